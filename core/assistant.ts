@@ -1,0 +1,51 @@
+import type { Inbound } from './inbound.ts';
+import type { Outbound } from './outbound.ts';
+import { continueChat } from './conversation/continueChat.ts';
+import { greetStranger } from './conversation/greetStranger.ts';
+import { ChatChangedError, turnIn, type AssistantDeps } from './conversation/turn.ts';
+
+export type { AssistantDeps } from './conversation/turn.ts';
+
+/** The one entry point of the core: an update in, the replies out. */
+export interface Assistant {
+  handle(inbound: Inbound): Promise<Outbound[]>;
+}
+
+const MAX_ATTEMPTS = 3;
+
+export function createAssistant(deps: AssistantDeps): Assistant {
+  return { handle: (inbound) => handleInbound(deps, inbound) };
+}
+
+/**
+ * De-duplicates the update, then answers it. A failed update is un-claimed so
+ * the platform's redelivery gets a second chance instead of being dropped.
+ */
+async function handleInbound(deps: AssistantDeps, inbound: Inbound): Promise<Outbound[]> {
+  if (!(await deps.store.claimUpdate(inbound.channel, inbound.updateId))) {
+    deps.log.info({ channel: inbound.channel, updateId: inbound.updateId }, 'duplicate update ignored');
+    return [];
+  }
+  try {
+    return await answerWithRetry(deps, inbound);
+  } catch (error) {
+    await deps.store.releaseUpdate(inbound.channel, inbound.updateId);
+    throw error;
+  }
+}
+
+async function answerWithRetry(deps: AssistantDeps, inbound: Inbound): Promise<Outbound[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await answer(deps, inbound);
+    } catch (error) {
+      if (!(error instanceof ChatChangedError) || attempt >= MAX_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function answer(deps: AssistantDeps, inbound: Inbound): Promise<Outbound[]> {
+  const chat = await deps.store.findChat(inbound.channel, inbound.address);
+  if (!chat) return greetStranger(deps, inbound);
+  return continueChat(turnIn(deps, inbound, chat.locale), chat);
+}

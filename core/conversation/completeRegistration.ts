@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { message, type Outbound } from '../outbound.ts';
+import type { Birthday, ChatRecord, Enrolment, MemberRecord } from '../ports.ts';
+import { newCardNumber } from '../members/cardNumber.ts';
+import { showCard } from '../menu/showCard.ts';
+import { withMenu } from '../menu/mainMenu.ts';
+import { asMember } from './chatState.ts';
+import { promptFor } from './prompts.ts';
+import { saveState } from './saveState.ts';
+import { ChatChangedError, type Turn } from './turn.ts';
+
+type BirthdayChat = ChatRecord & { state: { step: 'birthday'; name: string; phone: string } };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Issues the card: the member, their welcome bonus and the chat's move to
+ * the menu are one transaction, so a crash leaves either all or nothing.
+ */
+export async function completeRegistration(turn: Turn, chat: BirthdayChat, birthday: Birthday | null): Promise<Outbound[]> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const result = await turn.deps.store.enrol(enrolmentFor(turn, chat, birthday));
+    if (result.ok) return welcomeMessages(turn, result.member);
+    if (result.reason === 'chat-changed') throw new ChatChangedError();
+    if (result.reason === 'phone-taken') return phoneTakenMeanwhile(turn, chat);
+    // card-taken: a fresh random number is tried.
+  }
+  throw new Error('Could not find a free card number after 3 attempts; the card number space may be exhausted.');
+}
+
+function enrolmentFor(turn: Turn, chat: BirthdayChat, birthday: Birthday | null): Enrolment {
+  const { settings } = turn.deps;
+  const expiresAt = settings.pointsLifetimeDays === null ? null : new Date(turn.now.getTime() + settings.pointsLifetimeDays * DAY_MS);
+  return {
+    chatId: chat.id,
+    chatVersion: chat.version,
+    member: {
+      id: randomUUID(),
+      cardNumber: newCardNumber(),
+      name: chat.state.name,
+      phone: chat.state.phone,
+      birthday,
+      birthdaySetAt: birthday ? turn.now : null,
+      locale: chat.locale,
+      consentAt: chat.consentAt,
+      consentVersion: chat.consentVersion,
+    },
+    welcome: settings.welcomeBonus > 0 ? { points: settings.welcomeBonus, expiresAt } : null,
+    nextState: asMember,
+  };
+}
+
+async function welcomeMessages(turn: Turn, member: MemberRecord): Promise<Outbound[]> {
+  const { t } = turn;
+  const bonus = member.balance > 0 ? `\n${t('registration.welcomeBonus', { points: t('points', { count: member.balance }) })}` : '';
+  return [message(t('registration.done', { name: member.name }) + bonus), await showCard(turn, member), withMenu(t, t('menu.title'))];
+}
+
+/** Someone else registered this number between the phone step and now. */
+async function phoneTakenMeanwhile(turn: Turn, chat: BirthdayChat): Promise<Outbound[]> {
+  const back = { v: 1, step: 'phone', name: chat.state.name } as const;
+  await saveState(turn, chat, { state: back });
+  return [message(turn.t('registration.phoneTaken')), promptFor(turn, back)];
+}

@@ -1,0 +1,39 @@
+import type { Inbound } from '../inbound.ts';
+import type { Locale } from '../i18n/locale.ts';
+import type { Translate, Translator } from '../i18n/translator.ts';
+import type { Logger } from '../logger.ts';
+import type { Store } from '../ports.ts';
+import type { ProgramSettings } from '../settings.ts';
+
+/** What the assistant is built from; the composition root supplies it. */
+export interface AssistantDeps {
+  store: Store;
+  translator: Translator;
+  settings: ProgramSettings;
+  clock: () => Date;
+  log: Logger;
+}
+
+/** One update being answered: who, in which language, at what moment. */
+export interface Turn {
+  deps: AssistantDeps;
+  inbound: Inbound;
+  locale: Locale;
+  t: Translate;
+  now: Date;
+}
+
+export function turnIn(deps: AssistantDeps, inbound: Inbound, locale: Locale): Turn {
+  return { deps, inbound, locale, t: deps.translator.forLocale(locale), now: deps.clock() };
+}
+
+/**
+ * Another update of the same chat changed it while this one was being
+ * handled (a second instance, a double tap). The update is handled again
+ * against the fresh state.
+ */
+export class ChatChangedError extends Error {
+  constructor() {
+    super('The chat changed while this update was handled; it will be handled again against the new state.');
+  }
+}

@@ -1,0 +1,30 @@
+import type { Locale } from './i18n/locale.ts';
+
+/** The channels a customer can reach us on. */
+export type Channel = 'telegram' | 'viber' | 'web';
+
+/** What the person did, independent of the platform. */
+export type InboundEvent =
+  | { kind: 'text'; text: string }
+  | { kind: 'command'; command: string; payload?: string }
+  | { kind: 'button'; payload: string }
+  | { kind: 'contact'; phone: string; isOwn: boolean }
+  | { kind: 'photo'; fileId: string; caption?: string };
+
+/**
+ * One platform update, translated by an adapter. `updateId` is unique per
+ * channel and identical on redelivery, which is what de-duplication keys on.
+ */
+export interface Inbound {
+  channel: Channel;
+  /** The person's address on that channel (Telegram chat id, web visitor id…). */
+  address: string;
+  updateId: string;
+  /** The platform's idea of the person's language, if it has one (e.g. `ru-RU`). */
+  languageHint?: string;
+  /** The name the platform shows for the person; a suggestion, never stored unasked. */
+  profileName?: string;
+  event: InboundEvent;
+}
+
+export type { Locale };

@@ -1,0 +1,23 @@
+/** A button the person can press; `payload` comes back as a `button` event. */
+export interface Button {
+  label: string;
+  payload: string;
+}
+
+/**
+ * One message for the person, already localized. Adapters render it with
+ * their platform's means (inline keyboards, Viber keyboards, HTML buttons).
+ */
+export interface Outbound {
+  text: string;
+  /** Rows of buttons under the message. */
+  buttons?: Button[][];
+  /** Ask the platform to offer a "share my phone number" button with this label. */
+  contactRequest?: string;
+  /** A picture sent with `text` as its caption. */
+  image?: { png: Uint8Array; alt: string };
+}
+
+export function message(text: string, buttons?: Button[][]): Outbound {
+  return buttons && buttons.length > 0 ? { text, buttons } : { text };
+}

@@ -1,0 +1,27 @@
+import type { Locale } from './i18n/locale.ts';
+
+/** The rules of one deployment's programme, as far as the core needs them. */
+export interface ProgramSettings {
+  defaultLocale: Locale;
+  /** IANA zone that decides "today" and how dates are shown. */
+  timezone: string;
+  /** ISO 3166 region used to read phone numbers typed without a country code. */
+  phoneRegion: string;
+  welcomeBonus: number;
+  /** Days a lot of points lives; null means points never expire. */
+  pointsLifetimeDays: number | null;
+  /** Points expiring within this many days are mentioned with the balance. */
+  expiryWarningDays: number;
+  /** Version of the consent text a member accepted, kept with the consent record. */
+  consentVersion: string;
+}
+
+export const defaultProgramSettings: ProgramSettings = {
+  defaultLocale: 'ru',
+  timezone: 'Europe/Chisinau',
+  phoneRegion: 'MD',
+  welcomeBonus: 100,
+  pointsLifetimeDays: 365,
+  expiryWarningDays: 30,
+  consentVersion: '2026-11',
+};
