@@ -1,0 +1,66 @@
+import { isSupportedCountry } from 'libphonenumber-js';
+import { z } from 'zod';
+import { providerOf } from '../core/storage/openDatabase.ts';
+import { locales } from '../core/i18n/locale.ts';
+
+const integer = (min: number, max: number) => z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
+/**
+ * The configuration contract of DESIGN.md. Every variable is validated at
+ * start-up; the first problem stops the program with one line naming it.
+ */
+export const configSchema = z.object({
+  DATABASE_URL: z.string().default('file:./data/loyalty.db').refine(isDatabaseUrl, 'must start with file: (SQLite) or postgresql:// (PostgreSQL)'),
+  PORT: integer(0, 65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_URL: optional(url),
+  ADMIN_TOKEN: optional(z.string().min(16, 'must be at least 16 characters long')),
+  DEFAULT_LOCALE: z.enum(locales, { error: `must be one of ${locales.join(', ')}` }).default('ru'),
+  PROGRAM_TIMEZONE: z.string().default('Europe/Chisinau').refine(isTimeZone, 'must be an IANA time zone such as Europe/Chisinau'),
+  PHONE_REGION: z.string().default('MD').refine(isSupportedCountry, 'must be a two-letter country code such as MD, RO or RU'),
+  WELCOME_BONUS_POINTS: integer(0, 1_000_000).default(100),
+  POINTS_LIFETIME_DAYS: integer(0, 36_500).default(365),
+  TELEGRAM_BOT_TOKEN: optional(z.string().regex(/^\d+:[\w-]{20,}$/, 'must look like 123456:ABC-DEF… as given by @BotFather')),
+  TELEGRAM_API_ROOT: url.default('https://api.telegram.org'),
+  TELEGRAM_WEBHOOK_SECRET: optional(z.string().regex(/^[\w-]{1,256}$/, 'must be 1–256 characters of A–Z, a–z, 0–9, _ and -')),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
+}).superRefine((config, ctx) => {
+  if (config.PUBLIC_URL && config.TELEGRAM_BOT_TOKEN && !config.TELEGRAM_WEBHOOK_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'is required when PUBLIC_URL and TELEGRAM_BOT_TOKEN are set (webhook mode), so that only Telegram can call the webhook' });
+  }
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** One line that names the variable and says what is wrong. */
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = configSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const name = String(issue.path[0] ?? 'configuration');
+  const value = env[name];
+  const shown = value === undefined || /TOKEN|SECRET|DATABASE_URL/.test(name) ? '' : ` (got "${value}")`;
+  throw new ConfigError(`Invalid configuration: ${name} ${issue.message}${shown}.`);
+}
+
+function isDatabaseUrl(value: string): boolean {
+  try {
+    providerOf(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

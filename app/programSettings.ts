@@ -1,0 +1,14 @@
+import type { Config } from './config.ts';
+import { defaultProgramSettings, type ProgramSettings } from '../core/settings.ts';
+
+/** The programme rules this deployment runs with, from its configuration. */
+export function programSettingsFrom(config: Config): ProgramSettings {
+  return {
+    ...defaultProgramSettings,
+    defaultLocale: config.DEFAULT_LOCALE,
+    timezone: config.PROGRAM_TIMEZONE,
+    phoneRegion: config.PHONE_REGION,
+    welcomeBonus: config.WELCOME_BONUS_POINTS,
+    pointsLifetimeDays: config.POINTS_LIFETIME_DAYS === 0 ? null : config.POINTS_LIFETIME_DAYS,
+  };
+}

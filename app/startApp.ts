@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify';
+import type { Bot } from 'grammy';
+import { createAssistant, type Assistant } from '../core/assistant.ts';
+import { createTranslator } from '../core/i18n/translator.ts';
+import { migrateDatabase } from '../core/storage/migrateDatabase.ts';
+import { openDatabase, type Database } from '../core/storage/openDatabase.ts';
+import { createPrismaStore } from '../core/storage/prismaStore.ts';
+import { createSettingsStore } from '../core/storage/settingsStore.ts';
+import { createTelegramBot } from '../bots/telegram/createTelegramBot.ts';
+import { startTelegram, type TelegramTransport } from '../bots/telegram/startTelegram.ts';
+import { registerWebChat } from '../bots/web/registerWebChat.ts';
+import { ensureAdminToken, type AdminToken } from './adminToken.ts';
+import type { Config } from './config.ts';
+import { createHttpServer } from './httpServer.ts';
+import type { Pino } from './logger.ts';
+import { programSettingsFrom } from './programSettings.ts';
+
+export interface RunningApp {
+  /** Where the HTTP server listens, e.g. http://127.0.0.1:3000. */
+  url: string;
+  db: Database;
+  assistant: Assistant;
+  server: FastifyInstance;
+  adminToken: AdminToken;
+  telegram: { bot: Bot; transport: TelegramTransport } | null;
+  stop(): Promise<void>;
+}
+
+/** Composition root: opens and migrates the database, wires the core to every configured channel, listens. */
+export async function startApp(config: Config, log: Pino, options: { clock?: () => Date } = {}): Promise<RunningApp> {
+  const db = openDatabase(config.DATABASE_URL);
+  try {
+    const applied = await migrateDatabase(db, { log: (msg) => log.info(msg) });
+    if (applied.applied.length > 0) log.info({ migrations: applied.applied }, 'database migrated');
+    return await wire(config, log, db, options.clock ?? (() => new Date()));
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+async function wire(config: Config, log: Pino, db: Database, clock: () => Date): Promise<RunningApp> {
+  const store = createPrismaStore(db);
+  const translator = createTranslator();
+  const settings = programSettingsFrom(config);
+  const assistant = createAssistant({ store, translator, settings, clock, log });
+  const adminToken = await ensureAdminToken(createSettingsStore(db), config.ADMIN_TOKEN);
+  const server = createHttpServer({ log, ping: store.ping });
+  await registerWebChat(server, { assistant, translator, defaultLocale: settings.defaultLocale, secureCookie: config.PUBLIC_URL?.startsWith('https:') ?? false });
+  const telegram = config.TELEGRAM_BOT_TOKEN ? await connectTelegram(config, log, server, { assistant, translator }) : null;
+  const address = await server.listen({ port: config.PORT, host: config.HOST });
+  const stop = async () => {
+    await telegram?.transport.stop();
+    await server.close();
+    await db.close();
+  };
+  return { url: address.replace('0.0.0.0', '127.0.0.1'), db, assistant, server, adminToken, telegram, stop };
+}
+
+async function connectTelegram(config: Config, log: Pino, server: FastifyInstance, deps: { assistant: Assistant; translator: ReturnType<typeof createTranslator> }) {
+  const bot = createTelegramBot({
+    token: config.TELEGRAM_BOT_TOKEN!,
+    apiRoot: config.TELEGRAM_API_ROOT,
+    defaultLocale: config.DEFAULT_LOCALE,
+    log,
+    ...deps,
+  });
+  const transport = await startTelegram(bot, server, { publicUrl: config.PUBLIC_URL, webhookSecret: config.TELEGRAM_WEBHOOK_SECRET, log });
+  return { bot, transport };
+}
