@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { renderWebChatReply } from '../../../bots/web/renderWebChatReply.ts';
+
+/** The 8-byte PNG signature: enough to check the bytes survive the trip. */
+const PNG_SIGNATURE = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+describe('renderWebChatReply', () => {
+  it('renders plain text as text alone, with no empty buttons or image', () => {
+    expect(renderWebChatReply({ text: 'What is your name?' })).toEqual({ text: 'What is your name?' });
+  });
+
+  it('keeps line breaks in the text for the page to show', () => {
+    expect(renderWebChatReply({ text: 'Card of Anna\nNo. 1234 5678' }).text).toBe('Card of Anna\nNo. 1234 5678');
+  });
+
+  it('keeps button rows in order with their labels and payloads', () => {
+    const buttons = [
+      [{ label: '💰 Balance', payload: 'menu:balance' }, { label: '💳 My card', payload: 'menu:card' }],
+      [{ label: '❓ Help', payload: 'menu:help' }],
+    ];
+    expect(renderWebChatReply({ text: 'What would you like to do?', buttons })).toEqual({ text: 'What would you like to do?', buttons });
+  });
+
+  it('inlines an image as a base64 PNG data URL with its alt text', () => {
+    const reply = renderWebChatReply({ text: 'Your card', image: { png: PNG_SIGNATURE, alt: 'QR code of loyalty card 1234' } });
+    expect(reply.image).toEqual({ src: 'data:image/png;base64,iVBORw0KGgo=', alt: 'QR code of loyalty card 1234' });
+  });
+
+  it('drops the contact request, which a browser cannot fulfil', () => {
+    const reply = renderWebChatReply({ text: 'Now your phone number', contactRequest: '📱 Share my phone number' });
+    expect(reply).toEqual({ text: 'Now your phone number' });
+  });
+
+  it('leaves markup in the text as it is; the page shows it as text, never as HTML', () => {
+    expect(renderWebChatReply({ text: '<b>Anna</b> & co' }).text).toBe('<b>Anna</b> & co');
+  });
+});
