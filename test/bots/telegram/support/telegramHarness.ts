@@ -1,0 +1,93 @@
+// The real application, Telegram channel on, talking HTTP to the fake Bot
+// API on loopback, with a fresh SQLite file per harness. Tests talk to it as
+// Telegram users (`harness.user(id)`) or POST webhook updates themselves.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../../../app/config.ts';
+import { createLogger } from '../../../../app/logger.ts';
+import { startApp, type RunningApp } from '../../../../app/startApp.ts';
+import { startFakeBotApi, type FakeBotApi } from '../../../support/fakeBotApi.ts';
+import type { UpdateOptions } from '../../../support/telegramUpdates.ts';
+import { TelegramUser } from './telegramUser.ts';
+
+export const WEBHOOK_SECRET = 's3cret';
+export const PUBLIC_URL = 'http://127.0.0.1';
+
+export interface HarnessOptions {
+  /** Webhook mode (PUBLIC_URL and secret set) instead of long polling. */
+  webhook?: boolean;
+  /** Extra environment variables, e.g. DEFAULT_LOCALE. */
+  env?: Record<string, string>;
+}
+
+export class TelegramHarness {
+  private constructor(
+    readonly fake: FakeBotApi,
+    private running: RunningApp,
+    private readonly dir: string,
+    private readonly env: Record<string, string>,
+  ) {}
+
+  static async start(options: HarnessOptions = {}): Promise<TelegramHarness> {
+    const fake = await startFakeBotApi();
+    const dir = mkdtempSync(join(tmpdir(), 'telegram-test-'));
+    const env = {
+      DATABASE_URL: `file:${join(dir, 'test.db')}`,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      TELEGRAM_BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      DEFAULT_LOCALE: 'ru',
+      ...(options.webhook && { PUBLIC_URL, TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET }),
+      ...options.env,
+    };
+    try {
+      return new TelegramHarness(fake, await launch(env), dir, env);
+    } catch (error) {
+      await fake.close();
+      rmSync(dir, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  get app(): RunningApp {
+    return this.running;
+  }
+
+  get prisma(): RunningApp['db']['prisma'] {
+    return this.running.db.prisma;
+  }
+
+  /** Someone writing to the bot from their own private chat (chat id = user id). */
+  user(id: number, options: UpdateOptions = {}): TelegramUser {
+    return new TelegramUser(this.fake, id, options);
+  }
+
+  /** Stops the application and starts a new one on the same database file and fake. */
+  async restartApp(): Promise<void> {
+    await this.running.stop();
+    this.running = await launch(this.env);
+  }
+
+  /** POSTs a body to the webhook route; `secret: null` leaves the header out. */
+  postToWebhook(body: unknown, options: { secret?: string | null; raw?: boolean } = {}): Promise<Response> {
+    const secret = options.secret === undefined ? WEBHOOK_SECRET : options.secret;
+    return fetch(`${this.running.url}/telegram/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(secret !== null && { 'X-Telegram-Bot-Api-Secret-Token': secret }) },
+      body: options.raw ? String(body) : JSON.stringify(body),
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.running.stop();
+    await this.fake.close();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+function launch(env: Record<string, string>): Promise<RunningApp> {
+  return startApp(loadConfig(env), createLogger('silent'));
+}
