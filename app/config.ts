@@ -3,9 +3,12 @@ import { z } from 'zod';
 import { providerOf } from '../core/storage/openDatabase.ts';
 import { locales } from '../core/i18n/locale.ts';
 
+const blankIsUnset = (v: unknown) => (v === '' ? undefined : v);
 const integer = (min: number, max: number) => z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+/** An integer variable; an empty value (`PORT=` in a .env template) means "use the default". */
+const integerOr = (min: number, max: number, fallback: number) => z.preprocess(blankIsUnset, integer(min, max).default(fallback));
 const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankIsUnset, schema.optional());
 
 /**
  * The configuration contract of DESIGN.md. Every variable is validated at
@@ -13,15 +16,15 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === 
  */
 export const configSchema = z.object({
   DATABASE_URL: z.string().default('file:./data/loyalty.db').refine(isDatabaseUrl, 'must start with file: (SQLite) or postgresql:// (PostgreSQL)'),
-  PORT: integer(0, 65535).default(3000),
+  PORT: integerOr(0, 65535, 3000),
   HOST: z.string().default('0.0.0.0'),
   PUBLIC_URL: optional(url),
   ADMIN_TOKEN: optional(z.string().min(16, 'must be at least 16 characters long')),
   DEFAULT_LOCALE: z.enum(locales, { error: `must be one of ${locales.join(', ')}` }).default('ru'),
   PROGRAM_TIMEZONE: z.string().default('Europe/Chisinau').refine(isTimeZone, 'must be an IANA time zone such as Europe/Chisinau'),
   PHONE_REGION: z.string().default('MD').refine(isSupportedCountry, 'must be a two-letter country code such as MD, RO or RU'),
-  WELCOME_BONUS_POINTS: integer(0, 1_000_000).default(100),
-  POINTS_LIFETIME_DAYS: integer(0, 36_500).default(365),
+  WELCOME_BONUS_POINTS: integerOr(0, 1_000_000, 100),
+  POINTS_LIFETIME_DAYS: integerOr(0, 36_500, 365),
   TELEGRAM_BOT_TOKEN: optional(z.string().regex(/^\d+:[\w-]{20,}$/, 'must look like 123456:ABC-DEF… as given by @BotFather')),
   TELEGRAM_API_ROOT: url.default('https://api.telegram.org'),
   TELEGRAM_WEBHOOK_SECRET: optional(z.string().regex(/^[\w-]{1,256}$/, 'must be 1–256 characters of A–Z, a–z, 0–9, _ and -')),

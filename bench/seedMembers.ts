@@ -28,8 +28,9 @@ function rowsFor(index: number, userId: number) {
     consentAt: now,
     consentVersion: 'bench',
     balance: 100,
+    ledgerSeq: 1,
   };
   const chat = { id: randomUUID(), channel: 'telegram', address: String(userId), locale: 'ru', state: JSON.stringify(asMember), memberId: id, consentAt: now, consentVersion: 'bench' };
-  const entry = { id: randomUUID(), memberId: id, kind: 'welcome', delta: 100, balanceAfter: 100, remaining: 100, idempotencyKey: `welcome:${id}`, expiresAt: new Date(now.getTime() + 20 * 86_400_000) };
+  const entry = { id: randomUUID(), memberId: id, seq: 1, kind: 'welcome', delta: 100, balanceAfter: 100, remaining: 100, idempotencyKey: `welcome:${id}`, expiresAt: new Date(now.getTime() + 20 * 86_400_000) };
   return { member, chat, entry };
 }

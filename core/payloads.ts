@@ -34,7 +34,7 @@ export function parsePayload(raw: string): ParsedPayload {
   const [scope, a, b] = raw.split(':');
   if (scope === 'consent' && (a === 'yes' || a === 'no') && isLocale(b)) return { kind: 'consent', accepted: a === 'yes', locale: b };
   if (scope === 'lang' && isLocale(a)) return { kind: 'language', locale: a };
-  if (scope === 'menu' && a !== undefined && a in payload.menu) return { kind: 'menu', item: a as MenuItem };
+  if (scope === 'menu' && a !== undefined && Object.hasOwn(payload.menu, a)) return { kind: 'menu', item: a as MenuItem };
   if (raw === payload.useProfileName) return { kind: 'useProfileName' };
   if (raw === payload.skipBirthday) return { kind: 'skipBirthday' };
   return { kind: 'unknown' };

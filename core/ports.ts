@@ -42,6 +42,8 @@ export interface LedgerLine {
 
 /** Everything needed to enrol someone, written in one transaction. */
 export interface Enrolment {
+  /** When the card is issued, by the core's clock. */
+  at: Date;
   chatId: string;
   chatVersion: number;
   member: Omit<MemberRecord, 'balance' | 'tier' | 'createdAt'> & { consentAt: Date; consentVersion: string; birthdaySetAt: Date | null };
@@ -60,6 +62,8 @@ export interface Credit {
   points: number;
   idempotencyKey: string;
   expiresAt: Date | null;
+  /** When it happened, by the core's clock. */
+  at: Date;
 }
 
 /** The storage the core needs. Implemented once, with Prisma, in core/storage. */

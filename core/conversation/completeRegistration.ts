@@ -32,6 +32,7 @@ function enrolmentFor(turn: Turn, chat: BirthdayChat, birthday: Birthday | null)
   const { settings } = turn.deps;
   const expiresAt = settings.pointsLifetimeDays === null ? null : new Date(turn.now.getTime() + settings.pointsLifetimeDays * DAY_MS);
   return {
+    at: turn.now,
     chatId: chat.id,
     chatVersion: chat.version,
     member: {

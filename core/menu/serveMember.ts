@@ -27,6 +27,8 @@ export async function serveMember(turn: Turn, member: MemberRecord, pressed: Par
   if (isCommand(turn.inbound.event, 'start')) return [withMenu(t, t('menu.welcomeBack', { name: member.name }))];
   if (isCommand(turn.inbound.event, 'menu')) return [withMenu(t, t('menu.title'))];
   if (pressed?.kind === 'unknown') return [withMenu(t, t('errors.unknownButton'))];
+  // A second tap on a registration button (Skip, I agree…) after the card was issued.
+  if (pressed) return [withMenu(t, t('menu.title'))];
   return [withMenu(t, t('errors.notUnderstood'))];
 }
 

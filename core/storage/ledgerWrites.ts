@@ -14,17 +14,19 @@ export async function creditInTransaction(tx: Tx, credit: Credit): Promise<Membe
   if (!Number.isSafeInteger(credit.points) || credit.points <= 0) {
     throw new RangeError(`A credit must be a positive whole number of points, got ${credit.points}.`);
   }
-  const member = await tx.member.update({ where: { id: credit.memberId }, data: { balance: { increment: credit.points } } });
+  const member = await tx.member.update({ where: { id: credit.memberId }, data: { balance: { increment: credit.points }, ledgerSeq: { increment: 1 } } });
   await tx.ledgerEntry.create({
     data: {
       id: crypto.randomUUID(),
       memberId: credit.memberId,
+      seq: member.ledgerSeq,
       kind: credit.kind,
       delta: credit.points,
       balanceAfter: member.balance,
       remaining: credit.points,
       expiresAt: credit.expiresAt,
       idempotencyKey: credit.idempotencyKey,
+      createdAt: credit.at,
     },
   });
   return member;
@@ -44,6 +46,7 @@ export async function enrolInTransaction(tx: Tx, enrolment: Enrolment): Promise<
       points: welcome.points,
       idempotencyKey: `welcome:${member.id}`,
       expiresAt: welcome.expiresAt,
+      at: enrolment.at,
     });
   }
   const moved = await tx.chat.updateMany({
@@ -54,7 +57,8 @@ export async function enrolInTransaction(tx: Tx, enrolment: Enrolment): Promise<
   return row;
 }
 
-function memberRow({ member }: Enrolment, id: string) {
+function memberRow(enrolment: Enrolment, id: string) {
+  const { member } = enrolment;
   return {
     id,
     cardNumber: member.cardNumber,
@@ -67,5 +71,6 @@ function memberRow({ member }: Enrolment, id: string) {
     locale: member.locale,
     consentAt: member.consentAt,
     consentVersion: member.consentVersion,
+    createdAt: enrolment.at,
   };
 }

@@ -26,23 +26,31 @@ export function providerOf(url: string): Provider {
   throw new Error(`DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL), got "${url.split(':')[0]}:…".`);
 }
 
+export interface OpenOptions {
+  /** Called once per SQL statement; the benchmark counts queries with it. */
+  onQuery?: () => void;
+}
+
 /** Opens a client with the driver adapter the URL asks for. Does not migrate. */
-export function openDatabase(url: string): Database {
+export function openDatabase(url: string, options: OpenOptions = {}): Database {
   const provider = providerOf(url);
-  const prisma = provider === 'sqlite' ? openSqlite(url) : openPostgres(url);
+  const log = options.onQuery ? { log: [{ emit: 'event' as const, level: 'query' as const }] } : {};
+  const prisma = provider === 'sqlite' ? openSqlite(url, log) : openPostgres(url, log);
+  if (options.onQuery) prisma.$on('query' as never, options.onQuery);
   return { provider, prisma, close: () => prisma.$disconnect() };
 }
 
-function openSqlite(url: string): Prisma {
+type LogOption = { log?: { emit: 'event'; level: 'query' }[] };
+
+function openSqlite(url: string, log: LogOption): Prisma {
   const path = url.slice('file:'.length);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  // WAL lets readers proceed while a write commits; busy_timeout makes a second
-  // process wait for the lock instead of failing at once.
+  // `timeout` is better-sqlite3's busy timeout: a second process waits for the lock instead of failing.
   const adapter = new PrismaBetterSqlite3({ url: path, timeout: 5000 });
-  return new SqliteClient({ adapter });
+  return new SqliteClient({ adapter, ...log }) as Prisma;
 }
 
-function openPostgres(url: string): Prisma {
+function openPostgres(url: string, log: LogOption): Prisma {
   const adapter = new PrismaPg({ connectionString: url, max: 10 });
-  return new PostgresClient({ adapter }) as unknown as Prisma;
+  return new PostgresClient({ adapter, ...log }) as unknown as Prisma;
 }

@@ -1,6 +1,6 @@
 import type { Channel } from '../inbound.ts';
 import type { Locale } from '../i18n/locale.ts';
-import type { ChatRecord, Credit, Enrolment, EnrolmentResult, LedgerLine, MemberRecord, Store } from '../ports.ts';
+import type { ChatRecord, Credit, Enrolment, EnrolmentResult, LedgerLine, Store } from '../ports.ts';
 import type { ChatState } from '../conversation/chatState.ts';
 import type { Database, Prisma } from './openDatabase.ts';
 import { toChatRecord, toMemberRecord } from './records.ts';
@@ -10,6 +10,16 @@ import { ChatMovedOn, creditInTransaction, enrolInTransaction } from './ledgerWr
 /** The core's `Store`, on Prisma; the same code serves SQLite and PostgreSQL. */
 export function createPrismaStore(db: Database): Store {
   const prisma = db.prisma;
+  return {
+    ...chatOperations(prisma),
+    ...memberOperations(prisma),
+    ping: async () => {
+      await prisma.$queryRawUnsafe('SELECT 1');
+    },
+  };
+}
+
+function chatOperations(prisma: Prisma) {
   return {
     claimUpdate: (channel, updateId) => claimUpdate(prisma, channel, updateId),
     releaseUpdate: async (channel, updateId) => {
@@ -31,6 +41,11 @@ export function createPrismaStore(db: Database): Store {
       });
       return count === 1;
     },
+  } satisfies Partial<Store>;
+}
+
+function memberOperations(prisma: Prisma) {
+  return {
     findMember: async (id) => {
       const row = await prisma.member.findUnique({ where: { id } });
       return row && toMemberRecord(row);
@@ -46,10 +61,7 @@ export function createPrismaStore(db: Database): Store {
     credit: (credit) => credit_(prisma, credit),
     recentLedger: (memberId, limit) => recentLedger(prisma, memberId, limit),
     pointsExpiringBefore: (memberId, before) => pointsExpiringBefore(prisma, memberId, before),
-    ping: async () => {
-      await prisma.$queryRawUnsafe('SELECT 1');
-    },
-  };
+  } satisfies Partial<Store>;
 }
 
 async function claimUpdate(prisma: Prisma, channel: Channel, updateId: string): Promise<boolean> {
@@ -112,7 +124,7 @@ async function credit_(prisma: Prisma, credit: Credit): Promise<boolean> {
 async function recentLedger(prisma: Prisma, memberId: string, limit: number): Promise<LedgerLine[]> {
   return prisma.ledgerEntry.findMany({
     where: { memberId },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    orderBy: { seq: 'desc' },
     take: limit,
     select: { kind: true, delta: true, balanceAfter: true, createdAt: true },
   });

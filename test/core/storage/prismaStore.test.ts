@@ -11,6 +11,7 @@ let sequence = 0;
 function enrolmentFor(chat: { id: string; version: number }, overrides: Partial<Enrolment['member']> = {}): Enrolment {
   sequence += 1;
   return {
+    at: now,
     chatId: chat.id,
     chatVersion: chat.version,
     member: {
@@ -31,7 +32,7 @@ function enrolmentFor(chat: { id: string; version: number }, overrides: Partial<
 }
 
 function creditOf(member: MemberRecord, points: number, overrides: Partial<Credit> = {}): Credit {
-  return { memberId: member.id, kind: 'purchase', points, idempotencyKey: crypto.randomUUID(), expiresAt: null, ...overrides };
+  return { memberId: member.id, kind: 'purchase', points, idempotencyKey: crypto.randomUUID(), expiresAt: null, at: now, ...overrides };
 }
 
 describeEachProvider('the Prisma store', (provider) => {

@@ -13,6 +13,7 @@ CREATE TABLE "Member" (
     "consentVersion" TEXT NOT NULL,
     "balance" INTEGER NOT NULL DEFAULT 0,
     "tier" TEXT,
+    "ledgerSeq" INTEGER NOT NULL DEFAULT 0,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL
 );
@@ -38,6 +39,7 @@ CREATE TABLE "LedgerEntry" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "memberId" TEXT NOT NULL,
     "kind" TEXT NOT NULL,
+    "seq" INTEGER NOT NULL,
     "delta" INTEGER NOT NULL,
     "balanceAfter" INTEGER NOT NULL,
     "remaining" INTEGER NOT NULL DEFAULT 0,
@@ -79,10 +81,10 @@ CREATE UNIQUE INDEX "Chat_channel_address_key" ON "Chat"("channel", "address");
 CREATE UNIQUE INDEX "LedgerEntry_idempotencyKey_key" ON "LedgerEntry"("idempotencyKey");
 
 -- CreateIndex
-CREATE INDEX "LedgerEntry_memberId_createdAt_idx" ON "LedgerEntry"("memberId", "createdAt");
+CREATE INDEX "LedgerEntry_memberId_expiresAt_idx" ON "LedgerEntry"("memberId", "expiresAt");
 
 -- CreateIndex
-CREATE INDEX "LedgerEntry_memberId_expiresAt_idx" ON "LedgerEntry"("memberId", "expiresAt");
+CREATE UNIQUE INDEX "LedgerEntry_memberId_seq_key" ON "LedgerEntry"("memberId", "seq");
 
 -- CreateIndex
 CREATE INDEX "ProcessedUpdate_createdAt_idx" ON "ProcessedUpdate"("createdAt");
