@@ -19,7 +19,7 @@ import { updateMix } from './updateMix.ts';
 const MEMBERS = 10_000;
 const UPDATES = 20_000;
 const WARMUP = 1_000;
-const CONCURRENCY = 8;
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 
 export interface TelegramBenchResult {
   assistant: RunFigures;

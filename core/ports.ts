@@ -73,7 +73,8 @@ export interface Store {
   /** Forgets a claim whose handling failed, so the platform's retry is handled. */
   releaseUpdate(channel: Channel, updateId: string): Promise<void>;
 
-  findChat(channel: Channel, address: string): Promise<ChatRecord | null>;
+  /** The chat with its member, if it has one, in one round trip. */
+  findChat(channel: Channel, address: string): Promise<(ChatRecord & { member: MemberRecord | null }) | null>;
   /** Creates the chat, or returns the one a concurrent update created first. */
   createChat(chat: Omit<ChatRecord, 'id' | 'version' | 'memberId'>): Promise<ChatRecord>;
   /** Writes state only if nobody wrote since `expectedVersion` was read. */

@@ -1,6 +1,6 @@
 import { message, type Outbound } from '../outbound.ts';
 import { parsePayload, type ParsedPayload } from '../payloads.ts';
-import type { ChatRecord } from '../ports.ts';
+import type { ChatRecord, MemberRecord } from '../ports.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { languagePicker } from '../menu/languagePicker.ts';
 import { isCommand, serveMember } from '../menu/serveMember.ts';
@@ -13,14 +13,13 @@ import { saveState } from './saveState.ts';
 import { turnIn, type Turn } from './turn.ts';
 
 /** A chat that has consented: language and help work at every step, then the step decides. */
-export async function continueChat(turn: Turn, chat: ChatRecord): Promise<Outbound[]> {
+export async function continueChat(turn: Turn, chat: ChatRecord & { member: MemberRecord | null }): Promise<Outbound[]> {
   const { event } = turn.inbound;
   const pressed = event.kind === 'button' ? parsePayload(event.payload) : null;
   if (pressed?.kind === 'language') return switchLanguage(turn, chat, pressed.locale);
   if (chat.state.step !== 'member') return continueRegistration(turn, chat, pressed);
-  const member = chat.memberId ? await turn.deps.store.findMember(chat.memberId) : null;
-  if (!member) return restartRegistration(turn, chat);
-  return serveMember(turn, member, pressed);
+  if (!chat.member) return restartRegistration(turn, chat);
+  return serveMember(turn, chat.member, pressed);
 }
 
 async function continueRegistration(turn: Turn, chat: ChatRecord, pressed: ParsedPayload | null): Promise<Outbound[]> {

@@ -26,8 +26,8 @@ function chatOperations(prisma: Prisma) {
       await prisma.processedUpdate.deleteMany({ where: { channel, updateId } });
     },
     findChat: async (channel, address) => {
-      const row = await prisma.chat.findUnique({ where: { channel_address: { channel, address } } });
-      return row && toChatRecord(row);
+      const row = await prisma.chat.findUnique({ where: { channel_address: { channel, address } }, include: { member: true } });
+      return row && { ...toChatRecord(row), member: row.member && toMemberRecord(row.member) };
     },
     createChat: (chat) => createChat(prisma, chat),
     saveChat: (chatId, expectedVersion, change) => saveChat(prisma, chatId, expectedVersion, change),
