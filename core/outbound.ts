@@ -14,6 +14,8 @@ export interface Outbound {
   buttons?: Button[][];
   /** Ask the platform to offer a "share my phone number" button with this label. */
   contactRequest?: string;
+  /** Take away a contact request offered earlier (Telegram keeps it on screen otherwise). */
+  removeKeyboard?: boolean;
   /** A picture sent with `text` as its caption. */
   image?: { png: Uint8Array; alt: string };
 }

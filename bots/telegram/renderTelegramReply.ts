@@ -1,10 +1,10 @@
 import { InputFile } from 'grammy';
-import type { InlineKeyboardMarkup, ReplyKeyboardMarkup } from 'grammy/types';
+import type { InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'grammy/types';
 import type { Outbound } from '../../core/outbound.ts';
 
 /** One Bot API call: the method and its parameters (chat_id added by the sender). */
 export type TelegramSend =
-  | { method: 'sendMessage'; text: string; reply_markup?: InlineKeyboardMarkup | ReplyKeyboardMarkup }
+  | { method: 'sendMessage'; text: string; reply_markup?: InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove }
   | { method: 'sendPhoto'; photo: InputFile; caption: string; reply_markup?: InlineKeyboardMarkup };
 
 /**
@@ -25,5 +25,7 @@ export function renderTelegramReply(reply: Outbound): TelegramSend {
     };
     return { method: 'sendMessage', text: reply.text, reply_markup: keyboard };
   }
-  return { method: 'sendMessage', text: reply.text, ...(inline && { reply_markup: inline }) };
+  if (inline) return { method: 'sendMessage', text: reply.text, reply_markup: inline };
+  if (reply.removeKeyboard) return { method: 'sendMessage', text: reply.text, reply_markup: { remove_keyboard: true } };
+  return { method: 'sendMessage', text: reply.text };
 }

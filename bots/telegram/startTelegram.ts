@@ -1,6 +1,7 @@
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import { webhookCallback, type Bot } from 'grammy';
 import type { FastifyInstance } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from '../../core/logger.ts';
 
 export interface TelegramTransport {
@@ -21,8 +22,9 @@ export async function startTelegram(
 ): Promise<TelegramTransport> {
   await bot.init();
   if (options.publicUrl && options.webhookSecret) {
-    server.post(TELEGRAM_WEBHOOK_PATH, webhookCallback(bot, 'fastify', { secretToken: options.webhookSecret }));
-    const url = new URL(TELEGRAM_WEBHOOK_PATH, options.publicUrl).toString();
+    registerWebhookRoute(bot, server, options.webhookSecret);
+    // Appended, not resolved: PUBLIC_URL may carry a path (https://host/loyalty).
+    const url = `${options.publicUrl.replace(/\/+$/, '')}${TELEGRAM_WEBHOOK_PATH}`;
     await bot.api.setWebhook(url, { secret_token: options.webhookSecret, allowed_updates: ['message', 'callback_query'] });
     options.log.info({ url }, 'telegram webhook set');
     return { mode: 'webhook', stop: async () => undefined };
@@ -31,4 +33,26 @@ export async function startTelegram(
   const runner: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: ['message', 'callback_query'] } } });
   options.log.info({ bot: bot.botInfo.username }, 'telegram long polling started');
   return { mode: 'polling', stop: () => (runner.isRunning() ? runner.stop() : Promise.resolve()) };
+}
+
+const updateShape = { type: 'object', required: ['update_id'], properties: { update_id: { type: 'integer' } } } as const;
+
+/**
+ * The secret is checked before the body is even looked at, so a stranger
+ * learns nothing; a body that is no update is a 400, never a 500 that
+ * Telegram would keep redelivering.
+ */
+function registerWebhookRoute(bot: Bot, server: FastifyInstance, secret: string): void {
+  const expected = Buffer.from(secret);
+  server.post(TELEGRAM_WEBHOOK_PATH, {
+    schema: { body: updateShape },
+    onRequest: async (request, reply) => {
+      const given = Buffer.from(String(request.headers['x-telegram-bot-api-secret-token'] ?? ''));
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        request.log.warn({ url: request.url }, 'telegram webhook refused: wrong or missing secret token');
+        await reply.code(401).send({ error: 'secret token is wrong' });
+      }
+    },
+    handler: webhookCallback(bot, 'fastify', { secretToken: secret }),
+  });
 }

@@ -5,6 +5,7 @@ import { asMember } from './chatState.ts';
 import { promptFor } from './prompts.ts';
 import { saveState } from './saveState.ts';
 import { withMenu } from '../menu/mainMenu.ts';
+import { phoneText } from './phoneText.ts';
 import { ChatChangedError, type Turn } from './turn.ts';
 
 /**
@@ -15,7 +16,7 @@ import { ChatChangedError, type Turn } from './turn.ts';
 export async function answerPhone(turn: Turn, chat: ChatRecord & { state: { step: 'phone' } }): Promise<Outbound[]> {
   const { t, inbound, deps } = turn;
   const { event } = inbound;
-  const retry = (key: string) => [message(t(key)), promptFor(turn, chat.state)];
+  const retry = (key: string) => [message(t(phoneText(inbound.channel, key))), promptFor(turn, chat.state)];
   if (event.kind === 'contact' && !event.isOwn) return retry('registration.notOwnContact');
   const raw = event.kind === 'contact' ? event.phone : event.kind === 'text' ? event.text : null;
   const phone = raw === null ? null : normalizePhone(raw, deps.settings.phoneRegion);
@@ -24,9 +25,9 @@ export async function answerPhone(turn: Turn, chat: ChatRecord & { state: { step
   if (existing && event.kind !== 'contact') return retry('registration.phoneTaken');
   if (existing) {
     if (!(await deps.store.linkChat(chat.id, chat.version, existing.id, asMember))) throw new ChatChangedError();
-    return [withMenu(t, t('registration.linked', { name: existing.name }))];
+    return [{ text: t('registration.linked', { name: existing.name }), removeKeyboard: true }, withMenu(t, t('menu.title'))];
   }
   const next = { v: 1, step: 'birthday', name: chat.state.name, phone } as const;
   await saveState(turn, chat, { state: next });
-  return [promptFor(turn, next)];
+  return [{ text: t('registration.phoneSaved'), removeKeyboard: true }, promptFor(turn, next)];
 }

@@ -7,6 +7,7 @@ import { withMenu } from '../menu/mainMenu.ts';
 import { asMember } from './chatState.ts';
 import { promptFor } from './prompts.ts';
 import { saveState } from './saveState.ts';
+import { phoneText } from './phoneText.ts';
 import { ChatChangedError, type Turn } from './turn.ts';
 
 type BirthdayChat = ChatRecord & { state: { step: 'birthday'; name: string; phone: string } };
@@ -61,5 +62,5 @@ async function welcomeMessages(turn: Turn, member: MemberRecord): Promise<Outbou
 async function phoneTakenMeanwhile(turn: Turn, chat: BirthdayChat): Promise<Outbound[]> {
   const back = { v: 1, step: 'phone', name: chat.state.name } as const;
   await saveState(turn, chat, { state: back });
-  return [message(turn.t('registration.phoneTaken')), promptFor(turn, back)];
+  return [message(turn.t(phoneText(turn.inbound.channel, 'registration.phoneTaken'))), promptFor(turn, back)];
 }

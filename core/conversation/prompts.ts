@@ -5,6 +5,7 @@ import { withMenu } from '../menu/mainMenu.ts';
 import { validateName } from '../members/validateName.ts';
 import type { ChatState } from './chatState.ts';
 import type { Turn } from './turn.ts';
+import { phoneText } from './phoneText.ts';
 
 /** The question that the current step of a conversation asks. */
 export function promptFor(turn: Turn, state: ChatState): Outbound {
@@ -13,7 +14,7 @@ export function promptFor(turn: Turn, state: ChatState): Outbound {
     case 'name':
       return askNamePrompt(turn);
     case 'phone':
-      return { text: t('registration.askPhone', { name: state.name }), contactRequest: t('registration.shareContact') };
+      return { text: t(phoneText(turn.inbound.channel, 'registration.askPhone'), { name: state.name }), contactRequest: t('registration.shareContact') };
     case 'birthday':
       return message(t('registration.askBirthday'), [[{ label: t('registration.skipBirthday'), payload: payload.skipBirthday }]]);
     case 'member':

@@ -71,9 +71,10 @@ describe('registration from /start to the card', () => {
 
   it('issues a card with a QR code, credits the welcome bonus and shows the main menu', async () => {
     await registerUpToPhone(anna);
-    const [birthdayQuestion] = await anna.sharesContact(ANNAS_PHONE);
+    const [saved, birthdayQuestion] = await anna.sharesContact(ANNAS_PHONE, 2);
     const [welcome, card, menu] = await anna.types('29.02', 3);
 
+    expect(saved?.text).toBe(ru('registration.phoneSaved'));
     expect(birthdayQuestion?.text).toBe(ru('registration.askBirthday'));
     expect(welcome?.text).toContain('Добро пожаловать в программу, Анна!');
     expect(welcome?.text).toContain('100 баллов');
@@ -150,7 +151,7 @@ describe('wrong answers', () => {
 
   async function reachBirthdayStep() {
     await registerUpToPhone(anna, { name: 'Анна' });
-    await anna.sharesContact(ANNAS_PHONE);
+    await anna.sharesContact(ANNAS_PHONE, 2);
   }
 
   it('refuses a name made of digits and asks for the name again', async () => {
@@ -274,10 +275,11 @@ describe('a second Telegram account', () => {
     await registerMember(anna);
     const secondPhone = harness.user(1004, { firstName: 'Аня' });
     await registerUpToPhone(secondPhone, { name: 'Аня' });
-    const [linked] = await secondPhone.sharesContact(ANNAS_PHONE);
+    const [linked, menu] = await secondPhone.sharesContact(ANNAS_PHONE, 2);
     const [balance] = await secondPhone.taps('💰 Баланс');
 
     expect(linked?.text).toBe('С возвращением, Анна! Этот чат подключён к вашей карте.');
+    expect(menu?.text).toBe(ru('menu.title'));
     expect(balance?.text).toBe('На вашем счёте 100 баллов.');
     expect(await harness.prisma.member.count()).toBe(1);
     const chats = await harness.prisma.chat.findMany();
@@ -300,7 +302,7 @@ describe('a restart mid-registration', () => {
   it('continues the conversation where it stopped', async () => {
     await registerUpToPhone(anna, { name: 'Анна' });
     await harness.restartApp();
-    const [question] = await anna.sharesContact(ANNAS_PHONE);
+    const [, question] = await anna.sharesContact(ANNAS_PHONE, 2);
     await anna.types('23.11', 3);
 
     expect(question?.text).toBe(ru('registration.askBirthday'));

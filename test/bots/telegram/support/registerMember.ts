@@ -22,6 +22,6 @@ export async function registerUpToPhone(user: TelegramUser, details: Registratio
 /** The whole registration; returns the three closing messages (welcome, card, menu). */
 export async function registerMember(user: TelegramUser, details: Registration = {}): Promise<BotReply[]> {
   await registerUpToPhone(user, details);
-  await user.sharesContact(details.phone ?? ANNAS_PHONE);
+  await user.sharesContact(details.phone ?? ANNAS_PHONE, 2);
   return user.types(details.birthday ?? '29.02', 3);
 }
