@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Pino } from './logger.ts';
 
 export interface HttpServerOptions {
@@ -12,7 +12,11 @@ export interface HttpServerOptions {
  * API and admin pages). Adapters add their own routes to it.
  */
 export function createHttpServer(options: HttpServerOptions): FastifyInstance {
-  const server = Fastify({ loggerInstance: options.log as FastifyBaseLogger, disableRequestLogging: true, bodyLimit: 1024 * 1024, trustProxy: true });
+  const server = Fastify({
+    loggerInstance: options.log as FastifyBaseLogger,
+    // Webhook traffic is high-volume; outcomes worth knowing are logged by the handlers.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 1024 * 1024, trustProxy: true });
   server.get('/healthz', async () => ({ status: 'ok' }));
   server.get('/readyz', async (_request, reply) => {
     try {

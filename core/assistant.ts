@@ -1,4 +1,5 @@
-import type { Inbound } from './inbound.ts';
+import type { Channel, Inbound } from './inbound.ts';
+import { localeFromHint, type Locale } from './i18n/locale.ts';
 import type { Outbound } from './outbound.ts';
 import { continueChat } from './conversation/continueChat.ts';
 import { greetStranger } from './conversation/greetStranger.ts';
@@ -9,12 +10,18 @@ export type { AssistantDeps } from './conversation/turn.ts';
 /** The one entry point of the core: an update in, the replies out. */
 export interface Assistant {
   handle(inbound: Inbound): Promise<Outbound[]>;
+  /** The language a person chose in the chat, else the one their platform hints at. */
+  localeFor(channel: Channel, address: string, hint?: string): Promise<Locale>;
 }
 
 const MAX_ATTEMPTS = 3;
 
 export function createAssistant(deps: AssistantDeps): Assistant {
-  return { handle: (inbound) => handleInbound(deps, inbound) };
+  return {
+    handle: (inbound) => handleInbound(deps, inbound),
+    localeFor: async (channel, address, hint) =>
+      (await deps.store.findChat(channel, address))?.locale ?? localeFromHint(hint, deps.settings.defaultLocale),
+  };
 }
 
 /**
@@ -22,12 +29,15 @@ export function createAssistant(deps: AssistantDeps): Assistant {
  * the platform's redelivery gets a second chance instead of being dropped.
  */
 async function handleInbound(deps: AssistantDeps, inbound: Inbound): Promise<Outbound[]> {
-  if (!(await deps.store.claimUpdate(inbound.channel, inbound.updateId))) {
-    deps.log.info({ channel: inbound.channel, updateId: inbound.updateId }, 'duplicate update ignored');
-    return [];
+  const { channel, updateId } = inbound;
+  if (!(await deps.store.claimUpdate(channel, updateId))) {
+    deps.log.info({ channel, updateId }, 'duplicate update: no second effect');
+    return inbound.repliesInResponse ? ((await deps.store.recallReplies(channel, updateId)) ?? []) : [];
   }
   try {
-    return await answerWithRetry(deps, inbound);
+    const replies = await answerWithRetry(deps, inbound);
+    if (inbound.repliesInResponse) await deps.store.rememberReplies(channel, updateId, replies);
+    return replies;
   } catch (error) {
     await deps.store.releaseUpdate(inbound.channel, inbound.updateId);
     throw error;

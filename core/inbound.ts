@@ -24,6 +24,11 @@ export interface Inbound {
   languageHint?: string;
   /** The name the platform shows for the person; a suggestion, never stored unasked. */
   profileName?: string;
+  /**
+   * The reply travels back in the response to this very request (web chat),
+   * so a retry of a request whose response was lost must get it again.
+   */
+  repliesInResponse?: boolean;
   event: InboundEvent;
 }
 

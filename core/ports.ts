@@ -1,6 +1,7 @@
 import type { Channel } from './inbound.ts';
 import type { Locale } from './i18n/locale.ts';
 import type { ChatState } from './conversation/chatState.ts';
+import type { Outbound } from './outbound.ts';
 
 /** A conversation on one channel, with its state machine. */
 export interface ChatRecord {
@@ -72,6 +73,10 @@ export interface Store {
   claimUpdate(channel: Channel, updateId: string): Promise<boolean>;
   /** Forgets a claim whose handling failed, so the platform's retry is handled. */
   releaseUpdate(channel: Channel, updateId: string): Promise<void>;
+  /** Keeps the replies to a handled update, for a client that asks again. */
+  rememberReplies(channel: Channel, updateId: string, replies: Outbound[]): Promise<void>;
+  /** The replies kept for an update; null when none were kept (yet). */
+  recallReplies(channel: Channel, updateId: string): Promise<Outbound[] | null>;
 
   /** The chat with its member, if it has one, in one round trip. */
   findChat(channel: Channel, address: string): Promise<(ChatRecord & { member: MemberRecord | null }) | null>;

@@ -35,7 +35,8 @@ function messageEvent(message: TelegramMessage, senderId: number): InboundEvent 
     return { kind: 'contact', phone: message.contact.phone_number, isOwn: message.contact.user_id === senderId };
   }
   if (message.photo && message.photo.length > 0) {
-    const largest = message.photo[message.photo.length - 1]!;
+    // Telegram lists sizes smallest first in practice, but does not promise it.
+    const largest = message.photo.reduce((best, size) => (size.width * size.height > best.width * best.height ? size : best));
     return { kind: 'photo', fileId: largest.file_id, ...(message.caption && { caption: message.caption }) };
   }
   if (message.text === undefined) return null;

@@ -24,6 +24,7 @@ export function parseWebChatMessage(message: WebChatMessage, visitorId: string, 
     channel: 'web',
     address: visitorId,
     updateId: `${visitorId}:${message.id}`,
+    repliesInResponse: true,
     ...(languageHint && { languageHint }),
     event: normalized,
   };

@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Assistant } from '../../core/assistant.ts';
-import type { Translator } from '../../core/i18n/translator.ts';
-import { localeFromHint, type Locale } from '../../core/i18n/locale.ts';
+import type { Translate, Translator } from '../../core/i18n/translator.ts';
+import type { Locale } from '../../core/i18n/locale.ts';
 import { parseWebChatMessage, webChatMessageSchema } from './parseWebChatMessage.ts';
 import { renderWebChatReply } from './renderWebChatReply.ts';
 
@@ -29,9 +29,9 @@ export async function registerWebChat(server: FastifyInstance, options: WebChatO
   await server.register(cookie);
   const page = readFileSync(new URL('index.html', pageDir), 'utf8');
   const assets = { 'chat.js': 'text/javascript', 'chat.css': 'text/css' } as const;
-  server.get('/', (request, reply) => {
-    visitorOf(request, reply, options);
-    return reply.type('text/html; charset=utf-8').send(localizePage(page, options, request));
+  server.get('/', async (request, reply) => {
+    const locale = await options.assistant.localeFor('web', visitorOf(request, reply, options), request.headers['accept-language']);
+    return reply.type('text/html; charset=utf-8').send(localizePage(page, options.translator.forLocale(locale), locale));
   });
   for (const [file, type] of Object.entries(assets)) {
     const body = readFileSync(new URL(file, pageDir));
@@ -56,9 +56,7 @@ function visitorOf(request: FastifyRequest, reply: FastifyReply, options: WebCha
 }
 
 /** Fills `{{webchat.key}}` and `{{lang}}` in the page with the visitor's language. */
-function localizePage(page: string, options: WebChatOptions, request: FastifyRequest): string {
-  const locale = localeFromHint(request.headers['accept-language'], options.defaultLocale);
-  const t = options.translator.forLocale(locale);
+function localizePage(page: string, t: Translate, locale: Locale): string {
   return page.replace(/\{\{(lang|webchat\.\w+)\}\}/g, (_match, key: string) => (key === 'lang' ? locale : escapeHtml(t(key))));
 }
 

@@ -7,10 +7,11 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 /**
- * The locale for a platform language tag (`ro-MD`, `ru`, `en-GB`…): its
- * language if we speak it, otherwise the deployment's default.
+ * The locale for a platform language tag (`ro-MD`, `ru`, `en-GB`…) or an
+ * Accept-Language list (`fr-FR,ru;q=0.9`): the first language we speak,
+ * otherwise the deployment's default.
  */
 export function localeFromHint(hint: string | undefined, fallback: Locale): Locale {
-  const language = hint?.toLowerCase().split(/[-_]/)[0];
-  return isLocale(language) ? language : fallback;
+  const languages = (hint ?? '').split(',').map((tag) => tag.trim().toLowerCase().split(/[-_;]/)[0]);
+  return languages.find(isLocale) ?? fallback;
 }

@@ -4,6 +4,7 @@ import type { ChatRecord, Credit, Enrolment, EnrolmentResult, LedgerLine, Store 
 import type { ChatState } from '../conversation/chatState.ts';
 import type { Database, Prisma } from './openDatabase.ts';
 import { toChatRecord, toMemberRecord } from './records.ts';
+import { parseReplies, serializeReplies } from './storedReplies.ts';
 import { isUniqueViolation, uniqueTarget } from './uniqueViolation.ts';
 import { ChatMovedOn, creditInTransaction, enrolInTransaction } from './ledgerWrites.ts';
 
@@ -24,6 +25,13 @@ function chatOperations(prisma: Prisma) {
     claimUpdate: (channel, updateId) => claimUpdate(prisma, channel, updateId),
     releaseUpdate: async (channel, updateId) => {
       await prisma.processedUpdate.deleteMany({ where: { channel, updateId } });
+    },
+    rememberReplies: async (channel, updateId, replies) => {
+      await prisma.processedUpdate.updateMany({ where: { channel, updateId }, data: { replies: serializeReplies(replies) } });
+    },
+    recallReplies: async (channel, updateId) => {
+      const row = await prisma.processedUpdate.findUnique({ where: { channel_updateId: { channel, updateId } }, select: { replies: true } });
+      return row?.replies ? parseReplies(row.replies) : null;
     },
     findChat: async (channel, address) => {
       const row = await prisma.chat.findUnique({ where: { channel_address: { channel, address } }, include: { member: true } });

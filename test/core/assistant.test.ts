@@ -120,6 +120,18 @@ describeEachProvider('the assistant', (provider) => {
     expect(await counts()).toEqual(before);
   });
 
+  it('gives a redelivered update the same replies again when the channel answers in the response', async () => {
+    const assistant = assistantWith();
+    await upToBirthday(assistant);
+    const finish = { ...inbound('visitor-1', text('23.11')), repliesInResponse: true };
+    const first = await assistant.handle(finish);
+    const before = await counts();
+    const again = await assistant.handle(finish);
+    expect(again.map((reply) => reply.text)).toEqual(first.map((reply) => reply.text));
+    expect(Buffer.from(again.find((reply) => reply.image)!.image!.png)).toEqual(Buffer.from(first.find((reply) => reply.image)!.image!.png));
+    expect(await counts()).toEqual(before);
+  });
+
   it('keeps nothing about a stranger who declines', async () => {
     const assistant = assistantWith();
     await assistant.handle(inbound('visitor-1', text('hello')));
@@ -194,6 +206,6 @@ describeEachProvider('the assistant', (provider) => {
     await upToBirthday(assistant);
     await db.prisma.chat.updateMany({ data: { state: '[]' } });
     const replies = await assistant.handle(inbound('visitor-1', text('Maria')));
-    expect(replies.at(-1)?.text).toBe(t('en')('registration.askPhone', { name: 'Maria' }));
+    expect(replies.at(-1)?.text).toBe(t('en')('registration.askPhoneTyped', { name: 'Maria' }));
   });
 });

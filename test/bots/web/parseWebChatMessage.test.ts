@@ -13,6 +13,7 @@ describe('parseWebChatMessage', () => {
       channel: 'web',
       address: VISITOR,
       updateId: `${VISITOR}:msg-0001`,
+      repliesInResponse: true,
       event: { kind: 'text', text: 'Anna' },
     });
   });

@@ -138,6 +138,19 @@ describe.skipIf(chromiumMissing && !onCI)(`web chat in Chromium${chromiumMissing
     await botSays(page, 'Как вас зовут?');
   });
 
+  it('frames the page in the language chosen in the chat rather than the browser language, after a reload', async () => {
+    const page = await openChat('en-US');
+    await press(page, 'I agree');
+    await botSays(page, en.askName);
+    await press(page, 'Română');
+    await botSays(page, 'Acum vorbesc românește.');
+
+    await page.reload();
+    expect(await page.locator('html').getAttribute('lang')).toBe('ro');
+    expect(await page.title()).toBe('Asistentul programului de fidelitate');
+    expect(await page.getByRole('button', { name: 'Trimite' }).isVisible()).toBe(true);
+  });
+
   it('queues messages typed before the answer arrives and sends them in order', async () => {
     const page = await openChat('en-US');
     await press(page, 'I agree');
@@ -200,13 +213,15 @@ describe('POST /webchat/messages', () => {
     expect(((await next.json()) as Answer).replies[0]?.text).toContain(en.consent);
   });
 
-  it('answers an id it has already answered with no replies', async () => {
+  it('answers a repeated id with the same replies and no second effect, so a lost response is not a lost answer', async () => {
     const visitor = await newVisitor();
     const message = { id: 'msg-repeated-1', event: { kind: 'button', payload: 'consent:yes:en' } };
     const first = (await (await visitor.post(message)).json()) as Answer;
     const second = (await (await visitor.post(message)).json()) as Answer;
     expect(first.replies.map((reply) => reply.text)).toEqual(['Thank you! It will take less than a minute.', en.askName]);
-    expect(second).toEqual({ replies: [] });
+    expect(second).toEqual(first);
+    const name = (await (await visitor.post({ id: 'msg-repeated-2', event: { kind: 'text', text: 'Anna' } })).json()) as Answer;
+    expect(name.replies[0]?.text).toContain('Nice to meet you, Anna!');
   });
 });
 
