@@ -6,6 +6,8 @@ import { migrateDatabase } from '../core/storage/migrateDatabase.ts';
 import { openDatabase, type Database } from '../core/storage/openDatabase.ts';
 import { createPrismaStore } from '../core/storage/prismaStore.ts';
 import { createSettingsStore } from '../core/storage/settingsStore.ts';
+import { createPointsStore } from '../core/storage/pointsStore.ts';
+import { createPointsService, type PointsService } from '../core/points/pointsService.ts';
 import { createTelegramBot } from '../bots/telegram/createTelegramBot.ts';
 import { startTelegram, type TelegramTransport } from '../bots/telegram/startTelegram.ts';
 import { registerWebChat } from '../bots/web/registerWebChat.ts';
@@ -20,6 +22,7 @@ export interface RunningApp {
   url: string;
   db: Database;
   assistant: Assistant;
+  points: PointsService;
   server: FastifyInstance;
   adminToken: AdminToken;
   telegram: { bot: Bot; transport: TelegramTransport } | null;
@@ -43,7 +46,8 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   const store = createPrismaStore(db);
   const translator = createTranslator();
   const settings = programSettingsFrom(config);
-  const assistant = createAssistant({ store, translator, settings, clock, log });
+  const points = createPointsService({ store: createPointsStore(db), translator, clock, log });
+  const assistant = createAssistant({ store, translator, settings, clock, log, points });
   const adminToken = await ensureAdminToken(createSettingsStore(db), config.ADMIN_TOKEN);
   const server = createHttpServer({ log, ping: store.ping });
   await registerWebChat(server, { assistant, translator, defaultLocale: settings.defaultLocale, secureCookie: config.PUBLIC_URL?.startsWith('https:') ?? false });
@@ -54,7 +58,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     await server.close();
     await db.close();
   };
-  return { url: address.replace('0.0.0.0', '127.0.0.1'), db, assistant, server, adminToken, telegram, stop };
+  return { url: address.replace('0.0.0.0', '127.0.0.1'), db, assistant, points, server, adminToken, telegram, stop };
 }
 
 async function connectTelegram(config: Config, log: Pino, server: FastifyInstance, deps: { assistant: Assistant; translator: ReturnType<typeof createTranslator> }) {

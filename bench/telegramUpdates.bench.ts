@@ -9,6 +9,8 @@ import { defaultProgramSettings } from '../core/settings.ts';
 import { migrateDatabase } from '../core/storage/migrateDatabase.ts';
 import { openDatabase } from '../core/storage/openDatabase.ts';
 import { createPrismaStore } from '../core/storage/prismaStore.ts';
+import { createPointsStore } from '../core/storage/pointsStore.ts';
+import { createPointsService } from '../core/points/pointsService.ts';
 import { createTelegramBot } from '../bots/telegram/createTelegramBot.ts';
 import { fakeBotApiTransformer } from '../test/support/fakeBotApiTransformer.ts';
 import { makeBotToken, makeBotUser } from '../test/support/botApiResults.ts';
@@ -59,7 +61,9 @@ export async function benchTelegramUpdates(): Promise<TelegramBenchResult> {
 
 function assistantBot(db: ReturnType<typeof openDatabase>): Bot {
   const translator = createTranslator();
-  const assistant = createAssistant({ store: createPrismaStore(db), translator, settings: defaultProgramSettings, clock: () => new Date(), log: silentLogger });
+  const clock = () => new Date();
+  const points = createPointsService({ store: createPointsStore(db), translator, clock, log: silentLogger });
+  const assistant = createAssistant({ store: createPrismaStore(db), translator, settings: defaultProgramSettings, clock, log: silentLogger, points });
   const bot = createTelegramBot({ token: makeBotToken(1), apiRoot: 'http://127.0.0.1:9', assistant, translator, defaultLocale: 'ru', log: silentLogger, botInfo: makeBotUser() });
   bot.api.config.use(fakeBotApiTransformer());
   return bot;

@@ -31,6 +31,12 @@ export interface MemberRecord {
   locale: Locale;
   balance: number;
   tier: string | null;
+  /** Lifetime figures: spend in minor units, points earned, purchases. */
+  lifetimeSpend: number;
+  lifetimeEarned: number;
+  purchaseCount: number;
+  /** Stamp card progress since the last free purchase. */
+  stamps: number;
   createdAt: Date;
 }
 
@@ -47,7 +53,7 @@ export interface Enrolment {
   at: Date;
   chatId: string;
   chatVersion: number;
-  member: Omit<MemberRecord, 'balance' | 'tier' | 'createdAt'> & { consentAt: Date; consentVersion: string; birthdaySetAt: Date | null };
+  member: Omit<MemberRecord, 'balance' | 'tier' | 'createdAt' | 'lifetimeSpend' | 'lifetimeEarned' | 'purchaseCount' | 'stamps'> & { consentAt: Date; consentVersion: string; birthdaySetAt: Date | null };
   welcome: { points: number; expiresAt: Date | null } | null;
   nextState: ChatState;
 }

@@ -4,6 +4,7 @@ import type { Translate, Translator } from '../i18n/translator.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../ports.ts';
 import type { ProgramSettings } from '../settings.ts';
+import type { PointsService } from '../points/pointsService.ts';
 
 /** What the assistant is built from; the composition root supplies it. */
 export interface AssistantDeps {
@@ -12,6 +13,7 @@ export interface AssistantDeps {
   settings: ProgramSettings;
   clock: () => Date;
   log: Logger;
+  points: PointsService;
 }
 
 /** One update being answered: who, in which language, at what moment. */

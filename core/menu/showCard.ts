@@ -2,11 +2,17 @@ import type { MemberRecord } from '../ports.ts';
 import type { Turn } from '../conversation/turn.ts';
 import type { Outbound } from '../outbound.ts';
 import { formatCardNumber } from '../members/cardNumber.ts';
-import { cardQrCode } from './cardQrCode.ts';
+import { qrCodePng } from './qrCodePng.ts';
 
-/** The loyalty card: its number and a QR code the till can scan. */
+/**
+ * The loyalty card: its number, and a one-time code (with its QR) that the
+ * till scans or types; a photo of the screen is useless minutes later.
+ */
 export async function showCard(turn: Turn, member: MemberRecord): Promise<Outbound> {
-  const png = cardQrCode(member.cardNumber);
+  const { t, deps } = turn;
   const card = formatCardNumber(member.cardNumber);
-  return { text: turn.t('card.caption', { card, name: member.name }), image: { png, alt: turn.t('card.alt', { card }) } };
+  const { code, expiresAt } = await deps.points.issueCode(member.id);
+  const time = new Intl.DateTimeFormat(turn.locale, { hour: '2-digit', minute: '2-digit', timeZone: deps.settings.timezone }).format(expiresAt);
+  const text = `${t('card.caption', { card, name: member.name })}\n${t('card.code', { code, time })}`;
+  return { text, image: { png: qrCodePng(code), alt: t('card.alt', { card }) } };
 }

@@ -36,6 +36,10 @@ export function toMemberRecord(row: Member): MemberRecord {
     locale: asLocale(row.locale),
     balance: row.balance,
     tier: row.tier,
+    lifetimeSpend: row.lifetimeSpend,
+    lifetimeEarned: row.lifetimeEarned,
+    purchaseCount: row.purchaseCount,
+    stamps: row.stamps,
     createdAt: row.createdAt,
   };
 }

@@ -9,6 +9,8 @@ import type { Outbound } from '../../core/outbound.ts';
 import { payload } from '../../core/payloads.ts';
 import { defaultProgramSettings, type ProgramSettings } from '../../core/settings.ts';
 import { createPrismaStore } from '../../core/storage/prismaStore.ts';
+import { createPointsStore } from '../../core/storage/pointsStore.ts';
+import { createPointsService } from '../../core/points/pointsService.ts';
 import { createTestDatabase, describeEachProvider, type TestDatabase } from '../support/testDatabase.ts';
 
 // 22:30 UTC is already the next day in Chisinau (UTC+2 until 29 March).
@@ -49,6 +51,7 @@ describeEachProvider('the assistant', (provider) => {
       settings: { ...defaultProgramSettings, ...settings },
       clock: () => fixedNow,
       log: silentLogger,
+      points: createPointsService({ store: createPointsStore(db), translator, clock: () => fixedNow, log: silentLogger }),
     });
   }
 

@@ -1,0 +1,84 @@
+import type { Outbound } from '../outbound.ts';
+import type { MemberRecord } from '../ports.ts';
+import type { ProgramRules } from '../program/programRules.ts';
+import type { PurchaseQuote } from './quotePurchase.ts';
+
+/** How a till or a POS system names the member: card number, phone or a one-time code. */
+export type MemberReference = { memberId: string } | { cardNumber: string } | { phone: string } | { code: string };
+
+export interface PurchaseRequest {
+  purchaseId: string;
+  memberId: string;
+  receiptId: string;
+  /** SHA-256 of what was asked, so a replay with different content is told apart. */
+  requestHash: string;
+  amount: number;
+  redeemPoints: number;
+  source: 'till' | 'api';
+  at: Date;
+  /** When the one-time code named the member, it is used up in the same transaction. */
+  consumeCode?: string;
+}
+
+export interface PurchaseRecord {
+  id: string;
+  memberId: string;
+  receiptId: string;
+  amount: number;
+  discountPercent: number;
+  discountAmount: number;
+  redeemedPoints: number;
+  redeemedAmount: number;
+  paidAmount: number;
+  earnedPoints: number;
+  freeItem: boolean;
+  tierBefore: string | null;
+  tierAfter: string | null;
+  refundedAt: Date | null;
+  refundShortfall: number;
+  createdAt: Date;
+}
+
+/** A message to a member, resolved to their best reachable chat by the outbox. */
+export interface Notification {
+  memberId: string;
+  dedupeKey: string;
+  message: Outbound;
+}
+
+export type PurchaseOutcome =
+  | { kind: 'recorded' | 'replayed'; purchase: PurchaseRecord; member: MemberRecord }
+  | { kind: 'receipt-conflict'; purchase: PurchaseRecord }
+  | { kind: 'refused'; reason: 'over-balance' | 'over-share'; maxRedeemable: number }
+  | { kind: 'code-invalid' }
+  | { kind: 'member-not-found' };
+
+export type RefundOutcome =
+  | { kind: 'refunded' | 'already-refunded'; purchase: PurchaseRecord; member: MemberRecord }
+  | { kind: 'not-found' };
+
+/** What the purchase transaction needs from the core, computed inside it on fresh figures. */
+export interface PurchasePolicy {
+  rules: ProgramRules;
+  quote: (member: MemberRecord) => PurchaseQuote;
+  notifyPurchase: (purchase: PurchaseRecord, member: MemberRecord) => Notification[];
+}
+
+export interface RefundPolicy {
+  rules: ProgramRules;
+  notifyRefund: (purchase: PurchaseRecord, member: MemberRecord) => Notification[];
+}
+
+/** The storage the points engine needs; implemented in core/storage/purchases.ts. */
+export interface PointsStore {
+  findMemberBy(reference: MemberReference, now: Date): Promise<MemberRecord | null>;
+  recordPurchase(request: PurchaseRequest, policy: PurchasePolicy): Promise<PurchaseOutcome>;
+  refundPurchase(purchaseId: string, at: Date, policy: RefundPolicy): Promise<RefundOutcome>;
+  findPurchase(purchaseId: string): Promise<PurchaseRecord | null>;
+  findPurchaseByReceipt(receiptId: string): Promise<{ purchase: PurchaseRecord; requestHash: string } | null>;
+  /** Retires the member's lots that expired by `now`; returns the points taken. */
+  expireDue(memberId: string, now: Date): Promise<number>;
+  issueCode(memberId: string, code: string, expiresAt: Date): Promise<boolean>;
+  loadRules(): Promise<ProgramRules>;
+  saveRules(rules: ProgramRules): Promise<void>;
+}

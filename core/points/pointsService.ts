@@ -1,0 +1,99 @@
+import { createHash, randomInt } from 'node:crypto';
+import type { Translator } from '../i18n/translator.ts';
+import type { Logger } from '../logger.ts';
+import type { MemberRecord } from '../ports.ts';
+import type { ProgramRules } from '../program/programRules.ts';
+import type { MemberReference, PointsStore, PurchaseOutcome, RefundOutcome } from './pointsPorts.ts';
+import { purchaseNotifications, refundNotifications } from './purchaseNotifications.ts';
+import { quotePurchase } from './quotePurchase.ts';
+
+export interface PurchaseInput {
+  member: MemberReference;
+  receiptId: string;
+  amount: number;
+  redeemPoints: number;
+  source: 'till' | 'api';
+}
+
+export interface PointsService {
+  rules(): Promise<ProgramRules>;
+  saveRules(rules: ProgramRules): Promise<void>;
+  findMember(reference: MemberReference): Promise<MemberRecord | null>;
+  recordPurchase(input: PurchaseInput): Promise<PurchaseOutcome>;
+  refund(purchaseId: string): Promise<RefundOutcome>;
+  /** A fresh one-time code for the card screen, valid for the configured minutes. */
+  issueCode(memberId: string): Promise<{ code: string; expiresAt: Date }>;
+}
+
+export interface PointsDeps {
+  store: PointsStore;
+  translator: Translator;
+  clock: () => Date;
+  log: Logger;
+}
+
+/** The points engine: purchases, refunds and codes, on top of the ledger. */
+export function createPointsService(deps: PointsDeps): PointsService {
+  const { store, translator, clock } = deps;
+  return {
+    rules: () => store.loadRules(),
+    saveRules: (rules) => store.saveRules(rules),
+    findMember: (reference) => store.findMemberBy(reference, clock()),
+    recordPurchase: (input) => recordPurchase(deps, input),
+    refund: async (purchaseId) => {
+      const rules = await store.loadRules();
+      return store.refundPurchase(purchaseId, clock(), { rules, notifyRefund: (p, m) => refundNotifications(translator, rules, p, m) });
+    },
+    issueCode: (memberId) => issueCode(deps, memberId),
+  };
+}
+
+async function recordPurchase(deps: PointsDeps, input: PurchaseInput): Promise<PurchaseOutcome> {
+  const { store, translator, clock } = deps;
+  const member = await store.findMemberBy(input.member, clock());
+  // A replay may name the member by a code the first request already used up.
+  if (!member) return replayWithoutMember(deps, input);
+  const rules = await store.loadRules();
+  return store.recordPurchase(
+    {
+      purchaseId: crypto.randomUUID(),
+      memberId: member.id,
+      receiptId: input.receiptId,
+      requestHash: requestHash(input),
+      amount: input.amount,
+      redeemPoints: input.redeemPoints,
+      source: input.source,
+      at: clock(),
+      ...('code' in input.member && { consumeCode: input.member.code }),
+    },
+    {
+      rules,
+      quote: (fresh) => quotePurchase(rules, { ...fresh, amount: input.amount, redeemPoints: input.redeemPoints }),
+      notifyPurchase: (purchase, after) => purchaseNotifications(translator, rules, purchase, after),
+    },
+  );
+}
+
+async function replayWithoutMember(deps: PointsDeps, input: PurchaseInput): Promise<PurchaseOutcome> {
+  const existing = await deps.store.findPurchaseByReceipt(input.receiptId);
+  if (!existing) return 'code' in input.member ? { kind: 'code-invalid' } : { kind: 'member-not-found' };
+  if (existing.requestHash !== requestHash(input)) return { kind: 'receipt-conflict', purchase: existing.purchase };
+  const member = await deps.store.findMemberBy({ memberId: existing.purchase.memberId }, deps.clock());
+  return { kind: 'replayed', purchase: existing.purchase, member: member! };
+}
+
+/** What makes two purchase requests "the same": the receipt and everything asked of it. */
+export function requestHash(input: PurchaseInput): string {
+  const canonical = JSON.stringify([input.receiptId, Object.entries(input.member)[0], input.amount, input.redeemPoints]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+async function issueCode(deps: PointsDeps, memberId: string): Promise<{ code: string; expiresAt: Date }> {
+  const rules = await deps.store.loadRules();
+  const expiresAt = new Date(deps.clock().getTime() + rules.codeLifetimeMinutes * 60_000);
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    if (await deps.store.issueCode(memberId, code, expiresAt)) return { code, expiresAt };
+  }
+  throw new Error('Could not find a free one-time code in 10 attempts; expired codes may need purging.');
+}

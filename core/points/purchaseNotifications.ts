@@ -1,0 +1,40 @@
+import type { Translator } from '../i18n/translator.ts';
+import type { MemberRecord } from '../ports.ts';
+import type { ProgramRules } from '../program/programRules.ts';
+import { formatMoney } from './formatMoney.ts';
+import type { Notification, PurchaseRecord } from './pointsPorts.ts';
+
+/** What a member is told about a purchase at once, in their own language. */
+export function purchaseNotifications(translator: Translator, rules: ProgramRules, purchase: PurchaseRecord, member: MemberRecord): Notification[] {
+  const t = translator.forLocale(member.locale);
+  const money = (amount: number) => formatMoney(amount, rules.currency, member.locale);
+  const lines = [t('purchase.recorded', { amount: money(purchase.amount) })];
+  if (purchase.discountAmount > 0) lines.push(t('purchase.discount', { percent: purchase.discountPercent, amount: money(purchase.discountAmount) }));
+  if (purchase.redeemedPoints > 0) lines.push(t('purchase.redeemed', { points: t('points', { count: purchase.redeemedPoints }), amount: money(purchase.redeemedAmount) }));
+  if (purchase.earnedPoints > 0) lines.push(t('purchase.earned', { points: t('points', { count: purchase.earnedPoints }) }));
+  if (purchase.freeItem) lines.push(t('purchase.freeItem'));
+  else if (rules.stampCard.enabled) lines.push(t('purchase.stamps', { count: member.stamps, every: rules.stampCard.every }));
+  lines.push(t('purchase.balance', { points: t('points', { count: member.balance }) }));
+  const notifications: Notification[] = [{ memberId: member.id, dedupeKey: `purchase:${purchase.id}`, message: { text: lines.join('\n') } }];
+  if (purchase.tierAfter && purchase.tierAfter !== purchase.tierBefore) {
+    const tier = t(`tier.${purchase.tierAfter}`, { defaultValue: purchase.tierAfter });
+    const key = tierRank(rules, purchase.tierAfter) > tierRank(rules, purchase.tierBefore) ? 'tier.up' : 'tier.down';
+    notifications.push({ memberId: member.id, dedupeKey: `tier:${purchase.id}`, message: { text: t(key, { tier }) } });
+  }
+  return notifications;
+}
+
+/** What a member is told when a purchase is refunded. */
+export function refundNotifications(translator: Translator, rules: ProgramRules, purchase: PurchaseRecord, member: MemberRecord): Notification[] {
+  const t = translator.forLocale(member.locale);
+  const lines = [t('refund.recorded', { amount: formatMoney(purchase.amount, rules.currency, member.locale) })];
+  if (purchase.redeemedPoints > 0) lines.push(t('refund.returned', { points: t('points', { count: purchase.redeemedPoints }) }));
+  const takenBack = purchase.earnedPoints - purchase.refundShortfall;
+  if (takenBack > 0) lines.push(t('refund.takenBack', { points: t('points', { count: takenBack }) }));
+  lines.push(t('purchase.balance', { points: t('points', { count: member.balance }) }));
+  return [{ memberId: member.id, dedupeKey: `refund:${purchase.id}`, message: { text: lines.join('\n') } }];
+}
+
+function tierRank(rules: ProgramRules, code: string | null): number {
+  return rules.tiers.findIndex((tier) => tier.code === code);
+}

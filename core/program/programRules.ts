@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+const percent = z.number().int().min(0).max(100);
+const nonNegative = z.number().int().min(0);
+
+const tierSchema = z.object({
+  code: z.string().regex(/^[a-z][a-z0-9_-]{0,23}$/),
+  /** Lifetime figure (spend in minor units, or points earned) from which the tier applies. */
+  threshold: nonNegative,
+  /** Points earned per 100 units of money paid, in percent of the paid amount. */
+  earnPercent: percent,
+  /** Cumulative discount the cashier gives members of this tier. */
+  discountPercent: percent,
+});
+
+/**
+ * The rules of the programme. Kept in the database and changed by marketers
+ * through the API without a redeploy; every field has a sensible default.
+ */
+export const programRulesSchema = z
+  .object({
+    /** ISO 4217 currency of amounts, for showing money to people. */
+    currency: z.string().regex(/^[A-Z]{3}$/).default('MDL'),
+    /** Value of one point in minor units (100 = one point pays one leu). */
+    pointValue: z.number().int().min(1).default(100),
+    /** What decides the tier: lifetime spend (minor units) or lifetime points earned. */
+    tierBasis: z.enum(['spend', 'earned']).default('spend'),
+    tiers: z
+      .array(tierSchema)
+      .min(1)
+      .default([
+        { code: 'bronze', threshold: 0, earnPercent: 3, discountPercent: 0 },
+        { code: 'silver', threshold: 500_000, earnPercent: 5, discountPercent: 3 },
+        { code: 'gold', threshold: 2_000_000, earnPercent: 7, discountPercent: 5 },
+        { code: 'vip', threshold: 5_000_000, earnPercent: 10, discountPercent: 10 },
+      ]),
+    /** Points pay for at most this share of a receipt (after the discount). */
+    maxRedeemPercent: percent.default(50),
+    stampCard: z.object({ enabled: z.boolean(), every: z.number().int().min(2).max(100), minAmount: nonNegative }).default({ enabled: true, every: 6, minAmount: 0 }),
+    /** Days a lot of earned points lives; 0 means points never expire. */
+    pointsLifetimeDays: nonNegative.default(365),
+    /** Members are reminded this many days before points expire. */
+    expiryReminderDays: nonNegative.default(14),
+    welcomeBonus: nonNegative.default(100),
+    birthdayBonus: nonNegative.default(200),
+    referral: z
+      .object({ referrerBonus: nonNegative, friendBonus: nonNegative, capPerPeriod: nonNegative, periodDays: z.number().int().min(1) })
+      .default({ referrerBonus: 200, friendBonus: 100, capPerPeriod: 5, periodDays: 30 }),
+    /** Minutes a one-time code from the card screen stays valid. */
+    codeLifetimeMinutes: z.number().int().min(1).max(60).default(5),
+  })
+  .superRefine((rules, ctx) => {
+    const thresholds = rules.tiers.map((tier) => tier.threshold);
+    if (thresholds[0] !== 0) ctx.addIssue({ code: 'custom', path: ['tiers', 0, 'threshold'], message: 'the first tier must start at 0' });
+    if (thresholds.some((value, i) => i > 0 && value <= thresholds[i - 1]!)) {
+      ctx.addIssue({ code: 'custom', path: ['tiers'], message: 'tier thresholds must increase strictly' });
+    }
+    if (new Set(rules.tiers.map((tier) => tier.code)).size !== rules.tiers.length) {
+      ctx.addIssue({ code: 'custom', path: ['tiers'], message: 'tier codes must be unique' });
+    }
+  });
+
+export type ProgramRules = z.infer<typeof programRulesSchema>;
+export type Tier = ProgramRules['tiers'][number];
+
+export const defaultProgramRules: ProgramRules = programRulesSchema.parse({});

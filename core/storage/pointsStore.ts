@@ -1,0 +1,61 @@
+import type { MemberRecord } from '../ports.ts';
+import type { MemberReference, PointsStore } from '../points/pointsPorts.ts';
+import { programRulesSchema, type ProgramRules } from '../program/programRules.ts';
+import type { Database } from './openDatabase.ts';
+import { expireDueInTransaction } from './lots.ts';
+import { recordPurchase } from './purchases.ts';
+import { refundPurchase } from './refunds.ts';
+import { toMemberRecord } from './records.ts';
+import { toPurchaseRecord } from './purchaseRecords.ts';
+import { isUniqueViolation } from './uniqueViolation.ts';
+
+const RULES_KEY = 'programRules';
+
+/** The points engine's storage, on Prisma; SQLite and PostgreSQL alike. */
+export function createPointsStore(db: Database): PointsStore {
+  const { prisma } = db;
+  return {
+    findMemberBy: (reference, now) => findMemberBy(db, reference, now),
+    recordPurchase: (request, policy) => recordPurchase(db, request, policy),
+    refundPurchase: (purchaseId, at, policy) => refundPurchase(db, purchaseId, at, policy),
+    findPurchase: async (purchaseId) => {
+      const row = await prisma.purchase.findUnique({ where: { id: purchaseId } });
+      return row && toPurchaseRecord(row);
+    },
+    findPurchaseByReceipt: async (receiptId) => {
+      const row = await prisma.purchase.findUnique({ where: { receiptId } });
+      return row && { purchase: toPurchaseRecord(row), requestHash: row.requestHash };
+    },
+    expireDue: (memberId, now) => prisma.$transaction((tx) => expireDueInTransaction(tx, memberId, now)),
+    issueCode: async (memberId, code, expiresAt) => {
+      try {
+        await prisma.oneTimeCode.create({ data: { code, memberId, expiresAt } });
+        return true;
+      } catch (error) {
+        if (isUniqueViolation(error)) return false;
+        throw error;
+      }
+    },
+    loadRules: async () => parseRules((await prisma.setting.findUnique({ where: { key: RULES_KEY } }))?.value),
+    saveRules: async (rules) => {
+      const value = JSON.stringify(rules);
+      await prisma.setting.upsert({ where: { key: RULES_KEY }, create: { key: RULES_KEY, value }, update: { value } });
+    },
+  };
+}
+
+/** Stored rules, completed with today's defaults for fields added since they were saved. */
+function parseRules(json: string | undefined): ProgramRules {
+  return programRulesSchema.parse(json ? JSON.parse(json) : {});
+}
+
+async function findMemberBy(db: Database, reference: MemberReference, now: Date): Promise<MemberRecord | null> {
+  const { prisma } = db;
+  if ('code' in reference) {
+    const code = await prisma.oneTimeCode.findFirst({ where: { code: reference.code, usedAt: null, expiresAt: { gt: now } }, include: { member: true } });
+    return code && toMemberRecord(code.member);
+  }
+  const where = 'memberId' in reference ? { id: reference.memberId } : 'cardNumber' in reference ? { cardNumber: reference.cardNumber } : { phone: reference.phone };
+  const row = await prisma.member.findUnique({ where });
+  return row && toMemberRecord(row);
+}
