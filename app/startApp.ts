@@ -7,6 +7,7 @@ import { openDatabase, type Database } from '../core/storage/openDatabase.ts';
 import { createPrismaStore } from '../core/storage/prismaStore.ts';
 import { createSettingsStore } from '../core/storage/settingsStore.ts';
 import { createPointsStore } from '../core/storage/pointsStore.ts';
+import { createTillStore } from '../core/storage/tillSessions.ts';
 import { createPointsService, type PointsService } from '../core/points/pointsService.ts';
 import { createTelegramBot } from '../bots/telegram/createTelegramBot.ts';
 import { startTelegram, type TelegramTransport } from '../bots/telegram/startTelegram.ts';
@@ -47,7 +48,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   const translator = createTranslator();
   const settings = programSettingsFrom(config);
   const points = createPointsService({ store: createPointsStore(db), translator, clock, log });
-  const assistant = createAssistant({ store, translator, settings, clock, log, points });
+  const assistant = createAssistant({ store, translator, settings, clock, log, points, till: createTillStore(db) });
   const adminToken = await ensureAdminToken(createSettingsStore(db), config.ADMIN_TOKEN);
   const server = createHttpServer({ log, ping: store.ping });
   await registerWebChat(server, { assistant, translator, defaultLocale: settings.defaultLocale, secureCookie: config.PUBLIC_URL?.startsWith('https:') ?? false });

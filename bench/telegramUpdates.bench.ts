@@ -10,6 +10,7 @@ import { migrateDatabase } from '../core/storage/migrateDatabase.ts';
 import { openDatabase } from '../core/storage/openDatabase.ts';
 import { createPrismaStore } from '../core/storage/prismaStore.ts';
 import { createPointsStore } from '../core/storage/pointsStore.ts';
+import { createTillStore } from '../core/storage/tillSessions.ts';
 import { createPointsService } from '../core/points/pointsService.ts';
 import { createTelegramBot } from '../bots/telegram/createTelegramBot.ts';
 import { fakeBotApiTransformer } from '../test/support/fakeBotApiTransformer.ts';
@@ -63,7 +64,7 @@ function assistantBot(db: ReturnType<typeof openDatabase>): Bot {
   const translator = createTranslator();
   const clock = () => new Date();
   const points = createPointsService({ store: createPointsStore(db), translator, clock, log: silentLogger });
-  const assistant = createAssistant({ store: createPrismaStore(db), translator, settings: defaultProgramSettings, clock, log: silentLogger, points });
+  const assistant = createAssistant({ store: createPrismaStore(db), translator, settings: defaultProgramSettings, clock, log: silentLogger, points, till: createTillStore(db) });
   const bot = createTelegramBot({ token: makeBotToken(1), apiRoot: 'http://127.0.0.1:9', assistant, translator, defaultLocale: 'ru', log: silentLogger, botInfo: makeBotUser() });
   bot.api.config.use(fakeBotApiTransformer());
   return bot;

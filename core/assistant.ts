@@ -4,6 +4,7 @@ import type { Outbound } from './outbound.ts';
 import { continueChat } from './conversation/continueChat.ts';
 import { greetStranger } from './conversation/greetStranger.ts';
 import { ChatChangedError, turnIn, type AssistantDeps } from './conversation/turn.ts';
+import { answerCashier } from './till/answerCashier.ts';
 
 export type { AssistantDeps } from './conversation/turn.ts';
 
@@ -55,6 +56,13 @@ async function answerWithRetry(deps: AssistantDeps, inbound: Inbound): Promise<O
 }
 
 async function answer(deps: AssistantDeps, inbound: Inbound): Promise<Outbound[]> {
+  // At the till: a cashier's till updates go to the till; a customer never gets there.
+  const cashier = await deps.till.findCashier(inbound.channel, inbound.address);
+  if (cashier) return answerCashier(deps, inbound, cashier, () => answerCustomer(deps, inbound));
+  return answerCustomer(deps, inbound);
+}
+
+async function answerCustomer(deps: AssistantDeps, inbound: Inbound): Promise<Outbound[]> {
   const chat = await deps.store.findChat(inbound.channel, inbound.address);
   if (!chat) return greetStranger(deps, inbound);
   return continueChat(turnIn(deps, inbound, chat.locale), chat);

@@ -5,6 +5,7 @@ import type { Logger } from '../logger.ts';
 import type { Store } from '../ports.ts';
 import type { ProgramSettings } from '../settings.ts';
 import type { PointsService } from '../points/pointsService.ts';
+import type { TillStore } from '../till/tillPorts.ts';
 
 /** What the assistant is built from; the composition root supplies it. */
 export interface AssistantDeps {
@@ -14,6 +15,8 @@ export interface AssistantDeps {
   clock: () => Date;
   log: Logger;
   points: PointsService;
+  /** Cashiers and their till sessions (issue 3, At the till). */
+  till: TillStore;
 }
 
 /** One update being answered: who, in which language, at what moment. */

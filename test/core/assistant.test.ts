@@ -10,6 +10,7 @@ import { payload } from '../../core/payloads.ts';
 import { defaultProgramSettings, type ProgramSettings } from '../../core/settings.ts';
 import { createPrismaStore } from '../../core/storage/prismaStore.ts';
 import { createPointsStore } from '../../core/storage/pointsStore.ts';
+import { createTillStore } from '../../core/storage/tillSessions.ts';
 import { createPointsService } from '../../core/points/pointsService.ts';
 import { createTestDatabase, describeEachProvider, type TestDatabase } from '../support/testDatabase.ts';
 
@@ -52,6 +53,7 @@ describeEachProvider('the assistant', (provider) => {
       clock: () => fixedNow,
       log: silentLogger,
       points: createPointsService({ store: createPointsStore(db), translator, clock: () => fixedNow, log: silentLogger }),
+      till: createTillStore(db),
     });
   }
 

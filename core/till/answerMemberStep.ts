@@ -1,0 +1,40 @@
+import { normalizePhone } from '../members/normalizePhone.ts';
+import { message, type Outbound } from '../outbound.ts';
+import type { MemberReference } from '../points/pointsPorts.ts';
+import { parseMemberReference, type ParsedReference } from './parseMemberReference.ts';
+import { askMember, cancelRow, memberLines } from './tillMessages.ts';
+import { saveTillState, type TillTurn } from './tillTurn.ts';
+
+/**
+ * The cashier names the member by one-time code, card number or phone (typed
+ * or shared as a contact). The member's card is shown and the amount asked.
+ */
+export async function answerMemberStep(turn: TillTurn): Promise<Outbound[]> {
+  const { t, deps } = turn;
+  const parsed = referenceIn(turn);
+  if (!parsed.ok) return [message(t(parsed.reason === 'bad-card' ? 'till.badCard' : 'till.unreadableMember')), askMember(t)];
+  const member = await deps.points.findMember(parsed.reference);
+  if (!member) return [message(t(notFoundKey(parsed.reference))), askMember(t)];
+  const rules = await deps.points.rules();
+  // The reference is kept as given: a one-time code must be used up by the purchase itself.
+  await saveTillState(turn, { v: 1, step: 'amount', memberId: member.id, reference: parsed.reference });
+  const lines = [...memberLines(t, rules, member), '', t('till.askAmount', { currency: rules.currency })];
+  return [message(lines.join('\n'), [cancelRow(t)])];
+}
+
+function referenceIn(turn: TillTurn): ParsedReference {
+  const { event } = turn.inbound;
+  const region = turn.deps.settings.phoneRegion;
+  if (event.kind === 'text') return parseMemberReference(event.text, region);
+  if (event.kind === 'contact') {
+    const phone = normalizePhone(event.phone, region);
+    return phone ? { ok: true, reference: { phone } } : { ok: false, reason: 'unreadable' };
+  }
+  return { ok: false, reason: 'unreadable' };
+}
+
+function notFoundKey(reference: MemberReference): string {
+  if ('code' in reference) return 'till.codeInvalid';
+  if ('cardNumber' in reference) return 'till.cardNotFound';
+  return 'till.phoneNotFound';
+}

@@ -1,0 +1,18 @@
+import type { Channel } from '../inbound.ts';
+import type { TillState } from './tillState.ts';
+
+/** A cashier (a staff member with the cashier role, not revoked) and where their till stands. */
+export interface Cashier {
+  staffId: string;
+  state: TillState;
+  /** Optimistic lock of the till session; 0 before the first write. */
+  version: number;
+}
+
+/** The storage the till needs; implemented in core/storage/tillSessions.ts. */
+export interface TillStore {
+  /** The cashier writing from this address, or null for everyone else (customers, revoked staff). */
+  findCashier(channel: Channel, address: string): Promise<Cashier | null>;
+  /** Writes the state only if nobody wrote since `expectedVersion` was read; false otherwise. */
+  saveSession(staffId: string, expectedVersion: number, state: TillState): Promise<boolean>;
+}
