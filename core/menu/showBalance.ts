@@ -3,14 +3,21 @@ import type { Turn } from '../conversation/turn.ts';
 import { withMenu } from './mainMenu.ts';
 import { formatDate } from './formatDate.ts';
 import type { Outbound } from '../outbound.ts';
+import { tierFor } from '../points/tierFor.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Points, tier and the points about to expire, if any. */
-export async function showBalance(turn: Turn, member: MemberRecord): Promise<Outbound> {
+/** Points, tier and discount, stamp card progress and the points about to expire. */
+export async function showBalance(turn: Turn, stale: MemberRecord): Promise<Outbound> {
   const { t, deps, locale, now } = turn;
+  // Expired points vanish from the balance the moment they expire, not when a sweep passes.
+  const member = (await deps.points.currentMember(stale.id)) ?? stale;
+  const rules = await deps.points.rules();
   const lines = [t('balance.text', { points: t('points', { count: member.balance }) })];
-  if (member.tier) lines.push(t('balance.tier', { tier: t(`tier.${member.tier}`, { defaultValue: member.tier }) }));
+  const tier = tierFor(rules, member);
+  lines.push(t('balance.tier', { tier: t(`tier.${tier.code}`, { defaultValue: tier.code }) }));
+  if (tier.discountPercent > 0) lines.push(t('balance.discount', { percent: tier.discountPercent }));
+  if (rules.stampCard.enabled) lines.push(t('purchase.stamps', { count: member.stamps, every: rules.stampCard.every }));
   const horizon = new Date(now.getTime() + deps.settings.expiryWarningDays * DAY_MS);
   const expiring = await deps.store.pointsExpiringBefore(member.id, horizon);
   if (expiring.points > 0 && expiring.firstExpiry) {

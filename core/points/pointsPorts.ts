@@ -51,7 +51,8 @@ export type PurchaseOutcome =
   | { kind: 'receipt-conflict'; purchase: PurchaseRecord }
   | { kind: 'refused'; reason: 'over-balance' | 'over-share'; maxRedeemable: number }
   | { kind: 'code-invalid' }
-  | { kind: 'member-not-found' };
+  | { kind: 'member-not-found' }
+  | { kind: 'invalid-request'; detail: string };
 
 export type RefundOutcome =
   | { kind: 'refunded' | 'already-refunded'; purchase: PurchaseRecord; member: MemberRecord }
@@ -66,7 +67,7 @@ export interface PurchasePolicy {
 
 export interface RefundPolicy {
   rules: ProgramRules;
-  notifyRefund: (purchase: PurchaseRecord, member: MemberRecord) => Notification[];
+  notifyRefund: (purchase: PurchaseRecord, member: MemberRecord, tierBefore: string | null) => Notification[];
 }
 
 /** The storage the points engine needs; implemented in core/storage/purchases.ts. */

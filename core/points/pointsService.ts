@@ -23,6 +23,8 @@ export interface PointsService {
   refund(purchaseId: string): Promise<RefundOutcome>;
   /** A fresh one-time code for the card screen, valid for the configured minutes. */
   issueCode(memberId: string): Promise<{ code: string; expiresAt: Date }>;
+  /** The member as they stand now: lots that expired by now are retired first. */
+  currentMember(memberId: string): Promise<MemberRecord | null>;
 }
 
 export interface PointsDeps {
@@ -42,14 +44,21 @@ export function createPointsService(deps: PointsDeps): PointsService {
     recordPurchase: (input) => recordPurchase(deps, input),
     refund: async (purchaseId) => {
       const rules = await store.loadRules();
-      return store.refundPurchase(purchaseId, clock(), { rules, notifyRefund: (p, m) => refundNotifications(translator, rules, p, m) });
+      return store.refundPurchase(purchaseId, clock(), { rules, notifyRefund: (p, m, tierBefore) => refundNotifications(translator, rules, p, m, tierBefore) });
     },
     issueCode: (memberId) => issueCode(deps, memberId),
+    currentMember: async (memberId) => {
+      const now = clock();
+      await store.expireDue(memberId, now);
+      return store.findMemberBy({ memberId }, now);
+    },
   };
 }
 
 async function recordPurchase(deps: PointsDeps, input: PurchaseInput): Promise<PurchaseOutcome> {
   const { store, translator, clock } = deps;
+  const invalid = invalidAmounts(input);
+  if (invalid) return { kind: 'invalid-request', detail: invalid };
   const member = await store.findMemberBy(input.member, clock());
   // A replay may name the member by a code the first request already used up.
   if (!member) return replayWithoutMember(deps, input);
@@ -80,6 +89,14 @@ async function replayWithoutMember(deps: PointsDeps, input: PurchaseInput): Prom
   if (existing.requestHash !== requestHash(input)) return { kind: 'receipt-conflict', purchase: existing.purchase };
   const member = await deps.store.findMemberBy({ memberId: existing.purchase.memberId }, deps.clock());
   return { kind: 'replayed', purchase: existing.purchase, member: member! };
+}
+
+/** Adapters validate too; the engine refuses on its own what would corrupt the ledger. */
+function invalidAmounts(input: PurchaseInput): string | null {
+  if (!Number.isSafeInteger(input.amount) || input.amount <= 0) return 'amount must be a positive whole number of minor units';
+  if (!Number.isSafeInteger(input.redeemPoints) || input.redeemPoints < 0) return 'redeemPoints must be a whole number, 0 or more';
+  if (input.receiptId.trim() === '') return 'receiptId must not be empty';
+  return null;
 }
 
 /** What makes two purchase requests "the same": the receipt and everything asked of it. */

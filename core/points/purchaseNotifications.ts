@@ -16,23 +16,30 @@ export function purchaseNotifications(translator: Translator, rules: ProgramRule
   else if (rules.stampCard.enabled) lines.push(t('purchase.stamps', { count: member.stamps, every: rules.stampCard.every }));
   lines.push(t('purchase.balance', { points: t('points', { count: member.balance }) }));
   const notifications: Notification[] = [{ memberId: member.id, dedupeKey: `purchase:${purchase.id}`, message: { text: lines.join('\n') } }];
-  if (purchase.tierAfter && purchase.tierAfter !== purchase.tierBefore) {
-    const tier = t(`tier.${purchase.tierAfter}`, { defaultValue: purchase.tierAfter });
-    const key = tierRank(rules, purchase.tierAfter) > tierRank(rules, purchase.tierBefore) ? 'tier.up' : 'tier.down';
-    notifications.push({ memberId: member.id, dedupeKey: `tier:${purchase.id}`, message: { text: t(key, { tier }) } });
-  }
-  return notifications;
+  const change = tierChange(translator, rules, member, purchase.tierBefore, purchase.tierAfter, `tier:${purchase.id}`);
+  return change ? [...notifications, change] : notifications;
+}
+
+/** Every tier change is announced, up or down, in the member's language. */
+function tierChange(translator: Translator, rules: ProgramRules, member: MemberRecord, before: string | null, after: string | null, dedupeKey: string): Notification | null {
+  if (!after || after === before) return null;
+  const t = translator.forLocale(member.locale);
+  const tier = t(`tier.${after}`, { defaultValue: after });
+  const key = tierRank(rules, after) > tierRank(rules, before) ? 'tier.up' : 'tier.down';
+  return { memberId: member.id, dedupeKey, message: { text: t(key, { tier }) } };
 }
 
 /** What a member is told when a purchase is refunded. */
-export function refundNotifications(translator: Translator, rules: ProgramRules, purchase: PurchaseRecord, member: MemberRecord): Notification[] {
+export function refundNotifications(translator: Translator, rules: ProgramRules, purchase: PurchaseRecord, member: MemberRecord, tierBefore: string | null): Notification[] {
   const t = translator.forLocale(member.locale);
   const lines = [t('refund.recorded', { amount: formatMoney(purchase.amount, rules.currency, member.locale) })];
   if (purchase.redeemedPoints > 0) lines.push(t('refund.returned', { points: t('points', { count: purchase.redeemedPoints }) }));
   const takenBack = purchase.earnedPoints - purchase.refundShortfall;
   if (takenBack > 0) lines.push(t('refund.takenBack', { points: t('points', { count: takenBack }) }));
   lines.push(t('purchase.balance', { points: t('points', { count: member.balance }) }));
-  return [{ memberId: member.id, dedupeKey: `refund:${purchase.id}`, message: { text: lines.join('\n') } }];
+  const refund: Notification = { memberId: member.id, dedupeKey: `refund:${purchase.id}`, message: { text: lines.join('\n') } };
+  const change = tierChange(translator, rules, member, tierBefore, member.tier, `tier:refund:${purchase.id}`);
+  return change ? [refund, change] : [refund];
 }
 
 function tierRank(rules: ProgramRules, code: string | null): number {

@@ -6,6 +6,8 @@ export interface Debit {
   points: number;
   idempotencyKey: string;
   at: Date;
+  /** Draw from this lot before the others (a refund takes back the very points it earned). */
+  firstFromLot?: string;
 }
 
 /** Thrown inside a transaction to roll it back when the balance cannot cover a debit. */
@@ -44,7 +46,8 @@ async function drawFromLots(tx: Tx, debit: Debit, debitId: string): Promise<void
     select: { id: true, remaining: true },
   });
   let left = debit.points;
-  for (const lot of lots) {
+  const ordered = [...lots.filter((lot) => lot.id === debit.firstFromLot), ...lots.filter((lot) => lot.id !== debit.firstFromLot)];
+  for (const lot of ordered) {
     if (left === 0) break;
     const take = Math.min(left, lot.remaining);
     await takeFromLot(tx, lot.id, take, debitId);
@@ -82,7 +85,7 @@ async function expireLot(tx: Tx, memberId: string, lot: { id: string; remaining:
   const member = await tx.member.update({ where: { id: memberId }, data: { balance: { decrement: lot.remaining }, ledgerSeq: { increment: 1 } } });
   const entryId = crypto.randomUUID();
   await tx.ledgerEntry.create({
-    data: { id: entryId, memberId, seq: member.ledgerSeq, kind: 'expire', delta: -lot.remaining, balanceAfter: member.balance, idempotencyKey: `expire:${lot.id}:${at.getTime()}`, createdAt: at },
+    data: { id: entryId, memberId, seq: member.ledgerSeq, kind: 'expire', delta: -lot.remaining, balanceAfter: member.balance, idempotencyKey: `expire:${lot.id}:${member.ledgerSeq}`, createdAt: at },
   });
   await tx.lotDraw.create({ data: { id: crypto.randomUUID(), debitId: entryId, lotId: lot.id, points: lot.remaining } });
   return lot.remaining;

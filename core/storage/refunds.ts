@@ -27,9 +27,10 @@ async function refundInTransaction(tx: Tx, purchaseId: string, at: Date, policy:
   await expireDueInTransaction(tx, row.memberId, at);
   await giveBackRedeemed(tx, row, at);
   const shortfall = await takeBackEarned(tx, row, at);
-  const member = await rollBackFigures(tx, toPurchaseRecord(row), policy);
+  const { tier: tierBefore } = await tx.member.findUniqueOrThrow({ where: { id: row.memberId }, select: { tier: true } });
+  const member = await rollBackFigures(tx, { ...toPurchaseRecord(row), stamped: row.stamped }, policy);
   const purchase = toPurchaseRecord(await tx.purchase.update({ where: { id: purchaseId }, data: { refundShortfall: shortfall } }));
-  await enqueueAll(tx, policy.notifyRefund(purchase, member));
+  await enqueueAll(tx, policy.notifyRefund(purchase, member, tierBefore));
   return { kind: 'refunded', purchase, member };
 }
 
@@ -48,14 +49,26 @@ async function giveBackRedeemed(tx: Tx, row: { id: string; memberId: string; red
 async function takeBackEarned(tx: Tx, row: { id: string; memberId: string; earnedPoints: number }, at: Date): Promise<number> {
   if (row.earnedPoints === 0) return 0;
   const { balance } = await tx.member.findUniqueOrThrow({ where: { id: row.memberId }, select: { balance: true } });
-  const taken = Math.min(balance, row.earnedPoints);
-  if (taken > 0) await debitInTransaction(tx, { memberId: row.memberId, kind: 'refund', points: taken, idempotencyKey: `purchase:${row.id}:refund-earn`, at });
-  return row.earnedPoints - taken;
+  const lot = await tx.ledgerEntry.findUnique({ where: { idempotencyKey: `purchase:${row.id}:earn` }, select: { id: true } });
+  // Earned points that expired meanwhile already left the balance; they are not owed twice.
+  const owed = row.earnedPoints - (lot ? await expiredFrom(tx, lot.id) : 0);
+  const taken = Math.min(balance, owed);
+  if (taken > 0) {
+    await debitInTransaction(tx, { memberId: row.memberId, kind: 'refund', points: taken, idempotencyKey: `purchase:${row.id}:refund-earn`, at, ...(lot && { firstFromLot: lot.id }) });
+  }
+  return owed - taken;
 }
 
-async function rollBackFigures(tx: Tx, purchase: PurchaseRecord, policy: RefundPolicy): Promise<MemberRecord> {
+async function expiredFrom(tx: Tx, lotId: string): Promise<number> {
+  const draws = await tx.lotDraw.findMany({ where: { lotId } });
+  const expiries = await tx.ledgerEntry.findMany({ where: { id: { in: draws.map((draw) => draw.debitId) }, kind: 'expire' }, select: { id: true } });
+  const expiryIds = new Set(expiries.map((entry) => entry.id));
+  return draws.filter((draw) => expiryIds.has(draw.debitId)).reduce((sum, draw) => sum + draw.points, 0);
+}
+
+async function rollBackFigures(tx: Tx, purchase: PurchaseRecord & { stamped: boolean }, policy: RefundPolicy): Promise<MemberRecord> {
   const current = await tx.member.findUniqueOrThrow({ where: { id: purchase.memberId } });
-  const stamps = purchase.freeItem ? current.stamps : Math.max(0, current.stamps - 1);
+  const stamps = purchase.stamped && !purchase.freeItem ? Math.max(0, current.stamps - 1) : current.stamps;
   const shrunk = await tx.member.update({
     where: { id: purchase.memberId },
     data: {

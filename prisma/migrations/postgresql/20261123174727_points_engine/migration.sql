@@ -22,6 +22,7 @@ CREATE TABLE "Purchase" (
     "discountPercent" INTEGER NOT NULL,
     "earnedPoints" INTEGER NOT NULL,
     "freeItem" BOOLEAN NOT NULL DEFAULT false,
+    "stamped" BOOLEAN NOT NULL DEFAULT false,
     "tierBefore" TEXT,
     "tierAfter" TEXT,
     "source" TEXT NOT NULL,
