@@ -28,6 +28,8 @@ export const configSchema = z.object({
   TELEGRAM_BOT_TOKEN: optional(z.string().regex(/^\d+:[\w-]{20,}$/, 'must look like 123456:ABC-DEF… as given by @BotFather')),
   TELEGRAM_API_ROOT: url.default('https://api.telegram.org'),
   TELEGRAM_WEBHOOK_SECRET: optional(z.string().regex(/^[\w-]{1,256}$/, 'must be 1–256 characters of A–Z, a–z, 0–9, _ and -')),
+  /** Messages per second the outbox sends to Telegram (30 is Telegram's limit without paid broadcasts). */
+  TELEGRAM_RATE_PER_SECOND: integerOr(1, 1_000, 30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
 }).superRefine((config, ctx) => {
   if (config.PUBLIC_URL && config.TELEGRAM_BOT_TOKEN && !config.TELEGRAM_WEBHOOK_SECRET) {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Bot } from 'grammy';
+import type { Dispatcher } from '../core/outbox/dispatcher.ts';
 import { createAssistant, type Assistant } from '../core/assistant.ts';
 import { createTranslator } from '../core/i18n/translator.ts';
 import { migrateDatabase } from '../core/storage/migrateDatabase.ts';
@@ -17,6 +18,7 @@ import type { Config } from './config.ts';
 import { createHttpServer } from './httpServer.ts';
 import type { Pino } from './logger.ts';
 import { programSettingsFrom } from './programSettings.ts';
+import { startDispatcher, webInboxOf } from './startDispatcher.ts';
 
 export interface RunningApp {
   /** Where the HTTP server listens, e.g. http://127.0.0.1:3000. */
@@ -27,6 +29,8 @@ export interface RunningApp {
   server: FastifyInstance;
   adminToken: AdminToken;
   telegram: { bot: Bot; transport: TelegramTransport } | null;
+  /** Delivers the outbox; `nudge()` it after writing a message to skip the wait for the next poll. */
+  outbox: Dispatcher;
   stop(): Promise<void>;
 }
 
@@ -51,15 +55,18 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   const assistant = createAssistant({ store, translator, settings, clock, log, points, till: createTillStore(db) });
   const adminToken = await ensureAdminToken(createSettingsStore(db), config.ADMIN_TOKEN);
   const server = createHttpServer({ log, ping: store.ping });
-  await registerWebChat(server, { assistant, translator, defaultLocale: settings.defaultLocale, secureCookie: config.PUBLIC_URL?.startsWith('https:') ?? false });
+  await registerWebChat(server, { assistant, translator, defaultLocale: settings.defaultLocale, secureCookie: config.PUBLIC_URL?.startsWith('https:') ?? false, inbox: webInboxOf(db) });
   const telegram = config.TELEGRAM_BOT_TOKEN ? await connectTelegram(config, log, server, { assistant, translator }) : null;
   const address = await server.listen({ port: config.PORT, host: config.HOST });
+  // Messages the system sends on its own (core/outbox), within each channel's rate limits.
+  const outbox = startDispatcher(config, db, log, clock);
   const stop = async () => {
+    await outbox.stop();
     await telegram?.transport.stop();
     await server.close();
     await db.close();
   };
-  return { url: address.replace('0.0.0.0', '127.0.0.1'), db, assistant, points, server, adminToken, telegram, stop };
+  return { url: address.replace('0.0.0.0', '127.0.0.1'), db, assistant, points, server, adminToken, telegram, outbox, stop };
 }
 
 async function connectTelegram(config: Config, log: Pino, server: FastifyInstance, deps: { assistant: Assistant; translator: ReturnType<typeof createTranslator> }) {

@@ -7,6 +7,7 @@ import type { Translate, Translator } from '../../core/i18n/translator.ts';
 import type { Locale } from '../../core/i18n/locale.ts';
 import { parseWebChatMessage, webChatMessageSchema } from './parseWebChatMessage.ts';
 import { renderWebChatReply } from './renderWebChatReply.ts';
+import { registerWebInbox, type WebInbox } from './webInboxRoute.ts';
 
 export interface WebChatOptions {
   assistant: Assistant;
@@ -14,6 +15,8 @@ export interface WebChatOptions {
   defaultLocale: Locale;
   /** Send the visitor cookie only over HTTPS (when PUBLIC_URL is https). */
   secureCookie: boolean;
+  /** Messages the outbox delivered to visitors; serves `GET /webchat/inbox` when given. */
+  inbox?: WebInbox;
 }
 
 const VISITOR_COOKIE = 'loyalty_visitor';
@@ -28,7 +31,7 @@ const pageDir = new URL('./page/', import.meta.url);
 export async function registerWebChat(server: FastifyInstance, options: WebChatOptions): Promise<void> {
   await server.register(cookie);
   const page = readFileSync(new URL('index.html', pageDir), 'utf8');
-  const assets = { 'chat.js': 'text/javascript', 'chat.css': 'text/css' } as const;
+  const assets = { 'chat.js': 'text/javascript', 'chatInbox.js': 'text/javascript', 'chat.css': 'text/css' } as const;
   server.get('/', async (request, reply) => {
     const locale = await options.assistant.localeFor('web', visitorOf(request, reply, options), request.headers['accept-language']);
     return reply.type('text/html; charset=utf-8').send(localizePage(page, options.translator.forLocale(locale), locale));
@@ -44,11 +47,17 @@ export async function registerWebChat(server: FastifyInstance, options: WebChatO
     const replies = await options.assistant.handle(inbound);
     return { replies: replies.map(renderWebChatReply) };
   });
+  if (options.inbox) registerWebInbox(server, options.inbox, existingVisitor);
+}
+
+function existingVisitor(request: FastifyRequest): string | undefined {
+  const existing = request.cookies[VISITOR_COOKIE];
+  return existing && /^[\w-]{22,64}$/.test(existing) ? existing : undefined;
 }
 
 function visitorOf(request: FastifyRequest, reply: FastifyReply, options: WebChatOptions): string {
-  const existing = request.cookies[VISITOR_COOKIE];
-  if (existing && /^[\w-]{22,64}$/.test(existing)) return existing;
+  const existing = existingVisitor(request);
+  if (existing) return existing;
   const id = randomBytes(18).toString('base64url');
   request.cookies[VISITOR_COOKIE] = id;
   void reply.setCookie(VISITOR_COOKIE, id, { path: '/', httpOnly: true, sameSite: 'strict', secure: options.secureCookie, maxAge: ONE_YEAR_S });

@@ -6,6 +6,7 @@
 // retried with the same id, and the server drops the second copy of an id it
 // has already answered, so nothing is lost and nothing is done twice. The
 // transcript and the queue live in localStorage, so a reload keeps both.
+// Messages the shop sends on its own arrive from chatInbox.js as events.
 (() => {
   'use strict';
 
@@ -28,6 +29,7 @@
   scrollToEnd();
   form.addEventListener('submit', onSubmit);
   log.addEventListener('click', onButtonClick);
+  document.addEventListener('webchat:inbox', (event) => record(botEntry(event.detail)));
   if (state.transcript.length === 0 && state.outbox.length === 0) enqueue({ kind: 'command', command: 'start' });
   else void drain();
 

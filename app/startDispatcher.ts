@@ -1,0 +1,46 @@
+import { Api } from 'grammy';
+import type { Channel } from '../core/inbound.ts';
+import type { Logger } from '../core/logger.ts';
+import { createDispatcher, type Dispatcher } from '../core/outbox/dispatcher.ts';
+import type { RateLimits } from '../core/outbox/sendGate.ts';
+import type { Sender } from '../core/outbox/sender.ts';
+import type { Database } from '../core/storage/openDatabase.ts';
+import { readInbox } from '../core/storage/outboxInbox.ts';
+import { createOutboxStore } from '../core/storage/outboxStore.ts';
+import { createTelegramSender } from '../bots/telegram/sendTelegramMessage.ts';
+import type { WebInbox } from '../bots/web/webInboxRoute.ts';
+import { webInboxSender } from '../bots/web/webInboxSender.ts';
+import type { Config } from './config.ts';
+
+/** Telegram asks bots to write to one chat at most about once a second. */
+export const TELEGRAM_CHAT_INTERVAL_MS = 1_000;
+/** The web inbox is our own table; the limit only keeps a campaign from monopolising the database. */
+const WEB_LIMITS: RateLimits = { perSecond: 500, perAddressIntervalMs: 0 };
+/** A Bot API call that hangs is abandoned well within the dispatcher's 60-second lease. */
+const TELEGRAM_TIMEOUT_SECONDS = 20;
+const WEB_INBOX_PAGE = 100;
+
+type DispatcherConfig = Pick<Config, 'TELEGRAM_BOT_TOKEN' | 'TELEGRAM_API_ROOT' | 'TELEGRAM_RATE_PER_SECOND'>;
+
+/**
+ * Starts delivering the outbox on every channel the deployment has. The
+ * Telegram sender gets an `Api` of its own, without the auto-retry the bot's
+ * replies use, so that every 429 reaches the dispatcher.
+ */
+export function startDispatcher(config: DispatcherConfig, db: Database, log: Logger, clock: () => Date): Dispatcher {
+  const senders: Partial<Record<Channel, Sender>> = { web: webInboxSender };
+  const limits: Partial<Record<Channel, RateLimits>> = { web: WEB_LIMITS };
+  if (config.TELEGRAM_BOT_TOKEN) {
+    const api = new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT, timeoutSeconds: TELEGRAM_TIMEOUT_SECONDS });
+    senders.telegram = createTelegramSender(api);
+    limits.telegram = { perSecond: config.TELEGRAM_RATE_PER_SECOND, perAddressIntervalMs: TELEGRAM_CHAT_INTERVAL_MS };
+  }
+  const dispatcher = createDispatcher({ store: createOutboxStore(db), senders, limits, clock, log });
+  dispatcher.start();
+  return dispatcher;
+}
+
+/** The web chat's inbox: what the outbox delivered to a visitor. */
+export function webInboxOf(db: Database): WebInbox {
+  return (visitor, after) => readInbox(db, 'web', visitor, { ...(after && { after }), limit: WEB_INBOX_PAGE });
+}

@@ -1,0 +1,46 @@
+import { GrammyError, HttpError, type Api } from 'grammy';
+import type { Sender, SendResult } from '../../core/outbox/sender.ts';
+import { delivered } from '../../core/outbox/sender.ts';
+import { renderTelegramReply } from './renderTelegramReply.ts';
+
+/**
+ * The outbox's Telegram sender. Give it an `Api` of its own, without
+ * auto-retry: the dispatcher must see every 429 to pause the channel and
+ * schedule the retry durably, instead of a hidden in-memory sleep.
+ */
+export function createTelegramSender(api: Api): Sender {
+  return async (address, message) => {
+    const call = renderTelegramReply(message);
+    try {
+      if (call.method === 'sendPhoto') {
+        await api.sendPhoto(address, call.photo, { caption: call.caption, ...(call.reply_markup && { reply_markup: call.reply_markup }) });
+      } else {
+        await api.sendMessage(address, call.text, call.reply_markup ? { reply_markup: call.reply_markup } : {});
+      }
+      return delivered;
+    } catch (error) {
+      return telegramSendResult(error);
+    }
+  };
+}
+
+/** Messages of a 400 that mean the person is gone rather than the message is wrong. */
+const GONE = /chat not found|user not found|user is deactivated|PEER_ID_INVALID/i;
+
+/**
+ * What a failed Bot API call means for the outbox, by the kind of error:
+ * the API refused (GrammyError, by its code) or the network failed
+ * (HttpError). Anything else is our own code failing and is rethrown.
+ */
+export function telegramSendResult(error: unknown): SendResult {
+  if (error instanceof HttpError) return { kind: 'transient', reason: `The Bot API could not be reached: ${error.message}` };
+  if (!(error instanceof GrammyError)) throw error;
+  const code = error.error_code;
+  const reason = `${code}: ${error.description}`;
+  if (code === 429) return { kind: 'retryAfter', seconds: error.parameters.retry_after ?? 1, reason };
+  if (code >= 500) return { kind: 'transient', reason };
+  if (code === 403 || (code === 400 && GONE.test(error.description))) return { kind: 'unreachable', reason };
+  // A refused token is the deployment's fault, not the message's: keep the message and retry once it is fixed.
+  if (code === 401 || code === 404) return { kind: 'transient', reason: `${reason} (check TELEGRAM_BOT_TOKEN and TELEGRAM_API_ROOT)` };
+  return { kind: 'rejected', reason };
+}

@@ -1,0 +1,260 @@
+import type { Channel } from '../inbound.ts';
+import type { Logger } from '../logger.ts';
+import type { ClaimedMessage, OutboxStore } from './outboxStore.ts';
+import { recordOutcome } from './recordOutcome.ts';
+import type { RetryPolicy } from './retryPolicy.ts';
+import { createSendGate, type RateLimits, type SendGate } from './sendGate.ts';
+import type { Sender, SendResult } from './sender.ts';
+import { Waker } from './waker.ts';
+
+/** How a lane paces its work; the dispatcher's settings. */
+export interface LaneSettings {
+  /** How long a claim is ours; an instance that dies mid-send loses it after this. */
+  leaseMs: number;
+  /** How often to look for due messages when there were none. */
+  pollIntervalMs: number;
+  /** How much work to hold in memory: about this many ms of sending at the channel's rate. */
+  horizonMs: number;
+  retry: RetryPolicy;
+}
+
+export interface LaneDeps {
+  channel: Channel;
+  sender: Sender;
+  limits: RateLimits;
+  store: OutboxStore;
+  settings: LaneSettings;
+  clock: () => Date;
+  log: Logger;
+}
+
+type Next = { send: ClaimedMessage } | { waitMs: number };
+type Deferral = { message: ClaimedMessage; until: number };
+
+/** Messages given back for later are brought back this early, so they are at hand when their turn comes. */
+const MIN_LEAD_MS = 100;
+/** Given-back times are rounded to this, so that one write gives back many. */
+const DEFERRAL_GRAIN_MS = 100;
+/** Behind a message waiting for its retry, its address's other messages come back this much later, to stay behind it. */
+const BEHIND_RETRY_MS = 50;
+
+/**
+ * One channel's delivery: claims due messages a little ahead of the rate,
+ * starts each send as soon as the channel's and the address's limits allow,
+ * keeps each address's messages in order, and records every outcome.
+ */
+export class ChannelLane {
+  private readonly gate: SendGate;
+  private readonly waker = new Waker();
+  /** How many messages the lane holds (queued and in flight) at most. */
+  private readonly capacity: number;
+  private queue: ClaimedMessage[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
+  private nextClaimAt = 0;
+  /** The last claim found less than it asked for. */
+  private nothingMoreDue = false;
+  /** When the last of the messages this lane gave back for later is due again. */
+  private deferredUntil = -Infinity;
+  private sweepDue = false;
+  private stopping = false;
+  private settled = 0;
+
+  constructor(private readonly deps: LaneDeps) {
+    this.gate = createSendGate(deps.limits);
+    this.capacity = Math.max(1, Math.ceil((deps.limits.perSecond * deps.settings.horizonMs) / 1000));
+  }
+
+  /**
+   * Sends until `stop()`, or with `untilIdle` until nothing due is left; then
+   * waits for the sends in flight, gives back what it holds unsent, and
+   * resolves to how many messages it settled (sent, failed or rescheduled).
+   */
+  async run(untilIdle: boolean): Promise<number> {
+    this.stopping = false;
+    this.settled = 0;
+    this.nextClaimAt = 0;
+    try {
+      while (!this.stopping) {
+        await this.refill(untilIdle);
+        if (this.sweepDue) await this.deferFarMessages();
+        const next = this.pickNext();
+        if ('send' in next) this.startSend(next.send);
+        else if (untilIdle && this.idle()) break;
+        else await this.waker.sleep(Math.min(next.waitMs, this.deps.settings.pollIntervalMs));
+      }
+    } finally {
+      await Promise.all([...this.inFlight]);
+      await this.releaseQueue();
+    }
+    return this.settled;
+  }
+
+  stop(): void {
+    this.stopping = true;
+    this.waker.wake();
+  }
+
+  /** Look for due messages now rather than at the next poll. */
+  nudge(): void {
+    this.nextClaimAt = 0;
+    this.waker.wake();
+  }
+
+  /** Nothing due, nothing held, nothing in flight, and nothing this lane held back for its limits still to come. */
+  private idle(): boolean {
+    return this.nothingMoreDue && this.queue.length === 0 && this.inFlight.size === 0 && this.now() > this.deferredUntil;
+  }
+
+  /** Rate limits run on a monotonic clock: the table's clock may be set by a test or jump with NTP. */
+  private now(): number {
+    return performance.now();
+  }
+
+  /** A moment on the monotonic clock, as the table's clock shows it. */
+  private tableTime(at: number): Date {
+    return new Date(this.deps.clock().getTime() + (at - this.now()));
+  }
+
+  /** When the next claim may run: not while the lane holds more than half its capacity. */
+  private claimTime(): number {
+    const room = this.capacity - this.queue.length - this.inFlight.size;
+    return room < Math.ceil(this.capacity / 2) ? Infinity : this.nextClaimAt;
+  }
+
+  private async refill(untilIdle: boolean): Promise<void> {
+    const now = this.now();
+    if (now < this.claimTime()) return;
+    const { channel, store, settings } = this.deps;
+    const limit = this.capacity - this.queue.length - this.inFlight.size;
+    try {
+      const claimed = await store.claimDue({ channel, limit, now: this.deps.clock(), leaseMs: settings.leaseMs });
+      this.queue.push(...claimed);
+      this.nothingMoreDue = claimed.length < limit;
+      this.nextClaimAt = this.nothingMoreDue ? now + settings.pollIntervalMs : now;
+      if (claimed.length > 0) this.sweepDue = true;
+    } catch (error) {
+      if (untilIdle) throw error;
+      this.deps.log.error({ err: error, channel }, 'outbox: could not claim due messages; will try again');
+      this.nextClaimAt = now + settings.pollIntervalMs;
+    }
+  }
+
+  /**
+   * The first queued message whose address may be written to now; each
+   * address's messages go in their queue order. Otherwise how long to wait.
+   */
+  private pickNext(): Next {
+    const now = this.now();
+    const channelAt = this.gate.channelReadyAt(now);
+    if (this.queue.length === 0) return { waitMs: this.claimTime() - now };
+    if (channelAt > now) return { waitMs: Math.min(this.claimTime(), channelAt) - now };
+    let soonest = this.claimTime();
+    const seen = new Set<string>();
+    for (let index = 0; index < this.queue.length; index += 1) {
+      const message = this.queue[index]!;
+      if (seen.has(message.address)) continue;
+      seen.add(message.address);
+      const readyAt = this.gate.addressReadyAt(message.address);
+      if (readyAt <= now) return { send: this.queue.splice(index, 1)[0]! };
+      soonest = Math.min(soonest, readyAt);
+    }
+    return { waitMs: soonest - now };
+  }
+
+  private startSend(message: ClaimedMessage): void {
+    const work = this.send(message)
+      .catch((error: unknown) => this.deps.log.error({ err: error, outboxId: message.id }, 'outbox: could not record the outcome of a send; the lease will expire and the message be retried'))
+      .finally(() => {
+        this.inFlight.delete(work);
+        this.waker.wake();
+      });
+    this.inFlight.add(work);
+  }
+
+  private async send(message: ClaimedMessage): Promise<void> {
+    const started = this.now();
+    // Half the lease is kept in hand: a send must never start so late that the row could be claimed again meanwhile.
+    if (this.deps.clock().getTime() > message.lockedUntil.getTime() - this.deps.settings.leaseMs / 2) {
+      await this.deps.store.release([message]);
+      return;
+    }
+    let result: SendResult;
+    if (message.message) {
+      this.gate.begin(message.address, started);
+      result = await this.attempt(message.address, message.message);
+      this.gate.end(message.address, this.now());
+    } else {
+      result = { kind: 'rejected', reason: 'the stored message could not be read by this version of the program' };
+    }
+    if (result.kind !== 'delivered') this.sweepDue = true;
+    const { store, settings, log } = this.deps;
+    await recordOutcome(message, result, { store, gate: this.gate, retry: settings.retry, log, now: this.deps.clock(), gateNow: this.now() });
+    this.settled += 1;
+  }
+
+  /** A sender that throws broke its contract (our code failed); the message is retried like a network failure. */
+  private async attempt(address: string, message: NonNullable<ClaimedMessage['message']>): Promise<SendResult> {
+    try {
+      return await this.deps.sender(address, message);
+    } catch (error) {
+      this.deps.log.error({ err: error, channel: this.deps.channel }, 'outbox: the sender threw instead of returning a result; retrying later');
+      return { kind: 'transient', reason: `the sender failed: ${(error as Error)?.message ?? String(error)}` };
+    }
+  }
+
+  /**
+   * Gives back to the table the messages that cannot go soon — the channel is
+   * paused, the address must wait its interval, or a message before them
+   * waits for its retry — with their next attempt set to shortly before
+   * their turn. Held here they would take the place of messages to other
+   * addresses that could go now, and only keep their lease.
+   */
+  private async deferFarMessages(): Promise<void> {
+    this.sweepDue = false;
+    const now = this.now();
+    const interval = this.deps.limits.perAddressIntervalMs;
+    const lead = Math.min(this.deps.settings.horizonMs, Math.max(MIN_LEAD_MS, interval / 2));
+    const projected = new Map<string, number>();
+    const far: Deferral[] = [];
+    this.queue = this.queue.filter((message) => {
+      const at = projected.get(message.address) ?? Math.max(this.gate.pausedUntil(), this.readyAt(message.address, now));
+      projected.set(message.address, at + interval);
+      const held = this.gate.heldUntil(message.address);
+      if (held > now) far.push({ message, until: held + BEHIND_RETRY_MS });
+      else if (at > now + lead) far.push({ message, until: Math.floor((at - lead) / DEFERRAL_GRAIN_MS) * DEFERRAL_GRAIN_MS });
+      else return true;
+      return false;
+    });
+    await this.releaseGrouped(far);
+  }
+
+  /** When the address is free, counting one still in flight as busy for one more interval. */
+  private readyAt(address: string, now: number): number {
+    const readyAt = this.gate.addressReadyAt(address);
+    return readyAt === Infinity ? now + this.deps.limits.perAddressIntervalMs : readyAt;
+  }
+
+  /** One write per moment; the lane looks for due messages again when the first of them comes due. */
+  private async releaseGrouped(far: Deferral[]): Promise<void> {
+    const byTime = new Map<number, ClaimedMessage[]>();
+    for (const { message, until } of far) {
+      const group = byTime.get(until);
+      if (group) group.push(message);
+      else byTime.set(until, [message]);
+      this.nextClaimAt = Math.min(this.nextClaimAt, until);
+      this.deferredUntil = Math.max(this.deferredUntil, until);
+    }
+    for (const [until, messages] of byTime) await this.deps.store.release(messages, this.tableTime(until));
+  }
+
+  private async releaseQueue(): Promise<void> {
+    const unsent = this.queue;
+    this.queue = [];
+    if (unsent.length === 0) return;
+    try {
+      await this.deps.store.release(unsent);
+    } catch (error) {
+      this.deps.log.error({ err: error, channel: this.deps.channel, count: unsent.length }, 'outbox: could not give back unsent messages; they return when their lease expires');
+    }
+  }
+}

@@ -1,0 +1,129 @@
+/** A channel's flood limits, e.g. Telegram: 30 per second overall, one per second per chat. */
+export interface RateLimits {
+  /** Sends per second on the whole channel (may be below 1, e.g. 0.5). */
+  perSecond: number;
+  /** Least time between two sends to one address, in ms; 0 for none. */
+  perAddressIntervalMs: number;
+}
+
+/**
+ * Decides when a send may start on one channel. Times are ms since the epoch.
+ *
+ * A send counts against the limits from the moment it starts until its answer
+ * came back, plus the window (overall) or the interval (per address). The
+ * platform receives a request somewhere between those two moments, so however
+ * the network delays it, the platform never sees more than the limit in any
+ * window — which counting from the start alone could not promise.
+ */
+export interface SendGate {
+  /** When the next send may start on the channel as a whole; Infinity while every slot is in flight. */
+  channelReadyAt(now: number): number;
+  /** When a send to this address may start; Infinity while one to it is in flight. */
+  addressReadyAt(address: string): number;
+  begin(address: string, now: number): void;
+  end(address: string, now: number): void;
+  /** Nothing starts on the channel before `until` (a 429's retry_after). */
+  pauseChannel(until: number): void;
+  /** The end of the current pause; in the past when there is none. */
+  pausedUntil(): number;
+  /** Nothing starts to this address before `until` (its message is waiting for a retry). */
+  holdAddress(address: string, until: number): void;
+  /** The end of the address's hold; in the past when it has none. */
+  heldUntil(address: string): number;
+}
+
+export function createSendGate(limits: RateLimits): SendGate {
+  if (!(limits.perSecond > 0)) throw new RangeError(`A channel's rate must be above 0 messages per second, got ${limits.perSecond}.`);
+  // Below 1/s the window widens instead of the capacity falling to zero.
+  const capacity = Math.max(1, Math.floor(limits.perSecond));
+  const windowMs = (capacity * 1000) / limits.perSecond;
+  const window = slidingWindow(capacity, windowMs);
+  const pacing = pacer(windowMs / capacity, Math.max(1, Math.ceil(capacity / 10)));
+  const addresses = addressSpacing(limits.perAddressIntervalMs);
+  let pausedUntil = 0;
+  return {
+    channelReadyAt: (now) => Math.max(pausedUntil, window.readyAt(now), pacing.readyAt()),
+    addressReadyAt: (address) => addresses.readyAt(address),
+    begin(address, now) {
+      window.begin();
+      pacing.begin(now);
+      addresses.begin(address);
+    },
+    end(address, now) {
+      window.end(now);
+      addresses.end(address, now);
+    },
+    pauseChannel(until) {
+      pausedUntil = Math.max(pausedUntil, until);
+    },
+    pausedUntil: () => pausedUntil,
+    holdAddress: (address, until) => addresses.hold(address, until),
+    heldUntil: (address) => addresses.heldUntil(address),
+  };
+}
+
+/** At most `capacity` sends in flight or answered within the last `windowMs`. */
+function slidingWindow(capacity: number, windowMs: number) {
+  let inFlight = 0;
+  // Answer times, oldest first (answers are recorded as they come, so the list stays sorted).
+  const answered: number[] = [];
+  let head = 0;
+  return {
+    readyAt(now: number): number {
+      while (head < answered.length && answered[head]! <= now - windowMs) head += 1;
+      if (head > 1024) {
+        answered.splice(0, head);
+        head = 0;
+      }
+      const used = inFlight + answered.length - head;
+      if (used < capacity) return now;
+      const expiring = head + used - capacity;
+      return expiring < answered.length ? answered[expiring]! + windowMs : Infinity;
+    },
+    begin: () => void (inFlight += 1),
+    end(now: number) {
+      inFlight -= 1;
+      answered.push(now);
+    },
+  };
+}
+
+/**
+ * Spreads sends evenly (one per `gapMs`) instead of in bursts, tolerating a
+ * few sends of lag so that timers firing late do not lower the rate.
+ */
+function pacer(gapMs: number, burst: number) {
+  let theoretical = 0;
+  return {
+    readyAt: () => theoretical - gapMs * burst,
+    begin(now: number) {
+      theoretical = Math.max(theoretical, now) + gapMs;
+    },
+  };
+}
+
+function addressSpacing(intervalMs: number) {
+  const busy = new Set<string>();
+  const freeAt = new Map<string, number>();
+  const held = new Map<string, number>();
+  let ended = 0;
+  const heldUntil = (address: string) => held.get(address) ?? -Infinity;
+  return {
+    readyAt: (address: string) => (busy.has(address) ? Infinity : Math.max(freeAt.get(address) ?? 0, heldUntil(address))),
+    begin: (address: string) => void busy.add(address),
+    end(address: string, now: number) {
+      busy.delete(address);
+      freeAt.set(address, Math.max(freeAt.get(address) ?? 0, now + intervalMs));
+      // Forget addresses that are free again, so a campaign to many chats does not grow the maps forever.
+      if (++ended % 1000 === 0) forgetPast([freeAt, held], now);
+    },
+    hold(address: string, until: number) {
+      held.set(address, Math.max(heldUntil(address), until));
+    },
+    heldUntil,
+  };
+}
+
+function forgetPast(maps: Map<string, number>[], now: number): void {
+  for (const map of maps) for (const [key, at] of map) if (at <= now) map.delete(key);
+}

@@ -1,0 +1,25 @@
+import type { Outbound } from '../outbound.ts';
+
+/**
+ * What the platform made of one send. Each kind is handled differently, so a
+ * sender must tell them apart instead of throwing:
+ * - `delivered`: the platform accepted the message;
+ * - `retryAfter`: flood control (Telegram's 429) — wait exactly that long;
+ * - `transient`: a 5xx or the network failed — try again later, backing off;
+ * - `unreachable`: the person blocked us or is gone — stop writing to them;
+ * - `rejected`: the platform refused this message for good (another 4xx).
+ */
+export type SendResult =
+  | { kind: 'delivered' }
+  | { kind: 'retryAfter'; seconds: number; reason: string }
+  | { kind: 'transient'; reason: string }
+  | { kind: 'unreachable'; reason: string }
+  | { kind: 'rejected'; reason: string };
+
+/**
+ * A channel's way to send one neutral message to one address. Adapters
+ * implement it in a few lines; the dispatcher owns rate limits and retries.
+ */
+export type Sender = (address: string, message: Outbound) => Promise<SendResult>;
+
+export const delivered: SendResult = { kind: 'delivered' };

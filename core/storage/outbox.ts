@@ -1,0 +1,78 @@
+import type { Channel } from '../inbound.ts';
+import type { Outbound } from '../outbound.ts';
+import type { Tx } from './ledgerWrites.ts';
+import type { Database } from './openDatabase.ts';
+import { outboxId } from './outboxId.ts';
+import { serializeReplies } from './storedReplies.ts';
+
+export { claimDue } from './outboxClaim.ts';
+
+/** A message the system sends on its own, as its cause writes it. */
+export interface OutboxDraft {
+  /** The member it is for; null for someone who is no member (a staff chat), then `channel` and `address` are required. */
+  memberId: string | null;
+  /** One message per cause (`purchase:<id>:confirmation`); a second draft with the same key is ignored. */
+  dedupeKey: string;
+  message: Outbound;
+  /** A particular chat; without them the member's best reachable chat is chosen. `channel` alone narrows the choice. */
+  channel?: Channel;
+  address?: string;
+  /** When it was caused, by the core's clock; it orders the outbox (default: now). */
+  at?: Date;
+  /** Not to be sent before this (a greeting at a decent hour); default: at once. */
+  notBefore?: Date;
+}
+
+/** `no-reachable-chat`: the member has no chat we may write to, so nothing was written. */
+export type EnqueueOutcome = 'queued' | 'duplicate' | 'no-reachable-chat';
+
+/** Where a member is best reached: Telegram, then Viber, then the web chat. */
+const channelPreference: readonly Channel[] = ['telegram', 'viber', 'web'];
+
+/**
+ * Writes a message to the outbox inside the caller's transaction, so it is
+ * sent if and only if its cause commits. The insert cannot fail on a repeated
+ * key (`ON CONFLICT DO NOTHING`): on PostgreSQL a failed statement would
+ * abort the caller's whole transaction.
+ */
+export async function enqueueInTransaction(tx: Tx, draft: OutboxDraft): Promise<EnqueueOutcome> {
+  const target = await resolveTarget(tx, draft);
+  if (!target) return 'no-reachable-chat';
+  const at = draft.at ?? new Date();
+  const inserted = await tx.$executeRaw`
+    INSERT INTO "OutboxMessage" ("id", "channel", "address", "memberId", "dedupeKey", "payload", "status", "attempts", "nextAttemptAt", "createdAt")
+    VALUES (${outboxId()}, ${target.channel}, ${target.address}, ${draft.memberId}, ${draft.dedupeKey},
+            ${serializeReplies([draft.message])}, 'pending', 0, ${draft.notBefore ?? at}, ${at})
+    ON CONFLICT ("dedupeKey") DO NOTHING`;
+  return inserted === 1 ? 'queued' : 'duplicate';
+}
+
+/** The same in a transaction of its own, for a message that has no other write to go with. */
+export function enqueue(db: Database, draft: OutboxDraft): Promise<EnqueueOutcome> {
+  return db.prisma.$transaction((tx) => enqueueInTransaction(tx, draft));
+}
+
+async function resolveTarget(tx: Tx, draft: OutboxDraft): Promise<{ channel: Channel; address: string } | null> {
+  if (draft.address !== undefined) {
+    if (!draft.channel) throw new TypeError(`An outbox message for an address needs its channel too (dedupe key "${draft.dedupeKey}").`);
+    return { channel: draft.channel, address: draft.address };
+  }
+  if (draft.memberId === null) {
+    throw new TypeError(`An outbox message for no member needs a channel and an address (dedupe key "${draft.dedupeKey}").`);
+  }
+  const chats = await tx.chat.findMany({
+    where: { memberId: draft.memberId, unreachableAt: null, ...(draft.channel && { channel: draft.channel }) },
+    orderBy: { updatedAt: 'desc' },
+    select: { channel: true, address: true },
+  });
+  return bestChat(chats);
+}
+
+/** Among chats listed most recently used first: the first of the preferred channel that has any. */
+export function bestChat<T extends { channel: string }>(chats: T[]): (T & { channel: Channel }) | null {
+  for (const channel of channelPreference) {
+    const chat = chats.find((candidate) => candidate.channel === channel);
+    if (chat) return chat as T & { channel: Channel };
+  }
+  return null;
+}
