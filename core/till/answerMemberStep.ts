@@ -1,6 +1,7 @@
 import { normalizePhone } from '../members/normalizePhone.ts';
 import { message, type Outbound } from '../outbound.ts';
 import type { MemberReference } from '../points/pointsPorts.ts';
+import { loadMemberAtTill } from './loadMemberAtTill.ts';
 import { parseMemberReference, type ParsedReference } from './parseMemberReference.ts';
 import { askMember, cancelRow, memberLines } from './tillMessages.ts';
 import { saveTillState, type TillTurn } from './tillTurn.ts';
@@ -13,9 +14,10 @@ export async function answerMemberStep(turn: TillTurn): Promise<Outbound[]> {
   const { t, deps } = turn;
   const parsed = referenceIn(turn);
   if (!parsed.ok) return [message(t(parsed.reason === 'bad-card' ? 'till.badCard' : 'till.unreadableMember')), askMember(t)];
-  const member = await deps.points.findMember(parsed.reference);
-  if (!member) return [message(t(notFoundKey(parsed.reference))), askMember(t)];
-  const rules = await deps.points.rules();
+  const found = await deps.points.findMember(parsed.reference);
+  const current = found && (await loadMemberAtTill(turn, found.id));
+  if (!current) return [message(t(notFoundKey(parsed.reference))), askMember(t)];
+  const { member, rules } = current;
   // The reference is kept as given: a one-time code must be used up by the purchase itself.
   await saveTillState(turn, { v: 1, step: 'amount', memberId: member.id, reference: parsed.reference });
   const lines = [...memberLines(t, rules, member), '', t('till.askAmount', { currency: rules.currency })];

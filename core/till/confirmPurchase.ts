@@ -40,8 +40,9 @@ async function answerOutcome(turn: TillTurn, state: Summary, outcome: PurchaseOu
     case 'member-not-found':
       return startOver(turn, 'till.memberGone');
     case 'receipt-conflict':
-      // Till receipt ids are fresh UUIDs: a conflict means another system reused one.
-      turn.deps.log.error({ receiptId: state.receiptId }, 'till receipt id already taken by another purchase');
+    case 'invalid-request':
+      // Neither can come from the till (fresh UUID receipts, amounts checked on entry): our bug, logged.
+      turn.deps.log.error({ receiptId: state.receiptId, outcome: outcome.kind }, 'the engine refused a purchase entered at the till');
       return startOver(turn, 'till.failed');
   }
 }

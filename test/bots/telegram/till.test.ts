@@ -51,7 +51,7 @@ async function cashierEntersPurchase(code: string): Promise<BotReply[]> {
 }
 
 describe('a purchase at the till', () => {
-  it("spends points and earns on the rest, and queues the member's confirmation for their chat", async () => {
+  it('spends points and earns on the rest, and the member is told in their own chat', async () => {
     const code = await codeOnAnnasCard();
     const [asked] = await ion.commands('/till');
     const [card] = await ion.types(code);
@@ -68,12 +68,11 @@ describe('a purchase at the till', () => {
     // 100 welcome points − 62 spent + 1 earned (3 % of 63,50, rounded down).
     const member = await annaAsMember();
     expect(member.balance).toBe(39);
-    // The outbox dispatcher is not wired into the application yet: the
-    // confirmation is checked where the engine puts it, addressed to Anna's chat.
-    const purchase = await harness.prisma.purchase.findFirstOrThrow();
-    const outbox = await harness.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: `purchase:${purchase.id}` } });
-    expect(outbox).toMatchObject({ channel: 'telegram', address: String(anna.id), memberId: member.id });
-    expect(JSON.parse(outbox.payload)[0].text).toContain(ru('purchase.recorded', { amount: mdl(12_550) }));
+    // Delivered by the outbox dispatcher, in Anna's language.
+    const [told] = await anna.nextReplies(1);
+    expect(told?.text).toContain(ru('purchase.recorded', { amount: mdl(12_550) }));
+    expect(told?.text).toContain(ru('purchase.redeemed', { points: points(62), amount: mdl(6_200) }));
+    expect(told?.text).toContain(ru('purchase.balance', { points: points(39) }));
   });
 
   it('records a double-tapped Confirm once', async () => {
@@ -87,6 +86,9 @@ describe('a purchase at the till', () => {
     expect(texts(replies)).toContain(ru('till.alreadyRecorded'));
     expect(await harness.prisma.purchase.count()).toBe(1);
     expect((await annaAsMember()).balance).toBe(39);
+    await anna.nextReplies(1);
+    expect(anna.transcript.filter((text) => text.startsWith(ru('purchase.recorded', { amount: mdl(12_550) })))).toHaveLength(1);
+    expect(await harness.prisma.outboxMessage.count({ where: { address: String(anna.id), dedupeKey: { startsWith: 'purchase:' } } })).toBe(1);
   });
 
   it('refuses a code that was already used', async () => {

@@ -177,6 +177,16 @@ describeEachProvider('the till', (provider) => {
     expect(payloads(await world.cashier(text('12')))).toContain(tillPayload.cancel);
   });
 
+  it('leaves points that expired out of the balance shown and of what can be spent', async () => {
+    world.advance(366 * 24 * 60 * 60_000);
+    const code = await world.cardCode();
+    await world.cashier(command('till'));
+    const [card] = await world.cashier(text(code));
+    const choice = await world.cashier(text('125,50'));
+    expect(card?.text).toContain(en('till.member.balance', { points: points(0) }));
+    expect(payloads(choice).filter((data) => data.startsWith('till:spend:'))).toEqual([]);
+  });
+
   it('shows the discount the cashier is to give, by the member tier', async () => {
     await world.useRules({ tiers: [{ code: 'bronze', threshold: 0, earnPercent: 3, discountPercent: 5 }] });
     const choice = await upToChoice('100');
