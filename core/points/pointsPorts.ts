@@ -79,7 +79,8 @@ export interface PointsStore {
   findPurchaseByReceipt(receiptId: string): Promise<{ purchase: PurchaseRecord; requestHash: string } | null>;
   /** Retires the member's lots that expired by `now`; returns the points taken. */
   expireDue(memberId: string, now: Date): Promise<number>;
-  issueCode(memberId: string, code: string, expiresAt: Date): Promise<boolean>;
+  /** Gives `code` to the member unless a live (unused, unexpired at `now`) code holds that value. */
+  issueCode(memberId: string, code: string, expiresAt: Date, now: Date): Promise<boolean>;
   loadRules(): Promise<ProgramRules>;
   saveRules(rules: ProgramRules): Promise<void>;
 }

@@ -107,10 +107,11 @@ export function requestHash(input: PurchaseInput): string {
 
 async function issueCode(deps: PointsDeps, memberId: string): Promise<{ code: string; expiresAt: Date }> {
   const rules = await deps.store.loadRules();
-  const expiresAt = new Date(deps.clock().getTime() + rules.codeLifetimeMinutes * 60_000);
+  const now = deps.clock();
+  const expiresAt = new Date(now.getTime() + rules.codeLifetimeMinutes * 60_000);
   for (let attempt = 0; attempt < 10; attempt++) {
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-    if (await deps.store.issueCode(memberId, code, expiresAt)) return { code, expiresAt };
+    if (await deps.store.issueCode(memberId, code, expiresAt, now)) return { code, expiresAt };
   }
-  throw new Error('Could not find a free one-time code in 10 attempts; expired codes may need purging.');
+  throw new Error('Could not find a free one-time code in 10 attempts: nearly every 6-digit value is held by a live code.');
 }

@@ -27,21 +27,32 @@ export function createPointsStore(db: Database): PointsStore {
       return row && { purchase: toPurchaseRecord(row), requestHash: row.requestHash };
     },
     expireDue: (memberId, now) => prisma.$transaction((tx) => expireDueInTransaction(tx, memberId, now)),
-    issueCode: async (memberId, code, expiresAt) => {
-      try {
-        await prisma.oneTimeCode.create({ data: { code, memberId, expiresAt } });
-        return true;
-      } catch (error) {
-        if (isUniqueViolation(error)) return false;
-        throw error;
-      }
-    },
+    issueCode: (memberId, code, expiresAt, now) => issueCode(db, { memberId, code, expiresAt, now }),
     loadRules: async () => parseRules((await prisma.setting.findUnique({ where: { key: RULES_KEY } }))?.value),
     saveRules: async (rules) => {
       const value = JSON.stringify(rules);
       await prisma.setting.upsert({ where: { key: RULES_KEY }, create: { key: RULES_KEY, value }, update: { value } });
     },
   };
+}
+
+/**
+ * A code value is reused once the code that held it is used or expired, so
+ * the 6-digit space never fills up; a live code is never taken over.
+ */
+async function issueCode(db: Database, wanted: { memberId: string; code: string; expiresAt: Date; now: Date }): Promise<boolean> {
+  const { memberId, code, expiresAt, now } = wanted;
+  try {
+    await db.prisma.oneTimeCode.create({ data: { code, memberId, expiresAt, createdAt: now } });
+    return true;
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
+  const taken = await db.prisma.oneTimeCode.updateMany({
+    where: { code, OR: [{ usedAt: { not: null } }, { expiresAt: { lte: now } }] },
+    data: { memberId, expiresAt, usedAt: null, createdAt: now },
+  });
+  return taken.count === 1;
 }
 
 /** Stored rules, completed with today's defaults for fields added since they were saved. */

@@ -1,12 +1,5 @@
-// Engine bug found while building the till (core/storage/pointsStore.ts, not
-// the till's to change): a one-time code's value is its primary key and rows
-// are never purged, so every value ever shown stays taken for good. The
-// 6-digit space (1,000,000 values) fills with every "My card" press; issueCode
-// then needs ever more random attempts and, past about 80 % full, often fails
-// all 10 and the card screen errors. Fix: let `issueCode` take over a value
-// whose row is used or expired (an upsert conditional on
-// `usedAt IS NOT NULL OR expiresAt <= now`), or purge such rows in a job.
-// `it.fails` keeps the suite green while the bug stands; drop `.fails` with the fix.
+// A one-time code's value is its primary key: values must be reusable once
+// their code is used or expired, or the 6-digit space fills up for good.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createPointsStore } from '../../../core/storage/pointsStore.ts';
 import { createTestDatabase, describeEachProvider, type TestDatabase } from '../../support/testDatabase.ts';
@@ -33,10 +26,23 @@ describeEachProvider('one-time codes at the till', (provider) => {
     return id;
   }
 
-  it.fails('can issue a value again once the code that held it has expired', async () => {
+  it('issues a value again once the code that held it has expired', async () => {
     const store = createPointsStore(db);
-    expect(await store.issueCode(await aMember(1), '123456', minutes(5))).toBe(true);
-    // Ten minutes later the first code is long dead; its value should be free.
-    expect(await store.issueCode(await aMember(2), '123456', minutes(15))).toBe(true);
+    expect(await store.issueCode(await aMember(1), '123456', minutes(5), now)).toBe(true);
+    expect(await store.issueCode(await aMember(2), '123456', minutes(15), minutes(10))).toBe(true);
+  });
+
+  it('never takes over a value while the code that holds it is live', async () => {
+    const store = createPointsStore(db);
+    expect(await store.issueCode(await aMember(1), '123456', minutes(5), now)).toBe(true);
+    expect(await store.issueCode(await aMember(2), '123456', minutes(6), minutes(1))).toBe(false);
+  });
+
+  it('issues a value again once the code that held it was used', async () => {
+    const store = createPointsStore(db);
+    const first = await aMember(1);
+    expect(await store.issueCode(first, '123456', minutes(5), now)).toBe(true);
+    await db.prisma.oneTimeCode.update({ where: { code: '123456' }, data: { usedAt: minutes(1) } });
+    expect(await store.issueCode(await aMember(2), '123456', minutes(7), minutes(2))).toBe(true);
   });
 });
