@@ -1,6 +1,7 @@
 import { describeMachine } from './machine.ts';
 import type { RunFigures } from './latency.ts';
 import { benchTelegramUpdates } from './telegramUpdates.bench.ts';
+import { benchDispatcher } from './dispatcher.bench.ts';
 
 /** `npm run bench`: every benchmark, its figures and the machine they ran on. */
 async function main(): Promise<void> {
@@ -13,6 +14,10 @@ async function main(): Promise<void> {
   console.log(`  assistant / echo throughput: ${(telegram.assistant.perSecond / telegram.echo.perSecond).toFixed(3)}`);
   console.log(`  database queries per update: ${telegram.queriesPerUpdate.toFixed(2)}`);
   console.log(`  target: >= 1000 updates/s and p99 < 20 ms — ${verdict(telegram.assistant.perSecond >= 1000 && telegram.assistant.p99Ms < 20)}`);
+  const outbox = await benchDispatcher();
+  console.log(`\nOutbox dispatcher on SQLite: a campaign of ${outbox.messages} messages to as many Telegram chats, Bot API stand-in over loopback HTTP, limit ${outbox.configuredPerSecond}/s:`);
+  console.log(`  achieved ${outbox.achievedPerSecond.toFixed(1)} messages/s = ${(outbox.share * 100).toFixed(1)} % of the limit; busiest second ${outbox.busiestSecond} (${outbox.seconds.toFixed(2)} s in all)`);
+  console.log(`  target: >= 95 % of the limit and never above it — ${verdict(outbox.share >= 0.95 && outbox.busiestSecond <= outbox.configuredPerSecond)}`);
 }
 
 function format(f: RunFigures): string {

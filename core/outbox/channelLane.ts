@@ -53,8 +53,8 @@ export class ChannelLane {
   private nextClaimAt = 0;
   /** The last claim found less than it asked for. */
   private nothingMoreDue = false;
-  /** When the last of the messages this lane gave back for later is due again. */
-  private deferredUntil = -Infinity;
+  /** When the messages this lane gave back for later are due again, so it claims them on time. */
+  private readonly deferrals = new Set<number>();
   private sweepDue = false;
   private stopping = false;
   private settled = 0;
@@ -76,7 +76,7 @@ export class ChannelLane {
     try {
       while (!this.stopping) {
         await this.refill(untilIdle);
-        if (this.sweepDue) await this.deferFarMessages();
+        if (this.sweepDue) await this.deferFarMessages(untilIdle);
         const next = this.pickNext();
         if ('send' in next) this.startSend(next.send);
         else if (untilIdle && this.idle()) break;
@@ -102,7 +102,7 @@ export class ChannelLane {
 
   /** Nothing due, nothing held, nothing in flight, and nothing this lane held back for its limits still to come. */
   private idle(): boolean {
-    return this.nothingMoreDue && this.queue.length === 0 && this.inFlight.size === 0 && this.now() > this.deferredUntil;
+    return this.nothingMoreDue && this.queue.length === 0 && this.inFlight.size === 0 && this.deferrals.size === 0;
   }
 
   /** Rate limits run on a monotonic clock: the table's clock may be set by a test or jump with NTP. */
@@ -130,7 +130,8 @@ export class ChannelLane {
       const claimed = await store.claimDue({ channel, limit, now: this.deps.clock(), leaseMs: settings.leaseMs });
       this.queue.push(...claimed);
       this.nothingMoreDue = claimed.length < limit;
-      this.nextClaimAt = this.nothingMoreDue ? now + settings.pollIntervalMs : now;
+      for (const until of this.deferrals) if (until <= now) this.deferrals.delete(until);
+      this.nextClaimAt = Math.min(this.nothingMoreDue ? now + settings.pollIntervalMs : now, ...this.deferrals);
       if (claimed.length > 0) this.sweepDue = true;
     } catch (error) {
       if (untilIdle) throw error;
@@ -209,7 +210,7 @@ export class ChannelLane {
    * their turn. Held here they would take the place of messages to other
    * addresses that could go now, and only keep their lease.
    */
-  private async deferFarMessages(): Promise<void> {
+  private async deferFarMessages(untilIdle: boolean): Promise<void> {
     this.sweepDue = false;
     const now = this.now();
     const interval = this.deps.limits.perAddressIntervalMs;
@@ -225,7 +226,12 @@ export class ChannelLane {
       else return true;
       return false;
     });
-    await this.releaseGrouped(far);
+    try {
+      await this.releaseGrouped(far);
+    } catch (error) {
+      if (untilIdle) throw error;
+      this.deps.log.error({ err: error, channel: this.deps.channel }, 'outbox: could not give back messages held for later; they return when their lease expires');
+    }
   }
 
   /** When the address is free, counting one still in flight as busy for one more interval. */
@@ -242,7 +248,7 @@ export class ChannelLane {
       if (group) group.push(message);
       else byTime.set(until, [message]);
       this.nextClaimAt = Math.min(this.nextClaimAt, until);
-      this.deferredUntil = Math.max(this.deferredUntil, until);
+      this.deferrals.add(until);
     }
     for (const [until, messages] of byTime) await this.deps.store.release(messages, this.tableTime(until));
   }

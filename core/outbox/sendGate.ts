@@ -70,7 +70,8 @@ function slidingWindow(capacity: number, windowMs: number) {
   let head = 0;
   return {
     readyAt(now: number): number {
-      while (head < answered.length && answered[head]! <= now - windowMs) head += 1;
+      // `answer + window <= now`, the very sum readyAt returns, so the two agree to the last bit.
+      while (head < answered.length && answered[head]! + windowMs <= now) head += 1;
       if (head > 1024) {
         answered.splice(0, head);
         head = 0;

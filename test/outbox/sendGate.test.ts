@@ -1,0 +1,96 @@
+// The rate gate on simulated time: sends start as early as it allows, their
+// answers come back after a latency, and the platform may see each request
+// anywhere in between. No window may hold more than the limit.
+import { describe, expect, it } from 'vitest';
+import { createSendGate, type RateLimits } from '../../core/outbox/sendGate.ts';
+
+interface Send {
+  address: string;
+  start: number;
+  end: number;
+}
+
+/** Runs `addresses` (one send each, in order) through a gate; each answer takes `latency(i)` ms. */
+function simulate(limits: RateLimits, addresses: string[], latency: (index: number) => number): Send[] {
+  const gate = createSendGate(limits);
+  const sends: Send[] = [];
+  const inFlight: Send[] = [];
+  let now = 0;
+  for (const [index, address] of addresses.entries()) {
+    for (;;) {
+      const readyAt = Math.max(gate.channelReadyAt(now), gate.addressReadyAt(address));
+      if (readyAt <= now) break;
+      const nextEnd = Math.min(...inFlight.map((send) => send.end));
+      now = Math.min(readyAt, nextEnd);
+      // Answers arrive in time order, as they do in a real process.
+      for (const done of inFlight.filter((send) => send.end <= now).sort((a, b) => a.end - b.end)) {
+        gate.end(done.address, done.end);
+        inFlight.splice(inFlight.indexOf(done), 1);
+      }
+    }
+    gate.begin(address, now);
+    const send = { address, start: now, end: now + latency(index) };
+    sends.push(send);
+    inFlight.push(send);
+  }
+  return sends;
+}
+
+/**
+ * However the requests are delayed, the platform sees at most `limit` in any
+ * window. Sends that could all arrive within one window are those whose
+ * latest start comes less than a window after their earliest answer; so for
+ * every send, those started no later whose answer came less than a window
+ * before it started (or not at all yet) must be at most `limit`, itself included.
+ */
+function assertWindow(sends: Send[], limit: number, windowMs: number): void {
+  for (const latest of sends) {
+    const together = sends.filter((send) => send.start <= latest.start && send.end + windowMs > latest.start);
+    expect(together.length).toBeLessThanOrEqual(limit);
+  }
+}
+
+describe('the send gate', () => {
+  it('keeps the platform from seeing more than the overall limit in any second, whatever the latency', () => {
+    const addresses = Array.from({ length: 300 }, (_, i) => `chat-${i}`);
+    const sends = simulate({ perSecond: 30, perAddressIntervalMs: 1_000 }, addresses, (i) => 5 + ((i * 37) % 90));
+    assertWindow(sends, 30, 1_000);
+  });
+
+  it('reaches the limit when answers come back quickly', () => {
+    const addresses = Array.from({ length: 600 }, (_, i) => `chat-${i}`);
+    const sends = simulate({ perSecond: 30, perAddressIntervalMs: 1_000 }, addresses, () => 2);
+    const seconds = (sends.at(-1)!.start - sends[0]!.start) / 1000;
+    expect((sends.length - 1) / seconds).toBeGreaterThan(29);
+  });
+
+  it('spreads sends instead of firing the whole second at once', () => {
+    const addresses = Array.from({ length: 30 }, (_, i) => `chat-${i}`);
+    const sends = simulate({ perSecond: 30, perAddressIntervalMs: 0 }, addresses, () => 1);
+    expect(sends.filter((send) => send.start === 0).length).toBeLessThanOrEqual(5);
+  });
+
+  it('waits the per-address interval after the previous answer to the same address', () => {
+    const sends = simulate({ perSecond: 30, perAddressIntervalMs: 1_000 }, ['anna', 'anna', 'anna'], () => 40);
+    expect(sends.map((send) => send.start)).toEqual([0, 1_040, 2_080]);
+  });
+
+  it('allows rates below one per second by widening the window', () => {
+    const sends = simulate({ perSecond: 0.5, perAddressIntervalMs: 0 }, ['a', 'b', 'c'], () => 10);
+    assertWindow(sends, 1, 2_000);
+  });
+
+  it('starts nothing on the channel during a pause, and nothing to a held address before its hold ends', () => {
+    const gate = createSendGate({ perSecond: 30, perAddressIntervalMs: 0 });
+    gate.pauseChannel(1_000);
+    expect(gate.channelReadyAt(10)).toBe(1_000);
+    gate.holdAddress('anna', 5_000);
+    expect(gate.addressReadyAt('anna')).toBe(5_000);
+    expect(gate.heldUntil('anna')).toBe(5_000);
+    expect(gate.addressReadyAt('boris')).toBeLessThanOrEqual(0);
+  });
+
+  it('refuses a rate that is not above zero', () => {
+    expect(() => createSendGate({ perSecond: 0, perAddressIntervalMs: 0 })).toThrow('above 0 messages per second');
+  });
+});
