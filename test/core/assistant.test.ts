@@ -173,7 +173,9 @@ describeEachProvider('the assistant', (provider) => {
     const assistant = assistantWith();
     await register(assistant);
     const replies = await assistant.handle(inbound('visitor-1', press(payload.menu.balance)));
-    expect(texts(replies)).toBe(t('en')('balance.text', { points: t('en')('points', { count: 100 }) }));
+    expect(texts(replies)).toBe(
+      [t('en')('balance.text', { points: t('en')('points', { count: 100 }) }), 'Your level: Bronze.', 'Stamp card: 0 of 6.'].join('\n'),
+    );
   });
 
   it('lists the welcome bonus in the history', async () => {

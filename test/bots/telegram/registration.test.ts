@@ -95,7 +95,7 @@ describe('registration from /start to the card', () => {
     await registerMember(anna);
     const [balance] = await anna.taps('💰 Баланс');
 
-    expect(balance?.text).toBe('На вашем счёте 100 баллов.');
+    expect(balance?.text).toBe('На вашем счёте 100 баллов.\nВаш уровень: Бронзовый.\nКарта штампов: 0 из 6.');
     expect(payloadsOf(balance)).toEqual(MAIN_MENU);
   });
 
@@ -265,7 +265,8 @@ describe('language', () => {
     await anna.taps('Română', 2);
     const [balance] = await anna.taps(ro('menu.balance'));
 
-    expect(balance?.text).toBe('Aveți 100 de puncte.');
+    expect(balance?.text.split('\n')[0]).toBe('Aveți 100 de puncte.');
+    expect(balance?.text).toContain('Nivelul dumneavoastră: Bronz.');
     expect((await onlyMember()).locale).toBe('ro');
   });
 });
@@ -280,7 +281,7 @@ describe('a second Telegram account', () => {
 
     expect(linked?.text).toBe('С возвращением, Анна! Этот чат подключён к вашей карте.');
     expect(menu?.text).toBe(ru('menu.title'));
-    expect(balance?.text).toBe('На вашем счёте 100 баллов.');
+    expect(balance?.text).toBe('На вашем счёте 100 баллов.\nВаш уровень: Бронзовый.\nКарта штампов: 0 из 6.');
     expect(await harness.prisma.member.count()).toBe(1);
     const chats = await harness.prisma.chat.findMany();
     expect(chats.map((chat) => chat.memberId)).toEqual([chats[0]?.memberId, chats[0]?.memberId]);
