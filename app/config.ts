@@ -30,6 +30,8 @@ export const configSchema = z.object({
   TELEGRAM_WEBHOOK_SECRET: optional(z.string().regex(/^[\w-]{1,256}$/, 'must be 1–256 characters of A–Z, a–z, 0–9, _ and -')),
   /** Messages per second the outbox sends to Telegram (30 is Telegram's limit without paid broadcasts). */
   TELEGRAM_RATE_PER_SECOND: integerOr(1, 1_000, 30),
+  TELEGRAM_BOT_USERNAME: optional(z.string().transform((name) => name.replace(/^@/, '')).pipe(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{3,31}$/, 'must be the bot’s @username as shown by @BotFather, e.g. MyShopBot'))),
+  JOBS_INTERVAL_SECONDS: integerOr(0, 86_400, 60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
 }).superRefine((config, ctx) => {
   if (config.PUBLIC_URL && config.TELEGRAM_BOT_TOKEN && !config.TELEGRAM_WEBHOOK_SECRET) {

@@ -10,6 +10,8 @@ import { createSettingsStore } from '../core/storage/settingsStore.ts';
 import { createPointsStore } from '../core/storage/pointsStore.ts';
 import { createTillStore } from '../core/storage/tillSessions.ts';
 import { createPointsService, type PointsService } from '../core/points/pointsService.ts';
+import type { DepsWithReferrals } from '../core/referral/referrals.ts';
+import { createReferralStore } from '../core/storage/referrals.ts';
 import { createTelegramBot } from '../bots/telegram/createTelegramBot.ts';
 import { startTelegram, type TelegramTransport } from '../bots/telegram/startTelegram.ts';
 import { registerWebChat } from '../bots/web/registerWebChat.ts';
@@ -18,6 +20,7 @@ import type { Config } from './config.ts';
 import { createHttpServer } from './httpServer.ts';
 import type { Pino } from './logger.ts';
 import { programSettingsFrom } from './programSettings.ts';
+import { startScheduler } from './startScheduler.ts';
 import { startDispatcher, webInboxOf } from './startDispatcher.ts';
 
 export interface RunningApp {
@@ -50,17 +53,22 @@ export async function startApp(config: Config, log: Pino, options: { clock?: () 
 async function wire(config: Config, log: Pino, db: Database, clock: () => Date): Promise<RunningApp> {
   const store = createPrismaStore(db);
   const translator = createTranslator();
-  const settings = programSettingsFrom(config);
+  const settings = { ...programSettingsFrom(config), botUsername: config.TELEGRAM_BOT_USERNAME };
   const points = createPointsService({ store: createPointsStore(db), translator, clock, log });
-  const assistant = createAssistant({ store, translator, settings, clock, log, points, till: createTillStore(db) });
+  // Referral: invitation codes reach the conversation as an extra of the assistant's deps (core/referral/referrals.ts).
+  const deps: DepsWithReferrals = { store, translator, settings, clock, log, points, till: createTillStore(db), referrals: createReferralStore(db) };
+  const assistant = createAssistant(deps);
   const adminToken = await ensureAdminToken(createSettingsStore(db), config.ADMIN_TOKEN);
   const server = createHttpServer({ log, ping: store.ping });
   await registerWebChat(server, { assistant, translator, defaultLocale: settings.defaultLocale, secureCookie: config.PUBLIC_URL?.startsWith('https:') ?? false, inbox: webInboxOf(db) });
   const telegram = config.TELEGRAM_BOT_TOKEN ? await connectTelegram(config, log, server, { assistant, translator }) : null;
   const address = await server.listen({ port: config.PORT, host: config.HOST });
+  // Expiry sweep, expiry reminders and birthday greetings (core/jobs), every JOBS_INTERVAL_SECONDS.
+  const scheduler = startScheduler(db, { translator, settings, clock, log }, { intervalMs: config.JOBS_INTERVAL_SECONDS * 1000 });
   // Messages the system sends on its own (core/outbox), within each channel's rate limits.
   const outbox = startDispatcher(config, db, log, clock);
   const stop = async () => {
+    await scheduler.stop();
     await outbox.stop();
     await telegram?.transport.stop();
     await server.close();

@@ -1,13 +1,15 @@
 import { isLocale, type Locale } from './i18n/locale.ts';
+import { normalizeReferralCode } from './referral/referralCode.ts';
 
 /**
  * Button payloads. Short, because Telegram allows 64 bytes of callback data,
  * and stable, because buttons in old messages can still be pressed.
  */
 export const payload = {
-  consentAccept: (locale: Locale) => `consent:yes:${locale}`,
+  // Referral: before consent nothing is stored, so a stranger's invitation code rides in these payloads.
+  consentAccept: (locale: Locale, ref?: string) => `consent:yes:${locale}${ref ? `:${ref}` : ''}`,
   consentDecline: (locale: Locale) => `consent:no:${locale}`,
-  language: (locale: Locale) => `lang:${locale}`,
+  language: (locale: Locale, ref?: string) => `lang:${locale}${ref ? `:${ref}` : ''}`,
   useProfileName: 'reg:profile-name',
   skipBirthday: 'reg:skip-birthday',
   menu: {
@@ -17,25 +19,32 @@ export const payload = {
     language: 'menu:language',
     help: 'menu:help',
     human: 'menu:human',
+    invite: 'menu:invite',
   },
 } as const;
 
 export type MenuItem = keyof typeof payload.menu;
 
 export type ParsedPayload =
-  | { kind: 'consent'; accepted: boolean; locale: Locale }
-  | { kind: 'language'; locale: Locale }
+  | { kind: 'consent'; accepted: boolean; locale: Locale; ref?: string }
+  | { kind: 'language'; locale: Locale; ref?: string }
   | { kind: 'menu'; item: MenuItem }
   | { kind: 'useProfileName' }
   | { kind: 'skipBirthday' }
   | { kind: 'unknown' };
 
 export function parsePayload(raw: string): ParsedPayload {
-  const [scope, a, b] = raw.split(':');
-  if (scope === 'consent' && (a === 'yes' || a === 'no') && isLocale(b)) return { kind: 'consent', accepted: a === 'yes', locale: b };
-  if (scope === 'lang' && isLocale(a)) return { kind: 'language', locale: a };
+  const [scope, a, b, c] = raw.split(':');
+  if (scope === 'consent' && (a === 'yes' || a === 'no') && isLocale(b)) return { kind: 'consent', accepted: a === 'yes', locale: b, ...referral(c) };
+  if (scope === 'lang' && isLocale(a)) return { kind: 'language', locale: a, ...referral(b) };
   if (scope === 'menu' && a !== undefined && Object.hasOwn(payload.menu, a)) return { kind: 'menu', item: a as MenuItem };
   if (raw === payload.useProfileName) return { kind: 'useProfileName' };
   if (raw === payload.skipBirthday) return { kind: 'skipBirthday' };
   return { kind: 'unknown' };
+}
+
+/** Referral: the invitation code a payload carries, when it carries a well-formed one. */
+function referral(raw: string | undefined): { ref?: string } {
+  const code = raw === undefined ? null : normalizeReferralCode(raw);
+  return code ? { ref: code } : {};
 }

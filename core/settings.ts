@@ -14,6 +14,8 @@ export interface ProgramSettings {
   expiryWarningDays: number;
   /** Version of the consent text a member accepted, kept with the consent record. */
   consentVersion: string;
+  /** The Telegram bot's @username (without @), for invitation deep links; unset shows the code alone. */
+  botUsername?: string;
 }
 
 export const defaultProgramSettings: ProgramSettings = {

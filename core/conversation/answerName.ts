@@ -2,6 +2,7 @@ import { message, type Outbound } from '../outbound.ts';
 import type { ParsedPayload } from '../payloads.ts';
 import type { ChatRecord } from '../ports.ts';
 import { validateName } from '../members/validateName.ts';
+import { carryReferral } from './chatState.ts';
 import { promptFor } from './prompts.ts';
 import { saveState } from './saveState.ts';
 import type { Turn } from './turn.ts';
@@ -12,7 +13,7 @@ export async function answerName(turn: Turn, chat: ChatRecord, pressed: ParsedPa
   const given = pressed?.kind === 'useProfileName' ? profileName : event.kind === 'text' ? event.text : undefined;
   const name = given === undefined ? null : validateName(given);
   if (name === null) return [message(turn.t('registration.badName')), promptFor(turn, chat.state)];
-  const next = { v: 1, step: 'phone', name } as const;
+  const next = { v: 1, step: 'phone', name, ...carryReferral(chat.state) } as const;
   await saveState(turn, chat, { state: next });
   return [promptFor(turn, next)];
 }

@@ -1,7 +1,7 @@
 import { message, type Outbound } from '../outbound.ts';
 import type { ChatRecord } from '../ports.ts';
 import { normalizePhone } from '../members/normalizePhone.ts';
-import { asMember } from './chatState.ts';
+import { asMember, carryReferral } from './chatState.ts';
 import { promptFor } from './prompts.ts';
 import { saveState } from './saveState.ts';
 import { withMenu } from '../menu/mainMenu.ts';
@@ -27,7 +27,7 @@ export async function answerPhone(turn: Turn, chat: ChatRecord & { state: { step
     if (!(await deps.store.linkChat(chat.id, chat.version, existing.id, asMember))) throw new ChatChangedError();
     return [{ text: t('registration.linked', { name: existing.name }), removeKeyboard: true }, withMenu(t, t('menu.title'))];
   }
-  const next = { v: 1, step: 'birthday', name: chat.state.name, phone } as const;
+  const next = { v: 1, step: 'birthday', name: chat.state.name, phone, ...carryReferral(chat.state) } as const;
   await saveState(turn, chat, { state: next });
   return [{ text: t('registration.phoneSaved'), removeKeyboard: true }, promptFor(turn, next)];
 }

@@ -5,14 +5,22 @@ import { z } from 'zod';
  * so a row written by an older version is read safely. `v` is the schema
  * version: bump it and add a branch when the shape changes.
  */
+// Referral: the invitation code a newcomer came with travels through registration (optional, so older rows still parse).
+const ref = z.string().regex(/^[A-Z0-9]{4,16}$/).optional();
+
 export const chatStateSchema = z.discriminatedUnion('step', [
-  z.object({ v: z.literal(1), step: z.literal('name') }),
-  z.object({ v: z.literal(1), step: z.literal('phone'), name: z.string() }),
-  z.object({ v: z.literal(1), step: z.literal('birthday'), name: z.string(), phone: z.string() }),
+  z.object({ v: z.literal(1), step: z.literal('name'), ref }),
+  z.object({ v: z.literal(1), step: z.literal('phone'), name: z.string(), ref }),
+  z.object({ v: z.literal(1), step: z.literal('birthday'), name: z.string(), phone: z.string(), ref }),
   z.object({ v: z.literal(1), step: z.literal('member') }),
 ]);
 
 export type ChatState = z.infer<typeof chatStateSchema>;
+
+/** Referral: the invitation code of a registration step, to carry into the next one (`{}` when none). */
+export function carryReferral(state: ChatState): { ref?: string } {
+  return 'ref' in state && state.ref ? { ref: state.ref } : {};
+}
 
 export const askName: ChatState = { v: 1, step: 'name' };
 export const asMember: ChatState = { v: 1, step: 'member' };

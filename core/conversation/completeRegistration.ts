@@ -4,13 +4,14 @@ import type { Birthday, ChatRecord, Enrolment, MemberRecord } from '../ports.ts'
 import { newCardNumber } from '../members/cardNumber.ts';
 import { showCard } from '../menu/showCard.ts';
 import { withMenu } from '../menu/mainMenu.ts';
-import { asMember } from './chatState.ts';
+import { asMember, carryReferral } from './chatState.ts';
+import type { ReferralClaim } from '../referral/referrals.ts';
 import { promptFor } from './prompts.ts';
 import { saveState } from './saveState.ts';
 import { phoneText } from './phoneText.ts';
 import { ChatChangedError, type Turn } from './turn.ts';
 
-type BirthdayChat = ChatRecord & { state: { step: 'birthday'; name: string; phone: string } };
+type BirthdayChat = ChatRecord & { state: { step: 'birthday'; name: string; phone: string; ref?: string } };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -29,7 +30,7 @@ export async function completeRegistration(turn: Turn, chat: BirthdayChat, birth
   throw new Error('Could not find a free card number after 3 attempts; the card number space may be exhausted.');
 }
 
-function enrolmentFor(turn: Turn, chat: BirthdayChat, birthday: Birthday | null): Enrolment {
+function enrolmentFor(turn: Turn, chat: BirthdayChat, birthday: Birthday | null): Enrolment & ReferralClaim {
   const { settings } = turn.deps;
   const expiresAt = settings.pointsLifetimeDays === null ? null : new Date(turn.now.getTime() + settings.pointsLifetimeDays * DAY_MS);
   return {
@@ -49,6 +50,8 @@ function enrolmentFor(turn: Turn, chat: BirthdayChat, birthday: Birthday | null)
     },
     welcome: settings.welcomeBonus > 0 ? { points: settings.welcomeBonus, expiresAt } : null,
     nextState: asMember,
+    // Referral: the inviter is looked up and remembered in the enrolment transaction.
+    ...(chat.state.ref && { referralCode: chat.state.ref }),
   };
 }
 
@@ -60,7 +63,7 @@ async function welcomeMessages(turn: Turn, member: MemberRecord): Promise<Outbou
 
 /** Someone else registered this number between the phone step and now. */
 async function phoneTakenMeanwhile(turn: Turn, chat: BirthdayChat): Promise<Outbound[]> {
-  const back = { v: 1, step: 'phone', name: chat.state.name } as const;
+  const back = { v: 1, step: 'phone', name: chat.state.name, ...carryReferral(chat.state) } as const;
   await saveState(turn, chat, { state: back });
   return [message(turn.t(phoneText(turn.inbound.channel, 'registration.phoneTaken'))), promptFor(turn, back)];
 }

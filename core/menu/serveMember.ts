@@ -8,6 +8,7 @@ import { withMenu } from './mainMenu.ts';
 import { showBalance } from './showBalance.ts';
 import { showCard } from './showCard.ts';
 import { showHistory } from './showHistory.ts';
+import { showInvite } from '../referral/showInvite.ts';
 
 /** Commands that open a menu item directly: /balance, /card… */
 const commandItems: Record<string, MenuItem> = {
@@ -17,6 +18,7 @@ const commandItems: Record<string, MenuItem> = {
   language: 'language',
   help: 'help',
   human: 'human',
+  invite: 'invite',
 };
 
 /** A registered member's turn: the main menu and what it opens. */
@@ -57,6 +59,8 @@ async function openMenuItem(turn: Turn, member: MemberRecord, item: MenuItem): P
       return withMenu(t, t('help.text'));
     case 'human':
       return withMenu(t, t('human.comingSoon'));
+    case 'invite':
+      return showInvite(turn, member);
   }
 }
 

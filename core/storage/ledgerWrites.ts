@@ -1,6 +1,8 @@
 import type { Credit, Enrolment } from '../ports.ts';
 import type { Member } from './records.ts';
 import type { Prisma } from './openDatabase.ts';
+import type { ReferralClaim } from '../referral/referrals.ts';
+import { referrerForEnrolment } from './referrals.ts';
 
 /** The client handed to an interactive transaction's callback. */
 export type Tx = Parameters<Parameters<Prisma['$transaction']>[0]>[0];
@@ -36,9 +38,11 @@ export async function creditInTransaction(tx: Tx, credit: Credit): Promise<Membe
 export class ChatMovedOn extends Error {}
 
 /** Member, welcome bonus and the chat's next state, all or nothing. */
-export async function enrolInTransaction(tx: Tx, enrolment: Enrolment): Promise<Member> {
+export async function enrolInTransaction(tx: Tx, enrolment: Enrolment & ReferralClaim): Promise<Member> {
   const { member, welcome } = enrolment;
-  let row = await tx.member.create({ data: memberRow(enrolment, member.id) });
+  // Referral: the inviter, remembered now and rewarded at the first purchase (core/storage/referrals.ts).
+  const referredById = await referrerForEnrolment(tx, enrolment.referralCode, member);
+  let row = await tx.member.create({ data: { ...memberRow(enrolment, member.id), referredById } });
   if (welcome) {
     row = await creditInTransaction(tx, {
       memberId: member.id,

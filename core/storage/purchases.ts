@@ -6,6 +6,7 @@ import type { Database } from './openDatabase.ts';
 import { creditInTransaction, type Tx } from './ledgerWrites.ts';
 import { debitInTransaction, expireDueInTransaction } from './lots.ts';
 import { enqueueInTransaction } from './outbox.ts';
+import { rewardReferralInTransaction } from './referrals.ts';
 import { toMemberRecord } from './records.ts';
 import { toPurchaseRecord } from './purchaseRecords.ts';
 import { isUniqueViolation } from './uniqueViolation.ts';
@@ -51,7 +52,8 @@ async function recordInTransaction(tx: Tx, request: PurchaseRequest, policy: Pur
   const member = await updateFigures(tx, request, quote, policy);
   const purchase = toPurchaseRecord(await tx.purchase.update({ where: { id: request.purchaseId }, data: resultRow(before, member, quote) }));
   await enqueueAll(tx, policy.notifyPurchase(purchase, member));
-  return { kind: 'recorded', purchase, member };
+  // Referral: a friend's first purchase rewards the invitation in this same transaction (the member comes back with the friend's bonus).
+  return { kind: 'recorded', purchase, member: await rewardReferralInTransaction(tx, { friend: member, at: request.at, rules: policy.rules }) };
 }
 
 function placeholderRow(request: PurchaseRequest) {

@@ -1,0 +1,73 @@
+import type { Translator } from '../core/i18n/translator.ts';
+import type { Logger } from '../core/logger.ts';
+import type { JobDeps } from '../core/jobs/jobDeps.ts';
+import { runScheduledJobs, type JobOutcome } from '../core/jobs/runScheduledJobs.ts';
+import type { ProgramSettings } from '../core/settings.ts';
+import { createJobsStore } from '../core/storage/jobsStore.ts';
+import type { Database } from '../core/storage/openDatabase.ts';
+import { createPointsStore } from '../core/storage/pointsStore.ts';
+
+export interface SchedulerOptions {
+  /** Time between the end of one run and the start of the next; 0 switches the scheduler off. */
+  intervalMs: number;
+  /** Delay before the first run (default: one second, so start-up is not slowed down). */
+  firstRunAfterMs?: number;
+}
+
+export interface Scheduler {
+  /** Runs every job once at the clock's current time (what a timer tick does). */
+  runNow(): Promise<JobOutcome[]>;
+  /** No further runs; resolves when a run under way has finished. */
+  stop(): Promise<void>;
+}
+
+export interface SchedulerDeps {
+  translator: Translator;
+  settings: ProgramSettings;
+  clock: () => Date;
+  log: Logger;
+}
+
+/**
+ * Runs the scheduled jobs (expiry sweep, expiry reminders, birthday
+ * greetings) every `intervalMs`, on every instance: each job claims its run
+ * in the database, so one instance per interval does the work, and the jobs
+ * are idempotent should two ever overlap. Runs never overlap on one instance.
+ */
+export function startScheduler(db: Database, deps: SchedulerDeps, options: SchedulerOptions): Scheduler {
+  const points = createPointsStore(db);
+  const jobDeps: JobDeps = { store: createJobsStore(db), translator: deps.translator, settings: deps.settings, loadRules: () => points.loadRules(), log: deps.log };
+  // A little shorter than the interval, so this instance's next tick always finds its own lease expired.
+  const leaseMs = Math.max(1, Math.floor(options.intervalMs * 0.9));
+  const runNow = () => runScheduledJobs(jobDeps, deps.clock(), leaseMs);
+  if (options.intervalMs <= 0) return { runNow, stop: async () => {} };
+  return loop(runNow, deps.log, options.intervalMs, options.firstRunAfterMs ?? 1_000);
+}
+
+function loop(run: () => Promise<JobOutcome[]>, log: Logger, intervalMs: number, firstRunAfterMs: number): Scheduler {
+  let stopped = false;
+  let running: Promise<unknown> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  const tick = () => {
+    running = run()
+      // Each job's failure is logged by runScheduledJobs; this catches a failure around them (the clock…).
+      .catch((error: unknown) => log.error({ err: error }, 'scheduled jobs could not run; the next tick tries again'))
+      .finally(() => {
+        if (!stopped) schedule(intervalMs);
+      });
+  };
+  const schedule = (delay: number) => {
+    timer = setTimeout(tick, delay);
+    // The scheduler alone never keeps the process alive.
+    timer.unref();
+  };
+  schedule(firstRunAfterMs);
+  return {
+    runNow: run,
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
