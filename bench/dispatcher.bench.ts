@@ -12,13 +12,14 @@ import { createTelegramSender } from '../bots/telegram/sendTelegramMessage.ts';
 import { startFakeBotApi } from '../test/support/fakeBotApi.ts';
 
 const MESSAGES = 3_000;
+const WARMUP_MESSAGES = 600;
 /** Above Telegram's 30/s so the run is short; what is measured is how close the dispatcher comes to whatever the limit is. */
 const RATE_PER_SECOND = 300;
 
 export interface DispatcherBenchResult {
   messages: number;
   configuredPerSecond: number;
-  /** Accepted sends per second between the first and the last, by the Bot API stand-in's clock. */
+  /** Sends per second over the whole seconds of the run, by the Bot API stand-in's clock. */
   achievedPerSecond: number;
   /** achieved / configured. */
   share: number;
@@ -30,15 +31,21 @@ export interface DispatcherBenchResult {
 /**
  * The outbox dispatcher on SQLite sending a campaign (one message to each of
  * 3,000 Telegram chats, 1/s per chat) to the Bot API stand-in over HTTP on
- * loopback, limited to 300 messages/s overall.
+ * loopback, limited to 300 messages/s overall, after a shorter warm-up
+ * campaign (JIT, connection pool, SQLite cache).
  */
 export async function benchDispatcher(): Promise<DispatcherBenchResult> {
+  await runCampaign(WARMUP_MESSAGES);
+  return runCampaign(MESSAGES);
+}
+
+async function runCampaign(messages: number): Promise<DispatcherBenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'loyalty-bench-outbox-'));
   const db = openDatabase(`file:${join(dir, 'bench.db')}`);
   const fake = await startFakeBotApi();
   try {
     await migrateDatabase(db);
-    await enqueueCampaign(db);
+    await enqueueCampaign(db, messages);
     const dispatcher = createDispatcher({
       store: createOutboxStore(db),
       senders: { telegram: createTelegramSender(new Api(fake.token, { apiRoot: fake.apiRoot })) },
@@ -47,7 +54,7 @@ export async function benchDispatcher(): Promise<DispatcherBenchResult> {
     });
     const started = performance.now();
     dispatcher.start();
-    await fake.waitForCalls((call) => call.method === 'sendMessage', { count: MESSAGES, timeoutMs: 120_000 });
+    await fake.waitForCalls((call) => call.method === 'sendMessage', { count: messages, timeoutMs: 120_000 });
     await dispatcher.stop();
     const seconds = (performance.now() - started) / 1000;
     return figures(fake.callsTo('sendMessage').map((call) => call.at), seconds);
@@ -58,18 +65,22 @@ export async function benchDispatcher(): Promise<DispatcherBenchResult> {
   }
 }
 
-async function enqueueCampaign(db: Database): Promise<void> {
+async function enqueueCampaign(db: Database, messages: number): Promise<void> {
   await db.prisma.$transaction(async (tx) => {
-    for (let chat = 0; chat < MESSAGES; chat += 1) {
+    for (let chat = 0; chat < messages; chat += 1) {
       await enqueueInTransaction(tx, { memberId: null, channel: 'telegram', address: String(900_000 + chat), dedupeKey: `campaign:1:${chat}`, message: { text: `Spring sale, chat ${chat}` } });
     }
   }, { timeout: 120_000 });
 }
 
+/**
+ * The rate over the run's whole seconds from the first send (a partial last
+ * second would flatter or punish it), and the busiest sliding second.
+ */
 function figures(times: number[], seconds: number): DispatcherBenchResult {
   const sorted = [...times].sort((a, b) => a - b);
-  const span = (sorted.at(-1)! - sorted[0]!) / 1000;
-  const achievedPerSecond = (sorted.length - 1) / span;
+  const wholeSeconds = Math.max(1, Math.floor((sorted.at(-1)! - sorted[0]!) / 1000));
+  const achievedPerSecond = sorted.filter((at) => at < sorted[0]! + wholeSeconds * 1000).length / wholeSeconds;
   let busiestSecond = 0;
   for (let first = 0, last = 0; last < sorted.length; last += 1) {
     while (sorted[last]! - sorted[first]! >= 1000) first += 1;
