@@ -15,6 +15,7 @@ import { createReferralStore } from '../core/storage/referrals.ts';
 import { createTelegramBot } from '../bots/telegram/createTelegramBot.ts';
 import { startTelegram, type TelegramTransport } from '../bots/telegram/startTelegram.ts';
 import { registerWebChat } from '../bots/web/registerWebChat.ts';
+import { registerApi } from '../api/registerApi.ts';
 import { ensureAdminToken, type AdminToken } from './adminToken.ts';
 import type { Config } from './config.ts';
 import { createHttpServer } from './httpServer.ts';
@@ -61,6 +62,8 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   const adminToken = await ensureAdminToken(createSettingsStore(db), config.ADMIN_TOKEN);
   const server = createHttpServer({ log, ping: store.ping });
   await registerWebChat(server, { assistant, translator, defaultLocale: settings.defaultLocale, secureCookie: config.PUBLIC_URL?.startsWith('https:') ?? false, inbox: webInboxOf(db) });
+  // REST API for point-of-sale systems (api/): /api/v1/… and /api/openapi.json.
+  await registerApi(server, { db, points, adminToken, settings, clock, log });
   const telegram = config.TELEGRAM_BOT_TOKEN ? await connectTelegram(config, log, server, { assistant, translator }) : null;
   const address = await server.listen({ port: config.PORT, host: config.HOST });
   // Expiry sweep, expiry reminders and birthday greetings (core/jobs), every JOBS_INTERVAL_SECONDS.

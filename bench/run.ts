@@ -2,6 +2,7 @@ import { describeMachine } from './machine.ts';
 import type { RunFigures } from './latency.ts';
 import { benchTelegramUpdates } from './telegramUpdates.bench.ts';
 import { benchDispatcher } from './dispatcher.bench.ts';
+import { benchPurchases } from './purchases.bench.ts';
 
 /** `npm run bench`: every benchmark, its figures and the machine they ran on. */
 async function main(): Promise<void> {
@@ -14,6 +15,11 @@ async function main(): Promise<void> {
   console.log(`  assistant / echo throughput: ${(telegram.assistant.perSecond / telegram.echo.perSecond).toFixed(3)}`);
   console.log(`  database queries per update: ${telegram.queriesPerUpdate.toFixed(2)}`);
   console.log(`  target: >= 1000 updates/s and p99 < 20 ms — ${verdict(telegram.assistant.perSecond >= 1000 && telegram.assistant.p99Ms < 20)}`);
+  const purchases = await benchPurchases();
+  console.log(`\nPurchases through the REST API on SQLite, loopback HTTP, Idempotency-Keys, 1,000 members, ${purchases.concurrency} in flight:`);
+  console.log(`  ${format(purchases.figures).replace('updates/s', 'purchases/s').replace('updates in', 'purchases in')}`);
+  if (Object.keys(purchases.unexpected).length > 0) console.log(`  answers other than 201: ${JSON.stringify(purchases.unexpected)}`);
+  console.log(`  target: >= 500 purchases/s and p99 < 50 ms — ${verdict(purchases.figures.perSecond >= 500 && purchases.figures.p99Ms < 50 && Object.keys(purchases.unexpected).length === 0)}`);
   const outbox = await benchDispatcher();
   console.log(`\nOutbox dispatcher on SQLite: a campaign of ${outbox.messages} messages to as many Telegram chats, Bot API stand-in over loopback HTTP, limit ${outbox.configuredPerSecond}/s:`);
   console.log(`  achieved ${outbox.achievedPerSecond.toFixed(1)} messages/s = ${(outbox.share * 100).toFixed(1)} % of the limit; busiest second ${outbox.busiestSecond} (${outbox.seconds.toFixed(2)} s in all)`);

@@ -1,0 +1,60 @@
+import type { z } from 'zod';
+import type { ProblemKind } from './problem.ts';
+
+/** Who may call a route: any valid API key (or the admin token), or the admin token only. */
+export type Access = 'client' | 'admin';
+
+/** The authenticated caller; idempotency keys are scoped by `id` ('admin' for the admin token). */
+export interface ApiClient {
+  kind: 'admin' | 'key';
+  id: string;
+}
+
+/** A success answer; problems are thrown as ApiProblem instead. */
+export interface ApiResult {
+  status: number;
+  body: unknown;
+}
+
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RouteInput<B, Q, P> {
+  body: Parsed<B>;
+  query: Parsed<Q>;
+  params: Parsed<P>;
+  client: ApiClient;
+}
+
+/**
+ * One route, described once: the same zod schemas validate the request and
+ * produce the OpenAPI document, so the two cannot disagree.
+ */
+export interface RouteSpec<B extends z.ZodType | undefined, Q extends z.ZodType | undefined, P extends z.ZodType | undefined> {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** OpenAPI-style full path, e.g. `/api/v1/members/{id}`. */
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  access: Access;
+  body?: B;
+  query?: Q;
+  params?: P;
+  /** A request that the documentation shows, and the conformance test sends. */
+  example?: { body?: unknown; query?: Record<string, string>; params?: Record<string, string> };
+  /** Success statuses with their body schema. */
+  responses: Record<number, { description: string; schema: z.ZodType }>;
+  /** Problems this route can answer besides the ones every route can (validation, authentication…). */
+  problems: ProblemKind[];
+  handle(input: RouteInput<B, Q, P>): Promise<ApiResult>;
+}
+
+export type ApiRoute = RouteSpec<z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined>;
+
+/** Keeps a route's handler typed by its own schemas, and erases those types for the route table. */
+export function defineRoute<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, P extends z.ZodType | undefined = undefined>(
+  spec: RouteSpec<B, Q, P>,
+): ApiRoute {
+  return spec as unknown as ApiRoute;
+}

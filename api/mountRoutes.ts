@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ApiClient, ApiRoute } from './apiRoute.ts';
+import type { AuthDeps } from './authenticate.ts';
+import { authenticate } from './authenticate.ts';
+import { canonicalJson } from './canonicalJson.ts';
+import type { Answer, Idempotency } from './idempotency.ts';
+import { ApiProblem, PROBLEM_CONTENT_TYPE } from './problem.ts';
+import { validateRequest, validationProblem } from './validateRequest.ts';
+
+export const API_PREFIX = '/api';
+
+/**
+ * Adds the routes to a scope registered under /api. Every request is
+ * authenticated before its body is read, validated by the route's own
+ * schemas, and every POST honours an Idempotency-Key.
+ */
+export function mountRoutes(scope: FastifyInstance, routes: ApiRoute[], deps: AuthDeps & { idempotency: Idempotency }): void {
+  const guard = authenticate(deps);
+  for (const route of routes) {
+    scope.route({
+      method: route.method,
+      url: route.path.slice(API_PREFIX.length).replace(/\{(\w+)\}/g, ':$1'),
+      onRequest: guard(route.access),
+      handler: async (request, reply) => send(reply, await answer(route, request, deps.idempotency)),
+    });
+  }
+}
+
+async function answer(route: ApiRoute, request: FastifyRequest, idempotency: Idempotency): Promise<Answer> {
+  const client = request.apiClient!;
+  const key = idempotencyKey(route, request);
+  const input = validateRequest(route, request);
+  const work = () => run(route, request, { ...input, client });
+  if (!key) return { ...(await work()), replayed: false };
+  const requestHash = hash(`${request.method} ${request.url}\n${route.body ? canonicalJson(request.body) : ''}`);
+  return idempotency({ client: client.id, key, requestHash }, work);
+}
+
+/** Runs the handler; a problem it raises is an answer too, so it is stored and replayed like a success. */
+async function run(route: ApiRoute, request: FastifyRequest, input: { body: unknown; query: unknown; params: unknown; client: ApiClient }) {
+  try {
+    const result = await route.handle(input as Parameters<ApiRoute['handle']>[0]);
+    return { status: result.status, payload: JSON.stringify(result.body) };
+  } catch (error) {
+    if (!(error instanceof ApiProblem)) throw error;
+    return { status: error.status, payload: JSON.stringify(error.toBody(pathOf(request))) };
+  }
+}
+
+function idempotencyKey(route: ApiRoute, request: FastifyRequest): string | null {
+  const value = request.headers['idempotency-key'];
+  if (value === undefined || route.method !== 'POST') return null;
+  if (typeof value !== 'string' || !/^[\x21-\x7e]{1,255}$/.test(value)) {
+    throw validationProblem([{ location: 'header', pointer: '/Idempotency-Key', detail: 'must be 1 to 255 visible ASCII characters, for example a UUID' }]);
+  }
+  return value;
+}
+
+function send(reply: FastifyReply, result: Answer): FastifyReply {
+  if (result.replayed) void reply.header('idempotent-replayed', 'true');
+  const type = result.status >= 400 ? PROBLEM_CONTENT_TYPE : 'application/json';
+  return reply.code(result.status).type(`${type}; charset=utf-8`).send(result.payload);
+}
+
+/** The path a problem's `instance` names; the query is left out, as it may carry a phone number. */
+export function pathOf(request: FastifyRequest): string {
+  return request.url.split('?')[0]!;
+}
+
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import type { ApiRoute } from './apiRoute.ts';
+import { PROBLEM_CONTENT_TYPE, problemKinds, problemSchema, problemType, type ProblemKind } from './problem.ts';
+
+type JsonSchema = Record<string, unknown>;
+
+/**
+ * The OpenAPI 3.1 document, generated from the very route table and zod
+ * schemas that validate requests, so what it promises is what the server
+ * accepts. Request schemas are the schemas' input side (defaults optional),
+ * response schemas their output side.
+ */
+export function openApiDocument(routes: ApiRoute[]): JsonSchema {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(route);
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Loyalty assistant REST API',
+      version: '1.0.0',
+      description:
+        'For point-of-sale systems: enrol and look up members, record purchases (earn, redeem, discount) and refunds. Amounts are whole numbers in minor units. ' +
+        'Every POST honours an `Idempotency-Key` header: the same key and body get the first answer again; the same key with another body gets 409.',
+    },
+    security: [{ bearer: [] }],
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API key from POST /api/v1/api-keys, or the ADMIN_TOKEN (required for admin routes).' } },
+      schemas: { Problem: { ...jsonSchema(problemSchema, 'output'), description: problemCatalogue() } },
+    },
+  };
+}
+
+function operation(route: ApiRoute): JsonSchema {
+  const admin = route.access === 'admin';
+  return {
+    operationId: route.operationId,
+    summary: route.summary,
+    description: [route.description, admin ? 'Admin token only; an API key gets 403.' : undefined].filter(Boolean).join('\n\n'),
+    tags: [route.tag],
+    'x-access': route.access,
+    parameters: [
+      ...parameters(route.params, 'path', route.example?.params),
+      ...parameters(route.query, 'query', route.example?.query),
+      ...(route.method === 'POST' ? [idempotencyKeyHeader] : []),
+    ],
+    ...(route.body && { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input'), ...(route.example?.body !== undefined && { example: route.example.body }) } } } }),
+    responses: { ...successResponses(route), ...problemResponses(route) },
+  };
+}
+
+const idempotencyKeyHeader = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description: 'Any unique string (a UUID) per operation. Retrying with the same key and body returns the first answer (with `Idempotent-Replayed: true`); kept for 24 hours.',
+  schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,255}$' },
+};
+
+function parameters(schema: z.ZodType | undefined, where: 'path' | 'query', examples: Record<string, string> = {}): JsonSchema[] {
+  if (!schema) return [];
+  const object = jsonSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(object.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: where,
+    required: where === 'path' || (object.required ?? []).includes(name),
+    ...(typeof property.description === 'string' && { description: property.description }),
+    schema: property,
+    ...(examples[name] !== undefined && { example: examples[name] }),
+  }));
+}
+
+function successResponses(route: ApiRoute): JsonSchema {
+  const entries = Object.entries(route.responses).map(([status, response]) => [
+    status,
+    { description: response.description, content: { 'application/json': { schema: jsonSchema(response.schema, 'output') } } },
+  ]);
+  return Object.fromEntries(entries);
+}
+
+/** The problems a route can answer, grouped by status, each listed with its type. */
+function problemResponses(route: ApiRoute): JsonSchema {
+  const byStatus = new Map<number, ProblemKind[]>();
+  for (const kind of problemKindsOf(route)) byStatus.set(problemKinds[kind].status, [...(byStatus.get(problemKinds[kind].status) ?? []), kind]);
+  const entries = [...byStatus].map(([status, kinds]) => [
+    String(status),
+    {
+      description: kinds.map((kind) => `\`${problemType(kind)}\`: ${problemKinds[kind].title}`).join('; '),
+      content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
+    },
+  ]);
+  return Object.fromEntries(entries);
+}
+
+function problemKindsOf(route: ApiRoute): ProblemKind[] {
+  const validates = route.body || route.query || route.params || route.method === 'POST';
+  return [
+    ...(validates ? (['validation'] as const) : []),
+    ...(route.body ? (['malformed-request', 'unsupported-media-type'] as const) : []),
+    'unauthorized',
+    ...(route.access === 'admin' ? (['forbidden'] as const) : []),
+    ...route.problems,
+    ...(route.method === 'POST' ? (['idempotency-key-reused', 'idempotency-in-progress'] as const) : []),
+    'internal',
+  ];
+}
+
+function problemCatalogue(): string {
+  const lines = Object.entries(problemKinds).map(([kind, { status, title }]) => `- \`${problemType(kind as ProblemKind)}\` (${status}): ${title}`);
+  return `RFC 9457 problem details, sent as ${PROBLEM_CONTENT_TYPE}. Kinds:\n${lines.join('\n')}`;
+}
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  // The dialect is the document's own (OpenAPI 3.1 uses JSON Schema 2020-12), so it is not repeated per schema.
+  const generated = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  delete generated.$schema;
+  return generated;
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/**
+ * The kinds of problem this API reports, each with one HTTP status. The
+ * `type` of a problem is `/api/problems/<kind>`: stable identifiers a client
+ * can branch on, documented in the OpenAPI document.
+ */
+export const problemKinds = {
+  'validation': { status: 400, title: 'The request is not valid' },
+  'malformed-request': { status: 400, title: 'The request body could not be read' },
+  'unauthorized': { status: 401, title: 'Authentication is required' },
+  'forbidden': { status: 403, title: 'This route needs the admin token' },
+  'not-found': { status: 404, title: 'No such route' },
+  'member-not-found': { status: 404, title: 'No such member' },
+  'purchase-not-found': { status: 404, title: 'No such purchase' },
+  'api-key-not-found': { status: 404, title: 'No such API key' },
+  'staff-not-found': { status: 404, title: 'No such staff grant' },
+  'phone-taken': { status: 409, title: 'This phone number is already registered' },
+  'receipt-conflict': { status: 409, title: 'This receipt was already recorded with other content' },
+  'idempotency-key-reused': { status: 409, title: 'This Idempotency-Key was used for another request' },
+  'idempotency-in-progress': { status: 409, title: 'A request with this Idempotency-Key is still being handled' },
+  'unsupported-media-type': { status: 415, title: 'The request body must be JSON' },
+  'payload-too-large': { status: 413, title: 'The request body is too large' },
+  'consent-required': { status: 422, title: 'The member must consent before enrolment' },
+  'code-invalid': { status: 422, title: 'The one-time code is unknown, used or expired' },
+  'redemption-refused': { status: 422, title: 'These points cannot be redeemed on this receipt' },
+  'internal': { status: 500, title: 'Internal error' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ProblemKind = keyof typeof problemKinds;
+
+/** RFC 9457 problem details; extensions sit beside the standard members. */
+export const problemSchema = z
+  .object({
+    type: z.string().meta({ description: 'URI reference naming the kind of problem: `/api/problems/<kind>`.', examples: ['/api/problems/validation'] }),
+    title: z.string().meta({ description: 'Short summary of the kind, the same for every occurrence.' }),
+    status: z.number().int().meta({ description: 'The HTTP status code.' }),
+    detail: z.string().meta({ description: 'What went wrong this time and what to do about it.' }),
+    instance: z.string().meta({ description: 'The path of the request that failed.' }),
+    errors: z
+      .array(z.object({ location: z.enum(['body', 'query', 'path', 'header']), pointer: z.string(), detail: z.string() }))
+      .optional()
+      .meta({ description: 'Validation problems only: each invalid field, as a JSON pointer into its part of the request.' }),
+  })
+  .catchall(z.unknown())
+  .meta({ description: 'RFC 9457 problem details, sent as application/problem+json.' });
+
+export type ProblemBody = z.infer<typeof problemSchema>;
+
+/** An answer that is not a success; thrown from anywhere in a handler and rendered once. */
+export class ApiProblem extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly kind: ProblemKind,
+    readonly detail: string,
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(detail);
+    this.status = problemKinds[kind].status;
+  }
+
+  /** The RFC 9457 body, for a request to `path`. */
+  toBody(path: string): ProblemBody {
+    const { title, status } = problemKinds[this.kind];
+    return { type: problemType(this.kind), title, status, detail: this.detail, instance: path, ...this.extensions };
+  }
+}
+
+export function problemType(kind: ProblemKind): string {
+  return `/api/problems/${kind}`;
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';

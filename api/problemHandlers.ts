@@ -1,0 +1,33 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { ApiProblem, PROBLEM_CONTENT_TYPE, type ProblemKind } from './problem.ts';
+import { pathOf } from './mountRoutes.ts';
+
+/**
+ * Every error under /api becomes RFC 9457 problem details: our own problems,
+ * what Fastify refuses before a handler runs (unreadable JSON, wrong media
+ * type, too large), unknown routes, and unexpected failures (logged, shown
+ * without internals).
+ */
+export function useProblemDetails(scope: FastifyInstance): void {
+  scope.setErrorHandler((error: FastifyError, request, reply) => {
+    const problem = error instanceof ApiProblem ? error : fromFrameworkError(error);
+    if (problem.status >= 500) request.log.error({ err: error, url: pathOf(request) }, 'API request failed');
+    if (problem.status === 401) void reply.header('www-authenticate', 'Bearer realm="loyalty"');
+    return reply.code(problem.status).type(`${PROBLEM_CONTENT_TYPE}; charset=utf-8`).send(JSON.stringify(problem.toBody(pathOf(request))));
+  });
+  scope.setNotFoundHandler((request, reply) => {
+    const problem = new ApiProblem('not-found', `There is no route ${request.method} ${pathOf(request)}; the routes are listed in /api/openapi.json.`);
+    return reply.code(404).type(`${PROBLEM_CONTENT_TYPE}; charset=utf-8`).send(JSON.stringify(problem.toBody(pathOf(request))));
+  });
+}
+
+const byStatus: Record<number, ProblemKind> = { 400: 'malformed-request', 413: 'payload-too-large', 415: 'unsupported-media-type' };
+
+function fromFrameworkError(error: FastifyError): ApiProblem {
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    const reason = error.message.replace(/\.$/, '');
+    return new ApiProblem(byStatus[status] ?? 'malformed-request', `${reason}. Send a JSON object with "Content-Type: application/json".`);
+  }
+  return new ApiProblem('internal', 'The request failed on our side; it has been logged. Retrying with the same Idempotency-Key is safe.');
+}

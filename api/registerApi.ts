@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import { purgeIdempotentRequests } from '../core/storage/idempotency.ts';
+import type { ApiDeps } from './apiDeps.ts';
+import type { ApiRoute } from './apiRoute.ts';
+import { createIdempotency } from './idempotency.ts';
+import { API_PREFIX, mountRoutes } from './mountRoutes.ts';
+import { openApiDocument } from './openApiDocument.ts';
+import { useProblemDetails } from './problemHandlers.ts';
+import { apiKeyRoutes } from './routes/apiKeyRoutes.ts';
+import { ledgerRoutes } from './routes/ledgerRoutes.ts';
+import { memberRoutes } from './routes/memberRoutes.ts';
+import { programRoutes } from './routes/programRoutes.ts';
+import { purchaseRoutes } from './routes/purchaseRoutes.ts';
+import { staffRoutes } from './routes/staffRoutes.ts';
+
+const HOUR_MS = 3_600_000;
+/** Idempotency keys are honoured this long; a till retries within minutes. */
+const KEY_RETENTION_MS = 24 * HOUR_MS;
+
+export type { ApiDeps };
+
+/** Every route of the REST API, in the order the OpenAPI document lists them. */
+export function apiRoutes(deps: ApiDeps): ApiRoute[] {
+  return [...memberRoutes(deps), ...ledgerRoutes(deps), ...purchaseRoutes(deps), ...apiKeyRoutes(deps), ...programRoutes(deps), ...staffRoutes(deps)];
+}
+
+/**
+ * The REST API for point-of-sale systems under /api: /api/v1/… and the
+ * OpenAPI document at /api/openapi.json (public, so tools can read it).
+ */
+export async function registerApi(server: FastifyInstance, deps: ApiDeps): Promise<void> {
+  const routes = apiRoutes(deps);
+  const document = JSON.stringify(openApiDocument(routes));
+  await server.register(
+    async (scope) => {
+      useProblemDetails(scope);
+      scope.get('/openapi.json', (_request, reply) => reply.type('application/json; charset=utf-8').send(document));
+      mountRoutes(scope, routes, { ...deps, idempotency: createIdempotency(deps.db, deps.clock) });
+    },
+    { prefix: API_PREFIX },
+  );
+  purgeOldKeysHourly(server, deps);
+}
+
+function purgeOldKeysHourly(server: FastifyInstance, deps: ApiDeps): void {
+  const purge = () => {
+    purgeIdempotentRequests(deps.db, new Date(deps.clock().getTime() - KEY_RETENTION_MS)).catch((error: unknown) => deps.log.warn({ err: error }, 'could not purge old idempotency keys'));
+  };
+  const timer = setInterval(purge, HOUR_MS).unref();
+  server.addHook('onClose', async () => clearInterval(timer));
+}

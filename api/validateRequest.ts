@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import type { ApiRoute } from './apiRoute.ts';
+import { ApiProblem } from './problem.ts';
+
+type Location = 'body' | 'query' | 'path' | 'header';
+
+export interface FieldError {
+  location: Location;
+  /** JSON pointer into that part of the request ('' for the part as a whole). */
+  pointer: string;
+  detail: string;
+}
+
+export interface RawRequest {
+  body: unknown;
+  query: unknown;
+  params: unknown;
+}
+
+/**
+ * Parses every part of a request with the route's schemas and reports every
+ * invalid field at once, so a developer fixes them in one round.
+ */
+export function validateRequest(route: ApiRoute, raw: RawRequest): { body: unknown; query: unknown; params: unknown } {
+  const errors: FieldError[] = [];
+  const body = parsePart(route.body, raw.body, 'body', errors);
+  const query = parsePart(route.query, raw.query, 'query', errors);
+  const params = parsePart(route.params, raw.params, 'path', errors);
+  if (errors.length > 0) throw validationProblem(errors);
+  return { body, query, params };
+}
+
+export function validationProblem(errors: FieldError[]): ApiProblem {
+  const listed = errors.map((e) => `${e.location} ${e.pointer || '(whole)'}: ${e.detail}`).join('; ');
+  return new ApiProblem('validation', `Fix ${errors.length === 1 ? 'this field' : `these ${errors.length} fields`} and send the request again: ${listed}.`, { errors });
+}
+
+function parsePart(schema: z.ZodType | undefined, value: unknown, location: Location, errors: FieldError[]): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value ?? (location === 'body' ? undefined : {}));
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) errors.push({ location, pointer: pointerOf(issue.path), detail: issue.message });
+  return undefined;
+}
+
+function pointerOf(path: PropertyKey[]): string {
+  return path.map((segment) => `/${String(segment).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+}

@@ -1,0 +1,83 @@
+import type { Database } from './openDatabase.ts';
+import { isUniqueViolation } from './uniqueViolation.ts';
+
+/** Status stored while the first request with a key is still being handled. */
+export const IN_PROGRESS = 0;
+
+export interface IdempotentRequestRow {
+  requestHash: string;
+  /** IN_PROGRESS until the first request completes, then its HTTP status. */
+  status: number;
+  /** The first response's body, as sent. */
+  body: string;
+  createdAt: Date;
+}
+
+export interface IdempotencyClaim {
+  client: string;
+  key: string;
+  requestHash: string;
+  at: Date;
+}
+
+/**
+ * Claims a key for a request: the row is inserted "in progress" before any
+ * work, so its primary key decides, on every instance, which request does the
+ * work. Returns null when this request won, else the row that is there.
+ */
+export async function claimIdempotencyKey(db: Database, claim: IdempotencyClaim): Promise<IdempotentRequestRow | null> {
+  const { client, key, requestHash, at } = claim;
+  try {
+    await db.prisma.idempotentRequest.create({ data: { client, key, requestHash, status: IN_PROGRESS, body: '', createdAt: at } });
+    return null;
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
+  const existing = await findIdempotentRequest(db, client, key);
+  // Released between our insert and our read: try once more.
+  return existing ?? claimIdempotencyKey(db, claim);
+}
+
+export async function findIdempotentRequest(db: Database, client: string, key: string): Promise<IdempotentRequestRow | null> {
+  return db.prisma.idempotentRequest.findUnique({
+    where: { client_key: { client, key } },
+    select: { requestHash: true, status: true, body: true, createdAt: true },
+  });
+}
+
+/**
+ * Stores the first response, which every later request with the key
+ * receives. When the claim row is gone (taken over as abandoned, or undone by
+ * another transaction's rollback on SQLite's shared connection) it is written
+ * again, unless another answer got there first.
+ */
+export async function completeIdempotentRequest(db: Database, claim: IdempotencyClaim, response: { status: number; body: string }): Promise<void> {
+  const { client, key, requestHash, at } = claim;
+  const { count } = await db.prisma.idempotentRequest.updateMany({ where: { client, key, status: IN_PROGRESS }, data: response });
+  if (count === 1) return;
+  try {
+    await db.prisma.idempotentRequest.create({ data: { client, key, requestHash, createdAt: at, ...response } });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
+}
+
+/** Gives a key back after the work failed unexpectedly, so that a retry can do it. */
+export async function releaseIdempotencyKey(db: Database, client: string, key: string): Promise<void> {
+  await db.prisma.idempotentRequest.deleteMany({ where: { client, key, status: IN_PROGRESS } });
+}
+
+/**
+ * Takes over a claim whose request died mid-way (its instance crashed): only
+ * the one caller that deletes the exact stale row may claim again.
+ */
+export async function dropAbandonedClaim(db: Database, client: string, key: string, claimedAt: Date): Promise<boolean> {
+  const { count } = await db.prisma.idempotentRequest.deleteMany({ where: { client, key, status: IN_PROGRESS, createdAt: claimedAt } });
+  return count === 1;
+}
+
+/** Forgets keys older than `before` (abandoned claims too); a client retries within minutes, not days. */
+export async function purgeIdempotentRequests(db: Database, before: Date): Promise<number> {
+  const { count } = await db.prisma.idempotentRequest.deleteMany({ where: { createdAt: { lt: before } } });
+  return count;
+}

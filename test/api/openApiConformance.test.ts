@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schemaErrors } from './support/matchesJsonSchema.ts';
+import { startApiTestApp, type ApiResponse, type ApiTestApp } from './support/apiTestApp.ts';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+interface Operation {
+  method: string;
+  path: string;
+  spec: Json;
+}
+
+let api: ApiTestApp;
+let doc: Json;
+
+beforeAll(async () => {
+  api = await startApiTestApp();
+  const response = await fetch(`${api.url}/api/openapi.json`);
+  expect(response.status).toBe(200);
+  doc = (await response.json()) as Json;
+});
+
+afterAll(async () => {
+  await api.stop();
+});
+
+/** Every operation of the document, in its order (enrolment comes before the routes that need a member). */
+function operations(): Operation[] {
+  return Object.entries(doc.paths as Json).flatMap(([path, methods]) => Object.entries(methods as Json).map(([method, spec]) => ({ method: method.toUpperCase(), path, spec: spec as Json })));
+}
+
+function parametersIn(op: Operation, where: 'path' | 'query'): Json[] {
+  return ((op.spec.parameters ?? []) as Json[]).filter((p) => p.in === where);
+}
+
+/** The request the document shows for an operation, optionally without one field. */
+function exampleRequest(op: Operation, omit: { query?: string; body?: string } = {}) {
+  const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(parametersIn(op, 'path').find((p) => p.name === name)!.example));
+  const query = new URLSearchParams(parametersIn(op, 'query').filter((p) => p.example !== undefined && p.name !== omit.query).map((p) => [p.name, p.example]));
+  const example = op.spec.requestBody?.content['application/json'].example;
+  const body = example && omit.body ? Object.fromEntries(Object.entries(example).filter(([key]) => key !== omit.body)) : example;
+  return { url: query.size > 0 ? `${path}?${query}` : path, body };
+}
+
+function send(op: Operation, request: { url: string; body: unknown }): Promise<ApiResponse<Json>> {
+  return api.call<Json>(op.method, request.url, { body: request.body, ...(op.method === 'POST' && { idempotencyKey: randomUUID() }) });
+}
+
+/** The answer is one the document lists for this operation, and its body has the documented shape. */
+function expectDocumented(op: Operation, response: ApiResponse<Json>): void {
+  const documented = op.spec.responses[String(response.status)];
+  expect(documented, `${op.method} ${op.path} answered ${response.status}, which is not documented`).toBeDefined();
+  const [contentType, media] = Object.entries(documented.content as Json)[0]!;
+  expect(response.headers.get('content-type')).toContain(contentType);
+  expect(schemaErrors(response.body, (media as Json).schema, doc), `${op.method} ${op.path} → ${response.status}`).toEqual([]);
+}
+
+describe('the OpenAPI document', () => {
+  it('is OpenAPI 3.1 with bearer authentication and a problem schema', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.security).toEqual([{ bearer: [] }]);
+    expect(doc.components.schemas.Problem.required).toEqual(expect.arrayContaining(['type', 'title', 'status', 'detail', 'instance']));
+  });
+
+  it('documents the routes the issue asks for', () => {
+    const listed = operations().map((op) => `${op.method} ${op.path}`);
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        'POST /api/v1/members', 'GET /api/v1/members', 'GET /api/v1/members/{id}', 'GET /api/v1/members/{id}/ledger',
+        'POST /api/v1/purchases', 'POST /api/v1/purchases/{id}/refund',
+        'POST /api/v1/api-keys', 'DELETE /api/v1/api-keys/{id}', 'GET /api/v1/program', 'PUT /api/v1/program', 'POST /api/v1/staff', 'DELETE /api/v1/staff/{id}',
+      ]),
+    );
+  });
+
+  it('documents 401 on every route and 403 on every admin route, as problem details', () => {
+    for (const op of operations()) {
+      expect(op.spec.responses['401'].content['application/problem+json'], `${op.method} ${op.path}`).toBeDefined();
+      if (op.spec['x-access'] === 'admin') expect(op.spec.responses['403'], `${op.method} ${op.path}`).toBeDefined();
+    }
+  });
+
+  it('shows examples that conform to its own request schemas', () => {
+    for (const op of operations()) {
+      const media = op.spec.requestBody?.content['application/json'];
+      if (media) expect(schemaErrors(media.example, media.schema, doc), `${op.method} ${op.path}`).toEqual([]);
+      for (const parameter of [...parametersIn(op, 'path'), ...parametersIn(op, 'query')]) {
+        if (parameter.example === undefined) continue;
+        const value = parameter.schema.type === 'integer' ? Number(parameter.example) : parameter.example;
+        expect(schemaErrors(value, parameter.schema, doc), `${op.method} ${op.path} ${parameter.name}`).toEqual([]);
+      }
+    }
+  });
+});
+
+describe('the server against its OpenAPI document', () => {
+  it('accepts the documented example of every operation and answers as documented', async () => {
+    const answered: string[] = [];
+    for (const op of operations()) {
+      const response = await send(op, exampleRequest(op));
+      expect(response.status, `${op.method} ${op.path}: ${JSON.stringify(response.body)}`).not.toBe(400);
+      expectDocumented(op, response);
+      answered.push(`${op.method} ${op.path} ${response.status}`);
+    }
+    // The examples chain: the enrolled example member is the one the lookup and purchase examples name.
+    expect(answered).toEqual(expect.arrayContaining(['POST /api/v1/members 201', 'GET /api/v1/members 200', 'POST /api/v1/purchases 201', 'PUT /api/v1/program 200']));
+  });
+
+  it('refuses, with a documented 400 problem, every example missing one required field', async () => {
+    let checked = 0;
+    for (const op of operations()) {
+      const bodySchema = op.spec.requestBody?.content['application/json'].schema;
+      const missing = [
+        ...((bodySchema?.required ?? []) as string[]).map((name) => ({ body: name, pointer: `/${name}`, location: 'body' })),
+        ...parametersIn(op, 'query').filter((p) => p.required).map((p) => ({ query: p.name as string, pointer: `/${p.name}`, location: 'query' })),
+      ];
+      for (const omit of missing) {
+        const response = await send(op, exampleRequest(op, omit));
+        expect(response.status, `${op.method} ${op.path} without ${omit.pointer}`).toBe(400);
+        expectDocumented(op, response);
+        expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ location: omit.location, pointer: omit.pointer })]));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(9);
+  });
+
+  it('refuses a body with a field the document does not list', async () => {
+    for (const op of operations().filter((o) => o.spec.requestBody)) {
+      const example = op.spec.requestBody.content['application/json'].example;
+      const response = await send(op, { ...exampleRequest(op), body: { ...example, undocumented: true } });
+      expect(response.status, `${op.method} ${op.path}`).toBe(400);
+    }
+  });
+
+  it('serves no /api route the document leaves out', () => {
+    const documented = new Set(operations().flatMap((op) => [`${op.method} ${op.path}`, `HEAD ${op.path}`]));
+    const served = servedRoutes(api.app.server.printRoutes({ commonPrefix: false })).filter((route) => route.includes(' /api/v1/'));
+    expect(served.length).toBeGreaterThanOrEqual(operations().length);
+    for (const route of served) expect(documented, route).toContain(route);
+  });
+});
+
+/** "METHOD /path/{param}" for every route in Fastify's printed route tree. */
+function servedRoutes(tree: string): string[] {
+  const stack: string[] = [];
+  return tree.split('\n').flatMap((line) => {
+    const match = /^([\s│├└─]*)(\S+)(?: \(([^)]+)\))?$/.exec(line);
+    if (!match) return [];
+    const depth = match[1]!.length / 4;
+    stack[depth] = (stack[depth - 1] ?? '') + match[2]!;
+    const path = stack[depth]!.replace(/:(\w+)/g, '{$1}');
+    return (match[3] ?? '').split(', ').filter(Boolean).map((method) => `${method} ${path}`);
+  });
+}
