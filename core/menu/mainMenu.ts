@@ -4,8 +4,9 @@ import { payload, type MenuItem } from '../payloads.ts';
 
 const layout: MenuItem[][] = [
   ['balance', 'card'],
-  ['history', 'language'],
-  ['help', 'human'],
+  ['history', 'invite'],
+  ['language', 'help'],
+  ['human'],
 ];
 
 /** The member's main menu buttons, two per row. */

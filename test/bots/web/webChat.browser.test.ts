@@ -36,7 +36,7 @@ const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'webchat-'));
-  const config = loadConfig({ DATABASE_URL: `file:${join(dataDir, 'test.db')}`, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DEFAULT_LOCALE: 'ru' });
+  const config = loadConfig({ JOBS_INTERVAL_SECONDS: '0', DATABASE_URL: `file:${join(dataDir, 'test.db')}`, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DEFAULT_LOCALE: 'ru' });
   app = await startApp(config, createLogger('silent'));
 });
 

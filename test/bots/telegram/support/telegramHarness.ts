@@ -89,5 +89,6 @@ export class TelegramHarness {
 }
 
 function launch(env: Record<string, string>): Promise<RunningApp> {
-  return startApp(loadConfig(env), createLogger('silent'));
+  // Scheduled jobs run on the real clock; their own suites drive them with a fixed one.
+  return startApp(loadConfig({ JOBS_INTERVAL_SECONDS: '0', ...env }), createLogger('silent'));
 }
