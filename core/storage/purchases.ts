@@ -50,7 +50,7 @@ async function recordInTransaction(tx: Tx, request: PurchaseRequest, policy: Pur
   }
   if (quote.earnedPoints > 0) await creditEarned(tx, request, quote.earnedPoints, policy);
   const member = await updateFigures(tx, request, quote, policy);
-  const purchase = toPurchaseRecord(await tx.purchase.update({ where: { id: request.purchaseId }, data: resultRow(before, member, quote) }));
+  const purchase = toPurchaseRecord(await tx.purchase.update({ where: { id: request.purchaseId }, data: resultRow({ ...before, tier: before.tier ?? tierFor(policy.rules, before).code }, member, quote) }));
   await enqueueAll(tx, policy.notifyPurchase(purchase, member));
   // Referral: a friend's first purchase rewards the invitation in this same transaction (the member comes back with the friend's bonus).
   return { kind: 'recorded', purchase, member: await rewardReferralInTransaction(tx, { friend: member, at: request.at, rules: policy.rules }) };
@@ -116,6 +116,7 @@ function resultRow(before: MemberRecord, after: MemberRecord, quote: Extract<Pur
     discountPercent: quote.discountPercent,
     earnedPoints: quote.earnedPoints,
     freeItem: quote.freeItem,
+    stamped: quote.freeItem || quote.stampsAfter !== before.stamps,
     tierBefore: before.tier,
     tierAfter: after.tier,
   };
