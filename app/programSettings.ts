@@ -8,7 +8,5 @@ export function programSettingsFrom(config: Config): ProgramSettings {
     defaultLocale: config.DEFAULT_LOCALE,
     timezone: config.PROGRAM_TIMEZONE,
     phoneRegion: config.PHONE_REGION,
-    welcomeBonus: config.WELCOME_BONUS_POINTS,
-    pointsLifetimeDays: config.POINTS_LIFETIME_DAYS === 0 ? null : config.POINTS_LIFETIME_DAYS,
   };
 }

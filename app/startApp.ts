@@ -55,7 +55,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   const store = createPrismaStore(db);
   const translator = createTranslator();
   const settings = { ...programSettingsFrom(config), botUsername: config.TELEGRAM_BOT_USERNAME };
-  const points = createPointsService({ store: createPointsStore(db), translator, clock, log });
+  const points = createPointsService({ store: createPointsStore(db, { welcomeBonus: config.WELCOME_BONUS_POINTS, pointsLifetimeDays: config.POINTS_LIFETIME_DAYS }), translator, clock, log });
   // Referral: invitation codes reach the conversation as an extra of the assistant's deps (core/referral/referrals.ts).
   const deps: DepsWithReferrals = { store, translator, settings, clock, log, points, till: createTillStore(db), referrals: createReferralStore(db) };
   const assistant = createAssistant(deps);
@@ -67,7 +67,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   const telegram = config.TELEGRAM_BOT_TOKEN ? await connectTelegram(config, log, server, { assistant, translator }) : null;
   const address = await server.listen({ port: config.PORT, host: config.HOST });
   // Expiry sweep, expiry reminders and birthday greetings (core/jobs), every JOBS_INTERVAL_SECONDS.
-  const scheduler = startScheduler(db, { translator, settings, clock, log }, { intervalMs: config.JOBS_INTERVAL_SECONDS * 1000 });
+  const scheduler = startScheduler(db, { translator, settings, clock, log, loadRules: points.rules }, { intervalMs: config.JOBS_INTERVAL_SECONDS * 1000 });
   // Messages the system sends on its own (core/outbox), within each channel's rate limits.
   const outbox = startDispatcher(config, db, log, clock);
   const stop = async () => {

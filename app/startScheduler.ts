@@ -1,3 +1,4 @@
+import type { ProgramRules } from '../core/program/programRules.ts';
 import type { Translator } from '../core/i18n/translator.ts';
 import type { Logger } from '../core/logger.ts';
 import type { JobDeps } from '../core/jobs/jobDeps.ts';
@@ -5,7 +6,6 @@ import { runScheduledJobs, type JobOutcome } from '../core/jobs/runScheduledJobs
 import type { ProgramSettings } from '../core/settings.ts';
 import { createJobsStore } from '../core/storage/jobsStore.ts';
 import type { Database } from '../core/storage/openDatabase.ts';
-import { createPointsStore } from '../core/storage/pointsStore.ts';
 
 export interface SchedulerOptions {
   /** Time between the end of one run and the start of the next; 0 switches the scheduler off. */
@@ -26,6 +26,8 @@ export interface SchedulerDeps {
   settings: ProgramSettings;
   clock: () => Date;
   log: Logger;
+  /** The programme rules as they stand (stored, over the configured defaults). */
+  loadRules: () => Promise<ProgramRules>;
 }
 
 /**
@@ -35,8 +37,7 @@ export interface SchedulerDeps {
  * are idempotent should two ever overlap. Runs never overlap on one instance.
  */
 export function startScheduler(db: Database, deps: SchedulerDeps, options: SchedulerOptions): Scheduler {
-  const points = createPointsStore(db);
-  const jobDeps: JobDeps = { store: createJobsStore(db), translator: deps.translator, settings: deps.settings, loadRules: () => points.loadRules(), log: deps.log };
+  const jobDeps: JobDeps = { store: createJobsStore(db), translator: deps.translator, settings: deps.settings, loadRules: deps.loadRules, log: deps.log };
   // A little shorter than the interval, so this instance's next tick always finds its own lease expired.
   const leaseMs = Math.max(1, Math.floor(options.intervalMs * 0.9));
   const runNow = () => runScheduledJobs(jobDeps, deps.clock(), leaseMs);

@@ -65,5 +65,7 @@ async function answer(deps: AssistantDeps, inbound: Inbound): Promise<Outbound[]
 async function answerCustomer(deps: AssistantDeps, inbound: Inbound): Promise<Outbound[]> {
   const chat = await deps.store.findChat(inbound.channel, inbound.address);
   if (!chat) return greetStranger(deps, inbound);
+  // Someone who writes to us can be written to again (the outbox skipped them while blocked).
+  if (chat.unreachableAt) await deps.store.markReachable(chat.id);
   return continueChat(turnIn(deps, inbound, chat.locale), chat);
 }

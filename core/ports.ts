@@ -12,6 +12,8 @@ export interface ChatRecord {
   state: ChatState;
   version: number;
   memberId: string | null;
+  /** Set when the platform said the person blocked us; cleared when they write again. */
+  unreachableAt: Date | null;
   consentAt: Date;
   consentVersion: string;
 }
@@ -87,10 +89,12 @@ export interface Store {
   /** The chat with its member, if it has one, in one round trip. */
   findChat(channel: Channel, address: string): Promise<(ChatRecord & { member: MemberRecord | null }) | null>;
   /** Creates the chat, or returns the one a concurrent update created first. */
-  createChat(chat: Omit<ChatRecord, 'id' | 'version' | 'memberId'>): Promise<ChatRecord>;
+  createChat(chat: Omit<ChatRecord, 'id' | 'version' | 'memberId' | 'unreachableAt'>): Promise<ChatRecord>;
   /** Writes state only if nobody wrote since `expectedVersion` was read. */
   saveChat(chatId: string, expectedVersion: number, change: { state?: ChatState; locale?: Locale }): Promise<boolean>;
   deleteChat(chatId: string): Promise<void>;
+  /** The person wrote to us, so they can be written to again. */
+  markReachable(chatId: string): Promise<void>;
   /** Links a chat to an existing member whose phone was proven by the platform. */
   linkChat(chatId: string, expectedVersion: number, memberId: string, nextState: ChatState): Promise<boolean>;
 

@@ -7,9 +7,6 @@ export interface ProgramSettings {
   timezone: string;
   /** ISO 3166 region used to read phone numbers typed without a country code. */
   phoneRegion: string;
-  welcomeBonus: number;
-  /** Days a lot of points lives; null means points never expire. */
-  pointsLifetimeDays: number | null;
   /** Points expiring within this many days are mentioned with the balance. */
   expiryWarningDays: number;
   /** Version of the consent text a member accepted, kept with the consent record. */
@@ -22,8 +19,6 @@ export const defaultProgramSettings: ProgramSettings = {
   defaultLocale: 'ru',
   timezone: 'Europe/Chisinau',
   phoneRegion: 'MD',
-  welcomeBonus: 100,
-  pointsLifetimeDays: 365,
   expiryWarningDays: 30,
   consentVersion: '2026-11',
 };

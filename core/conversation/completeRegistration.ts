@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { message, type Outbound } from '../outbound.ts';
 import type { Birthday, ChatRecord, Enrolment, MemberRecord } from '../ports.ts';
 import { newCardNumber } from '../members/cardNumber.ts';
+import type { ProgramRules } from '../program/programRules.ts';
 import { showCard } from '../menu/showCard.ts';
 import { withMenu } from '../menu/mainMenu.ts';
 import { asMember, carryReferral } from './chatState.ts';
@@ -20,8 +21,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * the menu are one transaction, so a crash leaves either all or nothing.
  */
 export async function completeRegistration(turn: Turn, chat: BirthdayChat, birthday: Birthday | null): Promise<Outbound[]> {
+  const rules = await turn.deps.points.rules();
   for (let attempt = 0; attempt < 3; attempt++) {
-    const result = await turn.deps.store.enrol(enrolmentFor(turn, chat, birthday));
+    const result = await turn.deps.store.enrol(enrolmentFor(turn, chat, birthday, rules));
     if (result.ok) return welcomeMessages(turn, result.member);
     if (result.reason === 'chat-changed') throw new ChatChangedError();
     if (result.reason === 'phone-taken') return phoneTakenMeanwhile(turn, chat);
@@ -30,9 +32,9 @@ export async function completeRegistration(turn: Turn, chat: BirthdayChat, birth
   throw new Error('Could not find a free card number after 3 attempts; the card number space may be exhausted.');
 }
 
-function enrolmentFor(turn: Turn, chat: BirthdayChat, birthday: Birthday | null): Enrolment & ReferralClaim {
-  const { settings } = turn.deps;
-  const expiresAt = settings.pointsLifetimeDays === null ? null : new Date(turn.now.getTime() + settings.pointsLifetimeDays * DAY_MS);
+function enrolmentFor(turn: Turn, chat: BirthdayChat, birthday: Birthday | null, rules: ProgramRules): Enrolment & ReferralClaim {
+  const days = rules.pointsLifetimeDays;
+  const expiresAt = days === 0 ? null : new Date(turn.now.getTime() + days * DAY_MS);
   return {
     at: turn.now,
     chatId: chat.id,
@@ -48,7 +50,7 @@ function enrolmentFor(turn: Turn, chat: BirthdayChat, birthday: Birthday | null)
       consentAt: chat.consentAt,
       consentVersion: chat.consentVersion,
     },
-    welcome: settings.welcomeBonus > 0 ? { points: settings.welcomeBonus, expiresAt } : null,
+    welcome: rules.welcomeBonus > 0 ? { points: rules.welcomeBonus, expiresAt } : null,
     nextState: asMember,
     // Referral: the inviter is looked up and remembered in the enrolment transaction.
     ...(chat.state.ref && { referralCode: chat.state.ref }),

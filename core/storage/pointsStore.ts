@@ -12,7 +12,11 @@ import { isUniqueViolation } from './uniqueViolation.ts';
 const RULES_KEY = 'programRules';
 
 /** The points engine's storage, on Prisma; SQLite and PostgreSQL alike. */
-export function createPointsStore(db: Database): PointsStore {
+/**
+ * `defaults` are the deployment's starting rules (from its configuration);
+ * rules saved through the API take precedence over them.
+ */
+export function createPointsStore(db: Database, defaults: Partial<ProgramRules> = {}): PointsStore {
   const { prisma } = db;
   return {
     findMemberBy: (reference, now) => findMemberBy(db, reference, now),
@@ -28,7 +32,7 @@ export function createPointsStore(db: Database): PointsStore {
     },
     expireDue: (memberId, now) => prisma.$transaction((tx) => expireDueInTransaction(tx, memberId, now)),
     issueCode: (memberId, code, expiresAt, now) => issueCode(db, { memberId, code, expiresAt, now }),
-    loadRules: async () => parseRules((await prisma.setting.findUnique({ where: { key: RULES_KEY } }))?.value),
+    loadRules: async () => parseRules((await prisma.setting.findUnique({ where: { key: RULES_KEY } }))?.value, defaults),
     saveRules: async (rules) => {
       const value = JSON.stringify(rules);
       await prisma.setting.upsert({ where: { key: RULES_KEY }, create: { key: RULES_KEY, value }, update: { value } });
@@ -56,8 +60,8 @@ async function issueCode(db: Database, wanted: { memberId: string; code: string;
 }
 
 /** Stored rules, completed with today's defaults for fields added since they were saved. */
-function parseRules(json: string | undefined): ProgramRules {
-  return programRulesSchema.parse(json ? JSON.parse(json) : {});
+function parseRules(json: string | undefined, defaults: Partial<ProgramRules>): ProgramRules {
+  return programRulesSchema.parse({ ...defaults, ...(json ? JSON.parse(json) : {}) });
 }
 
 async function findMemberBy(db: Database, reference: MemberReference, now: Date): Promise<MemberRecord | null> {

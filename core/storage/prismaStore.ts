@@ -39,6 +39,9 @@ function chatOperations(prisma: Prisma) {
     },
     createChat: (chat) => createChat(prisma, chat),
     saveChat: (chatId, expectedVersion, change) => saveChat(prisma, chatId, expectedVersion, change),
+    markReachable: async (chatId) => {
+      await prisma.chat.updateMany({ where: { id: chatId, unreachableAt: { not: null } }, data: { unreachableAt: null } });
+    },
     deleteChat: async (chatId) => {
       await prisma.chat.deleteMany({ where: { id: chatId } });
     },
@@ -82,7 +85,7 @@ async function claimUpdate(prisma: Prisma, channel: Channel, updateId: string): 
   }
 }
 
-async function createChat(prisma: Prisma, chat: Omit<ChatRecord, 'id' | 'version' | 'memberId'>): Promise<ChatRecord> {
+async function createChat(prisma: Prisma, chat: Omit<ChatRecord, 'id' | 'version' | 'memberId' | 'unreachableAt'>): Promise<ChatRecord> {
   const { channel, address, locale, state, consentAt, consentVersion } = chat;
   try {
     const row = await prisma.chat.create({

@@ -17,6 +17,7 @@ export function toChatRecord(row: Chat): ChatRecord {
     state,
     version: row.version,
     memberId: row.memberId,
+    unreachableAt: row.unreachableAt,
     consentAt: row.consentAt,
     consentVersion: row.consentVersion,
   };

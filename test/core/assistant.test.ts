@@ -1,3 +1,4 @@
+import type { ProgramRules } from '../../core/program/programRules.ts';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createAssistant, type Assistant } from '../../core/assistant.ts';
 import { createTranslator } from '../../core/i18n/translator.ts';
@@ -45,14 +46,14 @@ describeEachProvider('the assistant', (provider) => {
     await db.dispose();
   });
 
-  function assistantWith(settings: Partial<ProgramSettings> = {}): Assistant {
+  function assistantWith(settings: Partial<ProgramSettings> = {}, rules: Partial<ProgramRules> = {}): Assistant {
     return createAssistant({
       store: createPrismaStore(db),
       translator,
       settings: { ...defaultProgramSettings, ...settings },
       clock: () => fixedNow,
       log: silentLogger,
-      points: createPointsService({ store: createPointsStore(db), translator, clock: () => fixedNow, log: silentLogger }),
+      points: createPointsService({ store: createPointsStore(db, rules), translator, clock: () => fixedNow, log: silentLogger }),
       till: createTillStore(db),
     });
   }
@@ -137,6 +138,14 @@ describeEachProvider('the assistant', (provider) => {
     expect(await counts()).toEqual(before);
   });
 
+  it('makes a chat that was marked unreachable reachable again when the person writes', async () => {
+    const assistant = assistantWith();
+    await register(assistant);
+    await db.prisma.chat.updateMany({ data: { unreachableAt: fixedNow } });
+    await assistant.handle(inbound('visitor-1', press(payload.menu.balance)));
+    expect((await db.prisma.chat.findFirstOrThrow()).unreachableAt).toBeNull();
+  });
+
   it('keeps nothing about a stranger who declines', async () => {
     const assistant = assistantWith();
     await assistant.handle(inbound('visitor-1', text('hello')));
@@ -162,7 +171,7 @@ describeEachProvider('the assistant', (provider) => {
   });
 
   it('shows the balance with the points expiring soon, dated in the programme time zone', async () => {
-    const assistant = assistantWith({ pointsLifetimeDays: 10 });
+    const assistant = assistantWith({}, { pointsLifetimeDays: 10 });
     await register(assistant);
     const replies = await assistant.handle(inbound('visitor-1', press(payload.menu.balance)));
     // Expires 2026-03-20T22:30Z, which is already 21 March in Chisinau.

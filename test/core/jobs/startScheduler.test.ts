@@ -1,3 +1,4 @@
+import { createPointsStore } from '../../../core/storage/pointsStore.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startScheduler, type Scheduler } from '../../../app/startScheduler.ts';
 import { silentLogger } from '../../../core/logger.ts';
@@ -20,7 +21,7 @@ describe('the scheduler', () => {
   });
 
   const start = (intervalMs: number, clock = () => now) =>
-    startScheduler(world.db, { translator, settings: defaultProgramSettings, clock, log: silentLogger }, { intervalMs, firstRunAfterMs: 0 });
+    startScheduler(world.db, { translator, settings: defaultProgramSettings, clock, log: silentLogger, loadRules: () => createPointsStore(world.db).loadRules() }, { intervalMs, firstRunAfterMs: 0 });
 
   it("runs the jobs on its own, at the clock's time", async () => {
     const anna = await world.aMember({ birthday: { day: 23, month: 11 } });
