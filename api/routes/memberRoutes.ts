@@ -31,11 +31,12 @@ function enrolMember(deps: ApiDeps): ApiRoute {
     handle: async ({ body }) => {
       if (!body.consent) throw new ApiProblem('consent-required', 'Ask the customer to agree to the programme terms, then send consent: true; nothing was stored.');
       const at = deps.clock();
-      const days = deps.settings.pointsLifetimeDays;
-      const welcome = deps.settings.welcomeBonus > 0 ? { points: deps.settings.welcomeBonus, expiresAt: days === null ? null : new Date(at.getTime() + days * DAY_MS) } : null;
+      const rules = await deps.points.rules();
+      const days = rules.pointsLifetimeDays;
+      const welcome = rules.welcomeBonus > 0 ? { points: rules.welcomeBonus, expiresAt: days === 0 ? null : new Date(at.getTime() + days * DAY_MS) } : null;
       const result = await enrolWithoutChat(deps.db, { ...body, at, consentVersion: deps.settings.consentVersion, welcome });
       if (!result.ok) throw new ApiProblem('phone-taken', 'A member with this phone number exists; look them up with GET /api/v1/members?phone=… instead.');
-      return { status: 201, body: toMemberView(result.member, await deps.points.rules()) };
+      return { status: 201, body: toMemberView(result.member, rules) };
     },
   });
 }

@@ -16,7 +16,7 @@ export interface WebApp {
 
 export async function startWebApp(): Promise<WebApp> {
   const dir = mkdtempSync(join(tmpdir(), 'outbox-web-'));
-  const config = loadConfig({ DATABASE_URL: `file:${join(dir, 'test.db')}`, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DEFAULT_LOCALE: 'en' });
+  const config = loadConfig({ JOBS_INTERVAL_SECONDS: '0', DATABASE_URL: `file:${join(dir, 'test.db')}`, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DEFAULT_LOCALE: 'en' });
   const app = await startApp(config, createLogger('silent'));
   return {
     app,
