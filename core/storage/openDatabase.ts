@@ -2,6 +2,7 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { serializedSqlite } from './serializedSqlite.ts';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
 import { PrismaClient as PostgresClient } from './generated/postgresql/client.ts';
 
@@ -46,7 +47,7 @@ function openSqlite(url: string, log: LogOption): Prisma {
   const path = url.slice('file:'.length);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   // `timeout` is better-sqlite3's busy timeout: a second process waits for the lock instead of failing.
-  const adapter = new PrismaBetterSqlite3({ url: path, timeout: 5000 });
+  const adapter = serializedSqlite(new PrismaBetterSqlite3({ url: path, timeout: 5000 }));
   return new SqliteClient({ adapter, ...log }) as Prisma;
 }
 
