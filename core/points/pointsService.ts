@@ -6,6 +6,7 @@ import type { ProgramRules } from '../program/programRules.ts';
 import type { MemberReference, PointsStore, PurchaseOutcome, RefundOutcome } from './pointsPorts.ts';
 import { purchaseNotifications, refundNotifications } from './purchaseNotifications.ts';
 import { quotePurchase } from './quotePurchase.ts';
+import { cachedRules } from './cachedRules.ts';
 
 export interface PurchaseInput {
   member: MemberReference;
@@ -35,7 +36,9 @@ export interface PointsDeps {
 }
 
 /** The points engine: purchases, refunds and codes, on top of the ledger. */
-export function createPointsService(deps: PointsDeps): PointsService {
+export function createPointsService(given: PointsDeps): PointsService {
+  const rules = cachedRules(() => given.store.loadRules(), (changed) => given.store.saveRules(changed));
+  const deps: PointsDeps = { ...given, store: { ...given.store, loadRules: rules.get, saveRules: rules.save } };
   const { store, translator, clock } = deps;
   return {
     rules: () => store.loadRules(),
@@ -43,8 +46,8 @@ export function createPointsService(deps: PointsDeps): PointsService {
     findMember: (reference) => store.findMemberBy(reference, clock()),
     recordPurchase: (input) => recordPurchase(deps, input),
     refund: async (purchaseId) => {
-      const rules = await store.loadRules();
-      return store.refundPurchase(purchaseId, clock(), { rules, notifyRefund: (p, m, tierBefore) => refundNotifications(translator, rules, p, m, tierBefore) });
+      const current = await store.loadRules();
+      return store.refundPurchase(purchaseId, clock(), { rules: current, notifyRefund: (p, m, tierBefore) => refundNotifications(translator, current, p, m, tierBefore) });
     },
     issueCode: (memberId) => issueCode(deps, memberId),
     currentMember: async (memberId) => {

@@ -25,12 +25,12 @@ export class InsufficientPoints extends Error {
  */
 export async function debitInTransaction(tx: Tx, debit: Debit): Promise<string> {
   if (!Number.isSafeInteger(debit.points) || debit.points <= 0) throw new RangeError(`A debit must be a positive whole number of points, got ${debit.points}.`);
-  const moved = await tx.member.updateMany({
+  const [member] = await tx.member.updateManyAndReturn({
     where: { id: debit.memberId, balance: { gte: debit.points } },
     data: { balance: { decrement: debit.points }, ledgerSeq: { increment: 1 } },
+    select: { balance: true, ledgerSeq: true },
   });
-  if (moved.count !== 1) throw new InsufficientPoints();
-  const member = await tx.member.findUniqueOrThrow({ where: { id: debit.memberId }, select: { balance: true, ledgerSeq: true } });
+  if (!member) throw new InsufficientPoints();
   const entryId = crypto.randomUUID();
   await tx.ledgerEntry.create({
     data: { id: entryId, memberId: debit.memberId, seq: member.ledgerSeq, kind: debit.kind, delta: -debit.points, balanceAfter: member.balance, idempotencyKey: debit.idempotencyKey, createdAt: debit.at },

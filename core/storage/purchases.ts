@@ -3,7 +3,7 @@ import type { Notification, PurchaseOutcome, PurchasePolicy, PurchaseRecord, Pur
 import type { PurchaseQuote } from '../points/quotePurchase.ts';
 import { tierFor } from '../points/tierFor.ts';
 import type { Database } from './openDatabase.ts';
-import { creditInTransaction, type Tx } from './ledgerWrites.ts';
+import type { Tx } from './ledgerWrites.ts';
 import { debitInTransaction, expireDueInTransaction } from './lots.ts';
 import { enqueueInTransaction } from './outbox.ts';
 import { rewardReferralInTransaction } from './referrals.ts';
@@ -48,8 +48,7 @@ async function recordInTransaction(tx: Tx, request: PurchaseRequest, policy: Pur
   if (quote.redeemedPoints > 0) {
     await debitInTransaction(tx, { memberId: request.memberId, kind: 'redeem', points: quote.redeemedPoints, idempotencyKey: `purchase:${request.purchaseId}:redeem`, at: request.at });
   }
-  if (quote.earnedPoints > 0) await creditEarned(tx, request, quote.earnedPoints, policy);
-  const member = await updateFigures(tx, request, quote, policy);
+  const member = await applyToMember(tx, request, before, quote, policy);
   const purchase = toPurchaseRecord(await tx.purchase.update({ where: { id: request.purchaseId }, data: resultRow({ ...before, tier: before.tier ?? tierFor(policy.rules, before).code }, member, quote) }));
   await enqueueAll(tx, policy.notifyPurchase(purchase, member));
   // Referral: a friend's first purchase rewards the invitation in this same transaction (the member comes back with the friend's bonus).
@@ -81,31 +80,49 @@ async function consumeCode(tx: Tx, request: PurchaseRequest): Promise<void> {
   if (used.count !== 1) throw new Refused({ kind: 'code-invalid' });
 }
 
-async function creditEarned(tx: Tx, request: PurchaseRequest, points: number, policy: PurchasePolicy): Promise<void> {
-  const days = policy.rules.pointsLifetimeDays;
-  await creditInTransaction(tx, {
-    memberId: request.memberId,
-    kind: 'purchase',
-    points,
-    idempotencyKey: `purchase:${request.purchaseId}:earn`,
-    expiresAt: days === 0 ? null : new Date(request.at.getTime() + days * DAY_MS),
-    at: request.at,
-  });
-}
-
-async function updateFigures(tx: Tx, request: PurchaseRequest, quote: Extract<PurchaseQuote, { ok: true }>, policy: PurchasePolicy): Promise<MemberRecord> {
-  const grown = await tx.member.update({
+/**
+ * One update moves everything the purchase changes on the member — earned
+ * points, lifetime figures, stamps, tier — and the earned lot is written
+ * with the balance it produced. The tier is computed from the figures read
+ * under the row lock plus this purchase's increments, which is exactly what
+ * the row holds after the update.
+ */
+async function applyToMember(tx: Tx, request: PurchaseRequest, before: MemberRecord, quote: Extract<PurchaseQuote, { ok: true }>, policy: PurchasePolicy): Promise<MemberRecord> {
+  const spend = quote.paidAmount + quote.redeemedAmount;
+  const earned = quote.earnedPoints;
+  const tier = tierFor(policy.rules, { lifetimeSpend: before.lifetimeSpend + spend, lifetimeEarned: before.lifetimeEarned + earned }).code;
+  const row = await tx.member.update({
     where: { id: request.memberId },
     data: {
-      lifetimeSpend: { increment: quote.paidAmount + quote.redeemedAmount },
-      lifetimeEarned: { increment: quote.earnedPoints },
+      balance: { increment: earned },
+      ledgerSeq: { increment: earned > 0 ? 1 : 0 },
+      lifetimeSpend: { increment: spend },
+      lifetimeEarned: { increment: earned },
       purchaseCount: { increment: 1 },
       stamps: quote.stampsAfter,
+      tier,
     },
   });
-  const tier = tierFor(policy.rules, grown).code;
-  const row = tier === grown.tier ? grown : await tx.member.update({ where: { id: request.memberId }, data: { tier } });
+  if (earned > 0) await writeEarnedLot(tx, request, row, earned, policy);
   return toMemberRecord(row);
+}
+
+async function writeEarnedLot(tx: Tx, request: PurchaseRequest, row: { ledgerSeq: number; balance: number }, points: number, policy: PurchasePolicy): Promise<void> {
+  const days = policy.rules.pointsLifetimeDays;
+  await tx.ledgerEntry.create({
+    data: {
+      id: crypto.randomUUID(),
+      memberId: request.memberId,
+      seq: row.ledgerSeq,
+      kind: 'purchase',
+      delta: points,
+      balanceAfter: row.balance,
+      remaining: points,
+      expiresAt: days === 0 ? null : new Date(request.at.getTime() + days * DAY_MS),
+      idempotencyKey: `purchase:${request.purchaseId}:earn`,
+      createdAt: request.at,
+    },
+  });
 }
 
 function resultRow(before: MemberRecord, after: MemberRecord, quote: Extract<PurchaseQuote, { ok: true }>) {
