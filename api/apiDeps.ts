@@ -8,7 +8,7 @@ export interface ApiDeps {
   db: Database;
   points: PointsService;
   adminToken: { verify(presented: string): boolean };
-  /** The same settings the chats enrol with: region for phones, welcome bonus, consent text version. */
+  /** The same settings the chats enrol with: region for phones, consent text version. */
   settings: ProgramSettings;
   clock: () => Date;
   log: Logger;

@@ -40,6 +40,16 @@ describe('programme rules through the API', () => {
   });
 });
 
+describe('the welcome bonus', () => {
+  it('is the one the programme rules say, changed without a restart', async () => {
+    const rules = (await api.call('GET', '/api/v1/program')).body;
+    await api.call('PUT', '/api/v1/program', { body: { ...rules, welcomeBonus: 250 } });
+    const member = await api.enrol('+37369400002');
+    await api.call('PUT', '/api/v1/program', { body: rules });
+    expect(member.balance).toBe(250);
+  });
+});
+
 describe('staff roles through the API', () => {
   it('grants the cashier role, which isStaff then reports, and revokes it at once', async () => {
     const granted = await api.call('POST', '/api/v1/staff', { body: { channel: 'telegram', address: '5551001', name: 'Ion', role: 'cashier' } });
