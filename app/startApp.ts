@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Bot } from 'grammy';
 import type { Dispatcher } from '../core/outbox/dispatcher.ts';
-import { createAssistant, type Assistant } from '../core/assistant.ts';
+import { createAssistant, type Assistant, type AssistantDeps } from '../core/assistant.ts';
 import { createTranslator } from '../core/i18n/translator.ts';
 import { migrateDatabase } from '../core/storage/migrateDatabase.ts';
 import { openDatabase, type Database } from '../core/storage/openDatabase.ts';
@@ -10,7 +10,6 @@ import { createSettingsStore } from '../core/storage/settingsStore.ts';
 import { createPointsStore } from '../core/storage/pointsStore.ts';
 import { createTillStore } from '../core/storage/tillSessions.ts';
 import { createPointsService, type PointsService } from '../core/points/pointsService.ts';
-import type { DepsWithReferrals } from '../core/referral/referrals.ts';
 import { createReferralStore } from '../core/storage/referrals.ts';
 import { createTelegramBot } from '../bots/telegram/createTelegramBot.ts';
 import { startTelegram, type TelegramTransport } from '../bots/telegram/startTelegram.ts';
@@ -57,7 +56,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   const settings = { ...programSettingsFrom(config), botUsername: config.TELEGRAM_BOT_USERNAME };
   const points = createPointsService({ store: createPointsStore(db, { welcomeBonus: config.WELCOME_BONUS_POINTS, pointsLifetimeDays: config.POINTS_LIFETIME_DAYS }), translator, clock, log });
   // Referral: invitation codes reach the conversation as an extra of the assistant's deps (core/referral/referrals.ts).
-  const deps: DepsWithReferrals = { store, translator, settings, clock, log, points, till: createTillStore(db), referrals: createReferralStore(db) };
+  const deps: AssistantDeps = { store, translator, settings, clock, log, points, till: createTillStore(db), referrals: createReferralStore(db) };
   const assistant = createAssistant(deps);
   const adminToken = await ensureAdminToken(createSettingsStore(db), config.ADMIN_TOKEN);
   const server = createHttpServer({ log, ping: store.ping });

@@ -5,6 +5,7 @@ import type { Logger } from '../logger.ts';
 import type { Store } from '../ports.ts';
 import type { ProgramSettings } from '../settings.ts';
 import type { PointsService } from '../points/pointsService.ts';
+import type { Referrals } from '../referral/referrals.ts';
 import type { TillStore } from '../till/tillPorts.ts';
 
 /** What the assistant is built from; the composition root supplies it. */
@@ -15,8 +16,10 @@ export interface AssistantDeps {
   clock: () => Date;
   log: Logger;
   points: PointsService;
-  /** Cashiers and their till sessions (issue 3, At the till). */
+  /** Cashiers and their till sessions. */
   till: TillStore;
+  /** Invitation codes; without it the invite screen shows no code. */
+  referrals?: Referrals;
 }
 
 /** One update being answered: who, in which language, at what moment. */

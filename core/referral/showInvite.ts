@@ -5,7 +5,6 @@ import type { Outbound } from '../outbound.ts';
 import type { MemberRecord } from '../ports.ts';
 import type { ProgramRules } from '../program/programRules.ts';
 import { startPayloadFor } from './referralCode.ts';
-import { referralsOf } from './referrals.ts';
 
 /**
  * "Invite a friend": what the member and the friend get, the member's
@@ -14,7 +13,7 @@ import { referralsOf } from './referrals.ts';
  */
 export async function showInvite(turn: Turn, member: MemberRecord): Promise<Outbound> {
   const { t, deps } = turn;
-  const referrals = referralsOf(deps);
+  const referrals = deps.referrals ?? null;
   if (!referrals) return withMenu(t, t('referral.unavailable'));
   const [code, rules] = await Promise.all([referrals.codeFor(member.id), deps.points.rules()]);
   const lines = [t('referral.invite.intro'), ...rewardLines(t, rules)];

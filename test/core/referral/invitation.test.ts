@@ -5,7 +5,7 @@ import { silentLogger } from '../../../core/logger.ts';
 import type { Outbound } from '../../../core/outbound.ts';
 import { createPointsService } from '../../../core/points/pointsService.ts';
 import { payload } from '../../../core/payloads.ts';
-import type { DepsWithReferrals } from '../../../core/referral/referrals.ts';
+import type { AssistantDeps } from '../../../core/assistant.ts';
 import { defaultProgramSettings, type ProgramSettings } from '../../../core/settings.ts';
 import { createPointsStore } from '../../../core/storage/pointsStore.ts';
 import { createPrismaStore } from '../../../core/storage/prismaStore.ts';
@@ -39,7 +39,7 @@ describeEachProvider('inviting a friend', (provider) => {
   });
 
   function assistantWith(settings: Partial<ProgramSettings> = {}, withReferrals = true): Assistant {
-    const deps: DepsWithReferrals = {
+    const deps: AssistantDeps = {
       store: createPrismaStore(db),
       translator,
       settings: { ...defaultProgramSettings, ...settings },
