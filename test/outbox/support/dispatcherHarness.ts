@@ -5,6 +5,7 @@ import { Api } from 'grammy';
 import { silentLogger } from '../../../core/logger.ts';
 import { createDispatcher, type Dispatcher, type DispatcherSettings } from '../../../core/outbox/dispatcher.ts';
 import type { RateLimits } from '../../../core/outbox/sendGate.ts';
+import type { Sender, SendResult } from '../../../core/outbox/sender.ts';
 import type { Database } from '../../../core/storage/openDatabase.ts';
 import { createOutboxStore } from '../../../core/storage/outboxStore.ts';
 import { createTelegramSender } from '../../../bots/telegram/sendTelegramMessage.ts';
@@ -16,12 +17,28 @@ export const testSettings: Partial<DispatcherSettings> = {
   retry: { baseMs: 100, capMs: 1_000, maxAttempts: 10 },
 };
 
-export function telegramDispatcher(db: Database, fake: FakeBotApi, limits: RateLimits, settings: Partial<DispatcherSettings> = {}): Dispatcher {
+/** When the dispatcher started a send and when it learned the outcome, by its own clock. */
+export interface SendRecord {
+  text: string;
+  startedAt: number;
+  endedAt?: number;
+  result?: SendResult;
+}
+
+export function telegramDispatcher(db: Database, fake: FakeBotApi, limits: RateLimits, settings: Partial<DispatcherSettings> = {}, sends?: SendRecord[]): Dispatcher {
   // Like the application: an Api of its own, without auto-retry.
   const api = new Api(fake.token, { apiRoot: fake.apiRoot });
+  const send = createTelegramSender(api);
+  const observed: Sender = async (address, message) => {
+    const record: SendRecord = { text: message.text, startedAt: performance.now() };
+    sends?.push(record);
+    record.result = await send(address, message);
+    record.endedAt = performance.now();
+    return record.result;
+  };
   return createDispatcher({
     store: createOutboxStore(db),
-    senders: { telegram: createTelegramSender(api) },
+    senders: { telegram: observed },
     limits: { telegram: limits },
     settings: { ...testSettings, ...settings },
     log: silentLogger,
