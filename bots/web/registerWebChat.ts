@@ -29,7 +29,14 @@ const pageDir = new URL('./page/', import.meta.url);
  * continue someone else's conversation by guessing.
  */
 export async function registerWebChat(server: FastifyInstance, options: WebChatOptions): Promise<void> {
-  await server.register(cookie);
+  // A scope of its own: only the web chat's routes parse cookies, not the webhooks or the API.
+  await server.register(async (scope) => {
+    await scope.register(cookie);
+    registerRoutes(scope, options);
+  });
+}
+
+function registerRoutes(server: FastifyInstance, options: WebChatOptions): void {
   const page = readFileSync(new URL('index.html', pageDir), 'utf8');
   const assets = { 'chat.js': 'text/javascript', 'chatInbox.js': 'text/javascript', 'chat.css': 'text/css' } as const;
   server.get('/', async (request, reply) => {

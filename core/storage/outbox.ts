@@ -36,6 +36,7 @@ const channelPreference: readonly Channel[] = ['telegram', 'viber', 'web'];
  * abort the caller's whole transaction.
  */
 export async function enqueueInTransaction(tx: Tx, draft: OutboxDraft): Promise<EnqueueOutcome> {
+  if (draft.address === undefined && draft.memberId !== null && !draft.channel) return enqueueToBestChat(tx, draft, draft.memberId);
   const target = await resolveTarget(tx, draft);
   if (!target) return 'no-reachable-chat';
   const at = draft.at ?? new Date();
@@ -45,6 +46,27 @@ export async function enqueueInTransaction(tx: Tx, draft: OutboxDraft): Promise<
             ${serializeReplies([draft.message])}, 'pending', 0, ${draft.notBefore ?? at}, ${at})
     ON CONFLICT ("dedupeKey") DO NOTHING`;
   return inserted === 1 ? 'queued' : 'duplicate';
+}
+
+/**
+ * The common case — a member's message to their best reachable chat — in
+ * one statement: every purchase writes one, so the chat lookup rides inside
+ * the insert. The order is `channelPreference`'s.
+ */
+async function enqueueToBestChat(tx: Tx, draft: OutboxDraft, memberId: string): Promise<EnqueueOutcome> {
+  const at = draft.at ?? new Date();
+  const inserted = await tx.$executeRaw`
+    INSERT INTO "OutboxMessage" ("id", "channel", "address", "memberId", "dedupeKey", "payload", "status", "attempts", "nextAttemptAt", "createdAt")
+    SELECT ${outboxId()}, "channel", "address", ${memberId}, ${draft.dedupeKey}, ${serializeReplies([draft.message])}, 'pending', 0, ${draft.notBefore ?? at}, ${at}
+    FROM "Chat"
+    WHERE "memberId" = ${memberId} AND "unreachableAt" IS NULL AND "channel" IN ('telegram', 'viber', 'web')
+    ORDER BY CASE "channel" WHEN 'telegram' THEN 0 WHEN 'viber' THEN 1 ELSE 2 END, "updatedAt" DESC
+    LIMIT 1
+    ON CONFLICT ("dedupeKey") DO NOTHING`;
+  if (inserted === 1) return 'queued';
+  // Rare: tell a repeated key from a member nobody can reach.
+  const exists = await tx.outboxMessage.findUnique({ where: { dedupeKey: draft.dedupeKey }, select: { id: true } });
+  return exists ? 'duplicate' : 'no-reachable-chat';
 }
 
 /** The same in a transaction of its own, for a message that has no other write to go with. */
