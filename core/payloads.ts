@@ -1,4 +1,5 @@
 import { isLocale, type Locale } from './i18n/locale.ts';
+import { isNotificationTopic, type NotificationTopic } from './notifications/notificationTopics.ts';
 import { normalizeReferralCode } from './referral/referralCode.ts';
 
 /**
@@ -20,7 +21,9 @@ export const payload = {
     help: 'menu:help',
     human: 'menu:human',
     invite: 'menu:invite',
+    notifications: 'menu:notifications',
   },
+  toggleNotification: (topic: NotificationTopic) => `notify:${topic}`,
 } as const;
 
 export type MenuItem = keyof typeof payload.menu;
@@ -31,6 +34,7 @@ export type ParsedPayload =
   | { kind: 'menu'; item: MenuItem }
   | { kind: 'useProfileName' }
   | { kind: 'skipBirthday' }
+  | { kind: 'toggleNotification'; topic: NotificationTopic }
   | { kind: 'unknown' };
 
 export function parsePayload(raw: string): ParsedPayload {
@@ -40,6 +44,7 @@ export function parsePayload(raw: string): ParsedPayload {
   if (scope === 'menu' && a !== undefined && Object.hasOwn(payload.menu, a)) return { kind: 'menu', item: a as MenuItem };
   if (raw === payload.useProfileName) return { kind: 'useProfileName' };
   if (raw === payload.skipBirthday) return { kind: 'skipBirthday' };
+  if (scope === 'notify' && isNotificationTopic(a) && b === undefined) return { kind: 'toggleNotification', topic: a };
   return { kind: 'unknown' };
 }
 

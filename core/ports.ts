@@ -2,6 +2,7 @@ import type { Channel } from './inbound.ts';
 import type { Locale } from './i18n/locale.ts';
 import type { ChatState } from './conversation/chatState.ts';
 import type { Outbound } from './outbound.ts';
+import type { NotificationTopic } from './notifications/notificationTopics.ts';
 
 /** A conversation on one channel, with its state machine. */
 export interface ChatRecord {
@@ -101,6 +102,9 @@ export interface Store {
   findMember(id: string): Promise<MemberRecord | null>;
   findMemberByPhone(phone: string): Promise<MemberRecord | null>;
   setMemberLocale(memberId: string, locale: Locale): Promise<void>;
+  /** The kinds of message the member switched off. */
+  mutedTopics(memberId: string): Promise<NotificationTopic[]>;
+  setMuted(memberId: string, topic: NotificationTopic, muted: boolean): Promise<void>;
   enrol(enrolment: Enrolment): Promise<EnrolmentResult>;
 
   /** Adds a lot of points once per idempotency key; false when the key was used. */

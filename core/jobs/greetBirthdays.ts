@@ -41,7 +41,7 @@ export function birthdayGift(deps: Pick<JobDeps, 'translator' | 'settings'>, rul
   const points = earnsBirthdayGift(member.birthdaySetAt, now) ? rules.birthdayBonus : 0;
   const expiresAt = rules.pointsLifetimeDays === 0 ? null : new Date(now.getTime() + rules.pointsLifetimeDays * DAY_MS);
   const text = greetingText(deps.translator, member, points);
-  const greeting = { memberId: member.id, dedupeKey: `birthday:${member.id}:${year}`, message: { text }, notBefore: laterToday(now, deps.settings.timezone) };
+  const greeting = { memberId: member.id, dedupeKey: `birthday:${member.id}:${year}`, message: { text }, notBefore: laterToday(now, deps.settings.timezone), topic: 'birthday' as const };
   return { memberId: member.id, year, points, expiresAt, greeting, at: now };
 }
 

@@ -36,5 +36,5 @@ export function expiryReminder(translator: Translator, timezone: string, lot: Ex
     points: t('points', { count: lot.points }),
     date: formatDate(lot.expiresAt, lot.locale, timezone),
   });
-  return { memberId: lot.memberId, dedupeKey: `expiry-reminder:${lot.id}`, message: { text }, notBefore: nextDecentMoment(now, timezone) };
+  return { memberId: lot.memberId, dedupeKey: `expiry-reminder:${lot.id}`, message: { text }, notBefore: nextDecentMoment(now, timezone), topic: 'reminders' as const };
 }

@@ -5,8 +5,8 @@ import { payload, type MenuItem } from '../payloads.ts';
 const layout: MenuItem[][] = [
   ['balance', 'card'],
   ['history', 'invite'],
-  ['language', 'help'],
-  ['human'],
+  ['notifications', 'language'],
+  ['help', 'human'],
 ];
 
 /** The member's main menu buttons, two per row. */

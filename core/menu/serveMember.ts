@@ -9,6 +9,7 @@ import { showBalance } from './showBalance.ts';
 import { showCard } from './showCard.ts';
 import { showHistory } from './showHistory.ts';
 import { showInvite } from '../referral/showInvite.ts';
+import { notificationSettings, toggleNotification } from './notificationSettings.ts';
 
 /** Commands that open a menu item directly: /balance, /card… */
 const commandItems: Record<string, MenuItem> = {
@@ -19,6 +20,7 @@ const commandItems: Record<string, MenuItem> = {
   help: 'help',
   human: 'human',
   invite: 'invite',
+  notifications: 'notifications',
 };
 
 /** A registered member's turn: the main menu and what it opens. */
@@ -26,6 +28,7 @@ export async function serveMember(turn: Turn, member: MemberRecord, pressed: Par
   const { t } = turn;
   const item = menuItemOf(turn.inbound.event, pressed);
   if (item) return [await openMenuItem(turn, member, item)];
+  if (pressed?.kind === 'toggleNotification') return [await toggleNotification(turn, member, pressed.topic)];
   if (isCommand(turn.inbound.event, 'start')) return [withMenu(t, t('menu.welcomeBack', { name: member.name }))];
   if (isCommand(turn.inbound.event, 'menu')) return [withMenu(t, t('menu.title'))];
   if (pressed?.kind === 'unknown') return [withMenu(t, t('errors.unknownButton'))];
@@ -61,6 +64,8 @@ async function openMenuItem(turn: Turn, member: MemberRecord, item: MenuItem): P
       return withMenu(t, t('human.comingSoon'));
     case 'invite':
       return showInvite(turn, member);
+    case 'notifications':
+      return notificationSettings(turn, member);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Outbound } from '../outbound.ts';
+import type { NotificationTopic } from '../notifications/notificationTopics.ts';
 import type { MemberRecord } from '../ports.ts';
 import type { ProgramRules } from '../program/programRules.ts';
 import type { PurchaseQuote } from './quotePurchase.ts';
@@ -44,6 +45,8 @@ export interface Notification {
   memberId: string;
   dedupeKey: string;
   message: Outbound;
+  /** The kind of message, if the member may switch it off. */
+  topic?: NotificationTopic;
 }
 
 export type PurchaseOutcome =

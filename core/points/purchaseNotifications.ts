@@ -15,7 +15,7 @@ export function purchaseNotifications(translator: Translator, rules: ProgramRule
   if (purchase.freeItem) lines.push(t('purchase.freeItem'));
   else if (rules.stampCard.enabled) lines.push(t('purchase.stamps', { count: member.stamps, every: rules.stampCard.every }));
   lines.push(t('purchase.balance', { points: t('points', { count: member.balance }) }));
-  const notifications: Notification[] = [{ memberId: member.id, dedupeKey: `purchase:${purchase.id}`, message: { text: lines.join('\n') } }];
+  const notifications: Notification[] = [{ memberId: member.id, dedupeKey: `purchase:${purchase.id}`, message: { text: lines.join('\n') }, topic: 'purchases' }];
   const change = tierChange(translator, rules, member, purchase.tierBefore, purchase.tierAfter, `tier:${purchase.id}`);
   return change ? [...notifications, change] : notifications;
 }
@@ -26,7 +26,7 @@ function tierChange(translator: Translator, rules: ProgramRules, member: MemberR
   const t = translator.forLocale(member.locale);
   const tier = t(`tier.${after}`, { defaultValue: after });
   const key = tierRank(rules, after) > tierRank(rules, before) ? 'tier.up' : 'tier.down';
-  return { memberId: member.id, dedupeKey, message: { text: t(key, { tier }) } };
+  return { memberId: member.id, dedupeKey, message: { text: t(key, { tier }) }, topic: 'purchases' };
 }
 
 /** What a member is told when a purchase is refunded. */
@@ -37,7 +37,7 @@ export function refundNotifications(translator: Translator, rules: ProgramRules,
   const takenBack = purchase.earnedPoints - purchase.refundShortfall;
   if (takenBack > 0) lines.push(t('refund.takenBack', { points: t('points', { count: takenBack }) }));
   lines.push(t('purchase.balance', { points: t('points', { count: member.balance }) }));
-  const refund: Notification = { memberId: member.id, dedupeKey: `refund:${purchase.id}`, message: { text: lines.join('\n') } };
+  const refund: Notification = { memberId: member.id, dedupeKey: `refund:${purchase.id}`, message: { text: lines.join('\n') }, topic: 'purchases' };
   const change = tierChange(translator, rules, member, tierBefore, member.tier, `tier:refund:${purchase.id}`);
   return change ? [refund, change] : [refund];
 }

@@ -4,6 +4,7 @@ import type { Tx } from './ledgerWrites.ts';
 import type { Database } from './openDatabase.ts';
 import { outboxId } from './outboxId.ts';
 import { serializeReplies } from './storedReplies.ts';
+import type { NotificationTopic } from '../notifications/notificationTopics.ts';
 
 export { claimDue } from './outboxClaim.ts';
 
@@ -21,6 +22,11 @@ export interface OutboxDraft {
   at?: Date;
   /** Not to be sent before this (a greeting at a decent hour); default: at once. */
   notBefore?: Date;
+  /**
+   * The kind of message. When the member switched it off, the row is still
+   * written (its dedupe key still says "done") but as `muted`, never sent.
+   */
+  topic?: NotificationTopic;
 }
 
 /** `no-reachable-chat`: the member has no chat we may write to, so nothing was written. */
@@ -40,10 +46,11 @@ export async function enqueueInTransaction(tx: Tx, draft: OutboxDraft): Promise<
   const target = await resolveTarget(tx, draft);
   if (!target) return 'no-reachable-chat';
   const at = draft.at ?? new Date();
+  const status = (await isMuted(tx, draft)) ? 'muted' : 'pending';
   const inserted = await tx.$executeRaw`
     INSERT INTO "OutboxMessage" ("id", "channel", "address", "memberId", "dedupeKey", "payload", "status", "attempts", "nextAttemptAt", "createdAt")
     VALUES (${outboxId()}, ${target.channel}, ${target.address}, ${draft.memberId}, ${draft.dedupeKey},
-            ${serializeReplies([draft.message])}, 'pending', 0, ${draft.notBefore ?? at}, ${at})
+            ${serializeReplies([draft.message])}, ${status}, 0, ${draft.notBefore ?? at}, ${at})
     ON CONFLICT ("dedupeKey") DO NOTHING`;
   return inserted === 1 ? 'queued' : 'duplicate';
 }
@@ -57,7 +64,9 @@ async function enqueueToBestChat(tx: Tx, draft: OutboxDraft, memberId: string): 
   const at = draft.at ?? new Date();
   const inserted = await tx.$executeRaw`
     INSERT INTO "OutboxMessage" ("id", "channel", "address", "memberId", "dedupeKey", "payload", "status", "attempts", "nextAttemptAt", "createdAt")
-    SELECT ${outboxId()}, "channel", "address", ${memberId}, ${draft.dedupeKey}, ${serializeReplies([draft.message])}, 'pending', 0, ${draft.notBefore ?? at}, ${at}
+    SELECT ${outboxId()}, "channel", "address", ${memberId}, ${draft.dedupeKey}, ${serializeReplies([draft.message])},
+           CASE WHEN EXISTS (SELECT 1 FROM "NotificationMute" WHERE "memberId" = ${memberId} AND "topic" = ${draft.topic ?? ''}) THEN 'muted' ELSE 'pending' END,
+           0, ${draft.notBefore ?? at}, ${at}
     FROM "Chat"
     WHERE "memberId" = ${memberId} AND "unreachableAt" IS NULL AND "channel" IN ('telegram', 'viber', 'web')
     ORDER BY CASE "channel" WHEN 'telegram' THEN 0 WHEN 'viber' THEN 1 ELSE 2 END, "updatedAt" DESC
@@ -72,6 +81,11 @@ async function enqueueToBestChat(tx: Tx, draft: OutboxDraft, memberId: string): 
 /** The same in a transaction of its own, for a message that has no other write to go with. */
 export function enqueue(db: Database, draft: OutboxDraft): Promise<EnqueueOutcome> {
   return db.prisma.$transaction((tx) => enqueueInTransaction(tx, draft));
+}
+
+async function isMuted(tx: Tx, draft: OutboxDraft): Promise<boolean> {
+  if (!draft.topic || draft.memberId === null) return false;
+  return (await tx.notificationMute.count({ where: { memberId: draft.memberId, topic: draft.topic } })) > 0;
 }
 
 async function resolveTarget(tx: Tx, draft: OutboxDraft): Promise<{ channel: Channel; address: string } | null> {

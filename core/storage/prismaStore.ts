@@ -5,6 +5,7 @@ import type { ChatState } from '../conversation/chatState.ts';
 import type { Database, Prisma } from './openDatabase.ts';
 import { toChatRecord, toMemberRecord } from './records.ts';
 import { parseReplies, serializeReplies } from './storedReplies.ts';
+import { isNotificationTopic } from '../notifications/notificationTopics.ts';
 import { isUniqueViolation, uniqueTarget } from './uniqueViolation.ts';
 import { ChatMovedOn, creditInTransaction, enrolInTransaction } from './ledgerWrites.ts';
 
@@ -64,6 +65,14 @@ function memberOperations(prisma: Prisma) {
     findMemberByPhone: async (phone) => {
       const row = await prisma.member.findUnique({ where: { phone } });
       return row && toMemberRecord(row);
+    },
+    mutedTopics: async (memberId) => {
+      const rows = await prisma.notificationMute.findMany({ where: { memberId }, select: { topic: true } });
+      return rows.map((row) => row.topic).filter(isNotificationTopic);
+    },
+    setMuted: async (memberId, topic, muted) => {
+      if (!muted) await prisma.notificationMute.deleteMany({ where: { memberId, topic } });
+      else await prisma.notificationMute.upsert({ where: { memberId_topic: { memberId, topic } }, create: { memberId, topic }, update: {} });
     },
     setMemberLocale: async (memberId, locale) => {
       await prisma.member.updateMany({ where: { id: memberId }, data: { locale } });

@@ -146,6 +146,22 @@ describeEachProvider('the assistant', (provider) => {
     expect((await db.prisma.chat.findFirstOrThrow()).unreachableAt).toBeNull();
   });
 
+  it('lets a member switch birthday greetings off and on again, each kind on its own', async () => {
+    const assistant = assistantWith();
+    await register(assistant);
+    const [settings] = await assistant.handle(inbound('visitor-1', press(payload.menu.notifications)));
+    expect(settings?.buttons?.slice(0, 3).map((row) => row[0]?.label)).toEqual(['✅ Purchases and level', '✅ Points about to expire', '✅ Birthday greetings']);
+
+    const [off] = await assistant.handle(inbound('visitor-1', press(payload.toggleNotification('birthday'))));
+    expect(off?.text).toContain('Birthday greetings: off. Nothing else changes; your points and bonuses stay.');
+    expect(off?.buttons?.[2]?.[0]?.label).toBe('🔕 Birthday greetings');
+    expect(await db.prisma.notificationMute.findMany({ select: { topic: true } })).toEqual([{ topic: 'birthday' }]);
+
+    const [on] = await assistant.handle(inbound('visitor-1', press(payload.toggleNotification('birthday'))));
+    expect(on?.text).toContain('Birthday greetings: on again.');
+    expect(await db.prisma.notificationMute.count()).toBe(0);
+  });
+
   it('keeps nothing about a stranger who declines', async () => {
     const assistant = assistantWith();
     await assistant.handle(inbound('visitor-1', text('hello')));

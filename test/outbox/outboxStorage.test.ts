@@ -36,6 +36,17 @@ describeEachProvider('the outbox table', (provider) => {
     expect(await rows()).toEqual([]);
   });
 
+  it('writes a message of a kind the member switched off as muted, which is never claimed for sending', async () => {
+    const memberId = await aMember(db);
+    await aChat(db, { memberId, channel: 'telegram' });
+    await db.prisma.notificationMute.create({ data: { memberId, topic: 'birthday' } });
+    await enqueue(db, { memberId, dedupeKey: 'birthday:1', message: { text: 'Happy birthday' }, topic: 'birthday' });
+    await enqueue(db, { memberId, dedupeKey: 'purchase:1', message: { text: 'You earned 50 points' }, topic: 'purchases' });
+    const written = await rows();
+    expect(written.map((row) => [row.dedupeKey, row.status])).toEqual([['birthday:1', 'muted'], ['purchase:1', 'pending']]);
+    expect((await claimTelegram(db, 10)).map((row) => row.id)).toEqual([written[1]!.id]);
+  });
+
   it('keeps the message when its transaction commits, with the message readable back', async () => {
     const memberId = await aMember(db);
     const chat = await aChat(db, { memberId, channel: 'telegram' });

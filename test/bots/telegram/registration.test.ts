@@ -18,8 +18,8 @@ const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const MAIN_MENU = [
   [payload.menu.balance, payload.menu.card],
   [payload.menu.history, payload.menu.invite],
-  [payload.menu.language, payload.menu.help],
-  [payload.menu.human],
+  [payload.menu.notifications, payload.menu.language],
+  [payload.menu.help, payload.menu.human],
 ];
 
 let harness: TelegramHarness;

@@ -22,6 +22,15 @@ describeEachProvider('birthday greetings', (provider) => {
   const giftsOf = async (memberId: string) => (await world.entriesOf(memberId, 'birthday')).map((entry) => [entry.idempotencyKey, entry.delta]);
   const greetingsOf = async (memberId: string) => (await world.outbox(`birthday:${memberId}:`)).map((row) => world.textOf(row));
 
+  it('still credits the birthday bonus of a member who switched birthday greetings off, but sends no greeting', async () => {
+    const anna = await world.aMember({ birthday: { day: 23, month: 11 } });
+    await world.db.prisma.notificationMute.create({ data: { memberId: anna, topic: 'birthday' } });
+    await greetBirthdays(world.deps(), noonOn('2026-11-23'));
+    expect(await giftsOf(anna)).toEqual([[`birthday:${anna}:2026`, 200]]);
+    expect((await world.outbox(`birthday:${anna}:`)).map((row) => row.status)).toEqual(['muted']);
+    expect(await greetBirthdays(world.deps(), noonOn('2026-11-23'))).toEqual({ celebrated: 0, gifted: 0 });
+  });
+
   it('greets a member born on 29 February on 28 February 2027, a year without 29 February', async () => {
     const anna = await world.aMember({ birthday: leapDay });
     expect(await greetBirthdays(world.deps(), noonOn('2027-02-28'))).toEqual({ celebrated: 1, gifted: 1 });

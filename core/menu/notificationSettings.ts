@@ -1,0 +1,30 @@
+import type { Turn } from '../conversation/turn.ts';
+import { notificationTopics, type NotificationTopic } from '../notifications/notificationTopics.ts';
+import { message, type Outbound } from '../outbound.ts';
+import { payload } from '../payloads.ts';
+import type { MemberRecord } from '../ports.ts';
+import { mainMenuButtons } from './mainMenu.ts';
+
+/**
+ * Which messages the member gets, one switch per kind: being able to stop
+ * one kind (birthday greetings, say) without losing anything else is what
+ * keeps a programme from being intrusive.
+ */
+export async function notificationSettings(turn: Turn, member: MemberRecord, intro?: string): Promise<Outbound> {
+  const { t } = turn;
+  const muted = new Set(await turn.deps.store.mutedTopics(member.id));
+  const switches = notificationTopics.map((topic) => [
+    { label: t(muted.has(topic) ? 'notifications.off' : 'notifications.on', { topic: t(`notifications.topic.${topic}`) }), payload: payload.toggleNotification(topic) },
+  ]);
+  const text = [intro, t('notifications.title')].filter(Boolean).join('\n\n');
+  return message(text, [...switches, ...mainMenuButtons(t)]);
+}
+
+/** Flips one kind of message on or off and shows the switches again. */
+export async function toggleNotification(turn: Turn, member: MemberRecord, topic: NotificationTopic): Promise<Outbound> {
+  const { t, deps } = turn;
+  const nowMuted = !(await deps.store.mutedTopics(member.id)).includes(topic);
+  await deps.store.setMuted(member.id, topic, nowMuted);
+  const name = t(`notifications.topic.${topic}`);
+  return notificationSettings(turn, member, t(nowMuted ? 'notifications.switchedOff' : 'notifications.switchedOn', { topic: name }));
+}
