@@ -3,6 +3,7 @@ import type { Turn } from '../conversation/turn.ts';
 import type { Outbound } from '../outbound.ts';
 import { formatCardNumber } from '../members/cardNumber.ts';
 import { qrCodePng } from './qrCodePng.ts';
+import { formatTime } from './formatDate.ts';
 
 /**
  * The loyalty card: its number, and a one-time code (with its QR) that the
@@ -12,7 +13,7 @@ export async function showCard(turn: Turn, member: MemberRecord): Promise<Outbou
   const { t, deps } = turn;
   const card = formatCardNumber(member.cardNumber);
   const { code, expiresAt } = await deps.points.issueCode(member.id);
-  const time = new Intl.DateTimeFormat(turn.locale, { hour: '2-digit', minute: '2-digit', timeZone: deps.settings.timezone }).format(expiresAt);
+  const time = formatTime(expiresAt, turn.locale, deps.settings.timezone);
   const text = `${t('card.caption', { card, name: member.name })}\n${t('card.code', { code, time })}`;
   return { text, image: { png: qrCodePng(code), alt: t('card.alt', { card }) } };
 }
