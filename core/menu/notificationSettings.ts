@@ -10,9 +10,12 @@ import { mainMenuButtons } from './mainMenu.ts';
  * one kind (birthday greetings, say) without losing anything else is what
  * keeps a programme from being intrusive.
  */
-export async function notificationSettings(turn: Turn, member: MemberRecord, intro?: string): Promise<Outbound> {
+export async function notificationSettings(turn: Turn, member: MemberRecord): Promise<Outbound> {
+  return settingsScreen(turn, new Set(await turn.deps.store.mutedTopics(member.id)));
+}
+
+function settingsScreen(turn: Turn, muted: Set<NotificationTopic>, intro?: string): Outbound {
   const { t } = turn;
-  const muted = new Set(await turn.deps.store.mutedTopics(member.id));
   const switches = notificationTopics.map((topic) => [
     { label: t(muted.has(topic) ? 'notifications.off' : 'notifications.on', { topic: t(`notifications.topic.${topic}`) }), payload: payload.toggleNotification(topic) },
   ]);
@@ -23,8 +26,11 @@ export async function notificationSettings(turn: Turn, member: MemberRecord, int
 /** Flips one kind of message on or off and shows the switches again. */
 export async function toggleNotification(turn: Turn, member: MemberRecord, topic: NotificationTopic): Promise<Outbound> {
   const { t, deps } = turn;
-  const nowMuted = !(await deps.store.mutedTopics(member.id)).includes(topic);
+  const muted = new Set(await deps.store.mutedTopics(member.id));
+  const nowMuted = !muted.has(topic);
   await deps.store.setMuted(member.id, topic, nowMuted);
+  if (nowMuted) muted.add(topic);
+  else muted.delete(topic);
   const name = t(`notifications.topic.${topic}`);
-  return notificationSettings(turn, member, t(nowMuted ? 'notifications.switchedOff' : 'notifications.switchedOn', { topic: name }));
+  return settingsScreen(turn, muted, t(nowMuted ? 'notifications.switchedOff' : 'notifications.switchedOn', { topic: name }));
 }
