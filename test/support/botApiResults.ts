@@ -3,6 +3,7 @@
 // the very same shapes that the real grammY code paths would receive.
 import { randomBytes } from 'node:crypto';
 import type { Chat, Message, PhotoSize, UserFromGetMe } from 'grammy/types';
+import { BotApiFiles } from './botApiFiles.ts';
 
 export type ApiPayload = Record<string, unknown>;
 
@@ -46,6 +47,7 @@ type ResultBuilder = (payload: ApiPayload) => unknown;
  */
 export class BotApiResults {
   readonly botUser: UserFromGetMe;
+  readonly files = new BotApiFiles();
   private lastMessageId = 0;
   private readonly builders: Record<string, ResultBuilder>;
 
@@ -59,7 +61,7 @@ export class BotApiResults {
       editMessageReplyMarkup: (p) => this.editedMessage(p, {}),
       editMessageCaption: (p) => this.editedMessage(p, captionOf(p)),
       getMyCommands: () => [],
-      getFile: (p) => fileResult(String(p.file_id ?? 'file')),
+      getFile: (p) => this.files.describe(String(p.file_id ?? 'file')),
       sendChatAction: () => true,
     };
   }
@@ -130,8 +132,4 @@ function photoSizes(photo: unknown): PhotoSize[] {
     height: side,
     file_size: side * 40,
   }));
-}
-
-function fileResult(fileId: string) {
-  return { file_id: fileId, file_unique_id: `AQAD${fileId.slice(-6)}`, file_size: 1024, file_path: `photos/${fileId}.jpg` };
 }

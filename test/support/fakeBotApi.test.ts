@@ -70,6 +70,26 @@ describe('fake Bot API over HTTP', () => {
     expect(fake.sentTexts(42)).toEqual(['v1', 'v2']);
   });
 
+  it('serves a file getFile named for download, and 404 before or with a foreign token', async () => {
+    fake.setFile('AgACphoto', PHOTO_BYTES);
+    const download = (path: string, token = fake.token) => fetch(`${fake.apiRoot}/file/bot${token}/${path}`);
+    expect((await download('photos/AgACphoto.jpg')).status).toBe(404);
+
+    const registered = await bot.api.getFile('AgACphoto');
+    const generated = await bot.api.getFile('AgACother');
+    const response = await download(registered.file_path ?? '');
+    expect(response.status).toBe(200);
+    expect(Buffer.from(await response.arrayBuffer()).equals(PHOTO_BYTES)).toBe(true);
+    expect(registered.file_size).toBe(PHOTO_BYTES.length);
+
+    const otherBytes = Buffer.from(await (await download(generated.file_path ?? '')).arrayBuffer());
+    expect(otherBytes.equals(fake.fileBytes('AgACother'))).toBe(true);
+    expect(otherBytes.length).toBe(generated.file_size);
+    const foreign = await download(registered.file_path ?? '', '111:wrong-token');
+    expect(foreign.status).toBe(404);
+    await expect(foreign.json()).resolves.toEqual({ ok: false, error_code: 404, description: 'Not Found' });
+  });
+
   it('names the calls it saw when waitForCalls times out', async () => {
     await bot.api.sendMessage(42, 'hi');
     await expect(fake.waitForCalls('sendPhoto', { timeoutMs: 50 })).rejects.toThrow(/sendPhoto[\s\S]*sendMessage chat=42 "hi"/);

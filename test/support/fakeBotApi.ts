@@ -21,6 +21,7 @@ export interface FakeBotApiOptions extends BotIdentityOptions {
 }
 
 const METHOD_PATH = /^\/bot([^/]+)\/(?:test\/)?([A-Za-z]+)$/;
+const FILE_PATH = /^\/file\/bot([^/]+)\/(.+)$/;
 
 export class FakeBotApi {
   readonly token: string;
@@ -68,6 +69,16 @@ export class FakeBotApi {
     return this.engine.updates.push(update);
   }
 
+  /** Bytes the download route serves for this file id (otherwise deterministic stand-in bytes). */
+  setFile(fileId: string, bytes: Buffer): void {
+    this.engine.results.files.set(fileId, bytes);
+  }
+
+  /** What `GET /file/bot<token>/<file_path>` serves for this file id. */
+  fileBytes(fileId: string): Buffer {
+    return this.engine.results.files.bytesOf(fileId);
+  }
+
   failNext(method: string, fault: BotApiFault, times = 1): void {
     this.engine.faults.failNext(method, fault, times);
   }
@@ -96,10 +107,28 @@ export class FakeBotApi {
     // A client that gives up (grammY aborting a poll on bot.stop) must not keep a poll open.
     const abort = new AbortController();
     res.on('close', () => abort.abort());
+    if (req.method === 'GET' && this.serveFile(req, res)) return;
     const reply = await this.replyTo(req, abort.signal).catch(internalError);
     if (res.writableEnded || res.destroyed) return;
     res.writeHead(reply.status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(reply.body));
+  }
+
+  /** The file download route; false when the request is not for it. */
+  private serveFile(req: IncomingMessage, res: ServerResponse): boolean {
+    const route = FILE_PATH.exec(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    if (!route) return false;
+    const bytes = route[1] === this.token ? this.engine.results.files.download(decodeURIComponent(route[2] ?? '')) : undefined;
+    if (bytes) {
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.length });
+      res.end(bytes);
+    } else {
+      // Telegram answers an unknown path (or a foreign token) with this JSON and a 404.
+      const reply = errorReply(404, 'Not Found');
+      res.writeHead(reply.status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(reply.body));
+    }
+    return true;
   }
 
   private async replyTo(req: IncomingMessage, signal: AbortSignal): Promise<ApiReply> {
