@@ -7,6 +7,7 @@ import { loadConfig } from '../app/config.ts';
 import { createLogger } from '../app/logger.ts';
 import { startApp } from '../app/startApp.ts';
 import { measure, type RunFigures } from './latency.ts';
+import { countSqliteStatements } from './sqliteStatements.ts';
 
 const MEMBERS = 1_000;
 const PURCHASES = 5_000;
@@ -19,6 +20,8 @@ export interface PurchasesBenchResult {
   /** Answers other than 201, by status; a clean run has none. */
   unexpected: Record<string, number>;
   concurrency: number;
+  /** SQL statements the server ran per measured purchase (BEGIN and COMMIT included). */
+  statementsPerPurchase: number;
 }
 
 interface PurchaseRequest {
@@ -38,6 +41,7 @@ interface PurchaseRequest {
  * that it does not take the server's event loop.
  */
 export async function benchPurchases(): Promise<PurchasesBenchResult> {
+  const statements = countSqliteStatements();
   const dir = mkdtempSync(join(tmpdir(), 'loyalty-api-bench-'));
   const config = loadConfig({ DATABASE_URL: `file:${join(dir, 'bench.db')}`, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ADMIN_TOKEN });
   const app = await startApp(config, createLogger('silent'));
@@ -46,9 +50,11 @@ export async function benchPurchases(): Promise<PurchasesBenchResult> {
     const cards = await enrolMembers(app.url);
     const requests = purchaseRequests(cards, WARMUP + PURCHASES);
     await runTill(app.url, key, requests.slice(0, WARMUP));
+    statements.reset();
     const { figures, statuses } = await runTill(app.url, key, requests.slice(WARMUP));
+    const statementsPerPurchase = statements.read() / PURCHASES;
     const unexpected = Object.fromEntries(Object.entries(statuses).filter(([status]) => status !== '201'));
-    return { figures, unexpected, concurrency: CONCURRENCY };
+    return { figures, unexpected, concurrency: CONCURRENCY, statementsPerPurchase };
   } finally {
     await app.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -4,10 +4,17 @@ import { benchTelegramUpdates } from './telegramUpdates.bench.ts';
 import { benchDispatcher } from './dispatcher.bench.ts';
 import { benchPurchases } from './purchases.bench.ts';
 
-/** `npm run bench`: every benchmark, its figures and the machine they ran on. */
+/** `npm run bench`: every benchmark, its figures and the machine they ran on; `BENCH_ONLY=telegram|purchases|outbox` runs one. */
 async function main(): Promise<void> {
   console.log(`Machine: ${describeMachine()}`);
   console.log(`Date: ${new Date().toISOString()}\n`);
+  const only = process.env.BENCH_ONLY;
+  if (only === undefined || only === 'telegram') await reportTelegram();
+  if (only === undefined || only === 'purchases') await reportPurchases();
+  if (only === undefined || only === 'outbox') await reportOutbox();
+}
+
+async function reportTelegram(): Promise<void> {
   const telegram = await benchTelegramUpdates();
   console.log('Telegram updates, 10,000 members on SQLite, Bot API answered in-process:');
   console.log(`  assistant   ${format(telegram.assistant)}`);
@@ -15,11 +22,18 @@ async function main(): Promise<void> {
   console.log(`  assistant / echo throughput: ${(telegram.assistant.perSecond / telegram.echo.perSecond).toFixed(3)}`);
   console.log(`  database queries per update: ${telegram.queriesPerUpdate.toFixed(2)}`);
   console.log(`  target: >= 1000 updates/s and p99 < 20 ms — ${verdict(telegram.assistant.perSecond >= 1000 && telegram.assistant.p99Ms < 20)}`);
+}
+
+async function reportPurchases(): Promise<void> {
   const purchases = await benchPurchases();
   console.log(`\nPurchases through the REST API on SQLite, loopback HTTP, Idempotency-Keys, 1,000 members, ${purchases.concurrency} in flight:`);
   console.log(`  ${format(purchases.figures).replace('updates/s', 'purchases/s').replace('updates in', 'purchases in')}`);
   if (Object.keys(purchases.unexpected).length > 0) console.log(`  answers other than 201: ${JSON.stringify(purchases.unexpected)}`);
+  console.log(`  SQL statements per purchase: ${purchases.statementsPerPurchase.toFixed(2)}`);
   console.log(`  target: >= 500 purchases/s and p99 < 50 ms — ${verdict(purchases.figures.perSecond >= 500 && purchases.figures.p99Ms < 50 && Object.keys(purchases.unexpected).length === 0)}`);
+}
+
+async function reportOutbox(): Promise<void> {
   const outbox = await benchDispatcher();
   console.log(`\nOutbox dispatcher on SQLite: a campaign of ${outbox.messages} messages to as many Telegram chats, Bot API stand-in over loopback HTTP, limit ${outbox.configuredPerSecond}/s:`);
   console.log(`  achieved ${outbox.achievedPerSecond.toFixed(1)} messages/s = ${(outbox.share * 100).toFixed(1)} % of the limit; busiest second ${outbox.busiestSecond} (${outbox.seconds.toFixed(2)} s in all)`);
