@@ -1,6 +1,7 @@
 import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
-import { findActiveApiKey, hashApiKey, touchApiKey } from '../core/storage/apiKeys.ts';
+import { hashApiKey, touchApiKey } from '../core/storage/apiKeys.ts';
 import type { Database } from '../core/storage/openDatabase.ts';
+import type { ApiKeyCache } from './apiKeyCache.ts';
 import type { Access, ApiClient } from './apiRoute.ts';
 import { ApiProblem } from './problem.ts';
 
@@ -14,6 +15,7 @@ declare module 'fastify' {
 export interface AuthDeps {
   db: Database;
   adminToken: { verify(presented: string): boolean };
+  apiKeys: ApiKeyCache;
   clock: () => Date;
 }
 
@@ -44,7 +46,7 @@ function bearerToken(request: FastifyRequest): string {
 
 async function identify(deps: AuthDeps, token: string): Promise<ApiClient> {
   if (deps.adminToken.verify(token)) return { kind: 'admin', id: 'admin' };
-  const keyId = await findActiveApiKey(deps.db, hashApiKey(token));
+  const keyId = await deps.apiKeys.activeKeyId(hashApiKey(token));
   if (!keyId) throw new ApiProblem('unauthorized', 'This API key is unknown or was revoked; ask an administrator for a valid key.');
   return { kind: 'key', id: keyId };
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { purgeIdempotentRequests } from '../core/storage/idempotency.ts';
 import type { ApiDeps } from './apiDeps.ts';
+import { cachedApiKeys, type ApiKeyCache } from './apiKeyCache.ts';
 import type { ApiRoute } from './apiRoute.ts';
 import { createIdempotency } from './idempotency.ts';
 import { API_PREFIX, mountRoutes } from './mountRoutes.ts';
@@ -20,8 +21,8 @@ const KEY_RETENTION_MS = 24 * HOUR_MS;
 export type { ApiDeps };
 
 /** Every route of the REST API, in the order the OpenAPI document lists them. */
-export function apiRoutes(deps: ApiDeps): ApiRoute[] {
-  return [...memberRoutes(deps), ...ledgerRoutes(deps), ...purchaseRoutes(deps), ...apiKeyRoutes(deps), ...programRoutes(deps), ...staffRoutes(deps)];
+export function apiRoutes(deps: ApiDeps, apiKeys: ApiKeyCache): ApiRoute[] {
+  return [...memberRoutes(deps), ...ledgerRoutes(deps), ...purchaseRoutes(deps), ...apiKeyRoutes(deps, apiKeys), ...programRoutes(deps), ...staffRoutes(deps)];
 }
 
 /**
@@ -29,13 +30,14 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
  * OpenAPI document at /api/openapi.json (public, so tools can read it).
  */
 export async function registerApi(server: FastifyInstance, deps: ApiDeps): Promise<void> {
-  const routes = apiRoutes(deps);
+  const apiKeys = cachedApiKeys(deps.db);
+  const routes = apiRoutes(deps, apiKeys);
   const document = JSON.stringify(openApiDocument(routes));
   await server.register(
     async (scope) => {
       useProblemDetails(scope);
       scope.get('/openapi.json', (_request, reply) => reply.type('application/json; charset=utf-8').send(document));
-      mountRoutes(scope, routes, { ...deps, idempotency: createIdempotency(deps.db, deps.clock) });
+      mountRoutes(scope, routes, { ...deps, apiKeys, idempotency: createIdempotency(deps.db, deps.clock) });
     },
     { prefix: API_PREFIX },
   );

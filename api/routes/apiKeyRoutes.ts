@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createApiKey, listApiKeys, revokeApiKey, type ApiKeySummary } from '../../core/storage/apiKeys.ts';
 import type { ApiDeps } from '../apiDeps.ts';
+import type { ApiKeyCache } from '../apiKeyCache.ts';
 import { defineRoute, type ApiRoute } from '../apiRoute.ts';
 import { idParams, timestamp } from '../fields.ts';
 import { ApiProblem } from '../problem.ts';
@@ -9,8 +10,8 @@ const keySchema = z.object({ id: z.string(), name: z.string(), createdAt: timest
 const createdKeySchema = keySchema.extend({ key: z.string().meta({ description: 'The key itself, shown this once; only its hash is kept.' }) });
 const EXAMPLE_ID = '7c1e9a2b-3d4f-4a5b-8c6d-9e0f1a2b3c4d';
 
-/** Keys for point-of-sale systems, managed with the admin token. */
-export function apiKeyRoutes(deps: ApiDeps): ApiRoute[] {
+/** Keys for point-of-sale systems, managed with the admin token; a revocation reaches `apiKeys` at once. */
+export function apiKeyRoutes(deps: ApiDeps, apiKeys: ApiKeyCache): ApiRoute[] {
   const common = { tag: 'API keys', access: 'admin' } as const;
   return [
     defineRoute({
@@ -39,6 +40,7 @@ export function apiKeyRoutes(deps: ApiDeps): ApiRoute[] {
       problems: ['api-key-not-found'],
       handle: async ({ params }) => {
         const revoked = await revokeApiKey(deps.db, params.id, deps.clock());
+        apiKeys.forget(params.id);
         if (!revoked) throw new ApiProblem('api-key-not-found', `There is no API key ${params.id}; GET /api/v1/api-keys lists them.`);
         return { status: 200, body: view(revoked) };
       },

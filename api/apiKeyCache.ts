@@ -1,0 +1,47 @@
+import { findActiveApiKey } from '../core/storage/apiKeys.ts';
+import type { Database } from '../core/storage/openDatabase.ts';
+
+/** How long an instance trusts a key it found active: a revocation on another instance takes effect within this. */
+export const API_KEY_CACHE_MS = 2_000;
+/** Past this many remembered keys the stale ones are dropped; a deployment has a key per till. */
+const MAX_ENTRIES = 1_000;
+
+export interface ApiKeyCache {
+  /** The id of the unrevoked key with this hash, or null. */
+  activeKeyId(keyHash: string): Promise<string | null>;
+  /** Stops trusting a key at once (it was revoked on this instance). */
+  forget(keyId: string): void;
+}
+
+/**
+ * Active API keys, looked up at most once per `API_KEY_CACHE_MS`: every
+ * request of a till presents its key, and keys change rarely. Unknown and
+ * revoked keys are not remembered, so a key created anywhere works at once
+ * and a revoked one never gains a grace period from a cached refusal.
+ */
+export function cachedApiKeys(db: Database): ApiKeyCache {
+  const known = new Map<string, { keyId: string; readAt: number }>();
+  return {
+    activeKeyId: async (keyHash) => {
+      // Wall time, not the business clock: this is about staleness, and tests freeze the business clock.
+      const now = Date.now();
+      const cached = known.get(keyHash);
+      if (cached && now - cached.readAt >= 0 && now - cached.readAt < API_KEY_CACHE_MS) return cached.keyId;
+      const keyId = await findActiveApiKey(db, keyHash);
+      if (keyId) remember(known, keyHash, { keyId, readAt: now });
+      else known.delete(keyHash);
+      return keyId;
+    },
+    forget: (keyId) => {
+      for (const [hash, entry] of known) if (entry.keyId === keyId) known.delete(hash);
+    },
+  };
+}
+
+function remember(known: Map<string, { keyId: string; readAt: number }>, keyHash: string, entry: { keyId: string; readAt: number }): void {
+  if (known.size >= MAX_ENTRIES) {
+    for (const [hash, old] of known) if (entry.readAt - old.readAt >= API_KEY_CACHE_MS) known.delete(hash);
+    if (known.size >= MAX_ENTRIES) known.clear();
+  }
+  known.set(keyHash, entry);
+}
