@@ -1,7 +1,8 @@
 import type { Locale } from './i18n/locale.ts';
 
 /** The channels a customer can reach us on. */
-export type Channel = 'telegram' | 'viber' | 'web';
+export const channels = ['telegram', 'viber', 'web'] as const;
+export type Channel = (typeof channels)[number];
 
 /** What the person did, independent of the platform. */
 export type InboundEvent =

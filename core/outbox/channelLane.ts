@@ -1,7 +1,6 @@
-import type { Channel } from '../inbound.ts';
 import type { Logger } from '../logger.ts';
-import type { ClaimedMessage, OutboxStore } from './outboxStore.ts';
-import { recordOutcome } from './recordOutcome.ts';
+import type { ClaimedMessage, OutboxChannel, OutboxPayload, OutboxStore } from './outboxStore.ts';
+import { recordOutcome, type UndeliverableHook } from './recordOutcome.ts';
 import type { RetryPolicy } from './retryPolicy.ts';
 import { createSendGate, type RateLimits, type SendGate } from './sendGate.ts';
 import type { Sender, SendResult } from './sender.ts';
@@ -19,13 +18,15 @@ export interface LaneSettings {
 }
 
 export interface LaneDeps {
-  channel: Channel;
-  sender: Sender;
+  channel: OutboxChannel;
+  /** Called only with payloads of this lane's channel (the claim parses each channel's own kind). */
+  sender: Sender<OutboxPayload>;
   limits: RateLimits;
   store: OutboxStore;
   settings: LaneSettings;
   clock: () => Date;
   log: Logger;
+  onUndeliverable?: UndeliverableHook;
 }
 
 type Next = { send: ClaimedMessage } | { waitMs: number };
@@ -189,7 +190,8 @@ export class ChannelLane {
     }
     if (result.kind !== 'delivered') this.sweepDue = true;
     const { store, settings, log } = this.deps;
-    await recordOutcome(message, result, { store, gate: this.gate, retry: settings.retry, log, now: this.deps.clock(), gateNow: this.now() });
+    const { onUndeliverable } = this.deps;
+    await recordOutcome(message, result, { store, gate: this.gate, retry: settings.retry, log, now: this.deps.clock(), gateNow: this.now(), onUndeliverable });
     this.settled += 1;
   }
 

@@ -1,8 +1,10 @@
 import type { Channel } from '../inbound.ts';
 import type { Logger } from '../logger.ts';
 import { ChannelLane, type LaneSettings } from './channelLane.ts';
-import type { OutboxStore } from './outboxStore.ts';
-import { defaultRetryPolicy } from './retryPolicy.ts';
+import type { OutboxChannel, OutboxPayload, OutboxStore } from './outboxStore.ts';
+import type { UndeliverableHook } from './recordOutcome.ts';
+import { defaultRetryPolicy, type RetryPolicy } from './retryPolicy.ts';
+import type { DeskPost } from '../desk/deskPost.ts';
 import type { RateLimits } from './sendGate.ts';
 import type { Sender } from './sender.ts';
 
@@ -11,10 +13,13 @@ export type { LaneSettings as DispatcherSettings } from './channelLane.ts';
 export interface DispatcherOptions {
   store: OutboxStore;
   /** One sender per channel the deployment has; messages for other channels wait in the table. */
-  senders: Partial<Record<Channel, Sender>>;
+  senders: { [C in Channel]?: Sender } & { slack?: Sender<DeskPost> };
   /** The flood limits of every channel that has a sender. */
-  limits: Partial<Record<Channel, RateLimits>>;
+  limits: Partial<Record<OutboxChannel, RateLimits>>;
   settings?: Partial<LaneSettings>;
+  /** A channel's own retry policy, instead of `settings.retry` (the staff desk never gives up on Slack). */
+  retries?: Partial<Record<OutboxChannel, RetryPolicy>>;
+  onUndeliverable?: UndeliverableHook;
   /** The time written to the table (claims, retries, sentAt); rate limits keep to a monotonic clock of their own. */
   clock?: () => Date;
   log: Logger;
@@ -79,9 +84,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
 function createLanes(options: DispatcherOptions, settings: LaneSettings): ChannelLane[] {
   const clock = options.clock ?? (() => new Date());
-  return Object.entries(options.senders).map(([channel, sender]) => {
-    const limits = options.limits[channel as Channel];
+  return Object.entries(options.senders).map(([name, sender]) => {
+    const channel = name as OutboxChannel;
+    const limits = options.limits[channel];
     if (!limits) throw new Error(`The outbox has a sender for ${channel} but no rate limits for it; pass limits.${channel}.`);
-    return new ChannelLane({ channel: channel as Channel, sender, limits, store: options.store, settings, clock, log: options.log });
+    const laneSettings = { ...settings, retry: options.retries?.[channel] ?? settings.retry };
+    // Each lane claims only its channel's rows, whose payload is that channel's kind.
+    const typed = sender as Sender<OutboxPayload>;
+    return new ChannelLane({ channel, sender: typed, limits, store: options.store, settings: laneSettings, clock, log: options.log, onUndeliverable: options.onUndeliverable });
   });
 }

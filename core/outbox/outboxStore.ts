@@ -1,5 +1,12 @@
 import type { Channel } from '../inbound.ts';
 import type { Outbound } from '../outbound.ts';
+import type { DeskPost } from '../desk/deskPost.ts';
+
+/** Where the outbox delivers: the customers' channels, and the staff desk's Slack channel. */
+export type OutboxChannel = Channel | 'slack';
+
+/** What one outbox row carries: a message for a customer, or a post for the staff desk (channel `slack`). */
+export type OutboxPayload = Outbound | DeskPost;
 
 /** A row this dispatcher holds a lease on; only its holder may settle it. */
 export interface ClaimRef {
@@ -10,17 +17,19 @@ export interface ClaimRef {
 
 /** A message claimed for sending. `message` is null when the stored payload cannot be read. */
 export interface ClaimedMessage extends ClaimRef {
-  channel: Channel;
+  channel: OutboxChannel;
   address: string;
   memberId: string | null;
-  message: Outbound | null;
+  /** The staff-desk ticket it belongs to, if any, so staff hear when it cannot be delivered. */
+  ticketId: string | null;
+  message: OutboxPayload | null;
   /** Attempts so far, this one included (the claim counts as an attempt). */
   attempts: number;
   createdAt: Date;
 }
 
 export interface ClaimRequest {
-  channel: Channel;
+  channel: OutboxChannel;
   limit: number;
   now: Date;
   leaseMs: number;
@@ -40,7 +49,7 @@ export interface OutboxStore {
   scheduleRetry(claim: ClaimRef, at: Date, error: string): Promise<boolean>;
   markFailed(claim: ClaimRef, error: string): Promise<boolean>;
   /** The message failed and its chat is marked unreachable, together. */
-  markUnreachable(claim: ClaimRef & { channel: Channel; address: string }, at: Date, error: string): Promise<boolean>;
+  markUnreachable(claim: ClaimRef & { channel: OutboxChannel; address: string }, at: Date, error: string): Promise<boolean>;
   /** Gives claims back unsent, as if never attempted; `nextAttemptAt` unchanged when not given. */
   release(claims: ClaimRef[], nextAttemptAt?: Date): Promise<void>;
 }

@@ -13,7 +13,15 @@ export interface OutcomeContext {
   now: Date;
   /** The gate's monotonic time, for pauses and holds. */
   gateNow: number;
+  onUndeliverable?: UndeliverableHook;
 }
+
+/**
+ * Told of a message that will never be delivered (the person blocked us, the
+ * platform refused it, or it kept failing), after that was recorded; the
+ * staff desk uses it to tell staff that their answer did not reach the customer.
+ */
+export type UndeliverableHook = (message: ClaimedMessage, reason: string) => Promise<void>;
 
 /**
  * Writes what became of one send, by kind: 429 waits exactly `retry_after`
@@ -45,6 +53,9 @@ export async function recordOutcome(message: ClaimedMessage, result: SendResult,
       break;
   }
   if (!kept) log.warn({ outboxId: message.id, outcome: result.kind }, 'outbox: the lease ran out before the outcome was written; another instance owns the message now');
+  else if (context.onUndeliverable && result.kind !== 'delivered' && result.kind !== 'retryAfter' && (result.kind !== 'transient' || message.attempts >= context.retry.maxAttempts)) {
+    await context.onUndeliverable(message, result.reason).catch((error: unknown) => log.error({ err: error, outboxId: message.id }, 'outbox: could not report an undeliverable message'));
+  }
 }
 
 /**

@@ -20,6 +20,6 @@ export type SendResult =
  * A channel's way to send one neutral message to one address. Adapters
  * implement it in a few lines; the dispatcher owns rate limits and retries.
  */
-export type Sender = (address: string, message: Outbound) => Promise<SendResult>;
+export type Sender<Message = Outbound> = (address: string, message: Message) => Promise<SendResult>;
 
 export const delivered: SendResult = { kind: 'delivered' };

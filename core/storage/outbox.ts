@@ -5,6 +5,7 @@ import type { Database } from './openDatabase.ts';
 import { outboxId } from './outboxId.ts';
 import { serializeReplies } from './storedReplies.ts';
 import type { NotificationTopic } from '../notifications/notificationTopics.ts';
+import type { DeskDraft } from '../desk/deskPorts.ts';
 
 export { claimDue } from './outboxClaim.ts';
 
@@ -27,6 +28,8 @@ export interface OutboxDraft {
    * written (its dedupe key still says "done") but as `muted`, never sent.
    */
   topic?: NotificationTopic;
+  /** The staff-desk ticket it answers, so staff hear when it cannot be delivered. */
+  ticketId?: string;
 }
 
 /** `no-reachable-chat`: the member has no chat we may write to, so nothing was written. */
@@ -48,9 +51,21 @@ export async function enqueueInTransaction(tx: Tx, draft: OutboxDraft): Promise<
   const at = draft.at ?? new Date();
   const status = (await isMuted(tx, draft)) ? 'muted' : 'pending';
   const inserted = await tx.$executeRaw`
-    INSERT INTO "OutboxMessage" ("id", "channel", "address", "memberId", "dedupeKey", "payload", "status", "attempts", "nextAttemptAt", "createdAt")
-    VALUES (${outboxId()}, ${target.channel}, ${target.address}, ${draft.memberId}, ${draft.dedupeKey},
+    INSERT INTO "OutboxMessage" ("id", "channel", "address", "memberId", "ticketId", "dedupeKey", "payload", "status", "attempts", "nextAttemptAt", "createdAt")
+    VALUES (${outboxId()}, ${target.channel}, ${target.address}, ${draft.memberId}, ${draft.ticketId ?? null}, ${draft.dedupeKey},
             ${serializeReplies([draft.message])}, ${status}, 0, ${draft.notBefore ?? at}, ${at})
+    ON CONFLICT ("dedupeKey") DO NOTHING`;
+  return inserted === 1 ? 'queued' : 'duplicate';
+}
+
+/**
+ * A post for a staff-desk ticket's thread, inside the caller's transaction.
+ * Its address is the ticket, so the lane keeps one ticket's posts in order.
+ */
+export async function enqueueDeskPost(tx: Tx, ticketId: string, draft: DeskDraft, at: Date = new Date()): Promise<EnqueueOutcome> {
+  const inserted = await tx.$executeRaw`
+    INSERT INTO "OutboxMessage" ("id", "channel", "address", "memberId", "ticketId", "dedupeKey", "payload", "status", "attempts", "nextAttemptAt", "createdAt")
+    VALUES (${outboxId()}, 'slack', ${ticketId}, NULL, ${ticketId}, ${draft.dedupeKey}, ${JSON.stringify(draft.post)}, 'pending', 0, ${at}, ${at})
     ON CONFLICT ("dedupeKey") DO NOTHING`;
   return inserted === 1 ? 'queued' : 'duplicate';
 }

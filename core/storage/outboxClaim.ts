@@ -1,5 +1,5 @@
-import type { Channel } from '../inbound.ts';
-import type { ClaimedMessage, ClaimRequest } from '../outbox/outboxStore.ts';
+import type { ClaimedMessage, ClaimRequest, OutboxChannel, OutboxPayload } from '../outbox/outboxStore.ts';
+import { parseDeskPost } from '../desk/deskPost.ts';
 import type { Database, Prisma } from './openDatabase.ts';
 import { parseReplies } from './storedReplies.ts';
 
@@ -8,6 +8,7 @@ interface ClaimedRow {
   channel: string;
   address: string;
   memberId: string | null;
+  ticketId: string | null;
   payload: string;
   attempts: number;
   lockedUntil: Date | null;
@@ -42,7 +43,7 @@ function claimOnPostgres(prisma: Prisma, request: ClaimRequest, lease: Date): Pr
       ORDER BY "createdAt", "id"
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED)
-    RETURNING "id", "channel", "address", "memberId", "payload", "attempts", "lockedUntil", "createdAt"`;
+    RETURNING "id", "channel", "address", "memberId", "ticketId", "payload", "attempts", "lockedUntil", "createdAt"`;
 }
 
 /**
@@ -62,11 +63,11 @@ async function claimOnSqlite(prisma: Prisma, request: ClaimRequest, lease: Date)
   return prisma.outboxMessage.updateManyAndReturn({
     where: { ...due, id: { in: candidates.map((row) => row.id) } },
     data: { status: 'sending', lockedUntil: lease, attempts: { increment: 1 } },
-    select: { id: true, channel: true, address: true, memberId: true, payload: true, attempts: true, lockedUntil: true, createdAt: true },
+    select: { id: true, channel: true, address: true, memberId: true, ticketId: true, payload: true, attempts: true, lockedUntil: true, createdAt: true },
   });
 }
 
-function dueWhere(channel: Channel, now: Date) {
+function dueWhere(channel: OutboxChannel, now: Date) {
   return {
     channel,
     OR: [
@@ -77,13 +78,14 @@ function dueWhere(channel: Channel, now: Date) {
 }
 
 function toClaimedMessage(row: ClaimedRow): ClaimedMessage {
-  const [message] = parseStoredMessage(row.payload);
+  const channel = row.channel as OutboxChannel;
   return {
     id: row.id,
-    channel: row.channel as Channel,
+    channel,
     address: row.address,
     memberId: row.memberId,
-    message: message ?? null,
+    ticketId: row.ticketId,
+    message: parseStoredMessage(channel, row.payload),
     attempts: Number(row.attempts),
     lockedUntil: new Date(row.lockedUntil!),
     createdAt: new Date(row.createdAt),
@@ -91,11 +93,12 @@ function toClaimedMessage(row: ClaimedRow): ClaimedMessage {
 }
 
 /** A payload this version cannot read yields no message; the dispatcher marks it failed instead of crashing. */
-function parseStoredMessage(payload: string) {
+function parseStoredMessage(channel: OutboxChannel, payload: string): OutboxPayload | null {
+  if (channel === 'slack') return parseDeskPost(payload);
   try {
-    return parseReplies(payload) ?? [];
+    return parseReplies(payload)?.[0] ?? null;
   } catch {
-    return [];
+    return null;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Channel } from '../inbound.ts';
+import type { OutboxChannel } from '../outbox/outboxStore.ts';
 import type { ClaimRef, OutboxStore } from '../outbox/outboxStore.ts';
 import type { Database, Prisma } from './openDatabase.ts';
 import { claimDue } from './outboxClaim.ts';
@@ -32,11 +32,11 @@ async function settle(prisma: Prisma, claim: ClaimRef, data: Settlement): Promis
   return count === 1;
 }
 
-async function markUnreachable(prisma: Prisma, claim: ClaimRef & { channel: Channel; address: string }, at: Date, error: string): Promise<boolean> {
+async function markUnreachable(prisma: Prisma, claim: ClaimRef & { channel: OutboxChannel; address: string }, at: Date, error: string): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.outboxMessage.updateMany({ where: claimed(claim), data: { status: 'failed', lockedUntil: null, lastError: clip(error) } });
     if (count !== 1) return false;
-    await markChatUnreachable(tx, claim.channel, claim.address, at);
+    if (claim.channel !== 'slack') await markChatUnreachable(tx, claim.channel, claim.address, at);
     return true;
   });
 }

@@ -8,6 +8,7 @@ import { markReachable } from '../../core/storage/outboxReachability.ts';
 import { createOutboxStore } from '../../core/storage/outboxStore.ts';
 import { createTestDatabase, describeEachProvider, type TestDatabase } from '../support/testDatabase.ts';
 import { aChat, aMember, telegramDraft } from './support/outboxFixtures.ts';
+import type { Outbound } from '../../core/outbound.ts';
 
 const LEASE_MS = 60_000;
 const claimTelegram = (db: TestDatabase, limit: number, now = new Date()) => claimDue(db, { channel: 'telegram', limit, now, leaseMs: LEASE_MS });
@@ -118,15 +119,15 @@ describeEachProvider('the outbox table', (provider) => {
     });
     await enqueue(db, telegramDraft(1, 'older', { at: new Date(at.getTime() - 1000) }));
     const claimed = await claimTelegram(db, 10);
-    expect(claimed.map((message) => message.message?.text)).toEqual(['older', 'confirmation', 'tier change', 'stamp card']);
+    expect(claimed.map((message) => (message.message as Outbound | null)?.text)).toEqual(['older', 'confirmation', 'tier change', 'stamp card']);
   });
 
   it('does not claim a message before its time, nor one another instance holds', async () => {
     await enqueue(db, telegramDraft(1, 'later', { notBefore: new Date(Date.now() + 20_000) }));
     await enqueue(db, telegramDraft(1, 'now'));
-    expect((await claimTelegram(db, 10)).map((message) => message.message?.text)).toEqual(['now']);
+    expect((await claimTelegram(db, 10)).map((message) => (message.message as Outbound | null)?.text)).toEqual(['now']);
     expect(await claimTelegram(db, 10)).toEqual([]);
-    expect((await claimTelegram(db, 10, new Date(Date.now() + 30_000))).map((m) => m.message?.text)).toEqual(['later']);
+    expect((await claimTelegram(db, 10, new Date(Date.now() + 30_000))).map((m) => (m.message as Outbound | null)?.text)).toEqual(['later']);
   });
 
   it('reclaims a message whose lease expired (its instance died mid-send), counting the attempt', async () => {

@@ -1,0 +1,133 @@
+import type { ChatState } from '../conversation/chatState.ts';
+import type { Channel } from '../inbound.ts';
+import type { Locale } from '../i18n/locale.ts';
+import type { Outbound } from '../outbound.ts';
+import type { MemberRecord } from '../ports.ts';
+import type { DeskPost } from './deskPost.ts';
+
+export type TicketStatus = 'open' | 'taken' | 'resolved';
+/** What made the member ask for a person. */
+export type TicketReason = 'button' | 'command' | 'complaint' | 'notUnderstood';
+
+export interface TicketRecord {
+  id: string;
+  memberId: string;
+  chatId: string;
+  channel: Channel;
+  address: string;
+  locale: Locale;
+  reason: TicketReason;
+  status: TicketStatus;
+  text: string;
+  slack: { channel: string; ts: string } | null;
+  assignee: StaffRef | null;
+  openedAt: Date;
+  takenAt: Date | null;
+  firstResponseAt: Date | null;
+  resolvedAt: Date | null;
+  announcements: number;
+  nextAnnounceAt: Date | null;
+  rating: number | null;
+  ratingComment: string | null;
+}
+
+/** A staff member as Slack knows them. */
+export interface StaffRef {
+  id: string;
+  name: string;
+}
+
+export interface PurchaseLine {
+  amount: number;
+  earnedPoints: number;
+  redeemedPoints: number;
+  refunded: boolean;
+  createdAt: Date;
+}
+
+/** A ticket with what staff need to help: the member and their last purchases. */
+export interface TicketView {
+  ticket: TicketRecord;
+  member: MemberRecord;
+  lastPurchases: PurchaseLine[];
+  /** Whether the chat the ticket came from was reported unreachable. */
+  chatUnreachable: boolean;
+}
+
+/** A post for the ticket's thread, written to the outbox with the change that causes it. */
+export interface DeskDraft {
+  /** One post per cause; a repeated key writes nothing. */
+  dedupeKey: string;
+  post: DeskPost;
+}
+
+/** A message for the customer about their ticket, to the ticket's own chat. */
+export interface CustomerDraft {
+  dedupeKey: string;
+  message: Outbound;
+}
+
+export interface NewTicket {
+  id: string;
+  memberId: string;
+  chatId: string;
+  channel: Channel;
+  address: string;
+  locale: Locale;
+  reason: TicketReason;
+  text: string;
+  openedAt: Date;
+  nextAnnounceAt: Date | null;
+}
+
+export interface TicketMessageDraft {
+  ticketId: string;
+  /** The update or Slack message it came from: a redelivery finds it taken and writes nothing. */
+  sourceKey: string;
+  author: 'customer' | 'staff' | 'note';
+  by?: StaffRef;
+  text: string;
+  photoFileId?: string;
+  at: Date;
+}
+
+export type AddOutcome = 'added' | 'duplicate' | 'closed' | 'missing';
+
+/**
+ * The desk's storage. Each method is one transaction: the change, the
+ * ticket's messages and the outbox rows that tell staff and customer about
+ * it commit together or not at all.
+ */
+export interface DeskStore {
+  /** Opens a ticket and moves the chat to it, unless the chat changed since `chatVersion` was read. */
+  open(input: { ticket: NewTicket; chat: { id: string; version: number; state: ChatState }; posts: DeskDraft[] }): Promise<'opened' | 'chat-changed'>;
+  /** A customer's message for an open ticket; `closed` when staff resolved it meanwhile. */
+  addCustomerMessage(message: TicketMessageDraft, post: DeskDraft): Promise<AddOutcome>;
+  /**
+   * A staff member's message in the thread. A reply (not a note) is sent to
+   * the customer, counts as the first response, and assigns an unassigned ticket.
+   */
+  addStaffMessage(message: TicketMessageDraft, reply: CustomerDraft | null, posts: DeskDraft[]): Promise<AddOutcome>;
+  /** Assigns an open ticket; the ticket as it is after, or before when it was not open. */
+  take(ticketId: string, by: StaffRef, at: Date, posts: DeskDraft[]): Promise<{ taken: boolean; ticket: TicketRecord } | null>;
+  resolve(ticketId: string, by: StaffRef, at: Date, posts: DeskDraft[], customer: CustomerDraft): Promise<{ resolved: boolean; ticket: TicketRecord } | null>;
+  /** The member's rating of a resolved ticket; the first one counts. */
+  rate(ticketId: string, memberId: string, rating: number, at: Date, posts: DeskDraft[]): Promise<'rated' | 'already-rated' | 'not-resolved'>;
+  comment(ticketId: string, memberId: string, comment: string, posts: DeskDraft[]): Promise<boolean>;
+  /** Untaken tickets whose next re-announcement is due. */
+  dueAnnouncements(now: Date, limit: number): Promise<TicketRecord[]>;
+  /** Records a re-announcement once (`announcements` must still be `seen`) with its post. */
+  announce(ticketId: string, seen: number, next: Date | null, post: DeskDraft): Promise<boolean>;
+  /** Tells staff in the thread, once per failed message. */
+  postToThread(ticketId: string, post: DeskDraft): Promise<void>;
+
+  find(ticketId: string): Promise<TicketRecord | null>;
+  findBySlackTs(ts: string): Promise<TicketRecord | null>;
+  view(ticketId: string, purchases: number): Promise<TicketView | null>;
+  /** Tickets not resolved yet, oldest first. */
+  unresolved(limit: number): Promise<TicketRecord[]>;
+  /** The ticket's message in the staff channel, once Slack has given it a ts. */
+  setSlackMessage(ticketId: string, channel: string, ts: string): Promise<void>;
+  /** Looks a member up for staff, by card number or phone (E.164). */
+  findMember(reference: { cardNumber: string } | { phone: string }): Promise<MemberRecord | null>;
+}
