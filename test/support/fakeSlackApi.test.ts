@@ -1,9 +1,23 @@
 // Proves the Slack stand-in speaks the Web API's wire format: the real
 // WebClient from @slack/web-api runs against it unchanged, and the request
 // builders produce what Bolt's own signature check accepts.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, verifySlackRequest } from '@slack/bolt';
 import { ErrorCode, LogLevel, WebClient, type ConversationsMembersResponse, type WebClientOptions } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeSlackApi } from './fakeSlackApi.ts';
+import {
+  blockActions,
+  botMessageEvent,
+  eventCallback,
+  messageEvent,
+  postToApp,
+  signedRequest,
+  slashCommand,
+  urlVerification,
+  type SignedRequest,
+} from './slackRequests.ts';
 
 const STAFF = 'C0STAFF001';
 /** Every byte value, plus sequences a naive multipart parser would trip over. */
@@ -161,5 +175,90 @@ describe('faults', () => {
     await expect(client.chat.postMessage({ channel: STAFF, text: 'lost' })).rejects.toMatchObject({ code: ErrorCode.RequestError });
     fake.up();
     await expect(client.chat.postMessage({ channel: STAFF, text: 'back' })).resolves.toMatchObject({ ok: true });
+  });
+});
+
+describe('signed requests', () => {
+  const SECRET = 'test-signing-secret';
+
+  function verify(signed: SignedRequest): void {
+    verifySlackRequest({
+      signingSecret: SECRET,
+      body: signed.body,
+      headers: {
+        'x-slack-signature': signed.headers['x-slack-signature'] as string,
+        'x-slack-request-timestamp': Number(signed.headers['x-slack-request-timestamp']),
+      },
+    });
+  }
+
+  it("pass Bolt's verifySlackRequest when signed with the app's secret", () => {
+    const body = eventCallback({ event: messageEvent({ channel: STAFF, user: 'U0AGENT01', text: 'hi' }) });
+    expect(() => verify(signedRequest(SECRET, body))).not.toThrow();
+    expect(() => verify(signedRequest(SECRET, slashCommand({ command: '/loyalty', text: '+79990000000', userId: 'U0AGENT01', channelId: STAFF })))).not.toThrow();
+    expect(signedRequest(SECRET, body, { retryNum: 1 }).headers).toMatchObject({ 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
+  });
+
+  it('fail it when the signature is wrong, the headers are missing or the timestamp is stale', () => {
+    const body = urlVerification('challenge-1');
+    expect(() => verify(signedRequest(SECRET, body, { tamper: 'wrong-signature' }))).toThrow(/signature mismatch/);
+    expect(() => verify(signedRequest(SECRET, body, { tamper: 'missing-headers' }))).toThrow();
+    expect(() => verify(signedRequest(SECRET, body, { tamper: 'stale' }))).toThrow(/stale/);
+  });
+
+  describe('delivered to a Bolt App that uses the fake Web API', () => {
+    let app: App;
+    let eventsUrl: string;
+    const seen: string[] = [];
+
+    beforeEach(async () => {
+      seen.length = 0;
+      app = new App({ token: fake.token, signingSecret: SECRET, logLevel: LogLevel.ERROR, clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } } });
+      app.message(async ({ message, client: web }) => {
+        if (!('user' in message) || !('thread_ts' in message)) return;
+        seen.push(`message:${message.subtype ?? 'plain'}:${'text' in message ? message.text : ''}`);
+        await web.chat.postMessage({ channel: message.channel, thread_ts: message.thread_ts ?? '', text: 'relayed' });
+      });
+      app.action('take', async ({ ack, action }) => {
+        await ack();
+        seen.push(`action:${'value' in action ? action.value : ''}`);
+      });
+      app.command('/loyalty', async ({ ack, command }) => {
+        await ack();
+        seen.push(`command:${command.text}`);
+      });
+      const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
+      eventsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+    });
+
+    afterEach(async () => {
+      await app.stop();
+    });
+
+    it('answers the url_verification challenge and refuses a forged request', async () => {
+      await expect(postToApp(eventsUrl, signedRequest(SECRET, urlVerification('c-42')))).resolves.toMatchObject({ status: 200, body: '{"challenge":"c-42"}' });
+      const forged = await postToApp(eventsUrl, signedRequest(SECRET, urlVerification('c-43'), { tamper: 'wrong-signature' }));
+      expect(forged.status).toBe(401);
+    });
+
+    it('routes thread messages, button clicks and /loyalty; ignores its own messages', async () => {
+      const parent = await new WebClient(fake.token, { slackApiUrl: fake.apiUrl }).chat.postMessage({ channel: STAFF, text: 'Ticket' });
+      const threadTs = parent.ts ?? '';
+      const photo = fake.hostFile({ name: 'receipt.jpg', bytes: PHOTO_BYTES, user: 'U0AGENT01' });
+      const deliver = (body: string) => postToApp(eventsUrl, signedRequest(SECRET, body));
+
+      await deliver(eventCallback({ event: messageEvent({ channel: STAFF, user: 'U0AGENT01', text: 'Здравствуйте', threadTs }) }));
+      await deliver(eventCallback({ event: messageEvent({ channel: STAFF, user: 'U0AGENT01', text: 'чек', threadTs, files: [photo] }) }));
+      await deliver(eventCallback({ event: botMessageEvent({ channel: STAFF, text: 'echo', threadTs }) }));
+      await deliver(eventCallback({ event: botMessageEvent({ channel: STAFF, text: 'echo', threadTs, style: 'integration' }) }));
+      await deliver(blockActions({ user: 'U0AGENT01', channel: STAFF, messageTs: threadTs, actionId: 'take', value: 'ticket-7' }));
+      await deliver(slashCommand({ command: '/loyalty', text: '+79990000000', userId: 'U0AGENT01', channelId: STAFF }));
+
+      await fake.waitForCalls((call) => call.method === 'chat.postMessage' && call.args.text === 'relayed', { count: 2 });
+      // Bolt acknowledges events before its listeners run, so only the set is certain, not the order.
+      expect([...seen].sort()).toEqual(['action:ticket-7', 'command:+79990000000', 'message:file_share:чек', 'message:plain:Здравствуйте']);
+      expect(fake.thread(STAFF, threadTs).map((m) => m.text)).toEqual(['relayed', 'relayed']);
+      expect(fake.callsTo('auth.test').length).toBeGreaterThan(0);
+    });
   });
 });

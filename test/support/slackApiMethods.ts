@@ -2,7 +2,7 @@
 // slack.com returns: `{ ok: true, … }` or `{ ok: false, error }`.
 import type { SlackArgs } from './slackApiCallRecorder.ts';
 import { slackFileObject, slackUserObject } from './slackApiObjects.ts';
-import type { SlackMessage, SlackWorkspace, UploadedFile } from './slackApiWorkspace.ts';
+import { nextSlackTs, type SlackMessage, type SlackWorkspace, type UploadedFile } from './slackApiWorkspace.ts';
 
 export type SlackReplyBody = { ok: true; [key: string]: unknown } | { ok: false; error: string; [key: string]: unknown };
 
@@ -60,7 +60,7 @@ function updateMessage(args: SlackArgs, { workspace }: MethodContext): SlackRepl
   const message = workspace.findMessage(channel, stringArg(args.ts) ?? '');
   if (!message) return { ok: false, error: 'message_not_found' };
   if (message.user !== workspace.identity.botUserId) return { ok: false, error: 'cant_update_message' };
-  Object.assign(message, contentOf(args), { edited: { user: workspace.identity.botUserId, ts: workspace.clock.next() } });
+  Object.assign(message, contentOf(args), { edited: { user: workspace.identity.botUserId, ts: nextSlackTs() } });
   return { ok: true, channel, ts: message.ts, text: message.text, message: withoutChannel(message) };
 }
 
@@ -72,7 +72,7 @@ function postEphemeral(args: SlackArgs, { workspace }: MethodContext): SlackRepl
   // Slack only shows an ephemeral to someone in the channel; checked where the test set members.
   if (workspace.members.get(channel)?.includes(user) === false) return { ok: false, error: 'user_not_in_channel' };
   if (!hasContent(args)) return { ok: false, error: 'no_text' };
-  const messageTs = workspace.clock.next();
+  const messageTs = nextSlackTs();
   const threadTs = stringArg(args.thread_ts);
   workspace.ephemerals.push({ channel, user, ...contentOf(args), ...(threadTs ? { thread_ts: threadTs } : {}), message_ts: messageTs });
   return { ok: true, message_ts: messageTs };
@@ -132,7 +132,7 @@ function botMessage(workspace: SlackWorkspace, channel: string, args: SlackArgs)
   return {
     type: 'message',
     channel,
-    ts: workspace.clock.next(),
+    ts: nextSlackTs(),
     user: identity.botUserId,
     bot_id: identity.botId,
     app_id: identity.appId,

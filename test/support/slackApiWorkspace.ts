@@ -73,19 +73,20 @@ export interface SlackFileObject {
   permalink: string;
 }
 
-/** Slack message timestamps: seconds and microseconds, unique and increasing per workspace. */
-export class SlackClock {
-  private lastMicros = 0;
+let lastTsMicros = 0;
 
-  next(): string {
-    this.lastMicros = Math.max(Date.now() * 1000, this.lastMicros + 100);
-    const seconds = Math.floor(this.lastMicros / 1_000_000);
-    return `${seconds}.${String(this.lastMicros % 1_000_000).padStart(6, '0')}`;
-  }
+/**
+ * A Slack message timestamp (seconds and microseconds, "1732350000.000100"),
+ * unique and increasing across the whole test process, so ts values the fake
+ * hands out and ts values a test builds for events never collide.
+ */
+export function nextSlackTs(): string {
+  lastTsMicros = Math.max(Date.now() * 1000, lastTsMicros + 100);
+  const seconds = Math.floor(lastTsMicros / 1_000_000);
+  return `${seconds}.${String(lastTsMicros % 1_000_000).padStart(6, '0')}`;
 }
 
 export class SlackWorkspace {
-  readonly clock = new SlackClock();
   readonly messages: SlackMessage[] = [];
   readonly ephemerals: SlackEphemeral[] = [];
   readonly members = new Map<string, string[]>();
