@@ -9,16 +9,16 @@ export type MemberReference = { memberId: string } | { cardNumber: string } | { 
 
 export interface PurchaseRequest {
   purchaseId: string;
-  memberId: string;
+  /**
+   * Who buys, as the till named them. The member is resolved inside the
+   * purchase transaction, as its row lock; a one-time code is used up there.
+   */
+  member: MemberReference;
   receiptId: string;
-  /** SHA-256 of what was asked, so a replay with different content is told apart. */
-  requestHash: string;
   amount: number;
   redeemPoints: number;
   source: 'till' | 'api';
   at: Date;
-  /** When the one-time code named the member, it is used up in the same transaction. */
-  consumeCode?: string;
 }
 
 export interface PurchaseRecord {
@@ -64,6 +64,8 @@ export type RefundOutcome =
 /** What the purchase transaction needs from the core, computed inside it on fresh figures. */
 export interface PurchasePolicy {
   rules: ProgramRules;
+  /** SHA-256 of what was asked of the receipt once the member is known, so a replay with other content is told apart. */
+  requestHash: (memberId: string) => string;
   quote: (member: MemberRecord) => PurchaseQuote;
   notifyPurchase: (purchase: PurchaseRecord, member: MemberRecord) => Notification[];
 }
@@ -79,7 +81,6 @@ export interface PointsStore {
   recordPurchase(request: PurchaseRequest, policy: PurchasePolicy): Promise<PurchaseOutcome>;
   refundPurchase(purchaseId: string, at: Date, policy: RefundPolicy): Promise<RefundOutcome>;
   findPurchase(purchaseId: string): Promise<PurchaseRecord | null>;
-  findPurchaseByReceipt(receiptId: string): Promise<{ purchase: PurchaseRecord; requestHash: string } | null>;
   /** Retires the member's lots that expired by `now`; returns the points taken. */
   expireDue(memberId: string, now: Date): Promise<number>;
   /** Gives `code` to the member unless a live (unused, unexpired at `now`) code holds that value. */

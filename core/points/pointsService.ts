@@ -62,36 +62,24 @@ async function recordPurchase(deps: PointsDeps, input: PurchaseInput): Promise<P
   const { store, translator, clock } = deps;
   const invalid = invalidAmounts(input);
   if (invalid) return { kind: 'invalid-request', detail: invalid };
-  const member = await store.findMemberBy(input.member, clock());
-  // A replay may name the member by a code the first request already used up.
-  if (!member) return replayWithoutMember(deps, input);
   const rules = await store.loadRules();
   return store.recordPurchase(
     {
       purchaseId: crypto.randomUUID(),
-      memberId: member.id,
+      member: input.member,
       receiptId: input.receiptId,
-      requestHash: requestHash(input),
       amount: input.amount,
       redeemPoints: input.redeemPoints,
       source: input.source,
       at: clock(),
-      ...('code' in input.member && { consumeCode: input.member.code }),
     },
     {
       rules,
+      requestHash: (memberId) => requestHash({ ...input, memberId }),
       quote: (fresh) => quotePurchase(rules, { ...fresh, amount: input.amount, redeemPoints: input.redeemPoints }),
       notifyPurchase: (purchase, after) => purchaseNotifications(translator, rules, purchase, after),
     },
   );
-}
-
-async function replayWithoutMember(deps: PointsDeps, input: PurchaseInput): Promise<PurchaseOutcome> {
-  const existing = await deps.store.findPurchaseByReceipt(input.receiptId);
-  if (!existing) return 'code' in input.member ? { kind: 'code-invalid' } : { kind: 'member-not-found' };
-  if (existing.requestHash !== requestHash(input)) return { kind: 'receipt-conflict', purchase: existing.purchase };
-  const member = await deps.store.findMemberBy({ memberId: existing.purchase.memberId }, deps.clock());
-  return { kind: 'replayed', purchase: existing.purchase, member: member! };
 }
 
 /** Adapters validate too; the engine refuses on its own what would corrupt the ledger. */
@@ -102,9 +90,14 @@ function invalidAmounts(input: PurchaseInput): string | null {
   return null;
 }
 
-/** What makes two purchase requests "the same": the receipt and everything asked of it. */
-export function requestHash(input: PurchaseInput): string {
-  const canonical = JSON.stringify([input.receiptId, Object.entries(input.member)[0], input.amount, input.redeemPoints]);
+/**
+ * What makes two purchase requests "the same": the receipt, the member it is
+ * for and everything asked of it. The member counts, not how the till named
+ * them: a retry that names by phone the member first named by card (or by
+ * the one-time code the first request used up) is the same purchase.
+ */
+export function requestHash(request: { receiptId: string; memberId: string; amount: number; redeemPoints: number }): string {
+  const canonical = JSON.stringify([request.receiptId, request.memberId, request.amount, request.redeemPoints]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 

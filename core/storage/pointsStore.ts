@@ -26,10 +26,6 @@ export function createPointsStore(db: Database, defaults: Partial<ProgramRules> 
       const row = await prisma.purchase.findUnique({ where: { id: purchaseId } });
       return row && toPurchaseRecord(row);
     },
-    findPurchaseByReceipt: async (receiptId) => {
-      const row = await prisma.purchase.findUnique({ where: { receiptId } });
-      return row && { purchase: toPurchaseRecord(row), requestHash: row.requestHash };
-    },
     expireDue: (memberId, now) => prisma.$transaction((tx) => expireDueInTransaction(tx, memberId, now)),
     issueCode: (memberId, code, expiresAt, now) => issueCode(db, { memberId, code, expiresAt, now }),
     loadRules: async () => parseRules((await prisma.setting.findUnique({ where: { key: RULES_KEY } }))?.value, defaults),

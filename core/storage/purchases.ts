@@ -1,5 +1,5 @@
 import type { MemberRecord } from '../ports.ts';
-import type { Notification, PurchaseOutcome, PurchasePolicy, PurchaseRecord, PurchaseRequest } from '../points/pointsPorts.ts';
+import type { MemberReference, Notification, PurchaseOutcome, PurchasePolicy, PurchaseRecord, PurchaseRequest } from '../points/pointsPorts.ts';
 import type { PurchaseQuote } from '../points/quotePurchase.ts';
 import { tierFor } from '../points/tierFor.ts';
 import type { Database } from './openDatabase.ts';
@@ -7,7 +7,7 @@ import type { Tx } from './ledgerWrites.ts';
 import { debitInTransaction, expireDueInTransaction } from './lots.ts';
 import { enqueueInTransaction } from './outbox.ts';
 import { rewardReferralInTransaction } from './referrals.ts';
-import { toMemberRecord } from './records.ts';
+import { toMemberRecord, type Member } from './records.ts';
 import { toPurchaseRecord } from './purchaseRecords.ts';
 import { isUniqueViolation } from './uniqueViolation.ts';
 
@@ -15,8 +15,19 @@ const DAY_MS = 86_400_000;
 
 /** Rolls the purchase transaction back with an outcome to report instead of a result. */
 class Refused extends Error {
-  constructor(readonly outcome: PurchaseOutcome) {
+  constructor(
+    readonly outcome: PurchaseOutcome,
+    /** The member the request named, when it named one. */
+    readonly memberId: string | null,
+  ) {
     super(outcome.kind);
+  }
+}
+
+/** Rolls the purchase transaction back: the receipt was recorded before, by the member named. */
+class ReceiptTaken extends Error {
+  constructor(readonly memberId: string) {
+    super('receipt taken');
   }
 }
 
@@ -28,39 +39,85 @@ class Refused extends Error {
  * content is a conflict.
  */
 export async function recordPurchase(db: Database, request: PurchaseRequest, policy: PurchasePolicy): Promise<PurchaseOutcome> {
+  const receiptFirst = db.provider === 'postgresql';
   try {
-    return await db.prisma.$transaction((tx) => recordInTransaction(tx, request, policy), { timeout: 15_000, maxWait: 15_000 });
+    return await db.prisma.$transaction((tx) => recordInTransaction(tx, request, policy, receiptFirst), { timeout: 15_000, maxWait: 15_000 });
   } catch (error) {
-    if (error instanceof Refused) return error.outcome;
-    if (isUniqueViolation(error)) return replayOf(db, request);
-    throw error;
+    // A request refused now may still be the replay of one recorded before (its code used up, its points spent since).
+    if (error instanceof Refused) return (await replayOf(db, request, policy, error.memberId)) ?? error.outcome;
+    if (!(error instanceof ReceiptTaken)) throw error;
+    const replay = await replayOf(db, request, policy, error.memberId);
+    if (!replay) throw new Error(`Receipt ${request.receiptId} was reported as taken but cannot be found.`);
+    return replay;
   }
 }
 
-async function recordInTransaction(tx: Tx, request: PurchaseRequest, policy: PurchasePolicy): Promise<PurchaseOutcome> {
-  // Written first: a concurrent replay of the same receipt waits on this row, then fails and replays.
-  await tx.purchase.create({ data: placeholderRow(request) });
-  if (request.consumeCode) await consumeCode(tx, request);
-  await expireDueInTransaction(tx, request.memberId, request.at);
-  const before = toMemberRecord(await tx.member.update({ where: { id: request.memberId }, data: { updatedAt: request.at } }));
+/**
+ * The member is resolved as the transaction's first statement, which also
+ * locks their row (and, on SQLite, takes the write lock at once). Where the
+ * receipt row is written depends on the provider: PostgreSQL writes a
+ * placeholder at once, on which a concurrent replay of the same receipt
+ * waits, then fails and replays; SQLite runs one transaction at a time on
+ * its one connection, so the receipt is written once, complete, at the end.
+ */
+async function recordInTransaction(tx: Tx, request: PurchaseRequest, policy: PurchasePolicy, receiptFirst: boolean): Promise<PurchaseOutcome> {
+  const locked = await lockBuyer(tx, request);
+  if (!locked) throw new Refused({ kind: 'code' in request.member ? 'code-invalid' : 'member-not-found' }, null);
+  const requestHash = policy.requestHash(locked.id);
+  if (receiptFirst) await writeReceipt(tx.purchase.create({ data: receiptRow(request, locked.id, requestHash) }), locked.id);
+  const expired = await expireDueInTransaction(tx, locked.id, request.at);
+  const before = toMemberRecord(expired > 0 ? await tx.member.findUniqueOrThrow({ where: { id: locked.id } }) : locked);
   const quote = policy.quote(before);
-  if (!quote.ok) throw new Refused({ kind: 'refused', reason: quote.reason, maxRedeemable: quote.maxRedeemable });
+  if (!quote.ok) throw new Refused({ kind: 'refused', reason: quote.reason, maxRedeemable: quote.maxRedeemable }, locked.id);
   if (quote.redeemedPoints > 0) {
-    await debitInTransaction(tx, { memberId: request.memberId, kind: 'redeem', points: quote.redeemedPoints, idempotencyKey: `purchase:${request.purchaseId}:redeem`, at: request.at });
+    await debitInTransaction(tx, { memberId: locked.id, kind: 'redeem', points: quote.redeemedPoints, idempotencyKey: `purchase:${request.purchaseId}:redeem`, at: request.at });
   }
-  const member = await applyToMember(tx, request, before, quote, policy);
-  const purchase = toPurchaseRecord(await tx.purchase.update({ where: { id: request.purchaseId }, data: resultRow({ ...before, tier: before.tier ?? tierFor(policy.rules, before).code }, member, quote) }));
+  const member = await applyToMember(tx, { ...request, memberId: locked.id }, before, quote, policy);
+  const result = resultRow({ ...before, tier: before.tier ?? tierFor(policy.rules, before).code }, member, quote);
+  const row = receiptFirst
+    ? await tx.purchase.update({ where: { id: request.purchaseId }, data: result })
+    : await writeReceipt(tx.purchase.create({ data: { ...receiptRow(request, locked.id, requestHash), ...result } }), locked.id);
+  const purchase = toPurchaseRecord(row);
   await enqueueAll(tx, policy.notifyPurchase(purchase, member));
   // Referral: a friend's first purchase rewards the invitation in this same transaction (the member comes back with the friend's bonus).
   return { kind: 'recorded', purchase, member: await rewardReferralInTransaction(tx, { friend: member, at: request.at, rules: policy.rules }) };
 }
 
-function placeholderRow(request: PurchaseRequest) {
+/** The member the request names, their row locked for this transaction; a one-time code is used up on the way. Null for none. */
+async function lockBuyer(tx: Tx, request: PurchaseRequest): Promise<Member | null> {
+  const { member: reference, at } = request;
+  const where = 'code' in reference ? await useUpCode(tx, reference.code, at) : memberWhere(reference);
+  if (!where) return null;
+  const [row] = await tx.member.updateManyAndReturn({ where, data: { updatedAt: at } });
+  return row ?? null;
+}
+
+async function useUpCode(tx: Tx, code: string, at: Date): Promise<{ id: string } | null> {
+  const [used] = await tx.oneTimeCode.updateManyAndReturn({ where: { code, usedAt: null, expiresAt: { gt: at } }, data: { usedAt: at }, select: { memberId: true } });
+  return used ? { id: used.memberId } : null;
+}
+
+function memberWhere(reference: Exclude<MemberReference, { code: string }>): { id: string } | { cardNumber: string } | { phone: string } {
+  if ('memberId' in reference) return { id: reference.memberId };
+  return 'cardNumber' in reference ? { cardNumber: reference.cardNumber } : { phone: reference.phone };
+}
+
+/** The receipt's insert (or its placeholder's): a receipt recorded before rolls the transaction back as a replay. */
+async function writeReceipt<T>(insert: Promise<T>, memberId: string): Promise<T> {
+  try {
+    return await insert;
+  } catch (error) {
+    throw isUniqueViolation(error) ? new ReceiptTaken(memberId) : error;
+  }
+}
+
+/** The receipt as first written: PostgreSQL's placeholder has no result yet, SQLite's one insert adds it. */
+function receiptRow(request: PurchaseRequest, memberId: string, requestHash: string) {
   return {
     id: request.purchaseId,
-    memberId: request.memberId,
+    memberId,
     receiptId: request.receiptId,
-    requestHash: request.requestHash,
+    requestHash,
     amount: request.amount,
     redeemedPoints: 0,
     redeemedAmount: 0,
@@ -72,14 +129,6 @@ function placeholderRow(request: PurchaseRequest) {
   };
 }
 
-async function consumeCode(tx: Tx, request: PurchaseRequest): Promise<void> {
-  const used = await tx.oneTimeCode.updateMany({
-    where: { code: request.consumeCode!, memberId: request.memberId, usedAt: null, expiresAt: { gt: request.at } },
-    data: { usedAt: request.at },
-  });
-  if (used.count !== 1) throw new Refused({ kind: 'code-invalid' });
-}
-
 /**
  * One update moves everything the purchase changes on the member — earned
  * points, lifetime figures, stamps, tier — and the earned lot is written
@@ -87,7 +136,7 @@ async function consumeCode(tx: Tx, request: PurchaseRequest): Promise<void> {
  * under the row lock plus this purchase's increments, which is exactly what
  * the row holds after the update.
  */
-async function applyToMember(tx: Tx, request: PurchaseRequest, before: MemberRecord, quote: Extract<PurchaseQuote, { ok: true }>, policy: PurchasePolicy): Promise<MemberRecord> {
+async function applyToMember(tx: Tx, request: PurchaseRequest & { memberId: string }, before: MemberRecord, quote: Extract<PurchaseQuote, { ok: true }>, policy: PurchasePolicy): Promise<MemberRecord> {
   const spend = quote.paidAmount + quote.redeemedAmount;
   const earned = quote.earnedPoints;
   const tier = tierFor(policy.rules, { lifetimeSpend: before.lifetimeSpend + spend, lifetimeEarned: before.lifetimeEarned + earned }).code;
@@ -107,7 +156,7 @@ async function applyToMember(tx: Tx, request: PurchaseRequest, before: MemberRec
   return toMemberRecord(row);
 }
 
-async function writeEarnedLot(tx: Tx, request: PurchaseRequest, row: { ledgerSeq: number; balance: number }, points: number, policy: PurchasePolicy): Promise<void> {
+async function writeEarnedLot(tx: Tx, request: PurchaseRequest & { memberId: string }, row: { ledgerSeq: number; balance: number }, points: number, policy: PurchasePolicy): Promise<void> {
   const days = policy.rules.pointsLifetimeDays;
   await tx.ledgerEntry.create({
     data: {
@@ -143,14 +192,26 @@ export async function enqueueAll(tx: Tx, notifications: Notification[]): Promise
   for (const notification of notifications) await enqueueInTransaction(tx, notification);
 }
 
-/** The receipt exists: the same request gets the first result, another one a conflict. */
-async function replayOf(db: Database, request: PurchaseRequest): Promise<PurchaseOutcome> {
+/**
+ * The first result when the receipt was recorded before and this request is
+ * the same (same member, amount and redemption), a conflict when it is not;
+ * null when the receipt was never recorded.
+ */
+async function replayOf(db: Database, request: PurchaseRequest, policy: PurchasePolicy, memberId: string | null): Promise<PurchaseOutcome | null> {
   const row = await db.prisma.purchase.findUnique({ where: { receiptId: request.receiptId } });
-  if (!row) throw new Error(`Receipt ${request.receiptId} was reported as taken but cannot be found.`);
+  if (!row) return null;
   const purchase = toPurchaseRecord(row);
-  if (row.requestHash !== request.requestHash) return { kind: 'receipt-conflict', purchase };
+  const named = memberId ?? (await ownerOfCode(db, request.member));
+  if (named === null || row.requestHash !== policy.requestHash(named)) return { kind: 'receipt-conflict', purchase };
   const member = toMemberRecord(await db.prisma.member.findUniqueOrThrow({ where: { id: row.memberId } }));
   return { kind: 'replayed', purchase, member };
+}
+
+/** Whose a one-time code is, used up or not: a replay may name the member by the code its first request used. */
+async function ownerOfCode(db: Database, reference: MemberReference): Promise<string | null> {
+  if (!('code' in reference)) return null;
+  const code = await db.prisma.oneTimeCode.findUnique({ where: { code: reference.code }, select: { memberId: true } });
+  return code?.memberId ?? null;
 }
 
 export type { PurchaseRecord };

@@ -98,6 +98,16 @@ describeEachProvider('purchases through the REST API', (provider) => {
     expect(await purchaseCount(member.id)).toBe(2);
   });
 
+  it('answers a receipt retried with the member named by phone instead of card with 200 and the first body', async () => {
+    const phone = nextPhone();
+    const member = await api.enrol(phone);
+    const first = await purchase({ member: { card: member.cardNumber }, amount: 40_000, receiptId: `${provider}-by-phone` });
+    const replay = await purchase({ member: { phone }, amount: 40_000, receiptId: `${provider}-by-phone` });
+    expect([first.status, replay.status]).toEqual([201, 200]);
+    expect(replay.body).toEqual(first.body);
+    expect(await purchaseCount(member.id)).toBe(1);
+  });
+
   it('answers 409 for a receipt recorded before with other content', async () => {
     const member = await api.enrol(nextPhone());
     await purchase({ member: { card: member.cardNumber }, amount: 40_000, receiptId: `${provider}-conflict` });

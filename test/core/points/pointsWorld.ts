@@ -20,6 +20,7 @@ export const translator = createTranslator();
 export interface TestMember {
   id: string;
   cardNumber: string;
+  phone: string;
 }
 
 export interface MemberRow {
@@ -35,6 +36,8 @@ export interface Purchase {
   receiptId?: string;
   /** Names the member by a one-time code instead of the card number. */
   code?: string;
+  /** Names the member by their phone instead of the card number. */
+  byPhone?: boolean;
 }
 
 let members = 0;
@@ -70,13 +73,14 @@ async function aMember(db: TestDatabase, now: Date, row: MemberRow): Promise<Tes
   members += 1;
   const id = crypto.randomUUID();
   const cardNumber = String(300_000_000_000 + members);
+  const phone = `+3736${String(members).padStart(7, '0')}`;
   await db.prisma.member.create({
-    data: { id, cardNumber, name: 'Anna', phone: `+3736${String(members).padStart(7, '0')}`, locale: 'en', consentAt: now, consentVersion: 'test-consent', createdAt: now, ...row },
+    data: { id, cardNumber, name: 'Anna', phone, locale: 'en', consentAt: now, consentVersion: 'test-consent', createdAt: now, ...row },
   });
   await db.prisma.chat.create({
     data: { id: crypto.randomUUID(), channel: 'telegram', address: String(700_000 + members), locale: 'en', state: JSON.stringify(asMember), consentAt: now, consentVersion: 'test-consent', memberId: id },
   });
-  return { id, cardNumber };
+  return { id, cardNumber, phone };
 }
 
 /** Credits a lot that expires so many days from now (negative: already expired), or never; returns its ledger id. */
@@ -92,7 +96,7 @@ async function aLot(db: TestDatabase, now: Date, member: TestMember, points: num
 
 function buy(service: PointsService, member: TestMember, purchase: Purchase): Promise<PurchaseOutcome> {
   return service.recordPurchase({
-    member: purchase.code === undefined ? { cardNumber: member.cardNumber } : { code: purchase.code },
+    member: purchase.code !== undefined ? { code: purchase.code } : purchase.byPhone ? { phone: member.phone } : { cardNumber: member.cardNumber },
     receiptId: purchase.receiptId ?? `receipt-${crypto.randomUUID()}`,
     amount: purchase.amount,
     redeemPoints: purchase.redeem ?? 0,

@@ -266,6 +266,37 @@ describeEachProvider('the points engine', (provider) => {
       expect([await world.balanceOf(member), await world.db.prisma.purchase.count()]).toEqual([30, 1]);
     });
 
+    it('replays a receipt retried with the member named by phone instead of card', async () => {
+      const member = await world.aMember();
+      const first = recorded(await world.buy(member, { amount: 100_000, receiptId: 'R-1' }));
+      const again = await world.buy(member, { amount: 100_000, receiptId: 'R-1', byPhone: true });
+      expect([again.kind, again.kind === 'replayed' && again.purchase.id, await world.balanceOf(member)]).toEqual(['replayed', first.id, 30]);
+    });
+
+    it('replays a receipt whose redemption the balance could no longer pay', async () => {
+      const member = await world.aMember();
+      await world.aLot(member, 100, null);
+      const first = recorded(await world.buy(member, { amount: 100_000, redeem: 100, receiptId: 'R-1' }));
+      await world.buy(member, { amount: 100_000, redeem: 30 });
+      const again = await world.buy(member, { amount: 100_000, redeem: 100, receiptId: 'R-1' });
+      expect([again.kind, again.kind === 'replayed' && again.purchase.id]).toEqual(['replayed', first.id]);
+    });
+
+    it('refuses the same receipt for another member as a conflict', async () => {
+      const member = await world.aMember();
+      const other = await world.aMember();
+      const first = recorded(await world.buy(member, { amount: 100_000, receiptId: 'R-1' }));
+      const again = await world.buy(other, { amount: 100_000, receiptId: 'R-1' });
+      expect([again.kind, again.kind === 'receipt-conflict' && again.purchase.id, await world.balanceOf(other)]).toEqual(['receipt-conflict', first.id, 0]);
+    });
+
+    it('refuses the same receipt as a conflict when it names a member who does not exist', async () => {
+      const member = await world.aMember();
+      recorded(await world.buy(member, { amount: 100_000, receiptId: 'R-1' }));
+      const again = await world.service.recordPurchase({ member: { cardNumber: '999999999999' }, receiptId: 'R-1', amount: 100_000, redeemPoints: 0, source: 'api' });
+      expect(again.kind).toBe('receipt-conflict');
+    });
+
     it('refuses the same receipt with another amount as a conflict and changes nothing', async () => {
       const member = await world.aMember();
       const first = recorded(await world.buy(member, { amount: 100_000, receiptId: 'R-1' }));
@@ -355,7 +386,7 @@ describeEachProvider('the points engine', (provider) => {
 
 function requestFor(member: TestMember, at: Date) {
   const purchaseId = crypto.randomUUID();
-  return { purchaseId, memberId: member.id, receiptId: `receipt-${purchaseId}`, requestHash: 'test', amount: 100_000, redeemPoints: 0, source: 'api' as const, at };
+  return { purchaseId, member: { memberId: member.id }, receiptId: `receipt-${purchaseId}`, amount: 100_000, redeemPoints: 0, source: 'api' as const, at };
 }
 
 /** A policy whose second message cannot be serialized, so the transaction fails after the first is written. */
@@ -363,6 +394,7 @@ function policyWithUnwritableSecondMessage(): PurchasePolicy {
   const rules = defaultProgramRules;
   return {
     rules,
+    requestHash: () => 'test',
     quote: (member) => quotePurchase(rules, { ...member, amount: 100_000, redeemPoints: 0 }),
     notifyPurchase: (purchase, member) => [
       { memberId: member.id, dedupeKey: `first:${purchase.id}`, message: { text: 'first' } },
