@@ -111,7 +111,10 @@ export class SlackWorkspace {
     return this.messages.find((m) => m.channel === channel && m.ts === ts);
   }
 
-  /** Files a reply into its thread: Slack threads under the parent even when given a reply's ts. */
+  /**
+   * Files a reply into its thread and marks the parent (`thread_ts`, `reply_count`).
+   * Slack asks for the parent's ts; given a reply's ts, this fake threads under that reply's parent.
+   */
   addReply(reply: SlackMessage, threadTs: string): SlackMessage {
     const parent = this.findMessage(reply.channel, threadTs);
     const rootTs = parent?.thread_ts ?? threadTs;
