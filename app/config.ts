@@ -31,11 +31,38 @@ export const configSchema = z.object({
   /** Messages per second the outbox sends to Telegram (30 is Telegram's limit without paid broadcasts). */
   TELEGRAM_RATE_PER_SECOND: integerOr(1, 1_000, 30),
   TELEGRAM_BOT_USERNAME: optional(z.string().transform((name) => name.replace(/^@/, '')).pipe(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{3,31}$/, 'must be the bot’s @username as shown by @BotFather, e.g. MyShopBot'))),
+  SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-[\w-]+$/, 'must be the bot token Slack shows under OAuth & Permissions, starting with xoxb-')),
+  SLACK_SIGNING_SECRET: optional(z.string().regex(/^[0-9a-f]{16,}$/i, 'must be the signing secret from the Slack app’s Basic Information page (hexadecimal)')),
+  SLACK_STAFF_CHANNEL: optional(z.string().regex(/^[CG][A-Z0-9]{6,}$/, 'must be the staff channel’s id (C… or G…, shown at the bottom of its details), not its name')),
+  SLACK_API_URL: url.default('https://slack.com/api/').transform((value) => (value.endsWith('/') ? value : `${value}/`)),
+  /** Posts per second to the staff channel (Slack allows about one per second per channel, with short bursts). */
+  SLACK_RATE_PER_SECOND: integerOr(1, 100, 1),
+  /** The wait customers are told to expect for a person's answer. */
+  DESK_EXPECTED_WAIT_MINUTES: integerOr(1, 10_080, 15),
+  /** Minutes after opening at which an untaken ticket is announced again with @here: a comma-separated ascending list. */
+  DESK_REANNOUNCE_MINUTES: z.string().default('10,30').transform((value, ctx) => {
+    const minutes = value.split(',').map((part) => part.trim()).filter(Boolean).map(Number);
+    if (minutes.some((m) => !Number.isInteger(m) || m <= 0) || minutes.some((m, i) => i > 0 && m <= minutes[i - 1]!)) {
+      ctx.addIssue({ code: 'custom', message: 'must be ascending whole minutes separated by commas, e.g. 10,30' });
+      return z.NEVER;
+    }
+    return minutes;
+  }),
+  /** Customers see the first name of the staff member who answers them. */
+  DESK_SHOW_STAFF_NAME: z.preprocess(blankIsUnset, z.enum(['true', 'false'], { error: 'must be true or false' }).default('true')).transform((value) => value === 'true'),
+  /** The language of what the desk writes in Slack (default: DEFAULT_LOCALE). */
+  STAFF_LOCALE: optional(z.enum(locales, { error: `must be one of ${locales.join(', ')}` })),
   JOBS_INTERVAL_SECONDS: integerOr(0, 86_400, 60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
 }).superRefine((config, ctx) => {
   if (config.PUBLIC_URL && config.TELEGRAM_BOT_TOKEN && !config.TELEGRAM_WEBHOOK_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'is required when PUBLIC_URL and TELEGRAM_BOT_TOKEN are set (webhook mode), so that only Telegram can call the webhook' });
+  }
+  // The staff desk needs all three Slack variables or none of them.
+  const slack = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_STAFF_CHANNEL'] as const;
+  const missing = slack.filter((name) => !config[name]);
+  if (missing.length > 0 && missing.length < slack.length) {
+    ctx.addIssue({ code: 'custom', path: [missing[0]!], message: `is required when ${slack.filter((name) => config[name]).join(' and ')} ${slack.length - missing.length === 1 ? 'is' : 'are'} set (the staff desk in Slack needs all three)` });
   }
 });
 

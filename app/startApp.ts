@@ -22,6 +22,11 @@ import type { Pino } from './logger.ts';
 import { programSettingsFrom } from './programSettings.ts';
 import { startScheduler } from './startScheduler.ts';
 import { startDispatcher, webInboxOf } from './startDispatcher.ts';
+import { deskDepsFor, deskSettingsFrom } from './desk.ts';
+import { createStaffDesk, type StaffDesk } from '../core/desk/staffDesk.ts';
+import { createSlackDesk, type SlackDesk } from '../bots/slack/createSlackDesk.ts';
+import { registerSlackRoute } from '../bots/slack/registerSlackRoute.ts';
+import { telegramPhotoSource } from '../bots/telegram/telegramPhotos.ts';
 
 export interface RunningApp {
   /** Where the HTTP server listens, e.g. http://127.0.0.1:3000. */
@@ -56,19 +61,24 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   const settings = { ...programSettingsFrom(config), botUsername: config.TELEGRAM_BOT_USERNAME };
   const points = createPointsService({ store: createPointsStore(db, { welcomeBonus: config.WELCOME_BONUS_POINTS, pointsLifetimeDays: config.POINTS_LIFETIME_DAYS }), translator, clock, log });
   // Referral: invitation codes reach the conversation as an extra of the assistant's deps (core/referral/referrals.ts).
-  const deps: AssistantDeps = { store, translator, settings, clock, log, points, till: createTillStore(db), referrals: createReferralStore(db) };
+  const desk = deskDepsFor(db, translator, deskSettingsFrom(config));
+  const deps: AssistantDeps = { store, translator, settings, clock, log, points, till: createTillStore(db), desk, referrals: createReferralStore(db) };
   const assistant = createAssistant(deps);
+  const staffDesk = createStaffDesk({ desk, translator, settings, loadRules: points.rules, clock, log });
   const adminToken = await ensureAdminToken(createSettingsStore(db), config.ADMIN_TOKEN);
   const server = createHttpServer({ log, ping: store.ping });
   await registerWebChat(server, { assistant, translator, defaultLocale: settings.defaultLocale, secureCookie: config.PUBLIC_URL?.startsWith('https:') ?? false, inbox: webInboxOf(db) });
   // REST API for point-of-sale systems (api/): /api/v1/… and /api/openapi.json.
   await registerApi(server, { db, points, adminToken, settings, clock, log });
   const telegram = config.TELEGRAM_BOT_TOKEN ? await connectTelegram(config, log, server, { assistant, translator }) : null;
+  // The staff desk in Slack (bots/slack/): tickets in the staff channel, answers back to the customer.
+  const slack = config.SLACK_BOT_TOKEN ? await connectSlack(config, log, server, staffDesk, telegram?.bot) : null;
+  if (!slack) log.info('staff desk: Slack is not configured; tickets wait in the outbox until SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_STAFF_CHANNEL are set');
   const address = await server.listen({ port: config.PORT, host: config.HOST });
   // Expiry sweep, expiry reminders and birthday greetings (core/jobs), every JOBS_INTERVAL_SECONDS.
-  const scheduler = startScheduler(db, { translator, settings, clock, log, loadRules: points.rules }, { intervalMs: config.JOBS_INTERVAL_SECONDS * 1000 });
+  const scheduler = startScheduler(db, { translator, settings, clock, log, loadRules: points.rules, desk }, { intervalMs: config.JOBS_INTERVAL_SECONDS * 1000 });
   // Messages the system sends on its own (core/outbox), within each channel's rate limits.
-  const outbox = startDispatcher(config, db, log, clock);
+  const outbox = startDispatcher(config, db, log, clock, slack ? { sender: slack.sender, onUndeliverable: (message, reason) => staffDesk.undeliverable(message, reason) } : undefined);
   const stop = async () => {
     await scheduler.stop();
     await outbox.stop();
@@ -77,6 +87,20 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     await db.close();
   };
   return { url: address.replace('0.0.0.0', '127.0.0.1'), db, assistant, points, server, adminToken, telegram, outbox, stop };
+}
+
+async function connectSlack(config: Config, log: Pino, server: FastifyInstance, desk: StaffDesk, bot: Bot | undefined): Promise<SlackDesk> {
+  const slack = createSlackDesk({
+    token: config.SLACK_BOT_TOKEN!,
+    signingSecret: config.SLACK_SIGNING_SECRET!,
+    staffChannel: config.SLACK_STAFF_CHANNEL!,
+    apiUrl: config.SLACK_API_URL,
+    desk,
+    photos: bot ? { telegram: telegramPhotoSource(bot.api, config.TELEGRAM_BOT_TOKEN!, config.TELEGRAM_API_ROOT) } : {},
+    log,
+  });
+  await registerSlackRoute(server, slack);
+  return slack;
 }
 
 async function connectTelegram(config: Config, log: Pino, server: FastifyInstance, deps: { assistant: Assistant; translator: ReturnType<typeof createTranslator> }) {

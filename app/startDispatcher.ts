@@ -1,7 +1,9 @@
 import { Api } from 'grammy';
-import type { Channel } from '../core/inbound.ts';
+import type { DeskPost } from '../core/desk/deskPost.ts';
 import type { Logger } from '../core/logger.ts';
-import { createDispatcher, type Dispatcher } from '../core/outbox/dispatcher.ts';
+import { createDispatcher, type Dispatcher, type DispatcherOptions } from '../core/outbox/dispatcher.ts';
+import type { UndeliverableHook } from '../core/outbox/recordOutcome.ts';
+import type { RetryPolicy } from '../core/outbox/retryPolicy.ts';
 import type { RateLimits } from '../core/outbox/sendGate.ts';
 import type { Sender } from '../core/outbox/sender.ts';
 import type { Database } from '../core/storage/openDatabase.ts';
@@ -20,22 +22,39 @@ const WEB_LIMITS: RateLimits = { perSecond: 500, perAddressIntervalMs: 0 };
 const TELEGRAM_TIMEOUT_SECONDS = 20;
 const WEB_INBOX_PAGE = 100;
 
-type DispatcherConfig = Pick<Config, 'TELEGRAM_BOT_TOKEN' | 'TELEGRAM_API_ROOT' | 'TELEGRAM_RATE_PER_SECOND'>;
+type DispatcherConfig = Pick<Config, 'TELEGRAM_BOT_TOKEN' | 'TELEGRAM_API_ROOT' | 'TELEGRAM_RATE_PER_SECOND' | 'SLACK_RATE_PER_SECOND'>;
+
+/** The staff desk's part of the outbox, when Slack is configured. */
+export interface DeskDelivery {
+  sender: Sender<DeskPost>;
+  onUndeliverable: UndeliverableHook;
+}
+
+/**
+ * Staff must get every ticket however long Slack is away: the desk's posts
+ * are retried for as long as it takes, at most every five minutes.
+ */
+const SLACK_RETRY: RetryPolicy = { baseMs: 1_000, capMs: 300_000, maxAttempts: Number.POSITIVE_INFINITY };
 
 /**
  * Starts delivering the outbox on every channel the deployment has. The
  * Telegram sender gets an `Api` of its own, without the auto-retry the bot's
  * replies use, so that every 429 reaches the dispatcher.
  */
-export function startDispatcher(config: DispatcherConfig, db: Database, log: Logger, clock: () => Date): Dispatcher {
-  const senders: Partial<Record<Channel, Sender>> = { web: webInboxSender };
-  const limits: Partial<Record<Channel, RateLimits>> = { web: WEB_LIMITS };
+export function startDispatcher(config: DispatcherConfig, db: Database, log: Logger, clock: () => Date, desk?: DeskDelivery): Dispatcher {
+  const senders: DispatcherOptions['senders'] = { web: webInboxSender };
+  const limits: DispatcherOptions['limits'] = { web: WEB_LIMITS };
+  if (desk) {
+    senders.slack = desk.sender;
+    // One ticket's posts one after another; the channel as a whole at Slack's pace.
+    limits.slack = { perSecond: config.SLACK_RATE_PER_SECOND, perAddressIntervalMs: 0 };
+  }
   if (config.TELEGRAM_BOT_TOKEN) {
     const api = new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT, timeoutSeconds: TELEGRAM_TIMEOUT_SECONDS });
     senders.telegram = createTelegramSender(api);
     limits.telegram = { perSecond: config.TELEGRAM_RATE_PER_SECOND, perAddressIntervalMs: TELEGRAM_CHAT_INTERVAL_MS };
   }
-  const dispatcher = createDispatcher({ store: createOutboxStore(db), senders, limits, clock, log });
+  const dispatcher = createDispatcher({ store: createOutboxStore(db), senders, limits, clock, log, retries: { slack: SLACK_RETRY }, ...(desk && { onUndeliverable: desk.onUndeliverable }) });
   dispatcher.start();
   return dispatcher;
 }

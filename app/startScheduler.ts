@@ -2,6 +2,7 @@ import type { ProgramRules } from '../core/program/programRules.ts';
 import type { Translator } from '../core/i18n/translator.ts';
 import type { Logger } from '../core/logger.ts';
 import type { JobDeps } from '../core/jobs/jobDeps.ts';
+import type { DeskDeps } from '../core/desk/deskDeps.ts';
 import { runScheduledJobs, type JobOutcome } from '../core/jobs/runScheduledJobs.ts';
 import type { ProgramSettings } from '../core/settings.ts';
 import { createJobsStore } from '../core/storage/jobsStore.ts';
@@ -28,6 +29,8 @@ export interface SchedulerDeps {
   log: Logger;
   /** The programme rules as they stand (stored, over the configured defaults). */
   loadRules: () => Promise<ProgramRules>;
+  /** The staff desk, whose untaken tickets are announced again. */
+  desk?: DeskDeps;
 }
 
 /**
@@ -37,7 +40,7 @@ export interface SchedulerDeps {
  * are idempotent should two ever overlap. Runs never overlap on one instance.
  */
 export function startScheduler(db: Database, deps: SchedulerDeps, options: SchedulerOptions): Scheduler {
-  const jobDeps: JobDeps = { store: createJobsStore(db), translator: deps.translator, settings: deps.settings, loadRules: deps.loadRules, log: deps.log };
+  const jobDeps: JobDeps = { store: createJobsStore(db), translator: deps.translator, settings: deps.settings, loadRules: deps.loadRules, log: deps.log, ...(deps.desk && { desk: deps.desk }) };
   // A little shorter than the interval, so this instance's next tick always finds its own lease expired.
   const leaseMs = Math.max(1, Math.floor(options.intervalMs * 0.9));
   const runNow = () => runScheduledJobs(jobDeps, deps.clock(), leaseMs);

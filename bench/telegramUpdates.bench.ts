@@ -18,6 +18,8 @@ import { makeBotToken, makeBotUser } from '../test/support/botApiResults.ts';
 import { measure, type RunFigures } from './latency.ts';
 import { seedMembers } from './seedMembers.ts';
 import { updateMix } from './updateMix.ts';
+import { deskDepsFor } from '../app/desk.ts';
+import { defaultDeskSettings } from '../core/desk/deskSettings.ts';
 
 const MEMBERS = 10_000;
 const UPDATES = 20_000;
@@ -64,7 +66,7 @@ function assistantBot(db: ReturnType<typeof openDatabase>): Bot {
   const translator = createTranslator();
   const clock = () => new Date();
   const points = createPointsService({ store: createPointsStore(db), translator, clock, log: silentLogger });
-  const assistant = createAssistant({ store: createPrismaStore(db), translator, settings: defaultProgramSettings, clock, log: silentLogger, points, till: createTillStore(db) });
+  const assistant = createAssistant({ store: createPrismaStore(db), translator, settings: defaultProgramSettings, clock, log: silentLogger, points, till: createTillStore(db), desk: deskDepsFor(db, translator, defaultDeskSettings) });
   const bot = createTelegramBot({ token: makeBotToken(1), apiRoot: 'http://127.0.0.1:9', assistant, translator, defaultLocale: 'ru', log: silentLogger, botInfo: makeBotUser() });
   bot.api.config.use(fakeBotApiTransformer());
   return bot;

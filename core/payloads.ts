@@ -22,7 +22,10 @@ export const payload = {
     human: 'menu:human',
     invite: 'menu:invite',
     notifications: 'menu:notifications',
+    complaint: 'menu:complaint',
   },
+  /** Staff desk: the member's rating (1–5) of how a ticket was handled. */
+  rate: (ticketId: string, rating: number) => `rate:${ticketId}:${rating}`,
   toggleNotification: (topic: NotificationTopic) => `notify:${topic}`,
 } as const;
 
@@ -35,6 +38,7 @@ export type ParsedPayload =
   | { kind: 'useProfileName' }
   | { kind: 'skipBirthday' }
   | { kind: 'toggleNotification'; topic: NotificationTopic }
+  | { kind: 'rate'; ticketId: string; rating: number }
   | { kind: 'unknown' };
 
 export function parsePayload(raw: string): ParsedPayload {
@@ -45,6 +49,7 @@ export function parsePayload(raw: string): ParsedPayload {
   if (raw === payload.useProfileName) return { kind: 'useProfileName' };
   if (raw === payload.skipBirthday) return { kind: 'skipBirthday' };
   if (scope === 'notify' && isNotificationTopic(a) && b === undefined) return { kind: 'toggleNotification', topic: a };
+  if (scope === 'rate' && a && /^[1-5]$/.test(b ?? '') && c === undefined) return { kind: 'rate', ticketId: a, rating: Number(b) };
   return { kind: 'unknown' };
 }
 

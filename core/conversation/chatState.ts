@@ -12,10 +12,21 @@ export const chatStateSchema = z.discriminatedUnion('step', [
   z.object({ v: z.literal(1), step: z.literal('name'), ref }),
   z.object({ v: z.literal(1), step: z.literal('phone'), name: z.string(), ref }),
   z.object({ v: z.literal(1), step: z.literal('birthday'), name: z.string(), phone: z.string(), ref }),
-  z.object({ v: z.literal(1), step: z.literal('member') }),
+  z.object({
+    v: z.literal(1),
+    step: z.literal('member'),
+    // Staff desk: the ticket this chat talks to staff in (the bot steps aside while it is open)…
+    ticket: z.string().optional(),
+    // …the resolved ticket whose rating may get a comment as the next text…
+    commentFor: z.string().optional(),
+    // …and the texts in a row the bot did not understand (the second opens a ticket).
+    missed: z.array(z.string()).max(2).optional(),
+  }),
 ]);
 
 export type ChatState = z.infer<typeof chatStateSchema>;
+/** A registered member's chat state. */
+export type MemberState = Extract<ChatState, { step: 'member' }>;
 
 /** Referral: the invitation code of a registration step, to carry into the next one (`{}` when none). */
 export function carryReferral(state: ChatState): { ref?: string } {

@@ -19,7 +19,7 @@ export async function continueChat(turn: Turn, chat: ChatRecord & { member: Memb
   if (pressed?.kind === 'language') return switchLanguage(turn, chat, pressed.locale);
   if (chat.state.step !== 'member') return continueRegistration(turn, chat, pressed);
   if (!chat.member) return restartRegistration(turn, chat);
-  return serveMember(turn, chat.member, pressed);
+  return serveMember(turn, { ...chat, state: chat.state }, chat.member, pressed);
 }
 
 async function continueRegistration(turn: Turn, chat: ChatRecord, pressed: ParsedPayload | null): Promise<Outbound[]> {

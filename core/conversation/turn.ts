@@ -7,6 +7,7 @@ import type { ProgramSettings } from '../settings.ts';
 import type { PointsService } from '../points/pointsService.ts';
 import type { Referrals } from '../referral/referrals.ts';
 import type { TillStore } from '../till/tillPorts.ts';
+import type { DeskDeps } from '../desk/deskDeps.ts';
 
 /** What the assistant is built from; the composition root supplies it. */
 export interface AssistantDeps {
@@ -18,6 +19,8 @@ export interface AssistantDeps {
   points: PointsService;
   /** Cashiers and their till sessions. */
   till: TillStore;
+  /** The staff desk: tickets, and their thread in the staff channel. */
+  desk: DeskDeps;
   /** Invitation codes; without it the invite screen shows no code. */
   referrals?: Referrals;
 }

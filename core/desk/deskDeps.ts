@@ -5,4 +5,6 @@ import type { DeskSettings } from './deskSettings.ts';
 export interface DeskDeps {
   store: DeskStore;
   settings: DeskSettings;
+  /** Whether a member's text reads as a complaint (see complaintMarkers.ts). */
+  looksLikeComplaint: (text: string) => boolean;
 }

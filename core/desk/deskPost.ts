@@ -9,7 +9,9 @@ import { channels } from '../inbound.ts';
  *
  * - `ticket`: the message that heads the ticket's thread (posted once);
  * - `refresh`: that message shows the ticket as it is now (taken, resolved…);
- * - `thread`: a post in the ticket's thread; `broadcast` also shows it in the channel.
+ * - `thread`: a post in the ticket's thread; `broadcast` also shows it in the
+ *   channel and calls everyone there (`@here`).
+ * Texts are plain: the adapter escapes them, so nobody's words can mention or format.
  * The ticket's message is composed when it is sent, so it is never stale.
  */
 export const deskPostSchema = z.discriminatedUnion('kind', [
@@ -18,6 +20,8 @@ export const deskPostSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('thread'),
     text: z.string(),
+    /** Someone's own words (the customer's message, a rating's comment), shown as a quote. */
+    quote: z.string().optional(),
     photo: z.object({ channel: z.enum(channels), fileId: z.string() }).optional(),
     broadcast: z.boolean().optional(),
   }),

@@ -3,6 +3,7 @@ import type { Logger } from '../logger.ts';
 import type { ProgramRules } from '../program/programRules.ts';
 import type { ProgramSettings } from '../settings.ts';
 import type { JobsStore, Page } from './jobsPorts.ts';
+import type { DeskDeps } from '../desk/deskDeps.ts';
 
 /** What the scheduled jobs are built from; the composition root (or a test) supplies it. */
 export interface JobDeps {
@@ -11,6 +12,8 @@ export interface JobDeps {
   settings: Pick<ProgramSettings, 'timezone'>;
   loadRules: () => Promise<ProgramRules>;
   log: Logger;
+  /** The staff desk, whose untaken tickets are announced again; without it that job does nothing. */
+  desk?: DeskDeps;
   /** Rows read per page of a scan; small pages keep each query short. */
   batchSize?: number;
 }

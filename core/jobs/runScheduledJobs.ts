@@ -1,4 +1,5 @@
 import { greetBirthdays } from './greetBirthdays.ts';
+import { reannounceTickets } from '../desk/reannounceTickets.ts';
 import type { JobDeps } from './jobDeps.ts';
 import { remindExpiringPoints } from './remindExpiringPoints.ts';
 import { sweepExpiredPoints } from './sweepExpiredPoints.ts';
@@ -8,6 +9,7 @@ export const scheduledJobs = {
   'expiry-sweep': sweepExpiredPoints,
   'expiry-reminders': remindExpiringPoints,
   birthdays: greetBirthdays,
+  'desk-reannounce': (deps: JobDeps, now: Date) => (deps.desk ? reannounceTickets(deps.desk, deps.translator, now) : Promise.resolve(0)),
 } satisfies Record<string, (deps: JobDeps, now: Date) => Promise<unknown>>;
 
 export type JobName = keyof typeof scheduledJobs;

@@ -6,7 +6,8 @@ const layout: MenuItem[][] = [
   ['balance', 'card'],
   ['history', 'invite'],
   ['notifications', 'language'],
-  ['help', 'human'],
+  ['complaint', 'human'],
+  ['help'],
 ];
 
 /** The member's main menu buttons, two per row. */

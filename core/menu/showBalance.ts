@@ -9,6 +9,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Points, tier and discount, stamp card progress and the points about to expire. */
 export async function showBalance(turn: Turn, stale: MemberRecord): Promise<Outbound> {
+  return withMenu(turn.t, await balanceText(turn, stale));
+}
+
+/** The balance screen's text, for screens with buttons of their own (a conversation with staff). */
+export async function balanceText(turn: Turn, stale: MemberRecord): Promise<string> {
   const { t, deps, locale, now } = turn;
   // Expired points vanish from the balance the moment they expire, not when a sweep passes.
   const member = (await deps.points.currentMember(stale.id)) ?? stale;
@@ -24,5 +29,5 @@ export async function showBalance(turn: Turn, stale: MemberRecord): Promise<Outb
     const date = formatDate(expiring.firstExpiry, locale, deps.settings.timezone);
     lines.push(t('balance.expiring', { points: t('points', { count: expiring.points }), date }));
   }
-  return withMenu(t, lines.join('\n'));
+  return lines.join('\n');
 }

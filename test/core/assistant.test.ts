@@ -14,6 +14,8 @@ import { createPointsStore } from '../../core/storage/pointsStore.ts';
 import { createTillStore } from '../../core/storage/tillSessions.ts';
 import { createPointsService } from '../../core/points/pointsService.ts';
 import { createTestDatabase, describeEachProvider, type TestDatabase } from '../support/testDatabase.ts';
+import { deskDepsFor } from '../../app/desk.ts';
+import { defaultDeskSettings } from '../../core/desk/deskSettings.ts';
 
 // 22:30 UTC is already the next day in Chisinau (UTC+2 until 29 March).
 const fixedNow = new Date('2026-03-10T22:30:00Z');
@@ -50,6 +52,7 @@ describeEachProvider('the assistant', (provider) => {
     return createAssistant({
       store: createPrismaStore(db),
       translator,
+      desk: deskDepsFor(db, translator, defaultDeskSettings),
       settings: { ...defaultProgramSettings, ...settings },
       clock: () => fixedNow,
       log: silentLogger,

@@ -19,7 +19,8 @@ const MAIN_MENU = [
   [payload.menu.balance, payload.menu.card],
   [payload.menu.history, payload.menu.invite],
   [payload.menu.notifications, payload.menu.language],
-  [payload.menu.help, payload.menu.human],
+  [payload.menu.complaint, payload.menu.human],
+  [payload.menu.help],
 ];
 
 let harness: TelegramHarness;

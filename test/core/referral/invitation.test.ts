@@ -13,6 +13,8 @@ import { createReferralStore } from '../../../core/storage/referrals.ts';
 import { createTillStore } from '../../../core/storage/tillSessions.ts';
 import { createTestDatabase, describeEachProvider, type TestDatabase } from '../../support/testDatabase.ts';
 import { translator } from './support/referralWorld.ts';
+import { deskDepsFor } from '../../../app/desk.ts';
+import { defaultDeskSettings } from '../../../core/desk/deskSettings.ts';
 
 const now = new Date('2026-11-10T10:00:00Z');
 let updates = 0;
@@ -42,6 +44,7 @@ describeEachProvider('inviting a friend', (provider) => {
     const deps: AssistantDeps = {
       store: createPrismaStore(db),
       translator,
+      desk: deskDepsFor(db, translator, defaultDeskSettings),
       settings: { ...defaultProgramSettings, ...settings },
       clock: () => now,
       log: silentLogger,

@@ -16,6 +16,8 @@ import { createPointsStore } from '../../../core/storage/pointsStore.ts';
 import { createPrismaStore } from '../../../core/storage/prismaStore.ts';
 import { createTillStore } from '../../../core/storage/tillSessions.ts';
 import { createTestDatabase } from '../../support/testDatabase.ts';
+import { deskDepsFor } from '../../../app/desk.ts';
+import { defaultDeskSettings } from '../../../core/desk/deskSettings.ts';
 
 export const translator = createTranslator();
 export const en = translator.forLocale('en');
@@ -46,6 +48,7 @@ export async function createTillWorld(provider: Provider) {
   const assistant: Assistant = createAssistant({
     store: createPrismaStore(db),
     translator,
+    desk: deskDepsFor(db, translator, defaultDeskSettings),
     settings: defaultProgramSettings,
     clock,
     log: silentLogger,

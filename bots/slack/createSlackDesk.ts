@@ -1,0 +1,69 @@
+import { App, HTTPReceiver, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
+import type { DeskPost } from '../../core/desk/deskPost.ts';
+import type { StaffDesk } from '../../core/desk/staffDesk.ts';
+import type { Channel } from '../../core/inbound.ts';
+import type { Logger } from '../../core/logger.ts';
+import type { Sender } from '../../core/outbox/sender.ts';
+import { createDeskSender, type PhotoSource } from './sendDeskPost.ts';
+import { registerSlackListeners } from './slackListeners.ts';
+import { createStaffDirectory } from './staffDirectory.ts';
+
+export interface SlackDeskOptions {
+  token: string;
+  signingSecret: string;
+  staffChannel: string;
+  /** The Web API's base URL, ending in `/` (a local stand-in in tests). */
+  apiUrl: string;
+  desk: StaffDesk;
+  photos: Partial<Record<Channel, PhotoSource>>;
+  log: Logger;
+}
+
+export interface SlackDesk {
+  /** Handles one request Slack sent (events, buttons, /loyalty): verified, then answered. */
+  requestListener: HTTPReceiver['requestListener'];
+  /** The outbox's sender for the staff channel. */
+  sender: Sender<DeskPost>;
+}
+
+/** Slack's requests all come to this one path. */
+export const SLACK_EVENTS_PATH = '/slack/events';
+/** A Web API call that hangs is abandoned well within the outbox's lease. */
+const SLACK_TIMEOUT_MS = 20_000;
+
+/**
+ * The staff desk in Slack, with Bolt. Bolt's receiver checks every
+ * request's signature and age (5 minutes) and answers 401 otherwise; with
+ * `processBeforeResponse` the answer goes out only after the request's effect
+ * is written, so a failure makes Slack retry instead of losing a reply.
+ */
+export function createSlackDesk(options: SlackDeskOptions): SlackDesk {
+  const logger = boltLogger(options.log);
+  const receiver = new HTTPReceiver({ signingSecret: options.signingSecret, endpoints: [SLACK_EVENTS_PATH], processBeforeResponse: true, logger });
+  // Calls made while answering a request are few and must be quick: one retry at most.
+  const app = new App({ token: options.token, receiver, logger, clientOptions: { slackApiUrl: options.apiUrl, retryConfig: { retries: 1, maxTimeout: 1_000 }, timeout: 2_500 } });
+  const directory = createStaffDirectory(app.client, options.staffChannel, options.log);
+  registerSlackListeners(app, { desk: options.desk, directory, staffChannel: options.staffChannel, log: options.log });
+  // The outbox retries and paces by itself: every failure, 429s included, must reach it.
+  const outboxClient = new WebClient(options.token, { slackApiUrl: options.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: SLACK_TIMEOUT_MS, logger });
+  const sender = createDeskSender({ client: outboxClient, desk: options.desk, staffChannel: options.staffChannel, photos: options.photos });
+  return { requestListener: receiver.requestListener, sender };
+}
+
+/** Bolt's and the Web API's log lines, into ours. */
+function boltLogger(log: Logger): BoltLogger {
+  let level = LogLevel.INFO;
+  const line = (parts: unknown[]) => parts.map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(' ');
+  return {
+    debug: () => {},
+    info: (...parts) => log.info({ source: 'slack' }, line(parts)),
+    warn: (...parts) => log.warn({ source: 'slack' }, line(parts)),
+    error: (...parts) => log.error({ source: 'slack' }, line(parts)),
+    setLevel: (next) => {
+      level = next;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}

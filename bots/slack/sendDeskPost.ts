@@ -1,0 +1,78 @@
+import type { WebClient } from '@slack/web-api';
+import type { DeskPost } from '../../core/desk/deskPost.ts';
+import type { StaffDesk } from '../../core/desk/staffDesk.ts';
+import type { Channel } from '../../core/inbound.ts';
+import { delivered, type Sender, type SendResult } from '../../core/outbox/sender.ts';
+import { renderCard, renderThreadText } from './renderDeskPost.ts';
+import { slackSendResult } from './slackSendResult.ts';
+
+/** Fetches a photo a customer sent, by its id on their channel (Telegram's file_id…). */
+export type PhotoSource = (fileId: string) => Promise<Uint8Array>;
+
+export interface DeskSenderDeps {
+  client: WebClient;
+  desk: StaffDesk;
+  staffChannel: string;
+  photos: Partial<Record<Channel, PhotoSource>>;
+}
+
+const waitForTicketMessage: SendResult = { kind: 'transient', reason: 'the ticket’s message is not in the staff channel yet' };
+
+/**
+ * The outbox's sender for the staff channel. A ticket's posts arrive in
+ * order (their address is the ticket); a thread post that comes before the
+ * ticket's message has its ts waits and is retried.
+ */
+export function createDeskSender(deps: DeskSenderDeps): Sender<DeskPost> {
+  return async (ticketId, post) => {
+    try {
+      const current = await deps.desk.card(ticketId);
+      if (!current) return { kind: 'rejected', reason: `ticket ${ticketId} no longer exists` };
+      const { card, slack } = current;
+      switch (post.kind) {
+        case 'ticket': {
+          // Posted already (a retry after the answer was lost): show it as it is now instead of posting twice.
+          if (slack) return await update(deps, slack, renderCard(card));
+          const posted = await deps.client.chat.postMessage({ channel: deps.staffChannel, ...renderCard(card), unfurl_links: false });
+          await deps.desk.setSlackMessage(ticketId, posted.channel ?? deps.staffChannel, posted.ts!);
+          return delivered;
+        }
+        case 'refresh':
+          return slack ? await update(deps, slack, renderCard(card)) : waitForTicketMessage;
+        case 'thread':
+          if (!slack) return waitForTicketMessage;
+          return await postInThread(deps, slack, post);
+      }
+    } catch (error) {
+      return slackSendResult(error);
+    }
+  };
+}
+
+async function update(deps: DeskSenderDeps, slack: { channel: string; ts: string }, message: ReturnType<typeof renderCard>): Promise<SendResult> {
+  await deps.client.chat.update({ channel: slack.channel, ts: slack.ts, ...message });
+  return delivered;
+}
+
+async function postInThread(deps: DeskSenderDeps, slack: { channel: string; ts: string }, post: Extract<DeskPost, { kind: 'thread' }>): Promise<SendResult> {
+  const text = renderThreadText(post);
+  const source = post.photo && deps.photos[post.photo.channel];
+  if (post.photo && source) {
+    const bytes = await fetchPhoto(source, post.photo.fileId);
+    if (bytes) {
+      await deps.client.filesUploadV2({ channel_id: slack.channel, thread_ts: slack.ts, file: Buffer.from(bytes), filename: 'photo.jpg', initial_comment: text });
+      return delivered;
+    }
+  }
+  await deps.client.chat.postMessage({ channel: slack.channel, thread_ts: slack.ts, text, unfurl_links: false, reply_broadcast: post.broadcast === true });
+  return delivered;
+}
+
+/** A photo the customer's platform no longer has is announced as text rather than blocking the thread. */
+async function fetchPhoto(source: PhotoSource, fileId: string): Promise<Uint8Array | null> {
+  try {
+    return await source(fileId);
+  } catch {
+    return null;
+  }
+}

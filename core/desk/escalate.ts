@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import { ChatChangedError, type Turn } from '../conversation/turn.ts';
+import type { MemberState } from '../conversation/chatState.ts';
+import { message, type Outbound } from '../outbound.ts';
+import type { ChatRecord, MemberRecord } from '../ports.ts';
+import type { TicketReason } from './deskPorts.ts';
+import { nextAnnouncementAt } from './deskSettings.ts';
+import { ticketButtons } from './ticketButtons.ts';
+
+/**
+ * Hands the member over to a person: a ticket is opened, its message is
+ * queued for the staff channel, and from now on the chat talks to staff
+ * (the state names the ticket) until they resolve it.
+ */
+export async function escalate(turn: Turn, chat: ChatRecord & { state: MemberState }, member: MemberRecord, reason: TicketReason, text: string): Promise<Outbound[]> {
+  const { deps, t, now, inbound } = turn;
+  const { store, settings } = deps.desk;
+  const id = randomUUID();
+  const outcome = await store.open({
+    ticket: {
+      id,
+      memberId: member.id,
+      chatId: chat.id,
+      channel: inbound.channel,
+      address: inbound.address,
+      locale: turn.locale,
+      reason,
+      text,
+      openedAt: now,
+      nextAnnounceAt: nextAnnouncementAt(now, 0, settings),
+    },
+    chat: { id: chat.id, version: chat.version, state: { v: 1, step: 'member', ticket: id } },
+    posts: [{ dedupeKey: `desk:${id}:ticket`, post: { kind: 'ticket' } }],
+  });
+  if (outcome === 'chat-changed') throw new ChatChangedError();
+  deps.log.info({ ticketId: id, reason, channel: inbound.channel }, 'desk: ticket opened');
+  return [message(t(`desk.opened.${reason}`, { count: settings.expectedWaitMinutes }), ticketButtons(t))];
+}
