@@ -9,9 +9,12 @@ import { enqueueInTransaction } from './outbox.ts';
 import { rewardReferralInTransaction } from './referrals.ts';
 import { toMemberRecord, type Member } from './records.ts';
 import { toPurchaseRecord } from './purchaseRecords.ts';
-import { isUniqueViolation } from './uniqueViolation.ts';
+import { applyPurchaseToMember, fillReceipt, insertReceipt, type EarnedLot, type MemberChange } from './purchaseWrites.ts';
+import type { Purchase } from './generated/sqlite/client.ts';
 
 const DAY_MS = 86_400_000;
+
+type Accepted = Extract<PurchaseQuote, { ok: true }>;
 
 /** Rolls the purchase transaction back with an outcome to report instead of a result. */
 class Refused extends Error {
@@ -54,33 +57,34 @@ export async function recordPurchase(db: Database, request: PurchaseRequest, pol
 
 /**
  * The member is resolved as the transaction's first statement, which also
- * locks their row (and, on SQLite, takes the write lock at once). Where the
- * receipt row is written depends on the provider: PostgreSQL writes a
- * placeholder at once, on which a concurrent replay of the same receipt
- * waits, then fails and replays; SQLite runs one transaction at a time on
+ * locks their row (and, on SQLite, takes the write lock at once); from then
+ * on the transaction knows the row and writes without reading it back.
+ * Where the receipt row is written depends on the provider: PostgreSQL
+ * writes a placeholder at once, on which a concurrent replay of the same
+ * receipt waits and then replays; SQLite runs one transaction at a time on
  * its one connection, so the receipt is written once, complete, at the end.
  */
 async function recordInTransaction(tx: Tx, request: PurchaseRequest, policy: PurchasePolicy, receiptFirst: boolean): Promise<PurchaseOutcome> {
   const locked = await lockBuyer(tx, request);
   if (!locked) throw new Refused({ kind: 'code' in request.member ? 'code-invalid' : 'member-not-found' }, null);
-  const requestHash = policy.requestHash(locked.id);
-  if (receiptFirst) await writeReceipt(tx.purchase.create({ data: receiptRow(request, locked.id, requestHash) }), locked.id);
+  const receipt = receiptRow(request, locked.id, policy.requestHash(locked.id));
+  if (receiptFirst && !(await insertReceipt(tx, receipt))) throw new ReceiptTaken(locked.id);
   const expired = await expireDueInTransaction(tx, locked.id, request.at);
-  const before = toMemberRecord(expired > 0 ? await tx.member.findUniqueOrThrow({ where: { id: locked.id } }) : locked);
+  let row = expired > 0 ? await tx.member.findUniqueOrThrow({ where: { id: locked.id } }) : locked;
+  const before = toMemberRecord(row);
   const quote = policy.quote(before);
   if (!quote.ok) throw new Refused({ kind: 'refused', reason: quote.reason, maxRedeemable: quote.maxRedeemable }, locked.id);
   if (quote.redeemedPoints > 0) {
     await debitInTransaction(tx, { memberId: locked.id, kind: 'redeem', points: quote.redeemedPoints, idempotencyKey: `purchase:${request.purchaseId}:redeem`, at: request.at });
+    row = { ...row, balance: row.balance - quote.redeemedPoints, ledgerSeq: row.ledgerSeq + 1 };
   }
-  const member = await applyToMember(tx, { ...request, memberId: locked.id }, before, quote, policy);
-  const result = resultRow({ ...before, tier: before.tier ?? tierFor(policy.rules, before).code }, member, quote);
-  const row = receiptFirst
-    ? await tx.purchase.update({ where: { id: request.purchaseId }, data: result })
-    : await writeReceipt(tx.purchase.create({ data: { ...receiptRow(request, locked.id, requestHash), ...result } }), locked.id);
-  const purchase = toPurchaseRecord(row);
-  await enqueueAll(tx, policy.notifyPurchase(purchase, member));
+  const member = toMemberRecord(await applyPurchaseToMember(tx, row, memberChange(request, before, quote, policy), earnedLot(request, policy)));
+  const purchase = { ...receipt, ...resultRow({ ...before, tier: before.tier ?? tierFor(policy.rules, before).code }, member, quote) };
+  if (receiptFirst) await fillReceipt(tx, purchase);
+  else if (!(await insertReceipt(tx, purchase))) throw new ReceiptTaken(locked.id);
+  await enqueueAll(tx, policy.notifyPurchase(toPurchaseRecord(purchase), member));
   // Referral: a friend's first purchase rewards the invitation in this same transaction (the member comes back with the friend's bonus).
-  return { kind: 'recorded', purchase, member: await rewardReferralInTransaction(tx, { friend: member, at: request.at, rules: policy.rules }) };
+  return { kind: 'recorded', purchase: toPurchaseRecord(purchase), member: await rewardReferralInTransaction(tx, { friend: member, at: request.at, rules: policy.rules }) };
 }
 
 /** The member the request names, their row locked for this transaction; a one-time code is used up on the way. Null for none. */
@@ -102,17 +106,8 @@ function memberWhere(reference: Exclude<MemberReference, { code: string }>): { i
   return 'cardNumber' in reference ? { cardNumber: reference.cardNumber } : { phone: reference.phone };
 }
 
-/** The receipt's insert (or its placeholder's): a receipt recorded before rolls the transaction back as a replay. */
-async function writeReceipt<T>(insert: Promise<T>, memberId: string): Promise<T> {
-  try {
-    return await insert;
-  } catch (error) {
-    throw isUniqueViolation(error) ? new ReceiptTaken(memberId) : error;
-  }
-}
-
-/** The receipt as first written: PostgreSQL's placeholder has no result yet, SQLite's one insert adds it. */
-function receiptRow(request: PurchaseRequest, memberId: string, requestHash: string) {
+/** The receipt as first written: PostgreSQL's placeholder has no result yet; the result is added to it, or to SQLite's one insert. */
+function receiptRow(request: PurchaseRequest, memberId: string, requestHash: string): Purchase {
   return {
     id: request.purchaseId,
     memberId,
@@ -124,57 +119,40 @@ function receiptRow(request: PurchaseRequest, memberId: string, requestHash: str
     paidAmount: 0,
     discountPercent: 0,
     earnedPoints: 0,
+    freeItem: false,
+    stamped: false,
+    tierBefore: null,
+    tierAfter: null,
     source: request.source,
+    refundedAt: null,
+    refundShortfall: 0,
     createdAt: request.at,
   };
 }
 
 /**
- * One update moves everything the purchase changes on the member — earned
- * points, lifetime figures, stamps, tier — and the earned lot is written
- * with the balance it produced. The tier is computed from the figures read
- * under the row lock plus this purchase's increments, which is exactly what
- * the row holds after the update.
+ * Everything the purchase changes on the member — earned points, lifetime
+ * figures, stamps, tier — for one update. The tier is computed from the
+ * figures read under the row lock plus this purchase's increments, which is
+ * exactly what the row holds after the update.
  */
-async function applyToMember(tx: Tx, request: PurchaseRequest & { memberId: string }, before: MemberRecord, quote: Extract<PurchaseQuote, { ok: true }>, policy: PurchasePolicy): Promise<MemberRecord> {
+function memberChange(request: PurchaseRequest, before: MemberRecord, quote: Accepted, policy: PurchasePolicy): MemberChange {
   const spend = quote.paidAmount + quote.redeemedAmount;
   const earned = quote.earnedPoints;
   const tier = tierFor(policy.rules, { lifetimeSpend: before.lifetimeSpend + spend, lifetimeEarned: before.lifetimeEarned + earned }).code;
-  const row = await tx.member.update({
-    where: { id: request.memberId },
-    data: {
-      balance: { increment: earned },
-      ledgerSeq: { increment: earned > 0 ? 1 : 0 },
-      lifetimeSpend: { increment: spend },
-      lifetimeEarned: { increment: earned },
-      purchaseCount: { increment: 1 },
-      stamps: quote.stampsAfter,
-      tier,
-    },
-  });
-  if (earned > 0) await writeEarnedLot(tx, request, row, earned, policy);
-  return toMemberRecord(row);
+  return { earned, spend, stamps: quote.stampsAfter, tier, at: request.at };
 }
 
-async function writeEarnedLot(tx: Tx, request: PurchaseRequest & { memberId: string }, row: { ledgerSeq: number; balance: number }, points: number, policy: PurchasePolicy): Promise<void> {
+function earnedLot(request: PurchaseRequest, policy: PurchasePolicy): EarnedLot {
   const days = policy.rules.pointsLifetimeDays;
-  await tx.ledgerEntry.create({
-    data: {
-      id: crypto.randomUUID(),
-      memberId: request.memberId,
-      seq: row.ledgerSeq,
-      kind: 'purchase',
-      delta: points,
-      balanceAfter: row.balance,
-      remaining: points,
-      expiresAt: days === 0 ? null : new Date(request.at.getTime() + days * DAY_MS),
-      idempotencyKey: `purchase:${request.purchaseId}:earn`,
-      createdAt: request.at,
-    },
-  });
+  return {
+    id: crypto.randomUUID(),
+    idempotencyKey: `purchase:${request.purchaseId}:earn`,
+    expiresAt: days === 0 ? null : new Date(request.at.getTime() + days * DAY_MS),
+  };
 }
 
-function resultRow(before: MemberRecord, after: MemberRecord, quote: Extract<PurchaseQuote, { ok: true }>) {
+function resultRow(before: MemberRecord, after: MemberRecord, quote: Accepted) {
   return {
     redeemedPoints: quote.redeemedPoints,
     redeemedAmount: quote.redeemedAmount,
