@@ -8,6 +8,7 @@ import { createLogger } from '../app/logger.ts';
 import { startApp } from '../app/startApp.ts';
 import { measure, type RunFigures } from './latency.ts';
 import { countSqliteStatements } from './sqliteStatements.ts';
+import { mainThreadCpuSeconds } from './mainThreadCpu.ts';
 
 const MEMBERS = 1_000;
 const PURCHASES = 5_000;
@@ -22,6 +23,8 @@ export interface PurchasesBenchResult {
   concurrency: number;
   /** SQL statements the server ran per measured purchase (BEGIN and COMMIT included). */
   statementsPerPurchase: number;
+  /** CPU milliseconds the server's main thread spent per measured purchase; null where /proc is missing. */
+  cpuMsPerPurchase: number | null;
 }
 
 interface PurchaseRequest {
@@ -51,10 +54,13 @@ export async function benchPurchases(): Promise<PurchasesBenchResult> {
     const requests = purchaseRequests(cards, WARMUP + PURCHASES);
     await runTill(app.url, key, requests.slice(0, WARMUP));
     statements.reset();
+    const cpuBefore = mainThreadCpuSeconds();
     const { figures, statuses } = await runTill(app.url, key, requests.slice(WARMUP));
+    const cpuAfter = mainThreadCpuSeconds();
+    const cpuMsPerPurchase = cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1000) / PURCHASES;
     const statementsPerPurchase = statements.read() / PURCHASES;
     const unexpected = Object.fromEntries(Object.entries(statuses).filter(([status]) => status !== '201'));
-    return { figures, unexpected, concurrency: CONCURRENCY, statementsPerPurchase };
+    return { figures, unexpected, concurrency: CONCURRENCY, statementsPerPurchase, cpuMsPerPurchase };
   } finally {
     await app.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -30,6 +30,7 @@ async function reportPurchases(): Promise<void> {
   console.log(`  ${format(purchases.figures).replace('updates/s', 'purchases/s').replace('updates in', 'purchases in')}`);
   if (Object.keys(purchases.unexpected).length > 0) console.log(`  answers other than 201: ${JSON.stringify(purchases.unexpected)}`);
   console.log(`  SQL statements per purchase: ${purchases.statementsPerPurchase.toFixed(2)}`);
+  if (purchases.cpuMsPerPurchase !== null) console.log(`  server main-thread CPU per purchase: ${purchases.cpuMsPerPurchase.toFixed(2)} ms (the ceiling it sets: ${(1000 / purchases.cpuMsPerPurchase).toFixed(0)} purchases/s)`);
   console.log(`  target: >= 500 purchases/s and p99 < 50 ms — ${verdict(purchases.figures.perSecond >= 500 && purchases.figures.p99Ms < 50 && Object.keys(purchases.unexpected).length === 0)}`);
 }
 
