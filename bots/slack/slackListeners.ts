@@ -31,8 +31,11 @@ interface MessageFields {
  */
 export function registerSlackListeners(app: App, deps: ListenerDeps): void {
   const { desk, directory, staffChannel } = deps;
-  const refuse = (client: WebClient, user: string, channel: string, threadTs?: string) =>
-    client.chat.postEphemeral({ channel, user, text: escapeSlack(desk.refusal()), ...(threadTs && { thread_ts: threadTs }) });
+  const refuse = (client: WebClient, user: string, channel: string, threadTs: string) =>
+    client.chat.postEphemeral({ channel, user, text: escapeSlack(desk.refusal()), thread_ts: threadTs }).catch((error: unknown) => {
+      // Someone who is not in the channel cannot get an ephemeral message there; the refusal stands anyway.
+      deps.log.warn({ err: error, user }, 'desk: could not tell a non-staff user that they may not reply');
+    });
 
   app.event('message', async ({ event, client }) => {
     const message = event as unknown as MessageFields;
@@ -48,17 +51,18 @@ export function registerSlackListeners(app: App, deps: ListenerDeps): void {
     if (answer.ephemeral) await client.chat.postEphemeral({ channel: message.channel, user: message.user, thread_ts: message.thread_ts, text: escapeSlack(answer.ephemeral) });
   });
 
-  app.action(/^desk:/, async ({ ack, body, action, client }) => {
+  app.action(/^desk:/, async ({ ack, body, action, respond }) => {
     await ack();
     const user = body.user.id;
-    const channel = body.channel?.id ?? staffChannel;
     const value = 'value' in action && typeof action.value === 'string' ? action.value : '';
+    // Answered through the interaction's response_url: it reaches the presser even if they are not in the channel.
+    const tell = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text: escapeSlack(text) });
     if (!(await directory.isStaff(user))) {
-      await refuse(client, user, channel);
+      await tell(desk.refusal());
       return;
     }
     const answer = await desk.press(value, { id: user, name: await directory.firstName(user) });
-    if (answer.ephemeral) await client.chat.postEphemeral({ channel, user, text: escapeSlack(answer.ephemeral) });
+    if (answer.ephemeral) await tell(answer.ephemeral);
   });
 
   app.command('/loyalty', async ({ ack, command }) => {

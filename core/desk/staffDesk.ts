@@ -97,7 +97,7 @@ export function createStaffDesk(deps: StaffDeskDeps): StaffDesk {
       by,
       at,
       [refresh(ticketId, 'resolved'), thread(ticketId, 'resolved', t('desk.thread.resolved', { name: by.name, duration: duration(ticket.openedAt, at, t) }))],
-      { dedupeKey: `desk:${ticketId}:resolved`, message: { text: customerT('desk.resolved'), buttons: ratingButtons(ticketId) } },
+      { dedupeKey: `desk:${ticketId}:rating-prompt`, message: { text: customerT('desk.resolved'), buttons: ratingButtons(ticketId) } },
     );
     if (!result) return { ephemeral: t('desk.ticketGone') };
     return result.resolved ? { ephemeral: null } : { ephemeral: t('desk.alreadyResolved', { ref: ticketReference(ticketId) }) };

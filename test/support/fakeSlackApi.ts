@@ -25,6 +25,13 @@ export interface FakeSlackApiOptions {
 
 const API_PATH = /^\/api\/([A-Za-z][\w.]*)$/;
 const UPLOAD_PATH = /^\/upload\/v1\/(F[A-Z0-9]+)$/;
+const RESPONSE_PATH = /^\/actions\/(\d+)$/;
+
+/** What the app posted to an interaction's `response_url` (an ephemeral answer to the presser…). */
+export interface SlackResponse {
+  url: string;
+  body: Record<string, unknown>;
+}
 
 export class FakeSlackApi {
   readonly token: string;
@@ -94,6 +101,16 @@ export class FakeSlackApi {
   /** The member list `conversations.members` pages through; other channels answer `channel_not_found`. */
   setChannelMembers(channel: string, userIds: string[]): void {
     this.workspace.members.set(channel, [...userIds]);
+  }
+
+  /** Answers the app posted to interactions' `response_url`s, in order. */
+  readonly responses: SlackResponse[] = [];
+  private responseCount = 0;
+
+  /** A `response_url` for an interaction built in a test: it points here, so answers to it stay on loopback. */
+  responseUrl(): string {
+    this.responseCount += 1;
+    return `${this.origin}/actions/${this.responseCount}`;
   }
 
   /** A person `users.info` knows; the bot user is known from the start. */
@@ -172,6 +189,10 @@ export class FakeSlackApi {
     if (method !== undefined) return this.apiCall(method, req, body, url.searchParams);
     const outage = this.faults.currentOutage;
     if (outage) return outageReply(outage);
+    if (RESPONSE_PATH.test(url.pathname) && req.method === 'POST') {
+      this.responses.push({ url: `${this.origin}${url.pathname}`, body: JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown> });
+      return apiReply({ ok: true });
+    }
     const uploadId = UPLOAD_PATH.exec(url.pathname)?.[1];
     if (uploadId !== undefined && req.method === 'POST') return this.receiveUpload(uploadId, req, body);
     const fileId = fileIdOfPrivateUrl(url.pathname);
