@@ -14,6 +14,8 @@ export interface ApiClient {
 export interface ApiResult {
   status: number;
   body: unknown;
+  /** The handler already stored this answer under the request's Idempotency-Key, in the transaction of its work. */
+  replyKept?: boolean;
 }
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -23,6 +25,8 @@ export interface RouteInput<B, Q, P> {
   query: Parsed<Q>;
   params: Parsed<P>;
   client: ApiClient;
+  /** The Idempotency-Key this request claimed, for a handler that stores its answer with its work; null without one. */
+  idempotency: { client: string; key: string } | null;
 }
 
 /**

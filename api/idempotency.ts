@@ -30,7 +30,10 @@ const WAIT_MS = 30_000;
 /** A claim older than this whose request never finished belongs to an instance that died. */
 const ABANDONED_MS = 120_000;
 
-export type Idempotency = (call: IdempotentCall, work: () => Promise<Omit<Answer, 'replayed'>>) => Promise<Answer>;
+/** The work's answer; `kept` when the work stored it under the key itself, in its own transaction. */
+export type WorkAnswer = Omit<Answer, 'replayed'> & { kept?: boolean };
+
+export type Idempotency = (call: IdempotentCall, work: () => Promise<WorkAnswer>) => Promise<Answer>;
 
 /**
  * Runs `work` once per (client, key). A duplicate that arrives while the
@@ -65,11 +68,11 @@ export function createIdempotency(db: Database, clock: () => Date): Idempotency 
 }
 
 /** Does the work and stores its answer; on an unexpected failure the key is given back so that a retry can do the work. */
-async function answerOnce(db: Database, clock: () => Date, call: IdempotentCall, work: () => Promise<Omit<Answer, 'replayed'>>): Promise<Answer> {
+async function answerOnce(db: Database, clock: () => Date, call: IdempotentCall, work: () => Promise<WorkAnswer>): Promise<Answer> {
   try {
-    const answer = await work();
-    await completeIdempotentRequest(db, { ...call, at: clock() }, { status: answer.status, body: answer.payload });
-    return { ...answer, replayed: false };
+    const { status, payload, kept } = await work();
+    if (!kept) await completeIdempotentRequest(db, { ...call, at: clock() }, { status, body: payload });
+    return { status, payload, replayed: false };
   } catch (error) {
     await releaseIdempotencyKey(db, call.client, call.key);
     throw error;

@@ -31,17 +31,17 @@ async function answer(route: ApiRoute, request: FastifyRequest, idempotency: Ide
   const client = request.apiClient!;
   const key = idempotencyKey(route, request);
   const input = validateRequest(route, request);
-  const work = () => run(route, request, { ...input, client });
+  const work = () => run(route, request, { ...input, client, idempotency: key ? { client: client.id, key } : null });
   if (!key) return { ...(await work()), replayed: false };
   const requestHash = hash(`${request.method} ${request.url}\n${route.body ? canonicalJson(request.body) : ''}`);
   return idempotency({ client: client.id, key, requestHash }, work);
 }
 
 /** Runs the handler; a problem it raises is an answer too, so it is stored and replayed like a success. */
-async function run(route: ApiRoute, request: FastifyRequest, input: { body: unknown; query: unknown; params: unknown; client: ApiClient }) {
+async function run(route: ApiRoute, request: FastifyRequest, input: { body: unknown; query: unknown; params: unknown; client: ApiClient; idempotency: { client: string; key: string } | null }) {
   try {
     const result = await route.handle(input as Parameters<ApiRoute['handle']>[0]);
-    return { status: result.status, payload: JSON.stringify(result.body) };
+    return { status: result.status, payload: JSON.stringify(result.body), kept: result.replyKept === true };
   } catch (error) {
     if (!(error instanceof ApiProblem)) throw error;
     return { status: error.status, payload: JSON.stringify(error.toBody(pathOf(request))) };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { MemberReference, PurchaseOutcome } from '../../core/points/pointsPorts.ts';
+import type { MemberRecord } from '../../core/ports.ts';
+import type { MemberReference, PurchaseOutcome, PurchaseRecord } from '../../core/points/pointsPorts.ts';
 import { balanceAfterPurchase } from '../../core/storage/ledgerPages.ts';
 import type { ApiDeps } from '../apiDeps.ts';
 import { defineRoute, type ApiResult, type ApiRoute } from '../apiRoute.ts';
@@ -39,10 +40,12 @@ function recordPurchase(deps: ApiDeps): ApiRoute {
       200: { description: 'This receipt was recorded before with the same content; the first result.', schema: purchaseViewSchema },
     },
     problems: ['member-not-found', 'code-invalid', 'receipt-conflict', 'redemption-refused'],
-    handle: async ({ body }) => {
+    handle: async ({ body, idempotency }) => {
       const { member, ...rest } = body;
       const reference: MemberReference = member.card ? { cardNumber: member.card } : member.phone ? { phone: member.phone } : { code: member.code! };
-      return answerPurchase(deps, await deps.points.recordPurchase({ member: reference, ...rest, source: 'api' }));
+      // The answer to the Idempotency-Key commits with the purchase, not in a write of its own after it.
+      const reply = idempotency && { ...idempotency, render: (recorded: Recorded) => ({ status: 201, body: JSON.stringify(recordedView(recorded)) }) };
+      return answerPurchase(deps, await deps.points.recordPurchase({ member: reference, ...rest, source: 'api', ...(reply && { reply }) }));
     },
   });
 }
@@ -50,7 +53,7 @@ function recordPurchase(deps: ApiDeps): ApiRoute {
 async function answerPurchase(deps: ApiDeps, outcome: PurchaseOutcome): Promise<ApiResult> {
   switch (outcome.kind) {
     case 'recorded':
-      return { status: 201, body: toPurchaseView(outcome.purchase, outcome.member.balance) };
+      return { status: 201, body: recordedView(outcome), replyKept: outcome.replyKept === true };
     case 'replayed': {
       const balance = (await balanceAfterPurchase(deps.db, outcome.purchase)) ?? outcome.member.balance;
       return { status: 200, body: toPurchaseView(outcome.purchase, balance) };
@@ -67,6 +70,12 @@ async function answerPurchase(deps: ApiDeps, outcome: PurchaseOutcome): Promise<
       // The body schema refuses these first; the engine's own check is a second line.
       throw new ApiProblem('validation', `Fix the request and send it again: ${outcome.detail}.`);
   }
+}
+
+type Recorded = { purchase: PurchaseRecord; member: MemberRecord };
+
+function recordedView(recorded: Recorded) {
+  return toPurchaseView(recorded.purchase, recorded.member.balance);
 }
 
 function refusal(reason: 'over-balance' | 'over-share', max: number): string {

@@ -19,6 +19,20 @@ export interface PurchaseRequest {
   redeemPoints: number;
   source: 'till' | 'api';
   at: Date;
+  /** A reply to keep with the purchase if it is recorded, in the same transaction. */
+  reply?: ReplyToKeep;
+}
+
+/**
+ * A reply to keep with a recorded purchase, written in its transaction: the
+ * REST API's first answer to an Idempotency-Key, so that a retry never finds
+ * the purchase committed and its answer still missing. The key's row is
+ * claimed before the purchase starts; the transaction only completes it.
+ */
+export interface ReplyToKeep {
+  client: string;
+  key: string;
+  render(recorded: { purchase: PurchaseRecord; member: MemberRecord }): { status: number; body: string };
 }
 
 export interface PurchaseRecord {
@@ -50,7 +64,7 @@ export interface Notification {
 }
 
 export type PurchaseOutcome =
-  | { kind: 'recorded' | 'replayed'; purchase: PurchaseRecord; member: MemberRecord }
+  | { kind: 'recorded' | 'replayed'; purchase: PurchaseRecord; member: MemberRecord; /** The request's `reply` was kept with the purchase. */ replyKept?: boolean }
   | { kind: 'receipt-conflict'; purchase: PurchaseRecord }
   | { kind: 'refused'; reason: 'over-balance' | 'over-share'; maxRedeemable: number }
   | { kind: 'code-invalid' }

@@ -3,7 +3,7 @@ import type { Translator } from '../i18n/translator.ts';
 import type { Logger } from '../logger.ts';
 import type { MemberRecord } from '../ports.ts';
 import type { ProgramRules } from '../program/programRules.ts';
-import type { MemberReference, PointsStore, PurchaseOutcome, RefundOutcome } from './pointsPorts.ts';
+import type { MemberReference, PointsStore, PurchaseOutcome, RefundOutcome, ReplyToKeep } from './pointsPorts.ts';
 import { purchaseNotifications, refundNotifications } from './purchaseNotifications.ts';
 import { quotePurchase } from './quotePurchase.ts';
 import { cachedRules } from './cachedRules.ts';
@@ -14,6 +14,8 @@ export interface PurchaseInput {
   amount: number;
   redeemPoints: number;
   source: 'till' | 'api';
+  /** A reply to keep with the purchase in its transaction (the REST API's answer to an Idempotency-Key). */
+  reply?: ReplyToKeep;
 }
 
 export interface PointsService {
@@ -72,6 +74,7 @@ async function recordPurchase(deps: PointsDeps, input: PurchaseInput): Promise<P
       redeemPoints: input.redeemPoints,
       source: input.source,
       at: clock(),
+      ...(input.reply && { reply: input.reply }),
     },
     {
       rules,

@@ -1,3 +1,4 @@
+import type { Tx } from './ledgerWrites.ts';
 import type { Database } from './openDatabase.ts';
 
 /** Status stored while the first request with a key is still being handled. */
@@ -52,6 +53,19 @@ export async function completeIdempotentRequest(db: Database, claim: Idempotency
     UPDATE "IdempotentRequest" SET "status" = ${response.status}, "body" = ${response.body}
     WHERE "client" = ${client} AND "key" = ${key} AND "status" = ${IN_PROGRESS}`;
   if (completed !== 1) await insertRow(db, claim, response);
+}
+
+/**
+ * Completes a claim inside the transaction of the work it answers, so that
+ * both commit together. False when the claim is not there in progress (taken
+ * over as abandoned): then the answer is stored after the transaction, as
+ * `completeIdempotentRequest` does it.
+ */
+export async function completeInTransaction(tx: Tx, claim: { client: string; key: string }, response: { status: number; body: string }): Promise<boolean> {
+  const completed = await tx.$executeRaw`
+    UPDATE "IdempotentRequest" SET "status" = ${response.status}, "body" = ${response.body}
+    WHERE "client" = ${claim.client} AND "key" = ${claim.key} AND "status" = ${IN_PROGRESS}`;
+  return completed === 1;
 }
 
 /** Inserts the key's row unless the key has one; false when it has. */

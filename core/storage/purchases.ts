@@ -9,6 +9,7 @@ import { enqueueInTransaction } from './outbox.ts';
 import { rewardReferralInTransaction } from './referrals.ts';
 import { toMemberRecord, type Member } from './records.ts';
 import { toPurchaseRecord } from './purchaseRecords.ts';
+import { completeInTransaction } from './idempotency.ts';
 import { applyPurchaseToMember, fillReceipt, insertReceipt, type EarnedLot, type MemberChange } from './purchaseWrites.ts';
 import type { Purchase } from './generated/sqlite/client.ts';
 
@@ -84,7 +85,9 @@ async function recordInTransaction(tx: Tx, request: PurchaseRequest, policy: Pur
   else if (!(await insertReceipt(tx, purchase))) throw new ReceiptTaken(locked.id);
   await enqueueAll(tx, policy.notifyPurchase(toPurchaseRecord(purchase), member));
   // Referral: a friend's first purchase rewards the invitation in this same transaction (the member comes back with the friend's bonus).
-  return { kind: 'recorded', purchase: toPurchaseRecord(purchase), member: await rewardReferralInTransaction(tx, { friend: member, at: request.at, rules: policy.rules }) };
+  const recorded = { purchase: toPurchaseRecord(purchase), member: await rewardReferralInTransaction(tx, { friend: member, at: request.at, rules: policy.rules }) };
+  const replyKept = request.reply ? await completeInTransaction(tx, request.reply, request.reply.render(recorded)) : false;
+  return { kind: 'recorded', ...recorded, replyKept };
 }
 
 /** The member the request names, their row locked for this transaction; a one-time code is used up on the way. Null for none. */

@@ -86,6 +86,13 @@ describeEachProvider('purchases through the REST API', (provider) => {
     expect([a.status, b.status]).toEqual([201, 201]);
   });
 
+  it('stores the answer to an Idempotency-Key with the purchase, exactly as it was sent', async () => {
+    const member = await api.enrol(nextPhone());
+    const first = await purchase({ member: { card: member.cardNumber }, amount: 30_000, receiptId: `${provider}-kept` }, { idempotencyKey: `${provider}-kept-key` });
+    const stored = await api.app.db.prisma.idempotentRequest.findFirstOrThrow({ where: { key: `${provider}-kept-key` } });
+    expect([stored.status, JSON.parse(stored.body)]).toEqual([201, first.body]);
+  });
+
   it('answers a replayed receipt without a key with 200 and the first body', async () => {
     const member = await api.enrol(nextPhone());
     const body = { member: { card: member.cardNumber }, amount: 40_000, receiptId: `${provider}-receipt`, redeemPoints: 20 };

@@ -4,6 +4,7 @@ import { quotePurchase } from '../../../core/points/quotePurchase.ts';
 import { defaultProgramRules } from '../../../core/program/programRules.ts';
 import { createPointsWorld, DAY_MS, recorded, refunded, translator, type PointsWorld, type TestMember } from '../points/pointsWorld.ts';
 import { describeEachProvider } from '../../support/testDatabase.ts';
+import { claimIdempotencyKey, findIdempotentRequest, IN_PROGRESS } from '../../../core/storage/idempotency.ts';
 
 const t = translator.forLocale('en');
 const MINUTE_MS = 60_000;
@@ -302,6 +303,33 @@ describeEachProvider('the points engine', (provider) => {
       const first = recorded(await world.buy(member, { amount: 100_000, receiptId: 'R-1' }));
       const other = await world.buy(member, { amount: 90_000, receiptId: 'R-1' });
       expect([other.kind, other.kind === 'receipt-conflict' && other.purchase.id, await world.balanceOf(member)]).toEqual(['receipt-conflict', first.id, 30]);
+    });
+  });
+
+  describe('a reply kept with the purchase', () => {
+    const claim = { client: 'till-1', key: 'key-1', requestHash: 'h' };
+    const reply = { client: 'till-1', key: 'key-1', render: ({ purchase }: { purchase: { id: string } }) => ({ status: 201, body: purchase.id }) };
+    const storedReply = () => findIdempotentRequest(world.db, 'till-1', 'key-1');
+
+    it('completes the claimed key in the purchase’s own transaction', async () => {
+      const member = await world.aMember();
+      await claimIdempotencyKey(world.db, { ...claim, at: world.now() });
+      const outcome = await world.service.recordPurchase({ member: { memberId: member.id }, receiptId: 'R-1', amount: 10_000, redeemPoints: 0, source: 'api', reply });
+      expect(outcome.kind === 'recorded' && outcome.replyKept).toBe(true);
+      expect(await storedReply()).toMatchObject({ status: 201, body: recorded(outcome).id });
+    });
+
+    it('leaves the key in progress when the purchase is refused, for the caller to answer', async () => {
+      const member = await world.aMember();
+      await claimIdempotencyKey(world.db, { ...claim, at: world.now() });
+      await world.service.recordPurchase({ member: { memberId: member.id }, receiptId: 'R-1', amount: 10_000, redeemPoints: 10, source: 'api', reply });
+      expect(await storedReply()).toMatchObject({ status: IN_PROGRESS });
+    });
+
+    it('says so when the claim is no longer there to complete', async () => {
+      const member = await world.aMember();
+      const outcome = await world.service.recordPurchase({ member: { memberId: member.id }, receiptId: 'R-1', amount: 10_000, redeemPoints: 0, source: 'api', reply });
+      expect([outcome.kind, outcome.kind === 'recorded' && outcome.replyKept, await storedReply()]).toEqual(['recorded', false, null]);
     });
   });
 
