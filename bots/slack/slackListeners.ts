@@ -30,26 +30,9 @@ interface MessageFields {
  * channel members only), everything else is the core's (core/desk/staffDesk.ts).
  */
 export function registerSlackListeners(app: App, deps: ListenerDeps): void {
-  const { desk, directory, staffChannel } = deps;
-  const refuse = (client: WebClient, user: string, channel: string, threadTs: string) =>
-    client.chat.postEphemeral({ channel, user, text: escapeSlack(desk.refusal()), thread_ts: threadTs }).catch((error: unknown) => {
-      // Someone who is not in the channel cannot get an ephemeral message there; the refusal stands anyway.
-      deps.log.warn({ err: error, user }, 'desk: could not tell a non-staff user that they may not reply');
-    });
+  const { desk, directory } = deps;
 
-  app.event('message', async ({ event, client }) => {
-    const message = event as unknown as MessageFields;
-    // Only replies in a thread of the staff channel, by a person: never the bot's own posts (no loops).
-    if (message.channel !== staffChannel || !message.thread_ts || message.thread_ts === message.ts) return;
-    if (message.bot_id || !message.user || !PEOPLE_SUBTYPES.has(message.subtype)) return;
-    if (!(await directory.isStaff(message.user))) {
-      await refuse(client, message.user, message.channel, message.thread_ts);
-      return;
-    }
-    const by = { id: message.user, name: await directory.firstName(message.user) };
-    const answer = await desk.reply({ sourceKey: `slack:${message.channel}:${message.ts}`, threadTs: message.thread_ts, by, text: message.text ?? '' });
-    if (answer.ephemeral) await client.chat.postEphemeral({ channel: message.channel, user: message.user, thread_ts: message.thread_ts, text: escapeSlack(answer.ephemeral) });
-  });
+  app.event('message', ({ event, client }) => onThreadMessage(deps, event as unknown as MessageFields, client));
 
   app.action(/^desk:/, async ({ ack, body, action, respond }) => {
     await ack();
@@ -76,4 +59,22 @@ export function registerSlackListeners(app: App, deps: ListenerDeps): void {
   app.error(async (error) => {
     deps.log.error({ err: error }, 'slack: a request could not be handled; Slack will retry it');
   });
+}
+
+/** A message in the staff channel: only a person's reply in a thread matters, never the bot's own posts (no loops). */
+async function onThreadMessage({ desk, directory, staffChannel, log }: ListenerDeps, message: MessageFields, client: WebClient): Promise<void> {
+  if (message.channel !== staffChannel || !message.thread_ts || message.thread_ts === message.ts) return;
+  if (message.bot_id || !message.user || !PEOPLE_SUBTYPES.has(message.subtype)) return;
+  const tell = (text: string) =>
+    client.chat.postEphemeral({ channel: message.channel, user: message.user!, thread_ts: message.thread_ts!, text: escapeSlack(text) }).catch((error: unknown) => {
+      // Someone who is not in the channel cannot get an ephemeral message there; what they wrote goes nowhere anyway.
+      log.warn({ err: error, user: message.user }, 'desk: could not answer a thread message privately');
+    });
+  if (!(await directory.isStaff(message.user))) {
+    await tell(desk.refusal());
+    return;
+  }
+  const by = { id: message.user, name: await directory.firstName(message.user) };
+  const answer = await desk.reply({ sourceKey: `slack:${message.channel}:${message.ts}`, threadTs: message.thread_ts, by, text: message.text ?? '' });
+  if (answer.ephemeral) await tell(answer.ephemeral);
 }

@@ -22,13 +22,7 @@ export function createStaffDirectory(client: WebClient, staffChannel: string, lo
   const names = new Map<string, { name: string; at: number }>();
 
   async function readMembers(): Promise<Set<string>> {
-    const ids = new Set<string>();
-    let cursor: string | undefined;
-    do {
-      const page = await client.conversations.members({ channel: staffChannel, limit: 200, ...(cursor && { cursor }) });
-      for (const id of page.members ?? []) ids.add(id);
-      cursor = page.response_metadata?.next_cursor || undefined;
-    } while (cursor);
+    const ids = await listMembers(client, staffChannel);
     members = { ids, at: now() };
     return ids;
   }
@@ -59,4 +53,16 @@ export function createStaffDirectory(client: WebClient, staffChannel: string, lo
       }
     },
   };
+}
+
+/** Every member of a channel, page by page. */
+async function listMembers(client: WebClient, channel: string): Promise<Set<string>> {
+  const ids = new Set<string>();
+  let cursor: string | undefined;
+  do {
+    const page = await client.conversations.members({ channel, limit: 200, ...(cursor && { cursor }) });
+    for (const id of page.members ?? []) ids.add(id);
+    cursor = page.response_metadata?.next_cursor || undefined;
+  } while (cursor);
+  return ids;
 }

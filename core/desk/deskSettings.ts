@@ -21,8 +21,15 @@ export const defaultDeskSettings: DeskSettings = {
 
 const MINUTE_MS = 60_000;
 
-/** When an untaken ticket is announced again after `announcements` re-announcements; null when no more are due. */
-export function nextAnnouncementAt(openedAt: Date, announcements: number, settings: DeskSettings): Date | null {
-  const minutes = settings.reannounceAfterMinutes[announcements];
-  return minutes === undefined ? null : new Date(openedAt.getTime() + minutes * MINUTE_MS);
+/**
+ * When an untaken ticket opened at `openedAt` is next announced again, after
+ * `now`; null when no more are due. Delays already past are skipped, so a
+ * job that ran late (after downtime) announces once, not once per missed delay.
+ */
+export function nextAnnouncementAt(openedAt: Date, now: Date, settings: DeskSettings): Date | null {
+  for (const minutes of settings.reannounceAfterMinutes) {
+    const at = new Date(openedAt.getTime() + minutes * MINUTE_MS);
+    if (at > now) return at;
+  }
+  return null;
 }

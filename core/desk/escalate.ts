@@ -27,7 +27,7 @@ export async function escalate(turn: Turn, chat: ChatRecord & { state: MemberSta
       reason,
       text,
       openedAt: now,
-      nextAnnounceAt: nextAnnouncementAt(now, 0, settings),
+      nextAnnounceAt: nextAnnouncementAt(now, now, settings),
     },
     chat: { id: chat.id, version: chat.version, state: { v: 1, step: 'member', ticket: id } },
     posts: [{ dedupeKey: `desk:${id}:ticket`, post: { kind: 'ticket' } }],

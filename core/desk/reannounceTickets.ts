@@ -17,7 +17,7 @@ export async function reannounceTickets(desk: DeskDeps, translator: Translator, 
   for (const ticket of await desk.store.dueAnnouncements(now, BATCH)) {
     const round = ticket.announcements + 1;
     const text = t('desk.thread.reannounce', { ref: ticketReference(ticket.id), waited: duration(ticket.openedAt, now, t) });
-    const next = nextAnnouncementAt(ticket.openedAt, round, desk.settings);
+    const next = nextAnnouncementAt(ticket.openedAt, now, desk.settings);
     if (await desk.store.announce(ticket.id, ticket.announcements, next, { dedupeKey: `desk:${ticket.id}:announce:${round}`, post: { kind: 'thread', text, broadcast: true } })) announced += 1;
   }
   return announced;

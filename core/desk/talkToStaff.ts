@@ -27,7 +27,12 @@ export async function talkToStaff(
   const { t, inbound, deps } = turn;
   if (isBalanceRequest(inbound.event, pressed)) return [message(await balanceText(turn, member), ticketButtons(t))];
   const words = relayedWords(inbound.event);
-  if (pressed || words === null) return [message(t('desk.withStaff'), ticketButtons(t))];
+  if (pressed || words === null) {
+    // A button after staff resolved the ticket is the bot's again (a text finds that out by being refused below).
+    const ticket = await deps.desk.store.find(ticketId);
+    if (!ticket || ticket.status === 'resolved') return giveBackToBot(turn, chat, serveAsUsual);
+    return [message(t('desk.withStaff'), ticketButtons(t))];
+  }
   const staffT = deps.translator.forLocale(deps.desk.settings.staffLocale);
   const sourceKey = `${inbound.channel}:${inbound.updateId}`;
   const photo = inbound.event.kind === 'photo' ? { channel: inbound.channel, fileId: inbound.event.fileId } : undefined;
@@ -39,7 +44,11 @@ export async function talkToStaff(
     },
   );
   if (outcome === 'added' || outcome === 'duplicate') return [];
-  // Staff resolved the ticket meanwhile: the bot has the chat again.
+  return giveBackToBot(turn, chat, serveAsUsual);
+}
+
+/** Staff resolved the ticket meanwhile: the bot has the chat again, and answers this update as usual. */
+async function giveBackToBot(turn: Turn, chat: MemberChat, serveAsUsual: (chat: MemberChat) => Promise<Outbound[]>): Promise<Outbound[]> {
   const rest: MemberState = { ...chat.state };
   delete rest.ticket;
   await saveState(turn, chat, { state: rest });

@@ -82,6 +82,7 @@ function progressNotes({ ticket, chatUnreachable }: TicketView, { t, locale, tim
 export function duration(from: Date, to: Date, t: Translate): string {
   const minutes = Math.max(0, Math.round((to.getTime() - from.getTime()) / 60_000));
   if (minutes < 60) return t('desk.minutes', { count: minutes });
+  if (minutes % 60 === 0) return t('desk.hours', { count: minutes / 60 });
   return t('desk.hoursMinutes', { hours: t('desk.hours', { count: Math.floor(minutes / 60) }), minutes: t('desk.minutes', { count: minutes % 60 }) });
 }
 

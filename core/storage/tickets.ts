@@ -113,7 +113,7 @@ function ticketReads(prisma: Prisma) {
 const oldestFirst = [{ openedAt: 'asc' as const }, { id: 'asc' as const }];
 
 /**
- * Writes a message of an unresolved ticket and what it causes. The sourceKey is
+ * Writes a message of an unresolved ticket (or a note on any) and what it causes. The sourceKey is
  * looked up first; a concurrent twice-delivered update that passes that check
  * fails on the unique key, which rolls its whole transaction back.
  */
@@ -122,7 +122,8 @@ async function addMessage(prisma: Prisma, message: TicketMessageDraft, then: (tx
     return await prisma.$transaction(async (tx): Promise<AddOutcome> => {
       const ticket = await tx.ticket.findUnique({ where: { id: message.ticketId } });
       if (!ticket) return 'missing';
-      if (ticket.status === 'resolved') return 'closed';
+      // Staff keep taking notes on a resolved ticket; nothing else is added to it.
+      if (ticket.status === 'resolved' && message.author !== 'note') return 'closed';
       if (await tx.ticketMessage.findUnique({ where: { sourceKey: message.sourceKey }, select: { id: true } })) return 'duplicate';
       await tx.ticketMessage.create({ data: ticketMessageRow(message) });
       await then(tx, ticket);

@@ -86,4 +86,12 @@ describeEachProvider('re-announcing a ticket nobody took', (provider) => {
     expect(await reannounceAt(at, 10)).toBe(0);
     expect(await broadcasts()).toEqual([]);
   });
+
+  it('calls once, not once per missed delay, when the job first runs after both delays (after downtime)', async () => {
+    const at = opened();
+    expect(await reannounceAt(at, 45)).toBe(1);
+    expect(await reannounceAt(at, 45)).toBe(0);
+    expect(await reannounceAt(at, 46)).toBe(0);
+    expect((await broadcasts()).map((post) => post.text)).toEqual([`Ticket ${ticketReference(ticketId)} has been waiting 45 minutes and nobody has taken it yet.`]);
+  });
 });
