@@ -2,9 +2,15 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../app/config.ts';
+import { deskSettingsFrom } from '../../app/desk.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const validToken = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
+const slack = {
+  SLACK_BOT_TOKEN: 'xoxb-1000000001-2000000002-Xq7Zk2BotToken',
+  SLACK_SIGNING_SECRET: '8f742231b10e8888abcd99aabbcc85a5',
+  SLACK_STAFF_CHANNEL: 'C0STAFF001',
+};
 
 /** The error loadConfig throws for `env`; fails the test when it does not throw. */
 function configErrorFor(env: Record<string, string>): ConfigError {
@@ -87,20 +93,159 @@ describe('loadConfig', () => {
   });
 });
 
+describe('loadConfig for the staff desk in Slack', () => {
+  it('leaves the desk off and uses the contract’s defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect([config.SLACK_BOT_TOKEN, config.SLACK_SIGNING_SECRET, config.SLACK_STAFF_CHANNEL, config.STAFF_LOCALE]).toEqual([undefined, undefined, undefined, undefined]);
+    expect(config).toMatchObject({
+      SLACK_API_URL: 'https://slack.com/api/',
+      SLACK_RATE_PER_SECOND: 1,
+      DESK_EXPECTED_WAIT_MINUTES: 15,
+      DESK_REANNOUNCE_MINUTES: [10, 30],
+      DESK_SHOW_STAFF_NAME: true,
+    });
+  });
+
+  it('reads the values it is given', () => {
+    const config = loadConfig({
+      ...slack,
+      SLACK_API_URL: 'http://127.0.0.1:8099/api/',
+      SLACK_RATE_PER_SECOND: '3',
+      DESK_EXPECTED_WAIT_MINUTES: '45',
+      DESK_REANNOUNCE_MINUTES: '5, 20,60',
+      DESK_SHOW_STAFF_NAME: 'false',
+      STAFF_LOCALE: 'en',
+    });
+    expect(config).toMatchObject({
+      ...slack,
+      SLACK_API_URL: 'http://127.0.0.1:8099/api/',
+      SLACK_RATE_PER_SECOND: 3,
+      DESK_EXPECTED_WAIT_MINUTES: 45,
+      DESK_REANNOUNCE_MINUTES: [5, 20, 60],
+      DESK_SHOW_STAFF_NAME: false,
+      STAFF_LOCALE: 'en',
+    });
+  });
+
+  it('accepts a private staff channel (G…)', () => {
+    expect(loadConfig({ ...slack, SLACK_STAFF_CHANNEL: 'G0PRIVATE1' }).SLACK_STAFF_CHANNEL).toBe('G0PRIVATE1');
+  });
+
+  it('adds the trailing slash SLACK_API_URL needs when it is left out', () => {
+    expect(loadConfig({ SLACK_API_URL: 'http://127.0.0.1:8099/api' }).SLACK_API_URL).toBe('http://127.0.0.1:8099/api/');
+  });
+
+  it('treats empty numbers and an empty DESK_SHOW_STAFF_NAME or STAFF_LOCALE as unset', () => {
+    const config = loadConfig({ SLACK_RATE_PER_SECOND: '', DESK_EXPECTED_WAIT_MINUTES: '', DESK_SHOW_STAFF_NAME: '', STAFF_LOCALE: '' });
+    expect(config).toMatchObject({ SLACK_RATE_PER_SECOND: 1, DESK_EXPECTED_WAIT_MINUTES: 15, DESK_SHOW_STAFF_NAME: true });
+    expect(config.STAFF_LOCALE).toBeUndefined();
+  });
+
+  it.each([
+    ['SLACK_BOT_TOKEN', { SLACK_BOT_TOKEN: 'xoxp-1000000001-user-token' }],
+    ['SLACK_BOT_TOKEN', { SLACK_BOT_TOKEN: 'not-a-token' }],
+    ['SLACK_SIGNING_SECRET', { SLACK_SIGNING_SECRET: 'not hexadecimal' }],
+    ['SLACK_SIGNING_SECRET', { SLACK_SIGNING_SECRET: 'abc123' }],
+    ['SLACK_STAFF_CHANNEL', { SLACK_STAFF_CHANNEL: '#staff' }],
+    ['SLACK_STAFF_CHANNEL', { SLACK_STAFF_CHANNEL: 'staff' }],
+    ['SLACK_STAFF_CHANNEL', { SLACK_STAFF_CHANNEL: 'U0MARIA01' }],
+    ['SLACK_API_URL', { SLACK_API_URL: 'slack.com/api' }],
+    ['SLACK_API_URL', { SLACK_API_URL: 'ftp://slack.com/api/' }],
+    ['SLACK_RATE_PER_SECOND', { SLACK_RATE_PER_SECOND: '0' }],
+    ['SLACK_RATE_PER_SECOND', { SLACK_RATE_PER_SECOND: 'fast' }],
+    ['DESK_EXPECTED_WAIT_MINUTES', { DESK_EXPECTED_WAIT_MINUTES: '0' }],
+    ['DESK_EXPECTED_WAIT_MINUTES', { DESK_EXPECTED_WAIT_MINUTES: '7.5' }],
+    ['DESK_REANNOUNCE_MINUTES', { DESK_REANNOUNCE_MINUTES: '30,10' }],
+    ['DESK_REANNOUNCE_MINUTES', { DESK_REANNOUNCE_MINUTES: '10,10' }],
+    ['DESK_REANNOUNCE_MINUTES', { DESK_REANNOUNCE_MINUTES: 'abc' }],
+    ['DESK_REANNOUNCE_MINUTES', { DESK_REANNOUNCE_MINUTES: '0,10' }],
+    ['DESK_REANNOUNCE_MINUTES', { DESK_REANNOUNCE_MINUTES: '10,2.5' }],
+    ['DESK_SHOW_STAFF_NAME', { DESK_SHOW_STAFF_NAME: 'yes' }],
+    ['DESK_SHOW_STAFF_NAME', { DESK_SHOW_STAFF_NAME: '1' }],
+    ['STAFF_LOCALE', { STAFF_LOCALE: 'de' }],
+  ])('refuses an invalid %s with one line naming it (%j)', (name, env) => {
+    const { message } = configErrorFor(env);
+    expect(message).not.toContain('\n');
+    expect(message).toMatch(new RegExp(`\\b${name}\\b`));
+  });
+
+  it('says the channel must be given by its id, not its name', () => {
+    expect(configErrorFor({ SLACK_STAFF_CHANNEL: '#staff' }).message).toMatch(/SLACK_STAFF_CHANNEL must be the staff channel’s id.*not its name/);
+  });
+
+  it.each([
+    ['SLACK_SIGNING_SECRET', { SLACK_BOT_TOKEN: slack.SLACK_BOT_TOKEN }],
+    ['SLACK_BOT_TOKEN', { SLACK_SIGNING_SECRET: slack.SLACK_SIGNING_SECRET }],
+    ['SLACK_BOT_TOKEN', { SLACK_STAFF_CHANNEL: slack.SLACK_STAFF_CHANNEL }],
+    ['SLACK_STAFF_CHANNEL', { SLACK_BOT_TOKEN: slack.SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: slack.SLACK_SIGNING_SECRET }],
+    ['SLACK_SIGNING_SECRET', { SLACK_BOT_TOKEN: slack.SLACK_BOT_TOKEN, SLACK_STAFF_CHANNEL: slack.SLACK_STAFF_CHANNEL }],
+    ['SLACK_BOT_TOKEN', { SLACK_SIGNING_SECRET: slack.SLACK_SIGNING_SECRET, SLACK_STAFF_CHANNEL: slack.SLACK_STAFF_CHANNEL }],
+  ])('stops start-up naming the missing %s when only some Slack variables are set (%j)', (missing, env) => {
+    const { message } = configErrorFor(env);
+    expect(message).not.toContain('\n');
+    expect(message).toMatch(new RegExp(`^Invalid configuration: ${missing} is required when`));
+    expect(message).toContain('needs all three');
+  });
+
+  it('treats an empty Slack variable as missing when the other two are set', () => {
+    expect(configErrorFor({ ...slack, SLACK_SIGNING_SECRET: '' }).message).toMatch(/^Invalid configuration: SLACK_SIGNING_SECRET is required/);
+  });
+
+  it.each([
+    ['SLACK_BOT_TOKEN', { SLACK_BOT_TOKEN: 'xoxp-Xq7Zk2' }, 'Xq7Zk2'],
+    ['SLACK_SIGNING_SECRET', { SLACK_SIGNING_SECRET: 'Xq7Zk2 not hex' }, 'Xq7Zk2'],
+    ['SLACK_STAFF_CHANNEL', { SLACK_BOT_TOKEN: slack.SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: slack.SLACK_SIGNING_SECRET }, 'Xq7Zk2'],
+    ['SLACK_STAFF_CHANNEL', { SLACK_BOT_TOKEN: slack.SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: slack.SLACK_SIGNING_SECRET }, slack.SLACK_SIGNING_SECRET],
+  ])('never repeats a Slack secret when refusing %s', (name, env, secret) => {
+    const { message } = configErrorFor(env);
+    expect(message).toContain(name);
+    expect(message).not.toContain(secret);
+  });
+});
+
+describe('deskSettingsFrom', () => {
+  it('gives the desk the contract’s defaults, staff writing in DEFAULT_LOCALE when STAFF_LOCALE is unset', () => {
+    expect(deskSettingsFrom(loadConfig({ DEFAULT_LOCALE: 'ro' }))).toEqual({ expectedWaitMinutes: 15, reannounceAfterMinutes: [10, 30], showStaffName: true, staffLocale: 'ro' });
+  });
+
+  it('uses STAFF_LOCALE for staff whatever language customers are greeted in', () => {
+    expect(deskSettingsFrom(loadConfig({ DEFAULT_LOCALE: 'ru', STAFF_LOCALE: 'en' })).staffLocale).toBe('en');
+  });
+
+  it('passes on the wait, the reannouncements and whether customers see the staff name', () => {
+    const settings = deskSettingsFrom(loadConfig({ DESK_EXPECTED_WAIT_MINUTES: '30', DESK_REANNOUNCE_MINUTES: '15', DESK_SHOW_STAFF_NAME: 'false' }));
+    expect(settings).toMatchObject({ expectedWaitMinutes: 30, reannounceAfterMinutes: [15], showStaffName: false });
+  });
+});
+
+/** Runs the program with only `env` (and PATH, HOME) and returns how it ended. */
+function startProgram(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      'node_modules/.bin/tsx',
+      ['app/main.ts'],
+      { cwd: repoRoot, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, timeout: 20_000 },
+      (_error, _stdout, stderr) => resolve({ code: child.exitCode, stderr }),
+    );
+  });
+}
+
 describe('starting the program with an invalid configuration', () => {
   it('exits with code 1 and one line on stderr naming the variable, without a stack trace', async () => {
-    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = execFile(
-        'node_modules/.bin/tsx',
-        ['app/main.ts'],
-        { cwd: repoRoot, env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: 'abc' }, timeout: 20_000 },
-        (_error, _stdout, stderr) => resolve({ code: child.exitCode, stderr }),
-      );
-    });
+    const result = await startProgram({ PORT: 'abc' });
     const lines = result.stderr.split('\n').filter((line) => line.trim() !== '');
     expect(result.code).toBe(1);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/\bPORT\b/);
     expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('does not start with only part of the Slack desk configured, naming what is missing', async () => {
+    const result = await startProgram({ SLACK_BOT_TOKEN: slack.SLACK_BOT_TOKEN, SLACK_STAFF_CHANNEL: slack.SLACK_STAFF_CHANNEL });
+    const lines = result.stderr.split('\n').filter((line) => line.trim() !== '');
+    expect(result.code).toBe(1);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/\bSLACK_SIGNING_SECRET is required\b/);
+    expect(result.stderr).not.toContain(slack.SLACK_BOT_TOKEN);
   });
 });
