@@ -21,30 +21,29 @@ export class InsufficientPoints extends Error {
  * Takes points from a member: one conditional statement moves the balance
  * (never below zero, whatever runs concurrently), then the points are drawn
  * from the lots that expire soonest, and each draw is recorded so a refund
- * can put the points back exactly where they came from.
+ * can put the points back exactly where they came from. Plain SQL for both
+ * providers: a purchase paid with points runs all of these.
  */
 export async function debitInTransaction(tx: Tx, debit: Debit): Promise<string> {
   if (!Number.isSafeInteger(debit.points) || debit.points <= 0) throw new RangeError(`A debit must be a positive whole number of points, got ${debit.points}.`);
-  const [member] = await tx.member.updateManyAndReturn({
-    where: { id: debit.memberId, balance: { gte: debit.points } },
-    data: { balance: { decrement: debit.points }, ledgerSeq: { increment: 1 } },
-    select: { balance: true, ledgerSeq: true },
-  });
+  const [member] = await tx.$queryRaw<{ balance: number; ledgerSeq: number }[]>`
+    UPDATE "Member" SET "balance" = "balance" - ${debit.points}, "ledgerSeq" = "ledgerSeq" + 1
+    WHERE "id" = ${debit.memberId} AND "balance" >= ${debit.points}
+    RETURNING "balance", "ledgerSeq"`;
   if (!member) throw new InsufficientPoints();
   const entryId = crypto.randomUUID();
-  await tx.ledgerEntry.create({
-    data: { id: entryId, memberId: debit.memberId, seq: member.ledgerSeq, kind: debit.kind, delta: -debit.points, balanceAfter: member.balance, idempotencyKey: debit.idempotencyKey, createdAt: debit.at },
-  });
+  await tx.$executeRaw`
+    INSERT INTO "LedgerEntry" ("id", "memberId", "kind", "seq", "delta", "balanceAfter", "remaining", "expiresAt", "idempotencyKey", "createdAt")
+    VALUES (${entryId}, ${debit.memberId}, ${debit.kind}, ${member.ledgerSeq}, ${-debit.points}, ${member.balance}, 0, ${null}, ${debit.idempotencyKey}, ${debit.at})`;
   await drawFromLots(tx, debit, entryId);
   return entryId;
 }
 
 async function drawFromLots(tx: Tx, debit: Debit, debitId: string): Promise<void> {
-  const lots = await tx.ledgerEntry.findMany({
-    where: { memberId: debit.memberId, remaining: { gt: 0 }, OR: [{ expiresAt: null }, { expiresAt: { gt: debit.at } }] },
-    orderBy: [{ expiresAt: { sort: 'asc', nulls: 'last' } }, { seq: 'asc' }],
-    select: { id: true, remaining: true },
-  });
+  const lots = await tx.$queryRaw<{ id: string; remaining: number }[]>`
+    SELECT "id", "remaining" FROM "LedgerEntry"
+    WHERE "memberId" = ${debit.memberId} AND "remaining" > 0 AND ("expiresAt" IS NULL OR "expiresAt" > ${debit.at})
+    ORDER BY "expiresAt" ASC NULLS LAST, "seq" ASC`;
   let left = debit.points;
   const ordered = [...lots.filter((lot) => lot.id === debit.firstFromLot), ...lots.filter((lot) => lot.id !== debit.firstFromLot)];
   for (const lot of ordered) {
@@ -58,9 +57,9 @@ async function drawFromLots(tx: Tx, debit: Debit, debitId: string): Promise<void
 }
 
 async function takeFromLot(tx: Tx, lotId: string, points: number, debitId: string): Promise<void> {
-  const taken = await tx.ledgerEntry.updateMany({ where: { id: lotId, remaining: { gte: points } }, data: { remaining: { decrement: points } } });
-  if (taken.count !== 1) throw new Error(`Lot ${lotId} changed while points were drawn from it.`);
-  await tx.lotDraw.create({ data: { id: crypto.randomUUID(), debitId, lotId, points } });
+  const taken = await tx.$executeRaw`UPDATE "LedgerEntry" SET "remaining" = "remaining" - ${points} WHERE "id" = ${lotId} AND "remaining" >= ${points}`;
+  if (taken !== 1) throw new Error(`Lot ${lotId} changed while points were drawn from it.`);
+  await tx.$executeRaw`INSERT INTO "LotDraw" ("id", "debitId", "lotId", "points") VALUES (${crypto.randomUUID()}, ${debitId}, ${lotId}, ${points})`;
 }
 
 /**
@@ -69,11 +68,10 @@ async function takeFromLot(tx: Tx, lotId: string, points: number, debitId: strin
  * this twice, or on two instances at once, takes them once.
  */
 export async function expireDueInTransaction(tx: Tx, memberId: string, at: Date): Promise<number> {
-  const due = await tx.ledgerEntry.findMany({
-    where: { memberId, remaining: { gt: 0 }, expiresAt: { lte: at } },
-    orderBy: [{ expiresAt: 'asc' }, { seq: 'asc' }],
-    select: { id: true, remaining: true },
-  });
+  const due = await tx.$queryRaw<{ id: string; remaining: number }[]>`
+    SELECT "id", "remaining" FROM "LedgerEntry"
+    WHERE "memberId" = ${memberId} AND "remaining" > 0 AND "expiresAt" <= ${at}
+    ORDER BY "expiresAt" ASC, "seq" ASC`;
   let expired = 0;
   for (const lot of due) expired += await expireLot(tx, memberId, lot, at);
   return expired;
