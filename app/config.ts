@@ -34,16 +34,18 @@ export const configSchema = z.object({
   SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-[\w-]+$/, 'must be the bot token Slack shows under OAuth & Permissions, starting with xoxb-')),
   SLACK_SIGNING_SECRET: optional(z.string().regex(/^[0-9a-f]{16,}$/i, 'must be the signing secret from the Slack app’s Basic Information page (hexadecimal)')),
   SLACK_STAFF_CHANNEL: optional(z.string().regex(/^[CG][A-Z0-9]{6,}$/, 'must be the staff channel’s id (C… or G…, shown at the bottom of its details), not its name')),
-  SLACK_API_URL: url.default('https://slack.com/api/').transform((value) => (value.endsWith('/') ? value : `${value}/`)),
+  SLACK_API_URL: z.preprocess(blankIsUnset, url.default('https://slack.com/api/')).transform((value) => (value.endsWith('/') ? value : `${value}/`)),
   /** Posts per second to the staff channel (Slack allows about one per second per channel, with short bursts). */
   SLACK_RATE_PER_SECOND: integerOr(1, 100, 1),
   /** The wait customers are told to expect for a person's answer. */
   DESK_EXPECTED_WAIT_MINUTES: integerOr(1, 10_080, 15),
   /** Minutes after opening at which an untaken ticket is announced again with @here: a comma-separated ascending list. */
-  DESK_REANNOUNCE_MINUTES: z.string().default('10,30').transform((value, ctx) => {
-    const minutes = value.split(',').map((part) => part.trim()).filter(Boolean).map(Number);
-    if (minutes.some((m) => !Number.isInteger(m) || m <= 0) || minutes.some((m, i) => i > 0 && m <= minutes[i - 1]!)) {
-      ctx.addIssue({ code: 'custom', message: 'must be ascending whole minutes separated by commas, e.g. 10,30' });
+  DESK_REANNOUNCE_MINUTES: z.preprocess(blankIsUnset, z.string().default('10,30')).transform((value, ctx) => {
+    const parts = value.split(',').map((part) => part.trim()).filter(Boolean);
+    const minutes = parts.map(Number);
+    const wellFormed = parts.length > 0 && parts.every((part) => /^\d{1,5}$/.test(part)) && minutes.every((m) => m > 0 && m <= 10_080);
+    if (!wellFormed || minutes.some((m, i) => i > 0 && m <= minutes[i - 1]!)) {
+      ctx.addIssue({ code: 'custom', message: 'must be ascending whole minutes (1–10080) separated by commas, e.g. 10,30' });
       return z.NEVER;
     }
     return minutes;

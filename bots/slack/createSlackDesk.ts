@@ -47,7 +47,7 @@ export function createSlackDesk(options: SlackDeskOptions): SlackDesk {
   registerSlackListeners(app, { desk: options.desk, directory, staffChannel: options.staffChannel, log: options.log });
   // The outbox retries and paces by itself: every failure, 429s included, must reach it.
   const outboxClient = new WebClient(options.token, { slackApiUrl: options.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: SLACK_TIMEOUT_MS, logger });
-  const sender = createDeskSender({ client: outboxClient, desk: options.desk, staffChannel: options.staffChannel, photos: options.photos });
+  const sender = createDeskSender({ client: outboxClient, desk: options.desk, staffChannel: options.staffChannel, photos: options.photos, log: options.log });
   return { requestListener: receiver.requestListener, sender };
 }
 

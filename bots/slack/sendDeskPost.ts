@@ -5,6 +5,7 @@ import type { Channel } from '../../core/inbound.ts';
 import { delivered, type Sender, type SendResult } from '../../core/outbox/sender.ts';
 import { renderCard, renderThreadText } from './renderDeskPost.ts';
 import { slackSendResult } from './slackSendResult.ts';
+import type { Logger } from '../../core/logger.ts';
 
 /** Fetches a photo a customer sent, by its id on their channel (Telegram's file_id…). */
 export type PhotoSource = (fileId: string) => Promise<Uint8Array>;
@@ -14,6 +15,7 @@ export interface DeskSenderDeps {
   desk: StaffDesk;
   staffChannel: string;
   photos: Partial<Record<Channel, PhotoSource>>;
+  log: Logger;
 }
 
 const waitForTicketMessage: SendResult = { kind: 'transient', reason: 'the ticket’s message is not in the staff channel yet' };
@@ -58,7 +60,7 @@ async function postInThread(deps: DeskSenderDeps, slack: { channel: string; ts: 
   const text = renderThreadText(post);
   const source = post.photo && deps.photos[post.photo.channel];
   if (post.photo && source) {
-    const bytes = await fetchPhoto(source, post.photo.fileId);
+    const bytes = await fetchPhoto(source, post.photo.fileId, deps.log);
     if (bytes) {
       await deps.client.filesUploadV2({ channel_id: slack.channel, thread_ts: slack.ts, file: Buffer.from(bytes), filename: 'photo.jpg', initial_comment: text });
       return delivered;
@@ -68,11 +70,15 @@ async function postInThread(deps: DeskSenderDeps, slack: { channel: string; ts: 
   return delivered;
 }
 
-/** A photo the customer's platform no longer has is announced as text rather than blocking the thread. */
-async function fetchPhoto(source: PhotoSource, fileId: string): Promise<Uint8Array | null> {
+/**
+ * A photo the customer's platform will not give us is announced as text
+ * rather than blocking the ticket's thread (its posts wait for each other).
+ */
+async function fetchPhoto(source: PhotoSource, fileId: string, log: Logger): Promise<Uint8Array | null> {
   try {
     return await source(fileId);
-  } catch {
+  } catch (error) {
+    log.warn({ err: error, fileId }, 'desk: could not fetch a customer’s photo; posting the text without it');
     return null;
   }
 }

@@ -21,10 +21,18 @@ export function createStaffDirectory(client: WebClient, staffChannel: string, lo
   let members: { ids: Set<string>; at: number } | null = null;
   const names = new Map<string, { name: string; at: number }>();
 
-  async function readMembers(): Promise<Set<string>> {
-    const ids = await listMembers(client, staffChannel);
-    members = { ids, at: now() };
-    return ids;
+  // Clicks that come together share one listing of the channel.
+  let reading: Promise<Set<string>> | null = null;
+  function readMembers(): Promise<Set<string>> {
+    reading ??= listMembers(client, staffChannel)
+      .then((ids) => {
+        members = { ids, at: now() };
+        return ids;
+      })
+      .finally(() => {
+        reading = null;
+      });
+    return reading;
   }
 
   return {

@@ -135,9 +135,9 @@ describe('loadConfig for the staff desk in Slack', () => {
     expect(loadConfig({ SLACK_API_URL: 'http://127.0.0.1:8099/api' }).SLACK_API_URL).toBe('http://127.0.0.1:8099/api/');
   });
 
-  it('treats empty numbers and an empty DESK_SHOW_STAFF_NAME or STAFF_LOCALE as unset', () => {
-    const config = loadConfig({ SLACK_RATE_PER_SECOND: '', DESK_EXPECTED_WAIT_MINUTES: '', DESK_SHOW_STAFF_NAME: '', STAFF_LOCALE: '' });
-    expect(config).toMatchObject({ SLACK_RATE_PER_SECOND: 1, DESK_EXPECTED_WAIT_MINUTES: 15, DESK_SHOW_STAFF_NAME: true });
+  it('treats every empty desk and Slack setting as unset (the default applies)', () => {
+    const config = loadConfig({ SLACK_RATE_PER_SECOND: '', DESK_EXPECTED_WAIT_MINUTES: '', DESK_SHOW_STAFF_NAME: '', STAFF_LOCALE: '', DESK_REANNOUNCE_MINUTES: '', SLACK_API_URL: '' });
+    expect(config).toMatchObject({ SLACK_RATE_PER_SECOND: 1, DESK_EXPECTED_WAIT_MINUTES: 15, DESK_SHOW_STAFF_NAME: true, DESK_REANNOUNCE_MINUTES: [10, 30], SLACK_API_URL: 'https://slack.com/api/' });
     expect(config.STAFF_LOCALE).toBeUndefined();
   });
 
@@ -160,6 +160,9 @@ describe('loadConfig for the staff desk in Slack', () => {
     ['DESK_REANNOUNCE_MINUTES', { DESK_REANNOUNCE_MINUTES: 'abc' }],
     ['DESK_REANNOUNCE_MINUTES', { DESK_REANNOUNCE_MINUTES: '0,10' }],
     ['DESK_REANNOUNCE_MINUTES', { DESK_REANNOUNCE_MINUTES: '10,2.5' }],
+    ['DESK_REANNOUNCE_MINUTES', { DESK_REANNOUNCE_MINUTES: '1e1' }],
+    ['DESK_REANNOUNCE_MINUTES', { DESK_REANNOUNCE_MINUTES: '10,99999999999999999999' }],
+    ['DESK_REANNOUNCE_MINUTES', { DESK_REANNOUNCE_MINUTES: ',' }],
     ['DESK_SHOW_STAFF_NAME', { DESK_SHOW_STAFF_NAME: 'yes' }],
     ['DESK_SHOW_STAFF_NAME', { DESK_SHOW_STAFF_NAME: '1' }],
     ['STAFF_LOCALE', { STAFF_LOCALE: 'de' }],

@@ -85,7 +85,7 @@ describe('renderCard', () => {
 
   it('shows the notes as one smaller context line each', () => {
     const context = blocksOf(renderCard(card())).find((block) => block.type === 'context');
-    expect(context?.elements).toEqual([{ type: 'mrkdwn', text: 'Opened 12.05 10:00\nNo purchases yet' }]);
+    expect(context?.elements).toEqual([{ type: 'mrkdwn', text: 'Opened 12.05 10:00\nNo purchases yet', verbatim: true }]);
   });
 
   it('makes Take the primary button and gives each button its payload as action id and value', () => {

@@ -11,6 +11,7 @@ import type { StaffDesk } from '../../../core/desk/staffDesk.ts';
 import type { DeskCard } from '../../../core/desk/ticketCard.ts';
 import type { Sender } from '../../../core/outbox/sender.ts';
 import { FakeSlackApi } from '../../support/fakeSlackApi.ts';
+import { silentLogger } from '../../../core/logger.ts';
 
 const STAFF = 'C0STAFF001';
 const TICKET = 'ticket-1';
@@ -62,7 +63,7 @@ let send: Sender<DeskPost>;
 
 function senderWith(photos: Partial<Record<'telegram', PhotoSource>> = {}): Sender<DeskPost> {
   const client = new WebClient(fake.token, { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, logLevel: LogLevel.ERROR });
-  return createDeskSender({ client, desk: tickets.asStaffDesk(), staffChannel: STAFF, photos });
+  return createDeskSender({ client, desk: tickets.asStaffDesk(), staffChannel: STAFF, photos, log: silentLogger });
 }
 
 /** Posts the ticket's message and returns its ts. */

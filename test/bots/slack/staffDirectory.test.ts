@@ -51,6 +51,12 @@ describe('isStaff', () => {
     expect(await directory.isStaff(STRANGER)).toBe(false);
   });
 
+  it('lists the channel once for checks that come together on a cold cache', async () => {
+    const answers = await Promise.all([MARIA, ION, STRANGER, MARIA, ION].map((user) => directory.isStaff(user)));
+    expect(answers).toEqual([true, true, false, true, true]);
+    expect(membersCalls()).toBe(1);
+  });
+
   it('lists the channel’s members across pages', async () => {
     const many = Array.from({ length: 450 }, (_, i) => `U0MEMBER${String(i).padStart(3, '0')}`);
     fake.setChannelMembers(STAFF, many);
