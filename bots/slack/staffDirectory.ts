@@ -24,14 +24,8 @@ export function createStaffDirectory(client: WebClient, staffChannel: string, lo
   // Clicks that come together share one listing of the channel.
   let reading: Promise<Set<string>> | null = null;
   function readMembers(): Promise<Set<string>> {
-    reading ??= listMembers(client, staffChannel)
-      .then((ids) => {
-        members = { ids, at: now() };
-        return ids;
-      })
-      .finally(() => {
-        reading = null;
-      });
+    const remember = (ids: Set<string>) => ((members = { ids, at: now() }), ids);
+    reading ??= listMembers(client, staffChannel).then(remember).finally(() => (reading = null));
     return reading;
   }
 
@@ -51,8 +45,7 @@ export function createStaffDirectory(client: WebClient, staffChannel: string, lo
       if (cached && now() - cached.at < NAMES_TTL_MS) return cached.name;
       try {
         const { user } = await client.users.info({ user: userId });
-        const profile = user?.profile;
-        const name = profile?.first_name || profile?.display_name || (profile?.real_name ?? user?.real_name)?.split(' ')[0] || user?.name || userId;
+        const name = firstNameOf(user) ?? userId;
         names.set(userId, { name, at: now() });
         return name;
       } catch (error) {
@@ -73,4 +66,12 @@ async function listMembers(client: WebClient, channel: string): Promise<Set<stri
     cursor = page.response_metadata?.next_cursor || undefined;
   } while (cursor);
   return ids;
+}
+
+type SlackUser = Awaited<ReturnType<WebClient['users']['info']>>['user'];
+
+/** What colleagues call them: the first name, else the display name, else the first word of the real name. */
+function firstNameOf(user: SlackUser): string | undefined {
+  const profile = user?.profile;
+  return profile?.first_name || profile?.display_name || (profile?.real_name ?? user?.real_name)?.split(' ')[0] || user?.name || undefined;
 }
