@@ -67,18 +67,8 @@ export interface CustomerDraft {
   message: Outbound;
 }
 
-export interface NewTicket {
-  id: string;
-  memberId: string;
-  chatId: string;
-  channel: Channel;
-  address: string;
-  locale: Locale;
-  reason: TicketReason;
-  text: string;
-  openedAt: Date;
-  nextAnnounceAt: Date | null;
-}
+/** A ticket as it opens: nobody took it, nothing posted yet. */
+export type NewTicket = Pick<TicketRecord, 'id' | 'memberId' | 'chatId' | 'channel' | 'address' | 'locale' | 'reason' | 'text' | 'openedAt' | 'nextAnnounceAt'>;
 
 export interface TicketMessageDraft {
   ticketId: string;
