@@ -66,7 +66,10 @@ function createQueue() {
   const hold = async (): Promise<() => void> => {
     let release!: () => void;
     const previous = tail;
-    tail = new Promise<void>((resolve) => (release = resolve));
+    // The next holder starts in a later turn of the event loop, not in this one: requests that
+    // arrived meanwhile get read and queued, so they are served in arrival order instead of
+    // waiting while one turn runs every queued transaction to its end (the p99 of purchases).
+    tail = new Promise<void>((resolve) => (release = () => setImmediate(resolve)));
     await previous;
     return release;
   };
