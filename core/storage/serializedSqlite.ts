@@ -27,7 +27,10 @@ function serialize(inner: SqlDriverAdapter): SqlDriverAdapter {
     executeRaw: (query) => queue.exclusive(() => inner.executeRaw(query)),
     executeScript: (script) => queue.exclusive(() => inner.executeScript(script)),
     startTransaction: async (isolationLevel) => {
-      const release = await queue.hold();
+      // After a transaction the connection passes on in a later event-loop turn: requests that
+      // arrived meanwhile are read and queued first, so transactions are served in arrival order
+      // instead of one turn running every queued one to its end (the purchases' p99).
+      const release = await queue.hold(true);
       try {
         return releasingOnEnd(await inner.startTransaction(isolationLevel), release);
       } catch (error) {
@@ -63,13 +66,11 @@ function releasingOnEnd(transaction: Transaction, release: () => void): Transact
 
 function createQueue() {
   let tail: Promise<void> = Promise.resolve();
-  const hold = async (): Promise<() => void> => {
+  /** `deferred`: the next holder starts in a later turn of the event loop (see `startTransaction`). */
+  const hold = async (deferred = false): Promise<() => void> => {
     let release!: () => void;
     const previous = tail;
-    // The next holder starts in a later turn of the event loop, not in this one: requests that
-    // arrived meanwhile get read and queued, so they are served in arrival order instead of
-    // waiting while one turn runs every queued transaction to its end (the p99 of purchases).
-    tail = new Promise<void>((resolve) => (release = () => setImmediate(resolve)));
+    tail = new Promise<void>((resolve) => (release = deferred ? () => setImmediate(resolve) : resolve));
     await previous;
     return release;
   };
