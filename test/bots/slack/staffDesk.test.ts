@@ -214,6 +214,22 @@ describe('when a side is unreachable', () => {
     expect(desk.slack.thread(STAFF_CHANNEL, message!.ts).map((post) => post.text)).toEqual([`${en('desk.thread.customer', { name: 'Анна' })}\n>Он нахамил мне`]);
   }, 60_000);
 
+  it('works once Slack is back when it was down while the app started', async () => {
+    const late = await DeskHarness.start({}, { slackDown: true });
+    try {
+      const boris = late.telegram.user(2002, { firstName: 'Борис', languageCode: 'ru' });
+      await registerMember(boris, { name: 'Борис', phone: '37369000222' });
+      await boris.types('Хочу пожаловаться на кассира');
+      late.slack.up();
+      const [message] = await late.ticketMessages();
+      expect((await late.replyInThread(MARIA.id, message!.ts, 'Разберёмся!')).status).toBe(200);
+      const [answer] = await boris.nextReplies(1);
+      expect(answer?.text).toBe(ru('desk.staffReply', { name: 'Maria', text: 'Разберёмся!' }));
+    } finally {
+      await late.stop();
+    }
+  }, 60_000);
+
   it('shows in the thread that a reply could not reach a customer who blocked the bot', async () => {
     const ts = await annaComplains();
     desk.telegram.fake.failNext('sendMessage', { status: 403, description: 'Forbidden: bot was blocked by the user' });

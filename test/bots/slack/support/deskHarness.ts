@@ -28,8 +28,10 @@ export class DeskHarness {
     readonly slack: FakeSlackApi,
   ) {}
 
-  static async start(env: Record<string, string> = {}): Promise<DeskHarness> {
+  /** `slackDown`: Slack does not answer while the app starts. */
+  static async start(env: Record<string, string> = {}, options: { slackDown?: boolean } = {}): Promise<DeskHarness> {
     const slack = await FakeSlackApi.start();
+    if (options.slackDown) slack.down();
     for (const person of [MARIA, ION, STRANGER]) slack.addUser(person);
     slack.setChannelMembers(STAFF_CHANNEL, [MARIA.id, ION.id, slack.botUserId]);
     try {
