@@ -32,8 +32,20 @@ export interface OutboxDraft {
   ticketId?: string;
 }
 
-/** `no-reachable-chat`: the member has no chat we may write to, so nothing was written. */
-export type EnqueueOutcome = 'queued' | 'duplicate' | 'no-reachable-chat';
+/**
+ * `no-reachable-chat`: the member has no chat we may write to, so nothing was written.
+ * `not-queued`: nothing was written, and the caller did not ask which of the two it was.
+ */
+export type EnqueueOutcome = 'queued' | 'duplicate' | 'no-reachable-chat' | 'not-queued';
+
+export interface EnqueueOptions {
+  /**
+   * Tell a repeated key from a member nobody can reach when nothing was
+   * written (default). It costs a query, every time for a member with no chat
+   * (enrolled at the till); a caller that does not look at the outcome says false.
+   */
+  tellWhyNot?: boolean;
+}
 
 /** Where a member is best reached: Telegram, then Viber, then the web chat. */
 const channelPreference: readonly Channel[] = ['telegram', 'viber', 'web'];
@@ -44,8 +56,8 @@ const channelPreference: readonly Channel[] = ['telegram', 'viber', 'web'];
  * key (`ON CONFLICT DO NOTHING`): on PostgreSQL a failed statement would
  * abort the caller's whole transaction.
  */
-export async function enqueueInTransaction(tx: Tx, draft: OutboxDraft): Promise<EnqueueOutcome> {
-  if (draft.address === undefined && draft.memberId !== null && !draft.channel) return enqueueToBestChat(tx, draft, draft.memberId);
+export async function enqueueInTransaction(tx: Tx, draft: OutboxDraft, options: EnqueueOptions = {}): Promise<EnqueueOutcome> {
+  if (draft.address === undefined && draft.memberId !== null && !draft.channel) return enqueueToBestChat(tx, draft, draft.memberId, options.tellWhyNot ?? true);
   const target = await resolveTarget(tx, draft);
   if (!target) return 'no-reachable-chat';
   const at = draft.at ?? new Date();
@@ -75,7 +87,7 @@ export async function enqueueDeskPost(tx: Tx, ticketId: string, draft: DeskDraft
  * one statement: every purchase writes one, so the chat lookup rides inside
  * the insert. The order is `channelPreference`'s.
  */
-async function enqueueToBestChat(tx: Tx, draft: OutboxDraft, memberId: string): Promise<EnqueueOutcome> {
+async function enqueueToBestChat(tx: Tx, draft: OutboxDraft, memberId: string, tellWhyNot: boolean): Promise<EnqueueOutcome> {
   const at = draft.at ?? new Date();
   const inserted = await tx.$executeRaw`
     INSERT INTO "OutboxMessage" ("id", "channel", "address", "memberId", "dedupeKey", "payload", "status", "attempts", "nextAttemptAt", "createdAt")
@@ -88,7 +100,8 @@ async function enqueueToBestChat(tx: Tx, draft: OutboxDraft, memberId: string): 
     LIMIT 1
     ON CONFLICT ("dedupeKey") DO NOTHING`;
   if (inserted === 1) return 'queued';
-  // Rare: tell a repeated key from a member nobody can reach.
+  if (!tellWhyNot) return 'not-queued';
+  // Tell a repeated key from a member nobody can reach.
   const exists = await tx.outboxMessage.findUnique({ where: { dedupeKey: draft.dedupeKey }, select: { id: true } });
   return exists ? 'duplicate' : 'no-reachable-chat';
 }

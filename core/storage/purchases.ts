@@ -170,7 +170,8 @@ function resultRow(before: MemberRecord, after: MemberRecord, quote: Accepted) {
 }
 
 export async function enqueueAll(tx: Tx, notifications: Notification[]): Promise<void> {
-  for (const notification of notifications) await enqueueInTransaction(tx, notification);
+  // A purchase does not look at what became of its messages: no query to ask why one was not queued.
+  for (const notification of notifications) await enqueueInTransaction(tx, notification, { tellWhyNot: false });
 }
 
 /**

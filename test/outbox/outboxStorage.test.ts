@@ -104,6 +104,16 @@ describeEachProvider('the outbox table', (provider) => {
     expect(await rows()).toEqual([]);
   });
 
+  it('writes nothing either for a caller that does not ask why, and says so without telling it', async () => {
+    const memberId = await aMember(db);
+    const notQueued = () => db.prisma.$transaction((tx) => enqueueInTransaction(tx, { memberId, dedupeKey: 'k', message: { text: 'hi' } }, { tellWhyNot: false }));
+    expect(await notQueued()).toBe('not-queued');
+    await aChat(db, { memberId, channel: 'telegram' });
+    expect(await notQueued()).toBe('queued');
+    expect(await notQueued()).toBe('not-queued');
+    expect(await rows()).toHaveLength(1);
+  });
+
   it('keeps to the channel asked for', async () => {
     const memberId = await aMember(db);
     await aChat(db, { memberId, channel: 'telegram' });
