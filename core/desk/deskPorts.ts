@@ -99,7 +99,7 @@ export interface DeskStore {
    */
   addStaffMessage(message: TicketMessageDraft, reply: CustomerDraft | null, posts: DeskDraft[]): Promise<AddOutcome>;
   /** Assigns an open ticket; the ticket as it is after, or before when it was not open. */
-  take(ticketId: string, by: StaffRef, at: Date, posts: DeskDraft[]): Promise<{ taken: boolean; ticket: TicketRecord } | null>;
+  take(ticketId: string, by: StaffRef, at: Date, posts: DeskDraft[], customer?: CustomerDraft): Promise<{ taken: boolean; ticket: TicketRecord } | null>;
   resolve(ticketId: string, by: StaffRef, at: Date, posts: DeskDraft[], customer: CustomerDraft): Promise<{ resolved: boolean; ticket: TicketRecord } | null>;
   /** The member's rating of a resolved ticket; the first one counts. */
   rate(ticketId: string, memberId: string, rating: number, at: Date, posts: DeskDraft[]): Promise<'rated' | 'already-rated' | 'not-resolved'>;

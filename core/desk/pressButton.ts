@@ -1,10 +1,19 @@
-import type { StaffRef } from './deskPorts.ts';
+import type { CustomerDraft, StaffRef } from './deskPorts.ts';
 import { parseDeskPayload } from './deskPayloads.ts';
 import { refreshPost, threadPost, type StaffContext } from './replyInThread.ts';
 import type { StaffAnswer } from './staffDesk.ts';
 import { ratingButtons } from './ticketButtons.ts';
 import { duration } from './ticketCard.ts';
 import { ticketReference } from './ticketReference.ts';
+
+/** The customer learns that a person has their request, so the wait is not silent. */
+async function takenNotice(deps: StaffContext['deps'], ticketId: string, by: StaffRef): Promise<CustomerDraft | undefined> {
+  const ticket = await deps.desk.store.find(ticketId);
+  if (!ticket || ticket.status !== 'open') return undefined;
+  const t = deps.translator.forLocale(ticket.locale);
+  const text = deps.desk.settings.showStaffName ? t('desk.takenBy', { name: by.name }) : t('desk.takenAnonymous');
+  return { dedupeKey: `desk:${ticketId}:taken-notice`, message: { text } };
+}
 
 /**
  * Take or Resolve on a ticket's message. A second Take tells the presser
@@ -17,7 +26,7 @@ export async function pressButton({ deps, t }: StaffContext, payload: string, by
   const { ticketId } = action;
   const at = deps.clock();
   if (action.action === 'take') {
-    const result = await store.take(ticketId, by, at, [refreshPost(ticketId, `take:${by.id}`), threadPost(ticketId, 'taken', t('desk.thread.taken', { name: by.name }))]);
+    const result = await store.take(ticketId, by, at, [refreshPost(ticketId, `take:${by.id}`), threadPost(ticketId, 'taken', t('desk.thread.taken', { name: by.name }))], await takenNotice(deps, ticketId, by));
     if (!result) return { ephemeral: t('desk.ticketGone') };
     if (result.taken || result.ticket.assignee?.id === by.id) return { ephemeral: null };
     if (result.ticket.status === 'resolved') return { ephemeral: t('desk.alreadyResolved', { ref: ticketReference(ticketId) }) };

@@ -52,11 +52,13 @@ function conversationWrites(prisma: Prisma) {
 
 function ticketTransitions(prisma: Prisma) {
   return {
-    take: (ticketId, by, at, posts) =>
-      transition(prisma, ticketId, async (tx) => {
+    take: (ticketId, by, at, posts, customer) =>
+      transition(prisma, ticketId, async (tx, ticket) => {
         const { count } = await tx.ticket.updateMany({ where: { id: ticketId, status: 'open' }, data: assignment(by, at) });
-        if (count === 1) await enqueuePosts(tx, ticketId, posts, at);
-        return count === 1;
+        if (count !== 1) return false;
+        await enqueuePosts(tx, ticketId, posts, at);
+        if (customer) await enqueueToCustomer(tx, ticket, customer, at);
+        return true;
       }).then((outcome) => outcome && { taken: outcome.changed, ticket: outcome.ticket }),
     resolve: (ticketId, by, at, posts, customer) => resolve(prisma, ticketId, by, at, posts, customer),
     rate: (ticketId, memberId, rating, at, posts) => rate(prisma, { ticketId, memberId, rating, at, posts }),

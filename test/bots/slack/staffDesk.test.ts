@@ -71,6 +71,9 @@ describe('a complaint from Telegram to the staff thread and back', () => {
     expect(desk.slack.thread(STAFF_CHANNEL, ts)[0]?.text).toBe(en('desk.thread.taken', { name: 'Maria' }));
     await waitUntil(async () => blocksText(desk.slack.messages(STAFF_CHANNEL)[0]), (text) => text.includes(en('desk.status.taken', { name: 'Maria' })), 'the card to show Maria');
 
+    // Anna learns that a person has her request…
+    const [taken] = await anna.nextReplies(1);
+    expect(taken?.text).toBe(ru('desk.takenBy', { name: 'Maria' }));
     expect((await desk.replyInThread(MARIA.id, ts, 'Простите! Мы вернём вам стоимость кофе.')).status).toBe(200);
     const [answer] = await anna.nextReplies(1);
     expect(answer?.text).toBe(ru('desk.staffReply', { name: 'Maria', text: 'Простите! Мы вернём вам стоимость кофе.' }));
@@ -204,7 +207,7 @@ describe('when a side is unreachable', () => {
     await anna.types('Он нахамил мне', 0);
     // Two failed attempts at the ticket's message; the customer's next message waits behind it, in order.
     const waiting = await waitUntil(() => desk.prisma.outboxMessage.findMany({ where: { channel: 'slack' }, orderBy: { createdAt: 'asc' } }), (rows) => rows.length === 2 && rows[0]!.attempts >= 2, 'failed attempts');
-    expect(waiting.map((row) => row.status)).toEqual(['pending', 'pending']);
+    expect(waiting.map((row) => row.sentAt)).toEqual([null, null]);
     expect(await desk.prisma.ticket.count()).toBe(1);
     desk.slack.up();
     const [message] = await desk.ticketMessages();

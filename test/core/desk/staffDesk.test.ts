@@ -82,7 +82,11 @@ describeEachProvider('the staff desk', (provider) => {
       world.advance(3);
       await world.staff.reply(inThread('Ana here, too'));
       expect(await onlyTicket(world.db)).toMatchObject({ assigneeName: 'Bogdan', firstResponseAt: first });
-      expect(texts(await queuedFor(world.db, anna))).toEqual(['👤 Bogdan (our team): Hello', '👤 Ana (our team): Ana here, too']);
+      expect(texts(await queuedFor(world.db, anna))).toEqual([
+        '👤 Bogdan from our team is looking into your request and will answer here.',
+        '👤 Bogdan (our team): Hello',
+        '👤 Ana (our team): Ana here, too',
+      ]);
     });
 
     it('changes nothing when Slack delivers the same message again', async () => {
@@ -125,6 +129,12 @@ describeEachProvider('the staff desk', (provider) => {
         await anonymous.staff.setSlackMessage((await onlyTicket(anonymous.db)).id, 'C-DESK', threadTs);
         await anonymous.staff.reply(inThread('Verificăm'));
         expect(texts(await queuedFor(anonymous.db, ion))).toEqual(['👤 Echipa noastră: Verificăm']);
+        // A later Take finds the ticket taken by that reply; a fresh ticket's Take is announced without the name.
+        const olga = await anonymous.join('ro', 'Olga');
+        await olga.presses(payload.menu.human);
+        const olgasTicket = (await anonymous.db.prisma.ticket.findFirstOrThrow({ where: { status: 'open' } })).id;
+        await anonymous.staff.press(deskPayload.take(olgasTicket), ana);
+        expect(texts(await queuedFor(anonymous.db, olga))).toEqual(['👤 Un coleg din echipa noastră se ocupă de solicitarea dumneavoastră și vă va răspunde aici.']);
       } finally {
         await anonymous.dispose();
       }
@@ -137,6 +147,13 @@ describeEachProvider('the staff desk', (provider) => {
       expect(await take(ana)).toEqual({ ephemeral: null });
       expect(await onlyTicket(world.db)).toMatchObject({ status: 'taken', assigneeId: ana.id, assigneeName: 'Ana', takenAt: world.now() });
       expect(await threadPosts(world.db, ticketId)).toEqual([{ kind: 'thread', text: 'Ana took the ticket.' }]);
+    });
+
+    it('tells the customer, in their language, who is looking into their request, once', async () => {
+      await take(ana);
+      await take(bogdan);
+      await take(ana);
+      expect(texts(await queuedFor(world.db, anna))).toEqual(['👤 Ana from our team is looking into your request and will answer here.']);
     });
 
     it('tells a second staff member who has the ticket already, and changes nothing', async () => {
