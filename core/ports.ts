@@ -1,8 +1,11 @@
 import type { Channel } from './inbound.ts';
 import type { Locale } from './i18n/locale.ts';
-import type { ChatState } from './conversation/chatState.ts';
+import type { ChatState, MemberState } from './conversation/chatState.ts';
 import type { Outbound } from './outbound.ts';
 import type { NotificationTopic } from './notifications/notificationTopics.ts';
+
+/** A registered member's chat: its state is the member step's. */
+export type MemberChat = ChatRecord & { state: MemberState };
 
 /** A conversation on one channel, with its state machine. */
 export interface ChatRecord {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseStoredJson } from '../parseStoredJson.ts';
 
 /**
  * Where a conversation stands. Stored as JSON on the chat and parsed here,
@@ -38,10 +39,5 @@ export const asMember: ChatState = { v: 1, step: 'member' };
 
 /** Parses stored state; null when it is unreadable, so the caller can recover. */
 export function parseChatState(json: string): ChatState | null {
-  try {
-    const parsed = chatStateSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return parseStoredJson(chatStateSchema, json);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channels } from '../inbound.ts';
+import { parseStoredJson } from '../parseStoredJson.ts';
 
 /**
  * What the staff desk writes to the staff channel, through the outbox like
@@ -31,10 +32,5 @@ export type DeskPost = z.infer<typeof deskPostSchema>;
 
 /** A desk post as the outbox stores it; null when the JSON is not one this version wrote. */
 export function parseDeskPost(json: string): DeskPost | null {
-  try {
-    const parsed = deskPostSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return parseStoredJson(deskPostSchema, json);
 }

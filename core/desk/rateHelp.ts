@@ -1,12 +1,9 @@
-import type { MemberState } from '../conversation/chatState.ts';
 import { saveState } from '../conversation/saveState.ts';
 import type { Turn } from '../conversation/turn.ts';
 import { withMenu } from '../menu/mainMenu.ts';
 import type { Outbound } from '../outbound.ts';
-import type { ChatRecord, MemberRecord } from '../ports.ts';
+import type { MemberChat, MemberRecord } from '../ports.ts';
 import type { DeskDraft } from './deskPorts.ts';
-
-type MemberChat = ChatRecord & { state: MemberState };
 
 /**
  * The member rates how staff handled a resolved ticket. The first rating

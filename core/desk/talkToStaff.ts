@@ -5,10 +5,8 @@ import type { InboundEvent } from '../inbound.ts';
 import { balanceText } from '../menu/showBalance.ts';
 import { message, type Outbound } from '../outbound.ts';
 import type { ParsedPayload } from '../payloads.ts';
-import type { ChatRecord, MemberRecord } from '../ports.ts';
+import type { MemberChat, MemberRecord } from '../ports.ts';
 import { ticketButtons } from './ticketButtons.ts';
-
-type MemberChat = ChatRecord & { state: MemberState };
 
 /**
  * A member whose ticket is open talks to staff, not to the bot: what they

@@ -2,8 +2,8 @@ import type { Turn } from '../conversation/turn.ts';
 import type { InboundEvent } from '../inbound.ts';
 import type { Outbound } from '../outbound.ts';
 import type { MenuItem, ParsedPayload } from '../payloads.ts';
-import type { ChatRecord, MemberRecord } from '../ports.ts';
-import { asMember, type MemberState } from '../conversation/chatState.ts';
+import type { MemberChat, MemberRecord } from '../ports.ts';
+import { asMember } from '../conversation/chatState.ts';
 import { saveState } from '../conversation/saveState.ts';
 import type { TicketReason } from '../desk/deskPorts.ts';
 import { escalate } from '../desk/escalate.ts';
@@ -29,8 +29,6 @@ const commandItems: Record<string, MenuItem> = {
   notifications: 'notifications',
   complaint: 'complaint',
 };
-
-type MemberChat = ChatRecord & { state: MemberState };
 
 /**
  * A registered member's turn: the main menu and what it opens. While a
@@ -72,9 +70,9 @@ function escalationOf(turn: Turn, event: InboundEvent, pressed: ParsedPayload | 
 
 /** The second text in a row the bot cannot make sense of goes to a person, with both texts. */
 async function notUnderstood(turn: Turn, chat: MemberChat, member: MemberRecord, text: string): Promise<Outbound[]> {
-  const missed = [...(chat.state.missed ?? []), text].filter((words) => words.trim() !== '');
-  if ((chat.state.missed?.length ?? 0) >= 1) return escalate(turn, chat, member, 'notUnderstood', missed.join('\n'));
-  await saveState(turn, chat, { state: { v: 1, step: 'member', missed: missed.length > 0 ? missed : [''] } });
+  const missed = [...(chat.state.missed ?? []), text];
+  if (missed.length >= 2) return escalate(turn, chat, member, 'notUnderstood', missed.filter((words) => words.trim() !== '').join('\n'));
+  await saveState(turn, chat, { state: { v: 1, step: 'member', missed } });
   return [withMenu(turn.t, turn.t('errors.notUnderstood'))];
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseStoredJson } from '../parseStoredJson.ts';
 
 /** How the cashier named the member; kept so that a one-time code is used up by the purchase itself. */
 const referenceSchema = z.union([
@@ -33,12 +34,7 @@ export const tillIdle: TillState = { v: 1, step: 'idle' };
 
 /** Parses stored state; an unreadable row means no purchase is in progress. */
 export function parseTillState(json: string): TillState {
-  try {
-    const parsed = tillStateSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : tillIdle;
-  } catch {
-    return tillIdle;
-  }
+  return parseStoredJson(tillStateSchema, json) ?? tillIdle;
 }
 
 /** Keeps the receipt recorded last across steps, so a late Confirm of it is still recognised. */
