@@ -28,27 +28,35 @@ const waitForTicketMessage: SendResult = { kind: 'transient', reason: 'the ticke
 export function createDeskSender(deps: DeskSenderDeps): Sender<DeskPost> {
   return async (ticketId, post) => {
     try {
-      const current = await deps.desk.card(ticketId);
-      if (!current) return { kind: 'rejected', reason: `ticket ${ticketId} no longer exists` };
-      const { card, slack } = current;
-      switch (post.kind) {
-        case 'ticket': {
-          // Posted already (a retry after the answer was lost): show it as it is now instead of posting twice.
-          if (slack) return await update(deps, slack, renderCard(card));
-          const posted = await deps.client.chat.postMessage({ channel: deps.staffChannel, ...renderCard(card), unfurl_links: false });
-          await deps.desk.setSlackMessage(ticketId, posted.channel ?? deps.staffChannel, posted.ts!);
-          return delivered;
-        }
-        case 'refresh':
-          return slack ? await update(deps, slack, renderCard(card)) : waitForTicketMessage;
-        case 'thread':
-          if (!slack) return waitForTicketMessage;
-          return await postInThread(deps, slack, post);
-      }
+      return post.kind === 'thread' ? await sendToThread(deps, ticketId, post) : await showTicket(deps, ticketId, post.kind);
     } catch (error) {
       return slackSendResult(error);
     }
   };
+}
+
+/** The ticket's message, composed as the ticket is now: posted once, then updated. */
+async function showTicket(deps: DeskSenderDeps, ticketId: string, kind: 'ticket' | 'refresh'): Promise<SendResult> {
+  const current = await deps.desk.card(ticketId);
+  if (!current) return gone(ticketId);
+  const message = renderCard(current.card);
+  if (current.slack) return update(deps, current.slack, message);
+  // A refresh waits for the message it refreshes; a ticket posted before (a retry after a lost answer) was updated above instead of posted twice.
+  if (kind === 'refresh') return waitForTicketMessage;
+  const posted = await deps.client.chat.postMessage({ channel: deps.staffChannel, ...message, unfurl_links: false });
+  await deps.desk.setSlackMessage(ticketId, posted.channel ?? deps.staffChannel, posted.ts!);
+  return delivered;
+}
+
+/** A thread post needs only where the thread is, not the ticket's whole message. */
+async function sendToThread(deps: DeskSenderDeps, ticketId: string, post: Extract<DeskPost, { kind: 'thread' }>): Promise<SendResult> {
+  const current = await deps.desk.slackMessageOf(ticketId);
+  if (!current) return gone(ticketId);
+  return current.slack ? postInThread(deps, current.slack, post) : waitForTicketMessage;
+}
+
+function gone(ticketId: string): SendResult {
+  return { kind: 'rejected', reason: `ticket ${ticketId} no longer exists` };
 }
 
 async function update(deps: DeskSenderDeps, slack: { channel: string; ts: string }, message: ReturnType<typeof renderCard>): Promise<SendResult> {

@@ -39,6 +39,8 @@ export interface UndeliveredMessage {
  */
 export interface StaffDesk {
   card(ticketId: string): Promise<{ card: DeskCard; slack: TicketRecord['slack'] } | null>;
+  /** Where the ticket's thread is (`slack` null until its message is posted); null when there is no such ticket. */
+  slackMessageOf(ticketId: string): Promise<{ slack: TicketRecord['slack'] } | null>;
   setSlackMessage(ticketId: string, channel: string, ts: string): Promise<void>;
   /** A staff member wrote in a thread; `sourceKey` is unique per Slack message, so a retried event changes nothing. */
   reply(input: { sourceKey: string; threadTs: string; by: StaffRef; text: string }): Promise<StaffAnswer>;
@@ -61,6 +63,10 @@ export function createStaffDesk(deps: StaffDeskDeps): StaffDesk {
       if (!view) return null;
       const { currency } = await deps.loadRules();
       return { card: ticketCard(view, { t, locale: settings.staffLocale, timezone: deps.settings.timezone, currency }), slack: view.ticket.slack };
+    },
+    async slackMessageOf(ticketId) {
+      const ticket = await store.find(ticketId);
+      return ticket && { slack: ticket.slack };
     },
     setSlackMessage: (ticketId, channel, ts) => store.setSlackMessage(ticketId, channel, ts),
     reply: (input) => replyInThread(context, input),

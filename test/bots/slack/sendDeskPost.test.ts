@@ -31,10 +31,14 @@ class TicketsDouble {
 
   /** Only what the sender uses; anything else it called would fail the test. */
   asStaffDesk(): StaffDesk {
-    const port: Pick<StaffDesk, 'card' | 'setSlackMessage'> = {
+    const port: Pick<StaffDesk, 'card' | 'slackMessageOf' | 'setSlackMessage'> = {
       card: async (ticketId) => {
         const ticket = this.tickets.get(ticketId);
         return ticket ? { card: ticket.card, slack: ticket.slack } : null;
+      },
+      slackMessageOf: async (ticketId) => {
+        const ticket = this.tickets.get(ticketId);
+        return ticket ? { slack: ticket.slack } : null;
       },
       setSlackMessage: async (ticketId, channel, ts) => {
         this.tickets.get(ticketId)!.slack = { channel, ts };
