@@ -115,7 +115,7 @@ export interface DeskStore {
   findBySlackTs(ts: string): Promise<TicketRecord | null>;
   view(ticketId: string, purchases: number): Promise<TicketView | null>;
   /** Tickets not resolved yet, oldest first. */
-  unresolved(limit: number): Promise<TicketRecord[]>;
+  unresolved(limit: number): Promise<(TicketRecord & { memberName: string })[]>;
   /** The ticket's message in the staff channel, once Slack has given it a ts. */
   setSlackMessage(ticketId: string, channel: string, ts: string): Promise<void>;
   /** Looks a member up for staff, by card number or phone (E.164). */

@@ -27,13 +27,10 @@ async function openTickets({ desk, t, clock }: StaffDeskDeps & { t: Translate })
   const tickets = await desk.store.unresolved(LISTED_TICKETS);
   if (tickets.length === 0) return t('desk.lookUp.noOpenTickets');
   const now = clock();
-  const lines = await Promise.all(
-    tickets.map(async (ticket) => {
-      const name = (await desk.store.view(ticket.id, 0))?.member.name ?? '—';
-      const status = ticket.status === 'open' ? t('desk.status.open') : t('desk.status.taken', { name: ticket.assignee?.name ?? '—' });
-      return t('desk.lookUp.ticketLine', { ref: ticketReference(ticket.id), name, status, waited: duration(ticket.openedAt, now, t) });
-    }),
-  );
+  const lines = tickets.map((ticket) => {
+    const status = ticket.status === 'open' ? t('desk.status.open') : t('desk.status.taken', { name: ticket.assignee?.name ?? '—' });
+    return t('desk.lookUp.ticketLine', { ref: ticketReference(ticket.id), name: ticket.memberName, status, waited: duration(ticket.openedAt, now, t) });
+  });
   return [t('desk.lookUp.openTickets', { count: tickets.length }), ...lines].join('\n');
 }
 

@@ -101,8 +101,8 @@ function ticketReads(prisma: Prisma) {
       return rows.map(toTicketRecord);
     },
     unresolved: async (limit) => {
-      const rows = await prisma.ticket.findMany({ where: { status: { not: 'resolved' } }, orderBy: oldestFirst, take: limit });
-      return rows.map(toTicketRecord);
+      const rows = await prisma.ticket.findMany({ where: { status: { not: 'resolved' } }, orderBy: oldestFirst, take: limit, include: { member: { select: { name: true } } } });
+      return rows.map((row) => ({ ...toTicketRecord(row), memberName: row.member.name }));
     },
     view: (ticketId, purchases) => view(prisma, ticketId, purchases),
     findMember: async (reference) => {

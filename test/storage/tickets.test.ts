@@ -288,6 +288,9 @@ describeEachProvider('the desk store', (provider) => {
     await store.resolve(done.id, ana, later(7), [], reply('done'));
     expect((await store.unresolved(10)).map((ticket) => ticket.id)).toEqual([older.id, taken.id, newer.id]);
     expect((await store.unresolved(2)).map((ticket) => ticket.id)).toEqual([older.id, taken.id]);
+    const names = await db.prisma.member.findMany({ where: { id: { in: [older.memberId, taken.memberId] } }, select: { id: true, name: true } });
+    const nameOf = (memberId: string) => names.find((member) => member.id === memberId)!.name;
+    expect((await store.unresolved(2)).map((ticket) => ticket.memberName)).toEqual([nameOf(older.memberId), nameOf(taken.memberId)]);
   });
 
   it('shows staff the member, their last purchases newest first and whether their chat is reachable', async () => {
