@@ -2,7 +2,7 @@ import type { Outbound } from '../outbound.ts';
 import type { NotificationTopic } from '../notifications/notificationTopics.ts';
 import type { MemberRecord } from '../ports.ts';
 import type { ProgramRules } from '../program/programRules.ts';
-import type { PurchaseQuote } from './quotePurchase.ts';
+import type { PurchaseFigures, PurchaseQuote } from './quotePurchase.ts';
 
 /** How a till or a POS system names the member: card number, phone or a one-time code. */
 export type MemberReference = { memberId: string } | { cardNumber: string } | { phone: string } | { code: string };
@@ -35,18 +35,11 @@ export interface ReplyToKeep {
   render(recorded: { purchase: PurchaseRecord; member: MemberRecord }): { status: number; body: string };
 }
 
-export interface PurchaseRecord {
+export interface PurchaseRecord extends PurchaseFigures {
   id: string;
   memberId: string;
   receiptId: string;
   amount: number;
-  discountPercent: number;
-  discountAmount: number;
-  redeemedPoints: number;
-  redeemedAmount: number;
-  paidAmount: number;
-  earnedPoints: number;
-  freeItem: boolean;
   tierBefore: string | null;
   tierAfter: string | null;
   refundedAt: Date | null;

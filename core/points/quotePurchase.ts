@@ -10,20 +10,24 @@ export interface PurchaseQuoteInput extends LifetimeFigures {
   redeemPoints: number;
 }
 
+/** What a purchase came to, in minor units and points; a recorded purchase keeps the same figures. */
+export interface PurchaseFigures {
+  discountPercent: number;
+  discountAmount: number;
+  redeemedPoints: number;
+  redeemedAmount: number;
+  paidAmount: number;
+  earnedPoints: number;
+  freeItem: boolean;
+}
+
 export type PurchaseQuote =
-  | {
+  | (PurchaseFigures & {
       ok: true;
       tier: string;
-      discountPercent: number;
-      discountAmount: number;
-      redeemedPoints: number;
-      redeemedAmount: number;
-      paidAmount: number;
-      earnedPoints: number;
-      freeItem: boolean;
       stampsAfter: number;
       maxRedeemable: number;
-    }
+    })
   | { ok: false; reason: 'over-balance' | 'over-share'; maxRedeemable: number };
 
 /**
