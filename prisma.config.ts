@@ -1,6 +1,6 @@
 // Configuration for the Prisma CLI (`prisma migrate status`, `migrate deploy`,
 // `studio`…). The application does not need it: it applies the migrations
-// itself at start-up (core/storage/migrateDatabase.ts). SQLite and PostgreSQL
+// itself at start-up (core/storage/db/migrateDatabase.ts). SQLite and PostgreSQL
 // keep separate migration folders, so the folder and the schema follow the
 // provider of DATABASE_URL, the way the application chooses its driver.
 import { existsSync } from 'node:fs';

@@ -1,5 +1,5 @@
-import { findActiveApiKey } from '../core/storage/apiKeys.ts';
-import type { Database } from '../core/storage/openDatabase.ts';
+import { findActiveApiKey } from '../core/storage/api/apiKeys.ts';
+import type { Database } from '../core/storage/db/openDatabase.ts';
 
 /** How long an instance trusts a key it found active: a revocation on another instance takes effect within this. */
 export const API_KEY_CACHE_MS = 2_000;

@@ -1,6 +1,6 @@
 import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
-import { hashApiKey, touchApiKey } from '../core/storage/apiKeys.ts';
-import type { Database } from '../core/storage/openDatabase.ts';
+import { hashApiKey, touchApiKey } from '../core/storage/api/apiKeys.ts';
+import type { Database } from '../core/storage/db/openDatabase.ts';
 import type { ApiKeyCache } from './apiKeyCache.ts';
 import type { Access, ApiClient } from './apiRoute.ts';
 import { ApiProblem } from './problem.ts';

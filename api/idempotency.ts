@@ -7,8 +7,8 @@ import {
   IN_PROGRESS,
   releaseIdempotencyKey,
   type IdempotentRequestRow,
-} from '../core/storage/idempotency.ts';
-import type { Database } from '../core/storage/openDatabase.ts';
+} from '../core/storage/api/idempotency.ts';
+import type { Database } from '../core/storage/db/openDatabase.ts';
 import { ApiProblem } from './problem.ts';
 
 /** An answer ready to send: the serialized body, and whether it repeats a stored first answer. */

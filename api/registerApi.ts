@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { purgeIdempotentRequests } from '../core/storage/idempotency.ts';
+import { purgeIdempotentRequests } from '../core/storage/api/idempotency.ts';
 import type { ApiDeps } from './apiDeps.ts';
 import { cachedApiKeys, type ApiKeyCache } from './apiKeyCache.ts';
 import type { ApiRoute } from './apiRoute.ts';

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { SettingsStore } from '../core/storage/settingsStore.ts';
+import type { SettingsStore } from '../core/storage/db/createSettingsStore.ts';
 
 const KEY = 'adminTokenSha256';
 

@@ -1,6 +1,6 @@
 import { isSupportedCountry } from 'libphonenumber-js';
 import { z } from 'zod';
-import { providerOf } from '../core/storage/openDatabase.ts';
+import { providerOf } from '../core/storage/db/openDatabase.ts';
 import { locales } from '../core/i18n/locale.ts';
 
 const blankIsUnset = (v: unknown) => (v === '' ? undefined : v);

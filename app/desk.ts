@@ -2,8 +2,8 @@ import type { DeskDeps } from '../core/desk/deskDeps.ts';
 import { createComplaintMarkers } from '../core/desk/complaintMarkers.ts';
 import type { DeskSettings } from '../core/desk/deskSettings.ts';
 import type { Translator } from '../core/i18n/translator.ts';
-import type { Database } from '../core/storage/openDatabase.ts';
-import { createDeskStore } from '../core/storage/tickets.ts';
+import type { Database } from '../core/storage/db/openDatabase.ts';
+import { createDeskStore } from '../core/storage/desk/createDeskStore.ts';
 import type { Config } from './config.ts';
 
 type DeskConfig = Pick<Config, 'DESK_EXPECTED_WAIT_MINUTES' | 'DESK_REANNOUNCE_MINUTES' | 'DESK_SHOW_STAFF_NAME' | 'STAFF_LOCALE' | 'DEFAULT_LOCALE'>;

@@ -5,8 +5,8 @@ import type { JobDeps } from '../core/jobs/jobDeps.ts';
 import type { DeskDeps } from '../core/desk/deskDeps.ts';
 import { runScheduledJobs, type JobOutcome } from '../core/jobs/runScheduledJobs.ts';
 import type { ProgramSettings } from '../core/settings.ts';
-import { createJobsStore } from '../core/storage/jobsStore.ts';
-import type { Database } from '../core/storage/openDatabase.ts';
+import { createJobsStore } from '../core/storage/jobs/createJobsStore.ts';
+import type { Database } from '../core/storage/db/openDatabase.ts';
 
 export interface SchedulerOptions {
   /** Time between the end of one run and the start of the next; 0 switches the scheduler off. */

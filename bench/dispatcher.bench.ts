@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../core/logger.ts';
 import { createDispatcher } from '../core/outbox/dispatcher.ts';
-import { migrateDatabase } from '../core/storage/migrateDatabase.ts';
-import { openDatabase, type Database } from '../core/storage/openDatabase.ts';
-import { enqueueInTransaction } from '../core/storage/outbox.ts';
-import { createOutboxStore } from '../core/storage/outboxStore.ts';
+import { migrateDatabase } from '../core/storage/db/migrateDatabase.ts';
+import { openDatabase, type Database } from '../core/storage/db/openDatabase.ts';
+import { enqueueInTransaction } from '../core/storage/outbox/enqueue.ts';
+import { createOutboxStore } from '../core/storage/outbox/createOutboxStore.ts';
 import { createTelegramSender } from '../bots/telegram/sendTelegramMessage.ts';
 import { startFakeBotApi } from '../test/support/fakeBotApi.ts';
 

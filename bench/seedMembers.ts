@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from '../core/storage/openDatabase.ts';
+import type { Database } from '../core/storage/db/openDatabase.ts';
 import { asMember } from '../core/conversation/chatState.ts';
 
 /** Registers `count` members with a Telegram chat and a welcome bonus each, in bulk. */

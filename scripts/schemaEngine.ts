@@ -8,7 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Provider } from '../core/storage/openDatabase.ts';
+import type { Provider } from '../core/storage/db/openDatabase.ts';
 import { adapterFactoryFor, type TrackedFactory } from './schemaEngineAdapters.ts';
 
 export type { Provider };

@@ -7,7 +7,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import type { Provider } from '../core/storage/openDatabase.ts';
+import type { Provider } from '../core/storage/db/openDatabase.ts';
 
 export interface TrackedFactory {
   factory: SqlMigrationAwareDriverAdapterFactory;

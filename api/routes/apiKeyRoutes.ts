@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createApiKey, listApiKeys, revokeApiKey, type ApiKeySummary } from '../../core/storage/apiKeys.ts';
+import { createApiKey, listApiKeys, revokeApiKey, type ApiKeySummary } from '../../core/storage/api/apiKeys.ts';
 import type { ApiDeps } from '../apiDeps.ts';
 import type { ApiKeyCache } from '../apiKeyCache.ts';
 import { defineRoute, type ApiRoute } from '../apiRoute.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ledgerPage } from '../../core/storage/ledgerPages.ts';
+import { ledgerPage } from '../../core/storage/points/ledgerPage.ts';
 import type { ApiDeps } from '../apiDeps.ts';
 import { defineRoute, type ApiRoute } from '../apiRoute.ts';
 import { idParams, timestamp } from '../fields.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MemberReference } from '../../core/points/pointsPorts.ts';
-import { enrolWithoutChat } from '../../core/storage/apiEnrolment.ts';
+import { enrolWithoutChat } from '../../core/storage/members/enrolWithoutChat.ts';
 import type { ApiDeps } from '../apiDeps.ts';
 import { defineRoute, type ApiRoute } from '../apiRoute.ts';
 import { cardField, codeField, idParams, localeField, nameField, phoneField } from '../fields.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { MemberRecord } from '../../core/ports.ts';
 import type { MemberReference, PurchaseOutcome, PurchaseRecord } from '../../core/points/pointsPorts.ts';
-import { balanceAfterPurchase } from '../../core/storage/ledgerPages.ts';
+import { balanceAfterPurchase } from '../../core/storage/points/ledgerPage.ts';
 import type { ApiDeps } from '../apiDeps.ts';
 import { defineRoute, type ApiResult, type ApiRoute } from '../apiRoute.ts';
 import { amountField, cardField, codeField, idParams, phoneField } from '../fields.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { grantStaff, listStaff, revokeStaff, type StaffRecord } from '../../core/storage/staff.ts';
+import { grantStaff, listStaff, revokeStaff, type StaffRecord } from '../../core/storage/staff/staff.ts';
 import type { ApiDeps } from '../apiDeps.ts';
 import { defineRoute, type ApiRoute } from '../apiRoute.ts';
 import { idParams, timestamp } from '../fields.ts';

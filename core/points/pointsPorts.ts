@@ -82,7 +82,7 @@ export interface RefundPolicy {
   notifyRefund: (purchase: PurchaseRecord, member: MemberRecord, tierBefore: string | null) => Notification[];
 }
 
-/** The storage the points engine needs; implemented in core/storage/purchases.ts. */
+/** The storage the points engine needs; implemented in core/storage/points/recordPurchase.ts. */
 export interface PointsStore {
   findMemberBy(reference: MemberReference, now: Date): Promise<MemberRecord | null>;
   recordPurchase(request: PurchaseRequest, policy: PurchasePolicy): Promise<PurchaseOutcome>;

@@ -9,7 +9,7 @@ export interface Cashier {
   version: number;
 }
 
-/** The storage the till needs; implemented in core/storage/tillSessions.ts. */
+/** The storage the till needs; implemented in core/storage/till/createTillStore.ts. */
 export interface TillStore {
   /** The cashier writing from this address, or null for everyone else (customers, revoked staff). */
   findCashier(channel: Channel, address: string): Promise<Cashier | null>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isStaff } from '../../core/storage/staff.ts';
+import { isStaff } from '../../core/storage/staff/staff.ts';
 import { startApiTestApp, type ApiTestApp } from './support/apiTestApp.ts';
 
 let api: ApiTestApp;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { API_KEY_CACHE_MS, cachedApiKeys } from '../../api/apiKeyCache.ts';
-import { createApiKey, hashApiKey, revokeApiKey } from '../../core/storage/apiKeys.ts';
+import { createApiKey, hashApiKey, revokeApiKey } from '../../core/storage/api/apiKeys.ts';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
 
 let db: TestDatabase;

@@ -3,8 +3,8 @@
 // on a real PostgreSQL server. Rates are measured from the times the fake
 // recorded each call arriving, never from the test's own clock.
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { enqueue } from '../../core/storage/outbox.ts';
-import { claimDue } from '../../core/storage/outbox.ts';
+import { enqueue } from '../../core/storage/outbox/enqueue.ts';
+import { claimDue } from '../../core/storage/outbox/enqueue.ts';
 import { startFakeBotApi, type FakeBotApi } from '../support/fakeBotApi.ts';
 import { createTestDatabase, describeEachProvider, type TestDatabase } from '../support/testDatabase.ts';
 import { accepted, deliveriesByText, mostInAnyWindow, mostToOneChatInAnyWindow, settledOutbox, telegramDispatcher, type SendRecord } from './support/dispatcherHarness.ts';

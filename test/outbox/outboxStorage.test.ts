@@ -2,10 +2,10 @@
 // member's best chat, and claimed by one instance at a time. On SQLite and on
 // a real PostgreSQL server.
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { openDatabase } from '../../core/storage/openDatabase.ts';
-import { claimDue, enqueue, enqueueInTransaction } from '../../core/storage/outbox.ts';
-import { markReachable } from '../../core/storage/outboxReachability.ts';
-import { createOutboxStore } from '../../core/storage/outboxStore.ts';
+import { openDatabase } from '../../core/storage/db/openDatabase.ts';
+import { claimDue, enqueue, enqueueInTransaction } from '../../core/storage/outbox/enqueue.ts';
+import { markReachable } from '../../core/storage/outbox/reachability.ts';
+import { createOutboxStore } from '../../core/storage/outbox/createOutboxStore.ts';
 import { createTestDatabase, describeEachProvider, type TestDatabase } from '../support/testDatabase.ts';
 import { aChat, aMember, telegramDraft } from './support/outboxFixtures.ts';
 import type { Outbound } from '../../core/outbound.ts';

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
-import { migrateDatabase } from '../../core/storage/migrateDatabase.ts';
-import { openDatabase, type Database, type Provider } from '../../core/storage/openDatabase.ts';
+import { migrateDatabase } from '../../core/storage/db/migrateDatabase.ts';
+import { openDatabase, type Database, type Provider } from '../../core/storage/db/openDatabase.ts';
 import { diagnoseMigrationHistory, diffMigrationsToSchema, migrationsDirOf, schemaFor } from '../../scripts/schemaEngine.ts';
 import { createTestDatabase, describeEachProvider, providers, type TestDatabase } from '../support/testDatabase.ts';
 

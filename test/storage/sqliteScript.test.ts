@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSqliteScript } from '../../core/storage/sqliteScript.ts';
+import { splitSqliteScript } from '../../core/storage/db/splitSqliteScript.ts';
 
 describe('splitSqliteScript', () => {
   it('splits on semicolons that end statements and keeps comments with the next statement', () => {

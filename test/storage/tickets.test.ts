@@ -3,7 +3,7 @@
 // nothing. On SQLite and on a real PostgreSQL server.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { CustomerDraft, DeskStore, StaffRef, TicketMessageDraft } from '../../core/desk/deskPorts.ts';
-import { createDeskStore } from '../../core/storage/tickets.ts';
+import { createDeskStore } from '../../core/storage/desk/createDeskStore.ts';
 import { createTestDatabase, describeEachProvider, type TestDatabase } from '../support/testDatabase.ts';
 import { aCustomer, aNewTicket, anOpenTicket, aPost, aPurchase, opened, type Customer } from './support/ticketFixtures.ts';
 

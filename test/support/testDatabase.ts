@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { describe, inject } from 'vitest';
-import { migrateDatabase } from '../../core/storage/migrateDatabase.ts';
-import { openDatabase, type Database, type Provider } from '../../core/storage/openDatabase.ts';
+import { migrateDatabase } from '../../core/storage/db/migrateDatabase.ts';
+import { openDatabase, type Database, type Provider } from '../../core/storage/db/openDatabase.ts';
 
 export interface TestDatabase extends Database {
   readonly url: string;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../../app/config.ts';
 import { createLogger } from '../../../app/logger.ts';
 import { startApp, type RunningApp } from '../../../app/startApp.ts';
-import type { Provider } from '../../../core/storage/openDatabase.ts';
+import type { Provider } from '../../../core/storage/db/openDatabase.ts';
 import { createTestDatabase } from '../../support/testDatabase.ts';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';

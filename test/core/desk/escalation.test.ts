@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Locale } from '../../../core/i18n/locale.ts';
 import type { Outbound } from '../../../core/outbound.ts';
 import { payload } from '../../../core/payloads.ts';
-import type { Provider } from '../../../core/storage/openDatabase.ts';
+import type { Provider } from '../../../core/storage/db/openDatabase.ts';
 import { describeEachProvider } from '../../support/testDatabase.ts';
 import { buttonPayloads, chatState, createDeskWorld, deskPosts, onlyTicket, texts, tickets, tr, type Customer, type DeskWorld } from './support/deskWorld.ts';
 

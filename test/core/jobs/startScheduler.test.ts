@@ -1,4 +1,4 @@
-import { createPointsStore } from '../../../core/storage/pointsStore.ts';
+import { createPointsStore } from '../../../core/storage/points/createPointsStore.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startScheduler, type Scheduler } from '../../../app/startScheduler.ts';
 import { silentLogger } from '../../../core/logger.ts';

@@ -7,10 +7,10 @@ import { silentLogger } from '../../../core/logger.ts';
 import type { PurchaseOutcome, PurchaseRecord, RefundOutcome } from '../../../core/points/pointsPorts.ts';
 import { createPointsService, type PointsService } from '../../../core/points/pointsService.ts';
 import { programRulesSchema } from '../../../core/program/programRules.ts';
-import type { Provider } from '../../../core/storage/openDatabase.ts';
-import { createPointsStore } from '../../../core/storage/pointsStore.ts';
-import { createPrismaStore } from '../../../core/storage/prismaStore.ts';
-import { parseReplies } from '../../../core/storage/storedReplies.ts';
+import type { Provider } from '../../../core/storage/db/openDatabase.ts';
+import { createPointsStore } from '../../../core/storage/points/createPointsStore.ts';
+import { createPrismaStore } from '../../../core/storage/conversation/createPrismaStore.ts';
+import { parseReplies } from '../../../core/storage/conversation/storedReplies.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/testDatabase.ts';
 
 export const DAY_MS = 86_400_000;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { referrerForEnrolment } from '../../../core/storage/referrals.ts';
+import { referrerForEnrolment } from '../../../core/storage/referral/createReferralStore.ts';
 import { describeEachProvider } from '../../support/testDatabase.ts';
 import { createReferralWorld, DAY_MS, type ReferralWorld } from './support/referralWorld.ts';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { asMember, askName } from '../../../core/conversation/chatState.ts';
 import type { Credit, Enrolment, MemberRecord, Store } from '../../../core/ports.ts';
-import { createPrismaStore } from '../../../core/storage/prismaStore.ts';
+import { createPrismaStore } from '../../../core/storage/conversation/createPrismaStore.ts';
 import { createTestDatabase, describeEachProvider, type TestDatabase } from '../../support/testDatabase.ts';
 
 const now = new Date('2026-03-10T10:00:00Z');

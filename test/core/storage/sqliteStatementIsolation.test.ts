@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { claimIdempotencyKey, findIdempotentRequest } from '../../../core/storage/idempotency.ts';
+import { claimIdempotencyKey, findIdempotentRequest } from '../../../core/storage/api/idempotency.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/testDatabase.ts';
 
 // On SQLite all statements share one better-sqlite3 connection. A statement
 // outside a transaction that arrives while another request's interactive
-// transaction is open must wait for it (core/storage/serializedSqlite.ts):
+// transaction is open must wait for it (core/storage/db/serializedSqlite.ts):
 // otherwise it runs inside it, sees its uncommitted rows, and is undone by its
 // rollback (a lost Idempotency-Key claim, update claim, chat write…).
 

@@ -1,7 +1,7 @@
 // A one-time code's value is its primary key: values must be reusable once
 // their code is used or expired, or the 6-digit space fills up for good.
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createPointsStore } from '../../../core/storage/pointsStore.ts';
+import { createPointsStore } from '../../../core/storage/points/createPointsStore.ts';
 import { createTestDatabase, describeEachProvider, type TestDatabase } from '../../support/testDatabase.ts';
 
 const now = new Date('2026-03-10T10:00:00Z');

@@ -1,8 +1,8 @@
 // Small builders for outbox tests: members and their chats written straight
 // to the table, and drafts with readable texts.
 import type { Channel } from '../../../core/inbound.ts';
-import type { Database } from '../../../core/storage/openDatabase.ts';
-import type { OutboxDraft } from '../../../core/storage/outbox.ts';
+import type { Database } from '../../../core/storage/db/openDatabase.ts';
+import type { OutboxDraft } from '../../../core/storage/outbox/enqueue.ts';
 
 let sequence = 0;
 const consent = { consentAt: new Date('2026-01-01T00:00:00Z'), consentVersion: 'test-consent' };

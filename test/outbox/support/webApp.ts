@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../../app/config.ts';
 import { createLogger } from '../../../app/logger.ts';
 import { startApp, type RunningApp } from '../../../app/startApp.ts';
-import { enqueue } from '../../../core/storage/outbox.ts';
+import { enqueue } from '../../../core/storage/outbox/enqueue.ts';
 
 export interface WebApp {
   app: RunningApp;

@@ -1,7 +1,7 @@
 // Small builders for the desk store's tests: a member with a Telegram chat,
 // tickets opened from it through the store, posts and purchases.
 import type { DeskDraft, DeskStore, NewTicket, TicketRecord } from '../../../core/desk/deskPorts.ts';
-import type { Database } from '../../../core/storage/openDatabase.ts';
+import type { Database } from '../../../core/storage/db/openDatabase.ts';
 import { aChat, aMember } from '../../outbox/support/outboxFixtures.ts';
 
 export const opened = new Date('2026-03-01T10:00:00Z');

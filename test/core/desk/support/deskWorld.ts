@@ -18,11 +18,11 @@ import type { Outbound } from '../../../../core/outbound.ts';
 import { payload } from '../../../../core/payloads.ts';
 import { createPointsService } from '../../../../core/points/pointsService.ts';
 import { defaultProgramSettings } from '../../../../core/settings.ts';
-import type { Provider } from '../../../../core/storage/openDatabase.ts';
-import { createPointsStore } from '../../../../core/storage/pointsStore.ts';
-import { createPrismaStore } from '../../../../core/storage/prismaStore.ts';
-import { parseReplies } from '../../../../core/storage/storedReplies.ts';
-import { createTillStore } from '../../../../core/storage/tillSessions.ts';
+import type { Provider } from '../../../../core/storage/db/openDatabase.ts';
+import { createPointsStore } from '../../../../core/storage/points/createPointsStore.ts';
+import { createPrismaStore } from '../../../../core/storage/conversation/createPrismaStore.ts';
+import { parseReplies } from '../../../../core/storage/conversation/storedReplies.ts';
+import { createTillStore } from '../../../../core/storage/till/createTillStore.ts';
 import { createTestDatabase, type TestDatabase } from '../../../support/testDatabase.ts';
 
 /** When every world starts: a weekday morning in Chisinau. */

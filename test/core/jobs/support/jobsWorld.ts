@@ -7,12 +7,12 @@ import type { Locale } from '../../../../core/i18n/locale.ts';
 import type { JobDeps } from '../../../../core/jobs/jobDeps.ts';
 import { silentLogger } from '../../../../core/logger.ts';
 import { programRulesSchema } from '../../../../core/program/programRules.ts';
-import { createJobsStore } from '../../../../core/storage/jobsStore.ts';
-import { creditInTransaction } from '../../../../core/storage/ledgerWrites.ts';
-import { debitInTransaction } from '../../../../core/storage/lots.ts';
-import { openDatabase, type Database, type Provider } from '../../../../core/storage/openDatabase.ts';
-import { createPointsStore } from '../../../../core/storage/pointsStore.ts';
-import { parseReplies } from '../../../../core/storage/storedReplies.ts';
+import { createJobsStore } from '../../../../core/storage/jobs/createJobsStore.ts';
+import { creditInTransaction } from '../../../../core/storage/points/ledgerWrites.ts';
+import { debitInTransaction } from '../../../../core/storage/points/lots.ts';
+import { openDatabase, type Database, type Provider } from '../../../../core/storage/db/openDatabase.ts';
+import { createPointsStore } from '../../../../core/storage/points/createPointsStore.ts';
+import { parseReplies } from '../../../../core/storage/conversation/storedReplies.ts';
 import { createTestDatabase, type TestDatabase } from '../../../support/testDatabase.ts';
 
 export const DAY_MS = 86_400_000;

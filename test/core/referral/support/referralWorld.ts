@@ -11,11 +11,11 @@ import type { PurchaseOutcome } from '../../../../core/points/pointsPorts.ts';
 import type { Enrolment, MemberRecord } from '../../../../core/ports.ts';
 import { programRulesSchema } from '../../../../core/program/programRules.ts';
 import type { ReferralClaim } from '../../../../core/referral/referrals.ts';
-import type { Provider } from '../../../../core/storage/openDatabase.ts';
-import { createPointsStore } from '../../../../core/storage/pointsStore.ts';
-import { createPrismaStore } from '../../../../core/storage/prismaStore.ts';
-import { createReferralStore } from '../../../../core/storage/referrals.ts';
-import { parseReplies } from '../../../../core/storage/storedReplies.ts';
+import type { Provider } from '../../../../core/storage/db/openDatabase.ts';
+import { createPointsStore } from '../../../../core/storage/points/createPointsStore.ts';
+import { createPrismaStore } from '../../../../core/storage/conversation/createPrismaStore.ts';
+import { createReferralStore } from '../../../../core/storage/referral/createReferralStore.ts';
+import { parseReplies } from '../../../../core/storage/conversation/storedReplies.ts';
 import { createTestDatabase } from '../../../support/testDatabase.ts';
 
 export const DAY_MS = 86_400_000;

@@ -1,0 +1,54 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Database } from '../db/openDatabase.ts';
+
+/** What an administrator sees of a key: never the key itself, which only its creator saw once. */
+export interface ApiKeySummary {
+  id: string;
+  name: string;
+  createdAt: Date;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+}
+
+/** The SHA-256 under which a presented key is looked up; the key itself is never stored. */
+export function hashApiKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+/**
+ * A new key for a point-of-sale system. The plain key is returned once, to
+ * be shown to the administrator; 32 random bytes make guessing pointless,
+ * so a fast hash (not a password hash) is enough.
+ */
+export async function createApiKey(db: Database, name: string, at: Date): Promise<{ summary: ApiKeySummary; key: string }> {
+  const key = `lk_${randomBytes(32).toString('base64url')}`;
+  const row = await db.prisma.apiKey.create({ data: { id: crypto.randomUUID(), name, keyHash: hashApiKey(key), createdAt: at } });
+  return { summary: toSummary(row), key };
+}
+
+/** The id of the unrevoked key with this hash, or null. */
+export async function findActiveApiKey(db: Database, keyHash: string): Promise<string | null> {
+  const row = await db.prisma.apiKey.findUnique({ where: { keyHash }, select: { id: true, revokedAt: true } });
+  return row && row.revokedAt === null ? row.id : null;
+}
+
+/** Revokes a key at once; revoking it again keeps the first revocation time. Null when no such key. */
+export async function revokeApiKey(db: Database, id: string, at: Date): Promise<ApiKeySummary | null> {
+  await db.prisma.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: at } });
+  const row = await db.prisma.apiKey.findUnique({ where: { id } });
+  return row && toSummary(row);
+}
+
+export async function listApiKeys(db: Database): Promise<ApiKeySummary[]> {
+  const rows = await db.prisma.apiKey.findMany({ orderBy: { createdAt: 'asc' } });
+  return rows.map(toSummary);
+}
+
+/** Records when a key was last used; callers throttle it, so a busy till does not write on every request. */
+export async function touchApiKey(db: Database, id: string, at: Date): Promise<void> {
+  await db.prisma.apiKey.updateMany({ where: { id }, data: { lastUsedAt: at } });
+}
+
+function toSummary(row: ApiKeySummary & { keyHash?: string }): ApiKeySummary {
+  return { id: row.id, name: row.name, createdAt: row.createdAt, revokedAt: row.revokedAt, lastUsedAt: row.lastUsedAt };
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import type { Outbound } from '../../outbound.ts';
+
+const button = z.object({ label: z.string(), payload: z.string() });
+const storedReply = z.object({
+  text: z.string(),
+  buttons: z.array(z.array(button)).optional(),
+  contactRequest: z.string().optional(),
+  removeKeyboard: z.boolean().optional(),
+  image: z.object({ pngBase64: z.string(), alt: z.string() }).optional(),
+});
+const storedReplies = z.array(storedReply);
+
+/** Replies as JSON; images as base64, since JSON has no bytes. */
+export function serializeReplies(replies: Outbound[]): string {
+  return JSON.stringify(
+    replies.map(({ image, ...rest }) => ({ ...rest, ...(image && { image: { pngBase64: Buffer.from(image.png).toString('base64'), alt: image.alt } }) })),
+  );
+}
+
+/** Stored replies back as `Outbound`s; null when the JSON is not what we wrote. */
+export function parseReplies(json: string): Outbound[] | null {
+  const parsed = storedReplies.safeParse(JSON.parse(json));
+  if (!parsed.success) return null;
+  return parsed.data.map(({ image, ...rest }) => ({
+    ...rest,
+    ...(image && { image: { png: Buffer.from(image.pngBase64, 'base64'), alt: image.alt } }),
+  }));
+}

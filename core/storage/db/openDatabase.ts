@@ -1,0 +1,57 @@
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { serializedSqlite } from './serializedSqlite.ts';
+import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
+import { PrismaClient as PostgresClient } from '../generated/postgresql/client.ts';
+
+export type Provider = 'sqlite' | 'postgresql';
+
+/**
+ * Both generated clients come from one data model, so their query APIs are
+ * the same; the SQLite client's type stands for both.
+ */
+export type Prisma = SqliteClient;
+
+export interface Database {
+  readonly provider: Provider;
+  readonly prisma: Prisma;
+  close(): Promise<void>;
+}
+
+/** Which provider a `DATABASE_URL` selects: `file:` is SQLite, `postgres(ql)://` is PostgreSQL. */
+export function providerOf(url: string): Provider {
+  if (url.startsWith('file:')) return 'sqlite';
+  if (/^postgres(ql)?:\/\//.test(url)) return 'postgresql';
+  throw new Error(`DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL), got "${url.split(':')[0]}:…".`);
+}
+
+export interface OpenOptions {
+  /** Called once per SQL statement; the benchmark counts queries with it. */
+  onQuery?: () => void;
+}
+
+/** Opens a client with the driver adapter the URL asks for. Does not migrate. */
+export function openDatabase(url: string, options: OpenOptions = {}): Database {
+  const provider = providerOf(url);
+  const log = options.onQuery ? { log: [{ emit: 'event' as const, level: 'query' as const }] } : {};
+  const prisma = provider === 'sqlite' ? openSqlite(url, log) : openPostgres(url, log);
+  if (options.onQuery) prisma.$on('query' as never, options.onQuery);
+  return { provider, prisma, close: () => prisma.$disconnect() };
+}
+
+type LogOption = { log?: { emit: 'event'; level: 'query' }[] };
+
+function openSqlite(url: string, log: LogOption): Prisma {
+  const path = url.slice('file:'.length);
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  // `timeout` is better-sqlite3's busy timeout: a second process waits for the lock instead of failing.
+  const adapter = serializedSqlite(new PrismaBetterSqlite3({ url: path, timeout: 5000 }));
+  return new SqliteClient({ adapter, ...log }) as Prisma;
+}
+
+function openPostgres(url: string, log: LogOption): Prisma {
+  const adapter = new PrismaPg({ connectionString: url, max: 10 });
+  return new PostgresClient({ adapter, ...log }) as unknown as Prisma;
+}
