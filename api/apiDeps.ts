@@ -1,6 +1,6 @@
 import type { Logger } from '../core/logger.ts';
 import type { PointsService } from '../core/points/pointsService.ts';
-import type { ProgramSettings } from '../core/settings.ts';
+import type { ProgramSettings } from '../core/settings/programSettings.ts';
 import type { Database } from '../core/storage/db/openDatabase.ts';
 
 /** What the REST API is built from; the composition root (app/startApp.ts) provides it. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MemberRecord } from '../core/ports.ts';
+import type { MemberRecord } from '../core/members/membersPorts.ts';
 import type { PurchaseRecord } from '../core/points/pointsPorts.ts';
 import { tierFor } from '../core/points/tierFor.ts';
 import type { ProgramRules } from '../core/program/programRules.ts';

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { SettingsStore } from '../core/storage/db/createSettingsStore.ts';
+import type { SettingsStore } from '../core/settings/settingsPorts.ts';
 
 const KEY = 'adminTokenSha256';
 

@@ -1,4 +1,4 @@
-import type { DeskDeps } from '../core/desk/deskDeps.ts';
+import type { DeskDeps } from '../core/desk/deskPorts.ts';
 import { createComplaintMarkers } from '../core/desk/complaintMarkers.ts';
 import type { DeskSettings } from '../core/desk/deskSettings.ts';
 import type { Translator } from '../core/i18n/translator.ts';

@@ -1,5 +1,5 @@
 import type { Config } from './config.ts';
-import { defaultProgramSettings, type ProgramSettings } from '../core/settings.ts';
+import { defaultProgramSettings, type ProgramSettings } from '../core/settings/programSettings.ts';
 
 /** The programme rules this deployment runs with, from its configuration. */
 export function programSettingsFrom(config: Config): ProgramSettings {

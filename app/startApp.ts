@@ -5,7 +5,8 @@ import { createAssistant, type Assistant, type AssistantDeps } from '../core/ass
 import { createTranslator } from '../core/i18n/translator.ts';
 import { migrateDatabase } from '../core/storage/db/migrateDatabase.ts';
 import { openDatabase, type Database } from '../core/storage/db/openDatabase.ts';
-import { createPrismaStore } from '../core/storage/conversation/createPrismaStore.ts';
+import { createConversationStores } from '../core/storage/conversation/createConversationStores.ts';
+import { pingDatabase } from '../core/storage/db/pingDatabase.ts';
 import { createSettingsStore } from '../core/storage/db/createSettingsStore.ts';
 import { createPointsStore } from '../core/storage/points/createPointsStore.ts';
 import { createTillStore } from '../core/storage/till/createTillStore.ts';
@@ -56,17 +57,17 @@ export async function startApp(config: Config, log: Pino, options: { clock?: () 
 }
 
 async function wire(config: Config, log: Pino, db: Database, clock: () => Date): Promise<RunningApp> {
-  const store = createPrismaStore(db);
+  const stores = createConversationStores(db);
   const translator = createTranslator();
   const settings = { ...programSettingsFrom(config), botUsername: config.TELEGRAM_BOT_USERNAME };
   const points = createPointsService({ store: createPointsStore(db, { welcomeBonus: config.WELCOME_BONUS_POINTS, pointsLifetimeDays: config.POINTS_LIFETIME_DAYS }), translator, clock, log });
   // Referral: invitation codes reach the conversation as an extra of the assistant's deps (core/referral/referrals.ts).
   const desk = deskDepsFor(db, translator, deskSettingsFrom(config));
-  const deps: AssistantDeps = { store, translator, settings, clock, log, points, till: createTillStore(db), desk, referrals: createReferralStore(db) };
+  const deps: AssistantDeps = { ...stores, translator, settings, clock, log, points, till: createTillStore(db), desk, referrals: createReferralStore(db) };
   const assistant = createAssistant(deps);
   const staffDesk = createStaffDesk({ desk, translator, settings, loadRules: points.rules, clock, log });
   const adminToken = await ensureAdminToken(createSettingsStore(db), config.ADMIN_TOKEN);
-  const server = createHttpServer({ log, ping: store.ping });
+  const server = createHttpServer({ log, ping: () => pingDatabase(db) });
   await registerWebChat(server, { assistant, translator, defaultLocale: settings.defaultLocale, secureCookie: config.PUBLIC_URL?.startsWith('https:') ?? false, inbox: webInboxOf(db) });
   // REST API for point-of-sale systems (api/): /api/v1/… and /api/openapi.json.
   await registerApi(server, { db, points, adminToken, settings, clock, log });

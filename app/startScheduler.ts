@@ -2,9 +2,9 @@ import type { ProgramRules } from '../core/program/programRules.ts';
 import type { Translator } from '../core/i18n/translator.ts';
 import type { Logger } from '../core/logger.ts';
 import type { JobDeps } from '../core/jobs/jobDeps.ts';
-import type { DeskDeps } from '../core/desk/deskDeps.ts';
+import type { DeskDeps } from '../core/desk/deskPorts.ts';
 import { runScheduledJobs, type JobOutcome } from '../core/jobs/runScheduledJobs.ts';
-import type { ProgramSettings } from '../core/settings.ts';
+import type { ProgramSettings } from '../core/settings/programSettings.ts';
 import { createJobsStore } from '../core/storage/jobs/createJobsStore.ts';
 import type { Database } from '../core/storage/db/openDatabase.ts';
 

@@ -21,7 +21,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   return {
     handle: (inbound) => handleInbound(deps, inbound),
     localeFor: async (channel, address, hint) =>
-      (await deps.store.findChat(channel, address))?.locale ?? localeFromHint(hint, deps.settings.defaultLocale),
+      (await deps.chats.findChat(channel, address))?.locale ?? localeFromHint(hint, deps.settings.defaultLocale),
   };
 }
 
@@ -31,16 +31,16 @@ export function createAssistant(deps: AssistantDeps): Assistant {
  */
 async function handleInbound(deps: AssistantDeps, inbound: Inbound): Promise<Outbound[]> {
   const { channel, updateId } = inbound;
-  if (!(await deps.store.claimUpdate(channel, updateId))) {
+  if (!(await deps.inbound.claimUpdate(channel, updateId))) {
     deps.log.info({ channel, updateId }, 'duplicate update: no second effect');
-    return inbound.repliesInResponse ? ((await deps.store.recallReplies(channel, updateId)) ?? []) : [];
+    return inbound.repliesInResponse ? ((await deps.inbound.recallReplies(channel, updateId)) ?? []) : [];
   }
   try {
     const replies = await answerWithRetry(deps, inbound);
-    if (inbound.repliesInResponse) await deps.store.rememberReplies(channel, updateId, replies);
+    if (inbound.repliesInResponse) await deps.inbound.rememberReplies(channel, updateId, replies);
     return replies;
   } catch (error) {
-    await deps.store.releaseUpdate(inbound.channel, inbound.updateId);
+    await deps.inbound.releaseUpdate(inbound.channel, inbound.updateId);
     throw error;
   }
 }
@@ -63,9 +63,9 @@ async function answer(deps: AssistantDeps, inbound: Inbound): Promise<Outbound[]
 }
 
 async function answerCustomer(deps: AssistantDeps, inbound: Inbound): Promise<Outbound[]> {
-  const chat = await deps.store.findChat(inbound.channel, inbound.address);
+  const chat = await deps.chats.findChat(inbound.channel, inbound.address);
   if (!chat) return greetStranger(deps, inbound);
   // Someone who writes to us can be written to again (the outbox skipped them while blocked).
-  if (chat.unreachableAt) await deps.store.markReachable(chat.id);
+  if (chat.unreachableAt) await deps.chats.markReachable(chat.id);
   return continueChat(turnIn(deps, inbound, chat.locale), chat);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MemberRecord } from '../../core/ports.ts';
+import type { MemberRecord } from '../../core/members/membersPorts.ts';
 import type { MemberReference, PurchaseOutcome, PurchaseRecord } from '../../core/points/pointsPorts.ts';
 import { balanceAfterPurchase } from '../../core/storage/points/ledgerPage.ts';
 import type { ApiDeps } from '../apiDeps.ts';

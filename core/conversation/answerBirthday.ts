@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import { message, type Outbound } from '../outbound.ts';
 import type { ParsedPayload } from '../payloads.ts';
-import type { Birthday, ChatRecord } from '../ports.ts';
+import type { Birthday } from '../members/membersPorts.ts';
+import type { ChatRecord } from './conversationPorts.ts';
 import { parseBirthday } from '../members/parseBirthday.ts';
 import { completeRegistration } from './completeRegistration.ts';
 import { promptFor } from './prompts.ts';

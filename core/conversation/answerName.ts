@@ -1,6 +1,6 @@
 import { message, type Outbound } from '../outbound.ts';
 import type { ParsedPayload } from '../payloads.ts';
-import type { ChatRecord } from '../ports.ts';
+import type { ChatRecord } from './conversationPorts.ts';
 import { validateName } from '../members/validateName.ts';
 import { carryReferral } from './chatState.ts';
 import { promptFor } from './prompts.ts';

@@ -1,5 +1,5 @@
 import { message, type Outbound } from '../outbound.ts';
-import type { ChatRecord } from '../ports.ts';
+import type { ChatRecord } from './conversationPorts.ts';
 import { normalizePhone } from '../members/normalizePhone.ts';
 import { asMember, carryReferral } from './chatState.ts';
 import { promptFor } from './prompts.ts';
@@ -21,10 +21,10 @@ export async function answerPhone(turn: Turn, chat: ChatRecord & { state: { step
   const raw = event.kind === 'contact' ? event.phone : event.kind === 'text' ? event.text : null;
   const phone = raw === null ? null : normalizePhone(raw, deps.settings.phoneRegion);
   if (phone === null) return retry('registration.badPhone');
-  const existing = await deps.store.findMemberByPhone(phone);
+  const existing = await deps.members.findMemberByPhone(phone);
   if (existing && event.kind !== 'contact') return retry('registration.phoneTaken');
   if (existing) {
-    if (!(await deps.store.linkChat(chat.id, chat.version, existing.id, asMember))) throw new ChatChangedError();
+    if (!(await deps.chats.linkChat(chat.id, chat.version, existing.id, asMember))) throw new ChatChangedError();
     return [{ text: t('registration.linked', { name: existing.name }), removeKeyboard: true }, withMenu(t, t('menu.title'))];
   }
   const next = { v: 1, step: 'birthday', name: chat.state.name, phone, ...carryReferral(chat.state) } as const;

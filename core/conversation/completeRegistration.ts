@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { message, type Outbound } from '../outbound.ts';
-import type { Birthday, ChatRecord, Enrolment, MemberRecord } from '../ports.ts';
+import type { Birthday, Enrolment, MemberRecord } from '../members/membersPorts.ts';
+import type { ChatRecord } from './conversationPorts.ts';
 import { newCardNumber } from '../members/cardNumber.ts';
 import type { ProgramRules } from '../program/programRules.ts';
 import { showCard } from '../menu/showCard.ts';
 import { withMenu } from '../menu/mainMenu.ts';
 import { asMember, carryReferral } from './chatState.ts';
-import type { ReferralClaim } from '../referral/referrals.ts';
+import type { ReferralClaim } from '../referral/referralPorts.ts';
 import { promptFor } from './prompts.ts';
 import { saveState } from './saveState.ts';
 import { phoneText } from './phoneText.ts';
@@ -23,7 +24,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function completeRegistration(turn: Turn, chat: BirthdayChat, birthday: Birthday | null): Promise<Outbound[]> {
   const rules = await turn.deps.points.rules();
   for (let attempt = 0; attempt < 3; attempt++) {
-    const result = await turn.deps.store.enrol(enrolmentFor(turn, chat, birthday, rules));
+    const result = await turn.deps.members.enrol(enrolmentFor(turn, chat, birthday, rules));
     if (result.ok) return welcomeMessages(turn, result.member);
     if (result.reason === 'chat-changed') throw new ChatChangedError();
     if (result.reason === 'phone-taken') return phoneTakenMeanwhile(turn, chat);

@@ -1,6 +1,7 @@
 import { message, type Outbound } from '../outbound.ts';
 import { parsePayload, type ParsedPayload } from '../payloads.ts';
-import type { ChatRecord, MemberRecord } from '../ports.ts';
+import type { ChatRecord } from './conversationPorts.ts';
+import type { MemberRecord } from '../members/membersPorts.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { languagePicker } from '../menu/languagePicker.ts';
 import { isCommand, serveMember } from '../menu/serveMember.ts';
@@ -43,7 +44,7 @@ async function continueRegistration(turn: Turn, chat: ChatRecord, pressed: Parse
 
 async function switchLanguage(turn: Turn, chat: ChatRecord, locale: Locale): Promise<Outbound[]> {
   await saveState(turn, chat, { locale });
-  if (chat.memberId) await turn.deps.store.setMemberLocale(chat.memberId, locale);
+  if (chat.memberId) await turn.deps.members.setMemberLocale(chat.memberId, locale);
   const next = turnIn(turn.deps, turn.inbound, locale);
   return [message(next.t('language.changed')), promptFor(next, chat.state)];
 }

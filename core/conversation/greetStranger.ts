@@ -44,6 +44,6 @@ async function acceptConsent(turn: Turn, ref: string | undefined): Promise<Outbo
   const { channel, address } = turn.inbound;
   const { consentVersion } = turn.deps.settings;
   const state: ChatState = ref ? { v: 1, step: 'name', ref } : askName;
-  const chat = await turn.deps.store.createChat({ channel, address, locale: turn.locale as Locale, state, consentAt: turn.now, consentVersion });
+  const chat = await turn.deps.chats.createChat({ channel, address, locale: turn.locale as Locale, state, consentAt: turn.now, consentVersion });
   return [message(turn.t('consent.thanks')), promptFor(turn, chat.state)];
 }

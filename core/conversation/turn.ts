@@ -2,16 +2,22 @@ import type { Inbound } from '../inbound.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { Translate, Translator } from '../i18n/translator.ts';
 import type { Logger } from '../logger.ts';
-import type { Store } from '../ports.ts';
-import type { ProgramSettings } from '../settings.ts';
+import type { ChatStore, InboundLog } from './conversationPorts.ts';
+import type { MemberStore } from '../members/membersPorts.ts';
+import type { LedgerReads } from '../points/pointsPorts.ts';
+import type { ProgramSettings } from '../settings/programSettings.ts';
 import type { PointsService } from '../points/pointsService.ts';
-import type { Referrals } from '../referral/referrals.ts';
+import type { Referrals } from '../referral/referralPorts.ts';
 import type { TillStore } from '../till/tillPorts.ts';
-import type { DeskDeps } from '../desk/deskDeps.ts';
+import type { DeskDeps } from '../desk/deskPorts.ts';
 
 /** What the assistant is built from; the composition root supplies it. */
 export interface AssistantDeps {
-  store: Store;
+  /** Updates already handled (de-duplication). */
+  inbound: InboundLog;
+  chats: ChatStore;
+  members: MemberStore;
+  ledger: LedgerReads;
   translator: Translator;
   settings: ProgramSettings;
   clock: () => Date;

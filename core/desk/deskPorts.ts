@@ -2,8 +2,9 @@ import type { ChatState } from '../conversation/chatState.ts';
 import type { Channel } from '../inbound.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { Outbound } from '../outbound.ts';
-import type { MemberRecord } from '../ports.ts';
+import type { MemberRecord } from '../members/membersPorts.ts';
 import type { DeskPost } from './deskPost.ts';
+import type { DeskSettings } from './deskSettings.ts';
 
 export type TicketStatus = 'open' | 'taken' | 'resolved';
 /** What made the member ask for a person. */
@@ -120,4 +121,12 @@ export interface DeskStore {
   setSlackMessage(ticketId: string, channel: string, ts: string): Promise<void>;
   /** Looks a member up for staff, by card number or phone (E.164). */
   findMember(reference: { cardNumber: string } | { phone: string }): Promise<MemberRecord | null>;
+}
+
+/** What the staff desk is built from, on both its sides (customer and staff). */
+export interface DeskDeps {
+  store: DeskStore;
+  settings: DeskSettings;
+  /** Whether a member's text reads as a complaint (see complaintMarkers.ts). */
+  looksLikeComplaint: (text: string) => boolean;
 }

@@ -1,6 +1,6 @@
 import type { Translate } from '../i18n/translator.ts';
 import { formatMoney } from '../points/formatMoney.ts';
-import type { MemberRecord } from '../ports.ts';
+import type { MemberRecord } from '../members/membersPorts.ts';
 import { parseMemberReference } from '../till/parseMemberReference.ts';
 import type { StaffDeskDeps } from './staffDesk.ts';
 import { duration } from './ticketCard.ts';

@@ -2,7 +2,8 @@ import { saveState } from '../conversation/saveState.ts';
 import type { Turn } from '../conversation/turn.ts';
 import { withMenu } from '../menu/mainMenu.ts';
 import type { Outbound } from '../outbound.ts';
-import type { MemberChat, MemberRecord } from '../ports.ts';
+import type { MemberChat } from '../conversation/conversationPorts.ts';
+import type { MemberRecord } from '../members/membersPorts.ts';
 import type { DeskDraft } from './deskPorts.ts';
 
 /**

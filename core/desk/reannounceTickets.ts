@@ -1,5 +1,5 @@
 import type { Translator } from '../i18n/translator.ts';
-import type { DeskDeps } from './deskDeps.ts';
+import type { DeskDeps } from './deskPorts.ts';
 import { nextAnnouncementAt } from './deskSettings.ts';
 import { duration } from './ticketCard.ts';
 import { ticketReference } from './ticketReference.ts';

@@ -1,8 +1,8 @@
 import type { Translator } from '../i18n/translator.ts';
 import type { Logger } from '../logger.ts';
 import type { ProgramRules } from '../program/programRules.ts';
-import type { ProgramSettings } from '../settings.ts';
-import type { DeskDeps } from './deskDeps.ts';
+import type { ProgramSettings } from '../settings/programSettings.ts';
+import type { DeskDeps } from './deskPorts.ts';
 import type { StaffRef, TicketRecord } from './deskPorts.ts';
 import { lookUpForStaff } from './lookUpForStaff.ts';
 import { pressButton } from './pressButton.ts';

@@ -5,7 +5,8 @@ import type { InboundEvent } from '../inbound.ts';
 import { balanceText } from '../menu/showBalance.ts';
 import { message, type Outbound } from '../outbound.ts';
 import type { ParsedPayload } from '../payloads.ts';
-import type { MemberChat, MemberRecord } from '../ports.ts';
+import type { MemberChat } from '../conversation/conversationPorts.ts';
+import type { MemberRecord } from '../members/membersPorts.ts';
 import { ticketButtons } from './ticketButtons.ts';
 
 /**

@@ -1,9 +1,9 @@
 import type { Translator } from '../i18n/translator.ts';
 import type { Logger } from '../logger.ts';
 import type { ProgramRules } from '../program/programRules.ts';
-import type { ProgramSettings } from '../settings.ts';
+import type { ProgramSettings } from '../settings/programSettings.ts';
 import type { JobsStore, Page } from './jobsPorts.ts';
-import type { DeskDeps } from '../desk/deskDeps.ts';
+import type { DeskDeps } from '../desk/deskPorts.ts';
 
 /** What the scheduled jobs are built from; the composition root (or a test) supplies it. */
 export interface JobDeps {

@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n/locale.ts';
-import type { Notification } from '../points/pointsPorts.ts';
+import type { Notification } from '../outbox/outboxPorts.ts';
 
 /** A lot of points that expires soon, as a reminder needs it. */
 export interface ExpiringLot {

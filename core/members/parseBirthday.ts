@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Birthday } from '../ports.ts';
+import type { Birthday } from './membersPorts.ts';
 
 const dayFirst = /^(\d{1,2})[./\- ](\d{1,2})(?:[./\- ](\d{4}))?$/;
 const isoDate = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;

@@ -2,7 +2,7 @@ import type { Turn } from '../conversation/turn.ts';
 import { notificationTopics, type NotificationTopic } from '../notifications/notificationTopics.ts';
 import { message, type Outbound } from '../outbound.ts';
 import { payload } from '../payloads.ts';
-import type { MemberRecord } from '../ports.ts';
+import type { MemberRecord } from '../members/membersPorts.ts';
 import { mainMenuButtons } from './mainMenu.ts';
 
 /**
@@ -11,7 +11,7 @@ import { mainMenuButtons } from './mainMenu.ts';
  * keeps a programme from being intrusive.
  */
 export async function notificationSettings(turn: Turn, member: MemberRecord): Promise<Outbound> {
-  return settingsScreen(turn, new Set(await turn.deps.store.mutedTopics(member.id)));
+  return settingsScreen(turn, new Set(await turn.deps.members.mutedTopics(member.id)));
 }
 
 function settingsScreen(turn: Turn, muted: Set<NotificationTopic>, intro?: string): Outbound {
@@ -26,9 +26,9 @@ function settingsScreen(turn: Turn, muted: Set<NotificationTopic>, intro?: strin
 /** Flips one kind of message on or off and shows the switches again. */
 export async function toggleNotification(turn: Turn, member: MemberRecord, topic: NotificationTopic): Promise<Outbound> {
   const { t, deps } = turn;
-  const muted = new Set(await deps.store.mutedTopics(member.id));
+  const muted = new Set(await deps.members.mutedTopics(member.id));
   const nowMuted = !muted.has(topic);
-  await deps.store.setMuted(member.id, topic, nowMuted);
+  await deps.members.setMuted(member.id, topic, nowMuted);
   if (nowMuted) muted.add(topic);
   else muted.delete(topic);
   const name = t(`notifications.topic.${topic}`);

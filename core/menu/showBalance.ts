@@ -1,4 +1,4 @@
-import type { MemberRecord } from '../ports.ts';
+import type { MemberRecord } from '../members/membersPorts.ts';
 import type { Turn } from '../conversation/turn.ts';
 import { withMenu } from './mainMenu.ts';
 import { formatDate } from './formatDate.ts';
@@ -24,7 +24,7 @@ export async function balanceText(turn: Turn, stale: MemberRecord): Promise<stri
   if (tier.discountPercent > 0) lines.push(t('balance.discount', { percent: tier.discountPercent }));
   if (rules.stampCard.enabled) lines.push(t('purchase.stamps', { count: member.stamps, every: rules.stampCard.every }));
   const horizon = new Date(now.getTime() + deps.settings.expiryWarningDays * DAY_MS);
-  const expiring = await deps.store.pointsExpiringBefore(member.id, horizon);
+  const expiring = await deps.ledger.pointsExpiringBefore(member.id, horizon);
   if (expiring.points > 0 && expiring.firstExpiry) {
     const date = formatDate(expiring.firstExpiry, locale, deps.settings.timezone);
     lines.push(t('balance.expiring', { points: t('points', { count: expiring.points }), date }));

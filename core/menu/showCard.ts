@@ -1,4 +1,4 @@
-import type { MemberRecord } from '../ports.ts';
+import type { MemberRecord } from '../members/membersPorts.ts';
 import type { Turn } from '../conversation/turn.ts';
 import type { Outbound } from '../outbound.ts';
 import { formatCardNumber } from '../members/cardNumber.ts';

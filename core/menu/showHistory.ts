@@ -1,4 +1,4 @@
-import type { MemberRecord } from '../ports.ts';
+import type { MemberRecord } from '../members/membersPorts.ts';
 import type { Turn } from '../conversation/turn.ts';
 import type { Outbound } from '../outbound.ts';
 import { withMenu } from './mainMenu.ts';
@@ -9,7 +9,7 @@ const HISTORY_LENGTH = 10;
 /** The latest ledger entries, newest first. */
 export async function showHistory(turn: Turn, member: MemberRecord): Promise<Outbound> {
   const { t, deps, locale } = turn;
-  const lines = await deps.store.recentLedger(member.id, HISTORY_LENGTH);
+  const lines = await deps.ledger.recentLedger(member.id, HISTORY_LENGTH);
   if (lines.length === 0) return withMenu(t, t('history.empty'));
   const rendered = lines.map((line) =>
     t('history.line', {

@@ -1,5 +1,5 @@
 import type { Logger } from '../logger.ts';
-import type { ClaimedMessage, OutboxChannel, OutboxPayload, OutboxStore } from './outboxStore.ts';
+import type { ClaimedMessage, OutboxChannel, OutboxPayload, OutboxStore } from './outboxPorts.ts';
 import { recordOutcome, type UndeliverableHook } from './recordOutcome.ts';
 import type { RetryPolicy } from './retryPolicy.ts';
 import { createSendGate, type RateLimits, type SendGate } from './sendGate.ts';

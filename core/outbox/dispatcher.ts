@@ -1,7 +1,7 @@
 import type { Channel } from '../inbound.ts';
 import type { Logger } from '../logger.ts';
 import { ChannelLane, type LaneSettings } from './channelLane.ts';
-import type { OutboxChannel, OutboxPayload, OutboxStore } from './outboxStore.ts';
+import type { OutboxChannel, OutboxPayload, OutboxStore } from './outboxPorts.ts';
 import type { UndeliverableHook } from './recordOutcome.ts';
 import { defaultRetryPolicy, type RetryPolicy } from './retryPolicy.ts';
 import type { DeskPost } from '../desk/deskPost.ts';

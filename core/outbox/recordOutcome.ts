@@ -1,5 +1,5 @@
 import type { Logger } from '../logger.ts';
-import type { ClaimedMessage, OutboxStore } from './outboxStore.ts';
+import type { ClaimedMessage, OutboxStore } from './outboxPorts.ts';
 import { backoffMs, type RetryPolicy } from './retryPolicy.ts';
 import type { SendGate } from './sendGate.ts';
 import type { SendResult } from './sender.ts';

@@ -1,6 +1,5 @@
-import type { Outbound } from '../outbound.ts';
-import type { NotificationTopic } from '../notifications/notificationTopics.ts';
-import type { MemberRecord } from '../ports.ts';
+import type { Notification } from '../outbox/outboxPorts.ts';
+import type { MemberRecord } from '../members/membersPorts.ts';
 import type { ProgramRules } from '../program/programRules.ts';
 import type { PurchaseFigures, PurchaseQuote } from './quotePurchase.ts';
 
@@ -47,15 +46,6 @@ export interface PurchaseRecord extends PurchaseFigures {
   createdAt: Date;
 }
 
-/** A message to a member, resolved to their best reachable chat by the outbox. */
-export interface Notification {
-  memberId: string;
-  dedupeKey: string;
-  message: Outbound;
-  /** The kind of message, if the member may switch it off. */
-  topic?: NotificationTopic;
-}
-
 export type PurchaseOutcome =
   | { kind: 'recorded' | 'replayed'; purchase: PurchaseRecord; member: MemberRecord; /** The request's `reply` was kept with the purchase. */ replyKept?: boolean }
   | { kind: 'receipt-conflict'; purchase: PurchaseRecord }
@@ -94,4 +84,28 @@ export interface PointsStore {
   issueCode(memberId: string, code: string, expiresAt: Date, now: Date): Promise<boolean>;
   loadRules(): Promise<ProgramRules>;
   saveRules(rules: ProgramRules): Promise<void>;
+}
+
+export interface LedgerLine {
+  kind: string;
+  delta: number;
+  balanceAfter: number;
+  createdAt: Date;
+}
+
+export interface Credit {
+  memberId: string;
+  kind: string;
+  points: number;
+  idempotencyKey: string;
+  expiresAt: Date | null;
+  /** When it happened, by the core's clock. */
+  at: Date;
+}
+
+/** What the conversation reads of a member's ledger. */
+export interface LedgerReads {
+  recentLedger(memberId: string, limit: number): Promise<LedgerLine[]>;
+  /** Points still unspent in lots that expire before `before`, with the soonest date. */
+  pointsExpiringBefore(memberId: string, before: Date): Promise<{ points: number; firstExpiry: Date | null }>;
 }

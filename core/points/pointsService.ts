@@ -1,7 +1,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { Translator } from '../i18n/translator.ts';
 import type { Logger } from '../logger.ts';
-import type { MemberRecord } from '../ports.ts';
+import type { MemberRecord } from '../members/membersPorts.ts';
 import type { ProgramRules } from '../program/programRules.ts';
 import type { MemberReference, PointsStore, PurchaseOutcome, RefundOutcome, ReplyToKeep } from './pointsPorts.ts';
 import { purchaseNotifications, refundNotifications } from './purchaseNotifications.ts';

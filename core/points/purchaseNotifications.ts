@@ -1,8 +1,9 @@
 import type { Translator } from '../i18n/translator.ts';
-import type { MemberRecord } from '../ports.ts';
+import type { MemberRecord } from '../members/membersPorts.ts';
 import type { ProgramRules } from '../program/programRules.ts';
 import { formatMoney } from './formatMoney.ts';
-import type { Notification, PurchaseRecord } from './pointsPorts.ts';
+import type { Notification } from '../outbox/outboxPorts.ts';
+import type { PurchaseRecord } from './pointsPorts.ts';
 
 /** What a member is told about a purchase at once, in their own language. */
 export function purchaseNotifications(translator: Translator, rules: ProgramRules, purchase: PurchaseRecord, member: MemberRecord): Notification[] {

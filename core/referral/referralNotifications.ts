@@ -1,6 +1,6 @@
 import type { Translator } from '../i18n/translator.ts';
 import type { Locale } from '../i18n/locale.ts';
-import type { Notification } from '../points/pointsPorts.ts';
+import type { Notification } from '../outbox/outboxPorts.ts';
 
 /** What a friend's first purchase brought, as the notifications need it. */
 export interface ReferralReward {

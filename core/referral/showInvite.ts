@@ -2,7 +2,7 @@ import type { Turn } from '../conversation/turn.ts';
 import type { Translate } from '../i18n/translator.ts';
 import { withMenu } from '../menu/mainMenu.ts';
 import type { Outbound } from '../outbound.ts';
-import type { MemberRecord } from '../ports.ts';
+import type { MemberRecord } from '../members/membersPorts.ts';
 import type { ProgramRules } from '../program/programRules.ts';
 import { startPayloadFor } from './referralCode.ts';
 

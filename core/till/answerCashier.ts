@@ -31,7 +31,7 @@ function isForTill(event: InboundEvent, cashier: Cashier): boolean {
 
 /** The language of the cashier's chat if they have one, else what their platform hints at. */
 async function cashierLocale(deps: AssistantDeps, inbound: Inbound): Promise<Locale> {
-  const chat = await deps.store.findChat(inbound.channel, inbound.address);
+  const chat = await deps.chats.findChat(inbound.channel, inbound.address);
   return chat?.locale ?? localeFromHint(inbound.languageHint, deps.settings.defaultLocale);
 }
 

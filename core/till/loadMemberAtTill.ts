@@ -1,4 +1,4 @@
-import type { MemberRecord } from '../ports.ts';
+import type { MemberRecord } from '../members/membersPorts.ts';
 import type { ProgramRules } from '../program/programRules.ts';
 import type { TillTurn } from './tillTurn.ts';
 

@@ -1,6 +1,6 @@
 import { message, type Outbound } from '../outbound.ts';
 import type { PurchaseRecord } from '../points/pointsPorts.ts';
-import type { MemberRecord } from '../ports.ts';
+import type { MemberRecord } from '../members/membersPorts.ts';
 import type { ProgramRules } from '../program/programRules.ts';
 import { moneyIn, type TillTurn } from './tillTurn.ts';
 

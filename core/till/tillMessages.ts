@@ -2,7 +2,7 @@ import type { Translate } from '../i18n/translator.ts';
 import { formatCardNumber } from '../members/cardNumber.ts';
 import { message, type Button, type Outbound } from '../outbound.ts';
 import { tierFor } from '../points/tierFor.ts';
-import type { MemberRecord } from '../ports.ts';
+import type { MemberRecord } from '../members/membersPorts.ts';
 import type { ProgramRules } from '../program/programRules.ts';
 import { tillPayload } from './tillPayloads.ts';
 

@@ -1,5 +1,5 @@
 import { message, type Outbound } from '../outbound.ts';
-import type { MemberRecord } from '../ports.ts';
+import type { MemberRecord } from '../members/membersPorts.ts';
 import type { ProgramRules } from '../program/programRules.ts';
 import { quotePurchase, type PurchaseQuote } from '../points/quotePurchase.ts';
 import { cancelRow } from './tillMessages.ts';

@@ -8,8 +8,8 @@ import { silentLogger } from '../../core/logger.ts';
 import { isValidCardNumber } from '../../core/members/cardNumber.ts';
 import type { Outbound } from '../../core/outbound.ts';
 import { payload } from '../../core/payloads.ts';
-import { defaultProgramSettings, type ProgramSettings } from '../../core/settings.ts';
-import { createPrismaStore } from '../../core/storage/conversation/createPrismaStore.ts';
+import { defaultProgramSettings, type ProgramSettings } from '../../core/settings/programSettings.ts';
+import { createConversationStores } from '../../core/storage/conversation/createConversationStores.ts';
 import { createPointsStore } from '../../core/storage/points/createPointsStore.ts';
 import { createTillStore } from '../../core/storage/till/createTillStore.ts';
 import { createPointsService } from '../../core/points/pointsService.ts';
@@ -50,7 +50,7 @@ describeEachProvider('the assistant', (provider) => {
 
   function assistantWith(settings: Partial<ProgramSettings> = {}, rules: Partial<ProgramRules> = {}): Assistant {
     return createAssistant({
-      store: createPrismaStore(db),
+      ...createConversationStores(db),
       translator,
       desk: deskDepsFor(db, translator, defaultDeskSettings),
       settings: { ...defaultProgramSettings, ...settings },

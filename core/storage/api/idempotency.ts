@@ -1,4 +1,4 @@
-import type { Tx } from '../points/ledgerWrites.ts';
+import type { Tx } from '../db/openDatabase.ts';
 import type { Database } from '../db/openDatabase.ts';
 
 /** Status stored while the first request with a key is still being handled. */

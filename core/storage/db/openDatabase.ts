@@ -14,6 +14,9 @@ export type Provider = 'sqlite' | 'postgresql';
  */
 export type Prisma = SqliteClient;
 
+/** The client handed to an interactive transaction's callback. */
+export type Tx = Parameters<Parameters<Prisma['$transaction']>[0]>[0];
+
 export interface Database {
   readonly provider: Provider;
   readonly prisma: Prisma;

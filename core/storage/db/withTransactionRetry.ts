@@ -1,4 +1,4 @@
-import type { Tx } from '../points/ledgerWrites.ts';
+import type { Tx } from './openDatabase.ts';
 import type { Database } from './openDatabase.ts';
 
 const ATTEMPTS = 5;

@@ -1,5 +1,5 @@
 import type { AddOutcome, CustomerDraft, DeskDraft, DeskStore, StaffRef, TicketMessageDraft, TicketRecord, TicketView } from '../../desk/deskPorts.ts';
-import type { Tx } from '../points/ledgerWrites.ts';
+import type { Tx } from '../db/openDatabase.ts';
 import type { Database, Prisma } from '../db/openDatabase.ts';
 import type { Ticket } from '../generated/sqlite/client.ts';
 import { enqueueDeskPost, enqueueInTransaction } from '../outbox/enqueue.ts';

@@ -1,5 +1,5 @@
 import type { BirthdayGift, BirthdayMember, MonthDay, Page } from '../../jobs/jobsPorts.ts';
-import { creditInTransaction } from '../points/ledgerWrites.ts';
+import { creditInTransaction } from '../points/creditInTransaction.ts';
 import type { Database } from '../db/openDatabase.ts';
 import { enqueueInTransaction } from '../outbox/enqueue.ts';
 import { toMemberRecord } from './records.ts';

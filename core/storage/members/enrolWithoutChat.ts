@@ -1,10 +1,10 @@
 import type { Locale } from '../../i18n/locale.ts';
-import type { MemberRecord } from '../../ports.ts';
+import type { MemberRecord } from '../../members/membersPorts.ts';
 import { newCardNumber } from '../../members/cardNumber.ts';
-import { creditInTransaction, type Tx } from '../points/ledgerWrites.ts';
 import type { Database } from '../db/openDatabase.ts';
-import { toMemberRecord } from './records.ts';
 import { isUniqueViolation, uniqueTarget } from '../db/isUniqueViolation.ts';
+import { enrolInTransaction } from './enrolInTransaction.ts';
+import { toMemberRecord } from './records.ts';
 
 /** Someone enrolled at the till by a point-of-sale system: no chat yet, consent given to the cashier. */
 export interface ApiEnrolment {
@@ -28,9 +28,11 @@ const CARD_ATTEMPTS = 3;
  * the chat is linked to this member.
  */
 export async function enrolWithoutChat(db: Database, enrolment: ApiEnrolment): Promise<ApiEnrolmentResult> {
+  const { at, name, phone, locale, consentVersion, welcome } = enrolment;
   for (let attempt = 0; attempt < CARD_ATTEMPTS; attempt++) {
+    const member = { id: crypto.randomUUID(), cardNumber: newCardNumber(), name, phone, locale, birthday: null, birthdaySetAt: null, consentAt: at, consentVersion };
     try {
-      const row = await db.prisma.$transaction((tx) => enrolInTransaction(tx, enrolment, newCardNumber()));
+      const row = await db.prisma.$transaction((tx) => enrolInTransaction(tx, { at, member, welcome }));
       return { ok: true, member: toMemberRecord(row) };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -39,12 +41,4 @@ export async function enrolWithoutChat(db: Database, enrolment: ApiEnrolment): P
     }
   }
   throw new Error(`Could not find a free card number after ${CARD_ATTEMPTS} attempts; the card number space may be exhausted.`);
-}
-
-async function enrolInTransaction(tx: Tx, enrolment: ApiEnrolment, cardNumber: string) {
-  const id = crypto.randomUUID();
-  const { at, name, phone, locale, consentVersion, welcome } = enrolment;
-  const row = await tx.member.create({ data: { id, cardNumber, name, phone, locale, consentAt: at, consentVersion, createdAt: at } });
-  if (!welcome) return row;
-  return creditInTransaction(tx, { memberId: id, kind: 'welcome', points: welcome.points, idempotencyKey: `welcome:${id}`, expiresAt: welcome.expiresAt, at });
 }

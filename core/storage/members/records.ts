@@ -1,7 +1,8 @@
 import type { Chat, LedgerEntry, Member } from '../generated/sqlite/client.ts';
 import type { Channel } from '../../inbound.ts';
 import { isLocale, type Locale } from '../../i18n/locale.ts';
-import type { ChatRecord, MemberRecord } from '../../ports.ts';
+import type { ChatRecord } from '../../conversation/conversationPorts.ts';
+import type { MemberRecord } from '../../members/membersPorts.ts';
 import { askName, asMember, parseChatState } from '../../conversation/chatState.ts';
 
 export type { Chat, LedgerEntry, Member };

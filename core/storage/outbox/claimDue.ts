@@ -1,4 +1,4 @@
-import type { ClaimedMessage, ClaimRequest, OutboxChannel, OutboxPayload } from '../../outbox/outboxStore.ts';
+import type { ClaimedMessage, ClaimRequest, OutboxChannel, OutboxPayload } from '../../outbox/outboxPorts.ts';
 import { parseDeskPost } from '../../desk/deskPost.ts';
 import type { Database, Prisma } from '../db/openDatabase.ts';
 import { parseReplies } from '../conversation/storedReplies.ts';

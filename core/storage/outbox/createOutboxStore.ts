@@ -1,5 +1,5 @@
-import type { OutboxChannel } from '../../outbox/outboxStore.ts';
-import type { ClaimRef, OutboxStore } from '../../outbox/outboxStore.ts';
+import type { OutboxChannel } from '../../outbox/outboxPorts.ts';
+import type { ClaimRef, OutboxStore } from '../../outbox/outboxPorts.ts';
 import type { Database, Prisma } from '../db/openDatabase.ts';
 import { claimDue } from './claimDue.ts';
 import { markChatUnreachable } from './reachability.ts';

@@ -1,6 +1,6 @@
 import type { Channel } from '../../inbound.ts';
 import type { Outbound } from '../../outbound.ts';
-import type { Tx } from '../points/ledgerWrites.ts';
+import type { Tx } from '../db/openDatabase.ts';
 import type { Database } from '../db/openDatabase.ts';
 import { outboxId } from './outboxId.ts';
 import { serializeReplies } from '../conversation/storedReplies.ts';

@@ -1,5 +1,5 @@
 import type { Channel } from '../../inbound.ts';
-import type { Tx } from '../points/ledgerWrites.ts';
+import type { Tx } from '../db/openDatabase.ts';
 import type { Database } from '../db/openDatabase.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { MemberRecord } from '../../ports.ts';
+import type { MemberRecord } from '../../members/membersPorts.ts';
 import type { MemberReference, PointsStore } from '../../points/pointsPorts.ts';
 import { programRulesSchema, type ProgramRules } from '../../program/programRules.ts';
 import type { Database } from '../db/openDatabase.ts';

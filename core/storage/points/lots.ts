@@ -1,4 +1,4 @@
-import type { Tx } from './ledgerWrites.ts';
+import type { Tx } from '../db/openDatabase.ts';
 
 export interface Debit {
   memberId: string;

@@ -1,5 +1,5 @@
 import type { Purchase } from '../generated/sqlite/client.ts';
-import type { Tx } from './ledgerWrites.ts';
+import type { Tx } from '../db/openDatabase.ts';
 import type { Member } from '../members/records.ts';
 
 // The purchase transaction's writes, as plain SQL that SQLite and PostgreSQL

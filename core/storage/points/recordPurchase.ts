@@ -1,9 +1,10 @@
-import type { MemberRecord } from '../../ports.ts';
-import type { MemberReference, Notification, PurchaseOutcome, PurchasePolicy, PurchaseRecord, PurchaseRequest } from '../../points/pointsPorts.ts';
+import type { MemberRecord } from '../../members/membersPorts.ts';
+import type { MemberReference, PurchaseOutcome, PurchasePolicy, PurchaseRecord, PurchaseRequest } from '../../points/pointsPorts.ts';
+import type { Notification } from '../../outbox/outboxPorts.ts';
 import type { PurchaseQuote } from '../../points/quotePurchase.ts';
 import { tierFor } from '../../points/tierFor.ts';
 import type { Database } from '../db/openDatabase.ts';
-import type { Tx } from './ledgerWrites.ts';
+import type { Tx } from '../db/openDatabase.ts';
 import { debitInTransaction, expireDueInTransaction } from './lots.ts';
 import { enqueueInTransaction } from '../outbox/enqueue.ts';
 import { rewardReferralInTransaction } from '../referral/createReferralStore.ts';

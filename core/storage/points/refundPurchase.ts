@@ -1,8 +1,8 @@
-import type { MemberRecord } from '../../ports.ts';
+import type { MemberRecord } from '../../members/membersPorts.ts';
 import type { PurchaseRecord, RefundOutcome, RefundPolicy } from '../../points/pointsPorts.ts';
 import { tierFor } from '../../points/tierFor.ts';
 import type { Database } from '../db/openDatabase.ts';
-import type { Tx } from './ledgerWrites.ts';
+import type { Tx } from '../db/openDatabase.ts';
 import { debitInTransaction, expireDueInTransaction, restoreDrawsInTransaction } from './lots.ts';
 import { enqueueAll } from './recordPurchase.ts';
 import { toMemberRecord } from '../members/records.ts';

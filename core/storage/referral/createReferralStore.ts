@@ -1,10 +1,11 @@
 import { createTranslator, type Translator } from '../../i18n/translator.ts';
-import type { MemberRecord } from '../../ports.ts';
+import type { MemberRecord } from '../../members/membersPorts.ts';
 import type { ProgramRules } from '../../program/programRules.ts';
 import { newReferralCode } from '../../referral/referralCode.ts';
 import { referralNotifications, type ReferralReward } from '../../referral/referralNotifications.ts';
-import type { Referrals } from '../../referral/referrals.ts';
-import { creditInTransaction, type Tx } from '../points/ledgerWrites.ts';
+import type { Referrals } from '../../referral/referralPorts.ts';
+import { creditInTransaction } from '../points/creditInTransaction.ts';
+import type { Tx } from '../db/openDatabase.ts';
 import type { Database } from '../db/openDatabase.ts';
 import { enqueueInTransaction } from '../outbox/enqueue.ts';
 import { toMemberRecord } from '../members/records.ts';

@@ -7,7 +7,7 @@ import type { TicketRecord, TicketView } from '../../../core/desk/deskPorts.ts';
 import { duration, ticketCard, type CardContext } from '../../../core/desk/ticketCard.ts';
 import { ticketReference } from '../../../core/desk/ticketReference.ts';
 import type { Locale } from '../../../core/i18n/locale.ts';
-import type { MemberRecord } from '../../../core/ports.ts';
+import type { MemberRecord } from '../../../core/members/membersPorts.ts';
 import { tr } from './support/deskWorld.ts';
 
 const opened = new Date('2026-03-10T08:00:00Z');

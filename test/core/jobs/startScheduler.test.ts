@@ -2,7 +2,7 @@ import { createPointsStore } from '../../../core/storage/points/createPointsStor
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startScheduler, type Scheduler } from '../../../app/startScheduler.ts';
 import { silentLogger } from '../../../core/logger.ts';
-import { defaultProgramSettings } from '../../../core/settings.ts';
+import { defaultProgramSettings } from '../../../core/settings/programSettings.ts';
 import { createJobsWorld, translator, type JobsWorld } from './support/jobsWorld.ts';
 
 const now = new Date('2026-11-23T10:00:00Z');

@@ -9,7 +9,7 @@ import { createPointsService, type PointsService } from '../../../core/points/po
 import { programRulesSchema } from '../../../core/program/programRules.ts';
 import type { Provider } from '../../../core/storage/db/openDatabase.ts';
 import { createPointsStore } from '../../../core/storage/points/createPointsStore.ts';
-import { createPrismaStore } from '../../../core/storage/conversation/createPrismaStore.ts';
+import { creditOnce } from '../../../core/storage/points/creditOnce.ts';
 import { parseReplies } from '../../../core/storage/conversation/storedReplies.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/testDatabase.ts';
 
@@ -89,7 +89,7 @@ async function aLot(db: TestDatabase, now: Date, member: TestMember, points: num
   const expiresAt = expiresInDays === null ? null : new Date(now.getTime() + expiresInDays * DAY_MS);
   // A lot that has already expired was credited before it expired.
   const at = expiresAt && expiresAt <= now ? new Date(expiresAt.getTime() - 30 * DAY_MS) : now;
-  const credited = await createPrismaStore(db).credit({ memberId: member.id, kind: 'adjust', points, idempotencyKey, expiresAt, at });
+  const credited = await creditOnce(db, { memberId: member.id, kind: 'adjust', points, idempotencyKey, expiresAt, at });
   if (!credited) throw new Error('the test lot was not credited');
   return (await db.prisma.ledgerEntry.findUniqueOrThrow({ where: { idempotencyKey } })).id;
 }

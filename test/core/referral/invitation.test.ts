@@ -6,9 +6,9 @@ import type { Outbound } from '../../../core/outbound.ts';
 import { createPointsService } from '../../../core/points/pointsService.ts';
 import { payload } from '../../../core/payloads.ts';
 import type { AssistantDeps } from '../../../core/assistant.ts';
-import { defaultProgramSettings, type ProgramSettings } from '../../../core/settings.ts';
+import { defaultProgramSettings, type ProgramSettings } from '../../../core/settings/programSettings.ts';
 import { createPointsStore } from '../../../core/storage/points/createPointsStore.ts';
-import { createPrismaStore } from '../../../core/storage/conversation/createPrismaStore.ts';
+import { createConversationStores } from '../../../core/storage/conversation/createConversationStores.ts';
 import { createReferralStore } from '../../../core/storage/referral/createReferralStore.ts';
 import { createTillStore } from '../../../core/storage/till/createTillStore.ts';
 import { createTestDatabase, describeEachProvider, type TestDatabase } from '../../support/testDatabase.ts';
@@ -42,7 +42,7 @@ describeEachProvider('inviting a friend', (provider) => {
 
   function assistantWith(settings: Partial<ProgramSettings> = {}, withReferrals = true): Assistant {
     const deps: AssistantDeps = {
-      store: createPrismaStore(db),
+      ...createConversationStores(db),
       translator,
       desk: deskDepsFor(db, translator, defaultDeskSettings),
       settings: { ...defaultProgramSettings, ...settings },

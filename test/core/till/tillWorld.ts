@@ -10,10 +10,10 @@ import type { Outbound } from '../../../core/outbound.ts';
 import { payload } from '../../../core/payloads.ts';
 import { createPointsService } from '../../../core/points/pointsService.ts';
 import { programRulesSchema } from '../../../core/program/programRules.ts';
-import { defaultProgramSettings } from '../../../core/settings.ts';
+import { defaultProgramSettings } from '../../../core/settings/programSettings.ts';
 import type { Provider } from '../../../core/storage/db/openDatabase.ts';
 import { createPointsStore } from '../../../core/storage/points/createPointsStore.ts';
-import { createPrismaStore } from '../../../core/storage/conversation/createPrismaStore.ts';
+import { createConversationStores } from '../../../core/storage/conversation/createConversationStores.ts';
 import { createTillStore } from '../../../core/storage/till/createTillStore.ts';
 import { createTestDatabase } from '../../support/testDatabase.ts';
 import { deskDepsFor } from '../../../app/desk.ts';
@@ -46,7 +46,7 @@ export async function createTillWorld(provider: Provider) {
   const clock = () => now;
   const points = createPointsService({ store: createPointsStore(db), translator, clock, log: silentLogger });
   const assistant: Assistant = createAssistant({
-    store: createPrismaStore(db),
+    ...createConversationStores(db),
     translator,
     desk: deskDepsFor(db, translator, defaultDeskSettings),
     settings: defaultProgramSettings,

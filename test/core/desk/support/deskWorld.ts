@@ -5,7 +5,7 @@
 // for the customer is read back from the outbox.
 import { deskDepsFor } from '../../../../app/desk.ts';
 import { createAssistant, type Assistant } from '../../../../core/assistant.ts';
-import type { DeskDeps } from '../../../../core/desk/deskDeps.ts';
+import type { DeskDeps } from '../../../../core/desk/deskPorts.ts';
 import { parseDeskPost, type DeskPost } from '../../../../core/desk/deskPost.ts';
 import type { StaffRef } from '../../../../core/desk/deskPorts.ts';
 import { defaultDeskSettings, type DeskSettings } from '../../../../core/desk/deskSettings.ts';
@@ -17,10 +17,10 @@ import { silentLogger } from '../../../../core/logger.ts';
 import type { Outbound } from '../../../../core/outbound.ts';
 import { payload } from '../../../../core/payloads.ts';
 import { createPointsService } from '../../../../core/points/pointsService.ts';
-import { defaultProgramSettings } from '../../../../core/settings.ts';
+import { defaultProgramSettings } from '../../../../core/settings/programSettings.ts';
 import type { Provider } from '../../../../core/storage/db/openDatabase.ts';
 import { createPointsStore } from '../../../../core/storage/points/createPointsStore.ts';
-import { createPrismaStore } from '../../../../core/storage/conversation/createPrismaStore.ts';
+import { createConversationStores } from '../../../../core/storage/conversation/createConversationStores.ts';
 import { parseReplies } from '../../../../core/storage/conversation/storedReplies.ts';
 import { createTillStore } from '../../../../core/storage/till/createTillStore.ts';
 import { createTestDatabase, type TestDatabase } from '../../../support/testDatabase.ts';
@@ -76,7 +76,7 @@ export async function createDeskWorld(provider: Provider, settings: Partial<Desk
   const desk = deskDepsFor(db, translator, { ...worldDeskSettings, ...settings });
   const points = createPointsService({ store: createPointsStore(db), translator, clock, log: silentLogger });
   const assistant = createAssistant({
-    store: createPrismaStore(db),
+    ...createConversationStores(db),
     translator,
     desk,
     settings: defaultProgramSettings,

@@ -8,7 +8,7 @@ import type { JobDeps } from '../../../../core/jobs/jobDeps.ts';
 import { silentLogger } from '../../../../core/logger.ts';
 import { programRulesSchema } from '../../../../core/program/programRules.ts';
 import { createJobsStore } from '../../../../core/storage/jobs/createJobsStore.ts';
-import { creditInTransaction } from '../../../../core/storage/points/ledgerWrites.ts';
+import { creditInTransaction } from '../../../../core/storage/points/creditInTransaction.ts';
 import { debitInTransaction } from '../../../../core/storage/points/lots.ts';
 import { openDatabase, type Database, type Provider } from '../../../../core/storage/db/openDatabase.ts';
 import { createPointsStore } from '../../../../core/storage/points/createPointsStore.ts';

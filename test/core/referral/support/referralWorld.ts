@@ -8,12 +8,12 @@ import type { Locale } from '../../../../core/i18n/locale.ts';
 import { silentLogger } from '../../../../core/logger.ts';
 import { createPointsService } from '../../../../core/points/pointsService.ts';
 import type { PurchaseOutcome } from '../../../../core/points/pointsPorts.ts';
-import type { Enrolment, MemberRecord } from '../../../../core/ports.ts';
+import type { Enrolment, MemberRecord } from '../../../../core/members/membersPorts.ts';
 import { programRulesSchema } from '../../../../core/program/programRules.ts';
-import type { ReferralClaim } from '../../../../core/referral/referrals.ts';
+import type { ReferralClaim } from '../../../../core/referral/referralPorts.ts';
 import type { Provider } from '../../../../core/storage/db/openDatabase.ts';
 import { createPointsStore } from '../../../../core/storage/points/createPointsStore.ts';
-import { createPrismaStore } from '../../../../core/storage/conversation/createPrismaStore.ts';
+import { createConversationStores } from '../../../../core/storage/conversation/createConversationStores.ts';
 import { createReferralStore } from '../../../../core/storage/referral/createReferralStore.ts';
 import { parseReplies } from '../../../../core/storage/conversation/storedReplies.ts';
 import { createTestDatabase } from '../../../support/testDatabase.ts';
@@ -36,7 +36,7 @@ export interface Person {
 export async function createReferralWorld(provider: Provider) {
   const db = await createTestDatabase(provider);
   let now = start;
-  const store = createPrismaStore(db);
+  const { chats, members } = createConversationStores(db);
   const pointsStore = createPointsStore(db);
   const points = createPointsService({ store: pointsStore, translator, clock: () => now, log: silentLogger });
   const referrals = createReferralStore(db);
@@ -51,7 +51,7 @@ export async function createReferralWorld(provider: Provider) {
     /** Registers a person with a web chat, as the conversation does; returns the member. */
     enrol: async (person: Person = {}): Promise<MemberRecord> => {
       people += 1;
-      const chat = await store.createChat({ channel: 'web', address: `visitor-${people}-${crypto.randomUUID()}`, locale: person.locale ?? 'en', state: askName, consentAt: now, consentVersion: 'test' });
+      const chat = await chats.createChat({ channel: 'web', address: `visitor-${people}-${crypto.randomUUID()}`, locale: person.locale ?? 'en', state: askName, consentAt: now, consentVersion: 'test' });
       const enrolment: Enrolment & ReferralClaim = {
         at: now,
         chatId: chat.id,
@@ -71,7 +71,7 @@ export async function createReferralWorld(provider: Provider) {
         nextState: asMember,
         ...(person.referralCode && { referralCode: person.referralCode }),
       };
-      const result = await store.enrol(enrolment);
+      const result = await members.enrol(enrolment);
       if (!result.ok) throw new Error(`could not enrol the test member: ${result.reason}`);
       return result.member;
     },

@@ -1,6 +1,16 @@
 import type { Channel } from '../inbound.ts';
 import type { Outbound } from '../outbound.ts';
 import type { DeskPost } from '../desk/deskPost.ts';
+import type { NotificationTopic } from '../notifications/notificationTopics.ts';
+
+/** A message to a member, resolved to their best reachable chat by the outbox. */
+export interface Notification {
+  memberId: string;
+  dedupeKey: string;
+  message: Outbound;
+  /** The kind of message, if the member may switch it off. */
+  topic?: NotificationTopic;
+}
 
 /** Where the outbox delivers: the customers' channels, and the staff desk's Slack channel. */
 export type OutboxChannel = Channel | 'slack';

@@ -1,4 +1,4 @@
-import type { Locale } from './i18n/locale.ts';
+import type { Locale } from '../i18n/locale.ts';
 
 /** The rules of one deployment's programme, as far as the core needs them. */
 export interface ProgramSettings {

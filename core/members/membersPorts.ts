@@ -1,0 +1,52 @@
+import type { Locale } from '../i18n/locale.ts';
+import type { ChatState } from '../conversation/chatState.ts';
+import type { NotificationTopic } from '../notifications/notificationTopics.ts';
+
+export interface Birthday {
+  day: number;
+  month: number;
+  year?: number;
+}
+
+export interface MemberRecord {
+  id: string;
+  cardNumber: string;
+  name: string;
+  phone: string;
+  birthday: Birthday | null;
+  locale: Locale;
+  balance: number;
+  tier: string | null;
+  /** Lifetime figures: spend in minor units, points earned, purchases. */
+  lifetimeSpend: number;
+  lifetimeEarned: number;
+  purchaseCount: number;
+  /** Stamp card progress since the last free purchase. */
+  stamps: number;
+  createdAt: Date;
+}
+
+export interface Enrolment {
+  /** When the card is issued, by the core's clock. */
+  at: Date;
+  chatId: string;
+  chatVersion: number;
+  member: Omit<MemberRecord, 'balance' | 'tier' | 'createdAt' | 'lifetimeSpend' | 'lifetimeEarned' | 'purchaseCount' | 'stamps'> & { consentAt: Date; consentVersion: string; birthdaySetAt: Date | null };
+  welcome: { points: number; expiresAt: Date | null } | null;
+  nextState: ChatState;
+}
+
+export type EnrolmentResult =
+  | { ok: true; member: MemberRecord }
+  | { ok: false; reason: 'phone-taken' | 'card-taken' | 'chat-changed' };
+
+/** Members: who they are, their language, what they switched off, and how they join. */
+export interface MemberStore {
+  findMember(id: string): Promise<MemberRecord | null>;
+  findMemberByPhone(phone: string): Promise<MemberRecord | null>;
+  setMemberLocale(memberId: string, locale: Locale): Promise<void>;
+  /** The kinds of message the member switched off. */
+  mutedTopics(memberId: string): Promise<NotificationTopic[]>;
+  setMuted(memberId: string, topic: NotificationTopic, muted: boolean): Promise<void>;
+  enrol(enrolment: Enrolment): Promise<EnrolmentResult>;
+}
