@@ -34,3 +34,8 @@ export interface Inbound {
 }
 
 export type { Locale };
+
+/** Whether the event is the command `/<command>` (with or without a payload). */
+export function isCommand(event: InboundEvent, command: string): boolean {
+  return event.kind === 'command' && event.command === command;
+}

@@ -5,7 +5,8 @@ import type { StaffDesk } from '../../core/desk/staffDesk.ts';
 import type { Channel } from '../../core/inbound.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { Sender } from '../../core/outbox/sender.ts';
-import { createDeskSender, type PhotoSource } from './sendDeskPost.ts';
+import { createDeskSender } from './sendDeskPost.ts';
+import type { PhotoSource } from '../../core/desk/deskPorts.ts';
 import { registerSlackListeners } from './slackListeners.ts';
 import { createStaffDirectory } from './staffDirectory.ts';
 

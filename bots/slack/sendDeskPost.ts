@@ -1,3 +1,4 @@
+import type { PhotoSource } from '../../core/desk/deskPorts.ts';
 import type { WebClient } from '@slack/web-api';
 import type { DeskPost } from '../../core/desk/deskPost.ts';
 import type { StaffDesk } from '../../core/desk/staffDesk.ts';
@@ -7,8 +8,6 @@ import { renderCard, renderThreadText } from './renderDeskPost.ts';
 import { slackSendResult } from './slackSendResult.ts';
 import type { Logger } from '../../core/logger.ts';
 
-/** Fetches a photo a customer sent, by its id on their channel (Telegram's file_id…). */
-export type PhotoSource = (fileId: string) => Promise<Uint8Array>;
 
 export interface DeskSenderDeps {
   client: WebClient;

@@ -1,5 +1,5 @@
 import type { Api } from 'grammy';
-import type { PhotoSource } from '../slack/sendDeskPost.ts';
+import type { PhotoSource } from '../../core/desk/deskPorts.ts';
 
 /**
  * A photo a customer sent in Telegram, as bytes: `getFile` gives its path,

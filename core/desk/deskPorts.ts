@@ -130,3 +130,6 @@ export interface DeskDeps {
   /** Whether a member's text reads as a complaint (see complaintMarkers.ts). */
   looksLikeComplaint: (text: string) => boolean;
 }
+
+/** The bytes of a photo a customer sent, by the platform's file id (a channel adapter provides it). */
+export type PhotoSource = (fileId: string) => Promise<Uint8Array>;

@@ -1,5 +1,5 @@
 import type { Turn } from '../conversation/turn.ts';
-import type { InboundEvent } from '../inbound.ts';
+import { isCommand, type InboundEvent } from '../inbound.ts';
 import type { Outbound } from '../outbound.ts';
 import type { MenuItem, ParsedPayload } from '../payloads.ts';
 import type { MemberChat } from '../conversation/conversationPorts.ts';
@@ -81,10 +81,6 @@ function menuItemOf(event: InboundEvent, pressed: ParsedPayload | null): MenuIte
   if (pressed?.kind === 'menu') return pressed.item;
   if (event.kind === 'command') return commandItems[event.command] ?? null;
   return null;
-}
-
-export function isCommand(event: InboundEvent, command: string): boolean {
-  return event.kind === 'command' && event.command === command;
 }
 
 async function openMenuItem(turn: Turn, member: MemberRecord, item: MenuItem): Promise<Outbound> {

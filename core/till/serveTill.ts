@@ -1,4 +1,4 @@
-import { isCommand } from '../menu/serveMember.ts';
+import { isCommand } from '../inbound.ts';
 import { message, type Outbound } from '../outbound.ts';
 import { answerAmountStep } from './answerAmountStep.ts';
 import { answerMemberStep } from './answerMemberStep.ts';

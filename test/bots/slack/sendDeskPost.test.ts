@@ -3,7 +3,7 @@
 // own port: only the ticket's card and where its message is.
 import { LogLevel, WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PhotoSource } from '../../../bots/slack/sendDeskPost.ts';
+import type { PhotoSource } from '../../../core/desk/deskPorts.ts';
 import { createDeskSender } from '../../../bots/slack/sendDeskPost.ts';
 import { deskPayload } from '../../../core/desk/deskPayloads.ts';
 import type { DeskPost } from '../../../core/desk/deskPost.ts';
