@@ -1,11 +1,18 @@
 import type { Logger } from '../core/logger.ts';
 import type { PointsService } from '../core/points/pointsService.ts';
 import type { ProgramSettings } from '../core/settings/programSettings.ts';
-import type { Database } from '../core/storage/db/openDatabase.ts';
+import type { ApiKeyStore, IdempotencyStore } from '../core/api/apiPorts.ts';
+import type { MemberStore } from '../core/members/membersPorts.ts';
+import type { LedgerReads } from '../core/points/pointsPorts.ts';
+import type { StaffStore } from '../core/staff/staffPorts.ts';
 
 /** What the REST API is built from; the composition root (app/startApp.ts) provides it. */
 export interface ApiDeps {
-  db: Database;
+  members: Pick<MemberStore, 'enrolAtTill'>;
+  ledger: Pick<LedgerReads, 'ledgerPage' | 'balanceAfterPurchase'>;
+  apiKeyStore: ApiKeyStore;
+  idempotencyStore: IdempotencyStore;
+  staff: StaffStore;
   points: PointsService;
   adminToken: { verify(presented: string): boolean };
   /** The same settings the chats enrol with: region for phones, consent text version. */

@@ -1,5 +1,4 @@
-import { findActiveApiKey } from '../core/storage/api/apiKeys.ts';
-import type { Database } from '../core/storage/db/openDatabase.ts';
+import type { ApiKeyStore } from '../core/api/apiPorts.ts';
 
 /** How long an instance trusts a key it found active: a revocation on another instance takes effect within this. */
 export const API_KEY_CACHE_MS = 2_000;
@@ -19,7 +18,7 @@ export interface ApiKeyCache {
  * revoked keys are not remembered, so a key created anywhere works at once
  * and a revoked one never gains a grace period from a cached refusal.
  */
-export function cachedApiKeys(db: Database): ApiKeyCache {
+export function cachedApiKeys(store: Pick<ApiKeyStore, 'findActive'>): ApiKeyCache {
   const known = new Map<string, { keyId: string; readAt: number }>();
   return {
     activeKeyId: async (keyHash) => {
@@ -27,7 +26,7 @@ export function cachedApiKeys(db: Database): ApiKeyCache {
       const now = Date.now();
       const cached = known.get(keyHash);
       if (cached && now - cached.readAt >= 0 && now - cached.readAt < API_KEY_CACHE_MS) return cached.keyId;
-      const keyId = await findActiveApiKey(db, keyHash);
+      const keyId = await store.findActive(keyHash);
       if (keyId) remember(known, keyHash, { keyId, readAt: now });
       else known.delete(keyHash);
       return keyId;

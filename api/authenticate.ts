@@ -1,6 +1,6 @@
 import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
-import { hashApiKey, touchApiKey } from '../core/storage/api/apiKeys.ts';
-import type { Database } from '../core/storage/db/openDatabase.ts';
+import type { ApiKeyStore } from '../core/api/apiPorts.ts';
+import { hashApiKey } from '../core/api/hashApiKey.ts';
 import type { ApiKeyCache } from './apiKeyCache.ts';
 import type { Access, ApiClient } from './apiRoute.ts';
 import { ApiProblem } from './problem.ts';
@@ -13,7 +13,7 @@ declare module 'fastify' {
 }
 
 export interface AuthDeps {
-  db: Database;
+  apiKeyStore: Pick<ApiKeyStore, 'touch'>;
   adminToken: { verify(presented: string): boolean };
   apiKeys: ApiKeyCache;
   clock: () => Date;
@@ -55,5 +55,5 @@ async function touch(deps: AuthDeps, touched: Map<string, number>, keyId: string
   const now = deps.clock();
   if (now.getTime() - (touched.get(keyId) ?? 0) < TOUCH_INTERVAL_MS) return;
   touched.set(keyId, now.getTime());
-  await touchApiKey(deps.db, keyId, now);
+  await deps.apiKeyStore.touch(keyId, now);
 }

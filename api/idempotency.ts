@@ -1,14 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  claimIdempotencyKey,
-  completeIdempotentRequest,
-  dropAbandonedClaim,
-  findIdempotentRequest,
-  IN_PROGRESS,
-  releaseIdempotencyKey,
-  type IdempotentRequestRow,
-} from '../core/storage/api/idempotency.ts';
-import type { Database } from '../core/storage/db/openDatabase.ts';
+import { IN_PROGRESS, type IdempotencyStore, type IdempotentRequestRow } from '../core/api/apiPorts.ts';
 import { ApiProblem } from './problem.ts';
 
 /** An answer ready to send: the serialized body, and whether it repeats a stored first answer. */
@@ -40,41 +31,41 @@ export type Idempotency = (call: IdempotentCall, work: () => Promise<WorkAnswer>
  * first is running waits for it — in this process on its promise, across
  * instances by polling the row — and gets the same status and body.
  */
-export function createIdempotency(db: Database, clock: () => Date): Idempotency {
+export function createIdempotency(store: IdempotencyStore, clock: () => Date): Idempotency {
   // Requests this process is working on, settled once their answer is stored: same-process duplicates wait on them.
   const running = new Map<string, Promise<unknown>>();
   const perform: Idempotency = (call, work) => {
-    const finished = answerOnce(db, clock, call, work);
+    const finished = answerOnce(store, clock, call, work);
     running.set(idOf(call), finished.catch(() => undefined));
     return finished.finally(() => running.delete(idOf(call)));
   };
   return async (call, work) => {
-    const claim = () => claimIdempotencyKey(db, { ...call, at: clock() });
+    const claim = () => store.claim({ ...call, at: clock() });
     let row = await claim();
     const deadline = Date.now() + WAIT_MS;
     for (let delay = 5; row; delay = Math.min(delay * 2, 200)) {
       const settled = settledAnswer(call, row);
       if (settled) return settled;
       if (Date.now() > deadline) throw stillRunning();
-      if (clock().getTime() - row.createdAt.getTime() > ABANDONED_MS && (await dropAbandonedClaim(db, call.client, call.key, row.createdAt))) {
+      if (clock().getTime() - row.createdAt.getTime() > ABANDONED_MS && (await store.dropAbandoned(call.client, call.key, row.createdAt))) {
         row = await claim();
         continue;
       }
       await (running.get(idOf(call)) ?? sleep(delay));
-      row = (await findIdempotentRequest(db, call.client, call.key)) ?? (await claim());
+      row = (await store.find(call.client, call.key)) ?? (await claim());
     }
     return perform(call, work);
   };
 }
 
 /** Does the work and stores its answer; on an unexpected failure the key is given back so that a retry can do the work. */
-async function answerOnce(db: Database, clock: () => Date, call: IdempotentCall, work: () => Promise<WorkAnswer>): Promise<Answer> {
+async function answerOnce(store: IdempotencyStore, clock: () => Date, call: IdempotentCall, work: () => Promise<WorkAnswer>): Promise<Answer> {
   try {
     const { status, payload, kept } = await work();
-    if (!kept) await completeIdempotentRequest(db, { ...call, at: clock() }, { status, body: payload });
+    if (!kept) await store.complete({ ...call, at: clock() }, { status, body: payload });
     return { status, payload, replayed: false };
   } catch (error) {
-    await releaseIdempotencyKey(db, call.client, call.key);
+    await store.release(call.client, call.key);
     throw error;
   }
 }

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { purgeIdempotentRequests } from '../core/storage/api/idempotency.ts';
 import type { ApiDeps } from './apiDeps.ts';
 import { cachedApiKeys, type ApiKeyCache } from './apiKeyCache.ts';
 import type { ApiRoute } from './apiRoute.ts';
@@ -30,14 +29,14 @@ export function apiRoutes(deps: ApiDeps, apiKeys: ApiKeyCache): ApiRoute[] {
  * OpenAPI document at /api/openapi.json (public, so tools can read it).
  */
 export async function registerApi(server: FastifyInstance, deps: ApiDeps): Promise<void> {
-  const apiKeys = cachedApiKeys(deps.db);
+  const apiKeys = cachedApiKeys(deps.apiKeyStore);
   const routes = apiRoutes(deps, apiKeys);
   const document = JSON.stringify(openApiDocument(routes));
   await server.register(
     async (scope) => {
       useProblemDetails(scope);
       scope.get('/openapi.json', (_request, reply) => reply.type('application/json; charset=utf-8').send(document));
-      mountRoutes(scope, routes, { ...deps, apiKeys, idempotency: createIdempotency(deps.db, deps.clock) });
+      mountRoutes(scope, routes, { ...deps, apiKeys, idempotency: createIdempotency(deps.idempotencyStore, deps.clock) });
     },
     { prefix: API_PREFIX },
   );
@@ -46,7 +45,7 @@ export async function registerApi(server: FastifyInstance, deps: ApiDeps): Promi
 
 function purgeOldKeysHourly(server: FastifyInstance, deps: ApiDeps): void {
   const purge = () => {
-    purgeIdempotentRequests(deps.db, new Date(deps.clock().getTime() - KEY_RETENTION_MS)).catch((error: unknown) => deps.log.warn({ err: error }, 'could not purge old idempotency keys'));
+    deps.idempotencyStore.purge(new Date(deps.clock().getTime() - KEY_RETENTION_MS)).catch((error: unknown) => deps.log.warn({ err: error }, 'could not purge old idempotency keys'));
   };
   const timer = setInterval(purge, HOUR_MS).unref();
   server.addHook('onClose', async () => clearInterval(timer));

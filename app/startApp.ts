@@ -7,6 +7,9 @@ import { migrateDatabase } from '../core/storage/db/migrateDatabase.ts';
 import { openDatabase, type Database } from '../core/storage/db/openDatabase.ts';
 import { createConversationStores } from '../core/storage/conversation/createConversationStores.ts';
 import { pingDatabase } from '../core/storage/db/pingDatabase.ts';
+import { createApiKeyStore } from '../core/storage/api/createApiKeyStore.ts';
+import { createIdempotencyStore } from '../core/storage/api/createIdempotencyStore.ts';
+import { createStaffStore } from '../core/storage/staff/createStaffStore.ts';
 import { createSettingsStore } from '../core/storage/db/createSettingsStore.ts';
 import { createPointsStore } from '../core/storage/points/createPointsStore.ts';
 import { createTillStore } from '../core/storage/till/createTillStore.ts';
@@ -70,7 +73,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   const server = createHttpServer({ log, ping: () => pingDatabase(db) });
   await registerWebChat(server, { assistant, translator, defaultLocale: settings.defaultLocale, secureCookie: config.PUBLIC_URL?.startsWith('https:') ?? false, inbox: webInboxOf(db) });
   // REST API for point-of-sale systems (api/): /api/v1/… and /api/openapi.json.
-  await registerApi(server, { db, points, adminToken, settings, clock, log });
+  await registerApi(server, { ...apiStoresOf(db, stores), points, adminToken, settings, clock, log });
   const telegram = config.TELEGRAM_BOT_TOKEN ? await connectTelegram(config, log, server, { assistant, translator }) : null;
   // The staff desk in Slack (bots/slack/): tickets in the staff channel, answers back to the customer.
   const slack = config.SLACK_BOT_TOKEN ? await connectSlack(config, log, server, staffDesk, telegram?.bot) : null;
@@ -88,6 +91,12 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     await db.close();
   };
   return { url: address.replace('0.0.0.0', '127.0.0.1'), db, assistant, points, server, adminToken, telegram, outbox, stop };
+}
+
+/** The stores the REST API works through, on one database. */
+function apiStoresOf(db: Database, stores: ReturnType<typeof createConversationStores>) {
+  const { members, ledger } = stores;
+  return { members, ledger, apiKeyStore: createApiKeyStore(db), idempotencyStore: createIdempotencyStore(db), staff: createStaffStore(db) };
 }
 
 async function connectSlack(config: Config, log: Pino, server: FastifyInstance, desk: StaffDesk, bot: Bot | undefined): Promise<SlackDesk> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createApiKey, listApiKeys, revokeApiKey, type ApiKeySummary } from '../../core/storage/api/apiKeys.ts';
+import type { ApiKeySummary } from '../../core/api/apiPorts.ts';
 import type { ApiDeps } from '../apiDeps.ts';
 import type { ApiKeyCache } from '../apiKeyCache.ts';
 import { defineRoute, type ApiRoute } from '../apiRoute.ts';
@@ -22,7 +22,7 @@ export function apiKeyRoutes(deps: ApiDeps, apiKeys: ApiKeyCache): ApiRoute[] {
       responses: { 201: { description: 'The key, shown once.', schema: createdKeySchema } },
       problems: [],
       handle: async ({ body }) => {
-        const { summary, key } = await createApiKey(deps.db, body.name, deps.clock());
+        const { summary, key } = await deps.apiKeyStore.create(body.name, deps.clock());
         return { status: 201, body: { ...view(summary), key } };
       },
     }),
@@ -30,7 +30,7 @@ export function apiKeyRoutes(deps: ApiDeps, apiKeys: ApiKeyCache): ApiRoute[] {
       ...common, method: 'GET', path: '/api/v1/api-keys', operationId: 'listApiKeys', summary: 'List API keys, revoked ones too',
       responses: { 200: { description: 'All keys, oldest first.', schema: z.object({ keys: z.array(keySchema) }) } },
       problems: [],
-      handle: async () => ({ status: 200, body: { keys: (await listApiKeys(deps.db)).map(view) } }),
+      handle: async () => ({ status: 200, body: { keys: (await deps.apiKeyStore.list()).map(view) } }),
     }),
     defineRoute({
       ...common, method: 'DELETE', path: '/api/v1/api-keys/{id}', operationId: 'revokeApiKey', params: idParams,
@@ -39,7 +39,7 @@ export function apiKeyRoutes(deps: ApiDeps, apiKeys: ApiKeyCache): ApiRoute[] {
       responses: { 200: { description: 'The revoked key; revoking again keeps the first time.', schema: keySchema } },
       problems: ['api-key-not-found'],
       handle: async ({ params }) => {
-        const revoked = await revokeApiKey(deps.db, params.id, deps.clock());
+        const revoked = await deps.apiKeyStore.revoke(params.id, deps.clock());
         apiKeys.forget(params.id);
         if (!revoked) throw new ApiProblem('api-key-not-found', `There is no API key ${params.id}; GET /api/v1/api-keys lists them.`);
         return { status: 200, body: view(revoked) };

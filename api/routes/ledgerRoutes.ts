@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ledgerPage } from '../../core/storage/points/ledgerPage.ts';
 import type { ApiDeps } from '../apiDeps.ts';
 import { defineRoute, type ApiRoute } from '../apiRoute.ts';
 import { idParams, timestamp } from '../fields.ts';
@@ -35,7 +34,7 @@ export function ledgerRoutes(deps: ApiDeps): ApiRoute[] {
       handle: async ({ params, query }) => {
         // currentMember retires expired lots first, so the page shows their expiry lines.
         if (!(await deps.points.currentMember(params.id))) throw new ApiProblem('member-not-found', `There is no member ${params.id}.`);
-        const page = await ledgerPage(deps.db, params.id, query);
+        const page = await deps.ledger.ledgerPage(params.id, query);
         const entries = page.entries.map((e) => ({ ...e, expiresAt: e.expiresAt?.toISOString() ?? null, createdAt: e.createdAt.toISOString() }));
         return { status: 200, body: { entries, nextBefore: page.nextBefore } };
       },

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { MemberReference } from '../../core/points/pointsPorts.ts';
-import { enrolWithoutChat } from '../../core/storage/members/enrolWithoutChat.ts';
 import type { ApiDeps } from '../apiDeps.ts';
 import { defineRoute, type ApiRoute } from '../apiRoute.ts';
 import { cardField, codeField, idParams, localeField, nameField, phoneField } from '../fields.ts';
@@ -34,7 +33,7 @@ function enrolMember(deps: ApiDeps): ApiRoute {
       const rules = await deps.points.rules();
       const days = rules.pointsLifetimeDays;
       const welcome = rules.welcomeBonus > 0 ? { points: rules.welcomeBonus, expiresAt: days === 0 ? null : new Date(at.getTime() + days * DAY_MS) } : null;
-      const result = await enrolWithoutChat(deps.db, { ...body, at, consentVersion: deps.settings.consentVersion, welcome });
+      const result = await deps.members.enrolAtTill({ ...body, at, consentVersion: deps.settings.consentVersion, welcome });
       if (!result.ok) throw new ApiProblem('phone-taken', 'A member with this phone number exists; look them up with GET /api/v1/members?phone=… instead.');
       return { status: 201, body: toMemberView(result.member, rules) };
     },

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { MemberRecord } from '../../core/members/membersPorts.ts';
 import type { MemberReference, PurchaseOutcome, PurchaseRecord } from '../../core/points/pointsPorts.ts';
-import { balanceAfterPurchase } from '../../core/storage/points/ledgerPage.ts';
 import type { ApiDeps } from '../apiDeps.ts';
 import { defineRoute, type ApiResult, type ApiRoute } from '../apiRoute.ts';
 import { amountField, cardField, codeField, idParams, phoneField } from '../fields.ts';
@@ -55,7 +54,7 @@ async function answerPurchase(deps: ApiDeps, outcome: PurchaseOutcome): Promise<
     case 'recorded':
       return { status: 201, body: recordedView(outcome), replyKept: outcome.replyKept === true };
     case 'replayed': {
-      const balance = (await balanceAfterPurchase(deps.db, outcome.purchase)) ?? outcome.member.balance;
+      const balance = (await deps.ledger.balanceAfterPurchase(outcome.purchase)) ?? outcome.member.balance;
       return { status: 200, body: toPurchaseView(outcome.purchase, balance) };
     }
     case 'receipt-conflict':

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { grantStaff, listStaff, revokeStaff, type StaffRecord } from '../../core/storage/staff/staff.ts';
+import type { StaffRecord } from '../../core/staff/staffPorts.ts';
 import type { ApiDeps } from '../apiDeps.ts';
 import { defineRoute, type ApiRoute } from '../apiRoute.ts';
 import { idParams, timestamp } from '../fields.ts';
@@ -36,7 +36,7 @@ export function staffRoutes(deps: ApiDeps): ApiRoute[] {
       },
       problems: [],
       handle: async ({ body }) => {
-        const { staff, created } = await grantStaff(deps.db, body, deps.clock());
+        const { staff, created } = await deps.staff.grant(body, deps.clock());
         return { status: created ? 201 : 200, body: view(staff) };
       },
     }),
@@ -44,7 +44,7 @@ export function staffRoutes(deps: ApiDeps): ApiRoute[] {
       ...common, method: 'GET', path: '/api/v1/staff', operationId: 'listStaff', summary: 'Everyone who holds a role now',
       responses: { 200: { description: 'Current grants, oldest first.', schema: z.object({ staff: z.array(staffSchema) }) } },
       problems: [],
-      handle: async () => ({ status: 200, body: { staff: (await listStaff(deps.db)).map(view) } }),
+      handle: async () => ({ status: 200, body: { staff: (await deps.staff.list()).map(view) } }),
     }),
     defineRoute({
       ...common, method: 'DELETE', path: '/api/v1/staff/{id}', operationId: 'revokeStaff', params: idParams,
@@ -53,7 +53,7 @@ export function staffRoutes(deps: ApiDeps): ApiRoute[] {
       responses: { 200: { description: 'The revoked grant; revoking again keeps the first time.', schema: staffSchema } },
       problems: ['staff-not-found'],
       handle: async ({ params }) => {
-        const revoked = await revokeStaff(deps.db, params.id, deps.clock());
+        const revoked = await deps.staff.revoke(params.id, deps.clock());
         if (!revoked) throw new ApiProblem('staff-not-found', `There is no staff grant ${params.id}; GET /api/v1/staff lists them.`);
         return { status: 200, body: view(revoked) };
       },

@@ -49,4 +49,20 @@ export interface MemberStore {
   mutedTopics(memberId: string): Promise<NotificationTopic[]>;
   setMuted(memberId: string, topic: NotificationTopic, muted: boolean): Promise<void>;
   enrol(enrolment: Enrolment): Promise<EnrolmentResult>;
+  /** Issues a card without a chat (enrolment at the till); the chat is linked later by a proven phone. */
+  enrolAtTill(enrolment: TillEnrolment): Promise<TillEnrolmentResult>;
 }
+
+/** Someone enrolled at the till by a point-of-sale system: no chat yet, consent given to the cashier. */
+export interface TillEnrolment {
+  /** When the card is issued, by the core's clock. */
+  at: Date;
+  name: string;
+  /** E.164, already normalized. */
+  phone: string;
+  locale: Locale;
+  consentVersion: string;
+  welcome: { points: number; expiresAt: Date | null } | null;
+}
+
+export type TillEnrolmentResult = { ok: true; member: MemberRecord } | { ok: false; reason: 'phone-taken' };

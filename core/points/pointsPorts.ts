@@ -103,8 +103,28 @@ export interface Credit {
   at: Date;
 }
 
-/** What the conversation reads of a member's ledger. */
+export interface LedgerPageEntry {
+  /** The entry's place in the member's history: 1, 2, 3… */
+  seq: number;
+  kind: string;
+  delta: number;
+  balanceAfter: number;
+  expiresAt: Date | null;
+  createdAt: Date;
+}
+
+export interface LedgerPage {
+  entries: LedgerPageEntry[];
+  /** Pass as `before` to read the next (older) page; null on the last page. */
+  nextBefore: number | null;
+}
+
+/** What the conversation and the API read of a member's ledger. */
 export interface LedgerReads {
+  /** One page of the ledger, newest first; `before` is the previous page's `nextBefore`. */
+  ledgerPage(memberId: string, page: { limit: number; before?: number }): Promise<LedgerPage>;
+  /** The balance right after a purchase, from its ledger line; null when it wrote none. */
+  balanceAfterPurchase(purchase: { memberId: string; createdAt: Date }): Promise<number | null>;
   recentLedger(memberId: string, limit: number): Promise<LedgerLine[]>;
   /** Points still unspent in lots that expire before `before`, with the soonest date. */
   pointsExpiringBefore(memberId: string, before: Date): Promise<{ points: number; firstExpiry: Date | null }>;

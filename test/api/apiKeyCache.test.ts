@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { API_KEY_CACHE_MS, cachedApiKeys } from '../../api/apiKeyCache.ts';
-import { createApiKey, hashApiKey, revokeApiKey } from '../../core/storage/api/apiKeys.ts';
+import { hashApiKey } from '../../core/api/hashApiKey.ts';
+import { createApiKey, revokeApiKey } from '../../core/storage/api/apiKeys.ts';
+import { createApiKeyStore } from '../../core/storage/api/createApiKeyStore.ts';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
 
 let db: TestDatabase;
@@ -20,7 +22,7 @@ afterEach(async () => {
 describe('the API key cache', () => {
   it('reads a key that is in use once per cache period', async () => {
     const { summary, key } = await createApiKey(db, 'Till 1', new Date());
-    const keys = cachedApiKeys(db);
+    const keys = cachedApiKeys(createApiKeyStore(db));
     const lookups = vi.spyOn(db.prisma.apiKey, 'findUnique');
     expect(await keys.activeKeyId(hashApiKey(key))).toBe(summary.id);
     now += API_KEY_CACHE_MS - 1;
@@ -30,7 +32,7 @@ describe('the API key cache', () => {
 
   it('stops accepting a key revoked on another instance within the cache period', async () => {
     const { summary, key } = await createApiKey(db, 'Till 1', new Date());
-    const keys = cachedApiKeys(db);
+    const keys = cachedApiKeys(createApiKeyStore(db));
     expect(await keys.activeKeyId(hashApiKey(key))).toBe(summary.id);
     await revokeApiKey(db, summary.id, new Date());
     now += API_KEY_CACHE_MS;
@@ -39,7 +41,7 @@ describe('the API key cache', () => {
 
   it('stops accepting a key revoked on this instance at once', async () => {
     const { summary, key } = await createApiKey(db, 'Till 1', new Date());
-    const keys = cachedApiKeys(db);
+    const keys = cachedApiKeys(createApiKeyStore(db));
     expect(await keys.activeKeyId(hashApiKey(key))).toBe(summary.id);
     await revokeApiKey(db, summary.id, new Date());
     keys.forget(summary.id);
@@ -47,7 +49,7 @@ describe('the API key cache', () => {
   });
 
   it('does not remember a refusal, so a key created meanwhile works at once', async () => {
-    const keys = cachedApiKeys(db);
+    const keys = cachedApiKeys(createApiKeyStore(db));
     expect(await keys.activeKeyId(hashApiKey('lk_not-yet'))).toBeNull();
     await db.prisma.apiKey.create({ data: { id: 'k1', name: 'Till 2', keyHash: hashApiKey('lk_not-yet'), createdAt: new Date() } });
     expect(await keys.activeKeyId(hashApiKey('lk_not-yet'))).toBe('k1');

@@ -1,19 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import type { ApiKeySummary } from '../../api/apiPorts.ts';
+import { hashApiKey } from '../../api/hashApiKey.ts';
 import type { Database } from '../db/openDatabase.ts';
 
-/** What an administrator sees of a key: never the key itself, which only its creator saw once. */
-export interface ApiKeySummary {
-  id: string;
-  name: string;
-  createdAt: Date;
-  revokedAt: Date | null;
-  lastUsedAt: Date | null;
-}
-
-/** The SHA-256 under which a presented key is looked up; the key itself is never stored. */
-export function hashApiKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
-}
 
 /**
  * A new key for a point-of-sale system. The plain key is returned once, to

@@ -1,24 +1,6 @@
 import type { Tx } from '../db/openDatabase.ts';
+import { IN_PROGRESS, type IdempotencyClaim, type IdempotentRequestRow } from '../../api/apiPorts.ts';
 import type { Database } from '../db/openDatabase.ts';
-
-/** Status stored while the first request with a key is still being handled. */
-export const IN_PROGRESS = 0;
-
-export interface IdempotentRequestRow {
-  requestHash: string;
-  /** IN_PROGRESS until the first request completes, then its HTTP status. */
-  status: number;
-  /** The first response's body, as sent. */
-  body: string;
-  createdAt: Date;
-}
-
-export interface IdempotencyClaim {
-  client: string;
-  key: string;
-  requestHash: string;
-  at: Date;
-}
 
 /**
  * Claims a key for a request: the row is inserted "in progress" before any

@@ -4,6 +4,7 @@ import { isNotificationTopic } from '../../notifications/notificationTopics.ts';
 import type { Database, Prisma } from '../db/openDatabase.ts';
 import { isUniqueViolation, uniqueTarget } from '../db/isUniqueViolation.ts';
 import { ChatMovedOn, enrolInTransaction } from './enrolInTransaction.ts';
+import { enrolWithoutChat } from './enrolWithoutChat.ts';
 import { toMemberRecord } from './records.ts';
 
 /** The core's `MemberStore` on Prisma; the same code serves SQLite and PostgreSQL. */
@@ -30,6 +31,7 @@ export function createMemberStore(db: Database): MemberStore {
       await prisma.member.updateMany({ where: { id: memberId }, data: { locale } });
     },
     enrol: (enrolment) => enrol(prisma, enrolment),
+    enrolAtTill: (enrolment) => enrolWithoutChat(db, enrolment),
   };
 }
 

@@ -1,24 +1,9 @@
-import type { Locale } from '../../i18n/locale.ts';
-import type { MemberRecord } from '../../members/membersPorts.ts';
+import type { TillEnrolment, TillEnrolmentResult } from '../../members/membersPorts.ts';
 import { newCardNumber } from '../../members/cardNumber.ts';
 import type { Database } from '../db/openDatabase.ts';
 import { isUniqueViolation, uniqueTarget } from '../db/isUniqueViolation.ts';
 import { enrolInTransaction } from './enrolInTransaction.ts';
 import { toMemberRecord } from './records.ts';
-
-/** Someone enrolled at the till by a point-of-sale system: no chat yet, consent given to the cashier. */
-export interface ApiEnrolment {
-  /** When the card is issued, by the core's clock. */
-  at: Date;
-  name: string;
-  /** E.164, already normalized. */
-  phone: string;
-  locale: Locale;
-  consentVersion: string;
-  welcome: { points: number; expiresAt: Date | null } | null;
-}
-
-export type ApiEnrolmentResult = { ok: true; member: MemberRecord } | { ok: false; reason: 'phone-taken' };
 
 const CARD_ATTEMPTS = 3;
 
@@ -27,7 +12,7 @@ const CARD_ATTEMPTS = 3;
  * transaction. When the person later opens the bot and shares this phone,
  * the chat is linked to this member.
  */
-export async function enrolWithoutChat(db: Database, enrolment: ApiEnrolment): Promise<ApiEnrolmentResult> {
+export async function enrolWithoutChat(db: Database, enrolment: TillEnrolment): Promise<TillEnrolmentResult> {
   const { at, name, phone, locale, consentVersion, welcome } = enrolment;
   for (let attempt = 0; attempt < CARD_ATTEMPTS; attempt++) {
     const member = { id: crypto.randomUUID(), cardNumber: newCardNumber(), name, phone, locale, birthday: null, birthdaySetAt: null, consentAt: at, consentVersion };

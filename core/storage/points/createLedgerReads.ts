@@ -1,10 +1,13 @@
 import type { LedgerReads } from '../../points/pointsPorts.ts';
 import type { Database } from '../db/openDatabase.ts';
+import { balanceAfterPurchase, ledgerPage } from './ledgerPage.ts';
 
 /** The core's `LedgerReads` on Prisma: a member's latest lines and what is about to expire. */
 export function createLedgerReads(db: Database): LedgerReads {
   const prisma = db.prisma;
   return {
+    ledgerPage: (memberId, page) => ledgerPage(db, memberId, page),
+    balanceAfterPurchase: (purchase) => balanceAfterPurchase(db, purchase),
     recentLedger: (memberId, limit) =>
       prisma.ledgerEntry.findMany({
         where: { memberId },

@@ -1,20 +1,5 @@
+import type { LedgerPage } from '../../points/pointsPorts.ts';
 import type { Database } from '../db/openDatabase.ts';
-
-export interface LedgerPageEntry {
-  /** The entry's place in the member's history: 1, 2, 3… */
-  seq: number;
-  kind: string;
-  delta: number;
-  balanceAfter: number;
-  expiresAt: Date | null;
-  createdAt: Date;
-}
-
-export interface LedgerPage {
-  entries: LedgerPageEntry[];
-  /** Pass as `before` to read the next (older) page; null on the last page. */
-  nextBefore: number | null;
-}
 
 /**
  * One page of a member's ledger, newest first. The cursor is the sequence

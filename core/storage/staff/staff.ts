@@ -1,22 +1,6 @@
+import type { StaffGrant, StaffRecord, StaffRole } from '../../staff/staffPorts.ts';
 import type { Database } from '../db/openDatabase.ts';
 import { isUniqueViolation } from '../db/isUniqueViolation.ts';
-
-/** Roles an administrator can grant; a customer never holds one. */
-export type StaffRole = 'cashier';
-
-export interface StaffGrant {
-  channel: string;
-  /** The person's address on that channel (a Telegram user id…). */
-  address: string;
-  name: string;
-  role: StaffRole;
-}
-
-export interface StaffRecord extends StaffGrant {
-  id: string;
-  grantedAt: Date;
-  revokedAt: Date | null;
-}
 
 /**
  * Whether the person at this address currently holds the role. The cashier

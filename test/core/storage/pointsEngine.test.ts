@@ -4,7 +4,8 @@ import { quotePurchase } from '../../../core/points/quotePurchase.ts';
 import { defaultProgramRules } from '../../../core/program/programRules.ts';
 import { createPointsWorld, DAY_MS, recorded, refunded, translator, type PointsWorld, type TestMember } from '../points/pointsWorld.ts';
 import { describeEachProvider } from '../../support/testDatabase.ts';
-import { claimIdempotencyKey, findIdempotentRequest, IN_PROGRESS } from '../../../core/storage/api/idempotency.ts';
+import { IN_PROGRESS } from '../../../core/api/apiPorts.ts';
+import { claimIdempotencyKey, findIdempotentRequest } from '../../../core/storage/api/idempotency.ts';
 
 const t = translator.forLocale('en');
 const MINUTE_MS = 60_000;

@@ -1,0 +1,14 @@
+import type { ApiKeyStore } from '../../api/apiPorts.ts';
+import type { Database } from '../db/openDatabase.ts';
+import { createApiKey, findActiveApiKey, listApiKeys, revokeApiKey, touchApiKey } from './apiKeys.ts';
+
+/** The API's `ApiKeyStore` on Prisma. */
+export function createApiKeyStore(db: Database): ApiKeyStore {
+  return {
+    create: (name, at) => createApiKey(db, name, at),
+    findActive: (keyHash) => findActiveApiKey(db, keyHash),
+    revoke: (id, at) => revokeApiKey(db, id, at),
+    list: () => listApiKeys(db),
+    touch: (id, at) => touchApiKey(db, id, at),
+  };
+}
