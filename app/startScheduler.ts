@@ -1,11 +1,16 @@
 import type { ProgramRules } from '../core/program/programRules.ts';
 import type { Translator } from '../core/i18n/translator.ts';
 import type { Logger } from '../core/logger.ts';
-import type { JobDeps } from '../core/jobs/jobDeps.ts';
 import type { DeskDeps } from '../core/desk/deskPorts.ts';
 import { runScheduledJobs, type JobOutcome } from '../core/jobs/runScheduledJobs.ts';
 import type { ProgramSettings } from '../core/settings/programSettings.ts';
-import { createJobsStore } from '../core/storage/jobs/createJobsStore.ts';
+import type { ScheduledJob } from '../core/jobs/jobsPorts.ts';
+import { deskJobs } from '../core/desk/deskJobs.ts';
+import { membersJobs } from '../core/members/membersJobs.ts';
+import { pointsJobs } from '../core/points/pointsJobs.ts';
+import { createJobRuns } from '../core/storage/jobs/createJobRuns.ts';
+import { createExpiryStore } from '../core/storage/points/createExpiryStore.ts';
+import { createBirthdayStore } from '../core/storage/members/createBirthdayStore.ts';
 import type { Database } from '../core/storage/db/openDatabase.ts';
 
 export interface SchedulerOptions {
@@ -35,17 +40,31 @@ export interface SchedulerDeps {
 
 /**
  * Runs the scheduled jobs (expiry sweep, expiry reminders, birthday
- * greetings) every `intervalMs`, on every instance: each job claims its run
+ * greetings, desk re-announcements) every `intervalMs`, on every instance: each job claims its run
  * in the database, so one instance per interval does the work, and the jobs
  * are idempotent should two ever overlap. Runs never overlap on one instance.
  */
 export function startScheduler(db: Database, deps: SchedulerDeps, options: SchedulerOptions): Scheduler {
-  const jobDeps: JobDeps = { store: createJobsStore(db), translator: deps.translator, settings: deps.settings, loadRules: deps.loadRules, log: deps.log, ...(deps.desk && { desk: deps.desk }) };
+  const jobs = scheduledJobsOf(db, deps);
+  const runs = createJobRuns(db);
   // A little shorter than the interval, so this instance's next tick always finds its own lease expired.
   const leaseMs = Math.max(1, Math.floor(options.intervalMs * 0.9));
-  const runNow = () => runScheduledJobs(jobDeps, deps.clock(), leaseMs);
+  const runNow = () => runScheduledJobs(jobs, runs, deps.log, deps.clock(), leaseMs);
   if (options.intervalMs <= 0) return { runNow, stop: async () => {} };
   return loop(runNow, deps.log, options.intervalMs, options.firstRunAfterMs ?? 1_000);
+}
+
+/**
+ * Every capability's scheduled jobs, in the order a run takes them: adding a
+ * job is one line here and a `…Jobs.ts` in its capability.
+ */
+export function scheduledJobsOf(db: Database, deps: Omit<SchedulerDeps, 'clock'>): ScheduledJob[] {
+  const common = { translator: deps.translator, settings: deps.settings, loadRules: deps.loadRules, log: deps.log };
+  return [
+    ...pointsJobs({ ...common, expiry: createExpiryStore(db) }),
+    ...membersJobs({ ...common, birthdays: createBirthdayStore(db) }),
+    ...(deps.desk ? deskJobs(deps.desk, deps.translator) : []),
+  ];
 }
 
 function loop(run: () => Promise<JobOutcome[]>, log: Logger, intervalMs: number, firstRunAfterMs: number): Scheduler {

@@ -1,6 +1,7 @@
 import type { Locale } from '../i18n/locale.ts';
 import type { ChatState } from '../conversation/chatState.ts';
 import type { NotificationTopic } from '../notifications/notificationTopics.ts';
+import type { JobDeps, Page, ScheduledNotification } from '../jobs/jobsPorts.ts';
 
 export interface Birthday {
   day: number;
@@ -66,3 +67,39 @@ export interface TillEnrolment {
 }
 
 export type TillEnrolmentResult = { ok: true; member: MemberRecord } | { ok: false; reason: 'phone-taken' };
+
+/** A member whose birthday is on one of the days asked for. */
+export interface BirthdayMember {
+  id: string;
+  name: string;
+  locale: Locale;
+  /** When the birthday was entered or last changed; null for birthdays older than that record. */
+  birthdaySetAt: Date | null;
+}
+
+export interface MonthDay {
+  month: number;
+  day: number;
+}
+
+/** A birthday celebrated: the greeting, and the gift when the member earns one. */
+export interface BirthdayGift {
+  memberId: string;
+  /** The year being celebrated, in the programme's time zone; the gift is once per year. */
+  year: number;
+  points: number;
+  expiresAt: Date | null;
+  greeting: ScheduledNotification;
+  at: Date;
+}
+
+/** The birthday greetings' storage; every write is idempotent. */
+export interface BirthdayStore {
+  /** Members born on one of `days` not yet celebrated in `year`, in id order after `after`. */
+  birthdaysOn(days: MonthDay[], year: number, after: string | null, limit: number): Promise<Page<BirthdayMember>>;
+  /** Credits the gift and queues the greeting together; false when that year's birthday was celebrated before. */
+  celebrate(gift: BirthdayGift): Promise<boolean>;
+}
+
+/** What the birthday job is built from. */
+export type BirthdayJobDeps = JobDeps & { birthdays: BirthdayStore };

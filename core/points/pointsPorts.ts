@@ -1,5 +1,7 @@
 import type { Notification } from '../outbox/outboxPorts.ts';
+import type { JobDeps, Page, ScheduledNotification } from '../jobs/jobsPorts.ts';
 import type { MemberRecord } from '../members/membersPorts.ts';
+import type { Locale } from '../i18n/locale.ts';
 import type { ProgramRules } from '../program/programRules.ts';
 import type { PurchaseFigures, PurchaseQuote } from './quotePurchase.ts';
 
@@ -129,3 +131,28 @@ export interface LedgerReads {
   /** Points still unspent in lots that expire before `before`, with the soonest date. */
   pointsExpiringBefore(memberId: string, before: Date): Promise<{ points: number; firstExpiry: Date | null }>;
 }
+
+/** A lot of points that expires soon, as a reminder needs it. */
+export interface ExpiringLot {
+  id: string;
+  memberId: string;
+  locale: Locale;
+  /** Unspent points in the lot. */
+  points: number;
+  expiresAt: Date;
+}
+
+/** The expiry jobs' storage; every write is idempotent (a conditional update, an outbox dedupe key). */
+export interface ExpiryStore {
+  /** Members holding lots that expired by `now`, in id order after `after`. */
+  membersWithExpiredLots(now: Date, after: string | null, limit: number): Promise<Page<string>>;
+  /** Retires one member's expired lots; returns the points taken (0 when another run took them). */
+  expireDue(memberId: string, now: Date): Promise<number>;
+  /** Unspent lots expiring in (from, to] whose reminder was not written yet, in id order after `after`. */
+  lotsToRemind(window: { from: Date; to: Date }, after: string | null, limit: number): Promise<Page<ExpiringLot>>;
+  /** Writes a reminder once per dedupe key; false when it existed or the member cannot be reached. */
+  remind(notification: ScheduledNotification, at: Date): Promise<boolean>;
+}
+
+/** What the expiry jobs are built from. */
+export type ExpiryJobDeps = JobDeps & { expiry: ExpiryStore };

@@ -11,7 +11,7 @@ const ATTEMPTS = 5;
  * trying again is safe; the job's conditional writes make the retry a no-op
  * when the other instance already did the work.
  */
-export async function jobTransaction<T>(db: Database, work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function withTransactionRetry<T>(db: Database, work: (tx: Tx) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.prisma.$transaction(work);

@@ -4,10 +4,14 @@
 import { asMember } from '../../../../core/conversation/chatState.ts';
 import { createTranslator } from '../../../../core/i18n/translator.ts';
 import type { Locale } from '../../../../core/i18n/locale.ts';
-import type { JobDeps } from '../../../../core/jobs/jobDeps.ts';
+import type { JobRuns } from '../../../../core/jobs/jobsPorts.ts';
+import type { BirthdayJobDeps } from '../../../../core/members/membersPorts.ts';
+import type { ExpiryJobDeps } from '../../../../core/points/pointsPorts.ts';
 import { silentLogger } from '../../../../core/logger.ts';
 import { programRulesSchema } from '../../../../core/program/programRules.ts';
-import { createJobsStore } from '../../../../core/storage/jobs/createJobsStore.ts';
+import { createJobRuns } from '../../../../core/storage/jobs/createJobRuns.ts';
+import { createBirthdayStore } from '../../../../core/storage/members/createBirthdayStore.ts';
+import { createExpiryStore } from '../../../../core/storage/points/createExpiryStore.ts';
 import { creditInTransaction } from '../../../../core/storage/points/creditInTransaction.ts';
 import { debitInTransaction } from '../../../../core/storage/points/lots.ts';
 import { openDatabase, type Database, type Provider } from '../../../../core/storage/db/openDatabase.ts';
@@ -36,7 +40,7 @@ export async function createJobsWorld(provider: Provider) {
   const opened: Database[] = [];
   return {
     db,
-    deps: (options: Partial<JobDeps> = {}) => jobDepsFor(db, options),
+    deps: (options: Partial<WorldJobDeps> = {}) => jobDepsFor(db, options),
     /** The jobs of a second instance: another client on the same database. */
     secondInstance: () => {
       const other = openDatabase(db.url);
@@ -58,9 +62,12 @@ export async function createJobsWorld(provider: Provider) {
 
 export type JobsWorld = Awaited<ReturnType<typeof createJobsWorld>>;
 
-function jobDepsFor(db: Database, options: Partial<JobDeps> = {}): JobDeps {
+/** Every store the jobs use, on one database: what the scheduler of one instance holds. */
+export type WorldJobDeps = ExpiryJobDeps & BirthdayJobDeps & { runs: JobRuns };
+
+function jobDepsFor(db: Database, options: Partial<WorldJobDeps> = {}): WorldJobDeps {
   const points = createPointsStore(db);
-  return { store: createJobsStore(db), translator, settings: { timezone: TIMEZONE }, loadRules: () => points.loadRules(), log: silentLogger, ...options };
+  return { expiry: createExpiryStore(db), birthdays: createBirthdayStore(db), runs: createJobRuns(db), translator, settings: { timezone: TIMEZONE }, loadRules: () => points.loadRules(), log: silentLogger, ...options };
 }
 
 async function aMember(db: TestDatabase, options: MemberOptions): Promise<string> {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { remindExpiringPoints } from '../../../core/jobs/remindExpiringPoints.ts';
+import { remindExpiringPoints } from '../../../core/points/remindExpiringPoints.ts';
 import { describeEachProvider } from '../../support/testDatabase.ts';
-import { createJobsWorld, DAY_MS, type JobsWorld } from './support/jobsWorld.ts';
+import { createJobsWorld, DAY_MS, type JobsWorld } from '../jobs/support/jobsWorld.ts';
 
 // 12:00 in Chisinau.
 const now = new Date('2026-11-10T10:00:00Z');

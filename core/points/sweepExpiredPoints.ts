@@ -1,4 +1,5 @@
-import { DEFAULT_BATCH_SIZE, eachItem, type JobDeps } from './jobDeps.ts';
+import { DEFAULT_BATCH_SIZE, eachItem } from '../jobs/eachItem.ts';
+import type { ExpiryJobDeps } from './pointsPorts.ts';
 
 export interface SweepReport {
   members: number;
@@ -13,11 +14,11 @@ export interface SweepReport {
  * emptied by a conditional update, so a second run, or a second instance,
  * finds nothing left to take.
  */
-export async function sweepExpiredPoints(deps: JobDeps, now: Date): Promise<SweepReport> {
+export async function sweepExpiredPoints(deps: ExpiryJobDeps, now: Date): Promise<SweepReport> {
   const report: SweepReport = { members: 0, points: 0 };
   const limit = deps.batchSize ?? DEFAULT_BATCH_SIZE;
   await eachItem(
-    (after) => deps.store.membersWithExpiredLots(now, after, limit),
+    (after) => deps.expiry.membersWithExpiredLots(now, after, limit),
     async (memberId) => {
       const points = await expireOne(deps, memberId, now);
       if (points > 0) {
@@ -30,9 +31,9 @@ export async function sweepExpiredPoints(deps: JobDeps, now: Date): Promise<Swee
 }
 
 /** One member's failure is logged and leaves the others to be swept. */
-async function expireOne(deps: JobDeps, memberId: string, now: Date): Promise<number> {
+async function expireOne(deps: ExpiryJobDeps, memberId: string, now: Date): Promise<number> {
   try {
-    return await deps.store.expireDue(memberId, now);
+    return await deps.expiry.expireDue(memberId, now);
   } catch (error) {
     deps.log.error({ err: error, memberId }, 'expiry sweep: could not retire this member’s expired points; the next run tries again');
     return 0;

@@ -1,8 +1,9 @@
 import type { Translator } from '../i18n/translator.ts';
 import { formatDate } from '../menu/formatDate.ts';
-import { nextDecentMoment } from './decentHour.ts';
-import { DEFAULT_BATCH_SIZE, eachItem, type JobDeps } from './jobDeps.ts';
-import type { ExpiringLot, ScheduledNotification } from './jobsPorts.ts';
+import { nextDecentMoment } from '../jobs/decentHour.ts';
+import { DEFAULT_BATCH_SIZE, eachItem } from '../jobs/eachItem.ts';
+import type { ExpiringLot, ExpiryJobDeps } from './pointsPorts.ts';
+import type { ScheduledNotification } from '../jobs/jobsPorts.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -13,16 +14,16 @@ const DAY_MS = 86_400_000;
  * day. The outbox keys it `expiry-reminder:<lotId>`, so each lot is
  * mentioned once however often the job runs. Returns how many were written.
  */
-export async function remindExpiringPoints(deps: JobDeps, now: Date): Promise<number> {
+export async function remindExpiringPoints(deps: ExpiryJobDeps, now: Date): Promise<number> {
   const { expiryReminderDays } = await deps.loadRules();
   if (expiryReminderDays === 0) return 0;
   const window = { from: now, to: new Date(now.getTime() + expiryReminderDays * DAY_MS) };
   const limit = deps.batchSize ?? DEFAULT_BATCH_SIZE;
   let written = 0;
   await eachItem(
-    (after) => deps.store.lotsToRemind(window, after, limit),
+    (after) => deps.expiry.lotsToRemind(window, after, limit),
     async (lot) => {
-      if (await deps.store.remind(expiryReminder(deps.translator, deps.settings.timezone, lot, now), now)) written += 1;
+      if (await deps.expiry.remind(expiryReminder(deps.translator, deps.settings.timezone, lot, now), now)) written += 1;
     },
   );
   return written;

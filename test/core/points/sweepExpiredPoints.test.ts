@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { sweepExpiredPoints } from '../../../core/jobs/sweepExpiredPoints.ts';
+import { sweepExpiredPoints } from '../../../core/points/sweepExpiredPoints.ts';
 import { describeEachProvider } from '../../support/testDatabase.ts';
-import { createJobsWorld, DAY_MS, type JobsWorld } from './support/jobsWorld.ts';
+import { createJobsWorld, DAY_MS, type JobsWorld } from '../jobs/support/jobsWorld.ts';
 
 const now = new Date('2026-11-23T08:00:00Z');
 const daysFromNow = (days: number) => new Date(now.getTime() + days * DAY_MS);

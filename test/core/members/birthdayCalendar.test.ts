@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { birthdaysToday, earnsBirthdayGift } from '../../../core/jobs/birthdayCalendar.ts';
+import { birthdaysToday, earnsBirthdayGift } from '../../../core/members/birthdayCalendar.ts';
 import { laterToday, nextDecentMoment } from '../../../core/jobs/decentHour.ts';
 
 const CHISINAU = 'Europe/Chisinau';

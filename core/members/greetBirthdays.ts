@@ -1,9 +1,9 @@
 import type { Translator } from '../i18n/translator.ts';
 import type { ProgramRules } from '../program/programRules.ts';
 import { birthdaysToday, earnsBirthdayGift } from './birthdayCalendar.ts';
-import { laterToday } from './decentHour.ts';
-import { DEFAULT_BATCH_SIZE, eachItem, type JobDeps } from './jobDeps.ts';
-import type { BirthdayGift, BirthdayMember } from './jobsPorts.ts';
+import { laterToday } from '../jobs/decentHour.ts';
+import { DEFAULT_BATCH_SIZE, eachItem } from '../jobs/eachItem.ts';
+import type { BirthdayGift, BirthdayJobDeps, BirthdayMember } from './membersPorts.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -19,16 +19,16 @@ export interface BirthdayReport {
  * entered or changed within the last 30 days is greeted without a gift.
  * Greetings wait for 10:00 local time; the gift is credited at once.
  */
-export async function greetBirthdays(deps: JobDeps, now: Date): Promise<BirthdayReport> {
+export async function greetBirthdays(deps: BirthdayJobDeps, now: Date): Promise<BirthdayReport> {
   const rules = await deps.loadRules();
   const { year, days } = birthdaysToday(now, deps.settings.timezone);
   const report: BirthdayReport = { celebrated: 0, gifted: 0 };
   const limit = deps.batchSize ?? DEFAULT_BATCH_SIZE;
   await eachItem(
-    (after) => deps.store.birthdaysOn(days, year, after, limit),
+    (after) => deps.birthdays.birthdaysOn(days, year, after, limit),
     async (member) => {
       const gift = birthdayGift(deps, rules, member, year, now);
-      if (!(await deps.store.celebrate(gift))) return;
+      if (!(await deps.birthdays.celebrate(gift))) return;
       report.celebrated += 1;
       if (gift.points > 0) report.gifted += 1;
     },
@@ -37,7 +37,7 @@ export async function greetBirthdays(deps: JobDeps, now: Date): Promise<Birthday
 }
 
 /** What one member gets today: the greeting, and the gift unless the birthday is fresh. */
-export function birthdayGift(deps: Pick<JobDeps, 'translator' | 'settings'>, rules: ProgramRules, member: BirthdayMember, year: number, now: Date): BirthdayGift {
+export function birthdayGift(deps: Pick<BirthdayJobDeps, 'translator' | 'settings'>, rules: ProgramRules, member: BirthdayMember, year: number, now: Date): BirthdayGift {
   const points = earnsBirthdayGift(member.birthdaySetAt, now) ? rules.birthdayBonus : 0;
   const expiresAt = rules.pointsLifetimeDays === 0 ? null : new Date(now.getTime() + rules.pointsLifetimeDays * DAY_MS);
   const text = greetingText(deps.translator, member, points);

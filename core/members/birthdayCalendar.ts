@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { MonthDay } from './jobsPorts.ts';
+import type { MonthDay } from './membersPorts.ts';
 
 const DAY_MS = 86_400_000;
 /** A birthday entered or changed this recently earns no gift (DOMAIN.md: no bonus for a fresh birthday). */

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { greetBirthdays } from '../../../core/jobs/greetBirthdays.ts';
+import { greetBirthdays } from '../../../core/members/greetBirthdays.ts';
 import { describeEachProvider } from '../../support/testDatabase.ts';
-import { createJobsWorld, DAY_MS, type JobsWorld } from './support/jobsWorld.ts';
+import { createJobsWorld, DAY_MS, type JobsWorld } from '../jobs/support/jobsWorld.ts';
 
 /** Noon in Chisinau (UTC+2 in winter) on the given day. */
 const noonOn = (isoDay: string) => new Date(`${isoDay}T10:00:00Z`);
