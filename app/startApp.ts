@@ -1,3 +1,4 @@
+import { assistantMenu } from './assistantMenu.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Bot } from 'grammy';
 import type { Dispatcher } from '../core/outbox/dispatcher.ts';
@@ -66,7 +67,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   const points = createPointsService({ store: createPointsStore(db, { welcomeBonus: config.WELCOME_BONUS_POINTS, pointsLifetimeDays: config.POINTS_LIFETIME_DAYS }), translator, clock, log });
   // Referral: invitation codes reach the conversation as an extra of the assistant's deps (core/referral/referrals.ts).
   const desk = deskDepsFor(db, translator, deskSettingsFrom(config));
-  const deps: AssistantDeps = { ...stores, translator, settings, clock, log, points, till: createTillStore(db), desk, referrals: createReferralStore(db) };
+  const deps: AssistantDeps = { ...stores, menu: assistantMenu(), translator, settings, clock, log, points, till: createTillStore(db), desk, referrals: createReferralStore(db) };
   const assistant = createAssistant(deps);
   const staffDesk = createStaffDesk({ desk, translator, settings, loadRules: points.rules, clock, log });
   const adminToken = await ensureAdminToken(createSettingsStore(db), config.ADMIN_TOKEN);

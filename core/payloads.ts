@@ -13,28 +13,22 @@ export const payload = {
   language: (locale: Locale, ref?: string) => `lang:${locale}${ref ? `:${ref}` : ''}`,
   useProfileName: 'reg:profile-name',
   skipBirthday: 'reg:skip-birthday',
-  menu: {
-    balance: 'menu:balance',
-    card: 'menu:card',
-    history: 'menu:history',
-    language: 'menu:language',
-    help: 'menu:help',
-    human: 'menu:human',
-    invite: 'menu:invite',
-    notifications: 'menu:notifications',
-    complaint: 'menu:complaint',
-  },
   /** Staff desk: the member's rating (1–5) of how a ticket was handled. */
   rate: (ticketId: string, rating: number) => `rate:${ticketId}:${rating}`,
   toggleNotification: (topic: NotificationTopic) => `notify:${topic}`,
 } as const;
 
-export type MenuItem = keyof typeof payload.menu;
+/** A main menu entry's button (core/menu/menuPorts.ts): `menu:<entry id>`. */
+export function menuPayload(entryId: string): string {
+  return `menu:${entryId}`;
+}
+
+const MENU_ID = /^[a-z][a-z0-9-]{0,31}$/;
 
 export type ParsedPayload =
   | { kind: 'consent'; accepted: boolean; locale: Locale; ref?: string }
   | { kind: 'language'; locale: Locale; ref?: string }
-  | { kind: 'menu'; item: MenuItem }
+  | { kind: 'menu'; item: string }
   | { kind: 'useProfileName' }
   | { kind: 'skipBirthday' }
   | { kind: 'toggleNotification'; topic: NotificationTopic }
@@ -45,7 +39,7 @@ export function parsePayload(raw: string): ParsedPayload {
   const [scope, a, b, c] = raw.split(':');
   if (scope === 'consent' && (a === 'yes' || a === 'no') && isLocale(b)) return { kind: 'consent', accepted: a === 'yes', locale: b, ...referral(c) };
   if (scope === 'lang' && isLocale(a)) return { kind: 'language', locale: a, ...referral(b) };
-  if (scope === 'menu' && a !== undefined && Object.hasOwn(payload.menu, a)) return { kind: 'menu', item: a as MenuItem };
+  if (scope === 'menu' && a !== undefined && MENU_ID.test(a) && b === undefined) return { kind: 'menu', item: a };
   if (raw === payload.useProfileName) return { kind: 'useProfileName' };
   if (raw === payload.skipBirthday) return { kind: 'skipBirthday' };
   if (scope === 'notify' && isNotificationTopic(a) && b === undefined) return { kind: 'toggleNotification', topic: a };

@@ -61,7 +61,7 @@ function enrolmentFor(turn: Turn, chat: BirthdayChat, birthday: Birthday | null,
 async function welcomeMessages(turn: Turn, member: MemberRecord): Promise<Outbound[]> {
   const { t } = turn;
   const bonus = member.balance > 0 ? `\n${t('registration.welcomeBonus', { points: t('points', { count: member.balance }) })}` : '';
-  return [message(t('registration.done', { name: member.name }) + bonus), await showCard(turn, member), withMenu(t, t('menu.title'))];
+  return [message(t('registration.done', { name: member.name }) + bonus), await showCard(turn, member), withMenu(turn, t('menu.title'))];
 }
 
 /** Someone else registered this number between the phone step and now. */

@@ -18,7 +18,7 @@ export function promptFor(turn: Turn, state: ChatState): Outbound {
     case 'birthday':
       return message(t('registration.askBirthday'), [[{ label: t('registration.skipBirthday'), payload: payload.skipBirthday }]]);
     case 'member':
-      return withMenu(t, t('menu.title'));
+      return withMenu(turn, t('menu.title'));
   }
 }
 

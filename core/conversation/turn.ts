@@ -10,6 +10,7 @@ import type { PointsService } from '../points/pointsService.ts';
 import type { Referrals } from '../referral/referralPorts.ts';
 import type { TillStore } from '../till/tillPorts.ts';
 import type { DeskDeps } from '../desk/deskPorts.ts';
+import type { MenuRegistry } from '../menu/menuPorts.ts';
 
 /** What the assistant is built from; the composition root supplies it. */
 export interface AssistantDeps {
@@ -27,6 +28,8 @@ export interface AssistantDeps {
   till: TillStore;
   /** The staff desk: tickets, and their thread in the staff channel. */
   desk: DeskDeps;
+  /** Every capability's main menu entries and button payloads (app/assistantMenu.ts). */
+  menu: MenuRegistry;
   /** Invitation codes; without it the invite screen shows no code. */
   referrals?: Referrals;
 }

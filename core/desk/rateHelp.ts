@@ -18,12 +18,12 @@ export async function rateHelp(turn: Turn, chat: MemberChat, member: MemberRecor
     { dedupeKey: `desk:${ticketId}:refresh:rated`, post: { kind: 'refresh' } },
   ];
   const outcome = await deps.desk.store.rate(ticketId, member.id, rating, now, posts);
-  if (outcome === 'already-rated') return [withMenu(t, t('desk.alreadyRated'))];
-  if (outcome === 'not-resolved') return [withMenu(t, t('errors.unknownButton'))];
+  if (outcome === 'already-rated') return [withMenu(turn, t('desk.alreadyRated'))];
+  if (outcome === 'not-resolved') return [withMenu(turn, t('errors.unknownButton'))];
   // A newer ticket may be open by now; its conversation goes on, without a comment step.
-  if (chat.state.ticket && chat.state.ticket !== ticketId) return [withMenu(t, t('desk.rated'))];
+  if (chat.state.ticket && chat.state.ticket !== ticketId) return [withMenu(turn, t('desk.rated'))];
   await saveState(turn, chat, { state: { v: 1, step: 'member', commentFor: ticketId } });
-  return [withMenu(t, t('desk.ratedAskComment'))];
+  return [withMenu(turn, t('desk.ratedAskComment'))];
 }
 
 /** The text after a rating is its comment; it goes to the ticket's thread. */
@@ -35,7 +35,7 @@ export async function commentOnRating(turn: Turn, chat: MemberChat, member: Memb
     { dedupeKey: `desk:${ticketId}:refresh:comment`, post: { kind: 'refresh' } },
   ]);
   await saveState(turn, chat, { state: { v: 1, step: 'member' } });
-  return [withMenu(t, t('desk.commentThanks'))];
+  return [withMenu(turn, t('desk.commentThanks'))];
 }
 
 export function stars(rating: number): string {

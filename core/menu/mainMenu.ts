@@ -1,21 +1,19 @@
-import type { Translate } from '../i18n/translator.ts';
+import type { Turn } from '../conversation/turn.ts';
 import { message, type Button, type Outbound } from '../outbound.ts';
-import { payload, type MenuItem } from '../payloads.ts';
+import { menuPayload } from '../payloads.ts';
 
-const layout: MenuItem[][] = [
-  ['balance', 'card'],
-  ['history', 'invite'],
-  ['notifications', 'language'],
-  ['complaint', 'human'],
-  ['help'],
-];
-
-/** The member's main menu buttons, two per row. */
-export function mainMenuButtons(t: Translate): Button[][] {
-  return layout.map((row) => row.map((item) => ({ label: t(`menu.${item}`), payload: payload.menu[item] })));
+/** The member's main menu buttons: the registered entries, row by row. */
+export function mainMenuButtons(turn: Pick<Turn, 't' | 'deps'>): Button[][] {
+  const rows = new Map<number, Button[]>();
+  for (const entry of turn.deps.menu.entries) {
+    const row = rows.get(entry.row) ?? [];
+    row.push({ label: turn.t(entry.label), payload: menuPayload(entry.id) });
+    rows.set(entry.row, row);
+  }
+  return [...rows.entries()].sort(([a], [b]) => a - b).map(([, buttons]) => buttons);
 }
 
 /** A text followed by the main menu, the usual end of a member's turn. */
-export function withMenu(t: Translate, text: string): Outbound {
-  return message(text, mainMenuButtons(t));
+export function withMenu(turn: Pick<Turn, 't' | 'deps'>, text: string): Outbound {
+  return message(text, mainMenuButtons(turn));
 }

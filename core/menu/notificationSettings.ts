@@ -20,7 +20,7 @@ function settingsScreen(turn: Turn, muted: Set<NotificationTopic>, intro?: strin
     { label: t(muted.has(topic) ? 'notifications.off' : 'notifications.on', { topic: t(`notifications.topic.${topic}`) }), payload: payload.toggleNotification(topic) },
   ]);
   const text = [intro, t('notifications.title')].filter(Boolean).join('\n\n');
-  return message(text, [...switches, ...mainMenuButtons(t)]);
+  return message(text, [...switches, ...mainMenuButtons(turn)]);
 }
 
 /** Flips one kind of message on or off and shows the switches again. */

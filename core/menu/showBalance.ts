@@ -9,7 +9,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Points, tier and discount, stamp card progress and the points about to expire. */
 export async function showBalance(turn: Turn, stale: MemberRecord): Promise<Outbound> {
-  return withMenu(turn.t, await balanceText(turn, stale));
+  return withMenu(turn, await balanceText(turn, stale));
 }
 
 /** The balance screen's text, for screens with buttons of their own (a conversation with staff). */

@@ -10,7 +10,7 @@ const HISTORY_LENGTH = 10;
 export async function showHistory(turn: Turn, member: MemberRecord): Promise<Outbound> {
   const { t, deps, locale } = turn;
   const lines = await deps.ledger.recentLedger(member.id, HISTORY_LENGTH);
-  if (lines.length === 0) return withMenu(t, t('history.empty'));
+  if (lines.length === 0) return withMenu(turn, t('history.empty'));
   const rendered = lines.map((line) =>
     t('history.line', {
       date: formatDate(line.createdAt, locale, deps.settings.timezone, 'short'),
@@ -18,5 +18,5 @@ export async function showHistory(turn: Turn, member: MemberRecord): Promise<Out
       kind: t(`ledger.${line.kind}`, { defaultValue: line.kind }),
     }),
   );
-  return withMenu(t, [t('history.title'), ...rendered].join('\n'));
+  return withMenu(turn, [t('history.title'), ...rendered].join('\n'));
 }

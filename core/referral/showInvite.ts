@@ -14,13 +14,13 @@ import { startPayloadFor } from './referralCode.ts';
 export async function showInvite(turn: Turn, member: MemberRecord): Promise<Outbound> {
   const { t, deps } = turn;
   const referrals = deps.referrals ?? null;
-  if (!referrals) return withMenu(t, t('referral.unavailable'));
+  if (!referrals) return withMenu(turn, t('referral.unavailable'));
   const [code, rules] = await Promise.all([referrals.codeFor(member.id), deps.points.rules()]);
   const lines = [t('referral.invite.intro'), ...rewardLines(t, rules)];
   const link = telegramLink(turn, code);
   if (link) lines.push('', t('referral.invite.link', { link }));
   lines.push('', t('referral.invite.code', { code }), t('referral.invite.howToUse', { command: `/start ${startPayloadFor(code)}` }));
-  return withMenu(t, lines.join('\n'));
+  return withMenu(turn, lines.join('\n'));
 }
 
 function rewardLines(t: Translate, rules: ProgramRules): string[] {

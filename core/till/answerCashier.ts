@@ -2,7 +2,7 @@ import type { AssistantDeps } from '../conversation/turn.ts';
 import { localeFromHint, type Locale } from '../i18n/locale.ts';
 import type { Inbound, InboundEvent } from '../inbound.ts';
 import type { Outbound } from '../outbound.ts';
-import { payload } from '../payloads.ts';
+import { menuPayload } from '../payloads.ts';
 import { serveTill } from './serveTill.ts';
 import { openTillButton } from './tillMessages.ts';
 import { parseTillPayload } from './tillPayloads.ts';
@@ -37,7 +37,7 @@ async function cashierLocale(deps: AssistantDeps, inbound: Inbound): Promise<Loc
 
 /** Adds the Till button under every main menu; read after the turn, in the language it may have switched to. */
 async function withTillButton(deps: AssistantDeps, inbound: Inbound, replies: Outbound[]): Promise<Outbound[]> {
-  const hasMenu = (reply: Outbound) => reply.buttons?.some((row) => row.some((button) => button.payload === payload.menu.balance)) ?? false;
+  const hasMenu = (reply: Outbound) => reply.buttons?.some((row) => row.some((button) => button.payload === menuPayload('balance'))) ?? false;
   if (!replies.some(hasMenu)) return replies;
   const t = deps.translator.forLocale(await cashierLocale(deps, inbound));
   return replies.map((reply) => (hasMenu(reply) ? { ...reply, buttons: [...reply.buttons!, [openTillButton(t)]] } : reply));

@@ -1,3 +1,4 @@
+import { assistantMenu } from '../../app/assistantMenu.ts';
 import type { ProgramRules } from '../../core/program/programRules.ts';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createAssistant, type Assistant } from '../../core/assistant.ts';
@@ -7,7 +8,7 @@ import type { Inbound, InboundEvent } from '../../core/inbound.ts';
 import { silentLogger } from '../../core/logger.ts';
 import { isValidCardNumber } from '../../core/members/cardNumber.ts';
 import type { Outbound } from '../../core/outbound.ts';
-import { payload } from '../../core/payloads.ts';
+import { menuPayload, payload } from '../../core/payloads.ts';
 import { defaultProgramSettings, type ProgramSettings } from '../../core/settings/programSettings.ts';
 import { createConversationStores } from '../../core/storage/conversation/createConversationStores.ts';
 import { createPointsStore } from '../../core/storage/points/createPointsStore.ts';
@@ -50,7 +51,7 @@ describeEachProvider('the assistant', (provider) => {
 
   function assistantWith(settings: Partial<ProgramSettings> = {}, rules: Partial<ProgramRules> = {}): Assistant {
     return createAssistant({
-      ...createConversationStores(db),
+      ...createConversationStores(db), menu: assistantMenu(),
       translator,
       desk: deskDepsFor(db, translator, defaultDeskSettings),
       settings: { ...defaultProgramSettings, ...settings },
@@ -111,7 +112,7 @@ describeEachProvider('the assistant', (provider) => {
     const replies = await register(assistantWith());
     const chat = await db.prisma.chat.findFirstOrThrow();
     expect(chat.memberId).toBe((await onlyMember()).id);
-    expect(buttonPayloads(replies)).toContain(payload.menu.balance);
+    expect(buttonPayloads(replies)).toContain(menuPayload('balance'));
   });
 
   it('keeps the consent record with the member', async () => {
@@ -145,14 +146,14 @@ describeEachProvider('the assistant', (provider) => {
     const assistant = assistantWith();
     await register(assistant);
     await db.prisma.chat.updateMany({ data: { unreachableAt: fixedNow } });
-    await assistant.handle(inbound('visitor-1', press(payload.menu.balance)));
+    await assistant.handle(inbound('visitor-1', press(menuPayload('balance'))));
     expect((await db.prisma.chat.findFirstOrThrow()).unreachableAt).toBeNull();
   });
 
   it('lets a member switch birthday greetings off and on again, each kind on its own', async () => {
     const assistant = assistantWith();
     await register(assistant);
-    const [settings] = await assistant.handle(inbound('visitor-1', press(payload.menu.notifications)));
+    const [settings] = await assistant.handle(inbound('visitor-1', press(menuPayload('notifications'))));
     expect(settings?.buttons?.slice(0, 3).map((row) => row[0]?.label)).toEqual(['✅ Purchases and level', '✅ Points about to expire', '✅ Birthday greetings']);
 
     const [off] = await assistant.handle(inbound('visitor-1', press(payload.toggleNotification('birthday'))));
@@ -192,7 +193,7 @@ describeEachProvider('the assistant', (provider) => {
   it('shows the balance with the points expiring soon, dated in the programme time zone', async () => {
     const assistant = assistantWith({}, { pointsLifetimeDays: 10 });
     await register(assistant);
-    const replies = await assistant.handle(inbound('visitor-1', press(payload.menu.balance)));
+    const replies = await assistant.handle(inbound('visitor-1', press(menuPayload('balance'))));
     // Expires 2026-03-20T22:30Z, which is already 21 March in Chisinau.
     expect(texts(replies)).toContain(t('en')('balance.expiring', { points: t('en')('points', { count: 100 }), date: '21 March 2026' }));
   });
@@ -200,7 +201,7 @@ describeEachProvider('the assistant', (provider) => {
   it('does not mention points that expire later than the warning period', async () => {
     const assistant = assistantWith();
     await register(assistant);
-    const replies = await assistant.handle(inbound('visitor-1', press(payload.menu.balance)));
+    const replies = await assistant.handle(inbound('visitor-1', press(menuPayload('balance'))));
     expect(texts(replies)).toBe(
       [t('en')('balance.text', { points: t('en')('points', { count: 100 }) }), 'Your level: Bronze.', 'Stamp card: 0 of 6.'].join('\n'),
     );
@@ -225,7 +226,7 @@ describeEachProvider('the assistant', (provider) => {
     await register(assistant);
     await db.prisma.chat.updateMany({ data: { state: '{"v":1,"step":' } });
     const replies = await assistant.handle(inbound('visitor-1', text('hi')));
-    expect(buttonPayloads(replies)).toContain(payload.menu.balance);
+    expect(buttonPayloads(replies)).toContain(menuPayload('balance'));
   });
 
   it('asks for the name again when a registering chat has unreadable state', async () => {

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { locales } from '../../core/i18n/locale.ts';
-import { parsePayload, payload, type MenuItem } from '../../core/payloads.ts';
+import { assistantMenu } from '../../app/assistantMenu.ts';
+import { menuPayload, parsePayload, payload } from '../../core/payloads.ts';
 
-const menuItems = Object.keys(payload.menu) as MenuItem[];
+const menuItems = assistantMenu().entries.map((entry) => entry.id);
 
 function everyPayload(): string[] {
   return [
     ...locales.flatMap((l) => [payload.consentAccept(l), payload.consentDecline(l), payload.language(l)]),
-    ...Object.values(payload.menu),
+    ...menuItems.map(menuPayload),
     payload.useProfileName,
     payload.skipBirthday,
   ];
@@ -27,7 +28,7 @@ describe('button payloads', () => {
   });
 
   it.each(menuItems)('read back the menu item %s', (item) => {
-    expect(parsePayload(payload.menu[item])).toEqual({ kind: 'menu', item });
+    expect(parsePayload(menuPayload(item))).toEqual({ kind: 'menu', item });
   });
 
   it('read back "use my profile name"', () => {
@@ -50,17 +51,20 @@ describe('button payloads', () => {
     ['consent:maybe:ru'],
     ['consent:yes:de'],
     ['consent:yes'],
-    ['menu:nope'],
     ['menu:'],
+    ['menu:Balance'],
+    ['menu:balance:extra'],
     ['reg:unknown'],
   ])('are unknown when garbled (%j)', (raw) => {
     expect(parsePayload(raw)).toEqual({ kind: 'unknown' });
   });
 
-  it.each([['menu:toString'], ['menu:constructor'], ['menu:__proto__'], ['menu:hasOwnProperty']])(
-    'are unknown when they name a property every object inherits (%j)',
+  it.each([['menu:nope'], ['menu:toString'], ['menu:constructor'], ['menu:__proto__'], ['menu:hasOwnProperty']])(
+    'open no menu entry when they name one nobody registered, or a property every object inherits (%j)',
     (raw) => {
-      expect(parsePayload(raw)).toEqual({ kind: 'unknown' });
+      const parsed = parsePayload(raw);
+      const entry = parsed.kind === 'menu' ? assistantMenu().byId(parsed.item) : undefined;
+      expect(entry).toBeUndefined();
     },
   );
 });

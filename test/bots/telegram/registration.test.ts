@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTranslator } from '../../../core/i18n/translator.ts';
 import { formatCardNumber } from '../../../core/members/cardNumber.ts';
-import { payload } from '../../../core/payloads.ts';
+import { menuPayload } from '../../../core/payloads.ts';
 import { textUpdate } from '../../support/telegramUpdates.ts';
 import { ANNAS_PHONE, registerMember, registerUpToPhone } from './support/registerMember.ts';
 import { TelegramHarness } from './support/telegramHarness.ts';
@@ -16,11 +16,11 @@ const ro = translator.forLocale('ro');
 
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const MAIN_MENU = [
-  [payload.menu.balance, payload.menu.card],
-  [payload.menu.history, payload.menu.invite],
-  [payload.menu.notifications, payload.menu.language],
-  [payload.menu.complaint, payload.menu.human],
-  [payload.menu.help],
+  [menuPayload('balance'), menuPayload('card')],
+  [menuPayload('history'), menuPayload('invite')],
+  [menuPayload('notifications'), menuPayload('language')],
+  [menuPayload('complaint'), menuPayload('human')],
+  [menuPayload('help')],
 ];
 
 let harness: TelegramHarness;

@@ -3,7 +3,7 @@
 // screen, a cashier enters it with the amount, chooses, confirms.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTranslator } from '../../../core/i18n/translator.ts';
-import { payload } from '../../../core/payloads.ts';
+import { menuPayload } from '../../../core/payloads.ts';
 import { formatMoney } from '../../../core/points/formatMoney.ts';
 import { callbackUpdate } from '../../support/telegramUpdates.ts';
 import { registerMember } from './support/registerMember.ts';
@@ -37,7 +37,7 @@ const annaAsMember = () => harness.prisma.member.findFirstOrThrow({ where: { cha
 
 /** The member presses "My card": the caption carries the one-time code the till takes. */
 async function codeOnAnnasCard(): Promise<string> {
-  const [card] = await anna.presses(payload.menu.card);
+  const [card] = await anna.presses(menuPayload('card'));
   const code = /\b(\d{6})\b/.exec(card?.text ?? '')?.[1];
   if (!code) throw new Error(`The card screen shows no one-time code: ${card?.text}`);
   return code;

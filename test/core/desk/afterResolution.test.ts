@@ -2,7 +2,7 @@
 // does next, and staff can still keep notes on the ticket.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { deskPayload } from '../../../core/desk/deskPayloads.ts';
-import { payload } from '../../../core/payloads.ts';
+import { menuPayload } from '../../../core/payloads.ts';
 import { describeEachProvider } from '../../support/testDatabase.ts';
 import { ana, createDeskWorld, onlyTicket, texts, ticketMessages, tr, type DeskWorld } from './support/deskWorld.ts';
 
@@ -17,7 +17,7 @@ describeEachProvider('after staff resolve a ticket', (provider) => {
 
   async function resolvedTicketOf(locale: 'en' | 'ru' | 'ro' = 'en') {
     const member = await world.join(locale);
-    await member.presses(payload.menu.human);
+    await member.presses(menuPayload('human'));
     const { id } = await onlyTicket(world.db);
     await world.staff.setSlackMessage(id, 'C0STAFF001', '1.1');
     await world.staff.press(deskPayload.resolve(id), ana);
@@ -33,13 +33,13 @@ describeEachProvider('after staff resolve a ticket', (provider) => {
 
   it('answers a menu button as the bot again (History), not as a conversation with staff', async () => {
     const { member } = await resolvedTicketOf();
-    const replies = await member.presses(payload.menu.history);
+    const replies = await member.presses(menuPayload('history'));
     expect(texts(replies)).not.toContain(tr('en')('desk.withStaff'));
   });
 
   it('opens a new ticket on "Talk to a person"', async () => {
     const { member } = await resolvedTicketOf();
-    await member.presses(payload.menu.human);
+    await member.presses(menuPayload('human'));
     expect(await world.db.prisma.ticket.count()).toBe(2);
   });
 });

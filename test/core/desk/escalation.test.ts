@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Locale } from '../../../core/i18n/locale.ts';
 import type { Outbound } from '../../../core/outbound.ts';
-import { payload } from '../../../core/payloads.ts';
+import { menuPayload } from '../../../core/payloads.ts';
 import type { Provider } from '../../../core/storage/db/openDatabase.ts';
 import { describeEachProvider } from '../../support/testDatabase.ts';
 import { buttonPayloads, chatState, createDeskWorld, deskPosts, onlyTicket, texts, tickets, tr, type Customer, type DeskWorld } from './support/deskWorld.ts';
@@ -27,7 +27,7 @@ describeEachProvider('escalation to a person', (provider) => {
     const ticket = await onlyTicket(world.db);
     expect(ticket).toMatchObject({ reason, text, status: 'open', channel: 'telegram', address: customer.address, locale: customer.locale });
     expect(texts(replies)).toEqual([tr(customer.locale)(`desk.opened.${reason}`, { count: 15 })]);
-    expect(buttonPayloads(replies)).toEqual([payload.menu.balance]);
+    expect(buttonPayloads(replies)).toEqual([menuPayload('balance')]);
     expect(await deskPosts(world.db, ticket.id)).toEqual([{ kind: 'ticket' }]);
     expect(await chatState(world.db, customer)).toEqual({ v: 1, step: 'member', ticket: ticket.id });
     return ticket;
@@ -35,7 +35,7 @@ describeEachProvider('escalation to a person', (provider) => {
 
   it('opens a ticket when the member presses "Talk to a person"', async () => {
     const anna = await world.join('en');
-    const replies = await anna.presses(payload.menu.human);
+    const replies = await anna.presses(menuPayload('human'));
     await expectOneTicket(anna, replies, 'button', '');
     expect(texts(replies)[0]).toContain('A person from our team will answer you right here, usually within 15 minutes.');
   });
@@ -59,13 +59,13 @@ describeEachProvider('escalation to a person', (provider) => {
 
   it('opens a ticket from the Complaint menu button', async () => {
     const anna = await world.join('ro');
-    await expectOneTicket(anna, await anna.presses(payload.menu.complaint), 'command', '');
+    await expectOneTicket(anna, await anna.presses(menuPayload('complaint')), 'command', '');
   });
 
   it('opens one ticket, not two, when the member presses "Talk to a person" twice', async () => {
     const anna = await world.join('en');
-    await anna.presses(payload.menu.human);
-    const again = await anna.presses(payload.menu.human);
+    await anna.presses(menuPayload('human'));
+    const again = await anna.presses(menuPayload('human'));
     expect((await tickets(world.db)).length).toBe(1);
     expect(texts(again)).toEqual([tr('en')('desk.withStaff')]);
   });
@@ -103,7 +103,7 @@ describeEachProvider('escalation to a person', (provider) => {
     const anna = await world.join('en');
     const replies = await anna.says('qwerty');
     expect(texts(replies)).toEqual([tr('en')('errors.notUnderstood')]);
-    expect(buttonPayloads(replies)).toContain(payload.menu.human);
+    expect(buttonPayloads(replies)).toContain(menuPayload('human'));
     expect(await tickets(world.db)).toEqual([]);
   });
 
@@ -116,7 +116,7 @@ describeEachProvider('escalation to a person', (provider) => {
   it('starts counting again after the member uses the menu between two messages it does not understand', async () => {
     const anna = await world.join('en');
     await anna.says('qwerty');
-    await anna.presses(payload.menu.balance);
+    await anna.presses(menuPayload('balance'));
     const replies = await anna.says('where is my thing');
     expect(texts(replies)).toEqual([tr('en')('errors.notUnderstood')]);
     expect(await tickets(world.db)).toEqual([]);
@@ -153,7 +153,7 @@ describe.each<[Provider, Locale, number, string]>([
     const world = await createDeskWorld(provider, { expectedWaitMinutes: minutes });
     try {
       const member = await world.join(locale);
-      const [reply] = await member.presses(payload.menu.human);
+      const [reply] = await member.presses(menuPayload('human'));
       expect(reply?.text).toContain(expected);
     } finally {
       await world.dispose();

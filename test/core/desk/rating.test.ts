@@ -2,7 +2,7 @@
 // has the chat again, and a rating (with an optional comment) reaches staff once.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { deskPayload } from '../../../core/desk/deskPayloads.ts';
-import { payload } from '../../../core/payloads.ts';
+import { menuPayload, payload } from '../../../core/payloads.ts';
 import { describeEachProvider } from '../../support/testDatabase.ts';
 import {
   ana,
@@ -91,7 +91,7 @@ describeEachProvider('a member after staff resolved the ticket', (provider) => {
 
   it('takes a menu button after a rating as the member leaving the comment out', async () => {
     await boris.presses(payload.rate(ticketId, 5));
-    const replies = await boris.presses(payload.menu.balance);
+    const replies = await boris.presses(menuPayload('balance'));
     expect(texts(replies)[0]).toContain(tr('ru')('balance.text', { points: tr('ru')('points', { count: 100 }) }));
     await boris.says('qwerty');
     expect(await onlyTicket(world.db)).toMatchObject({ ratingComment: null });

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { deskPayload } from '../../../core/desk/deskPayloads.ts';
 import { reannounceTickets } from '../../../core/desk/reannounceTickets.ts';
 import { ticketReference } from '../../../core/desk/ticketReference.ts';
-import { payload } from '../../../core/payloads.ts';
+import { menuPayload } from '../../../core/payloads.ts';
 import { describeEachProvider } from '../../support/testDatabase.ts';
 import { ana, createDeskWorld, onlyTicket, threadPosts, translator, type DeskWorld } from './support/deskWorld.ts';
 
@@ -16,7 +16,7 @@ describeEachProvider('re-announcing a ticket nobody took', (provider) => {
   beforeEach(async () => {
     world = await createDeskWorld(provider, { reannounceAfterMinutes: [10, 30] });
     const anna = await world.join('en');
-    await anna.presses(payload.menu.human);
+    await anna.presses(menuPayload('human'));
     ticketId = (await onlyTicket(world.db)).id;
   });
 

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deskPayload } from '../../../core/desk/deskPayloads.ts';
 import { ticketReference } from '../../../core/desk/ticketReference.ts';
-import { payload } from '../../../core/payloads.ts';
+import { menuPayload } from '../../../core/payloads.ts';
 import { describeEachProvider } from '../../support/testDatabase.ts';
 import {
   ana,
@@ -35,7 +35,7 @@ describeEachProvider('the staff desk', (provider) => {
 
   /** A member who asked for a person, and the ticket's message already in the staff channel. */
   async function ticketFrom(customer: Customer, ts = threadTs): Promise<string> {
-    await customer.presses(payload.menu.human);
+    await customer.presses(menuPayload('human'));
     const ticket = await world.db.prisma.ticket.findFirstOrThrow({ where: { address: customer.address } });
     await world.staff.setSlackMessage(ticket.id, 'C-DESK', ts);
     return ticket.id;
@@ -125,13 +125,13 @@ describeEachProvider('the staff desk', (provider) => {
       const anonymous = await createDeskWorld(provider, { showStaffName: false });
       try {
         const ion = await anonymous.join('ro');
-        await ion.presses(payload.menu.human);
+        await ion.presses(menuPayload('human'));
         await anonymous.staff.setSlackMessage((await onlyTicket(anonymous.db)).id, 'C-DESK', threadTs);
         await anonymous.staff.reply(inThread('Verificăm'));
         expect(texts(await queuedFor(anonymous.db, ion))).toEqual(['👤 Echipa noastră: Verificăm']);
         // A later Take finds the ticket taken by that reply; a fresh ticket's Take is announced without the name.
         const olga = await anonymous.join('ro', 'Olga');
-        await olga.presses(payload.menu.human);
+        await olga.presses(menuPayload('human'));
         const olgasTicket = (await anonymous.db.prisma.ticket.findFirstOrThrow({ where: { status: 'open' } })).id;
         await anonymous.staff.press(deskPayload.take(olgasTicket), ana);
         expect(texts(await queuedFor(anonymous.db, olga))).toEqual(['👤 Un coleg din echipa noastră se ocupă de solicitarea dumneavoastră și vă va răspunde aici.']);

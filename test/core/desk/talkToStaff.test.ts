@@ -2,7 +2,7 @@
 // types as a command goes to the ticket's thread and gets no answer from the
 // bot; only the balance stays one button away.
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { payload } from '../../../core/payloads.ts';
+import { menuPayload } from '../../../core/payloads.ts';
 import { describeEachProvider } from '../../support/testDatabase.ts';
 import {
   buttonPayloads,
@@ -25,7 +25,7 @@ describeEachProvider('a member talking to staff', (provider) => {
   beforeEach(async () => {
     world = await createDeskWorld(provider);
     anna = await world.join('en');
-    await anna.presses(payload.menu.human);
+    await anna.presses(menuPayload('human'));
     ticketId = (await onlyTicket(world.db)).id;
   });
 
@@ -80,17 +80,17 @@ describeEachProvider('a member talking to staff', (provider) => {
 
   it('writes the staff posts in the staff language, whatever the member speaks', async () => {
     const boris = await world.join('ru');
-    await boris.presses(payload.menu.human);
+    await boris.presses(menuPayload('human'));
     const borisTicket = (await world.db.prisma.ticket.findFirstOrThrow({ where: { address: boris.address } })).id;
     await boris.says('Где мои баллы?');
     expect(await threadPosts(world.db, borisTicket)).toEqual([{ kind: 'thread', text: 'Boris wrote:', quote: 'Где мои баллы?' }]);
   });
 
   it('still shows the balance on the Balance button, with only the balance button under it', async () => {
-    const replies = await anna.presses(payload.menu.balance);
+    const replies = await anna.presses(menuPayload('balance'));
     expect(texts(replies)).toHaveLength(1);
     expect(texts(replies)[0]).toContain(tr('en')('balance.text', { points: tr('en')('points', { count: 100 }) }));
-    expect(buttonPayloads(replies)).toEqual([payload.menu.balance]);
+    expect(buttonPayloads(replies)).toEqual([menuPayload('balance')]);
     expect(await ticketMessages(world.db, ticketId)).toEqual([]);
   });
 
@@ -102,9 +102,9 @@ describeEachProvider('a member talking to staff', (provider) => {
 
   it('answers an old menu button politely, and passes nothing to staff', async () => {
     const before = await deskRows(world.db);
-    const replies = await anna.presses(payload.menu.history);
+    const replies = await anna.presses(menuPayload('history'));
     expect(texts(replies)).toEqual([tr('en')('desk.withStaff')]);
-    expect(buttonPayloads(replies)).toEqual([payload.menu.balance]);
+    expect(buttonPayloads(replies)).toEqual([menuPayload('balance')]);
     expect(await deskRows(world.db)).toEqual(before);
   });
 
@@ -126,7 +126,7 @@ describeEachProvider('a member talking to staff', (provider) => {
 
   it('answers in the member\'s language', async () => {
     const ion = await world.join('ro');
-    await ion.presses(payload.menu.human);
-    expect(texts(await ion.presses(payload.menu.card))).toEqual([tr('ro')('desk.withStaff')]);
+    await ion.presses(menuPayload('human'));
+    expect(texts(await ion.presses(menuPayload('card')))).toEqual([tr('ro')('desk.withStaff')]);
   });
 });

@@ -1,10 +1,11 @@
+import { assistantMenu } from '../../../app/assistantMenu.ts';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createAssistant, type Assistant } from '../../../core/assistant.ts';
 import type { Channel, Inbound, InboundEvent } from '../../../core/inbound.ts';
 import { silentLogger } from '../../../core/logger.ts';
 import type { Outbound } from '../../../core/outbound.ts';
 import { createPointsService } from '../../../core/points/pointsService.ts';
-import { payload } from '../../../core/payloads.ts';
+import { menuPayload, payload } from '../../../core/payloads.ts';
 import type { AssistantDeps } from '../../../core/assistant.ts';
 import { defaultProgramSettings, type ProgramSettings } from '../../../core/settings/programSettings.ts';
 import { createPointsStore } from '../../../core/storage/points/createPointsStore.ts';
@@ -42,7 +43,7 @@ describeEachProvider('inviting a friend', (provider) => {
 
   function assistantWith(settings: Partial<ProgramSettings> = {}, withReferrals = true): Assistant {
     const deps: AssistantDeps = {
-      ...createConversationStores(db),
+      ...createConversationStores(db), menu: assistantMenu(),
       translator,
       desk: deskDepsFor(db, translator, defaultDeskSettings),
       settings: { ...defaultProgramSettings, ...settings },
@@ -143,7 +144,7 @@ describeEachProvider('inviting a friend', (provider) => {
   it('shows a member in the web chat the code alone, and how a friend uses it', async () => {
     const assistant = assistantWith({ botUsername: 'ShopLoyaltyBot' });
     const inviter = await anna(assistant);
-    const reply = texts(await assistant.handle(inbound('web', 'anna', press(payload.menu.invite))));
+    const reply = texts(await assistant.handle(inbound('web', 'anna', press(menuPayload('invite')))));
     expect(reply).not.toContain('https://t.me/');
     expect(reply).toContain(translator.forLocale('ru')('referral.invite.code', { code: inviter.code }));
     expect(reply).toContain(`/start ref_${inviter.code}`);

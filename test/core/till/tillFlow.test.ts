@@ -1,7 +1,7 @@
 // The till's state machine through the assistant, on SQLite and PostgreSQL:
 // a cashier finds the member, types the amount, chooses, confirms.
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { payload } from '../../../core/payloads.ts';
+import { menuPayload } from '../../../core/payloads.ts';
 import { formatMoney } from '../../../core/points/formatMoney.ts';
 import { tillPayload } from '../../../core/till/tillPayloads.ts';
 import { describeEachProvider } from '../../support/testDatabase.ts';
@@ -240,7 +240,7 @@ describeEachProvider('the till', (provider) => {
   it("answers a customer's /till and till buttons politely and never opens the till", async () => {
     expect(texts(await world.customer(command('till')))).toEqual([en('errors.notUnderstood')]);
     expect(texts(await world.customer(press(tillPayload.open)))).toEqual([en('errors.unknownButton')]);
-    expect(payloads(await world.customer(press(tillPayload.confirm('till-x'))))).toContain(payload.menu.balance);
+    expect(payloads(await world.customer(press(tillPayload.confirm('till-x'))))).toContain(menuPayload('balance'));
     expect(await world.db.prisma.tillSession.count()).toBe(0);
     expect(await world.purchases()).toHaveLength(0);
   });

@@ -1,13 +1,14 @@
 // A till on a real database: the assistant as the application builds it, a
 // clock the test moves, a member who registered through the web chat, and a
 // cashier holding the role as a StaffMember row.
+import { assistantMenu } from '../../../app/assistantMenu.ts';
 import { createAssistant, type Assistant } from '../../../core/assistant.ts';
 import { createTranslator } from '../../../core/i18n/translator.ts';
 import type { Locale } from '../../../core/i18n/locale.ts';
 import type { Channel, Inbound, InboundEvent } from '../../../core/inbound.ts';
 import { silentLogger } from '../../../core/logger.ts';
 import type { Outbound } from '../../../core/outbound.ts';
-import { payload } from '../../../core/payloads.ts';
+import { menuPayload, payload } from '../../../core/payloads.ts';
 import { createPointsService } from '../../../core/points/pointsService.ts';
 import { programRulesSchema } from '../../../core/program/programRules.ts';
 import { defaultProgramSettings } from '../../../core/settings/programSettings.ts';
@@ -46,7 +47,7 @@ export async function createTillWorld(provider: Provider) {
   const clock = () => now;
   const points = createPointsService({ store: createPointsStore(db), translator, clock, log: silentLogger });
   const assistant: Assistant = createAssistant({
-    ...createConversationStores(db),
+    ...createConversationStores(db), menu: assistantMenu(),
     translator,
     desk: deskDepsFor(db, translator, defaultDeskSettings),
     settings: defaultProgramSettings,
@@ -76,7 +77,7 @@ export async function createTillWorld(provider: Provider) {
       db.prisma.staffMember.create({ data: { id: crypto.randomUUID(), channel: 'telegram', address, name: 'Ion', role: 'cashier', grantedAt: now } }),
     register: (address = MEMBER, phone = '069123456', locale: Locale = 'en') => register(send, address, phone, locale),
     /** The one-time code on the member's card screen, as the member sees it. */
-    cardCode: async (address = MEMBER) => codeIn(await send('web', address, { kind: 'button', payload: payload.menu.card })),
+    cardCode: async (address = MEMBER) => codeIn(await send('web', address, { kind: 'button', payload: menuPayload('card') })),
     member: (phone = '+37369123456') => db.prisma.member.findUniqueOrThrow({ where: { phone } }),
     purchases: () => db.prisma.purchase.findMany(),
     dispose: () => db.dispose(),

@@ -3,6 +3,7 @@
 // database, with a clock the test moves. Members register through the bot
 // and then talk to it with Inbound updates; what the desk queued for staff and
 // for the customer is read back from the outbox.
+import { assistantMenu } from '../../../../app/assistantMenu.ts';
 import { deskDepsFor } from '../../../../app/desk.ts';
 import { createAssistant, type Assistant } from '../../../../core/assistant.ts';
 import type { DeskDeps } from '../../../../core/desk/deskPorts.ts';
@@ -15,7 +16,7 @@ import { createTranslator, type Translate } from '../../../../core/i18n/translat
 import type { Inbound, InboundEvent } from '../../../../core/inbound.ts';
 import { silentLogger } from '../../../../core/logger.ts';
 import type { Outbound } from '../../../../core/outbound.ts';
-import { payload } from '../../../../core/payloads.ts';
+import { menuPayload, payload } from '../../../../core/payloads.ts';
 import { createPointsService } from '../../../../core/points/pointsService.ts';
 import { defaultProgramSettings } from '../../../../core/settings/programSettings.ts';
 import type { Provider } from '../../../../core/storage/db/openDatabase.ts';
@@ -76,7 +77,7 @@ export async function createDeskWorld(provider: Provider, settings: Partial<Desk
   const desk = deskDepsFor(db, translator, { ...worldDeskSettings, ...settings });
   const points = createPointsService({ store: createPointsStore(db), translator, clock, log: silentLogger });
   const assistant = createAssistant({
-    ...createConversationStores(db),
+    ...createConversationStores(db), menu: assistantMenu(),
     translator,
     desk,
     settings: defaultProgramSettings,
@@ -131,7 +132,7 @@ async function register(customer: Customer): Promise<void> {
   await customer.says(customer.name);
   await customer.says(customer.phone);
   const replies = await customer.says('23.11.1990');
-  if (!replies.some((reply) => reply.buttons?.flat().some((button) => button.payload === payload.menu.balance))) {
+  if (!replies.some((reply) => reply.buttons?.flat().some((button) => button.payload === menuPayload('balance')))) {
     throw new Error(`Registering ${customer.name} did not end at the menu: ${JSON.stringify(replies.map((reply) => reply.text))}.`);
   }
 }
