@@ -5,8 +5,8 @@ import { defineRoute, type ApiRoute } from '../apiRoute.ts';
 import { cardField, codeField, idParams, localeField, nameField, phoneField } from '../fields.ts';
 import { memberViewSchema, toMemberView } from '../memberView.ts';
 import { ApiProblem } from '../problem.ts';
+import { welcomeBonus } from '../../core/members/welcomeBonus.ts';
 
-const DAY_MS = 86_400_000;
 
 /** Enrolment at the till, look-up by what the customer shows, and one member by id. */
 export function memberRoutes(deps: ApiDeps): ApiRoute[] {
@@ -31,9 +31,7 @@ function enrolMember(deps: ApiDeps): ApiRoute {
       if (!body.consent) throw new ApiProblem('consent-required', 'Ask the customer to agree to the programme terms, then send consent: true; nothing was stored.');
       const at = deps.clock();
       const rules = await deps.points.rules();
-      const days = rules.pointsLifetimeDays;
-      const welcome = rules.welcomeBonus > 0 ? { points: rules.welcomeBonus, expiresAt: days === 0 ? null : new Date(at.getTime() + days * DAY_MS) } : null;
-      const result = await deps.members.enrolAtTill({ ...body, at, consentVersion: deps.settings.consentVersion, welcome });
+      const result = await deps.members.enrolAtTill({ ...body, at, consentVersion: deps.settings.consentVersion, welcome: welcomeBonus(rules, at) });
       if (!result.ok) throw new ApiProblem('phone-taken', 'A member with this phone number exists; look them up with GET /api/v1/members?phone=… instead.');
       return { status: 201, body: toMemberView(result.member, rules) };
     },

@@ -6,6 +6,7 @@ import { newCardNumber } from '../members/cardNumber.ts';
 import type { ProgramRules } from '../program/programRules.ts';
 import { showCard } from '../menu/showCard.ts';
 import { withMenu } from '../menu/mainMenu.ts';
+import { welcomeBonus } from '../members/welcomeBonus.ts';
 import { asMember, carryReferral } from './chatState.ts';
 import type { ReferralClaim } from '../referral/referralPorts.ts';
 import { promptFor } from './prompts.ts';
@@ -15,7 +16,6 @@ import { ChatChangedError, type Turn } from './turn.ts';
 
 type BirthdayChat = ChatRecord & { state: { step: 'birthday'; name: string; phone: string; ref?: string } };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Issues the card: the member, their welcome bonus and the chat's move to
@@ -34,8 +34,6 @@ export async function completeRegistration(turn: Turn, chat: BirthdayChat, birth
 }
 
 function enrolmentFor(turn: Turn, chat: BirthdayChat, birthday: Birthday | null, rules: ProgramRules): Enrolment & ReferralClaim {
-  const days = rules.pointsLifetimeDays;
-  const expiresAt = days === 0 ? null : new Date(turn.now.getTime() + days * DAY_MS);
   return {
     at: turn.now,
     chatId: chat.id,
@@ -51,7 +49,7 @@ function enrolmentFor(turn: Turn, chat: BirthdayChat, birthday: Birthday | null,
       consentAt: chat.consentAt,
       consentVersion: chat.consentVersion,
     },
-    welcome: rules.welcomeBonus > 0 ? { points: rules.welcomeBonus, expiresAt } : null,
+    welcome: welcomeBonus(rules, turn.now),
     nextState: asMember,
     // Referral: the inviter is looked up and remembered in the enrolment transaction.
     ...(chat.state.ref && { referralCode: chat.state.ref }),

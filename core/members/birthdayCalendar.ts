@@ -1,7 +1,7 @@
+import { DAY_MS } from '../program/days.ts';
 import { DateTime } from 'luxon';
 import type { MonthDay } from './membersPorts.ts';
 
-const DAY_MS = 86_400_000;
 /** A birthday entered or changed this recently earns no gift (DOMAIN.md: no bonus for a fresh birthday). */
 export const FRESH_BIRTHDAY_DAYS = 30;
 

@@ -2,10 +2,10 @@ import type { Translator } from '../i18n/translator.ts';
 import type { ProgramRules } from '../program/programRules.ts';
 import { birthdaysToday, earnsBirthdayGift } from './birthdayCalendar.ts';
 import { laterToday } from '../jobs/decentHour.ts';
+import { lotExpiresAt } from '../points/lotExpiresAt.ts';
 import { DEFAULT_BATCH_SIZE, eachItem } from '../jobs/eachItem.ts';
 import type { BirthdayGift, BirthdayJobDeps, BirthdayMember } from './membersPorts.ts';
 
-const DAY_MS = 86_400_000;
 
 export interface BirthdayReport {
   celebrated: number;
@@ -39,7 +39,7 @@ export async function greetBirthdays(deps: BirthdayJobDeps, now: Date): Promise<
 /** What one member gets today: the greeting, and the gift unless the birthday is fresh. */
 export function birthdayGift(deps: Pick<BirthdayJobDeps, 'translator' | 'settings'>, rules: ProgramRules, member: BirthdayMember, year: number, now: Date): BirthdayGift {
   const points = earnsBirthdayGift(member.birthdaySetAt, now) ? rules.birthdayBonus : 0;
-  const expiresAt = rules.pointsLifetimeDays === 0 ? null : new Date(now.getTime() + rules.pointsLifetimeDays * DAY_MS);
+  const expiresAt = lotExpiresAt(rules, now);
   const text = greetingText(deps.translator, member, points);
   const greeting = { memberId: member.id, dedupeKey: `birthday:${member.id}:${year}`, message: { text }, notBefore: laterToday(now, deps.settings.timezone), topic: 'birthday' as const };
   return { memberId: member.id, year, points, expiresAt, greeting, at: now };

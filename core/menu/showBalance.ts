@@ -1,3 +1,4 @@
+import { daysAfter } from '../program/days.ts';
 import type { MemberRecord } from '../members/membersPorts.ts';
 import type { Turn } from '../conversation/turn.ts';
 import { withMenu } from './mainMenu.ts';
@@ -5,7 +6,6 @@ import { formatDate } from './formatDate.ts';
 import type { Outbound } from '../outbound.ts';
 import { tierFor } from '../points/tierFor.ts';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Points, tier and discount, stamp card progress and the points about to expire. */
 export async function showBalance(turn: Turn, stale: MemberRecord): Promise<Outbound> {
@@ -23,7 +23,7 @@ export async function balanceText(turn: Turn, stale: MemberRecord): Promise<stri
   lines.push(t('balance.tier', { tier: t(`tier.${tier.code}`, { defaultValue: tier.code }) }));
   if (tier.discountPercent > 0) lines.push(t('balance.discount', { percent: tier.discountPercent }));
   if (rules.stampCard.enabled) lines.push(t('purchase.stamps', { count: member.stamps, every: rules.stampCard.every }));
-  const horizon = new Date(now.getTime() + deps.settings.expiryWarningDays * DAY_MS);
+  const horizon = daysAfter(now, deps.settings.expiryWarningDays);
   const expiring = await deps.ledger.pointsExpiringBefore(member.id, horizon);
   if (expiring.points > 0 && expiring.firstExpiry) {
     const date = formatDate(expiring.firstExpiry, locale, deps.settings.timezone);

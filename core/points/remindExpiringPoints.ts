@@ -1,3 +1,4 @@
+import { daysAfter } from '../program/days.ts';
 import type { Translator } from '../i18n/translator.ts';
 import { formatDate } from '../menu/formatDate.ts';
 import { nextDecentMoment } from '../jobs/decentHour.ts';
@@ -5,7 +6,6 @@ import { DEFAULT_BATCH_SIZE, eachItem } from '../jobs/eachItem.ts';
 import type { ExpiringLot, ExpiryJobDeps } from './pointsPorts.ts';
 import type { ScheduledNotification } from '../jobs/jobsPorts.ts';
 
-const DAY_MS = 86_400_000;
 
 /**
  * Reminds members of points about to expire: one message per lot whose
@@ -17,7 +17,7 @@ const DAY_MS = 86_400_000;
 export async function remindExpiringPoints(deps: ExpiryJobDeps, now: Date): Promise<number> {
   const { expiryReminderDays } = await deps.loadRules();
   if (expiryReminderDays === 0) return 0;
-  const window = { from: now, to: new Date(now.getTime() + expiryReminderDays * DAY_MS) };
+  const window = { from: now, to: daysAfter(now, expiryReminderDays) };
   const limit = deps.batchSize ?? DEFAULT_BATCH_SIZE;
   let written = 0;
   await eachItem(

@@ -1,6 +1,8 @@
 import type { Channel } from '../../inbound.ts';
 import type { Outbound } from '../../outbound.ts';
 import type { Tx } from '../db/openDatabase.ts';
+import { Prisma } from '../generated/sqlite/client.ts';
+import { channelPreference } from '../../outbox/channelPreference.ts';
 import type { Database } from '../db/openDatabase.ts';
 import { outboxId } from './outboxId.ts';
 import { serializeReplies } from '../conversation/storedReplies.ts';
@@ -47,8 +49,12 @@ export interface EnqueueOptions {
   tellWhyNot?: boolean;
 }
 
-/** Where a member is best reached: Telegram, then Viber, then the web chat. */
-const channelPreference: readonly Channel[] = ['telegram', 'viber', 'web'];
+/** `channelPreference` as SQL: the channels a member may be reached on, and their rank for ORDER BY. */
+const preferredChannels = Prisma.join(channelPreference);
+const channelRank = Prisma.sql`CASE "channel" ${Prisma.join(
+  channelPreference.map((channel, rank) => Prisma.sql`WHEN ${channel} THEN ${rank}`),
+  ' ',
+)} END`;
 
 /**
  * Writes a message to the outbox inside the caller's transaction, so it is
@@ -95,8 +101,8 @@ async function enqueueToBestChat(tx: Tx, draft: OutboxDraft, memberId: string, t
            CASE WHEN EXISTS (SELECT 1 FROM "NotificationMute" WHERE "memberId" = ${memberId} AND "topic" = ${draft.topic ?? ''}) THEN 'muted' ELSE 'pending' END,
            0, ${draft.notBefore ?? at}, ${at}
     FROM "Chat"
-    WHERE "memberId" = ${memberId} AND "unreachableAt" IS NULL AND "channel" IN ('telegram', 'viber', 'web')
-    ORDER BY CASE "channel" WHEN 'telegram' THEN 0 WHEN 'viber' THEN 1 ELSE 2 END, "updatedAt" DESC
+    WHERE "memberId" = ${memberId} AND "unreachableAt" IS NULL AND "channel" IN (${preferredChannels})
+    ORDER BY ${channelRank}, "updatedAt" DESC
     LIMIT 1
     ON CONFLICT ("dedupeKey") DO NOTHING`;
   if (inserted === 1) return 'queued';

@@ -2,6 +2,7 @@ import type { MemberRecord } from '../../members/membersPorts.ts';
 import type { MemberReference, PurchaseOutcome, PurchasePolicy, PurchaseRecord, PurchaseRequest } from '../../points/pointsPorts.ts';
 import type { Notification } from '../../outbox/outboxPorts.ts';
 import type { PurchaseQuote } from '../../points/quotePurchase.ts';
+import { lotExpiresAt } from '../../points/lotExpiresAt.ts';
 import { tierFor } from '../../points/tierFor.ts';
 import type { Database } from '../db/openDatabase.ts';
 import type { Tx } from '../db/openDatabase.ts';
@@ -13,8 +14,6 @@ import { toPurchaseRecord } from './toPurchaseRecord.ts';
 import { completeInTransaction } from '../api/idempotency.ts';
 import { applyPurchaseToMember, fillReceipt, insertReceipt, type EarnedLot, type MemberChange } from './purchaseWrites.ts';
 import type { Purchase } from '../generated/sqlite/client.ts';
-
-const DAY_MS = 86_400_000;
 
 type Accepted = Extract<PurchaseQuote, { ok: true }>;
 
@@ -148,11 +147,10 @@ function memberChange(request: PurchaseRequest, before: MemberRecord, quote: Acc
 }
 
 function earnedLot(request: PurchaseRequest, policy: PurchasePolicy): EarnedLot {
-  const days = policy.rules.pointsLifetimeDays;
   return {
     id: crypto.randomUUID(),
     idempotencyKey: `purchase:${request.purchaseId}:earn`,
-    expiresAt: days === 0 ? null : new Date(request.at.getTime() + days * DAY_MS),
+    expiresAt: lotExpiresAt(policy.rules, request.at),
   };
 }
 

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../program/days.ts';
 import { createTranslator, type Translator } from '../../i18n/translator.ts';
 import type { MemberRecord } from '../../members/membersPorts.ts';
 import type { ProgramRules } from '../../program/programRules.ts';
@@ -5,13 +6,13 @@ import { newReferralCode } from '../../referral/referralCode.ts';
 import { referralNotifications, type ReferralReward } from '../../referral/referralNotifications.ts';
 import type { Referrals } from '../../referral/referralPorts.ts';
 import { creditInTransaction } from '../points/creditInTransaction.ts';
+import { lotExpiresAt } from '../../points/lotExpiresAt.ts';
 import type { Tx } from '../db/openDatabase.ts';
 import type { Database } from '../db/openDatabase.ts';
 import { enqueueInTransaction } from '../outbox/enqueue.ts';
 import { toMemberRecord } from '../members/records.ts';
 import { isUniqueViolation } from '../db/isUniqueViolation.ts';
 
-const DAY_MS = 86_400_000;
 const CODE_ATTEMPTS = 5;
 
 /** The referral programme's storage: invitation codes on Prisma, SQLite and PostgreSQL alike. */
@@ -114,8 +115,7 @@ async function capReached(tx: Tx, referrerId: string, at: Date, rules: ProgramRu
 
 async function creditReferral(tx: Tx, memberId: string, idempotencyKey: string, points: number, purchase: FirstPurchase): Promise<MemberRecord | null> {
   if (points === 0) return null;
-  const days = purchase.rules.pointsLifetimeDays;
-  const expiresAt = days === 0 ? null : new Date(purchase.at.getTime() + days * DAY_MS);
+  const expiresAt = lotExpiresAt(purchase.rules, purchase.at);
   return toMemberRecord(await creditInTransaction(tx, { memberId, kind: 'referral', points, idempotencyKey, expiresAt, at: purchase.at }));
 }
 
