@@ -1,4 +1,5 @@
 import { assistantMenu } from './assistantMenu.ts';
+import { purchaseReactions } from './purchaseReactions.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Bot } from 'grammy';
 import type { Dispatcher } from '../core/outbox/dispatcher.ts';
@@ -64,7 +65,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   const stores = createConversationStores(db);
   const translator = createTranslator();
   const settings = { ...programSettingsFrom(config), botUsername: config.TELEGRAM_BOT_USERNAME };
-  const points = createPointsService({ store: createPointsStore(db, { welcomeBonus: config.WELCOME_BONUS_POINTS, pointsLifetimeDays: config.POINTS_LIFETIME_DAYS }), translator, clock, log });
+  const points = createPointsService({ store: createPointsStore(db, { welcomeBonus: config.WELCOME_BONUS_POINTS, pointsLifetimeDays: config.POINTS_LIFETIME_DAYS }, purchaseReactions(translator)), translator, clock, log });
   // Referral: invitation codes reach the conversation as an extra of the assistant's deps (core/referral/referrals.ts).
   const desk = deskDepsFor(db, translator, deskSettingsFrom(config));
   const deps: AssistantDeps = { ...stores, menu: assistantMenu(), translator, settings, clock, log, points, till: createTillStore(db), desk, referrals: createReferralStore(db) };

@@ -60,9 +60,14 @@ export type RefundOutcome =
   | { kind: 'refunded' | 'already-refunded'; purchase: PurchaseRecord; member: MemberRecord }
   | { kind: 'not-found' };
 
+/** The figures a tier follows: what a member earned or spent, never their spendable balance. */
+export type TierFigures = Pick<MemberRecord, 'lifetimeSpend' | 'lifetimeEarned'>;
+
 /** What the purchase transaction needs from the core, computed inside it on fresh figures. */
 export interface PurchasePolicy {
   rules: ProgramRules;
+  /** The tier these figures earn; storage records it, the core decides it. */
+  tierOf: (figures: TierFigures) => string;
   /** SHA-256 of what was asked of the receipt once the member is known, so a replay with other content is told apart. */
   requestHash: (memberId: string) => string;
   quote: (member: MemberRecord) => PurchaseQuote;
@@ -71,6 +76,8 @@ export interface PurchasePolicy {
 
 export interface RefundPolicy {
   rules: ProgramRules;
+  /** The tier these figures earn; storage records it, the core decides it. */
+  tierOf: (figures: TierFigures) => string;
   notifyRefund: (purchase: PurchaseRecord, member: MemberRecord, tierBefore: string | null) => Notification[];
 }
 

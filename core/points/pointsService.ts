@@ -3,10 +3,11 @@ import type { Translator } from '../i18n/translator.ts';
 import type { Logger } from '../logger.ts';
 import type { MemberRecord } from '../members/membersPorts.ts';
 import type { ProgramRules } from '../program/programRules.ts';
-import type { MemberReference, PointsStore, PurchaseOutcome, RefundOutcome, ReplyToKeep } from './pointsPorts.ts';
+import type { MemberReference, PointsStore, PurchaseOutcome, RefundOutcome, ReplyToKeep, TierFigures } from './pointsPorts.ts';
 import { purchaseNotifications, refundNotifications } from './purchaseNotifications.ts';
 import { quotePurchase } from './quotePurchase.ts';
 import { cachedRules } from './cachedRules.ts';
+import { tierFor } from './tierFor.ts';
 
 export interface PurchaseInput {
   member: MemberReference;
@@ -49,7 +50,7 @@ export function createPointsService(given: PointsDeps): PointsService {
     recordPurchase: (input) => recordPurchase(deps, input),
     refund: async (purchaseId) => {
       const current = await store.loadRules();
-      return store.refundPurchase(purchaseId, clock(), { rules: current, notifyRefund: (p, m, tierBefore) => refundNotifications(translator, current, p, m, tierBefore) });
+      return store.refundPurchase(purchaseId, clock(), { rules: current, tierOf: tierOf(current), notifyRefund: (p, m, tierBefore) => refundNotifications(translator, current, p, m, tierBefore) });
     },
     issueCode: (memberId) => issueCode(deps, memberId),
     currentMember: async (memberId) => {
@@ -78,11 +79,17 @@ async function recordPurchase(deps: PointsDeps, input: PurchaseInput): Promise<P
     },
     {
       rules,
+      tierOf: tierOf(rules),
       requestHash: (memberId) => requestHash({ ...input, memberId }),
       quote: (fresh) => quotePurchase(rules, { ...fresh, amount: input.amount, redeemPoints: input.redeemPoints }),
       notifyPurchase: (purchase, after) => purchaseNotifications(translator, rules, purchase, after),
     },
   );
+}
+
+/** Tier status follows lifetime figures under these rules (core/points/tierFor.ts). */
+function tierOf(rules: ProgramRules): (figures: TierFigures) => string {
+  return (figures) => tierFor(rules, figures).code;
 }
 
 /** Adapters validate too; the engine refuses on its own what would corrupt the ledger. */

@@ -3,6 +3,7 @@ import type { MemberReference, PointsStore } from '../../points/pointsPorts.ts';
 import { programRulesSchema, type ProgramRules } from '../../program/programRules.ts';
 import type { Database } from '../db/openDatabase.ts';
 import { expireDueInTransaction } from './lots.ts';
+import type { PurchaseReaction } from './purchaseReactions.ts';
 import { recordPurchase } from './recordPurchase.ts';
 import { refundPurchase } from './refundPurchase.ts';
 import { toMemberRecord } from '../members/records.ts';
@@ -14,14 +15,15 @@ const RULES_KEY = 'programRules';
 /** The points engine's storage, on Prisma; SQLite and PostgreSQL alike. */
 /**
  * `defaults` are the deployment's starting rules (from its configuration);
- * rules saved through the API take precedence over them.
+ * rules saved through the API take precedence over them. `reactions` are the
+ * capabilities' reactions to purchases and refunds (purchaseReactions.ts).
  */
-export function createPointsStore(db: Database, defaults: Partial<ProgramRules> = {}): PointsStore {
+export function createPointsStore(db: Database, defaults: Partial<ProgramRules> = {}, reactions: readonly PurchaseReaction[] = []): PointsStore {
   const { prisma } = db;
   return {
     findMemberBy: (reference, now) => findMemberBy(db, reference, now),
-    recordPurchase: (request, policy) => recordPurchase(db, request, policy),
-    refundPurchase: (purchaseId, at, policy) => refundPurchase(db, purchaseId, at, policy),
+    recordPurchase: (request, policy) => recordPurchase(db, request, policy, reactions),
+    refundPurchase: (purchaseId, at, policy) => refundPurchase(db, purchaseId, at, policy, reactions),
     findPurchase: async (purchaseId) => {
       const row = await prisma.purchase.findUnique({ where: { id: purchaseId } });
       return row && toPurchaseRecord(row);

@@ -3,12 +3,11 @@ import type { MemberReference, PurchaseOutcome, PurchasePolicy, PurchaseRecord, 
 import type { Notification } from '../../outbox/outboxPorts.ts';
 import type { PurchaseQuote } from '../../points/quotePurchase.ts';
 import { lotExpiresAt } from '../../points/lotExpiresAt.ts';
-import { tierFor } from '../../points/tierFor.ts';
 import type { Database } from '../db/openDatabase.ts';
 import type { Tx } from '../db/openDatabase.ts';
 import { debitInTransaction, expireDueInTransaction } from './lots.ts';
 import { enqueueInTransaction } from '../outbox/enqueue.ts';
-import { rewardReferralInTransaction } from '../referral/createReferralStore.ts';
+import { reactToPurchase, type PurchaseReaction } from './purchaseReactions.ts';
 import { toMemberRecord, type Member } from '../members/records.ts';
 import { toPurchaseRecord } from './toPurchaseRecord.ts';
 import { completeInTransaction } from '../api/idempotency.ts';
@@ -42,10 +41,10 @@ class ReceiptTaken extends Error {
  * same request returns the first result; the same receipt with other
  * content is a conflict.
  */
-export async function recordPurchase(db: Database, request: PurchaseRequest, policy: PurchasePolicy): Promise<PurchaseOutcome> {
+export async function recordPurchase(db: Database, request: PurchaseRequest, policy: PurchasePolicy, reactions: readonly PurchaseReaction[] = []): Promise<PurchaseOutcome> {
   const receiptFirst = db.provider === 'postgresql';
   try {
-    return await db.prisma.$transaction((tx) => recordInTransaction(tx, request, policy, receiptFirst), { timeout: 15_000, maxWait: 15_000 });
+    return await db.prisma.$transaction((tx) => recordInTransaction(tx, request, policy, receiptFirst, reactions), { timeout: 15_000, maxWait: 15_000 });
   } catch (error) {
     // A request refused now may still be the replay of one recorded before (its code used up, its points spent since).
     if (error instanceof Refused) return (await replayOf(db, request, policy, error.memberId)) ?? error.outcome;
@@ -65,7 +64,7 @@ export async function recordPurchase(db: Database, request: PurchaseRequest, pol
  * receipt waits and then replays; SQLite runs one transaction at a time on
  * its one connection, so the receipt is written once, complete, at the end.
  */
-async function recordInTransaction(tx: Tx, request: PurchaseRequest, policy: PurchasePolicy, receiptFirst: boolean): Promise<PurchaseOutcome> {
+async function recordInTransaction(tx: Tx, request: PurchaseRequest, policy: PurchasePolicy, receiptFirst: boolean, reactions: readonly PurchaseReaction[]): Promise<PurchaseOutcome> {
   const locked = await lockBuyer(tx, request);
   if (!locked) throw new Refused({ kind: 'code' in request.member ? 'code-invalid' : 'member-not-found' }, null);
   const receipt = receiptRow(request, locked.id, policy.requestHash(locked.id));
@@ -80,12 +79,13 @@ async function recordInTransaction(tx: Tx, request: PurchaseRequest, policy: Pur
     row = { ...row, balance: row.balance - quote.redeemedPoints, ledgerSeq: row.ledgerSeq + 1 };
   }
   const member = toMemberRecord(await applyPurchaseToMember(tx, row, memberChange(request, before, quote, policy), earnedLot(request, policy)));
-  const purchase = { ...receipt, ...resultRow({ ...before, tier: before.tier ?? tierFor(policy.rules, before).code }, member, quote) };
+  const purchase = { ...receipt, ...resultRow({ ...before, tier: before.tier ?? policy.tierOf(before) }, member, quote) };
   if (receiptFirst) await fillReceipt(tx, purchase);
   else if (!(await insertReceipt(tx, purchase))) throw new ReceiptTaken(locked.id);
   await enqueueAll(tx, policy.notifyPurchase(toPurchaseRecord(purchase), member));
-  // Referral: a friend's first purchase rewards the invitation in this same transaction (the member comes back with the friend's bonus).
-  const recorded = { purchase: toPurchaseRecord(purchase), member: await rewardReferralInTransaction(tx, { friend: member, at: request.at, rules: policy.rules }) };
+  // The capabilities' reactions (the referral reward…) write in this same transaction; the member comes back as they leave them.
+  const recordedPurchase = toPurchaseRecord(purchase);
+  const recorded = { purchase: recordedPurchase, member: await reactToPurchase(tx, reactions, { purchase: recordedPurchase, member, at: request.at, rules: policy.rules }) };
   const replyKept = request.reply ? await completeInTransaction(tx, request.reply, request.reply.render(recorded)) : false;
   return { kind: 'recorded', ...recorded, replyKept };
 }
@@ -142,7 +142,7 @@ function receiptRow(request: PurchaseRequest, memberId: string, requestHash: str
 function memberChange(request: PurchaseRequest, before: MemberRecord, quote: Accepted, policy: PurchasePolicy): MemberChange {
   const spend = quote.paidAmount + quote.redeemedAmount;
   const earned = quote.earnedPoints;
-  const tier = tierFor(policy.rules, { lifetimeSpend: before.lifetimeSpend + spend, lifetimeEarned: before.lifetimeEarned + earned }).code;
+  const tier = policy.tierOf({ lifetimeSpend: before.lifetimeSpend + spend, lifetimeEarned: before.lifetimeEarned + earned });
   return { earned, spend, stamps: quote.stampsAfter, tier, at: request.at };
 }
 

@@ -1,10 +1,10 @@
 import type { MemberRecord } from '../../members/membersPorts.ts';
 import type { PurchaseRecord, RefundOutcome, RefundPolicy } from '../../points/pointsPorts.ts';
-import { tierFor } from '../../points/tierFor.ts';
 import type { Database } from '../db/openDatabase.ts';
 import type { Tx } from '../db/openDatabase.ts';
 import { debitInTransaction, expireDueInTransaction, restoreDrawsInTransaction } from './lots.ts';
 import { enqueueAll } from './recordPurchase.ts';
+import { reactToRefund, type PurchaseReaction } from './purchaseReactions.ts';
 import { toMemberRecord } from '../members/records.ts';
 import { toPurchaseRecord } from './toPurchaseRecord.ts';
 
@@ -15,11 +15,11 @@ import { toPurchaseRecord } from './toPurchaseRecord.ts';
  * cash refund, since a balance never goes negative), and the lifetime
  * figures, stamps and tier are rolled back.
  */
-export async function refundPurchase(db: Database, purchaseId: string, at: Date, policy: RefundPolicy): Promise<RefundOutcome> {
-  return db.prisma.$transaction((tx) => refundInTransaction(tx, purchaseId, at, policy), { timeout: 15_000, maxWait: 15_000 });
+export async function refundPurchase(db: Database, purchaseId: string, at: Date, policy: RefundPolicy, reactions: readonly PurchaseReaction[] = []): Promise<RefundOutcome> {
+  return db.prisma.$transaction((tx) => refundInTransaction(tx, purchaseId, at, policy, reactions), { timeout: 15_000, maxWait: 15_000 });
 }
 
-async function refundInTransaction(tx: Tx, purchaseId: string, at: Date, policy: RefundPolicy): Promise<RefundOutcome> {
+async function refundInTransaction(tx: Tx, purchaseId: string, at: Date, policy: RefundPolicy, reactions: readonly PurchaseReaction[]): Promise<RefundOutcome> {
   const claimed = await tx.purchase.updateMany({ where: { id: purchaseId, refundedAt: null }, data: { refundedAt: at } });
   const row = await tx.purchase.findUnique({ where: { id: purchaseId } });
   if (!row) return { kind: 'not-found' };
@@ -28,8 +28,9 @@ async function refundInTransaction(tx: Tx, purchaseId: string, at: Date, policy:
   await giveBackRedeemed(tx, row, at);
   const shortfall = await takeBackEarned(tx, row, at);
   const { tier: tierBefore } = await tx.member.findUniqueOrThrow({ where: { id: row.memberId }, select: { tier: true } });
-  const member = await rollBackFigures(tx, { ...toPurchaseRecord(row), stamped: row.stamped }, policy);
+  const rolledBack = await rollBackFigures(tx, { ...toPurchaseRecord(row), stamped: row.stamped }, policy);
   const purchase = toPurchaseRecord(await tx.purchase.update({ where: { id: purchaseId }, data: { refundShortfall: shortfall } }));
+  const member = await reactToRefund(tx, reactions, { purchase, member: rolledBack, at, rules: policy.rules });
   await enqueueAll(tx, policy.notifyRefund(purchase, member, tierBefore));
   return { kind: 'refunded', purchase, member };
 }
@@ -78,7 +79,7 @@ async function rollBackFigures(tx: Tx, purchase: PurchaseRecord & { stamped: boo
       stamps,
     },
   });
-  const tier = tierFor(policy.rules, shrunk).code;
+  const tier = policy.tierOf(shrunk);
   return toMemberRecord(tier === shrunk.tier ? shrunk : await tx.member.update({ where: { id: purchase.memberId }, data: { tier } }));
 }
 

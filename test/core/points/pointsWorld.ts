@@ -9,6 +9,7 @@ import { createPointsService, type PointsService } from '../../../core/points/po
 import { programRulesSchema } from '../../../core/program/programRules.ts';
 import type { Provider } from '../../../core/storage/db/openDatabase.ts';
 import { createPointsStore } from '../../../core/storage/points/createPointsStore.ts';
+import type { PurchaseReaction } from '../../../core/storage/points/purchaseReactions.ts';
 import { creditOnce } from '../../../core/storage/points/creditOnce.ts';
 import { parseReplies } from '../../../core/storage/conversation/storedReplies.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/testDatabase.ts';
@@ -43,10 +44,10 @@ export interface Purchase {
 let members = 0;
 
 /** A fresh migrated database, the points service on it and a clock the test moves. */
-export async function createPointsWorld(provider: Provider) {
+export async function createPointsWorld(provider: Provider, options: { reactions?: PurchaseReaction[] } = {}) {
   const db = await createTestDatabase(provider);
   let now = start;
-  const store = createPointsStore(db);
+  const store = createPointsStore(db, {}, options.reactions);
   const service = createPointsService({ store, translator, clock: () => now, log: silentLogger });
   return {
     db,

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PurchasePolicy } from '../../../core/points/pointsPorts.ts';
 import { quotePurchase } from '../../../core/points/quotePurchase.ts';
+import { tierFor } from '../../../core/points/tierFor.ts';
 import { defaultProgramRules } from '../../../core/program/programRules.ts';
 import { createPointsWorld, DAY_MS, recorded, refunded, translator, type PointsWorld, type TestMember } from '../points/pointsWorld.ts';
 import { describeEachProvider } from '../../support/testDatabase.ts';
@@ -423,6 +424,7 @@ function policyWithUnwritableSecondMessage(): PurchasePolicy {
   const rules = defaultProgramRules;
   return {
     rules,
+    tierOf: (figures) => tierFor(rules, figures).code,
     requestHash: () => 'test',
     quote: (member) => quotePurchase(rules, { ...member, amount: 100_000, redeemPoints: 0 }),
     notifyPurchase: (purchase, member) => [

@@ -17,6 +17,7 @@ import { createConversationStores } from '../../../../core/storage/conversation/
 import { createReferralStore } from '../../../../core/storage/referral/createReferralStore.ts';
 import { parseReplies } from '../../../../core/storage/conversation/storedReplies.ts';
 import { createTestDatabase } from '../../../support/testDatabase.ts';
+import { purchaseReactions } from '../../../../app/purchaseReactions.ts';
 
 export const DAY_MS = 86_400_000;
 export const start = new Date('2026-11-10T10:00:00Z');
@@ -37,7 +38,7 @@ export async function createReferralWorld(provider: Provider) {
   const db = await createTestDatabase(provider);
   let now = start;
   const { chats, members } = createConversationStores(db);
-  const pointsStore = createPointsStore(db);
+  const pointsStore = createPointsStore(db, {}, purchaseReactions(translator));
   const points = createPointsService({ store: pointsStore, translator, clock: () => now, log: silentLogger });
   const referrals = createReferralStore(db);
   return {

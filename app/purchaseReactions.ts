@@ -1,0 +1,12 @@
+import type { Translator } from '../core/i18n/translator.ts';
+import type { PurchaseReaction } from '../core/storage/points/purchaseReactions.ts';
+import { referralReaction } from '../core/storage/referral/referralReaction.ts';
+
+/**
+ * Every capability's reaction to a purchase, in the order they run inside
+ * the purchase's transaction. A new capability that reacts to purchases
+ * (draw entries, the NPS question…) adds its reaction here.
+ */
+export function purchaseReactions(translator: Translator): PurchaseReaction[] {
+  return [referralReaction(translator)];
+}
