@@ -111,6 +111,6 @@ async function connectTelegram(config: Config, log: Pino, server: FastifyInstanc
     log,
     ...deps,
   });
-  const transport = await startTelegram(bot, server, { publicUrl: config.PUBLIC_URL, webhookSecret: config.TELEGRAM_WEBHOOK_SECRET, log });
+  const transport = await startTelegram(bot, server, { publicUrl: config.PUBLIC_URL, webhookSecret: config.TELEGRAM_WEBHOOK_SECRET, log, translator: deps.translator, defaultLocale: config.DEFAULT_LOCALE });
   return { bot, transport };
 }
