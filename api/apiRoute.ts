@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import type { ProblemKind } from './problem.ts';
 
+/** The media types a body may come as: JSON, or a JSON Merge Patch (RFC 7396) for PATCH. */
+export type BodyType = 'application/json' | 'application/merge-patch+json';
+
 /** Who may call a route: any valid API key (or the admin token), or the admin token only. */
 export type Access = 'client' | 'admin';
 
@@ -34,7 +37,7 @@ export interface RouteInput<B, Q, P> {
  * produce the OpenAPI document, so the two cannot disagree.
  */
 export interface RouteSpec<B extends z.ZodType | undefined, Q extends z.ZodType | undefined, P extends z.ZodType | undefined> {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** OpenAPI-style full path, e.g. `/api/v1/members/{id}`. */
   path: string;
   operationId: string;
@@ -43,6 +46,8 @@ export interface RouteSpec<B extends z.ZodType | undefined, Q extends z.ZodType 
   tag: string;
   access: Access;
   body?: B;
+  /** The media type the body must be sent as; another one is a 415. */
+  bodyType?: BodyType;
   query?: Q;
   params?: P;
   /** A request that the documentation shows, and the conformance test sends. */

@@ -17,6 +17,8 @@ export const API_PREFIX = '/api';
  */
 export function mountRoutes(scope: FastifyInstance, routes: ApiRoute[], deps: AuthDeps & { idempotency: Idempotency }): void {
   const guard = authenticate(deps);
+  // Read like JSON; which route takes which media type is checked per route (`bodyType`).
+  scope.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, scope.getDefaultJsonParser('error', 'error'));
   for (const route of routes) {
     scope.route({
       method: route.method,
@@ -30,6 +32,7 @@ export function mountRoutes(scope: FastifyInstance, routes: ApiRoute[], deps: Au
 async function answer(route: ApiRoute, request: FastifyRequest, idempotency: Idempotency): Promise<Answer> {
   const client = request.apiClient!;
   const key = idempotencyKey(route, request);
+  requireBodyType(route, request);
   const input = validateRequest(route, request);
   const work = () => run(route, request, { ...input, client, idempotency: key ? { client: client.id, key } : null });
   if (!key) return { ...(await work()), replayed: false };
@@ -45,6 +48,14 @@ async function run(route: ApiRoute, request: FastifyRequest, input: { body: unkn
   } catch (error) {
     if (!(error instanceof ApiProblem)) throw error;
     return { status: error.status, payload: JSON.stringify(error.toBody(pathOf(request))) };
+  }
+}
+
+function requireBodyType(route: ApiRoute, request: FastifyRequest): void {
+  const expected = route.bodyType ?? 'application/json';
+  const given = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (route.body && given !== '' && given !== expected) {
+    throw new ApiProblem('unsupported-media-type', `Send the body of ${route.method} ${route.path} as ${expected}, not ${given}.`);
   }
 }
 

@@ -44,7 +44,7 @@ function operation(route: ApiRoute): JsonSchema {
       ...parameters(route.query, 'query', route.example?.query),
       ...(route.method === 'POST' ? [idempotencyKeyHeader] : []),
     ],
-    ...(route.body && { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input'), ...(route.example?.body !== undefined && { example: route.example.body }) } } } }),
+    ...(route.body && { requestBody: { required: true, content: { [route.bodyType ?? 'application/json']: { schema: jsonSchema(route.body, 'input'), ...(route.example?.body !== undefined && { example: route.example.body }) } } } }),
     responses: { ...successResponses(route), ...problemResponses(route) },
   };
 }

@@ -30,6 +30,14 @@ export function validateRequest(route: ApiRoute, raw: RawRequest): { body: unkno
   return { body, query, params };
 }
 
+/** A value checked against a schema after the request's own validation (a merged PATCH); invalid fields are a 400. */
+export function validatedBody<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const errors: FieldError[] = [];
+  const parsed = parsePart(schema, value, 'body', errors);
+  if (errors.length > 0) throw validationProblem(errors);
+  return parsed as z.output<S>;
+}
+
 export function validationProblem(errors: FieldError[]): ApiProblem {
   const listed = errors.map((e) => `${e.location} ${e.pointer || '(whole)'}: ${e.detail}`).join('; ');
   return new ApiProblem('validation', `Fix ${errors.length === 1 ? 'this field' : `these ${errors.length} fields`} and send the request again: ${listed}.`, { errors });

@@ -85,13 +85,15 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   const scheduler = startScheduler(db, { translator, settings, clock, log, loadRules: points.rules, desk }, { intervalMs: config.JOBS_INTERVAL_SECONDS * 1000 });
   // Messages the system sends on its own (core/outbox), within each channel's rate limits.
   const outbox = startDispatcher(config, db, log, clock, slack ? { sender: slack.sender, onUndeliverable: (message, reason) => staffDesk.undeliverable(message, reason) } : undefined);
-  const stop = async () => {
-    await scheduler.stop();
-    await outbox.stop();
+  // Intake first, so what is in flight finishes against an open database; the outbox gives its leases back last.
+  let stopping: Promise<void> | undefined;
+  const stop = () => (stopping ??= (async () => {
     await telegram?.transport.stop();
     await server.close();
+    await scheduler.stop();
+    await outbox.stop();
     await db.close();
-  };
+  })());
   return { url: address.replace('0.0.0.0', '127.0.0.1'), db, assistant, points, server, adminToken, telegram, outbox, stop };
 }
 
@@ -123,6 +125,6 @@ async function connectTelegram(config: Config, log: Pino, server: FastifyInstanc
     log,
     ...deps,
   });
-  const transport = await startTelegram(bot, server, { publicUrl: config.PUBLIC_URL, webhookSecret: config.TELEGRAM_WEBHOOK_SECRET, log });
+  const transport = await startTelegram(bot, server, { publicUrl: config.PUBLIC_URL, webhookSecret: config.TELEGRAM_WEBHOOK_SECRET, log, translator: deps.translator, defaultLocale: config.DEFAULT_LOCALE });
   return { bot, transport };
 }

@@ -29,6 +29,10 @@ function installNpmPackages() {
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
   say('Installing npm packages (npm ci)…');
   execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
+  // prisma (the CLI, for `prisma generate`) → @prisma/dev (only for `prisma dev`) → @prisma/streams-local declares Node >= 22.
+  if (Number(process.versions.node.split('.')[0]) < 22) {
+    say('The EBADENGINE warning about @prisma/streams-local is expected on Node 20: only `prisma dev` loads that package, and this project never runs it.');
+  }
 }
 
 async function generateClients() {

@@ -1,12 +1,13 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
-import { Bot, type Context } from 'grammy';
+import { Bot, type Context, type NextFunction } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Assistant } from '../../core/assistant.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { Translator } from '../../core/i18n/translator.ts';
 import { localeFromHint, type Locale } from '../../core/i18n/locale.ts';
-import { parseTelegramUpdate } from './parseTelegramUpdate.ts';
+import { callBotApi } from './callBotApi.ts';
+import { chatKeyOf, parseTelegramUpdate, telegramUpdateSchema, type TelegramUpdate } from './parseTelegramUpdate.ts';
 import { renderTelegramReply } from './renderTelegramReply.ts';
 
 export interface TelegramBotOptions {
@@ -29,31 +30,38 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   const bot = new Bot(options.token, { client: { apiRoot: options.apiRoot }, ...(options.botInfo && { botInfo: options.botInfo }) });
   // 429 waits `retry_after`, 5xx and network errors back off; other errors are final.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
+  // Before anything reads the update: what follows may trust the fields it reads.
+  bot.use((ctx, next) => dropUnexpected(ctx, next, options.log));
   // Updates of one chat are answered in arrival order, other chats in parallel.
-  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
+  bot.use(sequentialize((ctx: Context) => chatKeyOf(ctx.update as TelegramUpdate)));
   bot.use((ctx) => answerUpdate(ctx, options));
   bot.catch((error) => options.log.error({ err: error.error, updateId: error.ctx.update.update_id }, 'telegram update failed'));
   return bot;
 }
 
+/**
+ * An update without the fields the adapter reads, as Telegram documents
+ * them, is acknowledged and dropped with a warning: answering it with an
+ * error would make Telegram redeliver it and hold the chat's queue behind it.
+ * Only the paths of the odd fields are logged, never their values.
+ */
+async function dropUnexpected(ctx: Context, next: NextFunction, log: Logger): Promise<void> {
+  const checked = telegramUpdateSchema.safeParse(ctx.update);
+  if (checked.success) return next();
+  const fields = checked.error.issues.map((issue) => issue.path.join('.'));
+  log.warn({ updateId: ctx.update.update_id, fields }, 'telegram update dropped: it lacks fields the adapter reads');
+}
+
 async function answerUpdate(ctx: Context, options: TelegramBotOptions): Promise<void> {
-  const inbound = parseTelegramUpdate(ctx.update);
+  const inbound = parseTelegramUpdate(ctx.update as TelegramUpdate);
   if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
   if (!inbound) return;
   try {
     const replies = await options.assistant.handle(inbound);
-    for (const reply of replies) await send(ctx, renderTelegramReply(reply));
+    for (const reply of replies) await callBotApi(ctx.api, inbound.address, renderTelegramReply(reply));
   } catch (error) {
     options.log.error({ err: error, updateId: inbound.updateId }, 'could not answer a telegram update');
-    const locale = localeFromHint(ctx.from?.language_code, options.defaultLocale);
-    await ctx.reply(options.translator.forLocale(locale)('errors.internal')).catch(() => undefined);
-  }
-}
-
-async function send(ctx: Context, call: ReturnType<typeof renderTelegramReply>): Promise<void> {
-  if (call.method === 'sendPhoto') {
-    await ctx.replyWithPhoto(call.photo, { caption: call.caption, ...(call.reply_markup && { reply_markup: call.reply_markup }) });
-  } else {
-    await ctx.reply(call.text, call.reply_markup ? { reply_markup: call.reply_markup } : {});
+    const locale = localeFromHint(inbound.languageHint, options.defaultLocale);
+    await ctx.api.sendMessage(inbound.address, options.translator.forLocale(locale)('errors.internal')).catch(() => undefined);
   }
 }

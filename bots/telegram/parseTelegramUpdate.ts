@@ -1,11 +1,39 @@
-import type { Update } from 'grammy/types';
+import { z } from 'zod';
 import type { Inbound, InboundEvent } from '../../core/inbound.ts';
+
+const id = z.number().int().refine(Number.isSafeInteger);
+const chat = z.object({ id, type: z.string() });
+const user = z.object({ id, is_bot: z.boolean(), first_name: z.string(), language_code: z.string().optional() });
+const message = z.object({
+  chat,
+  from: user.optional(),
+  text: z.string().optional(),
+  caption: z.string().optional(),
+  entities: z.array(z.object({ type: z.string(), offset: z.number().int(), length: z.number().int() })).optional(),
+  contact: z.object({ phone_number: z.string(), user_id: id.optional() }).optional(),
+  photo: z.array(z.object({ file_id: z.string(), width: z.number(), height: z.number() })).optional(),
+});
+
+/**
+ * The fields of an update the adapter reads, checked at the edge: an update
+ * that does not have them as Telegram documents them is acknowledged and
+ * dropped, instead of failing somewhere inside the turn. Other fields pass
+ * unchecked; the adapter never reads them.
+ */
+export const telegramUpdateSchema = z.object({
+  update_id: id,
+  message: message.optional(),
+  callback_query: z.object({ id: z.string(), from: user, data: z.string().optional(), message: z.object({ chat }).optional() }).optional(),
+});
+
+export type TelegramUpdate = z.infer<typeof telegramUpdateSchema>;
 
 /**
  * A Telegram update as the core's `Inbound`, or null for updates the
- * assistant does not answer (group chats, edits, channel posts…).
+ * assistant does not answer (group chats, edits, channel posts…). Takes an
+ * update that passed `telegramUpdateSchema`.
  */
-export function parseTelegramUpdate(update: Update): Inbound | null {
+export function parseTelegramUpdate(update: TelegramUpdate): Inbound | null {
   const message = update.message;
   const query = update.callback_query;
   const from = message?.from ?? query?.from;
@@ -23,7 +51,13 @@ export function parseTelegramUpdate(update: Update): Inbound | null {
   };
 }
 
-type TelegramMessage = NonNullable<Update['message']>;
+/** The chat an update belongs to, for answering one chat's updates in order. */
+export function chatKeyOf(update: TelegramUpdate): string | undefined {
+  const chatId = update.message?.chat.id ?? update.callback_query?.message?.chat.id;
+  return chatId === undefined ? undefined : String(chatId);
+}
+
+type TelegramMessage = NonNullable<TelegramUpdate['message']>;
 
 function buttonEvent(data: string | undefined): InboundEvent | null {
   return data === undefined ? null : { kind: 'button', payload: data };

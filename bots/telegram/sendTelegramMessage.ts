@@ -1,6 +1,7 @@
 import { GrammyError, HttpError, type Api } from 'grammy';
 import type { Sender, SendResult } from '../../core/outbox/sender.ts';
 import { delivered } from '../../core/outbox/sender.ts';
+import { callBotApi, GONE } from './callBotApi.ts';
 import { renderTelegramReply } from './renderTelegramReply.ts';
 
 /**
@@ -10,22 +11,14 @@ import { renderTelegramReply } from './renderTelegramReply.ts';
  */
 export function createTelegramSender(api: Api): Sender {
   return async (address, message) => {
-    const call = renderTelegramReply(message);
     try {
-      if (call.method === 'sendPhoto') {
-        await api.sendPhoto(address, call.photo, { caption: call.caption, ...(call.reply_markup && { reply_markup: call.reply_markup }) });
-      } else {
-        await api.sendMessage(address, call.text, call.reply_markup ? { reply_markup: call.reply_markup } : {});
-      }
+      await callBotApi(api, address, renderTelegramReply(message));
       return delivered;
     } catch (error) {
       return telegramSendResult(error);
     }
   };
 }
-
-/** Messages of a 400 that mean the person is gone rather than the message is wrong. */
-const GONE = /chat not found|user not found|user is deactivated|PEER_ID_INVALID/i;
 
 /**
  * What a failed Bot API call means for the outbox, by the kind of error:

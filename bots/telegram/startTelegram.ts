@@ -2,7 +2,10 @@ import { run, type RunnerHandle } from '@grammyjs/runner';
 import { webhookCallback, type Bot } from 'grammy';
 import type { FastifyInstance } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
+import type { Locale } from '../../core/i18n/locale.ts';
+import type { Translator } from '../../core/i18n/translator.ts';
 import type { Logger } from '../../core/logger.ts';
+import { setBotCommands } from './setBotCommands.ts';
 
 export interface TelegramTransport {
   mode: 'polling' | 'webhook';
@@ -18,9 +21,10 @@ export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
 export async function startTelegram(
   bot: Bot,
   server: FastifyInstance,
-  options: { publicUrl?: string; webhookSecret?: string; log: Logger },
+  options: { publicUrl?: string; webhookSecret?: string; log: Logger; translator: Translator; defaultLocale: Locale },
 ): Promise<TelegramTransport> {
   await bot.init();
+  await setBotCommands(bot.api, options);
   if (options.publicUrl && options.webhookSecret) {
     registerWebhookRoute(bot, server, options.webhookSecret);
     // Appended, not resolved: PUBLIC_URL may carry a path (https://host/loyalty).
@@ -53,6 +57,7 @@ function registerWebhookRoute(bot: Bot, server: FastifyInstance, secret: string)
         await reply.code(401).send({ error: 'secret token is wrong' });
       }
     },
-    handler: webhookCallback(bot, 'fastify', { secretToken: secret }),
+    // The one secret check is the hook above; grammY's own `secretToken` would only repeat it.
+    handler: webhookCallback(bot, 'fastify'),
   });
 }

@@ -51,6 +51,16 @@ describe('Telegram webhook', () => {
     expect(await harness.prisma.chat.count()).toBe(0);
   });
 
+  it('checks the secret before it reads the body: a stranger’s malformed body gets 401, not 400', async () => {
+    const response = await fetch(`${harness.app.url}/telegram/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': 'guessed-secret' },
+      body: '{"update_id": 6, "message": {',
+    });
+
+    expect(response.status).toBe(401);
+  });
+
   it('has no second effect when Telegram delivers the same update twice', async () => {
     const first = await harness.postToWebhook(start(3));
     const again = await harness.postToWebhook(start(3));

@@ -19,6 +19,16 @@ export interface HarnessOptions {
   webhook?: boolean;
   /** Extra environment variables, e.g. DEFAULT_LOCALE. */
   env?: Record<string, string>;
+  /** Keeps every log line (at debug and above) in `harness.logs`, through the application's own logger. */
+  captureLogs?: boolean;
+}
+
+/** A log line as the application wrote it, parsed. */
+export interface LogLine {
+  level: number;
+  msg?: string;
+  raw: string;
+  [field: string]: unknown;
 }
 
 export class TelegramHarness {
@@ -27,6 +37,7 @@ export class TelegramHarness {
     private running: RunningApp,
     private readonly dir: string,
     private readonly env: Record<string, string>,
+    readonly logs: LogLine[],
   ) {}
 
   static async start(options: HarnessOptions = {}): Promise<TelegramHarness> {
@@ -43,8 +54,9 @@ export class TelegramHarness {
       ...(options.webhook && { PUBLIC_URL, TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET }),
       ...options.env,
     };
+    const logs: LogLine[] = [];
     try {
-      return new TelegramHarness(fake, await launch(env), dir, env);
+      return new TelegramHarness(fake, await launch(env, options.captureLogs ? logs : undefined), dir, env, logs);
     } catch (error) {
       await fake.close();
       rmSync(dir, { recursive: true, force: true });
@@ -68,7 +80,7 @@ export class TelegramHarness {
   /** Stops the application and starts a new one on the same database file and fake. */
   async restartApp(): Promise<void> {
     await this.running.stop();
-    this.running = await launch(this.env);
+    this.running = await launch(this.env, this.logs);
   }
 
   /** POSTs a body to the webhook route; `secret: null` leaves the header out. */
@@ -88,7 +100,8 @@ export class TelegramHarness {
   }
 }
 
-function launch(env: Record<string, string>): Promise<RunningApp> {
+function launch(env: Record<string, string>, logs?: LogLine[]): Promise<RunningApp> {
+  const log = logs ? createLogger('debug', { write: (line: string) => void logs.push({ ...JSON.parse(line), raw: line }) }) : createLogger('silent');
   // Scheduled jobs run on the real clock; their own suites drive them with a fixed one.
-  return startApp(loadConfig({ JOBS_INTERVAL_SECONDS: '0', ...env }), createLogger('silent'));
+  return startApp(loadConfig({ JOBS_INTERVAL_SECONDS: '0', ...env }), log);
 }
