@@ -66,10 +66,14 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   const assistant = createAssistant(deps);
   const staffDesk = createStaffDesk({ desk, translator, settings, loadRules: points.rules, clock, log });
   const adminToken = await ensureAdminToken(createSettingsStore(db), config.ADMIN_TOKEN);
-  const server = createHttpServer({ log, ping: store.ping });
-  await registerWebChat(server, { assistant, translator, defaultLocale: settings.defaultLocale, secureCookie: config.PUBLIC_URL?.startsWith('https:') ?? false, inbox: webInboxOf(db) });
+  const secure = config.PUBLIC_URL?.startsWith('https:') ?? false;
+  const server = createHttpServer({ log, ping: store.ping, trustProxy: config.TRUST_PROXY, frameAncestors: config.WEBCHAT_FRAME_ANCESTORS, secure });
+  await registerWebChat(server, {
+    assistant, translator, defaultLocale: settings.defaultLocale, secureCookie: secure, inbox: webInboxOf(db), settings: createSettingsStore(db),
+    publicUrl: config.PUBLIC_URL, limits: { perVisitor: config.WEBCHAT_RATE_LIMIT_PER_MINUTE, perAddress: config.RATE_LIMIT_PER_ADDRESS_PER_MINUTE },
+  });
   // REST API for point-of-sale systems (api/): /api/v1/… and /api/openapi.json.
-  await registerApi(server, { db, points, adminToken, settings, clock, log });
+  await registerApi(server, { db, points, adminToken, settings, clock, log, limits: { perKey: config.API_RATE_LIMIT_PER_MINUTE, perAddress: config.RATE_LIMIT_PER_ADDRESS_PER_MINUTE } });
   const telegram = config.TELEGRAM_BOT_TOKEN ? await connectTelegram(config, log, server, { assistant, translator }) : null;
   // The staff desk in Slack (bots/slack/): tickets in the staff channel, answers back to the customer.
   const slack = config.SLACK_BOT_TOKEN ? await connectSlack(config, log, server, staffDesk, telegram?.bot) : null;
