@@ -2,7 +2,7 @@ import type { Translate } from '../../core/i18n/translator.ts';
 import type { Locale } from '../../core/i18n/locale.ts';
 
 /** The page's own texts (header, placeholder, Send, notices), under their `webchat.` keys. */
-const keys = ['title', 'placeholder', 'send', 'offline', 'unavailable', 'failed', 'you', 'assistant', 'imageAlt', 'clear', 'cleared', 'codeHidden', 'menu', 'closeMenu'] as const;
+const keys = ['title', 'placeholder', 'send', 'offline', 'unavailable', 'failed', 'you', 'assistant', 'imageAlt', 'clear', 'cleared', 'codeHidden', 'menu', 'closeMenu', 'attach', 'photoSent', 'photoTooLarge', 'photoLost'] as const;
 
 export interface PageTexts {
   lang: Locale;

@@ -6,6 +6,9 @@ import type { Translate, Translator } from '../../core/i18n/translator.ts';
 import type { Locale } from '../../core/i18n/locale.ts';
 import type { SettingsStore } from '../../core/storage/settingsStore.ts';
 import { registerWebChatMessages } from './webChatMessagesRoute.ts';
+import { registerWebChatPhotos } from './webChatPhotosRoute.ts';
+import { createPostGuard } from './webChatPostGuard.ts';
+import type { WebPhotoStore } from './webPhotoStore.ts';
 import { registerWebInbox, type WebInbox } from './webInboxRoute.ts';
 import { createVisitorIds, type VisitorIds } from './visitorIds.ts';
 
@@ -23,6 +26,8 @@ export interface WebChatOptions {
   publicUrl?: string | undefined;
   /** Posts per minute per visitor and per address. */
   limits: { perVisitor: number; perAddress: number };
+  /** Where attached photos are kept; serves `POST /webchat/photos` when given. */
+  photos?: WebPhotoStore;
 }
 
 /** Knows who the visitor of a request is. */
@@ -55,7 +60,7 @@ export async function registerWebChat(server: FastifyInstance, options: WebChatO
 function registerRoutes(server: FastifyInstance, options: WebChatOptions, visitors: Visitors): void {
   const page = readFileSync(new URL('index.html', pageDir), 'utf8');
   const script = 'text/javascript';
-  const assets = { 'chat.js': script, 'chatStore.js': script, 'chatView.js': script, 'chatMenu.js': script, 'chatTexts.js': script, 'chatInbox.js': script, 'chat.css': 'text/css' } as const;
+  const assets = { 'chat.js': script, 'chatStore.js': script, 'chatView.js': script, 'chatMenu.js': script, 'chatTexts.js': script, 'chatPhotos.js': script, 'chatInbox.js': script, 'chat.css': 'text/css' } as const;
   server.get('/', async (request, reply) => {
     const locale = await options.assistant.localeFor('web', visitors.of(request, reply), request.headers['accept-language']);
     return reply.type('text/html; charset=utf-8').send(localizePage(page, options.translator.forLocale(locale), locale));
@@ -64,7 +69,9 @@ function registerRoutes(server: FastifyInstance, options: WebChatOptions, visito
     const body = readFileSync(new URL(file, pageDir));
     server.get(`/webchat/${file}`, (_request, reply) => reply.type(`${type}; charset=utf-8`).send(body));
   }
-  registerWebChatMessages(server, options, visitors);
+  const guard = createPostGuard(server, options, visitors);
+  registerWebChatMessages(server, options, guard);
+  if (options.photos) registerWebChatPhotos(server, { ...options, photos: options.photos }, visitors, guard);
   if (options.inbox) registerWebInbox(server, options.inbox, visitors.existing);
 }
 

@@ -8,6 +8,7 @@
 // chatInbox.js as events.
 import { append, loadState, saveState } from './chatStore.js';
 import { createMenu } from './chatMenu.js';
+import { MAX_PHOTO_BYTES, createPhotoPicker, postPhoto } from './chatPhotos.js';
 import { applyPageTexts } from './chatTexts.js';
 import { createView } from './chatView.js';
 
@@ -21,6 +22,8 @@ const texts = root.dataset;
 const state = loadState();
 const view = createView(document.getElementById('log'), texts);
 const menu = createMenu({ button: document.getElementById('menu-button'), panel: document.getElementById('menu'), texts, onChoose: pressed });
+// Photos waiting in the queue, by queue id; a reload loses them (and says so).
+const photos = new Map();
 let draining = false;
 
 state.transcript.forEach(view.draw);
@@ -29,6 +32,7 @@ view.scrollToEnd();
 document.getElementById('composer').addEventListener('submit', onSubmit);
 document.getElementById('log').addEventListener('click', onButtonClick);
 document.getElementById('clear').addEventListener('click', clearConversation);
+createPhotoPicker({ button: document.getElementById('attach'), input: document.getElementById('photo'), onPicked: attach });
 document.addEventListener('webchat:inbox', (event) => record(botEntry(event.detail)));
 if (state.transcript.length === 0 && state.outbox.length === 0) enqueue({ kind: 'command', command: 'start' });
 else void drain();
@@ -50,6 +54,12 @@ function pressed(label, payload) {
   say(label.replace(/\u00A0/g, ' '), { kind: 'button', payload });
 }
 
+function attach(file) {
+  if (file.size > MAX_PHOTO_BYTES) return record({ from: 'note', text: texts.photoTooLarge });
+  record({ from: 'user', text: texts.photoSent });
+  enqueue({ kind: 'photo' }, file);
+}
+
 /** Forgets the conversation on this device (the queue of unsent messages stays, so nothing typed is lost). */
 function clearConversation() {
   state.transcript = [];
@@ -63,8 +73,10 @@ function say(label, event) {
   enqueue(event);
 }
 
-function enqueue(event) {
-  state.outbox.push({ id: newId(), event });
+function enqueue(event, photo) {
+  const id = newId();
+  if (photo) photos.set(id, photo);
+  state.outbox.push({ id, event });
   saveState(state, texts);
   void drain();
 }
@@ -77,7 +89,7 @@ async function drain() {
     while (state.outbox.length > 0) {
       view.showTyping(true);
       const entries = await deliver(state.outbox[0]);
-      state.outbox.shift();
+      photos.delete(state.outbox.shift().id);
       saveState(state, texts);
       entries.forEach(record);
     }
@@ -93,7 +105,7 @@ async function deliver(item) {
     const outcome = await post(item);
     if (outcome.kind === 'answered' || outcome.kind === 'refused') {
       showNotice(null);
-      return outcome.kind === 'answered' ? outcome.entries : [{ from: 'note', text: texts.failed }];
+      return outcome.kind === 'answered' ? outcome.entries : [{ from: 'note', text: outcome.notice ?? texts.failed }];
     }
     showNotice(outcome.notice ?? (outcome.kind === 'offline' ? texts.offline : texts.unavailable));
     await pause(outcome.retryAfterMs ?? backoff(attempt));
@@ -105,10 +117,12 @@ async function deliver(item) {
  * this body (4xx), so retrying is pointless. offline / unavailable: try again.
  */
 async function post(item) {
+  const photo = item.event.kind === 'photo' ? photos.get(item.id) : undefined;
+  if (item.event.kind === 'photo' && !photo) return { kind: 'refused', notice: texts.photoLost };
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), REQUEST_TIMEOUT_MS);
   try {
-    const response = await fetch('webchat/messages', {
+    const response = photo ? await postPhoto(item, photo, abort.signal) : await fetch('webchat/messages', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(item),
@@ -134,7 +148,8 @@ async function outcomeOf(response) {
     return { kind: 'unavailable', retryAfterMs: retryAfterMs(response), notice: typeof body.notice === 'string' ? body.notice : undefined };
   }
   if (response.status >= 500 || response.status === 408) return { kind: 'unavailable' };
-  return { kind: 'refused' };
+  const body = await response.json().catch(() => ({}));
+  return { kind: 'refused', notice: typeof body.notice === 'string' ? body.notice : undefined };
 }
 
 /** A reply as a transcript entry, keeping only the fields the page draws, in the types it expects; its menu goes to the Menu control. */

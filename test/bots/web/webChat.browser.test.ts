@@ -331,6 +331,21 @@ describe.skipIf(chromiumMissing && !onCI)(`web chat in Chromium${chromiumMissing
     if (width >= 390) expect(await placeholderFits(page)).toBe(true);
     await page.screenshot({ path: `/tmp/webchat-${width}-${locale}.png` });
   });
+
+  it('sends an attached photo to the person the visitor is talking to, and refuses a file that is no photo', { timeout: 60_000 }, async () => {
+    const page = await openChat('en-US');
+    await registerAnna(page, '+37369000018');
+    await choose(page, '🙋 Talk to a person');
+    await eventually(() => app.db.prisma.ticket.count()).toBeGreaterThan(0);
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    await page.locator('#photo').setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: png });
+    await eventually(() => userMessages(page).last().textContent()).toBe('📷 Photo');
+    await eventually(() => app.db.prisma.ticketMessage.count({ where: { photoFileId: { not: null } } })).toBeGreaterThan(0);
+
+    await page.locator('#photo').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('a text file in disguise') });
+    await log(page).locator('.msg--note', { hasText: 'I can take photos in JPEG, PNG or WebP only.' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Attach a photo' }).isVisible()).toBe(true);
+  });
 });
 
 describe('POST /webchat/messages', () => {
