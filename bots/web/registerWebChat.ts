@@ -83,9 +83,9 @@ function cookieVisitors(ids: VisitorIds, secure: boolean): Visitors {
       const known = existing(request);
       if (known) return known;
       const issued = ids.issue();
-      request.cookies[VISITOR_COOKIE] = issued.cookie;
-      void reply.setCookie(VISITOR_COOKIE, issued.cookie, { path: '/', httpOnly: true, sameSite: 'strict', secure, maxAge: ONE_YEAR_S });
-      return issued.id;
+      request.cookies[VISITOR_COOKIE] = issued;
+      void reply.setCookie(VISITOR_COOKIE, issued, { path: '/', httpOnly: true, sameSite: 'strict', secure, maxAge: ONE_YEAR_S });
+      return issued;
     },
   };
 }

@@ -1,16 +1,19 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { SettingsStore } from '../../core/storage/settingsStore.ts';
 
-/** Issues visitor ids and recognises the ones this server issued. */
+/**
+ * Issues visitor ids and recognises the ones this server issued. An id is
+ * 24 random characters followed by their 43-character signature; the whole
+ * of it is the cookie and the visitor's address on the web channel.
+ */
 export interface VisitorIds {
-  /** A fresh id and the signed cookie value that carries it. */
-  issue(): { id: string; cookie: string };
-  /** The id a cookie value carries, when this server signed it; undefined for anything else. */
-  verify(cookie: string | undefined): string | undefined;
+  issue(): string;
+  /** The value itself when this server signed it; undefined for anything else. */
+  verify(value: string | undefined): string | undefined;
 }
 
 const SECRET_KEY = 'webchat.visitorSecret';
-const COOKIE_FORMAT = /^([\w-]{24})\.([\w-]{43})$/;
+const ID_FORMAT = /^([\w-]{24})([\w-]{43})$/;
 
 /**
  * Visitor ids signed with a secret kept in the database, so every instance
@@ -23,14 +26,14 @@ export async function createVisitorIds(settings: SettingsStore): Promise<Visitor
   const sign = (id: string) => createHmac('sha256', secret).update(`webchat-visitor:${id}`).digest('base64url');
   return {
     issue: () => {
-      const id = randomBytes(18).toString('base64url');
-      return { id, cookie: `${id}.${sign(id)}` };
+      const random = randomBytes(18).toString('base64url');
+      return `${random}${sign(random)}`;
     },
-    verify: (cookie) => {
-      const match = COOKIE_FORMAT.exec(cookie ?? '');
+    verify: (value) => {
+      const match = ID_FORMAT.exec(value ?? '');
       if (!match) return undefined;
-      const [, id, mac] = match as unknown as [string, string, string];
-      return timingSafeEqual(Buffer.from(mac), Buffer.from(sign(id))) ? id : undefined;
+      const [, random, mac] = match as unknown as [string, string, string];
+      return timingSafeEqual(Buffer.from(mac), Buffer.from(sign(random))) ? value : undefined;
     },
   };
 }
