@@ -19,4 +19,6 @@ export interface ApiDeps {
   settings: ProgramSettings;
   clock: () => Date;
   log: Logger;
+  /** Requests per minute per credential (API key or admin token) and per address. */
+  limits: { perKey: number; perAddress: number };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiClient, ApiRoute } from './apiRoute.ts';
+import type { ApiRateLimits } from './apiRateLimits.ts';
 import type { AuthDeps } from './authenticate.ts';
 import { authenticate } from './authenticate.ts';
 import { canonicalJson } from './canonicalJson.ts';
@@ -12,18 +13,19 @@ export const API_PREFIX = '/api';
 
 /**
  * Adds the routes to a scope registered under /api. Every request is
- * authenticated before its body is read, validated by the route's own
+ * rate-limited and authenticated before its body is read, validated by the route's own
  * schemas, and every POST honours an Idempotency-Key.
  */
-export function mountRoutes(scope: FastifyInstance, routes: ApiRoute[], deps: AuthDeps & { idempotency: Idempotency }): void {
+export function mountRoutes(scope: FastifyInstance, routes: ApiRoute[], deps: AuthDeps & { idempotency: Idempotency; limits: ApiRateLimits }): void {
   const guard = authenticate(deps);
   // Read like JSON; which route takes which media type is checked per route (`bodyType`).
   scope.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, scope.getDefaultJsonParser('error', 'error'));
+  const { byAddress, byClient } = deps.limits;
   for (const route of routes) {
     scope.route({
       method: route.method,
       url: route.path.slice(API_PREFIX.length).replace(/\{(\w+)\}/g, ':$1'),
-      onRequest: guard(route.access),
+      onRequest: [byAddress, guard(route.access), byClient],
       handler: async (request, reply) => send(reply, await answer(route, request, deps.idempotency)),
     });
   }

@@ -87,10 +87,16 @@ function problemResponses(route: ApiRoute): JsonSchema {
     {
       description: kinds.map((kind) => `\`${problemType(kind)}\`: ${problemKinds[kind].title}`).join('; '),
       content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
+      ...(status === 429 && { headers: { 'Retry-After': retryAfterHeader } }),
     },
   ]);
   return Object.fromEntries(entries);
 }
+
+const retryAfterHeader = {
+  description: 'Seconds to wait before sending the request again. The limits are per API key (or admin token) and per address, per minute.',
+  schema: { type: 'integer', minimum: 1 },
+};
 
 function problemKindsOf(route: ApiRoute): ProblemKind[] {
   const validates = route.body || route.query || route.params || route.method === 'POST';
@@ -101,6 +107,7 @@ function problemKindsOf(route: ApiRoute): ProblemKind[] {
     ...(route.access === 'admin' ? (['forbidden'] as const) : []),
     ...route.problems,
     ...(route.method === 'POST' ? (['idempotency-key-reused', 'idempotency-in-progress'] as const) : []),
+    'rate-limited',
     'internal',
   ];
 }

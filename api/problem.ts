@@ -24,6 +24,7 @@ export const problemKinds = {
   'consent-required': { status: 422, title: 'The member must consent before enrolment' },
   'code-invalid': { status: 422, title: 'The one-time code is unknown, used or expired' },
   'redemption-refused': { status: 422, title: 'These points cannot be redeemed on this receipt' },
+  'rate-limited': { status: 429, title: 'Too many requests' },
   'internal': { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ApiDeps } from './apiDeps.ts';
+import { apiRateLimits } from './apiRateLimits.ts';
 import { cachedApiKeys, type ApiKeyCache } from './apiKeyCache.ts';
 import type { ApiRoute } from './apiRoute.ts';
 import { createIdempotency } from './idempotency.ts';
@@ -35,8 +36,9 @@ export async function registerApi(server: FastifyInstance, deps: ApiDeps): Promi
   await server.register(
     async (scope) => {
       useProblemDetails(scope);
-      scope.get('/openapi.json', (_request, reply) => reply.type('application/json; charset=utf-8').send(document));
-      mountRoutes(scope, routes, { ...deps, apiKeys, idempotency: createIdempotency(deps.idempotencyStore, deps.clock) });
+      const limits = apiRateLimits(scope, deps.limits);
+      scope.get('/openapi.json', { onRequest: limits.byAddress }, (_request, reply) => reply.type('application/json; charset=utf-8').send(document));
+      mountRoutes(scope, routes, { ...deps, apiKeys, idempotency: createIdempotency(deps.idempotencyStore, deps.clock), limits });
     },
     { prefix: API_PREFIX },
   );

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { isSupportedCountry } from 'libphonenumber-js';
 import { z } from 'zod';
 import { providerOf } from '../core/storage/db/openDatabase.ts';
@@ -18,6 +19,37 @@ export const configSchema = z.object({
   DATABASE_URL: z.string().default('file:./data/loyalty.db').refine(isDatabaseUrl, 'must start with file: (SQLite) or postgresql:// (PostgreSQL)'),
   PORT: integerOr(0, 65535, 3000),
   HOST: z.string().default('0.0.0.0'),
+  /**
+   * Whose forwarding headers (X-Forwarded-For…) to believe: off, `true` (any
+   * peer), a hop count, or the proxies' addresses. Believing anyone would let
+   * a client pick its own address and so its own rate-limit bucket.
+   */
+  TRUST_PROXY: z.preprocess(blankIsUnset, z.string().default('false')).transform((value, ctx) => {
+    const trust = trustProxyOf(value.trim());
+    if (trust === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'must be false, true, a number of proxy hops, or comma-separated proxy addresses (e.g. 127.0.0.1,10.0.0.0/8)' });
+      return z.NEVER;
+    }
+    return trust;
+  }),
+  /** Sites allowed to embed the web chat in a frame: the CSP `frame-ancestors` sources. */
+  WEBCHAT_FRAME_ANCESTORS: z.preprocess(blankIsUnset, z.string().default("'none'")).transform((value, ctx) => {
+    const sources = value.trim().split(/\s+/);
+    const valid = sources.every((source) => /^(?:'self'|https?:\/\/(?:\*\.)?[a-z0-9.-]+(?::\d{1,5})?)$/i.test(source));
+    if (!(sources.length === 1 && sources[0] === "'none'") && !valid) {
+      ctx.addIssue({ code: 'custom', message: "must be 'none', or a space-separated list of 'self' and origins such as https://shop.example or https://*.shop.example" });
+      return z.NEVER;
+    }
+    return sources;
+  }),
+  /** Where photos attached in the web chat are kept until the desk has posted them (30 days). */
+  WEBCHAT_PHOTO_DIR: z.preprocess(blankIsUnset, z.string().default('./data/webchat-photos')),
+  /** Web chat posts a visitor may make per minute. */
+  WEBCHAT_RATE_LIMIT_PER_MINUTE: integerOr(1, 100_000, 30),
+  /** REST API requests per minute per API key (or admin token). */
+  API_RATE_LIMIT_PER_MINUTE: integerOr(1, 1_000_000, 600),
+  /** Web chat posts and API requests per minute from one address, whoever they claim to be. */
+  RATE_LIMIT_PER_ADDRESS_PER_MINUTE: integerOr(1, 1_000_000, 1200),
   PUBLIC_URL: optional(url),
   ADMIN_TOKEN: optional(z.string().min(16, 'must be at least 16 characters long')),
   DEFAULT_LOCALE: z.enum(locales, { error: `must be one of ${locales.join(', ')}` }).default('ru'),
@@ -90,6 +122,19 @@ function isDatabaseUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Fastify's `trustProxy`: false, true, a hop count or a list of addresses; undefined when unreadable. */
+function trustProxyOf(value: string): boolean | number | string | undefined {
+  if (/^(false|off|no|0)$/i.test(value)) return false;
+  if (/^(true|on|yes)$/i.test(value)) return true;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  const addresses = value.split(',').map((part) => part.trim());
+  const valid = addresses.every((address) => {
+    const [ip, prefix, extra] = address.split('/');
+    return extra === undefined && isIP(ip ?? '') !== 0 && (prefix === undefined || /^\d{1,3}$/.test(prefix));
+  });
+  return valid ? addresses.join(',') : undefined;
 }
 
 function isTimeZone(zone: string): boolean {

@@ -1,3 +1,5 @@
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Pino } from './logger.ts';
 
@@ -5,6 +7,12 @@ export interface HttpServerOptions {
   log: Pino;
   /** Throws when the database does not answer. */
   ping: () => Promise<void>;
+  /** Whose forwarding headers to believe (TRUST_PROXY); false believes none, so `request.ip` is the peer. */
+  trustProxy: boolean | number | string;
+  /** Sites allowed to frame our pages (WEBCHAT_FRAME_ANCESTORS). */
+  frameAncestors: string[];
+  /** Served over HTTPS (PUBLIC_URL is https): browsers are told to keep using it. */
+  secure: boolean;
 }
 
 /**
@@ -16,7 +24,10 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
     loggerInstance: options.log as FastifyBaseLogger,
     // Webhook traffic is high-volume; outcomes worth knowing are logged by the handlers.
     logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: 1024 * 1024, trustProxy: true });
+    bodyLimit: 1024 * 1024, trustProxy: trustProxyOption(options.trustProxy) });
+  void server.register(helmet, securityHeaders(options));
+  // No limit of its own: parts create the limits they need (api/, bots/web/) with createRateLimit.
+  void server.register(rateLimit, { global: false, cache: 20_000 });
   server.get('/healthz', async () => ({ status: 'ok' }));
   server.get('/readyz', async (_request, reply) => {
     try {
@@ -34,4 +45,31 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
     void reply.code(status).send({ error: status >= 500 ? 'Internal error; it has been logged.' : error.message });
   });
   return server;
+}
+
+/** A hop count becomes the function Fastify's types accept: trust the first `hops` proxies in front of us. */
+function trustProxyOption(trust: boolean | number | string): boolean | string | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+}
+
+/**
+ * The headers every response carries. The CSP is the web chat page's own
+ * (scripts and styles from this server only, images inline), sent as a
+ * header because `frame-ancestors` is ignored in a page's <meta>.
+ */
+function securityHeaders(options: HttpServerOptions) {
+  const framable = !(options.frameAncestors.length === 1 && options.frameAncestors[0] === "'none'");
+  return {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'none'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"],
+        baseUri: ["'none'"], formAction: ["'none'"], frameAncestors: options.frameAncestors,
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' as const },
+    // Older browsers know only X-Frame-Options, which cannot name other sites: it is sent only when nobody may frame us.
+    xFrameOptions: framable ? false : { action: 'deny' as const },
+    strictTransportSecurity: options.secure,
+  };
 }

@@ -33,6 +33,7 @@ import { createStaffDesk, type StaffDesk } from '../core/desk/staffDesk.ts';
 import { createSlackDesk, type SlackDesk } from '../bots/slack/createSlackDesk.ts';
 import { registerSlackRoute } from '../bots/slack/registerSlackRoute.ts';
 import { telegramPhotoSource } from '../bots/telegram/telegramPhotos.ts';
+import { createWebPhotoStore, type WebPhotoStore } from '../bots/web/webPhotoStore.ts';
 
 export interface RunningApp {
   /** Where the HTTP server listens, e.g. http://127.0.0.1:3000. */
@@ -72,13 +73,18 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   const assistant = createAssistant(deps);
   const staffDesk = createStaffDesk({ desk, translator, settings, loadRules: points.rules, clock, log });
   const adminToken = await ensureAdminToken(createSettingsStore(db), config.ADMIN_TOKEN);
-  const server = createHttpServer({ log, ping: () => pingDatabase(db) });
-  await registerWebChat(server, { assistant, translator, defaultLocale: settings.defaultLocale, secureCookie: config.PUBLIC_URL?.startsWith('https:') ?? false, inbox: webInboxOf(db) });
+  const secure = config.PUBLIC_URL?.startsWith('https:') ?? false;
+  const webPhotos = createWebPhotoStore(config.WEBCHAT_PHOTO_DIR);
+  const server = createHttpServer({ log, ping: () => pingDatabase(db), trustProxy: config.TRUST_PROXY, frameAncestors: config.WEBCHAT_FRAME_ANCESTORS, secure });
+  await registerWebChat(server, {
+    assistant, translator, defaultLocale: settings.defaultLocale, secureCookie: secure, inbox: webInboxOf(db), settings: createSettingsStore(db), photos: webPhotos,
+    publicUrl: config.PUBLIC_URL, limits: { perVisitor: config.WEBCHAT_RATE_LIMIT_PER_MINUTE, perAddress: config.RATE_LIMIT_PER_ADDRESS_PER_MINUTE },
+  });
   // REST API for point-of-sale systems (api/): /api/v1/… and /api/openapi.json.
-  await registerApi(server, { ...apiStoresOf(db, stores), points, adminToken, settings, clock, log });
+  await registerApi(server, { ...apiStoresOf(db, stores), points, adminToken, settings, clock, log, limits: { perKey: config.API_RATE_LIMIT_PER_MINUTE, perAddress: config.RATE_LIMIT_PER_ADDRESS_PER_MINUTE } });
   const telegram = config.TELEGRAM_BOT_TOKEN ? await connectTelegram(config, log, server, { assistant, translator }) : null;
   // The staff desk in Slack (bots/slack/): tickets in the staff channel, answers back to the customer.
-  const slack = config.SLACK_BOT_TOKEN ? await connectSlack(config, log, server, staffDesk, telegram?.bot) : null;
+  const slack = config.SLACK_BOT_TOKEN ? await connectSlack(config, log, server, staffDesk, { bot: telegram?.bot, webPhotos }) : null;
   if (!slack) log.info('staff desk: Slack is not configured; tickets wait in the outbox until SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_STAFF_CHANNEL are set');
   const address = await server.listen({ port: config.PORT, host: config.HOST });
   // Expiry sweep, expiry reminders and birthday greetings (core/jobs), every JOBS_INTERVAL_SECONDS.
@@ -103,14 +109,15 @@ function apiStoresOf(db: Database, stores: ReturnType<typeof createConversationS
   return { members, ledger, apiKeyStore: createApiKeyStore(db), idempotencyStore: createIdempotencyStore(db), staff: createStaffStore(db) };
 }
 
-async function connectSlack(config: Config, log: Pino, server: FastifyInstance, desk: StaffDesk, bot: Bot | undefined): Promise<SlackDesk> {
+async function connectSlack(config: Config, log: Pino, server: FastifyInstance, desk: StaffDesk, sources: { bot: Bot | undefined; webPhotos: WebPhotoStore }): Promise<SlackDesk> {
+  const { bot, webPhotos } = sources;
   const slack = createSlackDesk({
     token: config.SLACK_BOT_TOKEN!,
     signingSecret: config.SLACK_SIGNING_SECRET!,
     staffChannel: config.SLACK_STAFF_CHANNEL!,
     apiUrl: config.SLACK_API_URL,
     desk,
-    photos: bot ? { telegram: telegramPhotoSource(bot.api, config.TELEGRAM_BOT_TOKEN!, config.TELEGRAM_API_ROOT) } : {},
+    photos: { web: webPhotos.get, ...(bot && { telegram: telegramPhotoSource(bot.api, config.TELEGRAM_BOT_TOKEN!, config.TELEGRAM_API_ROOT) }) },
     log,
   });
   await registerSlackRoute(server, slack);

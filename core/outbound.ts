@@ -18,6 +18,8 @@ export interface Outbound {
   removeKeyboard?: boolean;
   /** A picture sent with `text` as its caption. */
   image?: { png: Uint8Array; alt: string };
+  /** Holds a short-lived secret (a one-time till code): a channel that keeps transcripts on the device must not keep it. */
+  ephemeral?: boolean;
 }
 
 export function message(text: string, buttons?: Button[][]): Outbound {

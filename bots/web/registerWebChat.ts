@@ -1,13 +1,16 @@
 import cookie from '@fastify/cookie';
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Assistant } from '../../core/assistant.ts';
 import type { Translate, Translator } from '../../core/i18n/translator.ts';
 import type { Locale } from '../../core/i18n/locale.ts';
-import { parseWebChatMessage, webChatMessageSchema } from './parseWebChatMessage.ts';
-import { renderWebChatReply } from './renderWebChatReply.ts';
+import type { SettingsStore } from '../../core/settings/settingsPorts.ts';
+import { registerWebChatMessages } from './webChatMessagesRoute.ts';
+import { registerWebChatPhotos } from './webChatPhotosRoute.ts';
+import { createPostGuard } from './webChatPostGuard.ts';
+import type { WebPhotoStore } from './webPhotoStore.ts';
 import { registerWebInbox, type WebInbox } from './webInboxRoute.ts';
+import { createVisitorIds, type VisitorIds } from './visitorIds.ts';
 
 export interface WebChatOptions {
   assistant: Assistant;
@@ -17,6 +20,22 @@ export interface WebChatOptions {
   secureCookie: boolean;
   /** Messages the outbox delivered to visitors; serves `GET /webchat/inbox` when given. */
   inbox?: WebInbox;
+  /** Where the secret that signs visitor ids is kept. */
+  settings: SettingsStore;
+  /** The public base URL; posts whose Origin is this site are ours even behind a proxy that rewrites Host. */
+  publicUrl?: string | undefined;
+  /** Posts per minute per visitor and per address. */
+  limits: { perVisitor: number; perAddress: number };
+  /** Where attached photos are kept; serves `POST /webchat/photos` when given. */
+  photos?: WebPhotoStore;
+}
+
+/** Knows who the visitor of a request is. */
+export interface Visitors {
+  /** The visitor's id, issuing (and setting the cookie of) a new one when the request has none we signed. */
+  of(request: FastifyRequest, reply: FastifyReply): string;
+  /** The visitor's id when the request carries one we signed. */
+  existing(request: FastifyRequest): string | undefined;
 }
 
 const VISITOR_COOKIE = 'loyalty_visitor';
@@ -25,50 +44,50 @@ const pageDir = new URL('./page/', import.meta.url);
 
 /**
  * The web chat: a page served at `/` and one JSON endpoint it posts to.
- * A visitor is known by a random id in an HttpOnly cookie, so nobody can
- * continue someone else's conversation by guessing.
+ * A visitor is known by an id the server issued and signed, in an HttpOnly
+ * cookie, so nobody can continue someone else's conversation by guessing
+ * or by planting an id of their choosing.
  */
 export async function registerWebChat(server: FastifyInstance, options: WebChatOptions): Promise<void> {
+  const visitors = cookieVisitors(await createVisitorIds(options.settings), options.secureCookie);
   // A scope of its own: only the web chat's routes parse cookies, not the webhooks or the API.
   await server.register(async (scope) => {
     await scope.register(cookie);
-    registerRoutes(scope, options);
+    registerRoutes(scope, options, visitors);
   });
 }
 
-function registerRoutes(server: FastifyInstance, options: WebChatOptions): void {
+function registerRoutes(server: FastifyInstance, options: WebChatOptions, visitors: Visitors): void {
   const page = readFileSync(new URL('index.html', pageDir), 'utf8');
-  const assets = { 'chat.js': 'text/javascript', 'chatInbox.js': 'text/javascript', 'chat.css': 'text/css' } as const;
+  const script = 'text/javascript';
+  const assets = { 'chat.js': script, 'chatStore.js': script, 'chatView.js': script, 'chatMenu.js': script, 'chatTexts.js': script, 'chatPhotos.js': script, 'chatInbox.js': script, 'chat.css': 'text/css' } as const;
   server.get('/', async (request, reply) => {
-    const locale = await options.assistant.localeFor('web', visitorOf(request, reply, options), request.headers['accept-language']);
+    const locale = await options.assistant.localeFor('web', visitors.of(request, reply), request.headers['accept-language']);
     return reply.type('text/html; charset=utf-8').send(localizePage(page, options.translator.forLocale(locale), locale));
   });
   for (const [file, type] of Object.entries(assets)) {
     const body = readFileSync(new URL(file, pageDir));
     server.get(`/webchat/${file}`, (_request, reply) => reply.type(`${type}; charset=utf-8`).send(body));
   }
-  server.post('/webchat/messages', async (request, reply) => {
-    const parsed = webChatMessageSchema.safeParse(request.body);
-    if (!parsed.success) return reply.code(400).send({ error: parsed.error.issues[0]?.message ?? 'invalid message' });
-    const inbound = parseWebChatMessage(parsed.data, visitorOf(request, reply, options), request.headers['accept-language']);
-    const replies = await options.assistant.handle(inbound);
-    return { replies: replies.map(renderWebChatReply) };
-  });
-  if (options.inbox) registerWebInbox(server, options.inbox, existingVisitor);
+  const guard = createPostGuard(server, options, visitors);
+  registerWebChatMessages(server, options, guard);
+  if (options.photos) registerWebChatPhotos(server, { ...options, photos: options.photos }, visitors, guard);
+  if (options.inbox) registerWebInbox(server, options.inbox, visitors.existing);
 }
 
-function existingVisitor(request: FastifyRequest): string | undefined {
-  const existing = request.cookies[VISITOR_COOKIE];
-  return existing && /^[\w-]{22,64}$/.test(existing) ? existing : undefined;
-}
-
-function visitorOf(request: FastifyRequest, reply: FastifyReply, options: WebChatOptions): string {
-  const existing = existingVisitor(request);
-  if (existing) return existing;
-  const id = randomBytes(18).toString('base64url');
-  request.cookies[VISITOR_COOKIE] = id;
-  void reply.setCookie(VISITOR_COOKIE, id, { path: '/', httpOnly: true, sameSite: 'strict', secure: options.secureCookie, maxAge: ONE_YEAR_S });
-  return id;
+function cookieVisitors(ids: VisitorIds, secure: boolean): Visitors {
+  const existing = (request: FastifyRequest) => ids.verify(request.cookies[VISITOR_COOKIE]);
+  return {
+    existing,
+    of: (request, reply) => {
+      const known = existing(request);
+      if (known) return known;
+      const issued = ids.issue();
+      request.cookies[VISITOR_COOKIE] = issued;
+      void reply.setCookie(VISITOR_COOKIE, issued, { path: '/', httpOnly: true, sameSite: 'strict', secure, maxAge: ONE_YEAR_S });
+      return issued;
+    },
+  };
 }
 
 /** Fills `{{webchat.key}}` and `{{lang}}` in the page with the visitor's language. */

@@ -15,5 +15,5 @@ export async function showCard(turn: Turn, member: MemberRecord): Promise<Outbou
   const { code, expiresAt } = await deps.points.issueCode(member.id);
   const time = formatTime(expiresAt, turn.locale, deps.settings.timezone);
   const text = `${t('card.caption', { card, name: member.name })}\n${t('card.code', { code, time })}`;
-  return { text, image: { png: qrCodePng(code), alt: t('card.alt', { card }) } };
+  return { text, image: { png: qrCodePng(code), alt: t('card.alt', { card }) }, ephemeral: true };
 }

@@ -90,6 +90,15 @@ describe('the OpenAPI document', () => {
     }
   });
 
+  it('documents 429 with Retry-After on every route, as problem details', () => {
+    for (const op of operations()) {
+      const tooMany = op.spec.responses['429'];
+      expect(tooMany?.content['application/problem+json'], `${op.method} ${op.path}`).toBeDefined();
+      expect(tooMany.description).toContain('/api/problems/rate-limited');
+      expect(tooMany.headers['Retry-After'].schema).toMatchObject({ type: 'integer' });
+    }
+  });
+
   it('shows examples that conform to its own request schemas', () => {
     for (const op of operations()) {
       const media = requestMedia(op)?.media;

@@ -204,6 +204,32 @@ describe('loadConfig for the staff desk in Slack', () => {
     expect(message).toContain(name);
     expect(message).not.toContain(secret);
   });
+
+  it('trusts no forwarding headers and lets nobody frame the chat unless told to, with the default limits', () => {
+    expect(loadConfig({})).toMatchObject({ TRUST_PROXY: false, WEBCHAT_FRAME_ANCESTORS: ["'none'"], WEBCHAT_RATE_LIMIT_PER_MINUTE: 30, API_RATE_LIMIT_PER_MINUTE: 600, RATE_LIMIT_PER_ADDRESS_PER_MINUTE: 1200 });
+  });
+
+  it.each([
+    ['true', true],
+    ['false', false],
+    ['2', 2],
+    ['127.0.0.1, 10.0.0.0/8', '127.0.0.1,10.0.0.0/8'],
+  ])('reads TRUST_PROXY=%s', (value, expected) => {
+    expect(loadConfig({ TRUST_PROXY: value }).TRUST_PROXY).toEqual(expected);
+  });
+
+  it.each([
+    ['TRUST_PROXY', 'my-proxy'],
+    ['WEBCHAT_FRAME_ANCESTORS', 'shop.example'],
+    ['WEBCHAT_FRAME_ANCESTORS', "'none' https://shop.example"],
+    ['WEBCHAT_RATE_LIMIT_PER_MINUTE', '0'],
+  ])('refuses %s=%s with one line naming it', (name, value) => {
+    expect(configErrorFor({ [name]: value }).message).toMatch(new RegExp(`^Invalid configuration: ${name} must`));
+  });
+
+  it('reads the sites allowed to frame the chat', () => {
+    expect(loadConfig({ WEBCHAT_FRAME_ANCESTORS: "'self'  https://shop.example https://*.shop.example:8443" }).WEBCHAT_FRAME_ANCESTORS).toEqual(["'self'", 'https://shop.example', 'https://*.shop.example:8443']);
+  });
 });
 
 describe('deskSettingsFrom', () => {

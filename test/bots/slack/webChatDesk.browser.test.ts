@@ -43,7 +43,9 @@ describe.skipIf(chromiumMissing && !onCI)(`the staff desk with a web chat visito
     await type(page, '29.02');
     await botSays(page, 'Welcome to the programme, Anna!');
 
-    await press(page, en('menu.human'));
+    // The main menu sits behind the page's Menu control, not under the replies.
+    await page.locator('#menu-button').click();
+    await page.locator('#menu').getByRole('button', { name: en('menu.human'), exact: true }).click();
     await botSays(page, en('desk.opened.button', { count: 5 }));
     await type(page, 'My card shows the wrong balance');
 

@@ -27,6 +27,9 @@ const en = {
   welcome: 'Welcome to the programme, Anna!',
   balance: 'You have 100 points.',
   offline: 'No connection. Your message will be sent when the connection is back.',
+  tillCode: 'One-time code for the till:',
+  codeHidden: 'The one-time code is not kept on this device. Open “My card” for a fresh one.',
+  slowDown: 'You are writing faster than I can read. Your message will be sent in a moment.',
 };
 
 let app: RunningApp;
@@ -85,7 +88,7 @@ describe.skipIf(chromiumMissing && !onCI)(`web chat in Chromium${chromiumMissing
     const caption = botMessages(page).filter({ has: card });
     expect(await caption.innerText()).toMatch(/Loyalty card of Anna\nNo\. [\d ]+\nShow this QR code at the till\./);
 
-    await press(page, '💰 Balance');
+    await choose(page, '💰 Balance');
     await botSays(page, en.balance);
     await page.screenshot({ path: SCREENSHOT, animations: 'disabled' });
   });
@@ -108,8 +111,10 @@ describe.skipIf(chromiumMissing && !onCI)(`web chat in Chromium${chromiumMissing
     const members = await app.db.prisma.member.count();
 
     await page.reload();
-    await eventually(() => log(page).locator('.msg:not(.msg--typing)').allTextContents()).toEqual(transcript);
-    await press(page, '💰 Balance');
+    // The card's message held a one-time code: after a reload a note stands in its place.
+    const kept = transcript.map((text) => (text.includes(en.tillCode) ? en.codeHidden : text));
+    await eventually(() => log(page).locator('.msg:not(.msg--typing)').allTextContents()).toEqual(kept);
+    await choose(page, '💰 Balance');
     await botSays(page, en.balance);
     expect(await botMessages(page).filter({ hasText: en.greeting }).count()).toBe(1);
     expect(await botMessages(page).filter({ hasText: en.welcome }).count()).toBe(1);
@@ -195,6 +200,152 @@ describe.skipIf(chromiumMissing && !onCI)(`web chat in Chromium${chromiumMissing
     expect(new Set(ids).size).toBe(1);
     expect(await botMessages(page).filter({ hasText: en.askName }).count()).toBe(1);
   });
+
+  it('never keeps a one-time till code on the device', { timeout: 60_000 }, async () => {
+    const page = await openChat('en-US');
+    await registerAnna(page, '+37369000011');
+    await choose(page, '💳 My card');
+    await eventually(() => botMessages(page).filter({ hasText: en.tillCode }).count()).toBe(2);
+    const codes = (await log(page).textContent())!.match(/One-time code for the till: (\d{6})/g)!;
+    const stored = await page.evaluate(() => JSON.stringify(localStorage));
+    for (const code of codes) expect(stored).not.toContain(code.slice(-6));
+    expect(stored).not.toContain('data:image/png');
+    expect(stored).toContain(en.codeHidden);
+  });
+
+  it('clears the conversation on this device from the page', { timeout: 60_000 }, async () => {
+    const page = await openChat('en-US');
+    await registerAnna(page, '+37369000012');
+    await page.getByRole('button', { name: 'Clear chat' }).click();
+    await eventually(() => log(page).locator('.msg:not(.msg--typing)').allTextContents()).toEqual(['The conversation on this device has been cleared.']);
+    await page.reload();
+    await eventually(() => log(page).locator('.msg:not(.msg--typing)').allTextContents()).toEqual(['The conversation on this device has been cleared.']);
+    expect(await page.evaluate(() => localStorage.getItem('loyalty-webchat:v2'))).not.toContain('Anna');
+    await choose(page, '💰 Balance');
+    await botSays(page, en.balance);
+  });
+
+  it('forgets what it kept more than 30 days ago', async () => {
+    const page = await openChat('en-US');
+    await botSays(page, en.consent);
+    await page.evaluate(() => {
+      const day = 24 * 60 * 60 * 1000;
+      const transcript = [
+        { from: 'user', text: 'an old message', at: Date.now() - 31 * day },
+        { from: 'user', text: 'a recent message', at: Date.now() - 29 * day },
+      ];
+      localStorage.setItem('loyalty-webchat:v2', JSON.stringify({ transcript, outbox: [], menu: [] }));
+      localStorage.setItem('loyalty-webchat:v1', JSON.stringify({ transcript: [{ from: 'bot', text: 'One-time code for the till: 123456' }], outbox: [] }));
+    });
+    await page.reload();
+    await eventually(() => userMessages(page).allTextContents()).toEqual(['a recent message']);
+    expect(await page.evaluate(() => localStorage.getItem('loyalty-webchat:v1'))).toBeNull();
+  });
+
+  it('tells a visitor who writes too fast, politely, to wait, then sends the message once', async () => {
+    const page = await openChat('en-US');
+    await botSays(page, en.consent);
+    let posts = 0;
+    await page.route('**/webchat/messages', async (route) => {
+      posts += 1;
+      if (posts > 1) return route.continue();
+      return route.fulfill({ status: 429, headers: { 'retry-after': '1', 'content-type': 'application/json' }, body: JSON.stringify({ error: 'rate-limited', notice: en.slowDown }) });
+    });
+    await press(page, 'I agree');
+    await eventually(() => page.getByRole('status').textContent()).toBe(en.slowDown);
+    await botSays(page, en.askName);
+    await page.getByRole('status').waitFor({ state: 'hidden' });
+    expect(posts).toBe(2);
+  });
+
+  it('relabels the page at once when the visitor switches language in the chat', async () => {
+    const page = await openChat('en-US');
+    await press(page, 'I agree');
+    await botSays(page, en.askName);
+    await press(page, 'Română');
+    await botSays(page, 'Acum vorbesc românește.');
+    await eventually(() => page.locator('html').getAttribute('lang')).toBe('ro');
+    expect(await page.title()).toBe('Asistentul programului de fidelitate');
+    expect(await page.getByRole('heading').textContent()).toBe('Asistentul programului de fidelitate');
+    expect(await page.getByRole('textbox').getAttribute('placeholder')).toBe('Scrieți un mesaj…');
+    expect(await page.getByRole('textbox').getAttribute('aria-label')).toBe('Scrieți un mesaj…');
+    expect(await page.getByRole('button', { name: 'Trimite' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Șterge conversația' }).isVisible()).toBe(true);
+    expect(await page.locator('#menu-button').getAttribute('aria-label')).toBe('Meniu');
+  });
+
+  it('keeps the main menu behind one Menu control, and a reply carries only its own buttons', { timeout: 60_000 }, async () => {
+    const page = await openChat('en-US');
+    await registerAnna(page, '+37369000013');
+    await choose(page, '💰 Balance');
+    await botSays(page, en.balance);
+    await choose(page, '📜 History');
+    await eventually(() => botMessages(page).count()).toBeGreaterThan(8);
+    expect(await log(page).getByRole('button', { name: '💰 Balance' }).count()).toBe(0);
+    await page.locator('#menu-button').click();
+    expect(await page.locator('#menu').getByRole('button').count()).toBe(9);
+    await page.keyboard.press('Escape');
+    await page.locator('#menu').waitFor({ state: 'hidden' });
+
+    await choose(page, '🌐 Language');
+    await botMessages(page).last().getByRole('button', { name: 'Română' }).waitFor();
+  });
+
+  it.each([390, 1280])('reaches the message box in a few Tab presses after a whole session, at %i px wide', { timeout: 60_000 }, async (width) => {
+    const page = await openChat('en-US', width);
+    await registerAnna(page, width === 390 ? '+37369000014' : '+37369000019');
+    await choose(page, '💰 Balance');
+    await botSays(page, en.balance);
+    await choose(page, '🌐 Language');
+    await botMessages(page).last().getByRole('button', { name: 'Română' }).waitFor();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    let presses = 0;
+    while (presses < 30 && !(await page.evaluate(() => document.activeElement?.id === 'input'))) {
+      await page.keyboard.press('Tab');
+      presses += 1;
+    }
+    // Clear chat, the transcript, the language buttons of the newest reply, Menu, Attach, then the message box.
+    expect(presses).toBeLessThanOrEqual(7);
+  });
+
+  it.each([
+    ['ru-RU', 390],
+    ['ro-RO', 390],
+    ['en-US', 390],
+    ['ru-RU', 320],
+  ])('at %s, %i px wide, keeps every emoji with its word and, from 390 px, the whole placeholder in view', { timeout: 60_000 }, async (locale, width) => {
+    const page = await openChat(locale, width);
+    await log(page).getByRole('button').first().waitFor();
+    await log(page).getByRole('button').first().click();
+    await botMessages(page).nth(2).waitFor();
+    await type(page, 'Anna');
+    await botMessages(page).nth(3).waitFor();
+    await type(page, `+373690${width}${['ru-RU', 'ro-RO', 'en-US'].indexOf(locale)}0`);
+    await botMessages(page).nth(4).waitFor();
+    await log(page).getByRole('button').last().click();
+    await page.locator('#menu-button').waitFor();
+    await page.locator('#menu-button').click();
+    expect(await emojiBreaks(page)).toEqual([]);
+    expect(await overflowingButtons(page)).toEqual([]);
+    // Below 390 px a Russian placeholder may be cut; the promise is for today's common phones.
+    if (width >= 390) expect(await placeholderFits(page)).toBe(true);
+    await page.screenshot({ path: `/tmp/webchat-${width}-${locale}.png` });
+  });
+
+  it('sends an attached photo to the person the visitor is talking to, and refuses a file that is no photo', { timeout: 60_000 }, async () => {
+    const page = await openChat('en-US');
+    await registerAnna(page, '+37369000018');
+    await choose(page, '🙋 Talk to a person');
+    await eventually(() => app.db.prisma.ticket.count()).toBeGreaterThan(0);
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    await page.locator('#photo').setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: png });
+    await eventually(() => userMessages(page).last().textContent()).toBe('📷 Photo');
+    await eventually(() => app.db.prisma.ticketMessage.count({ where: { photoFileId: { not: null } } })).toBeGreaterThan(0);
+
+    await page.locator('#photo').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('a text file in disguise') });
+    await log(page).locator('.msg--note', { hasText: 'I can take photos in JPEG, PNG or WebP only.' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Attach a photo' }).isVisible()).toBe(true);
+  });
 });
 
 describe('POST /webchat/messages', () => {
@@ -243,8 +394,8 @@ async function newVisitor() {
   };
 }
 
-async function openChat(locale: string): Promise<Page> {
-  const context = await browser.newContext({ locale, viewport: { width: 420, height: 860 } });
+async function openChat(locale: string, width = 420): Promise<Page> {
+  const context = await browser.newContext({ locale, viewport: { width, height: 860 } });
   contexts.push(context);
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
@@ -288,7 +439,55 @@ async function press(page: Page, label: string): Promise<void> {
   await log(page).getByRole('button', { name: label, exact: true }).last().click();
 }
 
+/** Opens the Menu control beside the message box and chooses an item. */
+async function choose(page: Page, label: string): Promise<void> {
+  await page.locator('#menu-button').click();
+  await page.locator('#menu').getByRole('button', { name: label, exact: true }).click();
+}
+
 async function type(page: Page, text: string): Promise<void> {
   await page.getByRole('textbox').fill(text);
   await page.getByRole('textbox').press('Enter');
+}
+
+/** Whether the input's placeholder is drawn whole inside its box. */
+function placeholderFits(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const input = document.getElementById('input') as HTMLInputElement;
+    const style = getComputedStyle(input);
+    const context = document.createElement('canvas').getContext('2d')!;
+    context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return context.measureText(input.placeholder).width <= room;
+  });
+}
+
+/** Labels of visible buttons whose text does not fit inside them. */
+function overflowingButtons(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLButtonElement>('button.action')).filter((button) => button.offsetParent !== null && button.scrollWidth > button.clientWidth).map((button) => button.textContent ?? ''),
+  );
+}
+
+/** Labels of visible buttons whose leading emoji ended up on another line than the word after it. */
+function emojiBreaks(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLButtonElement>('button.action'))
+      .filter((button) => button.offsetParent !== null)
+      .filter((button) => {
+        const text = button.firstChild;
+        const match = text && /^(\p{Extended_Pictographic}\uFE0F?)[\s\u00A0]/u.exec(text.textContent ?? '');
+        if (!text || !match) return false;
+        const rectOf = (start: number, end: number) => {
+          const range = document.createRange();
+          range.setStart(text, start);
+          range.setEnd(text, end);
+          return range.getBoundingClientRect();
+        };
+        const emoji = rectOf(0, match[1]!.length);
+        const word = rectOf(match[0].length, match[0].length + 1);
+        return Math.abs((emoji.top + emoji.bottom) / 2 - (word.top + word.bottom) / 2) > word.height / 2;
+      })
+      .map((button) => button.textContent ?? ''),
+  );
 }

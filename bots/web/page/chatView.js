@@ -1,0 +1,101 @@
+// Drawing the transcript. Server text is only ever set with textContent,
+// never parsed as HTML.
+
+/** Draws entries into the log, above the typing indicator. */
+export function createView(log, texts) {
+  const typing = typingIndicator(log);
+  return {
+    draw(entry) {
+      const node = entry.from === 'user' ? userMessage(entry, texts) : entry.from === 'note' ? element('p', 'msg msg--note', entry.text) : botMessage(entry, texts, log);
+      log.insertBefore(node, typing);
+      keepOnlyNewestButtonsInTabOrder(log);
+    },
+    clear() {
+      log.querySelectorAll('.msg:not(.msg--typing)').forEach((node) => node.remove());
+    },
+    showTyping(visible) {
+      typing.hidden = !visible;
+      if (visible) scrollToEnd(log);
+    },
+    scrollToEnd: () => scrollToEnd(log),
+  };
+}
+
+/** Buttons of older replies still work by pointer, but Tab goes from the newest reply's choices straight to the message box. */
+function keepOnlyNewestButtonsInTabOrder(log) {
+  const newest = [...log.querySelectorAll('.msg--bot:not(.msg--typing)')].pop();
+  log.querySelectorAll('.actions').forEach((group) => {
+    const tabIndex = group.parentElement === newest ? 0 : -1;
+    group.querySelectorAll('button').forEach((button) => (button.tabIndex = tabIndex));
+  });
+}
+
+function userMessage(entry, texts) {
+  const item = element('div', 'msg msg--user');
+  item.append(element('span', 'sr-only', `${texts.you}: `), element('p', 'bubble', entry.text));
+  return item;
+}
+
+function botMessage(entry, texts, log) {
+  const item = element('div', 'msg msg--bot');
+  const bubble = element('div', 'bubble');
+  if (entry.image) bubble.append(picture(entry.image, log));
+  if (entry.text) bubble.append(element('p', 'bubble__text', entry.text));
+  item.append(element('span', 'sr-only', `${texts.assistant}: `), bubble);
+  if (entry.buttons && entry.buttons.length > 0) {
+    item.classList.add('msg--with-actions');
+    item.append(buttonRows(entry.buttons, 'actions'));
+  }
+  return item;
+}
+
+function picture(image, log) {
+  const img = element('img', 'bubble__image');
+  img.src = image.src;
+  img.alt = image.alt;
+  img.addEventListener('load', () => scrollToEnd(log), { once: true });
+  return img;
+}
+
+/** Rows of buttons carrying their payloads; used under replies and in the menu. */
+export function buttonRows(rows, className) {
+  const group = element('div', className);
+  for (const row of rows) {
+    const line = element('div', 'actions__row');
+    for (const { label, payload } of row) {
+      const button = element('button', 'action', keepEmojiWithWord(label));
+      button.type = 'button';
+      button.dataset.payload = payload;
+      line.append(button);
+    }
+    group.append(line);
+  }
+  return group;
+}
+
+/** "💰 Balance" never wraps between the emoji and its word: the space after a leading emoji becomes a no-break space. */
+function keepEmojiWithWord(label) {
+  return label.replace(/^((?:\p{Extended_Pictographic}|\p{Regional_Indicator})[\uFE0F\u200D\p{Extended_Pictographic}]*) /u, '$1\u00A0');
+}
+
+function typingIndicator(log) {
+  const node = element('div', 'msg msg--bot msg--typing');
+  node.setAttribute('aria-hidden', 'true');
+  node.hidden = true;
+  const bubble = element('div', 'bubble typing');
+  bubble.append(element('span'), element('span'), element('span'));
+  node.append(bubble);
+  log.append(node);
+  return node;
+}
+
+export function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function scrollToEnd(log) {
+  log.scrollTop = log.scrollHeight;
+}
