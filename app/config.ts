@@ -12,7 +12,7 @@ const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankIsUnset, schema.optional());
 
 /**
- * The configuration contract of DESIGN.md. Every variable is validated at
+ * The configuration contract (README.md, "Configuration"). Every variable is validated at
  * start-up; the first problem stops the program with one line naming it.
  */
 export const configSchema = z.object({

@@ -2,7 +2,7 @@ import { DAY_MS } from '../program/days.ts';
 import { DateTime } from 'luxon';
 import type { MonthDay } from './membersPorts.ts';
 
-/** A birthday entered or changed this recently earns no gift (DOMAIN.md: no bonus for a fresh birthday). */
+/** A birthday entered or changed this recently earns no gift (README.md, "The programme": no bonus for a fresh birthday). */
 export const FRESH_BIRTHDAY_DAYS = 30;
 
 /** Whose birthday is today, "today" being decided in the programme's time zone. */
