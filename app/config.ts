@@ -52,6 +52,8 @@ export const configSchema = z.object({
   }),
   /** Customers see the first name of the staff member who answers them. */
   DESK_SHOW_STAFF_NAME: z.preprocess(blankIsUnset, z.enum(['true', 'false'], { error: 'must be true or false' }).default('true')).transform((value) => value === 'true'),
+  /** Staff see members' whole phone numbers in the staff channel; by default only the last four digits. */
+  DESK_SHOW_PHONE: z.preprocess(blankIsUnset, z.enum(['true', 'false'], { error: 'must be true or false' }).default('false')).transform((value) => value === 'true'),
   /** The language of what the desk writes in Slack (default: DEFAULT_LOCALE). */
   STAFF_LOCALE: optional(z.enum(locales, { error: `must be one of ${locales.join(', ')}` })),
   JOBS_INTERVAL_SECONDS: integerOr(0, 86_400, 60),
