@@ -19,7 +19,7 @@ export const configSchema = z.object({
   PORT: integerOr(0, 65535, 3000),
   HOST: z.string().default('0.0.0.0'),
   PUBLIC_URL: optional(url),
-  ADMIN_TOKEN: optional(z.string().min(16, 'must be at least 16 characters long')),
+  ADMIN_TOKEN: optional(z.string().min(32, 'must be at least 32 characters long (for example the output of: openssl rand -base64 32)')),
   DEFAULT_LOCALE: z.enum(locales, { error: `must be one of ${locales.join(', ')}` }).default('ru'),
   PROGRAM_TIMEZONE: z.string().default('Europe/Chisinau').refine(isTimeZone, 'must be an IANA time zone such as Europe/Chisinau'),
   PHONE_REGION: z.string().default('MD').refine(isSupportedCountry, 'must be a two-letter country code such as MD, RO or RU'),

@@ -15,7 +15,7 @@ import { createTelegramBot } from '../bots/telegram/createTelegramBot.ts';
 import { startTelegram, type TelegramTransport } from '../bots/telegram/startTelegram.ts';
 import { registerWebChat } from '../bots/web/registerWebChat.ts';
 import { registerApi } from '../api/registerApi.ts';
-import { ensureAdminToken, type AdminToken } from './adminToken.ts';
+import { dataDirectoryOf, ensureAdminToken, type AdminToken } from './adminToken.ts';
 import type { Config } from './config.ts';
 import { createHttpServer } from './httpServer.ts';
 import type { Pino } from './logger.ts';
@@ -65,7 +65,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   const deps: AssistantDeps = { store, translator, settings, clock, log, points, till: createTillStore(db), desk, referrals: createReferralStore(db) };
   const assistant = createAssistant(deps);
   const staffDesk = createStaffDesk({ desk, translator, settings, loadRules: points.rules, clock, log });
-  const adminToken = await ensureAdminToken(createSettingsStore(db), config.ADMIN_TOKEN);
+  const adminToken = await ensureAdminToken(createSettingsStore(db), config.ADMIN_TOKEN, dataDirectoryOf(config.DATABASE_URL));
   const server = createHttpServer({ log, ping: store.ping });
   await registerWebChat(server, { assistant, translator, defaultLocale: settings.defaultLocale, secureCookie: config.PUBLIC_URL?.startsWith('https:') ?? false, inbox: webInboxOf(db) });
   // REST API for point-of-sale systems (api/): /api/v1/… and /api/openapi.json.
