@@ -51,7 +51,7 @@ export const configSchema = z.object({
   /** Web chat posts and API requests per minute from one address, whoever they claim to be. */
   RATE_LIMIT_PER_ADDRESS_PER_MINUTE: integerOr(1, 1_000_000, 1200),
   PUBLIC_URL: optional(url),
-  ADMIN_TOKEN: optional(z.string().min(16, 'must be at least 16 characters long')),
+  ADMIN_TOKEN: optional(z.string().min(32, 'must be at least 32 characters long (for example the output of: openssl rand -base64 32)')),
   DEFAULT_LOCALE: z.enum(locales, { error: `must be one of ${locales.join(', ')}` }).default('ru'),
   PROGRAM_TIMEZONE: z.string().default('Europe/Chisinau').refine(isTimeZone, 'must be an IANA time zone such as Europe/Chisinau'),
   PHONE_REGION: z.string().default('MD').refine(isSupportedCountry, 'must be a two-letter country code such as MD, RO or RU'),
@@ -84,6 +84,8 @@ export const configSchema = z.object({
   }),
   /** Customers see the first name of the staff member who answers them. */
   DESK_SHOW_STAFF_NAME: z.preprocess(blankIsUnset, z.enum(['true', 'false'], { error: 'must be true or false' }).default('true')).transform((value) => value === 'true'),
+  /** Staff see members' whole phone numbers in the staff channel; by default only the last four digits. */
+  DESK_SHOW_PHONE: z.preprocess(blankIsUnset, z.enum(['true', 'false'], { error: 'must be true or false' }).default('false')).transform((value) => value === 'true'),
   /** The language of what the desk writes in Slack (default: DEFAULT_LOCALE). */
   STAFF_LOCALE: optional(z.enum(locales, { error: `must be one of ${locales.join(', ')}` })),
   JOBS_INTERVAL_SECONDS: integerOr(0, 86_400, 60),

@@ -6,7 +6,7 @@ import type { Database } from '../core/storage/db/openDatabase.ts';
 import { createDeskStore } from '../core/storage/desk/createDeskStore.ts';
 import type { Config } from './config.ts';
 
-type DeskConfig = Pick<Config, 'DESK_EXPECTED_WAIT_MINUTES' | 'DESK_REANNOUNCE_MINUTES' | 'DESK_SHOW_STAFF_NAME' | 'STAFF_LOCALE' | 'DEFAULT_LOCALE'>;
+type DeskConfig = Pick<Config, 'DESK_EXPECTED_WAIT_MINUTES' | 'DESK_REANNOUNCE_MINUTES' | 'DESK_SHOW_STAFF_NAME' | 'DESK_SHOW_PHONE' | 'STAFF_LOCALE' | 'DEFAULT_LOCALE'>;
 
 /** How the staff desk behaves, from the configuration. */
 export function deskSettingsFrom(config: DeskConfig): DeskSettings {
@@ -14,6 +14,7 @@ export function deskSettingsFrom(config: DeskConfig): DeskSettings {
     expectedWaitMinutes: config.DESK_EXPECTED_WAIT_MINUTES,
     reannounceAfterMinutes: config.DESK_REANNOUNCE_MINUTES,
     showStaffName: config.DESK_SHOW_STAFF_NAME,
+    showPhone: config.DESK_SHOW_PHONE,
     staffLocale: config.STAFF_LOCALE ?? config.DEFAULT_LOCALE,
   };
 }

@@ -9,9 +9,9 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const log = createLogger(config.LOG_LEVEL);
   const app = await startApp(config, log);
-  if (app.adminToken.generated) {
-    // Printed once, on the first start: only its hash is stored.
-    process.stdout.write(`\nAdmin token (shown only once, keep it safe): ${app.adminToken.generated}\n\n`);
+  if (app.adminToken.savedTo) {
+    // The path, never the token: stdout usually ends up in a log collector. Only the token's hash is stored.
+    process.stdout.write(`\nAn admin token was generated and written to ${app.adminToken.savedTo} (readable only by you). Keep it somewhere safe and delete the file.\n\n`);
   }
   process.stdout.write(`Loyalty assistant is running: web chat at ${app.url}/ ${app.telegram ? `, Telegram by ${app.telegram.transport.mode}` : ''}\n`);
   stopOnSignals(app, log);

@@ -21,7 +21,7 @@ import { createTelegramBot } from '../bots/telegram/createTelegramBot.ts';
 import { startTelegram, type TelegramTransport } from '../bots/telegram/startTelegram.ts';
 import { registerWebChat } from '../bots/web/registerWebChat.ts';
 import { registerApi } from '../api/registerApi.ts';
-import { ensureAdminToken, type AdminToken } from './adminToken.ts';
+import { dataDirectoryOf, ensureAdminToken, type AdminToken } from './adminToken.ts';
 import type { Config } from './config.ts';
 import { createHttpServer } from './httpServer.ts';
 import type { Pino } from './logger.ts';
@@ -72,7 +72,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   const deps: AssistantDeps = { ...stores, menu: assistantMenu(), translator, settings, clock, log, points, till: createTillStore(db), desk, referrals: createReferralStore(db) };
   const assistant = createAssistant(deps);
   const staffDesk = createStaffDesk({ desk, translator, settings, loadRules: points.rules, clock, log });
-  const adminToken = await ensureAdminToken(createSettingsStore(db), config.ADMIN_TOKEN);
+  const adminToken = await ensureAdminToken(createSettingsStore(db), config.ADMIN_TOKEN, dataDirectoryOf(config.DATABASE_URL));
   const secure = config.PUBLIC_URL?.startsWith('https:') ?? false;
   const webPhotos = createWebPhotoStore(config.WEBCHAT_PHOTO_DIR);
   const server = createHttpServer({ log, ping: () => pingDatabase(db), trustProxy: config.TRUST_PROXY, frameAncestors: config.WEBCHAT_FRAME_ANCESTORS, secure });

@@ -9,6 +9,7 @@ import { createDeskSender } from './sendDeskPost.ts';
 import type { PhotoSource } from '../../core/desk/deskPorts.ts';
 import { registerSlackListeners } from './slackListeners.ts';
 import { createStaffDirectory } from './staffDirectory.ts';
+import { createSlackRequestVerifier, type SlackRequestVerifier } from './verifySlackRequest.ts';
 
 export interface SlackDeskOptions {
   token: string;
@@ -19,9 +20,13 @@ export interface SlackDeskOptions {
   desk: StaffDesk;
   photos: Partial<Record<Channel, PhotoSource>>;
   log: Logger;
+  /** Milliseconds since the epoch, for the age of Slack's requests. */
+  now?: () => number;
 }
 
 export interface SlackDesk {
+  /** Checks a request's signature, age and novelty before Bolt sees it. */
+  verifier: SlackRequestVerifier;
   /** Handles one request Slack sent (events, buttons, /loyalty): verified, then answered. */
   requestListener: HTTPReceiver['requestListener'];
   /** The outbox's sender for the staff channel. */
@@ -32,16 +37,19 @@ export interface SlackDesk {
 export const SLACK_EVENTS_PATH = '/slack/events';
 /** A Web API call that hangs is abandoned well within the outbox's lease. */
 const SLACK_TIMEOUT_MS = 20_000;
+/** Slack's payloads are a few kilobytes; Bolt would read 4 MB from anyone before checking who sent it. */
+export const SLACK_BODY_LIMIT = 1024 * 1024;
 
 /**
- * The staff desk in Slack, with Bolt. Bolt's receiver checks every
- * request's signature and age (5 minutes) and answers 401 otherwise; with
+ * The staff desk in Slack, with Bolt. Every request's signature, its age
+ * (5 minutes either way) and novelty are checked before Bolt sees it
+ * (registerSlackRoute.ts), and Bolt checks the signature again; with
  * `processBeforeResponse` the answer goes out only after the request's effect
  * is written, so a failure makes Slack retry instead of losing a reply.
  */
 export function createSlackDesk(options: SlackDeskOptions): SlackDesk {
   const logger = boltLogger(options.log);
-  const receiver = new HTTPReceiver({ signingSecret: options.signingSecret, endpoints: [SLACK_EVENTS_PATH], processBeforeResponse: true, logger });
+  const receiver = new HTTPReceiver({ signingSecret: options.signingSecret, endpoints: [SLACK_EVENTS_PATH], processBeforeResponse: true, bodyLimit: SLACK_BODY_LIMIT, logger });
   // Calls made while answering a request are few and must be quick: one retry at most.
   const clientOptions = { slackApiUrl: options.apiUrl, retryConfig: { retries: 1, maxTimeout: 1_000 }, timeout: 2_500, logger };
   const client = new WebClient(options.token, clientOptions);
@@ -51,7 +59,7 @@ export function createSlackDesk(options: SlackDeskOptions): SlackDesk {
   // The outbox retries and paces by itself: every failure, 429s included, must reach it.
   const outboxClient = new WebClient(options.token, { slackApiUrl: options.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: SLACK_TIMEOUT_MS, logger });
   const sender = createDeskSender({ client: outboxClient, desk: options.desk, staffChannel: options.staffChannel, photos: options.photos, log: options.log });
-  return { requestListener: receiver.requestListener, sender };
+  return { requestListener: receiver.requestListener, sender, verifier: createSlackRequestVerifier(options.signingSecret, options.now) };
 }
 
 /**

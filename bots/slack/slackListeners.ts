@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { StaffDesk } from '../../core/desk/staffDesk.ts';
 import type { Logger } from '../../core/logger.ts';
+import { mentionedUsers, slackMarkupToText } from './slackMarkupToText.ts';
 import { escapeSlack } from './slackText.ts';
 import type { StaffDirectory } from './staffDirectory.ts';
 
@@ -75,6 +76,14 @@ async function onThreadMessage({ desk, directory, staffChannel, log }: ListenerD
     return;
   }
   const by = { id: message.user, name: await directory.firstName(message.user) };
-  const answer = await desk.reply({ sourceKey: `slack:${message.channel}:${message.ts}`, threadTs: message.thread_ts, by, text: message.text ?? '' });
+  const text = await plainTextOf(message.text ?? '', directory);
+  const answer = await desk.reply({ sourceKey: `slack:${message.channel}:${message.ts}`, threadTs: message.thread_ts, by, text });
   if (answer.ephemeral) await tell(answer.ephemeral);
+}
+
+/** A staff reply as the customer will read it: Slack's markup turned into words, mentions into names. */
+async function plainTextOf(text: string, directory: StaffDirectory): Promise<string> {
+  const ids = mentionedUsers(text);
+  const names = new Map(await Promise.all(ids.map(async (id) => [id, await directory.mentionName(id)] as const)));
+  return slackMarkupToText(text, (id) => names.get(id));
 }

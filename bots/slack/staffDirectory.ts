@@ -5,6 +5,14 @@ import type { Logger } from '../../core/logger.ts';
 export interface StaffDirectory {
   isStaff(userId: string): Promise<boolean>;
   firstName(userId: string): Promise<string>;
+  /** How a mention of them reads in plain text: the display name, else the real name, else the handle. */
+  mentionName(userId: string): Promise<string>;
+}
+
+interface Names {
+  first: string;
+  mention: string;
+  at: number;
 }
 
 const MEMBERS_TTL_MS = 60_000;
@@ -19,7 +27,7 @@ const NAMES_TTL_MS = 10 * 60_000;
  */
 export function createStaffDirectory(client: WebClient, staffChannel: string, log: Logger, now: () => number = Date.now): StaffDirectory {
   let members: { ids: Set<string>; at: number } | null = null;
-  const names = new Map<string, { name: string; at: number }>();
+  const names = new Map<string, Names>();
 
   // Clicks that come together share one listing of the channel.
   let reading: Promise<Set<string>> | null = null;
@@ -27,6 +35,20 @@ export function createStaffDirectory(client: WebClient, staffChannel: string, lo
     const remember = (ids: Set<string>) => ((members = { ids, at: now() }), ids);
     reading ??= listMembers(client, staffChannel).then(remember).finally(() => (reading = null));
     return reading;
+  }
+
+  async function namesOf(userId: string): Promise<Omit<Names, 'at'>> {
+    const cached = names.get(userId);
+    if (cached && now() - cached.at < NAMES_TTL_MS) return cached;
+    try {
+      const { user } = await client.users.info({ user: userId });
+      const known = { first: firstNameOf(user) ?? userId, mention: mentionNameOf(user) ?? userId, at: now() };
+      names.set(userId, known);
+      return known;
+    } catch (error) {
+      log.warn({ err: error, userId }, 'desk: could not read a staff member’s name');
+      return cached ?? { first: userId, mention: userId };
+    }
   }
 
   return {
@@ -40,19 +62,8 @@ export function createStaffDirectory(client: WebClient, staffChannel: string, lo
         return false;
       }
     },
-    async firstName(userId) {
-      const cached = names.get(userId);
-      if (cached && now() - cached.at < NAMES_TTL_MS) return cached.name;
-      try {
-        const { user } = await client.users.info({ user: userId });
-        const name = firstNameOf(user) ?? userId;
-        names.set(userId, { name, at: now() });
-        return name;
-      } catch (error) {
-        log.warn({ err: error, userId }, 'desk: could not read a staff member’s name');
-        return cached?.name ?? userId;
-      }
-    },
+    firstName: async (userId) => (await namesOf(userId)).first,
+    mentionName: async (userId) => (await namesOf(userId)).mention,
   };
 }
 
@@ -74,4 +85,9 @@ type SlackUser = Awaited<ReturnType<WebClient['users']['info']>>['user'];
 function firstNameOf(user: SlackUser): string | undefined {
   const profile = user?.profile;
   return profile?.first_name || profile?.display_name || (profile?.real_name ?? user?.real_name)?.split(' ')[0] || user?.name || undefined;
+}
+
+function mentionNameOf(user: SlackUser): string | undefined {
+  const profile = user?.profile;
+  return profile?.display_name || profile?.real_name || user?.real_name || user?.name || undefined;
 }

@@ -8,6 +8,8 @@ export interface DeskSettings {
   reannounceAfterMinutes: number[];
   /** Customers see the first name of the staff member who answers. */
   showStaffName: boolean;
+  /** Staff see members' whole phone numbers; otherwise only the last four digits. */
+  showPhone: boolean;
   /** The language of everything the desk writes for staff. */
   staffLocale: Locale;
 }
@@ -16,6 +18,7 @@ export const defaultDeskSettings: DeskSettings = {
   expectedWaitMinutes: 15,
   reannounceAfterMinutes: [10, 30],
   showStaffName: true,
+  showPhone: false,
   staffLocale: 'ru',
 };
 

@@ -3,6 +3,7 @@ import { formatMoney } from '../points/formatMoney.ts';
 import type { MemberRecord } from '../members/membersPorts.ts';
 import { parseMemberReference } from '../till/parseMemberReference.ts';
 import type { StaffDeskDeps } from './staffDesk.ts';
+import { phoneForStaff } from './phoneForStaff.ts';
 import { duration } from './ticketCard.ts';
 import { ticketReference } from './ticketReference.ts';
 
@@ -40,7 +41,7 @@ async function memberCard(member: MemberRecord, { t, desk, loadRules }: StaffDes
   return [
     t('desk.lookUp.member', { name: member.name }),
     `${t('desk.card.card')}: ${member.cardNumber}`,
-    `${t('desk.card.phone')}: ${member.phone}`,
+    `${t('desk.card.phone')}: ${phoneForStaff(member.phone, desk.settings.showPhone)}`,
     `${t('desk.card.tier')}: ${member.tier ? t(`tier.${member.tier}`, { defaultValue: member.tier }) : '—'}`,
     `${t('desk.card.balance')}: ${t('points', { count: member.balance })}`,
     t('desk.lookUp.lifetime', { spend: formatMoney(member.lifetimeSpend, currency, locale), count: member.purchaseCount }),

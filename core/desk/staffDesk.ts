@@ -62,7 +62,7 @@ export function createStaffDesk(deps: StaffDeskDeps): StaffDesk {
       const view = await store.view(ticketId, 3);
       if (!view) return null;
       const { currency } = await deps.loadRules();
-      return { card: ticketCard(view, { t, locale: settings.staffLocale, timezone: deps.settings.timezone, currency }), slack: view.ticket.slack };
+      return { card: ticketCard(view, { t, locale: settings.staffLocale, timezone: deps.settings.timezone, currency, showPhone: settings.showPhone }), slack: view.ticket.slack };
     },
     async slackMessageOf(ticketId) {
       const ticket = await store.find(ticketId);

@@ -5,6 +5,7 @@ import { formatMoney } from '../points/formatMoney.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { TicketRecord, TicketView } from './deskPorts.ts';
 import { deskPayload } from './deskPayloads.ts';
+import { phoneForStaff } from './phoneForStaff.ts';
 import { stars } from './rateHelp.ts';
 import { ticketReference } from './ticketReference.ts';
 
@@ -26,6 +27,8 @@ export interface CardContext {
   locale: Locale;
   timezone: string;
   currency: string;
+  /** Whole phone numbers (DESK_SHOW_PHONE), else the last four digits. */
+  showPhone: boolean;
 }
 
 /** Everything staff need to help, as the ticket is now. */
@@ -43,7 +46,7 @@ export function ticketCard(view: TicketView, context: CardContext): DeskCard {
       { label: t('desk.card.balance'), value: t('points', { count: member.balance }) },
       { label: t('desk.card.channel'), value: t(`desk.channel.${ticket.channel}`) },
       { label: t('desk.card.language'), value: t(`language.name.${ticket.locale}`) },
-      { label: t('desk.card.phone'), value: member.phone },
+      { label: t('desk.card.phone'), value: phoneForStaff(member.phone, context.showPhone) },
       { label: t('desk.card.card'), value: member.cardNumber },
     ],
     quote: ticket.text.trim() === '' ? null : ticket.text,

@@ -234,11 +234,17 @@ describe('loadConfig for the staff desk in Slack', () => {
 
 describe('deskSettingsFrom', () => {
   it('gives the desk the contract’s defaults, staff writing in DEFAULT_LOCALE when STAFF_LOCALE is unset', () => {
-    expect(deskSettingsFrom(loadConfig({ DEFAULT_LOCALE: 'ro' }))).toEqual({ expectedWaitMinutes: 15, reannounceAfterMinutes: [10, 30], showStaffName: true, staffLocale: 'ro' });
+    expect(deskSettingsFrom(loadConfig({ DEFAULT_LOCALE: 'ro' }))).toEqual({ expectedWaitMinutes: 15, reannounceAfterMinutes: [10, 30], showStaffName: true, showPhone: false, staffLocale: 'ro' });
   });
 
   it('uses STAFF_LOCALE for staff whatever language customers are greeted in', () => {
     expect(deskSettingsFrom(loadConfig({ DEFAULT_LOCALE: 'ru', STAFF_LOCALE: 'en' })).staffLocale).toBe('en');
+  });
+
+  it('shows staff whole phone numbers only when DESK_SHOW_PHONE is true', () => {
+    expect(deskSettingsFrom(loadConfig({ DESK_SHOW_PHONE: 'true' })).showPhone).toBe(true);
+    expect(deskSettingsFrom(loadConfig({ DESK_SHOW_PHONE: '' })).showPhone).toBe(false);
+    expect(() => loadConfig({ DESK_SHOW_PHONE: 'yes' })).toThrow(/^Invalid configuration: DESK_SHOW_PHONE must be true or false/);
   });
 
   it('passes on the wait, the reannouncements and whether customers see the staff name', () => {

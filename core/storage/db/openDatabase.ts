@@ -1,6 +1,6 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { serializedSqlite } from './serializedSqlite.ts';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
@@ -48,10 +48,21 @@ type LogOption = { log?: { emit: 'event'; level: 'query' }[] };
 
 function openSqlite(url: string, log: LogOption): Prisma {
   const path = url.slice('file:'.length);
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') createPrivately(path);
   // `timeout` is better-sqlite3's busy timeout: a second process waits for the lock instead of failing.
   const adapter = serializedSqlite(new PrismaBetterSqlite3({ url: path, timeout: 5000 }));
   return new SqliteClient({ adapter, ...log }) as Prisma;
+}
+
+/**
+ * The database holds members' names, phones and birthdays: its directory
+ * (0700) and file (0600) are created readable by their owner only. SQLite
+ * gives its journal and WAL files the database file's permissions. An
+ * existing directory or file keeps the permissions its owner chose.
+ */
+function createPrivately(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, 'a', 0o600));
 }
 
 function openPostgres(url: string, log: LogOption): Prisma {

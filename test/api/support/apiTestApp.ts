@@ -9,7 +9,7 @@ import { startApp, type RunningApp } from '../../../app/startApp.ts';
 import type { Provider } from '../../../core/storage/db/openDatabase.ts';
 import { createTestDatabase } from '../../support/testDatabase.ts';
 
-export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdefghij';
 
 export interface ApiResponse<T = Record<string, unknown>> {
   status: number;

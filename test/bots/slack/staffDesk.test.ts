@@ -46,7 +46,9 @@ describe('a complaint from Telegram to the staff thread and back', () => {
     const card = blocksText(message);
     expect(card).toContain('Анна');
     expect(card).toContain('Хочу пожаловаться: кофе был холодный');
-    expect(card).toContain('+37369123456');
+    // The whole channel reads the card: only the phone's last four digits are on it.
+    expect(card).toContain('•••• 3456');
+    expect(card).not.toContain('369123');
     expect(card).toContain(en('desk.channel.telegram'));
     expect(card).toContain('Русский');
     expect(card).toContain(en('points', { count: 100 }));
@@ -196,6 +198,8 @@ describe('who may act, and what Slack can and cannot make happen', () => {
     const card = JSON.parse((await desk.slash(ION.id, '+373 69 123 456')).body);
     expect(card.text).toContain(en('desk.lookUp.member', { name: 'Анна' }));
     expect(card.text).toContain(en('points', { count: 100 }));
+    expect(card.text).toContain(`${en('desk.card.phone')}: •••• 3456`);
+    expect(card.text).not.toContain('369123');
   });
 });
 

@@ -60,7 +60,7 @@ function aView(ticket: Partial<TicketRecord> = {}, member: Partial<MemberRecord>
   };
 }
 
-const context = (locale: Locale = 'en'): CardContext => ({ t: tr(locale), locale, timezone: 'Europe/Chisinau', currency: 'MDL' });
+const context = (locale: Locale = 'en', showPhone = false): CardContext => ({ t: tr(locale), locale, timezone: 'Europe/Chisinau', currency: 'MDL', showPhone });
 const field = (view: TicketView, label: string, locale: Locale = 'en') => ticketCard(view, context(locale)).fields.find((row) => row.label === label)?.value;
 const taken = { status: 'taken' as const, assignee: { id: 'U-ANA', name: 'Ana' }, takenAt: after(3) };
 const resolved = { ...taken, status: 'resolved' as const, resolvedAt: after(20) };
@@ -81,9 +81,19 @@ describe('the ticket card', () => {
       { label: 'Balance', value: '1 point' },
       { label: 'Channel', value: 'Telegram' },
       { label: 'Language', value: 'Română' },
-      { label: 'Phone', value: '+37369123401' },
+      { label: 'Phone', value: '•••• 3401' },
       { label: 'Card', value: '200000000017' },
     ]);
+  });
+
+  it('shows only the last four digits of the phone by default, so the whole channel cannot collect numbers', () => {
+    const card = JSON.stringify(ticketCard(aView(), context()));
+    expect(card).toContain('•••• 3401');
+    expect(card).not.toContain('369123');
+  });
+
+  it('shows the whole phone when the deployment asks for it (DESK_SHOW_PHONE=true)', () => {
+    expect(ticketCard(aView(), context('en', true)).fields.find((row) => row.label === 'Phone')?.value).toBe('+37369123401');
   });
 
   it('writes the balance with the plural of the staff language', () => {
