@@ -26,7 +26,7 @@ import type { Pino } from './logger.ts';
 import { programSettingsFrom } from './programSettings.ts';
 import { startScheduler } from './startScheduler.ts';
 import { startDispatcher, webInboxOf } from './startDispatcher.ts';
-import { deskDepsFor, deskSettingsFrom } from './desk.ts';
+import { deskDeliveryFor, deskDepsFor, deskSettingsFrom } from './desk.ts';
 import { createStaffDesk, type StaffDesk } from '../core/desk/staffDesk.ts';
 import { createSlackDesk, type SlackDesk } from '../bots/slack/createSlackDesk.ts';
 import { registerSlackRoute } from '../bots/slack/registerSlackRoute.ts';
@@ -74,7 +74,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   await registerWebChat(server, { assistant, translator, defaultLocale: settings.defaultLocale, secureCookie: config.PUBLIC_URL?.startsWith('https:') ?? false, inbox: webInboxOf(db) });
   // REST API for point-of-sale systems (api/): /api/v1/… and /api/openapi.json.
   await registerApi(server, { ...apiStoresOf(db, stores), points, adminToken, settings, clock, log });
-  const telegram = config.TELEGRAM_BOT_TOKEN ? await connectTelegram(config, log, server, { assistant, translator }) : null;
+  const telegram = config.TELEGRAM_BOT_TOKEN ? await connectTelegram(config, log, server, { assistant }) : null;
   // The staff desk in Slack (bots/slack/): tickets in the staff channel, answers back to the customer.
   const slack = config.SLACK_BOT_TOKEN ? await connectSlack(config, log, server, staffDesk, telegram?.bot) : null;
   if (!slack) log.info('staff desk: Slack is not configured; tickets wait in the outbox until SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_STAFF_CHANNEL are set');
@@ -82,7 +82,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   // Expiry sweep, expiry reminders and birthday greetings (core/jobs), every JOBS_INTERVAL_SECONDS.
   const scheduler = startScheduler(db, { translator, settings, clock, log, loadRules: points.rules, desk }, { intervalMs: config.JOBS_INTERVAL_SECONDS * 1000 });
   // Messages the system sends on its own (core/outbox), within each channel's rate limits.
-  const outbox = startDispatcher(config, db, log, clock, slack ? { sender: slack.sender, onUndeliverable: (message, reason) => staffDesk.undeliverable(message, reason) } : undefined);
+  const outbox = startDispatcher(config, db, log, clock, deskDeliveryFor(config, staffDesk, { slack }));
   const stop = async () => {
     await scheduler.stop();
     await outbox.stop();
@@ -113,13 +113,12 @@ async function connectSlack(config: Config, log: Pino, server: FastifyInstance, 
   return slack;
 }
 
-async function connectTelegram(config: Config, log: Pino, server: FastifyInstance, deps: { assistant: Assistant; translator: ReturnType<typeof createTranslator> }) {
+async function connectTelegram(config: Config, log: Pino, server: FastifyInstance, deps: { assistant: Assistant }) {
   const bot = createTelegramBot({
     token: config.TELEGRAM_BOT_TOKEN!,
     apiRoot: config.TELEGRAM_API_ROOT,
-    defaultLocale: config.DEFAULT_LOCALE,
     log,
-    ...deps,
+    assistant: deps.assistant,
   });
   const transport = await startTelegram(bot, server, { publicUrl: config.PUBLIC_URL, webhookSecret: config.TELEGRAM_WEBHOOK_SECRET, log });
   return { bot, transport };

@@ -4,6 +4,7 @@ import type { StaffDesk } from '../../core/desk/staffDesk.ts';
 import type { Logger } from '../../core/logger.ts';
 import { escapeSlack } from './slackText.ts';
 import type { StaffDirectory } from './staffDirectory.ts';
+import { slackDeskRef } from './slackDeskRef.ts';
 
 export interface ListenerDeps {
   desk: StaffDesk;
@@ -75,6 +76,6 @@ async function onThreadMessage({ desk, directory, staffChannel, log }: ListenerD
     return;
   }
   const by = { id: message.user, name: await directory.firstName(message.user) };
-  const answer = await desk.reply({ sourceKey: `slack:${message.channel}:${message.ts}`, threadTs: message.thread_ts, by, text: message.text ?? '' });
+  const answer = await desk.reply({ sourceKey: `slack:${message.channel}:${message.ts}`, deskRef: slackDeskRef({ channel: message.channel, ts: message.thread_ts }), by, text: message.text ?? '' });
   if (answer.ephemeral) await tell(answer.ephemeral);
 }
