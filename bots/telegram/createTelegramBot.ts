@@ -4,8 +4,6 @@ import { Bot, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Assistant } from '../../core/assistant.ts';
 import type { Logger } from '../../core/logger.ts';
-import type { Translator } from '../../core/i18n/translator.ts';
-import { localeFromHint, type Locale } from '../../core/i18n/locale.ts';
 import { parseTelegramUpdate } from './parseTelegramUpdate.ts';
 import { renderTelegramReply } from './renderTelegramReply.ts';
 
@@ -13,8 +11,6 @@ export interface TelegramBotOptions {
   token: string;
   apiRoot: string;
   assistant: Assistant;
-  translator: Translator;
-  defaultLocale: Locale;
   log: Logger;
   /** Skips the getMe call at start-up (benchmarks, tests that know the bot). */
   botInfo?: UserFromGetMe;
@@ -45,8 +41,7 @@ async function answerUpdate(ctx: Context, options: TelegramBotOptions): Promise<
     for (const reply of replies) await send(ctx, renderTelegramReply(reply));
   } catch (error) {
     options.log.error({ err: error, updateId: inbound.updateId }, 'could not answer a telegram update');
-    const locale = localeFromHint(ctx.from?.language_code, options.defaultLocale);
-    await ctx.reply(options.translator.forLocale(locale)('errors.internal')).catch(() => undefined);
+    await send(ctx, renderTelegramReply(await options.assistant.failureReply(inbound))).catch(() => undefined);
   }
 }
 

@@ -2,7 +2,7 @@ import type { JobsStore } from '../../jobs/jobsPorts.ts';
 import { birthdaysOn, celebrate } from '../members/birthdays.ts';
 import { lotsToRemind, membersWithExpiredLots, remind } from '../points/expiryScans.ts';
 import { claimRun } from './claimRun.ts';
-import { jobTransaction } from '../db/withTransactionRetry.ts';
+import { withTransactionRetry } from '../db/withTransactionRetry.ts';
 import { expireDueInTransaction } from '../points/lots.ts';
 import type { Database } from '../db/openDatabase.ts';
 
@@ -10,7 +10,7 @@ import type { Database } from '../db/openDatabase.ts';
 export function createJobsStore(db: Database): JobsStore {
   return {
     membersWithExpiredLots: (now, after, limit) => membersWithExpiredLots(db, now, after, limit),
-    expireDue: (memberId, now) => jobTransaction(db, (tx) => expireDueInTransaction(tx, memberId, now)),
+    expireDue: (memberId, now) => withTransactionRetry(db, (tx) => expireDueInTransaction(tx, memberId, now)),
     lotsToRemind: (window, after, limit) => lotsToRemind(db, window, after, limit),
     remind: (notification, at) => remind(db, notification, at),
     birthdaysOn: (days, year, after, limit) => birthdaysOn(db, days, year, after, limit),

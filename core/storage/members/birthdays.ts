@@ -4,7 +4,7 @@ import type { Database } from '../db/openDatabase.ts';
 import { enqueueInTransaction } from '../outbox/enqueue.ts';
 import { toMemberRecord } from './records.ts';
 import { isUniqueViolation } from '../db/isUniqueViolation.ts';
-import { jobTransaction } from '../db/withTransactionRetry.ts';
+import { withTransactionRetry } from '../db/withTransactionRetry.ts';
 
 /** Members born on one of `days` whose birthday of `year` was not celebrated yet, in id order. */
 export async function birthdaysOn(db: Database, days: MonthDay[], year: number, after: string | null, limit: number): Promise<Page<BirthdayMember>> {
@@ -46,7 +46,7 @@ export function birthdayKey(memberId: string, year: number): string {
  */
 export async function celebrate(db: Database, gift: BirthdayGift): Promise<boolean> {
   try {
-    return await jobTransaction(db, async (tx) => {
+    return await withTransactionRetry(db, async (tx) => {
       if (gift.points > 0) {
         const key = birthdayKey(gift.memberId, gift.year);
         await creditInTransaction(tx, { memberId: gift.memberId, kind: 'birthday', points: gift.points, idempotencyKey: key, expiresAt: gift.expiresAt, at: gift.at });

@@ -2,7 +2,7 @@ import type { ExpiringLot, Page, ScheduledNotification } from '../../jobs/jobsPo
 import type { Database } from '../db/openDatabase.ts';
 import { enqueueInTransaction } from '../outbox/enqueue.ts';
 import { toMemberRecord } from '../members/records.ts';
-import { jobTransaction } from '../db/withTransactionRetry.ts';
+import { withTransactionRetry } from '../db/withTransactionRetry.ts';
 
 /** Members holding lots that expired by `now` (unspent points, expiry passed), in id order. */
 export async function membersWithExpiredLots(db: Database, now: Date, after: string | null, limit: number): Promise<Page<string>> {
@@ -43,6 +43,6 @@ function reminderKey(lotId: string): string {
 
 /** Writes one reminder; false when it was written before or the member has no chat to receive it. */
 export async function remind(db: Database, notification: ScheduledNotification, at: Date): Promise<boolean> {
-  const outcome = await jobTransaction(db, (tx) => enqueueInTransaction(tx, { ...notification, at }));
+  const outcome = await withTransactionRetry(db, (tx) => enqueueInTransaction(tx, { ...notification, at }));
   return outcome === 'queued';
 }

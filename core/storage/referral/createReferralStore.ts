@@ -10,6 +10,7 @@ import type { Database } from '../db/openDatabase.ts';
 import { enqueueInTransaction } from '../outbox/enqueue.ts';
 import { toMemberRecord } from '../members/records.ts';
 import { isUniqueViolation } from '../db/isUniqueViolation.ts';
+import { retry, TryAgainError } from '../../errors.ts';
 
 const DAY_MS = 86_400_000;
 const CODE_ATTEMPTS = 5;
@@ -25,7 +26,8 @@ export function createReferralStore(db: Database): Referrals {
  * random code someone else holds is replaced by another.
  */
 async function codeFor(db: Database, memberId: string): Promise<string> {
-  for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+  const exhausted = () => new Error(`Could not give member ${memberId} a free invitation code in ${CODE_ATTEMPTS} attempts.`);
+  return retry({ attempts: CODE_ATTEMPTS, exhausted }, async () => {
     const existing = await db.prisma.member.findUnique({ where: { id: memberId }, select: { referralCode: true } });
     if (!existing) throw new Error(`Member ${memberId} does not exist, so it has no invitation code.`);
     if (existing.referralCode) return existing.referralCode;
@@ -34,8 +36,9 @@ async function codeFor(db: Database, memberId: string): Promise<string> {
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }
-  }
-  throw new Error(`Could not give member ${memberId} a free invitation code in ${CODE_ATTEMPTS} attempts.`);
+    // Written by us or by a concurrent first use, or the code was someone else's: the next attempt reads which.
+    throw new TryAgainError('the invitation code is not settled yet');
+  });
 }
 
 /**
