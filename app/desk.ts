@@ -5,6 +5,9 @@ import type { Translator } from '../core/i18n/translator.ts';
 import type { Database } from '../core/storage/db/openDatabase.ts';
 import { createDeskStore } from '../core/storage/desk/createDeskStore.ts';
 import type { Config } from './config.ts';
+import type { StaffDesk } from '../core/desk/staffDesk.ts';
+import type { SlackDesk } from '../bots/slack/createSlackDesk.ts';
+import type { DeskDelivery, DeskOutlet } from './startDispatcher.ts';
 
 type DeskConfig = Pick<Config, 'DESK_EXPECTED_WAIT_MINUTES' | 'DESK_REANNOUNCE_MINUTES' | 'DESK_SHOW_STAFF_NAME' | 'DESK_SHOW_PHONE' | 'STAFF_LOCALE' | 'DEFAULT_LOCALE'>;
 
@@ -22,4 +25,16 @@ export function deskSettingsFrom(config: DeskConfig): DeskSettings {
 /** The desk's parts on this database. */
 export function deskDepsFor(db: Database, translator: Translator, settings: DeskSettings): DeskDeps {
   return { store: createDeskStore(db), settings, looksLikeComplaint: createComplaintMarkers(translator) };
+}
+
+/**
+ * Where staff see tickets: every desk this deployment has. Slack's staff
+ * channel today; the console's desk inbox joins this list as one more
+ * outlet. With none, tickets wait in the outbox until one is configured.
+ */
+export function deskDeliveryFor(config: Pick<Config, 'SLACK_RATE_PER_SECOND'>, staffDesk: StaffDesk, desks: { slack: SlackDesk | null }): DeskDelivery | undefined {
+  const outlets: DeskOutlet[] = [];
+  if (desks.slack) outlets.push({ sender: desks.slack.sender, perSecond: config.SLACK_RATE_PER_SECOND });
+  if (outlets.length === 0) return undefined;
+  return { outlets, onUndeliverable: (message, reason) => staffDesk.undeliverable(message, reason) };
 }

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Bot } from 'grammy';
 import type { Dispatcher } from '../core/outbox/dispatcher.ts';
 import { createAssistant, type Assistant, type AssistantDeps } from '../core/assistant.ts';
-import { createTranslator } from '../core/i18n/translator.ts';
+import { createTranslator, type Translator } from '../core/i18n/translator.ts';
 import { migrateDatabase } from '../core/storage/db/migrateDatabase.ts';
 import { openDatabase, type Database } from '../core/storage/db/openDatabase.ts';
 import { createConversationStores } from '../core/storage/conversation/createConversationStores.ts';
@@ -28,7 +28,7 @@ import type { Pino } from './logger.ts';
 import { programSettingsFrom } from './programSettings.ts';
 import { startScheduler } from './startScheduler.ts';
 import { startDispatcher, webInboxOf } from './startDispatcher.ts';
-import { deskDepsFor, deskSettingsFrom } from './desk.ts';
+import { deskDeliveryFor, deskDepsFor, deskSettingsFrom } from './desk.ts';
 import { createStaffDesk, type StaffDesk } from '../core/desk/staffDesk.ts';
 import { createSlackDesk, type SlackDesk } from '../bots/slack/createSlackDesk.ts';
 import { registerSlackRoute } from '../bots/slack/registerSlackRoute.ts';
@@ -90,7 +90,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   // Expiry sweep, expiry reminders and birthday greetings (core/jobs), every JOBS_INTERVAL_SECONDS.
   const scheduler = startScheduler(db, { translator, settings, clock, log, loadRules: points.rules, desk }, { intervalMs: config.JOBS_INTERVAL_SECONDS * 1000 });
   // Messages the system sends on its own (core/outbox), within each channel's rate limits.
-  const outbox = startDispatcher(config, db, log, clock, slack ? { sender: slack.sender, onUndeliverable: (message, reason) => staffDesk.undeliverable(message, reason) } : undefined);
+  const outbox = startDispatcher(config, db, log, clock, deskDeliveryFor(config, staffDesk, { slack }));
   // Intake first, so what is in flight finishes against an open database; the outbox gives its leases back last.
   let stopping: Promise<void> | undefined;
   const stop = () => (stopping ??= (async () => {
@@ -124,13 +124,12 @@ async function connectSlack(config: Config, log: Pino, server: FastifyInstance, 
   return slack;
 }
 
-async function connectTelegram(config: Config, log: Pino, server: FastifyInstance, deps: { assistant: Assistant; translator: ReturnType<typeof createTranslator> }) {
+async function connectTelegram(config: Config, log: Pino, server: FastifyInstance, deps: { assistant: Assistant; translator: Translator }) {
   const bot = createTelegramBot({
     token: config.TELEGRAM_BOT_TOKEN!,
     apiRoot: config.TELEGRAM_API_ROOT,
-    defaultLocale: config.DEFAULT_LOCALE,
     log,
-    ...deps,
+    assistant: deps.assistant,
   });
   const transport = await startTelegram(bot, server, { publicUrl: config.PUBLIC_URL, webhookSecret: config.TELEGRAM_WEBHOOK_SECRET, log, translator: deps.translator, defaultLocale: config.DEFAULT_LOCALE });
   return { bot, transport };

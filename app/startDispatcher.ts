@@ -6,6 +6,8 @@ import type { UndeliverableHook } from '../core/outbox/recordOutcome.ts';
 import type { RetryPolicy } from '../core/outbox/retryPolicy.ts';
 import type { RateLimits } from '../core/outbox/sendGate.ts';
 import type { Sender } from '../core/outbox/sender.ts';
+import { fanOutSenders } from '../core/outbox/fanOutSenders.ts';
+import { DESK_LANE } from '../core/outbox/outboxPorts.ts';
 import type { Database } from '../core/storage/db/openDatabase.ts';
 import { readInbox } from '../core/storage/outbox/readInbox.ts';
 import { createOutboxStore } from '../core/storage/outbox/createOutboxStore.ts';
@@ -22,19 +24,26 @@ const WEB_LIMITS: RateLimits = { perSecond: 500, perAddressIntervalMs: 0 };
 const TELEGRAM_TIMEOUT_SECONDS = 20;
 const WEB_INBOX_PAGE = 100;
 
-type DispatcherConfig = Pick<Config, 'TELEGRAM_BOT_TOKEN' | 'TELEGRAM_API_ROOT' | 'TELEGRAM_RATE_PER_SECOND' | 'SLACK_RATE_PER_SECOND'>;
+type DispatcherConfig = Pick<Config, 'TELEGRAM_BOT_TOKEN' | 'TELEGRAM_API_ROOT' | 'TELEGRAM_RATE_PER_SECOND'>;
 
-/** The staff desk's part of the outbox, when Slack is configured. */
-export interface DeskDelivery {
+/** One place staff see tickets (Slack's staff channel; next, the console's desk inbox). */
+export interface DeskOutlet {
   sender: Sender<DeskPost>;
+  /** Posts per second it takes. */
+  perSecond: number;
+}
+
+/** The staff desk's part of the outbox: every desk the deployment shows tickets on. */
+export interface DeskDelivery {
+  outlets: DeskOutlet[];
   onUndeliverable: UndeliverableHook;
 }
 
 /**
- * Staff must get every ticket however long Slack is away: the desk's posts
+ * Staff must get every ticket however long the desk is away: its posts
  * are retried for as long as it takes, at most every five minutes.
  */
-const SLACK_RETRY: RetryPolicy = { baseMs: 1_000, capMs: 300_000, maxAttempts: Number.POSITIVE_INFINITY };
+const DESK_RETRY: RetryPolicy = { baseMs: 1_000, capMs: 300_000, maxAttempts: Number.POSITIVE_INFINITY };
 
 /**
  * Starts delivering the outbox on every channel the deployment has. The
@@ -44,17 +53,17 @@ const SLACK_RETRY: RetryPolicy = { baseMs: 1_000, capMs: 300_000, maxAttempts: N
 export function startDispatcher(config: DispatcherConfig, db: Database, log: Logger, clock: () => Date, desk?: DeskDelivery): Dispatcher {
   const senders: DispatcherOptions['senders'] = { web: webInboxSender };
   const limits: DispatcherOptions['limits'] = { web: WEB_LIMITS };
-  if (desk) {
-    senders.slack = desk.sender;
-    // One ticket's posts one after another; the channel as a whole at Slack's pace.
-    limits.slack = { perSecond: config.SLACK_RATE_PER_SECOND, perAddressIntervalMs: 0 };
+  if (desk && desk.outlets.length > 0) {
+    senders[DESK_LANE] = fanOutSenders(desk.outlets.map((outlet) => outlet.sender));
+    // One ticket's posts one after another; the lane as a whole at the slowest desk's pace.
+    limits[DESK_LANE] = { perSecond: Math.min(...desk.outlets.map((outlet) => outlet.perSecond)), perAddressIntervalMs: 0 };
   }
   if (config.TELEGRAM_BOT_TOKEN) {
     const api = new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT, timeoutSeconds: TELEGRAM_TIMEOUT_SECONDS });
     senders.telegram = createTelegramSender(api);
     limits.telegram = { perSecond: config.TELEGRAM_RATE_PER_SECOND, perAddressIntervalMs: TELEGRAM_CHAT_INTERVAL_MS };
   }
-  const dispatcher = createDispatcher({ store: createOutboxStore(db), senders, limits, clock, log, retries: { slack: SLACK_RETRY }, ...(desk && { onUndeliverable: desk.onUndeliverable }) });
+  const dispatcher = createDispatcher({ store: createOutboxStore(db), senders, limits, clock, log, retries: { [DESK_LANE]: DESK_RETRY }, ...(desk && { onUndeliverable: desk.onUndeliverable }) });
   dispatcher.start();
   return dispatcher;
 }

@@ -3,14 +3,21 @@ import { localeFromHint, type Locale } from './i18n/locale.ts';
 import type { Outbound } from './outbound.ts';
 import { continueChat } from './conversation/continueChat.ts';
 import { greetStranger } from './conversation/greetStranger.ts';
-import { ChatChangedError, turnIn, type AssistantDeps } from './conversation/turn.ts';
+import { turnIn, type AssistantDeps } from './conversation/turn.ts';
+import { ConflictError, retry } from './errors.ts';
 import { answerCashier } from './till/answerCashier.ts';
 
 export type { AssistantDeps } from './conversation/turn.ts';
 
 /** The one entry point of the core: an update in, the replies out. */
 export interface Assistant {
+  /** Never throws for our own failures: it logs them and answers with `failureReply`. */
   handle(inbound: Inbound): Promise<Outbound[]>;
+  /**
+   * The apology for an update we could not answer, in the person's language:
+   * also what an adapter sends when it could not deliver the answer itself.
+   */
+  failureReply(inbound: Inbound): Promise<Outbound>;
   /** The language a person chose in the chat, else the one their platform hints at. */
   localeFor(channel: Channel, address: string, hint?: string): Promise<Locale>;
 }
@@ -20,14 +27,25 @@ const MAX_ATTEMPTS = 3;
 export function createAssistant(deps: AssistantDeps): Assistant {
   return {
     handle: (inbound) => handleInbound(deps, inbound),
-    localeFor: async (channel, address, hint) =>
-      (await deps.chats.findChat(channel, address))?.locale ?? localeFromHint(hint, deps.settings.defaultLocale),
+    failureReply: (inbound) => failureReply(deps, inbound),
+    localeFor: (channel, address, hint) => localeOf(deps, channel, address, hint),
   };
+}
+
+async function localeOf(deps: AssistantDeps, channel: Channel, address: string, hint?: string): Promise<Locale> {
+  return (await deps.chats.findChat(channel, address))?.locale ?? localeFromHint(hint, deps.settings.defaultLocale);
+}
+
+/** In the chat's language when the database still answers, else in the one the platform hints at. */
+async function failureReply(deps: AssistantDeps, inbound: Inbound): Promise<Outbound> {
+  const locale = await localeOf(deps, inbound.channel, inbound.address, inbound.languageHint).catch(() => localeFromHint(inbound.languageHint, deps.settings.defaultLocale));
+  return { text: deps.translator.forLocale(locale)('errors.internal') };
 }
 
 /**
  * De-duplicates the update, then answers it. A failed update is un-claimed so
- * the platform's redelivery gets a second chance instead of being dropped.
+ * the platform's redelivery gets a second chance instead of being dropped,
+ * and the person gets the apology, the same on every channel.
  */
 async function handleInbound(deps: AssistantDeps, inbound: Inbound): Promise<Outbound[]> {
   const { channel, updateId } = inbound;
@@ -40,19 +58,15 @@ async function handleInbound(deps: AssistantDeps, inbound: Inbound): Promise<Out
     if (inbound.repliesInResponse) await deps.inbound.rememberReplies(channel, updateId, replies);
     return replies;
   } catch (error) {
-    await deps.inbound.releaseUpdate(inbound.channel, inbound.updateId);
-    throw error;
+    deps.log.error({ err: error, channel, updateId }, 'could not answer an update; the person gets an apology');
+    // Un-claimed, so a redelivery of the update is answered instead of dropped as a duplicate.
+    await deps.inbound.releaseUpdate(channel, updateId).catch((releaseError: unknown) => deps.log.error({ err: releaseError, channel, updateId }, 'could not un-claim a failed update'));
+    return [await failureReply(deps, inbound)];
   }
 }
 
 async function answerWithRetry(deps: AssistantDeps, inbound: Inbound): Promise<Outbound[]> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await answer(deps, inbound);
-    } catch (error) {
-      if (!(error instanceof ChatChangedError) || attempt >= MAX_ATTEMPTS) throw error;
-    }
-  }
+  return retry({ attempts: MAX_ATTEMPTS, retryOn: (error) => error instanceof ConflictError }, () => answer(deps, inbound));
 }
 
 async function answer(deps: AssistantDeps, inbound: Inbound): Promise<Outbound[]> {

@@ -6,6 +6,7 @@ import type { Channel } from '../../core/inbound.ts';
 import { delivered, type Sender, type SendResult } from '../../core/outbox/sender.ts';
 import { renderCard, renderThreadText } from './renderDeskPost.ts';
 import { slackSendResult } from './slackSendResult.ts';
+import { parseSlackDeskRef, slackDeskRef, type SlackThread } from './slackDeskRef.ts';
 import type { Logger } from '../../core/logger.ts';
 
 
@@ -39,31 +40,33 @@ async function showTicket(deps: DeskSenderDeps, ticketId: string, kind: 'ticket'
   const current = await deps.desk.card(ticketId);
   if (!current) return gone(ticketId);
   const message = renderCard(current.card);
-  if (current.slack) return update(deps, current.slack, message);
+  const thread = parseSlackDeskRef(current.deskRef);
+  if (thread) return update(deps, thread, message);
   // A refresh waits for the message it refreshes; a ticket posted before (a retry after a lost answer) was updated above instead of posted twice.
   if (kind === 'refresh') return waitForTicketMessage;
   const posted = await deps.client.chat.postMessage({ channel: deps.staffChannel, ...message, unfurl_links: false });
-  await deps.desk.setSlackMessage(ticketId, posted.channel ?? deps.staffChannel, posted.ts!);
+  await deps.desk.setDeskRef(ticketId, slackDeskRef({ channel: posted.channel ?? deps.staffChannel, ts: posted.ts! }));
   return delivered;
 }
 
 /** A thread post needs only where the thread is, not the ticket's whole message. */
 async function sendToThread(deps: DeskSenderDeps, ticketId: string, post: Extract<DeskPost, { kind: 'thread' }>): Promise<SendResult> {
-  const current = await deps.desk.slackMessageOf(ticketId);
+  const current = await deps.desk.deskRefOf(ticketId);
   if (!current) return gone(ticketId);
-  return current.slack ? postInThread(deps, current.slack, post) : waitForTicketMessage;
+  const thread = parseSlackDeskRef(current.deskRef);
+  return thread ? postInThread(deps, thread, post) : waitForTicketMessage;
 }
 
 function gone(ticketId: string): SendResult {
   return { kind: 'rejected', reason: `ticket ${ticketId} no longer exists` };
 }
 
-async function update(deps: DeskSenderDeps, slack: { channel: string; ts: string }, message: ReturnType<typeof renderCard>): Promise<SendResult> {
+async function update(deps: DeskSenderDeps, slack: SlackThread, message: ReturnType<typeof renderCard>): Promise<SendResult> {
   await deps.client.chat.update({ channel: slack.channel, ts: slack.ts, ...message });
   return delivered;
 }
 
-async function postInThread(deps: DeskSenderDeps, slack: { channel: string; ts: string }, post: Extract<DeskPost, { kind: 'thread' }>): Promise<SendResult> {
+async function postInThread(deps: DeskSenderDeps, slack: SlackThread, post: Extract<DeskPost, { kind: 'thread' }>): Promise<SendResult> {
   const text = renderThreadText(post);
   const source = post.photo && deps.photos[post.photo.channel];
   if (post.photo && source) {

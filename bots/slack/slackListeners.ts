@@ -5,6 +5,7 @@ import type { Logger } from '../../core/logger.ts';
 import { mentionedUsers, slackMarkupToText } from './slackMarkupToText.ts';
 import { escapeSlack } from './slackText.ts';
 import type { StaffDirectory } from './staffDirectory.ts';
+import { slackDeskRef } from './slackDeskRef.ts';
 
 export interface ListenerDeps {
   desk: StaffDesk;
@@ -77,7 +78,7 @@ async function onThreadMessage({ desk, directory, staffChannel, log }: ListenerD
   }
   const by = { id: message.user, name: await directory.firstName(message.user) };
   const text = await plainTextOf(message.text ?? '', directory);
-  const answer = await desk.reply({ sourceKey: `slack:${message.channel}:${message.ts}`, threadTs: message.thread_ts, by, text });
+  const answer = await desk.reply({ sourceKey: `slack:${message.channel}:${message.ts}`, deskRef: slackDeskRef({ channel: message.channel, ts: message.thread_ts }), by, text });
   if (answer.ephemeral) await tell(answer.ephemeral);
 }
 

@@ -4,8 +4,6 @@ import { Bot, type Context, type NextFunction } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Assistant } from '../../core/assistant.ts';
 import type { Logger } from '../../core/logger.ts';
-import type { Translator } from '../../core/i18n/translator.ts';
-import { localeFromHint, type Locale } from '../../core/i18n/locale.ts';
 import { callBotApi } from './callBotApi.ts';
 import { chatKeyOf, parseTelegramUpdate, telegramUpdateSchema, type TelegramUpdate } from './parseTelegramUpdate.ts';
 import { renderTelegramReply } from './renderTelegramReply.ts';
@@ -14,8 +12,6 @@ export interface TelegramBotOptions {
   token: string;
   apiRoot: string;
   assistant: Assistant;
-  translator: Translator;
-  defaultLocale: Locale;
   log: Logger;
   /** Skips the getMe call at start-up (benchmarks, tests that know the bot). */
   botInfo?: UserFromGetMe;
@@ -61,7 +57,6 @@ async function answerUpdate(ctx: Context, options: TelegramBotOptions): Promise<
     for (const reply of replies) await callBotApi(ctx.api, inbound.address, renderTelegramReply(reply));
   } catch (error) {
     options.log.error({ err: error, updateId: inbound.updateId }, 'could not answer a telegram update');
-    const locale = localeFromHint(inbound.languageHint, options.defaultLocale);
-    await ctx.api.sendMessage(inbound.address, options.translator.forLocale(locale)('errors.internal')).catch(() => undefined);
+    await callBotApi(ctx.api, inbound.address, renderTelegramReply(await options.assistant.failureReply(inbound))).catch(() => undefined);
   }
 }

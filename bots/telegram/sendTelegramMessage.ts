@@ -33,7 +33,7 @@ export function telegramSendResult(error: unknown): SendResult {
   if (code === 429) return { kind: 'retryAfter', seconds: error.parameters.retry_after ?? 1, reason };
   if (code >= 500) return { kind: 'transient', reason };
   if (code === 403 || (code === 400 && GONE.test(error.description))) return { kind: 'unreachable', reason };
-  // A refused token is the deployment's fault, not the message's: keep the message and retry once it is fixed.
-  if (code === 401 || code === 404) return { kind: 'transient', reason: `${reason} (check TELEGRAM_BOT_TOKEN and TELEGRAM_API_ROOT)` };
+  // A refused token is the deployment's fault, not the message's: the lane stops and keeps every message until it is fixed.
+  if (code === 401 || code === 404) return { kind: 'unauthorized', reason: `${reason} (check TELEGRAM_BOT_TOKEN and TELEGRAM_API_ROOT)` };
   return { kind: 'rejected', reason };
 }

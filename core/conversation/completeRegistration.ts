@@ -13,6 +13,7 @@ import { promptFor } from './prompts.ts';
 import { saveState } from './saveState.ts';
 import { phoneText } from './phoneText.ts';
 import { ChatChangedError, type Turn } from './turn.ts';
+import { retry, TryAgainError } from '../errors.ts';
 
 type BirthdayChat = ChatRecord & { state: { step: 'birthday'; name: string; phone: string; ref?: string } };
 
@@ -23,14 +24,14 @@ type BirthdayChat = ChatRecord & { state: { step: 'birthday'; name: string; phon
  */
 export async function completeRegistration(turn: Turn, chat: BirthdayChat, birthday: Birthday | null): Promise<Outbound[]> {
   const rules = await turn.deps.points.rules();
-  for (let attempt = 0; attempt < 3; attempt++) {
+  const exhausted = () => new Error('Could not find a free card number after 3 attempts; the card number space may be exhausted.');
+  return retry({ attempts: 3, exhausted }, async () => {
     const result = await turn.deps.members.enrol(enrolmentFor(turn, chat, birthday, rules));
     if (result.ok) return welcomeMessages(turn, result.member);
     if (result.reason === 'chat-changed') throw new ChatChangedError();
     if (result.reason === 'phone-taken') return phoneTakenMeanwhile(turn, chat);
-    // card-taken: a fresh random number is tried.
-  }
-  throw new Error('Could not find a free card number after 3 attempts; the card number space may be exhausted.');
+    throw new TryAgainError('the random card number was taken');
+  });
 }
 
 function enrolmentFor(turn: Turn, chat: BirthdayChat, birthday: Birthday | null, rules: ProgramRules): Enrolment & ReferralClaim {

@@ -1,3 +1,4 @@
+import { ConflictError } from '../errors.ts';
 import type { Inbound } from '../inbound.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { Translate, Translator } from '../i18n/translator.ts';
@@ -52,8 +53,8 @@ export function turnIn(deps: AssistantDeps, inbound: Inbound, locale: Locale): T
  * handled (a second instance, a double tap). The update is handled again
  * against the fresh state.
  */
-export class ChatChangedError extends Error {
+export class ChatChangedError extends ConflictError {
   constructor() {
-    super('The chat changed while this update was handled; it will be handled again against the new state.');
+    super('chat');
   }
 }

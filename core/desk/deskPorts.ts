@@ -20,7 +20,12 @@ export interface TicketRecord {
   reason: TicketReason;
   status: TicketStatus;
   text: string;
-  slack: { channel: string; ts: string } | null;
+  /**
+   * Where the desk shows the ticket (for Slack, the message that heads its
+   * thread), as the desk's adapter wrote it; the core stores it and hands it
+   * back without reading it. Null until the desk has shown the ticket.
+   */
+  deskRef: string | null;
   assignee: StaffRef | null;
   openedAt: Date;
   takenAt: Date | null;
@@ -32,7 +37,7 @@ export interface TicketRecord {
   ratingComment: string | null;
 }
 
-/** A staff member as Slack knows them. */
+/** A staff member as the desk knows them. */
 export interface StaffRef {
   id: string;
   name: string;
@@ -113,12 +118,13 @@ export interface DeskStore {
   postToThread(ticketId: string, post: DeskDraft): Promise<void>;
 
   find(ticketId: string): Promise<TicketRecord | null>;
-  findBySlackTs(ts: string): Promise<TicketRecord | null>;
+  /** The ticket the desk shows at this reference (a Slack thread…). */
+  findByDeskRef(deskRef: string): Promise<TicketRecord | null>;
   view(ticketId: string, purchases: number): Promise<TicketView | null>;
   /** Tickets not resolved yet, oldest first. */
   unresolved(limit: number): Promise<(TicketRecord & { memberName: string })[]>;
-  /** The ticket's message in the staff channel, once Slack has given it a ts. */
-  setSlackMessage(ticketId: string, channel: string, ts: string): Promise<void>;
+  /** Where the desk now shows the ticket, once its adapter has posted it. */
+  setDeskRef(ticketId: string, deskRef: string): Promise<void>;
   /** Looks a member up for staff, by card number or phone (E.164). */
   findMember(reference: { cardNumber: string } | { phone: string }): Promise<MemberRecord | null>;
 }

@@ -21,9 +21,9 @@ const NOTE = /^note:\s*/i;
  * their language, unless it starts with "note:" (then it stays with staff).
  * A thread that is no ticket's is none of the desk's business.
  */
-export async function replyInThread({ deps, t }: StaffContext, { sourceKey, threadTs, by, text }: { sourceKey: string; threadTs: string; by: StaffRef; text: string }): Promise<StaffAnswer> {
+export async function replyInThread({ deps, t }: StaffContext, { sourceKey, deskRef, by, text }: { sourceKey: string; deskRef: string; by: StaffRef; text: string }): Promise<StaffAnswer> {
   const { store, settings } = deps.desk;
-  const ticket = await store.findBySlackTs(threadTs);
+  const ticket = await store.findByDeskRef(deskRef);
   if (!ticket) return { ephemeral: null };
   const note = NOTE.test(text.trim());
   if (ticket.status === 'resolved' && !note) return { ephemeral: t('desk.replyToResolved', { ref: ticketReference(ticket.id) }) };

@@ -31,19 +31,19 @@ export interface UndeliveredMessage {
 }
 
 /**
- * The staff side of the desk, as the Slack adapter calls it: a reply in a
+ * The staff side of the desk, as a desk adapter (Slack) calls it: a reply in a
  * ticket's thread, the Take and Resolve buttons, the /loyalty command, and
  * the ticket's message as it should look now. Everything it changes goes
- * out through the outbox, so Slack or the customer's messenger being down
+ * out through the outbox, so the desk or the customer's messenger being down
  * delays it but loses nothing.
  */
 export interface StaffDesk {
-  card(ticketId: string): Promise<{ card: DeskCard; slack: TicketRecord['slack'] } | null>;
-  /** Where the ticket's thread is (`slack` null until its message is posted); null when there is no such ticket. */
-  slackMessageOf(ticketId: string): Promise<{ slack: TicketRecord['slack'] } | null>;
-  setSlackMessage(ticketId: string, channel: string, ts: string): Promise<void>;
-  /** A staff member wrote in a thread; `sourceKey` is unique per Slack message, so a retried event changes nothing. */
-  reply(input: { sourceKey: string; threadTs: string; by: StaffRef; text: string }): Promise<StaffAnswer>;
+  card(ticketId: string): Promise<{ card: DeskCard; deskRef: TicketRecord['deskRef'] } | null>;
+  /** Where the desk shows the ticket (`deskRef` null until it is posted); null when there is no such ticket. */
+  deskRefOf(ticketId: string): Promise<{ deskRef: TicketRecord['deskRef'] } | null>;
+  setDeskRef(ticketId: string, deskRef: string): Promise<void>;
+  /** A staff member wrote in the thread at `deskRef`; `sourceKey` is unique per desk message, so a retried event changes nothing. */
+  reply(input: { sourceKey: string; deskRef: string; by: StaffRef; text: string }): Promise<StaffAnswer>;
   /** A staff member pressed a button of a ticket's message. */
   press(payload: string, by: StaffRef): Promise<StaffAnswer>;
   /** `/loyalty` (open tickets), `/loyalty <phone or card number>` (a member's card). */
@@ -62,19 +62,19 @@ export function createStaffDesk(deps: StaffDeskDeps): StaffDesk {
       const view = await store.view(ticketId, 3);
       if (!view) return null;
       const { currency } = await deps.loadRules();
-      return { card: ticketCard(view, { t, locale: settings.staffLocale, timezone: deps.settings.timezone, currency, showPhone: settings.showPhone }), slack: view.ticket.slack };
+      return { card: ticketCard(view, { t, locale: settings.staffLocale, timezone: deps.settings.timezone, currency, showPhone: settings.showPhone }), deskRef: view.ticket.deskRef };
     },
-    async slackMessageOf(ticketId) {
+    async deskRefOf(ticketId) {
       const ticket = await store.find(ticketId);
-      return ticket && { slack: ticket.slack };
+      return ticket && { deskRef: ticket.deskRef };
     },
-    setSlackMessage: (ticketId, channel, ts) => store.setSlackMessage(ticketId, channel, ts),
+    setDeskRef: (ticketId, deskRef) => store.setDeskRef(ticketId, deskRef),
     reply: (input) => replyInThread(context, input),
     press: (payload, by) => pressButton(context, payload, by),
     lookUp: (query) => lookUpForStaff(query, { ...deps, t }),
     refusal: () => t('desk.notStaff'),
     async undeliverable(message, reason) {
-      if (message.channel === 'slack' || !message.ticketId) return;
+      if (message.channel === 'desk' || !message.ticketId) return;
       deps.log.warn({ ticketId: message.ticketId, outboxId: message.id, reason }, 'desk: a staff answer could not be delivered to the customer');
       await store.postToThread(message.ticketId, threadPost(message.ticketId, `undeliverable:${message.id}`, t('desk.thread.undeliverable')));
       await store.postToThread(message.ticketId, refreshPost(message.ticketId, `undeliverable:${message.id}`));

@@ -58,6 +58,8 @@ export class ChannelLane {
   private readonly deferrals = new Set<number>();
   private sweepDue = false;
   private stopping = false;
+  /** Why the platform refused our credentials; once set, the lane sends nothing until the program restarts. */
+  private halted: string | null = null;
   private settled = 0;
 
   constructor(private readonly deps: LaneDeps) {
@@ -71,6 +73,7 @@ export class ChannelLane {
    * resolves to how many messages it settled (sent, failed or rescheduled).
    */
   async run(untilIdle: boolean): Promise<number> {
+    if (this.halted) return 0;
     this.stopping = false;
     this.settled = 0;
     this.nextClaimAt = 0;
@@ -188,11 +191,27 @@ export class ChannelLane {
     } else {
       result = { kind: 'rejected', reason: 'the stored message could not be read by this version of the program' };
     }
+    if (result.kind === 'unauthorized') return this.halt(message, result.reason);
     if (result.kind !== 'delivered') this.sweepDue = true;
     const { store, settings, log } = this.deps;
     const { onUndeliverable } = this.deps;
     await recordOutcome(message, result, { store, gate: this.gate, retry: settings.retry, log, now: this.deps.clock(), gateNow: this.now(), onUndeliverable });
     this.settled += 1;
+  }
+
+  /**
+   * The platform refused our credentials: every message on this channel would
+   * be refused alike, and none of them is at fault. The message goes back
+   * unsent, as do the ones the lane holds, and the lane stops, saying so once;
+   * the messages wait in the table for a restart with working credentials.
+   */
+  private async halt(message: ClaimedMessage, reason: string): Promise<void> {
+    if (!this.halted) {
+      this.halted = reason;
+      this.deps.log.error({ channel: this.deps.channel, reason }, 'outbox: the platform refused our credentials; this channel sends nothing until they are fixed and the program restarted, and its messages wait');
+    }
+    this.stop();
+    await this.deps.store.release([message]);
   }
 
   /** A sender that throws broke its contract (our code failed); the message is retried like a network failure. */

@@ -1,7 +1,7 @@
 import type { Channel } from '../inbound.ts';
 import type { Logger } from '../logger.ts';
 import { ChannelLane, type LaneSettings } from './channelLane.ts';
-import type { OutboxChannel, OutboxPayload, OutboxStore } from './outboxPorts.ts';
+import { DESK_LANE, type OutboxChannel, type OutboxPayload, type OutboxStore } from './outboxPorts.ts';
 import type { UndeliverableHook } from './recordOutcome.ts';
 import { defaultRetryPolicy, type RetryPolicy } from './retryPolicy.ts';
 import type { DeskPost } from '../desk/deskPost.ts';
@@ -13,11 +13,11 @@ export type { LaneSettings as DispatcherSettings } from './channelLane.ts';
 export interface DispatcherOptions {
   store: OutboxStore;
   /** One sender per channel the deployment has; messages for other channels wait in the table. */
-  senders: { [C in Channel]?: Sender } & { slack?: Sender<DeskPost> };
+  senders: { [C in Channel]?: Sender } & { [DESK_LANE]?: Sender<DeskPost> };
   /** The flood limits of every channel that has a sender. */
   limits: Partial<Record<OutboxChannel, RateLimits>>;
   settings?: Partial<LaneSettings>;
-  /** A channel's own retry policy, instead of `settings.retry` (the staff desk never gives up on Slack). */
+  /** A channel's own retry policy, instead of `settings.retry` (the staff desk never gives up on its desk). */
   retries?: Partial<Record<OutboxChannel, RetryPolicy>>;
   onUndeliverable?: UndeliverableHook;
   /** The time written to the table (claims, retries, sentAt); rate limits keep to a monotonic clock of their own. */

@@ -12,10 +12,16 @@ export interface Notification {
   topic?: NotificationTopic;
 }
 
-/** Where the outbox delivers: the customers' channels, and the staff desk's Slack channel. */
-export type OutboxChannel = Channel | 'slack';
+/**
+ * The staff desk's outbox lane. Which desks show its posts (Slack, the
+ * console) is the application's choice: the lane's sender may be several.
+ */
+export const DESK_LANE = 'desk';
 
-/** What one outbox row carries: a message for a customer, or a post for the staff desk (channel `slack`). */
+/** Where the outbox delivers: the customers' channels, and the staff desk. */
+export type OutboxChannel = Channel | typeof DESK_LANE;
+
+/** What one outbox row carries: a message for a customer, or a post for the staff desk (lane `desk`). */
 export type OutboxPayload = Outbound | DeskPost;
 
 /** A row this dispatcher holds a lease on; only its holder may settle it. */

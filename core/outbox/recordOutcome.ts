@@ -1,4 +1,5 @@
 import type { Logger } from '../logger.ts';
+import { retry } from '../errors.ts';
 import type { ClaimedMessage, OutboxStore } from './outboxPorts.ts';
 import { backoffMs, type RetryPolicy } from './retryPolicy.ts';
 import type { SendGate } from './sendGate.ts';
@@ -23,75 +24,84 @@ export interface OutcomeContext {
  */
 export type UndeliverableHook = (message: ClaimedMessage, reason: string) => Promise<void>;
 
+/** What becomes of a message after one send; decided once, by `settlementOf`. */
+export type Settlement =
+  | { kind: 'sent' }
+  /** Flood control: the whole channel waits `delayMs`. */
+  | { kind: 'wait'; delayMs: number; reason: string }
+  /** Tried again after `delayMs`; the address's later messages wait behind it. */
+  | { kind: 'retry'; delayMs: number; reason: string }
+  /** Given up for good: never retried, and whoever cares is told. */
+  | { kind: 'failed'; unreachable: boolean; reason: string };
+
 /**
- * Writes what became of one send, by kind: 429 waits exactly `retry_after`
- * (the whole channel pauses, as Telegram's flood control asks), 5xx and
- * network failures back off, a blocked or vanished person becomes domain
- * state (the chat is unreachable, the message failed), any other refusal is
- * final. Either way the outcome is recorded before anything is retried.
+ * The one place that decides whether a message is given up: a 429 waits
+ * exactly `retry_after`, a 5xx or network failure backs off until the
+ * policy's last attempt, a blocked or vanished person and any other refusal
+ * are final. (`unauthorized` never gets here: the lane stops first.)
  */
-export async function recordOutcome(message: ClaimedMessage, result: SendResult, context: OutcomeContext): Promise<void> {
-  const { store, log } = context;
-  let kept: boolean;
+export function settlementOf(message: ClaimedMessage, result: Exclude<SendResult, { kind: 'unauthorized' }>, policy: RetryPolicy): Settlement {
   switch (result.kind) {
     case 'delivered':
-      kept = await markSentPromptly(message, context);
-      break;
+      return { kind: 'sent' };
     case 'retryAfter':
-      kept = await waitRetryAfter(message, result.seconds, result.reason, context);
-      break;
+      return { kind: 'wait', delayMs: Math.max(0, result.seconds) * 1000, reason: result.reason };
     case 'transient':
-      kept = await retryLater(message, result.reason, context);
-      break;
+      if (message.attempts >= policy.maxAttempts) return { kind: 'failed', unreachable: false, reason: `gave up after ${message.attempts} attempts: ${result.reason}` };
+      return { kind: 'retry', delayMs: backoffMs(message.attempts, policy), reason: result.reason };
     case 'unreachable':
-      log.warn({ outboxId: message.id, channel: message.channel, reason: result.reason }, 'outbox: the person cannot be reached; chat marked unreachable, message failed');
-      kept = await store.markUnreachable(message, context.now, result.reason);
-      break;
+      return { kind: 'failed', unreachable: true, reason: result.reason };
     case 'rejected':
-      log.warn({ outboxId: message.id, channel: message.channel, reason: result.reason }, 'outbox: the platform refused the message for good; marked failed');
-      kept = await store.markFailed(message, result.reason);
-      break;
-  }
-  if (!kept) log.warn({ outboxId: message.id, outcome: result.kind }, 'outbox: the lease ran out before the outcome was written; another instance owns the message now');
-  else if (context.onUndeliverable && result.kind !== 'delivered' && result.kind !== 'retryAfter' && (result.kind !== 'transient' || message.attempts >= context.retry.maxAttempts)) {
-    await context.onUndeliverable(message, result.reason).catch((error: unknown) => log.error({ err: error, outboxId: message.id }, 'outbox: could not report an undeliverable message'));
+      return { kind: 'failed', unreachable: false, reason: result.reason };
   }
 }
 
 /**
- * The message is out; until this write lands, a crash would let the lease
- * expire and the message go out again. So it is written at once, alone, and
- * retried briefly if the database hiccups.
+ * Writes what became of one send, as `settlementOf` decided, before anything
+ * is retried; a message given up is reported to `onUndeliverable` with the
+ * reason that was recorded.
  */
+export async function recordOutcome(message: ClaimedMessage, result: Exclude<SendResult, { kind: 'unauthorized' }>, context: OutcomeContext): Promise<void> {
+  const settlement = settlementOf(message, result, context.retry);
+  const kept = await writeSettlement(message, settlement, context);
+  const { log, onUndeliverable } = context;
+  if (!kept) log.warn({ outboxId: message.id, outcome: result.kind }, 'outbox: the lease ran out before the outcome was written; another instance owns the message now');
+  else if (onUndeliverable && settlement.kind === 'failed') {
+    await onUndeliverable(message, settlement.reason).catch((error: unknown) => log.error({ err: error, outboxId: message.id }, 'outbox: could not report an undeliverable message'));
+  }
+}
+
+async function writeSettlement(message: ClaimedMessage, settlement: Settlement, context: OutcomeContext): Promise<boolean> {
+  const { store, log } = context;
+  const where = { outboxId: message.id, channel: message.channel, attempts: message.attempts, reason: 'reason' in settlement ? settlement.reason : undefined };
+  switch (settlement.kind) {
+    case 'sent':
+      return markSentPromptly(message, context);
+    case 'wait':
+      context.gate.pauseChannel(context.gateNow + settlement.delayMs);
+      context.gate.holdAddress(message.address, context.gateNow + settlement.delayMs);
+      log.info({ ...where, retryAfterSeconds: settlement.delayMs / 1000 }, 'outbox: flood control; channel paused');
+      return store.scheduleRetry(message, new Date(context.now.getTime() + settlement.delayMs), settlement.reason);
+    case 'retry':
+      // Later messages to the same person wait too, so they do not overtake this one.
+      context.gate.holdAddress(message.address, context.gateNow + settlement.delayMs);
+      log.info(where, 'outbox: send failed for now; will retry');
+      return store.scheduleRetry(message, new Date(context.now.getTime() + settlement.delayMs), settlement.reason);
+    case 'failed':
+      if (settlement.unreachable) {
+        log.warn(where, 'outbox: the person cannot be reached; chat marked unreachable, message failed');
+        return store.markUnreachable(message, context.now, settlement.reason);
+      }
+      log.warn(where, 'outbox: the message will not be delivered; marked failed');
+      return store.markFailed(message, settlement.reason);
+  }
+}
+
+/** Until "sent" is written, a crash would let the lease expire and the message go out again: written at once, retried briefly. */
+const MARK_SENT_RETRY = { attempts: 5, delayMs: (attempt: number) => 100 * attempt };
+
 async function markSentPromptly(message: ClaimedMessage, context: OutcomeContext): Promise<boolean> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await context.store.markSent(message, context.now);
-    } catch (error) {
-      if (attempt >= 5) throw error;
-      context.log.error({ err: error, outboxId: message.id, attempt }, 'outbox: could not record a delivered message as sent; trying again');
-      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
-    }
-  }
-}
-
-async function waitRetryAfter(message: ClaimedMessage, seconds: number, reason: string, context: OutcomeContext): Promise<boolean> {
-  const waitMs = Math.max(0, seconds) * 1000;
-  context.gate.pauseChannel(context.gateNow + waitMs);
-  context.gate.holdAddress(message.address, context.gateNow + waitMs);
-  context.log.info({ outboxId: message.id, channel: message.channel, retryAfterSeconds: seconds }, 'outbox: flood control; channel paused');
-  return context.store.scheduleRetry(message, new Date(context.now.getTime() + waitMs), reason);
-}
-
-async function retryLater(message: ClaimedMessage, reason: string, context: OutcomeContext): Promise<boolean> {
-  const { retry, log } = context;
-  if (message.attempts >= retry.maxAttempts) {
-    log.error({ outboxId: message.id, channel: message.channel, attempts: message.attempts, reason }, 'outbox: giving up on a message that kept failing; marked failed');
-    return context.store.markFailed(message, `gave up after ${message.attempts} attempts: ${reason}`);
-  }
-  const delayMs = backoffMs(message.attempts, retry);
-  // Later messages to the same person wait too, so they do not overtake this one.
-  context.gate.holdAddress(message.address, context.gateNow + delayMs);
-  log.info({ outboxId: message.id, channel: message.channel, attempts: message.attempts, reason }, 'outbox: send failed for now; will retry');
-  return context.store.scheduleRetry(message, new Date(context.now.getTime() + delayMs), reason);
+  return retry(MARK_SENT_RETRY, () => context.store.markSent(message, context.now), {
+    onRetry: (error, attempt) => context.log.error({ err: error, outboxId: message.id, attempt }, 'outbox: could not record a delivered message as sent; trying again'),
+  });
 }

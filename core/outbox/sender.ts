@@ -7,14 +7,18 @@ import type { Outbound } from '../outbound.ts';
  * - `retryAfter`: flood control (Telegram's 429) — wait exactly that long;
  * - `transient`: a 5xx or the network failed — try again later, backing off;
  * - `unreachable`: the person blocked us or is gone — stop writing to them;
- * - `rejected`: the platform refused this message for good (another 4xx).
+ * - `rejected`: the platform refused this message for good (another 4xx);
+ * - `unauthorized`: the platform refused our credentials (a wrong or revoked
+ *   token) — no message on the channel can go until the deployment is fixed,
+ *   so the lane stops and every message waits, none is failed.
  */
 export type SendResult =
   | { kind: 'delivered' }
   | { kind: 'retryAfter'; seconds: number; reason: string }
   | { kind: 'transient'; reason: string }
   | { kind: 'unreachable'; reason: string }
-  | { kind: 'rejected'; reason: string };
+  | { kind: 'rejected'; reason: string }
+  | { kind: 'unauthorized'; reason: string };
 
 /**
  * A channel's way to send one neutral message to one address. Adapters

@@ -8,6 +8,7 @@ import { purchaseNotifications, refundNotifications } from './purchaseNotificati
 import { quotePurchase } from './quotePurchase.ts';
 import { cachedRules } from './cachedRules.ts';
 import { tierFor } from './tierFor.ts';
+import { retry, TryAgainError } from '../errors.ts';
 
 export interface PurchaseInput {
   member: MemberReference;
@@ -115,9 +116,10 @@ async function issueCode(deps: PointsDeps, memberId: string): Promise<{ code: st
   const rules = await deps.store.loadRules();
   const now = deps.clock();
   const expiresAt = new Date(now.getTime() + rules.codeLifetimeMinutes * 60_000);
-  for (let attempt = 0; attempt < 10; attempt++) {
+  const exhausted = () => new Error('Could not find a free one-time code in 10 attempts: nearly every 6-digit value is held by a live code.');
+  return retry({ attempts: 10, exhausted }, async () => {
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     if (await deps.store.issueCode(memberId, code, expiresAt, now)) return { code, expiresAt };
-  }
-  throw new Error('Could not find a free one-time code in 10 attempts: nearly every 6-digit value is held by a live code.');
+    throw new TryAgainError('the one-time code is held by another member');
+  });
 }

@@ -1,4 +1,5 @@
-import { ChatChangedError, type AssistantDeps } from '../conversation/turn.ts';
+import type { AssistantDeps } from '../conversation/turn.ts';
+import { ConflictError } from '../errors.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { Translate } from '../i18n/translator.ts';
 import type { Inbound } from '../inbound.ts';
@@ -28,7 +29,14 @@ export function tillTurnIn(deps: AssistantDeps, inbound: Inbound, cashier: Cashi
  */
 export async function saveTillState(turn: TillTurn, state: TillState): Promise<void> {
   const saved = await turn.deps.till.saveSession(turn.cashier.staffId, turn.cashier.version, state);
-  if (!saved) throw new ChatChangedError();
+  if (!saved) throw new TillChangedError();
+}
+
+/** Another update of the same cashier moved the till first; the update is answered again on the till's fresh state. */
+export class TillChangedError extends ConflictError {
+  constructor() {
+    super('till session');
+  }
 }
 
 /** Money in the programme's currency, as the cashier reads it. */

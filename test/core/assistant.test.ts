@@ -130,6 +130,27 @@ describeEachProvider('the assistant', (provider) => {
     expect(await counts()).toEqual(before);
   });
 
+  it('apologises in the person’s language when it cannot answer, and answers the redelivery instead of dropping it', async () => {
+    const stores = createConversationStores(db);
+    let failures = 1;
+    const till = createTillStore(db);
+    const assistant = createAssistant({
+      ...stores,
+      menu: assistantMenu(),
+      translator,
+      desk: deskDepsFor(db, translator, defaultDeskSettings),
+      settings: defaultProgramSettings,
+      clock: () => fixedNow,
+      log: silentLogger,
+      points: createPointsService({ store: createPointsStore(db), translator, clock: () => fixedNow, log: silentLogger }),
+      till: { ...till, findCashier: (channel, address) => (failures-- > 0 ? Promise.reject(new Error('the database went away')) : till.findCashier(channel, address)) },
+    });
+    const hello = inbound('visitor-9', text('buna'), { languageHint: 'ro-MD' });
+    expect(await assistant.handle(hello)).toEqual([{ text: t('ro')('errors.internal') }]);
+    expect(await assistant.failureReply(hello)).toEqual({ text: t('ro')('errors.internal') });
+    expect(texts(await assistant.handle(hello))).not.toBe(t('ro')('errors.internal'));
+  });
+
   it('gives a redelivered update the same replies again when the channel answers in the response', async () => {
     const assistant = assistantWith();
     await upToBirthday(assistant);

@@ -70,6 +70,41 @@ describeEachProvider('the outbox dispatcher, outcome by outcome', (provider) => 
     expect(await db.prisma.outboxMessage.findFirst()).toMatchObject({ attempts: 3, lastError: 'gave up after 3 attempts: 502: Bad Gateway' });
   });
 
+  it('tells whoever cares about a message given up the very reason it recorded', async () => {
+    await enqueue(db, telegramDraft(1, 'doomed'));
+    const told: string[] = [];
+    const dispatcher = createDispatcher({
+      store: createOutboxStore(db),
+      senders: { telegram: scriptedSender([{ kind: 'transient', reason: '502: Bad Gateway' }]) },
+      limits: { telegram: limits },
+      settings: { ...testSettings, retry: { baseMs: 20, capMs: 100, maxAttempts: 1 } },
+      onUndeliverable: async (_message, reason) => void told.push(reason),
+      log: silentLogger,
+    });
+    expect(await dispatcher.drainOnce()).toBe(1);
+    const { lastError } = await db.prisma.outboxMessage.findFirstOrThrow();
+    expect(told).toEqual([lastError]);
+    expect(lastError).toBe('gave up after 1 attempts: 502: Bad Gateway');
+  });
+
+  it('stops the lane and keeps every message when the platform refuses our credentials, saying so once', async () => {
+    for (const text of ['one', 'two', 'three']) await enqueue(db, telegramDraft(7, text));
+    const errors: string[] = [];
+    let calls = 0;
+    const refusing: Sender = async () => {
+      calls += 1;
+      return { kind: 'unauthorized', reason: '401: Unauthorized (check TELEGRAM_BOT_TOKEN and TELEGRAM_API_ROOT)' };
+    };
+    const log = { ...silentLogger, error: (_obj: object, msg?: string) => void errors.push(msg ?? '') };
+    const dispatcher = createDispatcher({ store: createOutboxStore(db), senders: { telegram: refusing }, limits: { telegram: limits }, settings: testSettings, log });
+    await dispatcher.drainOnce();
+    await dispatcher.drainOnce();
+    expect(await statusCounts(db)).toEqual({ pending: 3 });
+    expect((await db.prisma.outboxMessage.findMany()).map((row) => [row.attempts, row.lastError])).toEqual([[0, null], [0, null], [0, null]]);
+    expect(errors).toEqual([expect.stringContaining('refused our credentials')]);
+    expect(calls).toBe(1);
+  });
+
   it('fails a message whose stored form this version cannot read, without calling the platform', async () => {
     await enqueue(db, telegramDraft(1, 'garbled'));
     await db.prisma.outboxMessage.updateMany({ data: { payload: '{"not":"a message"}' } });

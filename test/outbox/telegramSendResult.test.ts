@@ -32,8 +32,8 @@ describe('a failed Telegram send', () => {
     expect(telegramSendResult(apiError(400, "Bad Request: can't parse entities"))).toEqual({ kind: 'rejected', reason: "400: Bad Request: can't parse entities" });
   });
 
-  it('keeps the message when the bot token itself is refused, and says what to check', () => {
-    expect(telegramSendResult(apiError(401, 'Unauthorized'))).toMatchObject({ kind: 'transient', reason: expect.stringContaining('TELEGRAM_BOT_TOKEN') });
+  it('stops the lane, keeping the message, when the bot token itself is refused, and says what to check', () => {
+    expect(telegramSendResult(apiError(401, 'Unauthorized'))).toMatchObject({ kind: 'unauthorized', reason: expect.stringContaining('TELEGRAM_BOT_TOKEN') });
   });
 
   it('rethrows what is no Bot API error: our own code failed', () => {

@@ -48,7 +48,7 @@ describeEachProvider('the desk store', (provider) => {
     expect(await store.find(ticket.id)).toEqual({
       ...ticket,
       status: 'open',
-      slack: null,
+      deskRef: null,
       assignee: null,
       takenAt: null,
       firstResponseAt: null,
@@ -63,7 +63,7 @@ describeEachProvider('the desk store', (provider) => {
       ['customer', 'My points are missing', `ticket:${ticket.id}:opening`, opened],
     ]);
     expect((await outbox()).map((row) => [row.channel, row.address, row.ticketId, row.memberId, JSON.parse(row.payload)])).toEqual([
-      ['slack', ticket.id, ticket.id, null, { kind: 'thread', text: 'announce' }],
+      ['desk', ticket.id, ticket.id, null, { kind: 'thread', text: 'announce' }],
     ]);
   });
 
@@ -86,7 +86,7 @@ describeEachProvider('the desk store', (provider) => {
     const ticket = await anOpenTicket(db, store, customer);
     expect(await store.addCustomerMessage(customerSays(ticket.id, 'update:1'), aPost('post:1'))).toBe('added');
     expect((await messages(ticket.id)).map((row) => row.sourceKey)).toEqual([`ticket:${ticket.id}:opening`, 'update:1']);
-    expect(await outbox()).toMatchObject([{ channel: 'slack', address: ticket.id, ticketId: ticket.id, dedupeKey: 'post:1' }]);
+    expect(await outbox()).toMatchObject([{ channel: 'desk', address: ticket.id, ticketId: ticket.id, dedupeKey: 'post:1' }]);
   });
 
   it('writes neither a message nor a post for an update delivered twice', async () => {
@@ -127,7 +127,7 @@ describeEachProvider('the desk store', (provider) => {
     expect(message).toMatchObject({ authorId: ana.id, authorName: ana.name, text: 'slack:1', createdAt: later(3) });
     const rows = await outbox();
     expect(rows.map((row) => [row.channel, row.address, row.memberId, row.ticketId, row.dedupeKey])).toEqual([
-      ['slack', ticket.id, null, ticket.id, 'post:1'],
+      ['desk', ticket.id, null, ticket.id, 'post:1'],
       ['telegram', customer.address, customer.memberId, ticket.id, 'reply:We are on it'],
     ]);
     expect(JSON.parse(rows[1]!.payload)).toEqual([{ text: 'We are on it' }]);
@@ -146,7 +146,7 @@ describeEachProvider('the desk store', (provider) => {
     expect(await store.addStaffMessage(noteBy(ticket.id, 'slack:note', ana), reply('never sent'), [aPost('post:note')])).toBe('added');
     expect(await store.find(ticket.id)).toMatchObject({ status: 'open', assignee: null, firstResponseAt: null });
     expect((await messages(ticket.id)).map((row) => row.author)).toEqual(['customer', 'note']);
-    expect(await outbox()).toMatchObject([{ channel: 'slack', address: ticket.id, ticketId: ticket.id, dedupeKey: 'post:note' }]);
+    expect(await outbox()).toMatchObject([{ channel: 'desk', address: ticket.id, ticketId: ticket.id, dedupeKey: 'post:note' }]);
   });
 
   it('sends a staff reply delivered twice once', async () => {
@@ -162,7 +162,7 @@ describeEachProvider('the desk store', (provider) => {
     expect(first).toMatchObject({ taken: true, ticket: { status: 'taken', assignee: ana, takenAt: later(2) } });
     const second = await store.take(ticket.id, bogdan, later(3), [aPost('taken:bogdan')]);
     expect(second).toEqual({ taken: false, ticket: first!.ticket });
-    expect(await outbox()).toMatchObject([{ channel: 'slack', address: ticket.id, ticketId: ticket.id, dedupeKey: 'taken:ana' }]);
+    expect(await outbox()).toMatchObject([{ channel: 'desk', address: ticket.id, ticketId: ticket.id, dedupeKey: 'taken:ana' }]);
   });
 
   it('gives a ticket to one of two people who take it at the same time', async () => {
@@ -189,7 +189,7 @@ describeEachProvider('the desk store', (provider) => {
     expect(await db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ resolvedById: ana.id });
     expect((await outbox()).map((row) => [row.channel, row.address, row.memberId, row.ticketId, row.dedupeKey])).toEqual([
       ['telegram', customer.address, customer.memberId, ticket.id, 'reply:Solved, rate us'],
-      ['slack', ticket.id, null, ticket.id, 'resolved'],
+      ['desk', ticket.id, null, ticket.id, 'resolved'],
     ]);
   });
 
@@ -261,22 +261,22 @@ describeEachProvider('the desk store', (provider) => {
     expect(await store.find(ticket.id)).toMatchObject({ announcements: 1, nextAnnounceAt: later(30) });
     await store.take(ticket.id, ana, later(31), []);
     expect(await store.announce(ticket.id, 1, null, aPost('announce:2'))).toBe(false);
-    expect(await outbox()).toMatchObject([{ channel: 'slack', address: ticket.id, ticketId: ticket.id, dedupeKey: 'announce:1' }]);
+    expect(await outbox()).toMatchObject([{ channel: 'desk', address: ticket.id, ticketId: ticket.id, dedupeKey: 'announce:1' }]);
   });
 
   it('posts to a thread once per dedupe key', async () => {
     const ticket = await anOpenTicket(db, store, customer);
     await store.postToThread(ticket.id, aPost('failed:1'));
     await store.postToThread(ticket.id, { dedupeKey: 'failed:1', post: { kind: 'thread', text: 'again' } });
-    expect((await outbox()).map((row) => [row.channel, row.address, row.ticketId, JSON.parse(row.payload).text])).toEqual([['slack', ticket.id, ticket.id, 'failed:1']]);
+    expect((await outbox()).map((row) => [row.channel, row.address, row.ticketId, JSON.parse(row.payload).text])).toEqual([['desk', ticket.id, ticket.id, 'failed:1']]);
   });
 
-  it('knows the ticket\'s Slack message once it is set, and finds the ticket by it', async () => {
+  it('keeps where the desk shows the ticket once it is set, as it was given, and finds the ticket by it', async () => {
     const ticket = await anOpenTicket(db, store, customer);
-    expect(ticket.slack).toBeNull();
-    expect(await store.findBySlackTs('1700000000.000100')).toBeNull();
-    await store.setSlackMessage(ticket.id, 'C-DESK', '1700000000.000100');
-    expect(await store.findBySlackTs('1700000000.000100')).toMatchObject({ id: ticket.id, slack: { channel: 'C-DESK', ts: '1700000000.000100' } });
+    expect(ticket.deskRef).toBeNull();
+    expect(await store.findByDeskRef('C-DESK:1700000000.000100')).toBeNull();
+    await store.setDeskRef(ticket.id, 'C-DESK:1700000000.000100');
+    expect(await store.findByDeskRef('C-DESK:1700000000.000100')).toMatchObject({ id: ticket.id, deskRef: 'C-DESK:1700000000.000100' });
   });
 
   it('lists unresolved tickets oldest first', async () => {

@@ -80,8 +80,8 @@ function ticketTransitions(prisma: Prisma) {
         if (count === 1) await enqueueDeskPost(tx, ticketId, post);
         return count === 1;
       }),
-    setSlackMessage: async (ticketId, channel, ts) => {
-      await prisma.ticket.updateMany({ where: { id: ticketId }, data: { slackChannel: channel, slackTs: ts } });
+    setDeskRef: async (ticketId, deskRef) => {
+      await prisma.ticket.updateMany({ where: { id: ticketId }, data: { deskRef } });
     },
   } satisfies Partial<DeskStore>;
 }
@@ -92,8 +92,8 @@ function ticketReads(prisma: Prisma) {
       const row = await prisma.ticket.findUnique({ where: { id: ticketId } });
       return row && toTicketRecord(row);
     },
-    findBySlackTs: async (ts) => {
-      const row = await prisma.ticket.findUnique({ where: { slackTs: ts } });
+    findByDeskRef: async (deskRef) => {
+      const row = await prisma.ticket.findUnique({ where: { deskRef } });
       return row && toTicketRecord(row);
     },
     dueAnnouncements: async (now, limit) => {

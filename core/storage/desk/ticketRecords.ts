@@ -3,7 +3,7 @@ import type { Channel } from '../../inbound.ts';
 import { isLocale } from '../../i18n/locale.ts';
 import type { NewTicket, PurchaseLine, TicketMessageDraft, TicketReason, TicketRecord, TicketStatus } from '../../desk/deskPorts.ts';
 
-/** A ticket row as the desk sees it: the Slack message only once both halves are known, the assignee only when set. */
+/** A ticket row as the desk sees it: the assignee only when set. */
 export function toTicketRecord(row: Ticket): TicketRecord {
   return {
     id: row.id,
@@ -15,7 +15,7 @@ export function toTicketRecord(row: Ticket): TicketRecord {
     reason: row.reason as TicketReason,
     status: row.status as TicketStatus,
     text: row.text,
-    slack: row.slackChannel !== null && row.slackTs !== null ? { channel: row.slackChannel, ts: row.slackTs } : null,
+    deskRef: row.deskRef,
     assignee: row.assigneeId !== null ? { id: row.assigneeId, name: row.assigneeName ?? '' } : null,
     openedAt: row.openedAt,
     takenAt: row.takenAt,
@@ -28,9 +28,9 @@ export function toTicketRecord(row: Ticket): TicketRecord {
   };
 }
 
-/** The row of a ticket just opened: nobody took it, Slack has not seen it yet. */
+/** The row of a ticket just opened: nobody took it, the desk has not shown it yet. */
 export function newTicketRow(ticket: NewTicket) {
-  return { ...ticket, status: 'open' satisfies TicketStatus, slackChannel: null, slackTs: null, announcements: 0 };
+  return { ...ticket, status: 'open' satisfies TicketStatus, deskRef: null, announcements: 0 };
 }
 
 /** The row of a message in a ticket; its `sourceKey` is unique, so a redelivered update finds it taken. */

@@ -4,6 +4,7 @@ import type { Database } from '../db/openDatabase.ts';
 import { isUniqueViolation, uniqueTarget } from '../db/isUniqueViolation.ts';
 import { enrolInTransaction } from './enrolInTransaction.ts';
 import { toMemberRecord } from './records.ts';
+import { retry, TryAgainError } from '../../errors.ts';
 
 const CARD_ATTEMPTS = 3;
 
@@ -14,7 +15,8 @@ const CARD_ATTEMPTS = 3;
  */
 export async function enrolWithoutChat(db: Database, enrolment: TillEnrolment): Promise<TillEnrolmentResult> {
   const { at, name, phone, locale, consentVersion, welcome } = enrolment;
-  for (let attempt = 0; attempt < CARD_ATTEMPTS; attempt++) {
+  const exhausted = () => new Error(`Could not find a free card number after ${CARD_ATTEMPTS} attempts; the card number space may be exhausted.`);
+  return retry({ attempts: CARD_ATTEMPTS, exhausted }, async () => {
     const member = { id: crypto.randomUUID(), cardNumber: newCardNumber(), name, phone, locale, birthday: null, birthdaySetAt: null, consentAt: at, consentVersion };
     try {
       const row = await db.prisma.$transaction((tx) => enrolInTransaction(tx, { at, member, welcome }));
@@ -22,8 +24,7 @@ export async function enrolWithoutChat(db: Database, enrolment: TillEnrolment): 
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       if (uniqueTarget(error).includes('phone')) return { ok: false, reason: 'phone-taken' };
-      // The random card number was taken: another one is tried.
+      throw new TryAgainError('the random card number was taken');
     }
-  }
-  throw new Error(`Could not find a free card number after ${CARD_ATTEMPTS} attempts; the card number space may be exhausted.`);
+  });
 }

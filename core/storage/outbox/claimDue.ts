@@ -1,4 +1,4 @@
-import type { ClaimedMessage, ClaimRequest, OutboxChannel, OutboxPayload } from '../../outbox/outboxPorts.ts';
+import { DESK_LANE, type ClaimedMessage, type ClaimRequest, type OutboxChannel, type OutboxPayload } from '../../outbox/outboxPorts.ts';
 import { parseDeskPost } from '../../desk/deskPost.ts';
 import type { Database, Prisma } from '../db/openDatabase.ts';
 import { parseReplies } from '../conversation/storedReplies.ts';
@@ -94,7 +94,7 @@ function toClaimedMessage(row: ClaimedRow): ClaimedMessage {
 
 /** A payload this version cannot read yields no message; the dispatcher marks it failed instead of crashing. */
 function parseStoredMessage(channel: OutboxChannel, payload: string): OutboxPayload | null {
-  if (channel === 'slack') return parseDeskPost(payload);
+  if (channel === DESK_LANE) return parseDeskPost(payload);
   try {
     return parseReplies(payload)?.[0] ?? null;
   } catch {

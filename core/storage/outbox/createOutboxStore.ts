@@ -1,4 +1,4 @@
-import type { OutboxChannel } from '../../outbox/outboxPorts.ts';
+import { DESK_LANE, type OutboxChannel } from '../../outbox/outboxPorts.ts';
 import type { ClaimRef, OutboxStore } from '../../outbox/outboxPorts.ts';
 import type { Database, Prisma } from '../db/openDatabase.ts';
 import { claimDue } from './claimDue.ts';
@@ -36,7 +36,7 @@ async function markUnreachable(prisma: Prisma, claim: ClaimRef & { channel: Outb
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.outboxMessage.updateMany({ where: claimed(claim), data: { status: 'failed', lockedUntil: null, lastError: clip(error) } });
     if (count !== 1) return false;
-    if (claim.channel !== 'slack') await markChatUnreachable(tx, claim.channel, claim.address, at);
+    if (claim.channel !== DESK_LANE) await markChatUnreachable(tx, claim.channel, claim.address, at);
     return true;
   });
 }

@@ -8,6 +8,7 @@ import { outboxId } from './outboxId.ts';
 import { serializeReplies } from '../conversation/storedReplies.ts';
 import type { NotificationTopic } from '../../notifications/notificationTopics.ts';
 import type { DeskDraft } from '../../desk/deskPorts.ts';
+import { DESK_LANE } from '../../outbox/outboxPorts.ts';
 
 export { claimDue } from './claimDue.ts';
 
@@ -83,7 +84,7 @@ export async function enqueueInTransaction(tx: Tx, draft: OutboxDraft, options: 
 export async function enqueueDeskPost(tx: Tx, ticketId: string, draft: DeskDraft, at: Date = new Date()): Promise<EnqueueOutcome> {
   const inserted = await tx.$executeRaw`
     INSERT INTO "OutboxMessage" ("id", "channel", "address", "memberId", "ticketId", "dedupeKey", "payload", "status", "attempts", "nextAttemptAt", "createdAt")
-    VALUES (${outboxId()}, 'slack', ${ticketId}, NULL, ${ticketId}, ${draft.dedupeKey}, ${JSON.stringify(draft.post)}, 'pending', 0, ${at}, ${at})
+    VALUES (${outboxId()}, ${DESK_LANE}, ${ticketId}, NULL, ${ticketId}, ${draft.dedupeKey}, ${JSON.stringify(draft.post)}, 'pending', 0, ${at}, ${at})
     ON CONFLICT ("dedupeKey") DO NOTHING`;
   return inserted === 1 ? 'queued' : 'duplicate';
 }

@@ -5,6 +5,7 @@ import type { PurchaseQuote } from '../../points/quotePurchase.ts';
 import { lotExpiresAt } from '../../points/lotExpiresAt.ts';
 import type { Database } from '../db/openDatabase.ts';
 import type { Tx } from '../db/openDatabase.ts';
+import { withTransactionRetry } from '../db/withTransactionRetry.ts';
 import { debitInTransaction, expireDueInTransaction } from './lots.ts';
 import { enqueueInTransaction } from '../outbox/enqueue.ts';
 import { reactToPurchase, type PurchaseReaction } from './purchaseReactions.ts';
@@ -44,7 +45,8 @@ class ReceiptTaken extends Error {
 export async function recordPurchase(db: Database, request: PurchaseRequest, policy: PurchasePolicy, reactions: readonly PurchaseReaction[] = []): Promise<PurchaseOutcome> {
   const receiptFirst = db.provider === 'postgresql';
   try {
-    return await db.prisma.$transaction((tx) => recordInTransaction(tx, request, policy, receiptFirst, reactions), { timeout: 15_000, maxWait: 15_000 });
+    // A transaction that lost a race is run again whole; the receipt's unique constraint keeps the purchase exactly once.
+    return await withTransactionRetry(db, (tx) => recordInTransaction(tx, request, policy, receiptFirst, reactions), { timeout: 15_000, maxWait: 15_000 });
   } catch (error) {
     // A request refused now may still be the replay of one recorded before (its code used up, its points spent since).
     if (error instanceof Refused) return (await replayOf(db, request, policy, error.memberId)) ?? error.outcome;

@@ -2,6 +2,7 @@ import type { MemberRecord } from '../../members/membersPorts.ts';
 import type { PurchaseRecord, RefundOutcome, RefundPolicy } from '../../points/pointsPorts.ts';
 import type { Database } from '../db/openDatabase.ts';
 import type { Tx } from '../db/openDatabase.ts';
+import { withTransactionRetry } from '../db/withTransactionRetry.ts';
 import { debitInTransaction, expireDueInTransaction, restoreDrawsInTransaction } from './lots.ts';
 import { enqueueAll } from './recordPurchase.ts';
 import { reactToRefund, type PurchaseReaction } from './purchaseReactions.ts';
@@ -16,7 +17,8 @@ import { toPurchaseRecord } from './toPurchaseRecord.ts';
  * figures, stamps and tier are rolled back.
  */
 export async function refundPurchase(db: Database, purchaseId: string, at: Date, policy: RefundPolicy, reactions: readonly PurchaseReaction[] = []): Promise<RefundOutcome> {
-  return db.prisma.$transaction((tx) => refundInTransaction(tx, purchaseId, at, policy, reactions), { timeout: 15_000, maxWait: 15_000 });
+  // Run again whole after a lost race: the conditional `refundedAt` claim keeps the refund exactly once.
+  return withTransactionRetry(db, (tx) => refundInTransaction(tx, purchaseId, at, policy, reactions), { timeout: 15_000, maxWait: 15_000 });
 }
 
 async function refundInTransaction(tx: Tx, purchaseId: string, at: Date, policy: RefundPolicy, reactions: readonly PurchaseReaction[]): Promise<RefundOutcome> {

@@ -4,6 +4,7 @@ import { isSelfReferral } from '../../referral/referralPolicy.ts';
 import type { Tx } from '../db/openDatabase.ts';
 import type { Database } from '../db/openDatabase.ts';
 import { isUniqueViolation } from '../db/isUniqueViolation.ts';
+import { retry, TryAgainError } from '../../errors.ts';
 
 const CODE_ATTEMPTS = 5;
 
@@ -18,7 +19,8 @@ export function createReferralStore(db: Database): Referrals {
  * random code someone else holds is replaced by another.
  */
 async function codeFor(db: Database, memberId: string): Promise<string> {
-  for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+  const exhausted = () => new Error(`Could not give member ${memberId} a free invitation code in ${CODE_ATTEMPTS} attempts.`);
+  return retry({ attempts: CODE_ATTEMPTS, exhausted }, async () => {
     const existing = await db.prisma.member.findUnique({ where: { id: memberId }, select: { referralCode: true } });
     if (!existing) throw new Error(`Member ${memberId} does not exist, so it has no invitation code.`);
     if (existing.referralCode) return existing.referralCode;
@@ -27,8 +29,9 @@ async function codeFor(db: Database, memberId: string): Promise<string> {
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }
-  }
-  throw new Error(`Could not give member ${memberId} a free invitation code in ${CODE_ATTEMPTS} attempts.`);
+    // Written by us or by a concurrent first use, or the code was someone else's: the next attempt reads which.
+    throw new TryAgainError('the invitation code is not settled yet');
+  });
 }
 
 /**

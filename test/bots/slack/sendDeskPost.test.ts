@@ -5,6 +5,7 @@ import { LogLevel, WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PhotoSource } from '../../../core/desk/deskPorts.ts';
 import { createDeskSender } from '../../../bots/slack/sendDeskPost.ts';
+import { parseSlackDeskRef } from '../../../bots/slack/slackDeskRef.ts';
 import { deskPayload } from '../../../core/desk/deskPayloads.ts';
 import type { DeskPost } from '../../../core/desk/deskPost.ts';
 import type { StaffDesk } from '../../../core/desk/staffDesk.ts';
@@ -19,10 +20,10 @@ const PHOTO = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49,
 
 /** The tickets a desk double knows: their card and, once posted, where their message is. */
 class TicketsDouble {
-  readonly tickets = new Map<string, { card: DeskCard; slack: { channel: string; ts: string } | null }>();
+  readonly tickets = new Map<string, { card: DeskCard; deskRef: string | null }>();
 
   add(ticketId: string, status = 'open'): void {
-    this.tickets.set(ticketId, { card: cardFor(ticketId, status), slack: null });
+    this.tickets.set(ticketId, { card: cardFor(ticketId, status), deskRef: null });
   }
 
   setStatus(ticketId: string, status: string): void {
@@ -31,17 +32,17 @@ class TicketsDouble {
 
   /** Only what the sender uses; anything else it called would fail the test. */
   asStaffDesk(): StaffDesk {
-    const port: Pick<StaffDesk, 'card' | 'slackMessageOf' | 'setSlackMessage'> = {
+    const port: Pick<StaffDesk, 'card' | 'deskRefOf' | 'setDeskRef'> = {
       card: async (ticketId) => {
         const ticket = this.tickets.get(ticketId);
-        return ticket ? { card: ticket.card, slack: ticket.slack } : null;
+        return ticket ? { card: ticket.card, deskRef: ticket.deskRef } : null;
       },
-      slackMessageOf: async (ticketId) => {
+      deskRefOf: async (ticketId) => {
         const ticket = this.tickets.get(ticketId);
-        return ticket ? { slack: ticket.slack } : null;
+        return ticket ? { deskRef: ticket.deskRef } : null;
       },
-      setSlackMessage: async (ticketId, channel, ts) => {
-        this.tickets.get(ticketId)!.slack = { channel, ts };
+      setDeskRef: async (ticketId, deskRef) => {
+        this.tickets.get(ticketId)!.deskRef = deskRef;
       },
     };
     return port as StaffDesk;
@@ -73,7 +74,7 @@ function senderWith(photos: Partial<Record<'telegram', PhotoSource>> = {}): Send
 /** Posts the ticket's message and returns its ts. */
 async function postTicket(): Promise<string> {
   expect(await send(TICKET, { kind: 'ticket' })).toEqual({ kind: 'delivered' });
-  return tickets.tickets.get(TICKET)!.slack!.ts;
+  return parseSlackDeskRef(tickets.tickets.get(TICKET)!.deskRef)!.ts;
 }
 
 const topLevel = () => fake.messages(STAFF).filter((message) => message.subtype !== 'thread_broadcast');
@@ -95,7 +96,7 @@ describe('the ticket’s message', () => {
     const [message] = topLevel();
     expect(topLevel()).toHaveLength(1);
     expect(message?.ts).toBe(ts);
-    expect(tickets.tickets.get(TICKET)?.slack).toEqual({ channel: STAFF, ts });
+    expect(tickets.tickets.get(TICKET)?.deskRef).toBe(`${STAFF}:${ts}`);
     expect(JSON.stringify(message?.blocks)).toContain(deskPayload.take(TICKET));
   });
 

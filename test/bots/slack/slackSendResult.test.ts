@@ -59,9 +59,14 @@ describe('slackSendResult', () => {
     expect(result).toMatchObject({ reason: expect.stringContaining(error) });
   });
 
-  it('gives up when the token is not accepted', async () => {
+  it('stops the desk, keeping the post, when the token is not accepted, and says what to check', async () => {
     client = new WebClient('xoxb-revoked', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, logLevel: LogLevel.ERROR });
-    expect(await resultOfPost()).toMatchObject({ kind: 'rejected', reason: expect.stringContaining('invalid_auth') });
+    expect(await resultOfPost()).toMatchObject({ kind: 'unauthorized', reason: expect.stringMatching(/invalid_auth.*SLACK_BOT_TOKEN/) });
+  });
+
+  it.each(['token_revoked', 'account_inactive', 'not_authed'])('stops the desk, keeping the post, when Slack answers %s', async (error) => {
+    fake.failNext('chat.postMessage', error);
+    expect(await resultOfPost()).toMatchObject({ kind: 'unauthorized' });
   });
 
   it('rethrows what is not a Web API error: our own code failed', () => {

@@ -210,13 +210,13 @@ describe('when a side is unreachable', () => {
     expect(confirmation?.text).toBe(ru('desk.opened.complaint', { count: 5 }));
     await anna.types('Он нахамил мне', 0);
     // Two failed attempts at the ticket's message; the customer's next message waits behind it, in order.
-    const waiting = await waitUntil(() => desk.prisma.outboxMessage.findMany({ where: { channel: 'slack' }, orderBy: { createdAt: 'asc' } }), (rows) => rows.length === 2 && rows[0]!.attempts >= 2, 'failed attempts');
+    const waiting = await waitUntil(() => desk.prisma.outboxMessage.findMany({ where: { channel: 'desk' }, orderBy: { createdAt: 'asc' } }), (rows) => rows.length === 2 && rows[0]!.attempts >= 2, 'failed attempts');
     expect(waiting.map((row) => row.sentAt)).toEqual([null, null]);
     expect(await desk.prisma.ticket.count()).toBe(1);
     desk.slack.up();
     const [message] = await desk.ticketMessages();
     await desk.thread(message!.ts, 1);
-    await waitUntil(() => desk.prisma.outboxMessage.findMany({ where: { channel: 'slack' } }), (rows) => rows.every((row) => row.status === 'sent'), 'every post sent');
+    await waitUntil(() => desk.prisma.outboxMessage.findMany({ where: { channel: 'desk' } }), (rows) => rows.every((row) => row.status === 'sent'), 'every post sent');
     expect(desk.slack.messages(STAFF_CHANNEL).filter((m) => !m.thread_ts || m.thread_ts === m.ts)).toHaveLength(1);
     expect(desk.slack.thread(STAFF_CHANNEL, message!.ts).map((post) => post.text)).toEqual([`${en('desk.thread.customer', { name: 'Анна' })}\n>Он нахамил мне`]);
   }, 60_000);

@@ -19,14 +19,14 @@ describeEachProvider('after staff resolve a ticket', (provider) => {
     const member = await world.join(locale);
     await member.presses(menuPayload('human'));
     const { id } = await onlyTicket(world.db);
-    await world.staff.setSlackMessage(id, 'C0STAFF001', '1.1');
+    await world.staff.setDeskRef(id, 'thread-1');
     await world.staff.press(deskPayload.resolve(id), ana);
     return { member, id };
   }
 
   it('keeps a note written in the thread of a resolved ticket, and tells the writer nothing', async () => {
     const { id } = await resolvedTicketOf();
-    const answer = await world.staff.reply({ sourceKey: 's1', threadTs: '1.1', by: ana, text: 'note: customer called back, all fine' });
+    const answer = await world.staff.reply({ sourceKey: 's1', deskRef: 'thread-1', by: ana, text: 'note: customer called back, all fine' });
     expect(answer).toEqual({ ephemeral: null });
     expect((await ticketMessages(world.db, id)).map((row) => [row.author, row.text])).toEqual([['note', 'customer called back, all fine']]);
   });

@@ -23,10 +23,10 @@ import {
   type DeskWorld,
 } from './support/deskWorld.ts';
 
-const threadTs = '1767000000.000100';
+const deskRef = 'desk:thread-100';
 let slackMessages = 0;
 /** A message in the ticket's thread, with a Slack-unique source key unless one is given. */
-const inThread = (text: string, by = ana, sourceKey = `slack:C-DESK:${(slackMessages += 1)}`) => ({ sourceKey, threadTs, by, text });
+const inThread = (text: string, by = ana, sourceKey = `slack:C-DESK:${(slackMessages += 1)}`) => ({ sourceKey, deskRef, by, text });
 
 describeEachProvider('the staff desk', (provider) => {
   let world: DeskWorld;
@@ -34,10 +34,10 @@ describeEachProvider('the staff desk', (provider) => {
   let ticketId: string;
 
   /** A member who asked for a person, and the ticket's message already in the staff channel. */
-  async function ticketFrom(customer: Customer, ts = threadTs): Promise<string> {
+  async function ticketFrom(customer: Customer, ref = deskRef): Promise<string> {
     await customer.presses(menuPayload('human'));
     const ticket = await world.db.prisma.ticket.findFirstOrThrow({ where: { address: customer.address } });
-    await world.staff.setSlackMessage(ticket.id, 'C-DESK', ts);
+    await world.staff.setDeskRef(ticket.id, ref);
     return ticket.id;
   }
 
@@ -61,8 +61,8 @@ describeEachProvider('the staff desk', (provider) => {
 
     it("reaches the customer in the customer's language, not the staff's", async () => {
       const boris = await world.join('ru');
-      await ticketFrom(boris, '1767000000.000900');
-      await world.staff.reply({ ...inThread('Проверяем'), threadTs: '1767000000.000900' });
+      await ticketFrom(boris, 'desk:thread-900');
+      await world.staff.reply({ ...inThread('Проверяем'), deskRef: 'desk:thread-900' });
       expect(texts(await queuedFor(world.db, boris))).toEqual(['👤 Ana (наша команда): Проверяем']);
     });
 
@@ -115,7 +115,7 @@ describeEachProvider('the staff desk', (provider) => {
 
     it('is ignored in a thread that is no ticket', async () => {
       const before = await deskRows(world.db);
-      expect(await world.staff.reply({ ...inThread('Lunch?'), threadTs: '1767000000.999999' })).toEqual({ ephemeral: null });
+      expect(await world.staff.reply({ ...inThread('Lunch?'), deskRef: 'desk:thread-999' })).toEqual({ ephemeral: null });
       expect(await deskRows(world.db)).toEqual(before);
     });
   });
@@ -126,7 +126,7 @@ describeEachProvider('the staff desk', (provider) => {
       try {
         const ion = await anonymous.join('ro');
         await ion.presses(menuPayload('human'));
-        await anonymous.staff.setSlackMessage((await onlyTicket(anonymous.db)).id, 'C-DESK', threadTs);
+        await anonymous.staff.setDeskRef((await onlyTicket(anonymous.db)).id, deskRef);
         await anonymous.staff.reply(inThread('Verificăm'));
         expect(texts(await queuedFor(anonymous.db, ion))).toEqual(['👤 Echipa noastră: Verificăm']);
         // A later Take finds the ticket taken by that reply; a fresh ticket's Take is announced without the name.
@@ -197,7 +197,7 @@ describeEachProvider('the staff desk', (provider) => {
     it('lists the tickets not resolved yet, oldest first, with how long they have waited', async () => {
       world.advance(3);
       const boris = await world.join('ru');
-      const borisTicket = await ticketFrom(boris, '1767000000.000900');
+      const borisTicket = await ticketFrom(boris, 'desk:thread-900');
       await take(bogdan, borisTicket);
       world.advance(5);
       expect(await world.staff.lookUp('')).toBe(
@@ -246,7 +246,7 @@ describeEachProvider('the staff desk', (provider) => {
 
     it('is not reported for a staff channel post or a message of no ticket', async () => {
       const before = await deskRows(world.db);
-      await world.staff.undeliverable({ id: 'outbox-2', channel: 'slack', ticketId }, 'channel_not_found');
+      await world.staff.undeliverable({ id: 'outbox-2', channel: 'desk', ticketId }, 'channel_not_found');
       await world.staff.undeliverable({ id: 'outbox-3', channel: 'telegram', ticketId: null }, 'Forbidden');
       expect(await deskRows(world.db)).toEqual(before);
     });

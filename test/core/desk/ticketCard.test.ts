@@ -26,7 +26,7 @@ function aView(ticket: Partial<TicketRecord> = {}, member: Partial<MemberRecord>
       reason: 'complaint',
       status: 'open',
       text: 'Casiera a fost nepoliticoasă',
-      slack: null,
+      deskRef: null,
       assignee: null,
       openedAt: opened,
       takenAt: null,

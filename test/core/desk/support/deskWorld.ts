@@ -153,7 +153,7 @@ export const ticketMessages = (db: TestDatabase, ticketId: string) =>
 /** The posts queued for the staff channel (one ticket's, or all), oldest first. */
 export async function deskPosts(db: TestDatabase, ticketId?: string): Promise<DeskPost[]> {
   const rows = await db.prisma.outboxMessage.findMany({
-    where: { channel: 'slack', ...(ticketId && { address: ticketId }) },
+    where: { channel: 'desk', ...(ticketId && { address: ticketId }) },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   });
   return rows.map((row) => {
