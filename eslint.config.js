@@ -1,9 +1,15 @@
 import tseslint from 'typescript-eslint';
 
 const channelSdks = [
-  { group: ['grammy', 'grammy/*', '@grammyjs/*'], message: 'core/ must not import a channel SDK; adapters live in bots/.' },
+  {
+    group: ['grammy', 'grammy/*', '@grammyjs/*'],
+    message: 'core/ must not import a channel SDK; adapters live in bots/.',
+  },
   { group: ['@slack/*'], message: 'core/ must not import a channel SDK; adapters live in bots/.' },
-  { group: ['fastify', 'fastify/*', '@fastify/*', 'node:http', 'node:https'], message: 'core/ must not import an HTTP framework.' },
+  {
+    group: ['fastify', 'fastify/*', '@fastify/*', 'node:http', 'node:https'],
+    message: 'core/ must not import an HTTP framework.',
+  },
 ];
 const shells = (up) => [
   { group: [`${up}bots/*`, `${up}bots/**`], message: 'core/ must not depend on channel adapters (bots/).' },
@@ -12,7 +18,8 @@ const shells = (up) => [
 ];
 const noStorage = {
   group: ['**/storage/*', '**/storage/**', '@prisma/*', 'pg', 'better-sqlite3'],
-  message: 'Only core/storage may touch Prisma, SQL or a driver; a capability reaches storage through its ports (ARCHITECTURE.md).',
+  message:
+    'Only core/storage may touch Prisma, SQL or a driver; a capability reaches storage through its ports (ARCHITECTURE.md).',
 };
 
 export default tseslint.config(
@@ -43,7 +50,16 @@ export default tseslint.config(
   {
     // Adapters and the REST API reach the core through its ports and services; only app/ wires storage in.
     files: ['bots/**/*.ts', 'api/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ ...noStorage, group: ['**/core/storage/*', '**/core/storage/**', '@prisma/*', 'pg', 'better-sqlite3'] }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { ...noStorage, group: ['**/core/storage/*', '**/core/storage/**', '@prisma/*', 'pg', 'better-sqlite3'] },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],

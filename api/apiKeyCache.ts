@@ -37,7 +37,11 @@ export function cachedApiKeys(store: Pick<ApiKeyStore, 'findActive'>): ApiKeyCac
   };
 }
 
-function remember(known: Map<string, { keyId: string; readAt: number }>, keyHash: string, entry: { keyId: string; readAt: number }): void {
+function remember(
+  known: Map<string, { keyId: string; readAt: number }>,
+  keyHash: string,
+  entry: { keyId: string; readAt: number },
+): void {
   if (known.size >= MAX_ENTRIES) {
     for (const [hash, old] of known) if (entry.readAt - old.readAt >= API_KEY_CACHE_MS) known.delete(hash);
     if (known.size >= MAX_ENTRIES) known.clear();

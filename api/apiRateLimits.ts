@@ -12,16 +12,36 @@ export interface ApiRateLimits {
 
 export function apiRateLimits(scope: FastifyInstance, limits: { perKey: number; perAddress: number }): ApiRateLimits {
   const address = requestLimit(scope, 'api-address', limits.perAddress, (request) => request.ip);
-  const client = requestLimit(scope, 'api-client', limits.perKey, (request) => request.apiClient?.id ?? `address:${request.ip}`);
+  const client = requestLimit(
+    scope,
+    'api-client',
+    limits.perKey,
+    (request) => request.apiClient?.id ?? `address:${request.ip}`,
+  );
   return {
     byAddress: (request, reply) => refuseOver(address, request, reply, 'from this address'),
-    byClient: (request, reply) => refuseOver(client, request, reply, request.apiClient?.kind === 'admin' ? 'with the admin token' : 'with this API key'),
+    byClient: (request, reply) =>
+      refuseOver(
+        client,
+        request,
+        reply,
+        request.apiClient?.kind === 'admin' ? 'with the admin token' : 'with this API key',
+      ),
   };
 }
 
-async function refuseOver(limit: RequestLimit, request: FastifyRequest, reply: FastifyReply, whose: string): Promise<void> {
+async function refuseOver(
+  limit: RequestLimit,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  whose: string,
+): Promise<void> {
   const wait = await limit(request);
   if (wait === null) return;
   void reply.header('retry-after', String(wait));
-  throw new ApiProblem('rate-limited', `Too many requests ${whose} in the last minute; wait ${wait} s (the Retry-After header) and send it again.`, { retryAfter: wait });
+  throw new ApiProblem(
+    'rate-limited',
+    `Too many requests ${whose} in the last minute; wait ${wait} s (the Retry-After header) and send it again.`,
+    { retryAfter: wait },
+  );
 }

@@ -36,7 +36,11 @@ export interface RouteInput<B, Q, P> {
  * One route, described once: the same zod schemas validate the request and
  * produce the OpenAPI document, so the two cannot disagree.
  */
-export interface RouteSpec<B extends z.ZodType | undefined, Q extends z.ZodType | undefined, P extends z.ZodType | undefined> {
+export interface RouteSpec<
+  B extends z.ZodType | undefined,
+  Q extends z.ZodType | undefined,
+  P extends z.ZodType | undefined,
+> {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** OpenAPI-style full path, e.g. `/api/v1/members/{id}`. */
   path: string;
@@ -62,8 +66,10 @@ export interface RouteSpec<B extends z.ZodType | undefined, Q extends z.ZodType 
 export type ApiRoute = RouteSpec<z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined>;
 
 /** Keeps a route's handler typed by its own schemas, and erases those types for the route table. */
-export function defineRoute<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, P extends z.ZodType | undefined = undefined>(
-  spec: RouteSpec<B, Q, P>,
-): ApiRoute {
+export function defineRoute<
+  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  P extends z.ZodType | undefined = undefined,
+>(spec: RouteSpec<B, Q, P>): ApiRoute {
   return spec as unknown as ApiRoute;
 }

@@ -31,7 +31,10 @@ export function authenticate(deps: AuthDeps): (access: Access) => onRequestAsync
   return (access) => async (request) => {
     const client = await identify(deps, bearerToken(request));
     if (access === 'admin' && client.kind !== 'admin') {
-      throw new ApiProblem('forbidden', 'This route manages the programme and its credentials; call it with the admin token, not an API key.');
+      throw new ApiProblem(
+        'forbidden',
+        'This route manages the programme and its credentials; call it with the admin token, not an API key.',
+      );
     }
     if (client.kind === 'key') await touch(deps, touched, client.id);
     request.apiClient = client;
@@ -40,14 +43,22 @@ export function authenticate(deps: AuthDeps): (access: Access) => onRequestAsync
 
 function bearerToken(request: FastifyRequest): string {
   const match = /^Bearer +(\S+) *$/i.exec(request.headers.authorization ?? '');
-  if (!match) throw new ApiProblem('unauthorized', 'Send "Authorization: Bearer <API key or admin token>"; an administrator creates API keys with POST /api/v1/api-keys.');
+  if (!match)
+    throw new ApiProblem(
+      'unauthorized',
+      'Send "Authorization: Bearer <API key or admin token>"; an administrator creates API keys with POST /api/v1/api-keys.',
+    );
   return match[1]!;
 }
 
 async function identify(deps: AuthDeps, token: string): Promise<ApiClient> {
   if (deps.adminToken.verify(token)) return { kind: 'admin', id: 'admin' };
   const keyId = await deps.apiKeys.activeKeyId(hashApiKey(token));
-  if (!keyId) throw new ApiProblem('unauthorized', 'This API key is unknown or was revoked; ask an administrator for a valid key.');
+  if (!keyId)
+    throw new ApiProblem(
+      'unauthorized',
+      'This API key is unknown or was revoked; ask an administrator for a valid key.',
+    );
   return { kind: 'key', id: keyId };
 }
 

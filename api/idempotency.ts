@@ -36,7 +36,10 @@ export function createIdempotency(store: IdempotencyStore, clock: () => Date): I
   const running = new Map<string, Promise<unknown>>();
   const perform: Idempotency = (call, work) => {
     const finished = answerOnce(store, clock, call, work);
-    running.set(idOf(call), finished.catch(() => undefined));
+    running.set(
+      idOf(call),
+      finished.catch(() => undefined),
+    );
     return finished.finally(() => running.delete(idOf(call)));
   };
   return async (call, work) => {
@@ -47,7 +50,10 @@ export function createIdempotency(store: IdempotencyStore, clock: () => Date): I
       const settled = settledAnswer(call, row);
       if (settled) return settled;
       if (Date.now() > deadline) throw stillRunning();
-      if (clock().getTime() - row.createdAt.getTime() > ABANDONED_MS && (await store.dropAbandoned(call.client, call.key, row.createdAt))) {
+      if (
+        clock().getTime() - row.createdAt.getTime() > ABANDONED_MS &&
+        (await store.dropAbandoned(call.client, call.key, row.createdAt))
+      ) {
         row = await claim();
         continue;
       }
@@ -59,7 +65,12 @@ export function createIdempotency(store: IdempotencyStore, clock: () => Date): I
 }
 
 /** Does the work and stores its answer; on an unexpected failure the key is given back so that a retry can do the work. */
-async function answerOnce(store: IdempotencyStore, clock: () => Date, call: IdempotentCall, work: () => Promise<WorkAnswer>): Promise<Answer> {
+async function answerOnce(
+  store: IdempotencyStore,
+  clock: () => Date,
+  call: IdempotentCall,
+  work: () => Promise<WorkAnswer>,
+): Promise<Answer> {
   try {
     const { status, payload, kept } = await work();
     if (!kept) await store.complete({ ...call, at: clock() }, { status, body: payload });
@@ -77,11 +88,17 @@ function idOf(call: IdempotentCall): string {
 /** The stored first answer, null while it is still being worked out; another body under the same key is refused. */
 function settledAnswer(call: IdempotentCall, row: IdempotentRequestRow): Answer | null {
   if (row.requestHash !== call.requestHash) {
-    throw new ApiProblem('idempotency-key-reused', 'This Idempotency-Key was first used with another request (method, path or body); use a new key for a new request.');
+    throw new ApiProblem(
+      'idempotency-key-reused',
+      'This Idempotency-Key was first used with another request (method, path or body); use a new key for a new request.',
+    );
   }
   return row.status === IN_PROGRESS ? null : { status: row.status, payload: row.body, replayed: true };
 }
 
 function stillRunning(): ApiProblem {
-  return new ApiProblem('idempotency-in-progress', 'The first request with this Idempotency-Key is still being handled; retry in a few seconds with the same key and body.');
+  return new ApiProblem(
+    'idempotency-in-progress',
+    'The first request with this Idempotency-Key is still being handled; retry in a few seconds with the same key and body.',
+  );
 }

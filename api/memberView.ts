@@ -10,10 +10,17 @@ export const memberViewSchema = z.object({
   name: z.string(),
   cardNumber: z.string(),
   tier: z.string().meta({ description: 'Tier code under the current rules.' }),
-  discountPercent: z.number().int().meta({ description: "Cumulative discount of the member's tier, to give on the next purchase." }),
+  discountPercent: z
+    .number()
+    .int()
+    .meta({ description: "Cumulative discount of the member's tier, to give on the next purchase." }),
   balance: z.number().int().meta({ description: 'Spendable points.' }),
   stamps: z.number().int().meta({ description: 'Qualifying purchases since the last free one.' }),
-  stampsEvery: z.number().int().nullable().meta({ description: 'Every Nth qualifying purchase is free; null when the stamp card is off.' }),
+  stampsEvery: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ description: 'Every Nth qualifying purchase is free; null when the stamp card is off.' }),
   locale: z.string(),
   createdAt: timestamp,
 });

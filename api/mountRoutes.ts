@@ -16,10 +16,18 @@ export const API_PREFIX = '/api';
  * rate-limited and authenticated before its body is read, validated by the route's own
  * schemas, and every POST honours an Idempotency-Key.
  */
-export function mountRoutes(scope: FastifyInstance, routes: ApiRoute[], deps: AuthDeps & { idempotency: Idempotency; limits: ApiRateLimits }): void {
+export function mountRoutes(
+  scope: FastifyInstance,
+  routes: ApiRoute[],
+  deps: AuthDeps & { idempotency: Idempotency; limits: ApiRateLimits },
+): void {
   const guard = authenticate(deps);
   // Read like JSON; which route takes which media type is checked per route (`bodyType`).
-  scope.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, scope.getDefaultJsonParser('error', 'error'));
+  scope.addContentTypeParser(
+    'application/merge-patch+json',
+    { parseAs: 'string' },
+    scope.getDefaultJsonParser('error', 'error'),
+  );
   const { byAddress, byClient } = deps.limits;
   for (const route of routes) {
     scope.route({
@@ -43,7 +51,17 @@ async function answer(route: ApiRoute, request: FastifyRequest, idempotency: Ide
 }
 
 /** Runs the handler; a problem it raises is an answer too, so it is stored and replayed like a success. */
-async function run(route: ApiRoute, request: FastifyRequest, input: { body: unknown; query: unknown; params: unknown; client: ApiClient; idempotency: { client: string; key: string } | null }) {
+async function run(
+  route: ApiRoute,
+  request: FastifyRequest,
+  input: {
+    body: unknown;
+    query: unknown;
+    params: unknown;
+    client: ApiClient;
+    idempotency: { client: string; key: string } | null;
+  },
+) {
   try {
     const result = await route.handle(input as Parameters<ApiRoute['handle']>[0]);
     return { status: result.status, payload: JSON.stringify(result.body), kept: result.replyKept === true };
@@ -57,7 +75,10 @@ function requireBodyType(route: ApiRoute, request: FastifyRequest): void {
   const expected = route.bodyType ?? 'application/json';
   const given = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (route.body && given !== '' && given !== expected) {
-    throw new ApiProblem('unsupported-media-type', `Send the body of ${route.method} ${route.path} as ${expected}, not ${given}.`);
+    throw new ApiProblem(
+      'unsupported-media-type',
+      `Send the body of ${route.method} ${route.path} as ${expected}, not ${given}.`,
+    );
   }
 }
 
@@ -65,7 +86,13 @@ function idempotencyKey(route: ApiRoute, request: FastifyRequest): string | null
   const value = request.headers['idempotency-key'];
   if (value === undefined || route.method !== 'POST') return null;
   if (typeof value !== 'string' || !/^[\x21-\x7e]{1,255}$/.test(value)) {
-    throw validationProblem([{ location: 'header', pointer: '/Idempotency-Key', detail: 'must be 1 to 255 visible ASCII characters, for example a UUID' }]);
+    throw validationProblem([
+      {
+        location: 'header',
+        pointer: '/Idempotency-Key',
+        detail: 'must be 1 to 255 visible ASCII characters, for example a UUID',
+      },
+    ]);
   }
   return value;
 }

@@ -25,7 +25,13 @@ export function openApiDocument(routes: ApiRoute[]): JsonSchema {
     security: [{ bearer: [] }],
     paths,
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API key from POST /api/v1/api-keys, or the ADMIN_TOKEN (required for admin routes).' } },
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An API key from POST /api/v1/api-keys, or the ADMIN_TOKEN (required for admin routes).',
+        },
+      },
       schemas: { Problem: { ...jsonSchema(problemSchema, 'output'), description: problemCatalogue() } },
     },
   };
@@ -36,7 +42,9 @@ function operation(route: ApiRoute): JsonSchema {
   return {
     operationId: route.operationId,
     summary: route.summary,
-    description: [route.description, admin ? 'Admin token only; an API key gets 403.' : undefined].filter(Boolean).join('\n\n'),
+    description: [route.description, admin ? 'Admin token only; an API key gets 403.' : undefined]
+      .filter(Boolean)
+      .join('\n\n'),
     tags: [route.tag],
     'x-access': route.access,
     parameters: [
@@ -44,7 +52,17 @@ function operation(route: ApiRoute): JsonSchema {
       ...parameters(route.query, 'query', route.example?.query),
       ...(route.method === 'POST' ? [idempotencyKeyHeader] : []),
     ],
-    ...(route.body && { requestBody: { required: true, content: { [route.bodyType ?? 'application/json']: { schema: jsonSchema(route.body, 'input'), ...(route.example?.body !== undefined && { example: route.example.body }) } } } }),
+    ...(route.body && {
+      requestBody: {
+        required: true,
+        content: {
+          [route.bodyType ?? 'application/json']: {
+            schema: jsonSchema(route.body, 'input'),
+            ...(route.example?.body !== undefined && { example: route.example.body }),
+          },
+        },
+      },
+    }),
     responses: { ...successResponses(route), ...problemResponses(route) },
   };
 }
@@ -53,11 +71,16 @@ const idempotencyKeyHeader = {
   name: 'Idempotency-Key',
   in: 'header',
   required: false,
-  description: 'Any unique string (a UUID) per operation. Retrying with the same key and body returns the first answer (with `Idempotent-Replayed: true`); kept for 24 hours.',
+  description:
+    'Any unique string (a UUID) per operation. Retrying with the same key and body returns the first answer (with `Idempotent-Replayed: true`); kept for 24 hours.',
   schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,255}$' },
 };
 
-function parameters(schema: z.ZodType | undefined, where: 'path' | 'query', examples: Record<string, string> = {}): JsonSchema[] {
+function parameters(
+  schema: z.ZodType | undefined,
+  where: 'path' | 'query',
+  examples: Record<string, string> = {},
+): JsonSchema[] {
   if (!schema) return [];
   const object = jsonSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
   return Object.entries(object.properties ?? {}).map(([name, property]) => ({
@@ -73,7 +96,10 @@ function parameters(schema: z.ZodType | undefined, where: 'path' | 'query', exam
 function successResponses(route: ApiRoute): JsonSchema {
   const entries = Object.entries(route.responses).map(([status, response]) => [
     status,
-    { description: response.description, content: { 'application/json': { schema: jsonSchema(response.schema, 'output') } } },
+    {
+      description: response.description,
+      content: { 'application/json': { schema: jsonSchema(response.schema, 'output') } },
+    },
   ]);
   return Object.fromEntries(entries);
 }
@@ -81,7 +107,8 @@ function successResponses(route: ApiRoute): JsonSchema {
 /** The problems a route can answer, grouped by status, each listed with its type. */
 function problemResponses(route: ApiRoute): JsonSchema {
   const byStatus = new Map<number, ProblemKind[]>();
-  for (const kind of problemKindsOf(route)) byStatus.set(problemKinds[kind].status, [...(byStatus.get(problemKinds[kind].status) ?? []), kind]);
+  for (const kind of problemKindsOf(route))
+    byStatus.set(problemKinds[kind].status, [...(byStatus.get(problemKinds[kind].status) ?? []), kind]);
   const entries = [...byStatus].map(([status, kinds]) => [
     String(status),
     {
@@ -94,7 +121,8 @@ function problemResponses(route: ApiRoute): JsonSchema {
 }
 
 const retryAfterHeader = {
-  description: 'Seconds to wait before sending the request again. The limits are per API key (or admin token) and per address, per minute.',
+  description:
+    'Seconds to wait before sending the request again. The limits are per API key (or admin token) and per address, per minute.',
   schema: { type: 'integer', minimum: 1 },
 };
 
@@ -113,7 +141,9 @@ function problemKindsOf(route: ApiRoute): ProblemKind[] {
 }
 
 function problemCatalogue(): string {
-  const lines = Object.entries(problemKinds).map(([kind, { status, title }]) => `- \`${problemType(kind as ProblemKind)}\` (${status}): ${title}`);
+  const lines = Object.entries(problemKinds).map(
+    ([kind, { status, title }]) => `- \`${problemType(kind as ProblemKind)}\` (${status}): ${title}`,
+  );
   return `RFC 9457 problem details, sent as ${PROBLEM_CONTENT_TYPE}. Kinds:\n${lines.join('\n')}`;
 }
 

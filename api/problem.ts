@@ -6,10 +6,10 @@ import { z } from 'zod';
  * can branch on, documented in the OpenAPI document.
  */
 export const problemKinds = {
-  'validation': { status: 400, title: 'The request is not valid' },
+  validation: { status: 400, title: 'The request is not valid' },
   'malformed-request': { status: 400, title: 'The request body could not be read' },
-  'unauthorized': { status: 401, title: 'Authentication is required' },
-  'forbidden': { status: 403, title: 'This route needs the admin token' },
+  unauthorized: { status: 401, title: 'Authentication is required' },
+  forbidden: { status: 403, title: 'This route needs the admin token' },
   'not-found': { status: 404, title: 'No such route' },
   'member-not-found': { status: 404, title: 'No such member' },
   'purchase-not-found': { status: 404, title: 'No such purchase' },
@@ -25,7 +25,7 @@ export const problemKinds = {
   'code-invalid': { status: 422, title: 'The one-time code is unknown, used or expired' },
   'redemption-refused': { status: 422, title: 'These points cannot be redeemed on this receipt' },
   'rate-limited': { status: 429, title: 'Too many requests' },
-  'internal': { status: 500, title: 'Internal error' },
+  internal: { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemKind = keyof typeof problemKinds;
@@ -33,15 +33,24 @@ export type ProblemKind = keyof typeof problemKinds;
 /** RFC 9457 problem details; extensions sit beside the standard members. */
 export const problemSchema = z
   .object({
-    type: z.string().meta({ description: 'URI reference naming the kind of problem: `/api/problems/<kind>`.', examples: ['/api/problems/validation'] }),
+    type: z
+      .string()
+      .meta({
+        description: 'URI reference naming the kind of problem: `/api/problems/<kind>`.',
+        examples: ['/api/problems/validation'],
+      }),
     title: z.string().meta({ description: 'Short summary of the kind, the same for every occurrence.' }),
     status: z.number().int().meta({ description: 'The HTTP status code.' }),
     detail: z.string().meta({ description: 'What went wrong this time and what to do about it.' }),
     instance: z.string().meta({ description: 'The path of the request that failed.' }),
     errors: z
-      .array(z.object({ location: z.enum(['body', 'query', 'path', 'header']), pointer: z.string(), detail: z.string() }))
+      .array(
+        z.object({ location: z.enum(['body', 'query', 'path', 'header']), pointer: z.string(), detail: z.string() }),
+      )
       .optional()
-      .meta({ description: 'Validation problems only: each invalid field, as a JSON pointer into its part of the request.' }),
+      .meta({
+        description: 'Validation problems only: each invalid field, as a JSON pointer into its part of the request.',
+      }),
   })
   .catchall(z.unknown())
   .meta({ description: 'RFC 9457 problem details, sent as application/problem+json.' });

@@ -13,21 +13,40 @@ export function useProblemDetails(scope: FastifyInstance): void {
     const problem = error instanceof ApiProblem ? error : fromFrameworkError(error);
     if (problem.status >= 500) request.log.error({ err: error, url: pathOf(request) }, 'API request failed');
     if (problem.status === 401) void reply.header('www-authenticate', 'Bearer realm="loyalty"');
-    return reply.code(problem.status).type(`${PROBLEM_CONTENT_TYPE}; charset=utf-8`).send(JSON.stringify(problem.toBody(pathOf(request))));
+    return reply
+      .code(problem.status)
+      .type(`${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
+      .send(JSON.stringify(problem.toBody(pathOf(request))));
   });
   scope.setNotFoundHandler((request, reply) => {
-    const problem = new ApiProblem('not-found', `There is no route ${request.method} ${pathOf(request)}; the routes are listed in /api/openapi.json.`);
-    return reply.code(404).type(`${PROBLEM_CONTENT_TYPE}; charset=utf-8`).send(JSON.stringify(problem.toBody(pathOf(request))));
+    const problem = new ApiProblem(
+      'not-found',
+      `There is no route ${request.method} ${pathOf(request)}; the routes are listed in /api/openapi.json.`,
+    );
+    return reply
+      .code(404)
+      .type(`${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
+      .send(JSON.stringify(problem.toBody(pathOf(request))));
   });
 }
 
-const byStatus: Record<number, ProblemKind> = { 400: 'malformed-request', 413: 'payload-too-large', 415: 'unsupported-media-type' };
+const byStatus: Record<number, ProblemKind> = {
+  400: 'malformed-request',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+};
 
 function fromFrameworkError(error: FastifyError): ApiProblem {
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     const reason = error.message.replace(/\.$/, '');
-    return new ApiProblem(byStatus[status] ?? 'malformed-request', `${reason}. Send a JSON object with "Content-Type: application/json".`);
+    return new ApiProblem(
+      byStatus[status] ?? 'malformed-request',
+      `${reason}. Send a JSON object with "Content-Type: application/json".`,
+    );
   }
-  return new ApiProblem('internal', 'The request failed on our side; it has been logged. Retrying with the same Idempotency-Key is safe.');
+  return new ApiProblem(
+    'internal',
+    'The request failed on our side; it has been logged. Retrying with the same Idempotency-Key is safe.',
+  );
 }

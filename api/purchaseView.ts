@@ -28,11 +28,15 @@ export const refundViewSchema = z.object({
   purchaseId: z.string(),
   receiptId: z.string(),
   memberId: z.string(),
-  alreadyRefunded: z.boolean().meta({ description: 'True when the purchase had been refunded before this request; nothing changed this time.' }),
+  alreadyRefunded: z
+    .boolean()
+    .meta({ description: 'True when the purchase had been refunded before this request; nothing changed this time.' }),
   restoredPoints: int().meta({ description: 'Points the purchase had spent, given back.' }),
   takenBackPoints: int().meta({ description: 'Points the purchase had earned, taken back.' }),
   shortfallPoints: int().meta({ description: 'Earned points that could not be taken back (already spent).' }),
-  withholdAmount: int().meta({ description: 'Withhold this from the money refunded, minor units: shortfall × point value.' }),
+  withholdAmount: int().meta({
+    description: 'Withhold this from the money refunded, minor units: shortfall × point value.',
+  }),
   balance: int().meta({ description: "The member's balance now." }),
   tier: z.string(),
   refundedAt: timestamp,
@@ -42,15 +46,44 @@ export type PurchaseView = z.infer<typeof purchaseViewSchema>;
 export type RefundView = z.infer<typeof refundViewSchema>;
 
 export function toPurchaseView(purchase: PurchaseRecord, balance: number): PurchaseView {
-  const { id, receiptId, memberId, amount, discountPercent, discountAmount, redeemedPoints, redeemedAmount, paidAmount, earnedPoints, freeItem } = purchase;
+  const {
+    id,
+    receiptId,
+    memberId,
+    amount,
+    discountPercent,
+    discountAmount,
+    redeemedPoints,
+    redeemedAmount,
+    paidAmount,
+    earnedPoints,
+    freeItem,
+  } = purchase;
   return {
-    purchaseId: id, receiptId, memberId, amount, discountPercent, discountAmount, redeemedPoints, redeemedAmount, paidAmount, earnedPoints, freeItem,
-    balance, tier: purchase.tierAfter, createdAt: purchase.createdAt.toISOString(),
+    purchaseId: id,
+    receiptId,
+    memberId,
+    amount,
+    discountPercent,
+    discountAmount,
+    redeemedPoints,
+    redeemedAmount,
+    paidAmount,
+    earnedPoints,
+    freeItem,
+    balance,
+    tier: purchase.tierAfter,
+    createdAt: purchase.createdAt.toISOString(),
   };
 }
 
 /** A refund, worked out from the refunded purchase; a second refund reports the first one's figures. */
-export function toRefundView(purchase: PurchaseRecord, member: MemberRecord, rules: ProgramRules, alreadyRefunded: boolean): RefundView {
+export function toRefundView(
+  purchase: PurchaseRecord,
+  member: MemberRecord,
+  rules: ProgramRules,
+  alreadyRefunded: boolean,
+): RefundView {
   const shortfall = purchase.refundShortfall;
   return {
     purchaseId: purchase.id,

@@ -22,7 +22,14 @@ export type { ApiDeps };
 
 /** Every route of the REST API, in the order the OpenAPI document lists them. */
 export function apiRoutes(deps: ApiDeps, apiKeys: ApiKeyCache): ApiRoute[] {
-  return [...memberRoutes(deps), ...ledgerRoutes(deps), ...purchaseRoutes(deps), ...apiKeyRoutes(deps, apiKeys), ...programRoutes(deps), ...staffRoutes(deps)];
+  return [
+    ...memberRoutes(deps),
+    ...ledgerRoutes(deps),
+    ...purchaseRoutes(deps),
+    ...apiKeyRoutes(deps, apiKeys),
+    ...programRoutes(deps),
+    ...staffRoutes(deps),
+  ];
 }
 
 /**
@@ -37,8 +44,15 @@ export async function registerApi(server: FastifyInstance, deps: ApiDeps): Promi
     async (scope) => {
       useProblemDetails(scope);
       const limits = apiRateLimits(scope, deps.limits);
-      scope.get('/openapi.json', { onRequest: limits.byAddress }, (_request, reply) => reply.type('application/json; charset=utf-8').send(document));
-      mountRoutes(scope, routes, { ...deps, apiKeys, idempotency: createIdempotency(deps.idempotencyStore, deps.clock), limits });
+      scope.get('/openapi.json', { onRequest: limits.byAddress }, (_request, reply) =>
+        reply.type('application/json; charset=utf-8').send(document),
+      );
+      mountRoutes(scope, routes, {
+        ...deps,
+        apiKeys,
+        idempotency: createIdempotency(deps.idempotencyStore, deps.clock),
+        limits,
+      });
     },
     { prefix: API_PREFIX },
   );
@@ -47,7 +61,9 @@ export async function registerApi(server: FastifyInstance, deps: ApiDeps): Promi
 
 function purgeOldKeysHourly(server: FastifyInstance, deps: ApiDeps): void {
   const purge = () => {
-    deps.idempotencyStore.purge(new Date(deps.clock().getTime() - KEY_RETENTION_MS)).catch((error: unknown) => deps.log.warn({ err: error }, 'could not purge old idempotency keys'));
+    deps.idempotencyStore
+      .purge(new Date(deps.clock().getTime() - KEY_RETENTION_MS))
+      .catch((error: unknown) => deps.log.warn({ err: error }, 'could not purge old idempotency keys'));
   };
   const timer = setInterval(purge, HOUR_MS).unref();
   server.addHook('onClose', async () => clearInterval(timer));

@@ -40,14 +40,19 @@ export function validatedBody<S extends z.ZodType>(schema: S, value: unknown): z
 
 export function validationProblem(errors: FieldError[]): ApiProblem {
   const listed = errors.map((e) => `${e.location} ${e.pointer || '(whole)'}: ${e.detail}`).join('; ');
-  return new ApiProblem('validation', `Fix ${errors.length === 1 ? 'this field' : `these ${errors.length} fields`} and send the request again: ${listed}.`, { errors });
+  return new ApiProblem(
+    'validation',
+    `Fix ${errors.length === 1 ? 'this field' : `these ${errors.length} fields`} and send the request again: ${listed}.`,
+    { errors },
+  );
 }
 
 function parsePart(schema: z.ZodType | undefined, value: unknown, location: Location, errors: FieldError[]): unknown {
   if (!schema) return undefined;
   const result = schema.safeParse(value ?? (location === 'body' ? undefined : {}));
   if (result.success) return result.data;
-  for (const issue of result.error.issues) errors.push({ location, pointer: pointerOf(issue.path), detail: issue.message });
+  for (const issue of result.error.issues)
+    errors.push({ location, pointer: pointerOf(issue.path), detail: issue.message });
   return undefined;
 }
 

@@ -22,12 +22,20 @@ export interface AdminToken {
  * written once to a file only its owner can read, never to stdout, which
  * usually ends up in a log collector.
  */
-export async function ensureAdminToken(settings: SettingsStore, configured: string | undefined, dataDirectory: string): Promise<AdminToken> {
+export async function ensureAdminToken(
+  settings: SettingsStore,
+  configured: string | undefined,
+  dataDirectory: string,
+): Promise<AdminToken> {
   if (configured) return { verify: matcher(sha256(configured)), generated: null, savedTo: null };
   const candidate = randomBytes(24).toString('base64url');
   const stored = await settings.putIfAbsent(KEY, sha256(candidate));
   if (stored !== sha256(candidate)) return { verify: matcher(stored), generated: null, savedTo: null };
-  return { verify: matcher(stored), generated: candidate, savedTo: writePrivately(join(dataDirectory, TOKEN_FILE), candidate) };
+  return {
+    verify: matcher(stored),
+    generated: candidate,
+    savedTo: writePrivately(join(dataDirectory, TOKEN_FILE), candidate),
+  };
 }
 
 /**

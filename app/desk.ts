@@ -9,7 +9,15 @@ import type { StaffDesk } from '../core/desk/staffDesk.ts';
 import type { SlackDesk } from '../bots/slack/createSlackDesk.ts';
 import type { DeskDelivery, DeskOutlet } from './startDispatcher.ts';
 
-type DeskConfig = Pick<Config, 'DESK_EXPECTED_WAIT_MINUTES' | 'DESK_REANNOUNCE_MINUTES' | 'DESK_SHOW_STAFF_NAME' | 'DESK_SHOW_PHONE' | 'STAFF_LOCALE' | 'DEFAULT_LOCALE'>;
+type DeskConfig = Pick<
+  Config,
+  | 'DESK_EXPECTED_WAIT_MINUTES'
+  | 'DESK_REANNOUNCE_MINUTES'
+  | 'DESK_SHOW_STAFF_NAME'
+  | 'DESK_SHOW_PHONE'
+  | 'STAFF_LOCALE'
+  | 'DEFAULT_LOCALE'
+>;
 
 /** How the staff desk behaves, from the configuration. */
 export function deskSettingsFrom(config: DeskConfig): DeskSettings {
@@ -32,7 +40,11 @@ export function deskDepsFor(db: Database, translator: Translator, settings: Desk
  * channel today; the console's desk inbox joins this list as one more
  * outlet. With none, tickets wait in the outbox until one is configured.
  */
-export function deskDeliveryFor(config: Pick<Config, 'SLACK_RATE_PER_SECOND'>, staffDesk: StaffDesk, desks: { slack: SlackDesk | null }): DeskDelivery | undefined {
+export function deskDeliveryFor(
+  config: Pick<Config, 'SLACK_RATE_PER_SECOND'>,
+  staffDesk: StaffDesk,
+  desks: { slack: SlackDesk | null },
+): DeskDelivery | undefined {
   const outlets: DeskOutlet[] = [];
   if (desks.slack) outlets.push({ sender: desks.slack.sender, perSecond: config.SLACK_RATE_PER_SECOND });
   if (outlets.length === 0) return undefined;

@@ -24,7 +24,9 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
     loggerInstance: options.log as FastifyBaseLogger,
     // Webhook traffic is high-volume; outcomes worth knowing are logged by the handlers.
     logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: 1024 * 1024, trustProxy: trustProxyOption(options.trustProxy) });
+    bodyLimit: 1024 * 1024,
+    trustProxy: trustProxyOption(options.trustProxy),
+  });
   void server.register(helmet, securityHeaders(options));
   // No limit of its own: parts create the limits they need (api/, bots/web/) with createRateLimit.
   void server.register(rateLimit, { global: false, cache: 20_000 });
@@ -48,7 +50,9 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
 }
 
 /** A hop count becomes the function Fastify's types accept: trust the first `hops` proxies in front of us. */
-function trustProxyOption(trust: boolean | number | string): boolean | string | ((address: string, hop: number) => boolean) {
+function trustProxyOption(
+  trust: boolean | number | string,
+): boolean | string | ((address: string, hop: number) => boolean) {
   return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
 }
 
@@ -63,8 +67,14 @@ function securityHeaders(options: HttpServerOptions) {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
-        defaultSrc: ["'none'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"],
-        baseUri: ["'none'"], formAction: ["'none'"], frameAncestors: options.frameAncestors,
+        defaultSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        baseUri: ["'none'"],
+        formAction: ["'none'"],
+        frameAncestors: options.frameAncestors,
       },
     },
     referrerPolicy: { policy: 'no-referrer' as const },

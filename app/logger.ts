@@ -10,7 +10,10 @@ const SECRET_HEADERS = ['authorization', 'cookie', '"x-telegram-bot-api-secret-t
 
 /** Structured JSON logs, to stdout unless a destination is given (tests read them). */
 export function createLogger(level: string, destination?: DestinationStream): Pino {
-  const paths = [...PERSONAL.flatMap((field) => [field, `*.${field}`]), ...SECRET_HEADERS.map((header) => `req.headers.${header}`)];
+  const paths = [
+    ...PERSONAL.flatMap((field) => [field, `*.${field}`]),
+    ...SECRET_HEADERS.map((header) => `req.headers.${header}`),
+  ];
   const options = { level, redact: { paths, censor: '[redacted]' }, serializers: { err: errorWithoutContent } };
   return destination ? pino(options, destination) : pino(options);
 }

@@ -11,9 +11,13 @@ async function main(): Promise<void> {
   const app = await startApp(config, log);
   if (app.adminToken.savedTo) {
     // The path, never the token: stdout usually ends up in a log collector. Only the token's hash is stored.
-    process.stdout.write(`\nAn admin token was generated and written to ${app.adminToken.savedTo} (readable only by you). Keep it somewhere safe and delete the file.\n\n`);
+    process.stdout.write(
+      `\nAn admin token was generated and written to ${app.adminToken.savedTo} (readable only by you). Keep it somewhere safe and delete the file.\n\n`,
+    );
   }
-  process.stdout.write(`Loyalty assistant is running: web chat at ${app.url}/ ${app.telegram ? `, Telegram by ${app.telegram.transport.mode}` : ''}\n`);
+  process.stdout.write(
+    `Loyalty assistant is running: web chat at ${app.url}/ ${app.telegram ? `, Telegram by ${app.telegram.transport.mode}` : ''}\n`,
+  );
   stopOnSignals(app, log);
 }
 
@@ -34,7 +38,10 @@ function stopOnSignals(app: RunningApp, log: Pino): void {
     log.info({ signal }, 'shutting down: draining in-flight work');
     // A turn stuck on an unreachable Bot API (retries back off for minutes) must not keep the process alive.
     setTimeout(() => {
-      log.error({ signal, graceSeconds: DRAIN_GRACE_MS / 1000 }, 'could not drain in time; exiting with work still in flight');
+      log.error(
+        { signal, graceSeconds: DRAIN_GRACE_MS / 1000 },
+        'could not drain in time; exiting with work still in flight',
+      );
       process.exit(1);
     }, DRAIN_GRACE_MS).unref();
     app.stop().then(
@@ -54,7 +61,10 @@ function stopOnSignals(app: RunningApp, log: Pino): void {
 
 main().catch((error: unknown) => {
   // Configuration and start-up problems are one readable line, not a stack trace.
-  const line = error instanceof ConfigError ? error.message : `Could not start: ${error instanceof Error ? error.message : String(error)}`;
+  const line =
+    error instanceof ConfigError
+      ? error.message
+      : `Could not start: ${error instanceof Error ? error.message : String(error)}`;
   process.stderr.write(`${line}\n`);
   process.exit(1);
 });

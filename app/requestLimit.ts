@@ -12,8 +12,17 @@ const MINUTE_MS = 60_000;
  * can say it as problem details and the chat as a polite message. Counts
  * live in this process: several instances each allow the limit.
  */
-export function requestLimit(server: FastifyInstance, name: string, perMinute: number, keyOf: (request: FastifyRequest) => string): RequestLimit {
-  const check = server.createRateLimit({ max: perMinute, timeWindow: MINUTE_MS, keyGenerator: (request) => `${name}:${keyOf(request)}` });
+export function requestLimit(
+  server: FastifyInstance,
+  name: string,
+  perMinute: number,
+  keyOf: (request: FastifyRequest) => string,
+): RequestLimit {
+  const check = server.createRateLimit({
+    max: perMinute,
+    timeWindow: MINUTE_MS,
+    keyGenerator: (request) => `${name}:${keyOf(request)}`,
+  });
   return async (request) => {
     const outcome = await check(request);
     return !outcome.isAllowed && outcome.isExceeded ? Math.max(1, outcome.ttlInSeconds) : null;

@@ -66,50 +66,129 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   const stores = createConversationStores(db);
   const translator = createTranslator();
   const settings = { ...programSettingsFrom(config), botUsername: config.TELEGRAM_BOT_USERNAME };
-  const points = createPointsService({ store: createPointsStore(db, { welcomeBonus: config.WELCOME_BONUS_POINTS, pointsLifetimeDays: config.POINTS_LIFETIME_DAYS }, purchaseReactions(translator)), translator, clock, log });
+  const points = createPointsService({
+    store: createPointsStore(
+      db,
+      { welcomeBonus: config.WELCOME_BONUS_POINTS, pointsLifetimeDays: config.POINTS_LIFETIME_DAYS },
+      purchaseReactions(translator),
+    ),
+    translator,
+    clock,
+    log,
+  });
   // Referral: invitation codes reach the conversation as an extra of the assistant's deps (core/referral/referrals.ts).
   const desk = deskDepsFor(db, translator, deskSettingsFrom(config));
-  const deps: AssistantDeps = { ...stores, menu: assistantMenu(), translator, settings, clock, log, points, till: createTillStore(db), desk, referrals: createReferralStore(db) };
+  const deps: AssistantDeps = {
+    ...stores,
+    menu: assistantMenu(),
+    translator,
+    settings,
+    clock,
+    log,
+    points,
+    till: createTillStore(db),
+    desk,
+    referrals: createReferralStore(db),
+  };
   const assistant = createAssistant(deps);
   const staffDesk = createStaffDesk({ desk, translator, settings, loadRules: points.rules, clock, log });
-  const adminToken = await ensureAdminToken(createSettingsStore(db), config.ADMIN_TOKEN, dataDirectoryOf(config.DATABASE_URL));
+  const adminToken = await ensureAdminToken(
+    createSettingsStore(db),
+    config.ADMIN_TOKEN,
+    dataDirectoryOf(config.DATABASE_URL),
+  );
   const secure = config.PUBLIC_URL?.startsWith('https:') ?? false;
   const webPhotos = createWebPhotoStore(config.WEBCHAT_PHOTO_DIR);
-  const server = createHttpServer({ log, ping: () => pingDatabase(db), trustProxy: config.TRUST_PROXY, frameAncestors: config.WEBCHAT_FRAME_ANCESTORS, secure });
+  const server = createHttpServer({
+    log,
+    ping: () => pingDatabase(db),
+    trustProxy: config.TRUST_PROXY,
+    frameAncestors: config.WEBCHAT_FRAME_ANCESTORS,
+    secure,
+  });
   await registerWebChat(server, {
-    assistant, translator, defaultLocale: settings.defaultLocale, secureCookie: secure, inbox: webInboxOf(db), settings: createSettingsStore(db), photos: webPhotos,
-    publicUrl: config.PUBLIC_URL, limits: { perVisitor: config.WEBCHAT_RATE_LIMIT_PER_MINUTE, perAddress: config.RATE_LIMIT_PER_ADDRESS_PER_MINUTE },
+    assistant,
+    translator,
+    defaultLocale: settings.defaultLocale,
+    secureCookie: secure,
+    inbox: webInboxOf(db),
+    settings: createSettingsStore(db),
+    photos: webPhotos,
+    publicUrl: config.PUBLIC_URL,
+    limits: { perVisitor: config.WEBCHAT_RATE_LIMIT_PER_MINUTE, perAddress: config.RATE_LIMIT_PER_ADDRESS_PER_MINUTE },
   });
   // REST API for point-of-sale systems (api/): /api/v1/… and /api/openapi.json.
-  await registerApi(server, { ...apiStoresOf(db, stores), points, adminToken, settings, clock, log, limits: { perKey: config.API_RATE_LIMIT_PER_MINUTE, perAddress: config.RATE_LIMIT_PER_ADDRESS_PER_MINUTE } });
-  const telegram = config.TELEGRAM_BOT_TOKEN ? await connectTelegram(config, log, server, { assistant, translator }) : null;
+  await registerApi(server, {
+    ...apiStoresOf(db, stores),
+    points,
+    adminToken,
+    settings,
+    clock,
+    log,
+    limits: { perKey: config.API_RATE_LIMIT_PER_MINUTE, perAddress: config.RATE_LIMIT_PER_ADDRESS_PER_MINUTE },
+  });
+  const telegram = config.TELEGRAM_BOT_TOKEN
+    ? await connectTelegram(config, log, server, { assistant, translator })
+    : null;
   // The staff desk in Slack (bots/slack/): tickets in the staff channel, answers back to the customer.
-  const slack = config.SLACK_BOT_TOKEN ? await connectSlack(config, log, server, staffDesk, { bot: telegram?.bot, webPhotos }) : null;
-  if (!slack) log.info('staff desk: Slack is not configured; tickets wait in the outbox until SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_STAFF_CHANNEL are set');
+  const slack = config.SLACK_BOT_TOKEN
+    ? await connectSlack(config, log, server, staffDesk, { bot: telegram?.bot, webPhotos })
+    : null;
+  if (!slack)
+    log.info(
+      'staff desk: Slack is not configured; tickets wait in the outbox until SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_STAFF_CHANNEL are set',
+    );
   const address = await server.listen({ port: config.PORT, host: config.HOST });
   // Expiry sweep, expiry reminders and birthday greetings (core/jobs), every JOBS_INTERVAL_SECONDS.
-  const scheduler = startScheduler(db, { translator, settings, clock, log, loadRules: points.rules, desk }, { intervalMs: config.JOBS_INTERVAL_SECONDS * 1000 });
+  const scheduler = startScheduler(
+    db,
+    { translator, settings, clock, log, loadRules: points.rules, desk },
+    { intervalMs: config.JOBS_INTERVAL_SECONDS * 1000 },
+  );
   // Messages the system sends on its own (core/outbox), within each channel's rate limits.
   const outbox = startDispatcher(config, db, log, clock, deskDeliveryFor(config, staffDesk, { slack }));
   // Intake first, so what is in flight finishes against an open database; the outbox gives its leases back last.
   let stopping: Promise<void> | undefined;
-  const stop = () => (stopping ??= (async () => {
-    await telegram?.transport.stop();
-    await server.close();
-    await scheduler.stop();
-    await outbox.stop();
-    await db.close();
-  })());
-  return { url: address.replace('0.0.0.0', '127.0.0.1'), db, assistant, points, server, adminToken, telegram, outbox, stop };
+  const stop = () =>
+    (stopping ??= (async () => {
+      await telegram?.transport.stop();
+      await server.close();
+      await scheduler.stop();
+      await outbox.stop();
+      await db.close();
+    })());
+  return {
+    url: address.replace('0.0.0.0', '127.0.0.1'),
+    db,
+    assistant,
+    points,
+    server,
+    adminToken,
+    telegram,
+    outbox,
+    stop,
+  };
 }
 
 /** The stores the REST API works through, on one database. */
 function apiStoresOf(db: Database, stores: ReturnType<typeof createConversationStores>) {
   const { members, ledger } = stores;
-  return { members, ledger, apiKeyStore: createApiKeyStore(db), idempotencyStore: createIdempotencyStore(db), staff: createStaffStore(db) };
+  return {
+    members,
+    ledger,
+    apiKeyStore: createApiKeyStore(db),
+    idempotencyStore: createIdempotencyStore(db),
+    staff: createStaffStore(db),
+  };
 }
 
-async function connectSlack(config: Config, log: Pino, server: FastifyInstance, desk: StaffDesk, sources: { bot: Bot | undefined; webPhotos: WebPhotoStore }): Promise<SlackDesk> {
+async function connectSlack(
+  config: Config,
+  log: Pino,
+  server: FastifyInstance,
+  desk: StaffDesk,
+  sources: { bot: Bot | undefined; webPhotos: WebPhotoStore },
+): Promise<SlackDesk> {
   const { bot, webPhotos } = sources;
   const slack = createSlackDesk({
     token: config.SLACK_BOT_TOKEN!,
@@ -117,20 +196,34 @@ async function connectSlack(config: Config, log: Pino, server: FastifyInstance, 
     staffChannel: config.SLACK_STAFF_CHANNEL!,
     apiUrl: config.SLACK_API_URL,
     desk,
-    photos: { web: webPhotos.get, ...(bot && { telegram: telegramPhotoSource(bot.api, config.TELEGRAM_BOT_TOKEN!, config.TELEGRAM_API_ROOT) }) },
+    photos: {
+      web: webPhotos.get,
+      ...(bot && { telegram: telegramPhotoSource(bot.api, config.TELEGRAM_BOT_TOKEN!, config.TELEGRAM_API_ROOT) }),
+    },
     log,
   });
   await registerSlackRoute(server, slack);
   return slack;
 }
 
-async function connectTelegram(config: Config, log: Pino, server: FastifyInstance, deps: { assistant: Assistant; translator: Translator }) {
+async function connectTelegram(
+  config: Config,
+  log: Pino,
+  server: FastifyInstance,
+  deps: { assistant: Assistant; translator: Translator },
+) {
   const bot = createTelegramBot({
     token: config.TELEGRAM_BOT_TOKEN!,
     apiRoot: config.TELEGRAM_API_ROOT,
     log,
     assistant: deps.assistant,
   });
-  const transport = await startTelegram(bot, server, { publicUrl: config.PUBLIC_URL, webhookSecret: config.TELEGRAM_WEBHOOK_SECRET, log, translator: deps.translator, defaultLocale: config.DEFAULT_LOCALE });
+  const transport = await startTelegram(bot, server, {
+    publicUrl: config.PUBLIC_URL,
+    webhookSecret: config.TELEGRAM_WEBHOOK_SECRET,
+    log,
+    translator: deps.translator,
+    defaultLocale: config.DEFAULT_LOCALE,
+  });
   return { bot, transport };
 }

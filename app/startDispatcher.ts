@@ -50,20 +50,40 @@ const DESK_RETRY: RetryPolicy = { baseMs: 1_000, capMs: 300_000, maxAttempts: Nu
  * Telegram sender gets an `Api` of its own, without the auto-retry the bot's
  * replies use, so that every 429 reaches the dispatcher.
  */
-export function startDispatcher(config: DispatcherConfig, db: Database, log: Logger, clock: () => Date, desk?: DeskDelivery): Dispatcher {
+export function startDispatcher(
+  config: DispatcherConfig,
+  db: Database,
+  log: Logger,
+  clock: () => Date,
+  desk?: DeskDelivery,
+): Dispatcher {
   const senders: DispatcherOptions['senders'] = { web: webInboxSender };
   const limits: DispatcherOptions['limits'] = { web: WEB_LIMITS };
   if (desk && desk.outlets.length > 0) {
     senders[DESK_LANE] = fanOutSenders(desk.outlets.map((outlet) => outlet.sender));
     // One ticket's posts one after another; the lane as a whole at the slowest desk's pace.
-    limits[DESK_LANE] = { perSecond: Math.min(...desk.outlets.map((outlet) => outlet.perSecond)), perAddressIntervalMs: 0 };
+    limits[DESK_LANE] = {
+      perSecond: Math.min(...desk.outlets.map((outlet) => outlet.perSecond)),
+      perAddressIntervalMs: 0,
+    };
   }
   if (config.TELEGRAM_BOT_TOKEN) {
-    const api = new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT, timeoutSeconds: TELEGRAM_TIMEOUT_SECONDS });
+    const api = new Api(config.TELEGRAM_BOT_TOKEN, {
+      apiRoot: config.TELEGRAM_API_ROOT,
+      timeoutSeconds: TELEGRAM_TIMEOUT_SECONDS,
+    });
     senders.telegram = createTelegramSender(api);
     limits.telegram = { perSecond: config.TELEGRAM_RATE_PER_SECOND, perAddressIntervalMs: TELEGRAM_CHAT_INTERVAL_MS };
   }
-  const dispatcher = createDispatcher({ store: createOutboxStore(db), senders, limits, clock, log, retries: { [DESK_LANE]: DESK_RETRY }, ...(desk && { onUndeliverable: desk.onUndeliverable }) });
+  const dispatcher = createDispatcher({
+    store: createOutboxStore(db),
+    senders,
+    limits,
+    clock,
+    log,
+    retries: { [DESK_LANE]: DESK_RETRY },
+    ...(desk && { onUndeliverable: desk.onUndeliverable }),
+  });
   dispatcher.start();
   return dispatcher;
 }

@@ -57,7 +57,10 @@ async function runCampaign(messages: number): Promise<DispatcherBenchResult> {
     await fake.waitForCalls((call) => call.method === 'sendMessage', { count: messages, timeoutMs: 120_000 });
     await dispatcher.stop();
     const seconds = (performance.now() - started) / 1000;
-    return figures(fake.callsTo('sendMessage').map((call) => call.at), seconds);
+    return figures(
+      fake.callsTo('sendMessage').map((call) => call.at),
+      seconds,
+    );
   } finally {
     await fake.close();
     await db.close();
@@ -66,11 +69,20 @@ async function runCampaign(messages: number): Promise<DispatcherBenchResult> {
 }
 
 async function enqueueCampaign(db: Database, messages: number): Promise<void> {
-  await db.prisma.$transaction(async (tx) => {
-    for (let chat = 0; chat < messages; chat += 1) {
-      await enqueueInTransaction(tx, { memberId: null, channel: 'telegram', address: String(900_000 + chat), dedupeKey: `campaign:1:${chat}`, message: { text: `Spring sale, chat ${chat}` } });
-    }
-  }, { timeout: 120_000 });
+  await db.prisma.$transaction(
+    async (tx) => {
+      for (let chat = 0; chat < messages; chat += 1) {
+        await enqueueInTransaction(tx, {
+          memberId: null,
+          channel: 'telegram',
+          address: String(900_000 + chat),
+          dedupeKey: `campaign:1:${chat}`,
+          message: { text: `Spring sale, chat ${chat}` },
+        });
+      }
+    },
+    { timeout: 120_000 },
+  );
 }
 
 /**
@@ -86,5 +98,12 @@ function figures(times: number[], seconds: number): DispatcherBenchResult {
     while (sorted[last]! - sorted[first]! >= 1000) first += 1;
     busiestSecond = Math.max(busiestSecond, last - first + 1);
   }
-  return { messages: sorted.length, configuredPerSecond: RATE_PER_SECOND, achievedPerSecond, share: achievedPerSecond / RATE_PER_SECOND, busiestSecond, seconds };
+  return {
+    messages: sorted.length,
+    configuredPerSecond: RATE_PER_SECOND,
+    achievedPerSecond,
+    share: achievedPerSecond / RATE_PER_SECOND,
+    busiestSecond,
+    seconds,
+  };
 }

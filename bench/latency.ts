@@ -11,7 +11,11 @@ export interface RunFigures {
  * Runs `work` for every item with at most `concurrency` in flight, the way a
  * webhook server or runner feeds a bot, and times each item.
  */
-export async function measure<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<RunFigures> {
+export async function measure<T>(
+  items: T[],
+  concurrency: number,
+  work: (item: T) => Promise<void>,
+): Promise<RunFigures> {
   const latencies = new Float64Array(items.length);
   let next = 0;
   const started = performance.now();

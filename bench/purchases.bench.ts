@@ -46,7 +46,13 @@ interface PurchaseRequest {
 export async function benchPurchases(): Promise<PurchasesBenchResult> {
   const statements = countSqliteStatements();
   const dir = mkdtempSync(join(tmpdir(), 'loyalty-api-bench-'));
-  const config = loadConfig({ DATABASE_URL: `file:${join(dir, 'bench.db')}`, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ADMIN_TOKEN });
+  const config = loadConfig({
+    DATABASE_URL: `file:${join(dir, 'bench.db')}`,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    ADMIN_TOKEN,
+  });
   const app = await startApp(config, createLogger('silent'));
   try {
     const { key } = (await post(app.url, ADMIN_TOKEN, '/api/v1/api-keys', { name: 'bench' })).body as { key: string };
@@ -57,7 +63,8 @@ export async function benchPurchases(): Promise<PurchasesBenchResult> {
     const cpuBefore = mainThreadCpuSeconds();
     const { figures, statuses } = await runTill(app.url, key, requests.slice(WARMUP));
     const cpuAfter = mainThreadCpuSeconds();
-    const cpuMsPerPurchase = cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1000) / PURCHASES;
+    const cpuMsPerPurchase =
+      cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1000) / PURCHASES;
     const statementsPerPurchase = statements.read() / PURCHASES;
     const unexpected = Object.fromEntries(Object.entries(statuses).filter(([status]) => status !== '201'));
     return { figures, unexpected, concurrency: CONCURRENCY, statementsPerPurchase, cpuMsPerPurchase };
@@ -67,8 +74,17 @@ export async function benchPurchases(): Promise<PurchasesBenchResult> {
   }
 }
 
-async function post(base: string, token: string, path: string, body: unknown): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${base}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function post(
+  base: string,
+  token: string,
+  path: string,
+  body: unknown,
+): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, body: await response.json() };
 }
 
@@ -76,7 +92,12 @@ async function enrolMembers(base: string): Promise<string[]> {
   const cards: string[] = [];
   const phones = Array.from({ length: MEMBERS }, (_, i) => `+3736${String(i).padStart(7, '0')}`);
   await measure(phones, CONCURRENCY, async (phone) => {
-    const { status, body } = await post(base, ADMIN_TOKEN, '/api/v1/members', { phone, name: 'Bench Member', locale: 'ro', consent: true });
+    const { status, body } = await post(base, ADMIN_TOKEN, '/api/v1/members', {
+      phone,
+      name: 'Bench Member',
+      locale: 'ro',
+      consent: true,
+    });
     if (status !== 201) throw new Error(`Enrolling ${phone} failed with ${status}: ${JSON.stringify(body)}`);
     cards.push((body as { cardNumber: string }).cardNumber);
   });
@@ -95,13 +116,19 @@ function purchaseRequests(cards: string[], count: number): PurchaseRequest[] {
 }
 
 /** Sends the purchases from a worker thread, `CONCURRENCY` in flight, and times each one there. */
-async function runTill(base: string, key: string, requests: PurchaseRequest[]): Promise<{ figures: RunFigures; statuses: Record<string, number> }> {
+async function runTill(
+  base: string,
+  key: string,
+  requests: PurchaseRequest[],
+): Promise<{ figures: RunFigures; statuses: Record<string, number> }> {
   const worker = new Worker(TILL_SOURCE, { eval: true, workerData: { base, key, requests, concurrency: CONCURRENCY } });
   try {
-    const result = await new Promise<{ latencies: number[]; seconds: number; statuses: Record<string, number> }>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-    });
+    const result = await new Promise<{ latencies: number[]; seconds: number; statuses: Record<string, number> }>(
+      (resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      },
+    );
     return { figures: figuresOf(result.latencies, result.seconds), statuses: result.statuses };
   } finally {
     await worker.terminate();

@@ -21,24 +21,42 @@ async function reportTelegram(): Promise<void> {
   console.log(`  bare echo   ${format(telegram.echo)}`);
   console.log(`  assistant / echo throughput: ${(telegram.assistant.perSecond / telegram.echo.perSecond).toFixed(3)}`);
   console.log(`  database queries per update: ${telegram.queriesPerUpdate.toFixed(2)}`);
-  console.log(`  target: >= 1000 updates/s and p99 < 20 ms — ${verdict(telegram.assistant.perSecond >= 1000 && telegram.assistant.p99Ms < 20)}`);
+  console.log(
+    `  target: >= 1000 updates/s and p99 < 20 ms — ${verdict(telegram.assistant.perSecond >= 1000 && telegram.assistant.p99Ms < 20)}`,
+  );
 }
 
 async function reportPurchases(): Promise<void> {
   const purchases = await benchPurchases();
-  console.log(`\nPurchases through the REST API on SQLite, loopback HTTP, Idempotency-Keys, 1,000 members, ${purchases.concurrency} in flight:`);
-  console.log(`  ${format(purchases.figures).replace('updates/s', 'purchases/s').replace('updates in', 'purchases in')}`);
-  if (Object.keys(purchases.unexpected).length > 0) console.log(`  answers other than 201: ${JSON.stringify(purchases.unexpected)}`);
+  console.log(
+    `\nPurchases through the REST API on SQLite, loopback HTTP, Idempotency-Keys, 1,000 members, ${purchases.concurrency} in flight:`,
+  );
+  console.log(
+    `  ${format(purchases.figures).replace('updates/s', 'purchases/s').replace('updates in', 'purchases in')}`,
+  );
+  if (Object.keys(purchases.unexpected).length > 0)
+    console.log(`  answers other than 201: ${JSON.stringify(purchases.unexpected)}`);
   console.log(`  SQL statements per purchase: ${purchases.statementsPerPurchase.toFixed(2)}`);
-  if (purchases.cpuMsPerPurchase !== null) console.log(`  server main-thread CPU per purchase: ${purchases.cpuMsPerPurchase.toFixed(2)} ms (the ceiling it sets: ${(1000 / purchases.cpuMsPerPurchase).toFixed(0)} purchases/s)`);
-  console.log(`  target: >= 500 purchases/s and p99 < 50 ms — ${verdict(purchases.figures.perSecond >= 500 && purchases.figures.p99Ms < 50 && Object.keys(purchases.unexpected).length === 0)}`);
+  if (purchases.cpuMsPerPurchase !== null)
+    console.log(
+      `  server main-thread CPU per purchase: ${purchases.cpuMsPerPurchase.toFixed(2)} ms (the ceiling it sets: ${(1000 / purchases.cpuMsPerPurchase).toFixed(0)} purchases/s)`,
+    );
+  console.log(
+    `  target: >= 500 purchases/s and p99 < 50 ms — ${verdict(purchases.figures.perSecond >= 500 && purchases.figures.p99Ms < 50 && Object.keys(purchases.unexpected).length === 0)}`,
+  );
 }
 
 async function reportOutbox(): Promise<void> {
   const outbox = await benchDispatcher();
-  console.log(`\nOutbox dispatcher on SQLite: a campaign of ${outbox.messages} messages to as many Telegram chats, Bot API stand-in over loopback HTTP, limit ${outbox.configuredPerSecond}/s:`);
-  console.log(`  achieved ${outbox.achievedPerSecond.toFixed(1)} messages/s = ${(outbox.share * 100).toFixed(1)} % of the limit; busiest second ${outbox.busiestSecond} (${outbox.seconds.toFixed(2)} s in all)`);
-  console.log(`  target: >= 95 % of the limit and never above it — ${verdict(outbox.share >= 0.95 && outbox.busiestSecond <= outbox.configuredPerSecond)}`);
+  console.log(
+    `\nOutbox dispatcher on SQLite: a campaign of ${outbox.messages} messages to as many Telegram chats, Bot API stand-in over loopback HTTP, limit ${outbox.configuredPerSecond}/s:`,
+  );
+  console.log(
+    `  achieved ${outbox.achievedPerSecond.toFixed(1)} messages/s = ${(outbox.share * 100).toFixed(1)} % of the limit; busiest second ${outbox.busiestSecond} (${outbox.seconds.toFixed(2)} s in all)`,
+  );
+  console.log(
+    `  target: >= 95 % of the limit and never above it — ${verdict(outbox.share >= 0.95 && outbox.busiestSecond <= outbox.configuredPerSecond)}`,
+  );
 }
 
 function format(f: RunFigures): string {

@@ -7,7 +7,9 @@ export async function seedMembers(db: Database, count: number, firstUserId: numb
   const userIds: number[] = [];
   const batch = 1000;
   for (let start = 0; start < count; start += batch) {
-    const rows = Array.from({ length: Math.min(batch, count - start) }, (_, i) => rowsFor(start + i, firstUserId + start + i));
+    const rows = Array.from({ length: Math.min(batch, count - start) }, (_, i) =>
+      rowsFor(start + i, firstUserId + start + i),
+    );
     await db.prisma.member.createMany({ data: rows.map((r) => r.member) });
     await db.prisma.chat.createMany({ data: rows.map((r) => r.chat) });
     await db.prisma.ledgerEntry.createMany({ data: rows.map((r) => r.entry) });
@@ -30,7 +32,26 @@ function rowsFor(index: number, userId: number) {
     balance: 100,
     ledgerSeq: 1,
   };
-  const chat = { id: randomUUID(), channel: 'telegram', address: String(userId), locale: 'ru', state: JSON.stringify(asMember), memberId: id, consentAt: now, consentVersion: 'bench' };
-  const entry = { id: randomUUID(), memberId: id, seq: 1, kind: 'welcome', delta: 100, balanceAfter: 100, remaining: 100, idempotencyKey: `welcome:${id}`, expiresAt: new Date(now.getTime() + 20 * 86_400_000) };
+  const chat = {
+    id: randomUUID(),
+    channel: 'telegram',
+    address: String(userId),
+    locale: 'ru',
+    state: JSON.stringify(asMember),
+    memberId: id,
+    consentAt: now,
+    consentVersion: 'bench',
+  };
+  const entry = {
+    id: randomUUID(),
+    memberId: id,
+    seq: 1,
+    kind: 'welcome',
+    delta: 100,
+    balanceAfter: 100,
+    remaining: 100,
+    idempotencyKey: `welcome:${id}`,
+    expiresAt: new Date(now.getTime() + 20 * 86_400_000),
+  };
   return { member, chat, entry };
 }

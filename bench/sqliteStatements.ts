@@ -8,7 +8,10 @@ import Sqlite from 'better-sqlite3';
  * depend on what else the machine is doing.
  */
 export function countSqliteStatements(): { read(): number; reset(): void } {
-  const proto = Sqlite.prototype as unknown as { prepare: (...args: unknown[]) => unknown; exec: (...args: unknown[]) => unknown };
+  const proto = Sqlite.prototype as unknown as {
+    prepare: (...args: unknown[]) => unknown;
+    exec: (...args: unknown[]) => unknown;
+  };
   let count = 0;
   const { prepare, exec } = proto;
   proto.prepare = function (this: unknown, ...args: unknown[]) {

@@ -67,8 +67,24 @@ function assistantBot(db: ReturnType<typeof openDatabase>): Bot {
   const translator = createTranslator();
   const clock = () => new Date();
   const points = createPointsService({ store: createPointsStore(db), translator, clock, log: silentLogger });
-  const assistant = createAssistant({ ...createConversationStores(db), menu: assistantMenu(), translator, settings: defaultProgramSettings, clock, log: silentLogger, points, till: createTillStore(db), desk: deskDepsFor(db, translator, defaultDeskSettings) });
-  const bot = createTelegramBot({ token: makeBotToken(1), apiRoot: 'http://127.0.0.1:9', assistant, log: silentLogger, botInfo: makeBotUser() });
+  const assistant = createAssistant({
+    ...createConversationStores(db),
+    menu: assistantMenu(),
+    translator,
+    settings: defaultProgramSettings,
+    clock,
+    log: silentLogger,
+    points,
+    till: createTillStore(db),
+    desk: deskDepsFor(db, translator, defaultDeskSettings),
+  });
+  const bot = createTelegramBot({
+    token: makeBotToken(1),
+    apiRoot: 'http://127.0.0.1:9',
+    assistant,
+    log: silentLogger,
+    botInfo: makeBotUser(),
+  });
   bot.api.config.use(fakeBotApiTransformer());
   return bot;
 }

@@ -38,7 +38,9 @@ async function localeOf(deps: AssistantDeps, channel: Channel, address: string, 
 
 /** In the chat's language when the database still answers, else in the one the platform hints at. */
 async function failureReply(deps: AssistantDeps, inbound: Inbound): Promise<Outbound> {
-  const locale = await localeOf(deps, inbound.channel, inbound.address, inbound.languageHint).catch(() => localeFromHint(inbound.languageHint, deps.settings.defaultLocale));
+  const locale = await localeOf(deps, inbound.channel, inbound.address, inbound.languageHint).catch(() =>
+    localeFromHint(inbound.languageHint, deps.settings.defaultLocale),
+  );
   return { text: deps.translator.forLocale(locale)('errors.internal') };
 }
 
@@ -60,13 +62,19 @@ async function handleInbound(deps: AssistantDeps, inbound: Inbound): Promise<Out
   } catch (error) {
     deps.log.error({ err: error, channel, updateId }, 'could not answer an update; the person gets an apology');
     // Un-claimed, so a redelivery of the update is answered instead of dropped as a duplicate.
-    await deps.inbound.releaseUpdate(channel, updateId).catch((releaseError: unknown) => deps.log.error({ err: releaseError, channel, updateId }, 'could not un-claim a failed update'));
+    await deps.inbound
+      .releaseUpdate(channel, updateId)
+      .catch((releaseError: unknown) =>
+        deps.log.error({ err: releaseError, channel, updateId }, 'could not un-claim a failed update'),
+      );
     return [await failureReply(deps, inbound)];
   }
 }
 
 async function answerWithRetry(deps: AssistantDeps, inbound: Inbound): Promise<Outbound[]> {
-  return retry({ attempts: MAX_ATTEMPTS, retryOn: (error) => error instanceof ConflictError }, () => answer(deps, inbound));
+  return retry({ attempts: MAX_ATTEMPTS, retryOn: (error) => error instanceof ConflictError }, () =>
+    answer(deps, inbound),
+  );
 }
 
 async function answer(deps: AssistantDeps, inbound: Inbound): Promise<Outbound[]> {

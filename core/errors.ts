@@ -26,7 +26,9 @@ export class ConflictError extends Error {
  */
 export class LostRaceError extends Error {
   constructor(override readonly cause: unknown) {
-    super(`A transaction lost a race with another one and was rolled back: ${(cause as Error)?.message ?? String(cause)}`);
+    super(
+      `A transaction lost a race with another one and was rolled back: ${(cause as Error)?.message ?? String(cause)}`,
+    );
     this.name = 'LostRaceError';
   }
 }
@@ -60,14 +62,19 @@ export interface AttemptPolicy {
  * error `policy.retryOn` accepts, at most `policy.attempts` times. The last
  * failure, or any other error, is thrown.
  */
-export async function retry<T>(policy: AttemptPolicy, work: (attempt: number) => Promise<T>, options: { onRetry?: (error: unknown, attempt: number) => void } = {}): Promise<T> {
+export async function retry<T>(
+  policy: AttemptPolicy,
+  work: (attempt: number) => Promise<T>,
+  options: { onRetry?: (error: unknown, attempt: number) => void } = {},
+): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await work(attempt);
     } catch (error) {
       const again = error instanceof TryAgainError || (policy.retryOn?.(error) ?? false);
       if (!again) throw error;
-      if (attempt >= policy.attempts) throw error instanceof TryAgainError && policy.exhausted ? policy.exhausted() : error;
+      if (attempt >= policy.attempts)
+        throw error instanceof TryAgainError && policy.exhausted ? policy.exhausted() : error;
       options.onRetry?.(error, attempt);
       const delay = policy.delayMs?.(attempt) ?? 0;
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));

@@ -37,13 +37,15 @@ export type ParsedPayload =
 
 export function parsePayload(raw: string): ParsedPayload {
   const [scope, a, b, c] = raw.split(':');
-  if (scope === 'consent' && (a === 'yes' || a === 'no') && isLocale(b)) return { kind: 'consent', accepted: a === 'yes', locale: b, ...referral(c) };
+  if (scope === 'consent' && (a === 'yes' || a === 'no') && isLocale(b))
+    return { kind: 'consent', accepted: a === 'yes', locale: b, ...referral(c) };
   if (scope === 'lang' && isLocale(a)) return { kind: 'language', locale: a, ...referral(b) };
   if (scope === 'menu' && a !== undefined && MENU_ID.test(a) && b === undefined) return { kind: 'menu', item: a };
   if (raw === payload.useProfileName) return { kind: 'useProfileName' };
   if (raw === payload.skipBirthday) return { kind: 'skipBirthday' };
   if (scope === 'notify' && isNotificationTopic(a) && b === undefined) return { kind: 'toggleNotification', topic: a };
-  if (scope === 'rate' && a && /^[1-5]$/.test(b ?? '') && c === undefined) return { kind: 'rate', ticketId: a, rating: Number(b) };
+  if (scope === 'rate' && a && /^[1-5]$/.test(b ?? '') && c === undefined)
+    return { kind: 'rate', ticketId: a, rating: Number(b) };
   return { kind: 'unknown' };
 }
 

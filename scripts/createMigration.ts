@@ -9,7 +9,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { acquirePostgres, type PostgresServer } from '../test/support/postgres.ts';
-import { allProviders, diffMigrationsToSchema, migrationLockToml, migrationsDirOf, type Provider } from './schemaEngine.ts';
+import {
+  allProviders,
+  diffMigrationsToSchema,
+  migrationLockToml,
+  migrationsDirOf,
+  type Provider,
+} from './schemaEngine.ts';
 
 /** `20250131093000`: the UTC timestamp Prisma puts in front of migration names. */
 export function migrationTimestamp(now = new Date()): string {
@@ -40,7 +46,10 @@ async function main(): Promise<void> {
     let postgresUrl = process.env.SHADOW_DATABASE_URL;
     if (!postgresUrl) {
       const acquired = await acquirePostgres();
-      if (!acquired.server) throw new Error(`The PostgreSQL migration needs a PostgreSQL server: ${acquired.reason}, or set SHADOW_DATABASE_URL.`);
+      if (!acquired.server)
+        throw new Error(
+          `The PostgreSQL migration needs a PostgreSQL server: ${acquired.reason}, or set SHADOW_DATABASE_URL.`,
+        );
       server = acquired.server;
       postgresUrl = server.url;
     }
@@ -55,7 +64,8 @@ async function main(): Promise<void> {
       continue;
     }
     const dir = join(baseDir, folder);
-    if (existsSync(dir)) throw new Error(`${relative(process.cwd(), dir)} already exists; wait a second and run again.`);
+    if (existsSync(dir))
+      throw new Error(`${relative(process.cwd(), dir)} already exists; wait a second and run again.`);
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, 'migration.sql'), sql);
     await writeFile(join(baseDir, 'migration_lock.toml'), migrationLockToml(provider));

@@ -22,9 +22,17 @@ export function generatePrismaClients() {
   mkdirSync(generatedDir, { recursive: true });
   const pgSchemaPath = join(generatedDir, 'schema.postgresql.prisma');
   writeFileSync(pgSchemaPath, postgresSchemaFrom(readFileSync(schemaPath, 'utf8')));
-  const env = { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath, PRISMA_HIDE_UPDATE_MESSAGE: '1' };
+  const env = {
+    ...process.env,
+    PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath,
+    PRISMA_HIDE_UPDATE_MESSAGE: '1',
+  };
   for (const schema of [schemaPath, pgSchemaPath]) {
-    execFileSync(process.execPath, [join(root, 'node_modules', 'prisma', 'build', 'index.js'), 'generate', '--schema', schema], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(
+      process.execPath,
+      [join(root, 'node_modules', 'prisma', 'build', 'index.js'), 'generate', '--schema', schema],
+      { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] },
+    );
   }
 }
 

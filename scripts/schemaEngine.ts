@@ -50,7 +50,12 @@ export async function readMigrationsList(baseDir: string): Promise<MigrationList
       })),
   );
   directories.sort((a, b) => a.path.localeCompare(b.path));
-  return { baseDir, lockfile: { path: 'migration_lock.toml', content: lockContent }, shadowDbInitScript: '', migrationDirectories: directories };
+  return {
+    baseDir,
+    lockfile: { path: 'migration_lock.toml', content: lockContent },
+    shadowDbInitScript: '',
+    migrationDirectories: directories,
+  };
 }
 
 /** `migration_lock.toml` exactly as Prisma writes it. */
@@ -59,7 +64,12 @@ export const migrationLockToml = (provider: Provider): string =>
 
 /** True when a diff script holds nothing but comments and blank lines. */
 export function isEmptyScript(sql: string): boolean {
-  return sql.replace(/--[^\n]*/g, '').replace(/\/\*[\s\S]*?\*\//g, '').trim() === '';
+  return (
+    sql
+      .replace(/--[^\n]*/g, '')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .trim() === ''
+  );
 }
 
 /**
@@ -69,10 +79,14 @@ export function isEmptyScript(sql: string): boolean {
  * on the server at `postgresUrl` for PostgreSQL. `datamodel` stands in for the
  * schema file (tests use it to prove that a change is noticed).
  */
-export async function diffMigrationsToSchema(provider: Provider, options: { postgresUrl?: string; datamodel?: string } = {}): Promise<string> {
+export async function diffMigrationsToSchema(
+  provider: Provider,
+  options: { postgresUrl?: string; datamodel?: string } = {},
+): Promise<string> {
   // The PostgreSQL engine asks the server for its version as soon as it
   // starts, so even the first migration needs a server.
-  if (provider === 'postgresql' && !options.postgresUrl) throw new Error('Diffing PostgreSQL migrations needs a PostgreSQL server (postgresUrl).');
+  if (provider === 'postgresql' && !options.postgresUrl)
+    throw new Error('Diffing PostgreSQL migrations needs a PostgreSQL server (postgresUrl).');
   // Even with no migrations yet, diff from the (empty) history rather than
   // from nothing: that is what `prisma migrate dev` does, and it keeps
   // PostgreSQL's first migration free of `CREATE SCHEMA "public"`, which needs
@@ -100,14 +114,20 @@ export async function diffMigrationsToSchema(provider: Provider, options: { post
  * compared with the committed migrations: the same engine code, so tests can
  * prove that our start-up migrator keeps Prisma's bookkeeping.
  */
-export async function diagnoseMigrationHistory(provider: Provider, url: string): Promise<DiagnoseMigrationHistoryOutput> {
+export async function diagnoseMigrationHistory(
+  provider: Provider,
+  url: string,
+): Promise<DiagnoseMigrationHistoryOutput> {
   const migrationsList = await readMigrationsList(migrationsDirOf(provider));
   return withEngine(adapterFactoryFor(provider, url, url), (engine) =>
     engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: noFilters }),
   );
 }
 
-async function withEngine<T>({ factory, disposeAll }: TrackedFactory, use: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+async function withEngine<T>(
+  { factory, disposeAll }: TrackedFactory,
+  use: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
   const runtime = await loadRuntime();
   const bound = bindMigrationAwareSqlAdapterFactory(factory);
   const debug = () => {};
@@ -135,7 +155,9 @@ function loadRuntime(): Promise<Runtime> {
   runtimePromise ??= (async () => {
     // The engine reports Rust panics through this global; without it a panic
     // turns into an unrelated TypeError.
-    const registry = globalThis as { PRISMA_WASM_PANIC_REGISTRY?: { message: string; set_message(m: string): void; get(): string } };
+    const registry = globalThis as {
+      PRISMA_WASM_PANIC_REGISTRY?: { message: string; set_message(m: string): void; get(): string };
+    };
     registry.PRISMA_WASM_PANIC_REGISTRY ??= {
       message: '',
       set_message(message: string) {
@@ -145,10 +167,16 @@ function loadRuntime(): Promise<Runtime> {
         return this.message;
       },
     };
-    const bindings = (await import('@prisma/schema-engine-wasm/schema_engine_bg')) as Runtime & { __wbg_set_wasm(exports: unknown): void };
-    const wasmPath = createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm/schema_engine_bg').replace(/\.js$/, '.wasm');
+    const bindings = (await import('@prisma/schema-engine-wasm/schema_engine_bg')) as Runtime & {
+      __wbg_set_wasm(exports: unknown): void;
+    };
+    const wasmPath = createRequire(import.meta.url)
+      .resolve('@prisma/schema-engine-wasm/schema_engine_bg')
+      .replace(/\.js$/, '.wasm');
     const module = new WebAssembly.Module(await readFile(wasmPath));
-    const instance = new WebAssembly.Instance(module, { './schema_engine_bg.js': bindings as unknown as WebAssembly.ModuleImports });
+    const instance = new WebAssembly.Instance(module, {
+      './schema_engine_bg.js': bindings as unknown as WebAssembly.ModuleImports,
+    });
     bindings.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     return bindings;
@@ -165,7 +193,10 @@ function engineError(error: unknown, registry: { consumeError(id: number): { err
   const fromAdapter = id === undefined ? undefined : registry.consumeError(Number(id))?.error;
   if (fromAdapter) {
     const cause = (fromAdapter as { cause?: { message?: string; kind?: string } }).cause;
-    const detail = cause?.message ?? cause?.kind ?? (fromAdapter instanceof Error ? fromAdapter.message : JSON.stringify(fromAdapter));
+    const detail =
+      cause?.message ??
+      cause?.kind ??
+      (fromAdapter instanceof Error ? fromAdapter.message : JSON.stringify(fromAdapter));
     return new Error(message.replace(/External error id#\d+/, `database error: ${detail}`), { cause: fromAdapter });
   }
   const panic = (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: { get(): string } }).PRISMA_WASM_PANIC_REGISTRY?.get();

@@ -93,13 +93,18 @@ class CatalogReadingClient extends pg.Client {
   override query(...args: unknown[]): never {
     const relabel = (result: unknown) => {
       for (const one of Array.isArray(result) ? result : [result]) {
-        for (const field of (one as pg.QueryResult | undefined)?.fields ?? []) if (field.dataTypeID === 18) field.dataTypeID = 25;
+        for (const field of (one as pg.QueryResult | undefined)?.fields ?? [])
+          if (field.dataTypeID === 18) field.dataTypeID = 25;
       }
       return result;
     };
     const query = super.query.bind(this) as (...a: unknown[]) => unknown;
-    const callback = typeof args.at(-1) === 'function' ? (args.pop() as (error: unknown, result: unknown) => void) : undefined;
-    if (callback) return query(...args, (error: unknown, result: unknown) => callback(error, error ? result : relabel(result))) as never;
+    const callback =
+      typeof args.at(-1) === 'function' ? (args.pop() as (error: unknown, result: unknown) => void) : undefined;
+    if (callback)
+      return query(...args, (error: unknown, result: unknown) =>
+        callback(error, error ? result : relabel(result)),
+      ) as never;
     return (query(...args) as Promise<unknown>).then(relabel) as never;
   }
 }

@@ -20,7 +20,9 @@ if (forTests) installSystemPackages(['chromium', 'postgresql']);
 function requireNode(major, minor) {
   const [have, haveMinor] = process.versions.node.split('.').map(Number);
   if (have > major || (have === major && haveMinor >= minor)) return;
-  fail(`Node ${major}.${minor} or newer is needed, this is ${process.versions.node}. Install a current Node.js LTS and run again.`);
+  fail(
+    `Node ${major}.${minor} or newer is needed, this is ${process.versions.node}. Install a current Node.js LTS and run again.`,
+  );
 }
 
 function installNpmPackages() {
@@ -31,13 +33,17 @@ function installNpmPackages() {
   execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
   // prisma (the CLI, for `prisma generate`) → @prisma/dev (only for `prisma dev`) → @prisma/streams-local declares Node >= 22.
   if (Number(process.versions.node.split('.')[0]) < 22) {
-    say('The EBADENGINE warning about @prisma/streams-local is expected on Node 20: only `prisma dev` loads that package, and this project never runs it.');
+    say(
+      'The EBADENGINE warning about @prisma/streams-local is expected on Node 20: only `prisma dev` loads that package, and this project never runs it.',
+    );
   }
 }
 
 async function generateClients() {
   const hashFile = join(root, 'core', 'storage', 'generated', '.schema-hash');
-  const hash = createHash('sha256').update(readFileSync(join(root, 'prisma', 'schema.prisma'))).digest('hex');
+  const hash = createHash('sha256')
+    .update(readFileSync(join(root, 'prisma', 'schema.prisma')))
+    .digest('hex');
   if (existsSync(hashFile) && readFileSync(hashFile, 'utf8') === hash) return;
   say('Generating the Prisma clients…');
   const { generatePrismaClients } = await import('./generatePrismaClients.mjs');
@@ -49,7 +55,9 @@ function installSystemPackages(packages) {
   const missing = packages.filter((name) => !isInstalled(name));
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
-    fail(`The tests need the Debian packages ${missing.join(', ')}. Install them with: sudo apt-get install -y ${missing.join(' ')}`);
+    fail(
+      `The tests need the Debian packages ${missing.join(', ')}. Install them with: sudo apt-get install -y ${missing.join(' ')}`,
+    );
   }
   say(`Installing Debian packages: ${missing.join(', ')}…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
@@ -59,7 +67,9 @@ function installSystemPackages(packages) {
 
 function isInstalled(name) {
   try {
-    return execFileSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' }).includes('install ok installed');
+    return execFileSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' }).includes(
+      'install ok installed',
+    );
   } catch {
     return false;
   }

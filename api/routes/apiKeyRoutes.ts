@@ -6,8 +6,16 @@ import { defineRoute, type ApiRoute } from '../apiRoute.ts';
 import { idParams, timestamp } from '../fields.ts';
 import { ApiProblem } from '../problem.ts';
 
-const keySchema = z.object({ id: z.string(), name: z.string(), createdAt: timestamp, revokedAt: timestamp.nullable(), lastUsedAt: timestamp.nullable() });
-const createdKeySchema = keySchema.extend({ key: z.string().meta({ description: 'The key itself, shown this once; only its hash is kept.' }) });
+const keySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: timestamp,
+  revokedAt: timestamp.nullable(),
+  lastUsedAt: timestamp.nullable(),
+});
+const createdKeySchema = keySchema.extend({
+  key: z.string().meta({ description: 'The key itself, shown this once; only its hash is kept.' }),
+});
 const EXAMPLE_ID = '7c1e9a2b-3d4f-4a5b-8c6d-9e0f1a2b3c4d';
 
 /** Keys for point-of-sale systems, managed with the admin token; a revocation reaches `apiKeys` at once. */
@@ -15,9 +23,19 @@ export function apiKeyRoutes(deps: ApiDeps, apiKeys: ApiKeyCache): ApiRoute[] {
   const common = { tag: 'API keys', access: 'admin' } as const;
   return [
     defineRoute({
-      ...common, method: 'POST', path: '/api/v1/api-keys', operationId: 'createApiKey',
+      ...common,
+      method: 'POST',
+      path: '/api/v1/api-keys',
+      operationId: 'createApiKey',
       summary: 'Create an API key for a point-of-sale system',
-      body: z.strictObject({ name: z.string().trim().min(1).max(100).meta({ description: 'Who uses the key, e.g. the shop and till.', examples: ['Shop 1, till 2'] }) }),
+      body: z.strictObject({
+        name: z
+          .string()
+          .trim()
+          .min(1)
+          .max(100)
+          .meta({ description: 'Who uses the key, e.g. the shop and till.', examples: ['Shop 1, till 2'] }),
+      }),
       example: { body: { name: 'Shop 1, till 2' } },
       responses: { 201: { description: 'The key, shown once.', schema: createdKeySchema } },
       problems: [],
@@ -27,13 +45,21 @@ export function apiKeyRoutes(deps: ApiDeps, apiKeys: ApiKeyCache): ApiRoute[] {
       },
     }),
     defineRoute({
-      ...common, method: 'GET', path: '/api/v1/api-keys', operationId: 'listApiKeys', summary: 'List API keys, revoked ones too',
+      ...common,
+      method: 'GET',
+      path: '/api/v1/api-keys',
+      operationId: 'listApiKeys',
+      summary: 'List API keys, revoked ones too',
       responses: { 200: { description: 'All keys, oldest first.', schema: z.object({ keys: z.array(keySchema) }) } },
       problems: [],
       handle: async () => ({ status: 200, body: { keys: (await deps.apiKeyStore.list()).map(view) } }),
     }),
     defineRoute({
-      ...common, method: 'DELETE', path: '/api/v1/api-keys/{id}', operationId: 'revokeApiKey', params: idParams,
+      ...common,
+      method: 'DELETE',
+      path: '/api/v1/api-keys/{id}',
+      operationId: 'revokeApiKey',
+      params: idParams,
       summary: 'Revoke an API key at once',
       example: { params: { id: EXAMPLE_ID } },
       responses: { 200: { description: 'The revoked key; revoking again keeps the first time.', schema: keySchema } },
@@ -41,7 +67,11 @@ export function apiKeyRoutes(deps: ApiDeps, apiKeys: ApiKeyCache): ApiRoute[] {
       handle: async ({ params }) => {
         const revoked = await deps.apiKeyStore.revoke(params.id, deps.clock());
         apiKeys.forget(params.id);
-        if (!revoked) throw new ApiProblem('api-key-not-found', `There is no API key ${params.id}; GET /api/v1/api-keys lists them.`);
+        if (!revoked)
+          throw new ApiProblem(
+            'api-key-not-found',
+            `There is no API key ${params.id}; GET /api/v1/api-keys lists them.`,
+          );
         return { status: 200, body: view(revoked) };
       },
     }),
@@ -49,5 +79,10 @@ export function apiKeyRoutes(deps: ApiDeps, apiKeys: ApiKeyCache): ApiRoute[] {
 }
 
 function view(key: ApiKeySummary) {
-  return { ...key, createdAt: key.createdAt.toISOString(), revokedAt: key.revokedAt?.toISOString() ?? null, lastUsedAt: key.lastUsedAt?.toISOString() ?? null };
+  return {
+    ...key,
+    createdAt: key.createdAt.toISOString(),
+    revokedAt: key.revokedAt?.toISOString() ?? null,
+    lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
+  };
 }

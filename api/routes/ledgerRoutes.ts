@@ -15,7 +15,11 @@ const ledgerSchema = z.object({
       createdAt: timestamp,
     }),
   ),
-  nextBefore: z.number().int().nullable().meta({ description: 'Pass as `before` for the next, older page; null on the last page.' }),
+  nextBefore: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ description: 'Pass as `before` for the next, older page; null on the last page.' }),
 });
 
 /** A member's points history, newest first, paged by a stable cursor. */
@@ -26,16 +30,27 @@ export function ledgerRoutes(deps: ApiDeps): ApiRoute[] {
   });
   return [
     defineRoute({
-      method: 'GET', path: '/api/v1/members/{id}/ledger', operationId: 'getLedger', tag: 'Members', access: 'client', params: idParams, query,
+      method: 'GET',
+      path: '/api/v1/members/{id}/ledger',
+      operationId: 'getLedger',
+      tag: 'Members',
+      access: 'client',
+      params: idParams,
+      query,
       summary: "A member's points history, newest first",
       example: { params: { id: '0b5f4c7e-2f0a-4d63-9a55-2f4f6c1d9e01' }, query: { limit: '20' } },
       responses: { 200: { description: 'One page of the ledger.', schema: ledgerSchema } },
       problems: ['member-not-found'],
       handle: async ({ params, query }) => {
         // currentMember retires expired lots first, so the page shows their expiry lines.
-        if (!(await deps.points.currentMember(params.id))) throw new ApiProblem('member-not-found', `There is no member ${params.id}.`);
+        if (!(await deps.points.currentMember(params.id)))
+          throw new ApiProblem('member-not-found', `There is no member ${params.id}.`);
         const page = await deps.ledger.ledgerPage(params.id, query);
-        const entries = page.entries.map((e) => ({ ...e, expiresAt: e.expiresAt?.toISOString() ?? null, createdAt: e.createdAt.toISOString() }));
+        const entries = page.entries.map((e) => ({
+          ...e,
+          expiresAt: e.expiresAt?.toISOString() ?? null,
+          createdAt: e.createdAt.toISOString(),
+        }));
         return { status: 200, body: { entries, nextBefore: page.nextBefore } };
       },
     }),

@@ -7,7 +7,6 @@ import { memberViewSchema, toMemberView } from '../memberView.ts';
 import { ApiProblem } from '../problem.ts';
 import { welcomeBonus } from '../../core/members/welcomeBonus.ts';
 
-
 /** Enrolment at the till, look-up by what the customer shows, and one member by id. */
 export function memberRoutes(deps: ApiDeps): ApiRoute[] {
   return [enrolMember(deps), lookUpMember(deps), getMember(deps)];
@@ -18,21 +17,44 @@ function enrolMember(deps: ApiDeps): ApiRoute {
     phone: phoneField(deps.settings.phoneRegion),
     name: nameField,
     locale: localeField,
-    consent: z.boolean().meta({ description: 'The customer agreed to the programme terms and the processing of their data; must be true.' }),
+    consent: z
+      .boolean()
+      .meta({
+        description: 'The customer agreed to the programme terms and the processing of their data; must be true.',
+      }),
   });
   return defineRoute({
-    method: 'POST', path: '/api/v1/members', operationId: 'enrolMember', tag: 'Members', access: 'client', body,
+    method: 'POST',
+    path: '/api/v1/members',
+    operationId: 'enrolMember',
+    tag: 'Members',
+    access: 'client',
+    body,
     summary: 'Enrol a customer at the till',
-    description: 'Issues a card with the welcome bonus. When the person later opens the bot and shares this phone, the chat joins this member.',
+    description:
+      'Issues a card with the welcome bonus. When the person later opens the bot and shares this phone, the chat joins this member.',
     example: { body: { phone: '+37369123456', name: 'Ana Popescu', locale: 'ro', consent: true } },
     responses: { 201: { description: 'The new member.', schema: memberViewSchema } },
     problems: ['consent-required', 'phone-taken'],
     handle: async ({ body }) => {
-      if (!body.consent) throw new ApiProblem('consent-required', 'Ask the customer to agree to the programme terms, then send consent: true; nothing was stored.');
+      if (!body.consent)
+        throw new ApiProblem(
+          'consent-required',
+          'Ask the customer to agree to the programme terms, then send consent: true; nothing was stored.',
+        );
       const at = deps.clock();
       const rules = await deps.points.rules();
-      const result = await deps.members.enrolAtTill({ ...body, at, consentVersion: deps.settings.consentVersion, welcome: welcomeBonus(rules, at) });
-      if (!result.ok) throw new ApiProblem('phone-taken', 'A member with this phone number exists; look them up with GET /api/v1/members?phone=… instead.');
+      const result = await deps.members.enrolAtTill({
+        ...body,
+        at,
+        consentVersion: deps.settings.consentVersion,
+        welcome: welcomeBonus(rules, at),
+      });
+      if (!result.ok)
+        throw new ApiProblem(
+          'phone-taken',
+          'A member with this phone number exists; look them up with GET /api/v1/members?phone=… instead.',
+        );
       return { status: 201, body: toMemberView(result.member, rules) };
     },
   });
@@ -40,21 +62,39 @@ function enrolMember(deps: ApiDeps): ApiRoute {
 
 function lookUpMember(deps: ApiDeps): ApiRoute {
   const query = z
-    .strictObject({ phone: phoneField(deps.settings.phoneRegion).optional(), card: cardField.optional(), code: codeField.optional() })
+    .strictObject({
+      phone: phoneField(deps.settings.phoneRegion).optional(),
+      card: cardField.optional(),
+      code: codeField.optional(),
+    })
     .refine((q) => Object.keys(q).length === 1, 'give exactly one of phone, card or code');
   return defineRoute({
-    method: 'GET', path: '/api/v1/members', operationId: 'lookUpMember', tag: 'Members', access: 'client', query,
+    method: 'GET',
+    path: '/api/v1/members',
+    operationId: 'lookUpMember',
+    tag: 'Members',
+    access: 'client',
+    query,
     summary: 'Look a member up by phone, card number or one-time code',
-    description: 'Exactly one of `phone`, `card` or `code`. Looking up by code does not use the code up; the purchase does.',
+    description:
+      'Exactly one of `phone`, `card` or `code`. Looking up by code does not use the code up; the purchase does.',
     example: { query: { phone: '+37369123456' } },
     responses: { 200: { description: 'The member.', schema: memberViewSchema } },
     problems: ['member-not-found'],
     handle: async ({ query }) => {
-      const reference: MemberReference = query.card ? { cardNumber: query.card } : query.phone ? { phone: query.phone } : { code: query.code! };
+      const reference: MemberReference = query.card
+        ? { cardNumber: query.card }
+        : query.phone
+          ? { phone: query.phone }
+          : { code: query.code! };
       const found = await deps.points.findMember(reference);
       // Read again through currentMember so that points expired by now are not shown as spendable.
       const member = found && (await deps.points.currentMember(found.id));
-      if (!member) throw new ApiProblem('member-not-found', 'No member matches; check the number, or enrol the customer with POST /api/v1/members.');
+      if (!member)
+        throw new ApiProblem(
+          'member-not-found',
+          'No member matches; check the number, or enrol the customer with POST /api/v1/members.',
+        );
       return { status: 200, body: toMemberView(member, await deps.points.rules()) };
     },
   });
@@ -62,7 +102,12 @@ function lookUpMember(deps: ApiDeps): ApiRoute {
 
 function getMember(deps: ApiDeps): ApiRoute {
   return defineRoute({
-    method: 'GET', path: '/api/v1/members/{id}', operationId: 'getMember', tag: 'Members', access: 'client', params: idParams,
+    method: 'GET',
+    path: '/api/v1/members/{id}',
+    operationId: 'getMember',
+    tag: 'Members',
+    access: 'client',
+    params: idParams,
     summary: "A member's balance, tier and stamps",
     example: { params: { id: '0b5f4c7e-2f0a-4d63-9a55-2f4f6c1d9e01' } },
     responses: { 200: { description: 'The member.', schema: memberViewSchema } },

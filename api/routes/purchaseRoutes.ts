@@ -16,35 +16,71 @@ function purchaseBody(region: string) {
   const member = z
     .strictObject({ card: cardField.optional(), phone: phoneField(region).optional(), code: codeField.optional() })
     .refine((m) => Object.keys(m).length === 1, 'name the member by exactly one of card, phone or code')
-    .meta({ description: 'The member, by exactly one of card, phone or one-time code.', oneOf: [{ required: ['card'] }, { required: ['phone'] }, { required: ['code'] }] });
+    .meta({
+      description: 'The member, by exactly one of card, phone or one-time code.',
+      oneOf: [{ required: ['card'] }, { required: ['phone'] }, { required: ['code'] }],
+    });
   return z.strictObject({
     member,
     amount: amountField,
-    receiptId: z.string().regex(/^[\x21-\x7e]{1,100}$/, 'must be 1 to 100 visible ASCII characters').meta({
-      description: 'Your receipt id, unique across the whole deployment (prefix it with the shop and till). The same receipt is recorded once.',
-      examples: ['shop1-till2-000123'],
-    }),
-    redeemPoints: z.number().int().min(0).max(1_000_000_000).default(0).meta({ description: 'Points the member pays with; at most the balance and the configured share of the receipt.' }),
+    receiptId: z
+      .string()
+      .regex(/^[\x21-\x7e]{1,100}$/, 'must be 1 to 100 visible ASCII characters')
+      .meta({
+        description:
+          'Your receipt id, unique across the whole deployment (prefix it with the shop and till). The same receipt is recorded once.',
+        examples: ['shop1-till2-000123'],
+      }),
+    redeemPoints: z
+      .number()
+      .int()
+      .min(0)
+      .max(1_000_000_000)
+      .default(0)
+      .meta({
+        description: 'Points the member pays with; at most the balance and the configured share of the receipt.',
+      }),
   });
 }
 
 function recordPurchase(deps: ApiDeps): ApiRoute {
   return defineRoute({
-    method: 'POST', path: '/api/v1/purchases', operationId: 'recordPurchase', tag: 'Purchases', access: 'client', body: purchaseBody(deps.settings.phoneRegion),
+    method: 'POST',
+    path: '/api/v1/purchases',
+    operationId: 'recordPurchase',
+    tag: 'Purchases',
+    access: 'client',
+    body: purchaseBody(deps.settings.phoneRegion),
     summary: 'Record a purchase: earn points, redeem points, get the discount to give',
-    description: 'Recorded once per `receiptId`: the same receipt with the same content answers 200 with the first result; with other content, 409. The member is told in their messenger.',
-    example: { body: { member: { phone: '+37369123456' }, amount: 25_000, receiptId: 'shop1-till2-000123', redeemPoints: 0 } },
+    description:
+      'Recorded once per `receiptId`: the same receipt with the same content answers 200 with the first result; with other content, 409. The member is told in their messenger.',
+    example: {
+      body: { member: { phone: '+37369123456' }, amount: 25_000, receiptId: 'shop1-till2-000123', redeemPoints: 0 },
+    },
     responses: {
       201: { description: 'Recorded.', schema: purchaseViewSchema },
-      200: { description: 'This receipt was recorded before with the same content; the first result.', schema: purchaseViewSchema },
+      200: {
+        description: 'This receipt was recorded before with the same content; the first result.',
+        schema: purchaseViewSchema,
+      },
     },
     problems: ['member-not-found', 'code-invalid', 'receipt-conflict', 'redemption-refused'],
     handle: async ({ body, idempotency }) => {
       const { member, ...rest } = body;
-      const reference: MemberReference = member.card ? { cardNumber: member.card } : member.phone ? { phone: member.phone } : { code: member.code! };
+      const reference: MemberReference = member.card
+        ? { cardNumber: member.card }
+        : member.phone
+          ? { phone: member.phone }
+          : { code: member.code! };
       // The answer to the Idempotency-Key commits with the purchase, not in a write of its own after it.
-      const reply = idempotency && { ...idempotency, render: (recorded: Recorded) => ({ status: 201, body: JSON.stringify(recordedView(recorded)) }) };
-      return answerPurchase(deps, await deps.points.recordPurchase({ member: reference, ...rest, source: 'api', ...(reply && { reply }) }));
+      const reply = idempotency && {
+        ...idempotency,
+        render: (recorded: Recorded) => ({ status: 201, body: JSON.stringify(recordedView(recorded)) }),
+      };
+      return answerPurchase(
+        deps,
+        await deps.points.recordPurchase({ member: reference, ...rest, source: 'api', ...(reply && { reply }) }),
+      );
     },
   });
 }
@@ -58,13 +94,25 @@ async function answerPurchase(deps: ApiDeps, outcome: PurchaseOutcome): Promise<
       return { status: 200, body: toPurchaseView(outcome.purchase, balance) };
     }
     case 'receipt-conflict':
-      throw new ApiProblem('receipt-conflict', 'This receiptId was recorded with another member, amount or redemption; refund it and record the corrected receipt under a new id.');
+      throw new ApiProblem(
+        'receipt-conflict',
+        'This receiptId was recorded with another member, amount or redemption; refund it and record the corrected receipt under a new id.',
+      );
     case 'refused':
-      throw new ApiProblem('redemption-refused', refusal(outcome.reason, outcome.maxRedeemable), { reason: outcome.reason, maxRedeemable: outcome.maxRedeemable });
+      throw new ApiProblem('redemption-refused', refusal(outcome.reason, outcome.maxRedeemable), {
+        reason: outcome.reason,
+        maxRedeemable: outcome.maxRedeemable,
+      });
     case 'code-invalid':
-      throw new ApiProblem('code-invalid', 'Ask the customer to open their card again for a fresh code, or use the card number.');
+      throw new ApiProblem(
+        'code-invalid',
+        'Ask the customer to open their card again for a fresh code, or use the card number.',
+      );
     case 'member-not-found':
-      throw new ApiProblem('member-not-found', 'No member matches; check the number, or enrol the customer with POST /api/v1/members.');
+      throw new ApiProblem(
+        'member-not-found',
+        'No member matches; check the number, or enrol the customer with POST /api/v1/members.',
+      );
     case 'invalid-request':
       // The body schema refuses these first; the engine's own check is a second line.
       throw new ApiProblem('validation', `Fix the request and send it again: ${outcome.detail}.`);
@@ -78,13 +126,19 @@ function recordedView(recorded: Recorded) {
 }
 
 function refusal(reason: 'over-balance' | 'over-share', max: number): string {
-  const why = reason === 'over-balance' ? 'more points than the member has' : 'more than points may pay of this receipt';
+  const why =
+    reason === 'over-balance' ? 'more points than the member has' : 'more than points may pay of this receipt';
   return `That is ${why}; at most ${max} points can be redeemed here (see maxRedeemable). Nothing was recorded.`;
 }
 
 function refundPurchase(deps: ApiDeps): ApiRoute {
   return defineRoute({
-    method: 'POST', path: '/api/v1/purchases/{id}/refund', operationId: 'refundPurchase', tag: 'Purchases', access: 'client', params: idParams,
+    method: 'POST',
+    path: '/api/v1/purchases/{id}/refund',
+    operationId: 'refundPurchase',
+    tag: 'Purchases',
+    access: 'client',
+    params: idParams,
     summary: 'Refund a purchase',
     description:
       'Gives back the points the purchase spent and takes back what it earned. Points already spent cannot be taken back: withhold `withholdAmount` from the money refunded. ' +
@@ -94,8 +148,17 @@ function refundPurchase(deps: ApiDeps): ApiRoute {
     problems: ['purchase-not-found'],
     handle: async ({ params }) => {
       const outcome = await deps.points.refund(params.id);
-      if (outcome.kind === 'not-found') throw new ApiProblem('purchase-not-found', `There is no purchase ${params.id}; use the purchaseId the purchase answered with.`);
-      const body = toRefundView(outcome.purchase, outcome.member, await deps.points.rules(), outcome.kind === 'already-refunded');
+      if (outcome.kind === 'not-found')
+        throw new ApiProblem(
+          'purchase-not-found',
+          `There is no purchase ${params.id}; use the purchaseId the purchase answered with.`,
+        );
+      const body = toRefundView(
+        outcome.purchase,
+        outcome.member,
+        await deps.points.rules(),
+        outcome.kind === 'already-refunded',
+      );
       return { status: 200, body };
     },
   });

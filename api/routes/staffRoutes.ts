@@ -17,7 +17,10 @@ const staffSchema = z.object({
 
 const grantBody = z.strictObject({
   channel: z.enum(['telegram']).meta({ description: 'Where the person works the till.' }),
-  address: z.string().regex(/^\d{1,20}$/, 'must be the numeric Telegram user id').meta({ description: 'Their Telegram user id.', examples: ['123456789'] }),
+  address: z
+    .string()
+    .regex(/^\d{1,20}$/, 'must be the numeric Telegram user id')
+    .meta({ description: 'Their Telegram user id.', examples: ['123456789'] }),
   name: z.string().trim().min(1).max(100),
   role: z.enum(['cashier']),
 });
@@ -27,7 +30,11 @@ export function staffRoutes(deps: ApiDeps): ApiRoute[] {
   const common = { tag: 'Staff', access: 'admin' } as const;
   return [
     defineRoute({
-      ...common, method: 'POST', path: '/api/v1/staff', operationId: 'grantStaff', body: grantBody,
+      ...common,
+      method: 'POST',
+      path: '/api/v1/staff',
+      operationId: 'grantStaff',
+      body: grantBody,
       summary: 'Grant a role (cashier) to a person in a messenger',
       example: { body: { channel: 'telegram', address: '123456789', name: 'Ion', role: 'cashier' } },
       responses: {
@@ -41,20 +48,36 @@ export function staffRoutes(deps: ApiDeps): ApiRoute[] {
       },
     }),
     defineRoute({
-      ...common, method: 'GET', path: '/api/v1/staff', operationId: 'listStaff', summary: 'Everyone who holds a role now',
-      responses: { 200: { description: 'Current grants, oldest first.', schema: z.object({ staff: z.array(staffSchema) }) } },
+      ...common,
+      method: 'GET',
+      path: '/api/v1/staff',
+      operationId: 'listStaff',
+      summary: 'Everyone who holds a role now',
+      responses: {
+        200: { description: 'Current grants, oldest first.', schema: z.object({ staff: z.array(staffSchema) }) },
+      },
       problems: [],
       handle: async () => ({ status: 200, body: { staff: (await deps.staff.list()).map(view) } }),
     }),
     defineRoute({
-      ...common, method: 'DELETE', path: '/api/v1/staff/{id}', operationId: 'revokeStaff', params: idParams,
+      ...common,
+      method: 'DELETE',
+      path: '/api/v1/staff/{id}',
+      operationId: 'revokeStaff',
+      params: idParams,
       summary: 'Revoke a role at once',
       example: { params: { id: '3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c' } },
-      responses: { 200: { description: 'The revoked grant; revoking again keeps the first time.', schema: staffSchema } },
+      responses: {
+        200: { description: 'The revoked grant; revoking again keeps the first time.', schema: staffSchema },
+      },
       problems: ['staff-not-found'],
       handle: async ({ params }) => {
         const revoked = await deps.staff.revoke(params.id, deps.clock());
-        if (!revoked) throw new ApiProblem('staff-not-found', `There is no staff grant ${params.id}; GET /api/v1/staff lists them.`);
+        if (!revoked)
+          throw new ApiProblem(
+            'staff-not-found',
+            `There is no staff grant ${params.id}; GET /api/v1/staff lists them.`,
+          );
         return { status: 200, body: view(revoked) };
       },
     }),

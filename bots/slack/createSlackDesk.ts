@@ -49,17 +49,44 @@ export const SLACK_BODY_LIMIT = 1024 * 1024;
  */
 export function createSlackDesk(options: SlackDeskOptions): SlackDesk {
   const logger = boltLogger(options.log);
-  const receiver = new HTTPReceiver({ signingSecret: options.signingSecret, endpoints: [SLACK_EVENTS_PATH], processBeforeResponse: true, bodyLimit: SLACK_BODY_LIMIT, logger });
+  const receiver = new HTTPReceiver({
+    signingSecret: options.signingSecret,
+    endpoints: [SLACK_EVENTS_PATH],
+    processBeforeResponse: true,
+    bodyLimit: SLACK_BODY_LIMIT,
+    logger,
+  });
   // Calls made while answering a request are few and must be quick: one retry at most.
-  const clientOptions = { slackApiUrl: options.apiUrl, retryConfig: { retries: 1, maxTimeout: 1_000 }, timeout: 2_500, logger };
+  const clientOptions = {
+    slackApiUrl: options.apiUrl,
+    retryConfig: { retries: 1, maxTimeout: 1_000 },
+    timeout: 2_500,
+    logger,
+  };
   const client = new WebClient(options.token, clientOptions);
   const app = new App({ authorize: botAuthorization(client, options.token), receiver, logger, clientOptions });
   const directory = createStaffDirectory(client, options.staffChannel, options.log);
   registerSlackListeners(app, { desk: options.desk, directory, staffChannel: options.staffChannel, log: options.log });
   // The outbox retries and paces by itself: every failure, 429s included, must reach it.
-  const outboxClient = new WebClient(options.token, { slackApiUrl: options.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: SLACK_TIMEOUT_MS, logger });
-  const sender = createDeskSender({ client: outboxClient, desk: options.desk, staffChannel: options.staffChannel, photos: options.photos, log: options.log });
-  return { requestListener: receiver.requestListener, sender, verifier: createSlackRequestVerifier(options.signingSecret, options.now) };
+  const outboxClient = new WebClient(options.token, {
+    slackApiUrl: options.apiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: SLACK_TIMEOUT_MS,
+    logger,
+  });
+  const sender = createDeskSender({
+    client: outboxClient,
+    desk: options.desk,
+    staffChannel: options.staffChannel,
+    photos: options.photos,
+    log: options.log,
+  });
+  return {
+    requestListener: receiver.requestListener,
+    sender,
+    verifier: createSlackRequestVerifier(options.signingSecret, options.now),
+  };
 }
 
 /**
@@ -68,11 +95,17 @@ export function createSlackDesk(options: SlackDeskOptions): SlackDesk {
  * start-up and keeps a failure forever: Slack being down while we start
  * would leave the desk deaf until a restart. Here a failure is asked again.
  */
-function botAuthorization(client: WebClient, botToken: string): () => Promise<{ botToken: string; botId?: string; botUserId?: string }> {
+function botAuthorization(
+  client: WebClient,
+  botToken: string,
+): () => Promise<{ botToken: string; botId?: string; botUserId?: string }> {
   let identity: Promise<{ botId?: string; botUserId?: string }> | null = null;
   return async () => {
     identity ??= client.auth.test().then(
-      (result) => ({ ...(result.bot_id && { botId: result.bot_id }), ...(result.user_id && { botUserId: result.user_id }) }),
+      (result) => ({
+        ...(result.bot_id && { botId: result.bot_id }),
+        ...(result.user_id && { botUserId: result.user_id }),
+      }),
       (error: unknown) => {
         identity = null;
         throw error;
@@ -85,7 +118,8 @@ function botAuthorization(client: WebClient, botToken: string): () => Promise<{ 
 /** Bolt's and the Web API's log lines, into ours. */
 function boltLogger(log: Logger): BoltLogger {
   let level = LogLevel.INFO;
-  const line = (parts: unknown[]) => parts.map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(' ');
+  const line = (parts: unknown[]) =>
+    parts.map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(' ');
   return {
     debug: () => {},
     info: (...parts) => log.info({ source: 'slack' }, line(parts)),

@@ -13,13 +13,20 @@ import { SLACK_BODY_LIMIT, SLACK_EVENTS_PATH, type SlackDesk } from './createSla
 export async function registerSlackRoute(server: FastifyInstance, slack: SlackDesk): Promise<void> {
   await server.register(async (scope) => {
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: SLACK_BODY_LIMIT }, (_request, body, done) => done(null, body));
-    scope.setErrorHandler((error: { statusCode?: number }, _request, reply) => refuse(reply, error.statusCode === 413 ? 413 : 400));
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: SLACK_BODY_LIMIT }, (_request, body, done) =>
+      done(null, body),
+    );
+    scope.setErrorHandler((error: { statusCode?: number }, _request, reply) =>
+      refuse(reply, error.statusCode === 413 ? 413 : 400),
+    );
     scope.post(SLACK_EVENTS_PATH, (request, reply) => {
       const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const refusal = isSslCheck(request.raw, rawBody) ? null : slack.verifier.verify(request.headers, rawBody);
       if (refusal) {
-        request.log.warn({ source: 'slack', reason: refusal }, 'slack: refused a request that is not verifiably Slack’s, or not new');
+        request.log.warn(
+          { source: 'slack', reason: refusal },
+          'slack: refused a request that is not verifiably Slack’s, or not new',
+        );
         return refuse(reply, 401);
       }
       // Bolt reads `rawBody` when it is there instead of the (already read) stream.

@@ -11,15 +11,32 @@ const BUTTON_LABEL_MAX = 75;
 /** A ticket's message: title, the member's facts as fields, their words, notes, and the buttons. */
 export function renderCard(card: DeskCard): { text: string; blocks: KnownBlock[] } {
   const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: clip(`*${escapeSlack(card.title)}*`, SECTION_MAX), verbatim: true } },
     {
       type: 'section',
-      fields: card.fields.slice(0, 10).map((field) => ({ type: 'mrkdwn' as const, text: clip(`*${escapeSlack(field.label)}*\n${escapeSlack(field.value)}`, FIELD_MAX), verbatim: true })),
+      text: { type: 'mrkdwn', text: clip(`*${escapeSlack(card.title)}*`, SECTION_MAX), verbatim: true },
+    },
+    {
+      type: 'section',
+      fields: card.fields
+        .slice(0, 10)
+        .map((field) => ({
+          type: 'mrkdwn' as const,
+          text: clip(`*${escapeSlack(field.label)}*\n${escapeSlack(field.value)}`, FIELD_MAX),
+          verbatim: true,
+        })),
     },
   ];
   // `verbatim`: Slack shows the member's words as written, without turning bare URLs into links.
-  if (card.quote) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(quoteSlack(card.quote), SECTION_MAX), verbatim: true } });
-  if (card.notes.length > 0) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(escapeSlack(card.notes.join('\n')), SECTION_MAX), verbatim: true }] });
+  if (card.quote)
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: clip(quoteSlack(card.quote), SECTION_MAX), verbatim: true },
+    });
+  if (card.notes.length > 0)
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: clip(escapeSlack(card.notes.join('\n')), SECTION_MAX), verbatim: true }],
+    });
   if (card.buttons.length > 0) {
     blocks.push({
       type: 'actions',

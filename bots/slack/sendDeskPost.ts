@@ -9,7 +9,6 @@ import { slackSendResult } from './slackSendResult.ts';
 import { parseSlackDeskRef, slackDeskRef, type SlackThread } from './slackDeskRef.ts';
 import type { Logger } from '../../core/logger.ts';
 
-
 export interface DeskSenderDeps {
   client: WebClient;
   desk: StaffDesk;
@@ -18,7 +17,10 @@ export interface DeskSenderDeps {
   log: Logger;
 }
 
-const waitForTicketMessage: SendResult = { kind: 'transient', reason: 'the ticket’s message is not in the staff channel yet' };
+const waitForTicketMessage: SendResult = {
+  kind: 'transient',
+  reason: 'the ticket’s message is not in the staff channel yet',
+};
 
 /**
  * The outbox's sender for the staff channel. A ticket's posts arrive in
@@ -28,7 +30,9 @@ const waitForTicketMessage: SendResult = { kind: 'transient', reason: 'the ticke
 export function createDeskSender(deps: DeskSenderDeps): Sender<DeskPost> {
   return async (ticketId, post) => {
     try {
-      return post.kind === 'thread' ? await sendToThread(deps, ticketId, post) : await showTicket(deps, ticketId, post.kind);
+      return post.kind === 'thread'
+        ? await sendToThread(deps, ticketId, post)
+        : await showTicket(deps, ticketId, post.kind);
     } catch (error) {
       return slackSendResult(error);
     }
@@ -50,7 +54,11 @@ async function showTicket(deps: DeskSenderDeps, ticketId: string, kind: 'ticket'
 }
 
 /** A thread post needs only where the thread is, not the ticket's whole message. */
-async function sendToThread(deps: DeskSenderDeps, ticketId: string, post: Extract<DeskPost, { kind: 'thread' }>): Promise<SendResult> {
+async function sendToThread(
+  deps: DeskSenderDeps,
+  ticketId: string,
+  post: Extract<DeskPost, { kind: 'thread' }>,
+): Promise<SendResult> {
   const current = await deps.desk.deskRefOf(ticketId);
   if (!current) return gone(ticketId);
   const thread = parseSlackDeskRef(current.deskRef);
@@ -61,22 +69,42 @@ function gone(ticketId: string): SendResult {
   return { kind: 'rejected', reason: `ticket ${ticketId} no longer exists` };
 }
 
-async function update(deps: DeskSenderDeps, slack: SlackThread, message: ReturnType<typeof renderCard>): Promise<SendResult> {
+async function update(
+  deps: DeskSenderDeps,
+  slack: SlackThread,
+  message: ReturnType<typeof renderCard>,
+): Promise<SendResult> {
   await deps.client.chat.update({ channel: slack.channel, ts: slack.ts, ...message });
   return delivered;
 }
 
-async function postInThread(deps: DeskSenderDeps, slack: SlackThread, post: Extract<DeskPost, { kind: 'thread' }>): Promise<SendResult> {
+async function postInThread(
+  deps: DeskSenderDeps,
+  slack: SlackThread,
+  post: Extract<DeskPost, { kind: 'thread' }>,
+): Promise<SendResult> {
   const text = renderThreadText(post);
   const source = post.photo && deps.photos[post.photo.channel];
   if (post.photo && source) {
     const bytes = await fetchPhoto(source, post.photo.fileId, deps.log);
     if (bytes) {
-      await deps.client.filesUploadV2({ channel_id: slack.channel, thread_ts: slack.ts, file: Buffer.from(bytes), filename: 'photo.jpg', initial_comment: text });
+      await deps.client.filesUploadV2({
+        channel_id: slack.channel,
+        thread_ts: slack.ts,
+        file: Buffer.from(bytes),
+        filename: 'photo.jpg',
+        initial_comment: text,
+      });
       return delivered;
     }
   }
-  await deps.client.chat.postMessage({ channel: slack.channel, thread_ts: slack.ts, text, unfurl_links: false, reply_broadcast: post.broadcast === true });
+  await deps.client.chat.postMessage({
+    channel: slack.channel,
+    thread_ts: slack.ts,
+    text,
+    unfurl_links: false,
+    reply_broadcast: post.broadcast === true,
+  });
   return delivered;
 }
 

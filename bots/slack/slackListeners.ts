@@ -41,7 +41,8 @@ export function registerSlackListeners(app: App, deps: ListenerDeps): void {
     const user = body.user.id;
     const value = 'value' in action && typeof action.value === 'string' ? action.value : '';
     // Answered through the interaction's response_url: it reaches the presser even if they are not in the channel.
-    const tell = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text: escapeSlack(text) });
+    const tell = (text: string) =>
+      respond({ response_type: 'ephemeral', replace_original: false, text: escapeSlack(text) });
     if (!(await directory.isStaff(user))) {
       await tell(desk.refusal());
       return;
@@ -64,21 +65,37 @@ export function registerSlackListeners(app: App, deps: ListenerDeps): void {
 }
 
 /** A message in the staff channel: only a person's reply in a thread matters, never the bot's own posts (no loops). */
-async function onThreadMessage({ desk, directory, staffChannel, log }: ListenerDeps, message: MessageFields, client: WebClient): Promise<void> {
+async function onThreadMessage(
+  { desk, directory, staffChannel, log }: ListenerDeps,
+  message: MessageFields,
+  client: WebClient,
+): Promise<void> {
   if (message.channel !== staffChannel || !message.thread_ts || message.thread_ts === message.ts) return;
   if (message.bot_id || !message.user || !PEOPLE_SUBTYPES.has(message.subtype)) return;
   const tell = (text: string) =>
-    client.chat.postEphemeral({ channel: message.channel, user: message.user!, thread_ts: message.thread_ts!, text: escapeSlack(text) }).catch((error: unknown) => {
-      // Someone who is not in the channel cannot get an ephemeral message there; what they wrote goes nowhere anyway.
-      log.warn({ err: error, user: message.user }, 'desk: could not answer a thread message privately');
-    });
+    client.chat
+      .postEphemeral({
+        channel: message.channel,
+        user: message.user!,
+        thread_ts: message.thread_ts!,
+        text: escapeSlack(text),
+      })
+      .catch((error: unknown) => {
+        // Someone who is not in the channel cannot get an ephemeral message there; what they wrote goes nowhere anyway.
+        log.warn({ err: error, user: message.user }, 'desk: could not answer a thread message privately');
+      });
   if (!(await directory.isStaff(message.user))) {
     await tell(desk.refusal());
     return;
   }
   const by = { id: message.user, name: await directory.firstName(message.user) };
   const text = await plainTextOf(message.text ?? '', directory);
-  const answer = await desk.reply({ sourceKey: `slack:${message.channel}:${message.ts}`, deskRef: slackDeskRef({ channel: message.channel, ts: message.thread_ts }), by, text });
+  const answer = await desk.reply({
+    sourceKey: `slack:${message.channel}:${message.ts}`,
+    deskRef: slackDeskRef({ channel: message.channel, ts: message.thread_ts }),
+    by,
+    text,
+  });
   if (answer.ephemeral) await tell(answer.ephemeral);
 }
 

@@ -10,7 +10,9 @@
  */
 export function slackMarkupToText(text: string, nameOf: (userId: string) => string | undefined): string {
   // One pass over tokens and entities alike, so nothing is decoded twice (`&amp;lt;` stays `&lt;`).
-  return text.replace(MARKUP_OR_ENTITY, (_match, inner: string | undefined, entity: string | undefined) => (inner === undefined ? ENTITIES[entity!]! : readableToken(inner, nameOf)));
+  return text.replace(MARKUP_OR_ENTITY, (_match, inner: string | undefined, entity: string | undefined) =>
+    inner === undefined ? ENTITIES[entity!]! : readableToken(inner, nameOf),
+  );
 }
 
 /** The users a text mentions without a label, whose names `slackMarkupToText` needs. */

@@ -24,8 +24,15 @@ export function slackSendResult(error: unknown): SendResult {
     case ErrorCode.PlatformError: {
       const slackError = (error as { data?: { error?: string } }).data?.error;
       // Slack's own trouble, reported in a 200 answer.
-      if (slackError === 'internal_error' || slackError === 'fatal_error' || slackError === 'service_unavailable' || slackError === 'request_timeout') return { kind: 'transient', reason };
-      if (slackError && REFUSED_TOKEN.has(slackError)) return { kind: 'unauthorized', reason: `${reason} (check SLACK_BOT_TOKEN and SLACK_API_URL)` };
+      if (
+        slackError === 'internal_error' ||
+        slackError === 'fatal_error' ||
+        slackError === 'service_unavailable' ||
+        slackError === 'request_timeout'
+      )
+        return { kind: 'transient', reason };
+      if (slackError && REFUSED_TOKEN.has(slackError))
+        return { kind: 'unauthorized', reason: `${reason} (check SLACK_BOT_TOKEN and SLACK_API_URL)` };
       return { kind: 'rejected', reason };
     }
     default:

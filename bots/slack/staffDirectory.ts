@@ -25,7 +25,12 @@ const NAMES_TTL_MS = 10 * 60_000;
  * (cached for a minute; a user not in the list makes it re-read at most every
  * ten seconds). When Slack cannot say, nobody is staff: the desk fails closed.
  */
-export function createStaffDirectory(client: WebClient, staffChannel: string, log: Logger, now: () => number = Date.now): StaffDirectory {
+export function createStaffDirectory(
+  client: WebClient,
+  staffChannel: string,
+  log: Logger,
+  now: () => number = Date.now,
+): StaffDirectory {
   let members: { ids: Set<string>; at: number } | null = null;
   const names = new Map<string, Names>();
 
@@ -33,7 +38,9 @@ export function createStaffDirectory(client: WebClient, staffChannel: string, lo
   let reading: Promise<Set<string>> | null = null;
   function readMembers(): Promise<Set<string>> {
     const remember = (ids: Set<string>) => ((members = { ids, at: now() }), ids);
-    reading ??= listMembers(client, staffChannel).then(remember).finally(() => (reading = null));
+    reading ??= listMembers(client, staffChannel)
+      .then(remember)
+      .finally(() => (reading = null));
     return reading;
   }
 
@@ -55,7 +62,8 @@ export function createStaffDirectory(client: WebClient, staffChannel: string, lo
     async isStaff(userId) {
       try {
         const age = members ? now() - members.at : Infinity;
-        if (members && age < MEMBERS_TTL_MS && (members.ids.has(userId) || age < MEMBERS_RECHECK_MS)) return members.ids.has(userId);
+        if (members && age < MEMBERS_TTL_MS && (members.ids.has(userId) || age < MEMBERS_RECHECK_MS))
+          return members.ids.has(userId);
         return (await readMembers()).has(userId);
       } catch (error) {
         log.error({ err: error }, 'desk: could not list the staff channel’s members; refusing the action');
@@ -84,7 +92,13 @@ type SlackUser = Awaited<ReturnType<WebClient['users']['info']>>['user'];
 /** What colleagues call them: the first name, else the display name, else the first word of the real name. */
 function firstNameOf(user: SlackUser): string | undefined {
   const profile = user?.profile;
-  return profile?.first_name || profile?.display_name || (profile?.real_name ?? user?.real_name)?.split(' ')[0] || user?.name || undefined;
+  return (
+    profile?.first_name ||
+    profile?.display_name ||
+    (profile?.real_name ?? user?.real_name)?.split(' ')[0] ||
+    user?.name ||
+    undefined
+  );
 }
 
 function mentionNameOf(user: SlackUser): string | undefined {

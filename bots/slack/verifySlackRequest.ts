@@ -43,7 +43,8 @@ export function createSlackRequestVerifier(signingSecret: string, now: () => num
     verify(headers, rawBody) {
       const timestampHeader = headers['x-slack-request-timestamp'];
       const signature = headers['x-slack-signature'];
-      if (typeof timestampHeader !== 'string' || typeof signature !== 'string' || !/^\d{1,12}$/.test(timestampHeader)) return 'missing-headers';
+      if (typeof timestampHeader !== 'string' || typeof signature !== 'string' || !/^\d{1,12}$/.test(timestampHeader))
+        return 'missing-headers';
       const timestamp = Number(timestampHeader);
       const nowSeconds = Math.floor(now() / 1000);
       if (timestamp < nowSeconds - SLACK_WINDOW_SECONDS) return 'stale';
@@ -58,7 +59,9 @@ export function createSlackRequestVerifier(signingSecret: string, now: () => num
 }
 
 function signatureMatches(secret: string, timestamp: string, rawBody: Buffer, presented: string): boolean {
-  const expected = Buffer.from(`v0=${createHmac('sha256', secret).update(`v0:${timestamp}:`).update(rawBody).digest('hex')}`);
+  const expected = Buffer.from(
+    `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:`).update(rawBody).digest('hex')}`,
+  );
   const given = Buffer.from(presented);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }

@@ -16,7 +16,10 @@ export async function callBotApi(api: Api, chatId: number | string, call: Telegr
     return;
   }
   try {
-    await api.sendPhoto(chatId, call.photo, { caption: call.caption, ...(call.reply_markup && { reply_markup: call.reply_markup }) });
+    await api.sendPhoto(chatId, call.photo, {
+      caption: call.caption,
+      ...(call.reply_markup && { reply_markup: call.reply_markup }),
+    });
   } catch (error) {
     if (!isPhotoRefused(error)) throw error;
     await api.sendMessage(chatId, call.caption, call.reply_markup ? { reply_markup: call.reply_markup } : {});

@@ -23,7 +23,10 @@ export interface TelegramBotOptions {
  * the core, and the replies are sent back in order.
  */
 export function createTelegramBot(options: TelegramBotOptions): Bot {
-  const bot = new Bot(options.token, { client: { apiRoot: options.apiRoot }, ...(options.botInfo && { botInfo: options.botInfo }) });
+  const bot = new Bot(options.token, {
+    client: { apiRoot: options.apiRoot },
+    ...(options.botInfo && { botInfo: options.botInfo }),
+  });
   // 429 waits `retry_after`, 5xx and network errors back off; other errors are final.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
   // Before anything reads the update: what follows may trust the fields it reads.
@@ -31,7 +34,9 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   // Updates of one chat are answered in arrival order, other chats in parallel.
   bot.use(sequentialize((ctx: Context) => chatKeyOf(ctx.update as TelegramUpdate)));
   bot.use((ctx) => answerUpdate(ctx, options));
-  bot.catch((error) => options.log.error({ err: error.error, updateId: error.ctx.update.update_id }, 'telegram update failed'));
+  bot.catch((error) =>
+    options.log.error({ err: error.error, updateId: error.ctx.update.update_id }, 'telegram update failed'),
+  );
   return bot;
 }
 
@@ -57,6 +62,10 @@ async function answerUpdate(ctx: Context, options: TelegramBotOptions): Promise<
     for (const reply of replies) await callBotApi(ctx.api, inbound.address, renderTelegramReply(reply));
   } catch (error) {
     options.log.error({ err: error, updateId: inbound.updateId }, 'could not answer a telegram update');
-    await callBotApi(ctx.api, inbound.address, renderTelegramReply(await options.assistant.failureReply(inbound))).catch(() => undefined);
+    await callBotApi(
+      ctx.api,
+      inbound.address,
+      renderTelegramReply(await options.assistant.failureReply(inbound)),
+    ).catch(() => undefined);
   }
 }

@@ -23,7 +23,9 @@ const message = z.object({
 export const telegramUpdateSchema = z.object({
   update_id: id,
   message: message.optional(),
-  callback_query: z.object({ id: z.string(), from: user, data: z.string().optional(), message: z.object({ chat }).optional() }).optional(),
+  callback_query: z
+    .object({ id: z.string(), from: user, data: z.string().optional(), message: z.object({ chat }).optional() })
+    .optional(),
 });
 
 export type TelegramUpdate = z.infer<typeof telegramUpdateSchema>;
@@ -70,7 +72,9 @@ function messageEvent(message: TelegramMessage, senderId: number): InboundEvent 
   }
   if (message.photo && message.photo.length > 0) {
     // Telegram lists sizes smallest first in practice, but does not promise it.
-    const largest = message.photo.reduce((best, size) => (size.width * size.height > best.width * best.height ? size : best));
+    const largest = message.photo.reduce((best, size) =>
+      size.width * size.height > best.width * best.height ? size : best,
+    );
     return { kind: 'photo', fileId: largest.file_id, ...(message.caption && { caption: message.caption }) };
   }
   if (message.text === undefined) return null;

@@ -4,7 +4,11 @@ import type { Outbound } from '../../core/outbound.ts';
 
 /** One Bot API call: the method and its parameters (chat_id added by the sender). */
 export type TelegramSend =
-  | { method: 'sendMessage'; text: string; reply_markup?: InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove }
+  | {
+      method: 'sendMessage';
+      text: string;
+      reply_markup?: InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove;
+    }
   | { method: 'sendPhoto'; photo: InputFile; caption: string; reply_markup?: InlineKeyboardMarkup };
 
 /**
@@ -13,9 +17,16 @@ export type TelegramSend =
  * keyboards can ask Telegram for the user's own phone number.
  */
 export function renderTelegramReply(reply: Outbound): TelegramSend {
-  const inline = reply.buttons && { inline_keyboard: reply.buttons.map((row) => row.map((b) => ({ text: b.label, callback_data: b.payload }))) };
+  const inline = reply.buttons && {
+    inline_keyboard: reply.buttons.map((row) => row.map((b) => ({ text: b.label, callback_data: b.payload }))),
+  };
   if (reply.image) {
-    return { method: 'sendPhoto', photo: new InputFile(reply.image.png, 'card.png'), caption: reply.text, ...(inline && { reply_markup: inline }) };
+    return {
+      method: 'sendPhoto',
+      photo: new InputFile(reply.image.png, 'card.png'),
+      caption: reply.text,
+      ...(inline && { reply_markup: inline }),
+    };
   }
   if (reply.contactRequest) {
     const keyboard: ReplyKeyboardMarkup = {

@@ -26,7 +26,8 @@ export function createTelegramSender(api: Api): Sender {
  * (HttpError). Anything else is our own code failing and is rethrown.
  */
 export function telegramSendResult(error: unknown): SendResult {
-  if (error instanceof HttpError) return { kind: 'transient', reason: `The Bot API could not be reached: ${error.message}` };
+  if (error instanceof HttpError)
+    return { kind: 'transient', reason: `The Bot API could not be reached: ${error.message}` };
   if (!(error instanceof GrammyError)) throw error;
   const code = error.error_code;
   const reason = `${code}: ${error.description}`;
@@ -34,6 +35,7 @@ export function telegramSendResult(error: unknown): SendResult {
   if (code >= 500) return { kind: 'transient', reason };
   if (code === 403 || (code === 400 && GONE.test(error.description))) return { kind: 'unreachable', reason };
   // A refused token is the deployment's fault, not the message's: the lane stops and keeps every message until it is fixed.
-  if (code === 401 || code === 404) return { kind: 'unauthorized', reason: `${reason} (check TELEGRAM_BOT_TOKEN and TELEGRAM_API_ROOT)` };
+  if (code === 401 || code === 404)
+    return { kind: 'unauthorized', reason: `${reason} (check TELEGRAM_BOT_TOKEN and TELEGRAM_API_ROOT)` };
   return { kind: 'rejected', reason };
 }

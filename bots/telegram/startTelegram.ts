@@ -29,7 +29,10 @@ export async function startTelegram(
     registerWebhookRoute(bot, server, options.webhookSecret);
     // Appended, not resolved: PUBLIC_URL may carry a path (https://host/loyalty).
     const url = `${options.publicUrl.replace(/\/+$/, '')}${TELEGRAM_WEBHOOK_PATH}`;
-    await bot.api.setWebhook(url, { secret_token: options.webhookSecret, allowed_updates: ['message', 'callback_query'] });
+    await bot.api.setWebhook(url, {
+      secret_token: options.webhookSecret,
+      allowed_updates: ['message', 'callback_query'],
+    });
     options.log.info({ url }, 'telegram webhook set');
     return { mode: 'webhook', stop: async () => undefined };
   }
@@ -39,7 +42,11 @@ export async function startTelegram(
   return { mode: 'polling', stop: () => (runner.isRunning() ? runner.stop() : Promise.resolve()) };
 }
 
-const updateShape = { type: 'object', required: ['update_id'], properties: { update_id: { type: 'integer' } } } as const;
+const updateShape = {
+  type: 'object',
+  required: ['update_id'],
+  properties: { update_id: { type: 'integer' } },
+} as const;
 
 /**
  * The secret is checked before the body is even looked at, so a stranger

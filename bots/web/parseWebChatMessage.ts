@@ -7,7 +7,11 @@ export const webChatMessageSchema = z.object({
   event: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('text'), text: z.string().min(1).max(4000) }),
     z.object({ kind: z.literal('button'), payload: z.string().min(1).max(64) }),
-    z.object({ kind: z.literal('command'), command: z.string().regex(/^[a-z_]{1,32}$/), payload: z.string().max(64).optional() }),
+    z.object({
+      kind: z.literal('command'),
+      command: z.string().regex(/^[a-z_]{1,32}$/),
+      payload: z.string().max(64).optional(),
+    }),
   ]),
 });
 
@@ -18,7 +22,11 @@ export function parseWebChatMessage(message: WebChatMessage, visitorId: string, 
   const { event } = message;
   const typedCommand = event.kind === 'text' ? /^\/([a-z_]{1,32})(?:\s+(.*))?$/i.exec(event.text.trim()) : null;
   const normalized = typedCommand
-    ? { kind: 'command' as const, command: typedCommand[1]!.toLowerCase(), ...(typedCommand[2] && { payload: typedCommand[2] }) }
+    ? {
+        kind: 'command' as const,
+        command: typedCommand[1]!.toLowerCase(),
+        ...(typedCommand[2] && { payload: typedCommand[2] }),
+      }
     : event;
   return {
     channel: 'web',

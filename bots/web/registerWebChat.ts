@@ -60,10 +60,25 @@ export async function registerWebChat(server: FastifyInstance, options: WebChatO
 function registerRoutes(server: FastifyInstance, options: WebChatOptions, visitors: Visitors): void {
   const page = readFileSync(new URL('index.html', pageDir), 'utf8');
   const script = 'text/javascript';
-  const assets = { 'chat.js': script, 'chatStore.js': script, 'chatView.js': script, 'chatMenu.js': script, 'chatTexts.js': script, 'chatPhotos.js': script, 'chatInbox.js': script, 'chat.css': 'text/css' } as const;
+  const assets = {
+    'chat.js': script,
+    'chatStore.js': script,
+    'chatView.js': script,
+    'chatMenu.js': script,
+    'chatTexts.js': script,
+    'chatPhotos.js': script,
+    'chatInbox.js': script,
+    'chat.css': 'text/css',
+  } as const;
   server.get('/', async (request, reply) => {
-    const locale = await options.assistant.localeFor('web', visitors.of(request, reply), request.headers['accept-language']);
-    return reply.type('text/html; charset=utf-8').send(localizePage(page, options.translator.forLocale(locale), locale));
+    const locale = await options.assistant.localeFor(
+      'web',
+      visitors.of(request, reply),
+      request.headers['accept-language'],
+    );
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(localizePage(page, options.translator.forLocale(locale), locale));
   });
   for (const [file, type] of Object.entries(assets)) {
     const body = readFileSync(new URL(file, pageDir));
@@ -84,7 +99,13 @@ function cookieVisitors(ids: VisitorIds, secure: boolean): Visitors {
       if (known) return known;
       const issued = ids.issue();
       request.cookies[VISITOR_COOKIE] = issued;
-      void reply.setCookie(VISITOR_COOKIE, issued, { path: '/', httpOnly: true, sameSite: 'strict', secure, maxAge: ONE_YEAR_S });
+      void reply.setCookie(VISITOR_COOKIE, issued, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure,
+        maxAge: ONE_YEAR_S,
+      });
       return issued;
     },
   };
@@ -92,7 +113,9 @@ function cookieVisitors(ids: VisitorIds, secure: boolean): Visitors {
 
 /** Fills `{{webchat.key}}` and `{{lang}}` in the page with the visitor's language. */
 function localizePage(page: string, t: Translate, locale: Locale): string {
-  return page.replace(/\{\{(lang|webchat\.\w+)\}\}/g, (_match, key: string) => (key === 'lang' ? locale : escapeHtml(t(key))));
+  return page.replace(/\{\{(lang|webchat\.\w+)\}\}/g, (_match, key: string) =>
+    key === 'lang' ? locale : escapeHtml(t(key)),
+  );
 }
 
 function escapeHtml(text: string): string {

@@ -22,7 +22,9 @@ export function renderWebChatReply(reply: Outbound): WebChatReply {
     text: reply.text,
     ...(own.length > 0 && { buttons: own }),
     ...(menu.length > 0 && { menu }),
-    ...(reply.image && { image: { src: `data:image/png;base64,${Buffer.from(reply.image.png).toString('base64')}`, alt: reply.image.alt } }),
+    ...(reply.image && {
+      image: { src: `data:image/png;base64,${Buffer.from(reply.image.png).toString('base64')}`, alt: reply.image.alt },
+    }),
     ...(reply.ephemeral && { ephemeral: true as const }),
   };
 }

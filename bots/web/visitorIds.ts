@@ -22,7 +22,10 @@ const ID_FORMAT = /^([\w-]{24})([\w-]{43})$/;
  * replaced, so nobody can fix a victim's id in advance and read along later.
  */
 export async function createVisitorIds(settings: SettingsStore): Promise<VisitorIds> {
-  const secret = Buffer.from(await settings.putIfAbsent(SECRET_KEY, randomBytes(32).toString('base64url')), 'base64url');
+  const secret = Buffer.from(
+    await settings.putIfAbsent(SECRET_KEY, randomBytes(32).toString('base64url')),
+    'base64url',
+  );
   const sign = (id: string) => createHmac('sha256', secret).update(`webchat-visitor:${id}`).digest('base64url');
   return {
     issue: () => {

@@ -7,25 +7,56 @@ import type { WebPhotoStore } from './webPhotoStore.ts';
 /** JPEG, PNG and WebP up to 10 MB, as the page promises. */
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 const BODY_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/octet-stream'];
-const query = { type: 'object', properties: { id: { type: 'string', pattern: '^[\\w-]{8,64}$' } }, required: ['id'], additionalProperties: false } as const;
+const query = {
+  type: 'object',
+  properties: { id: { type: 'string', pattern: '^[\\w-]{8,64}$' } },
+  required: ['id'],
+  additionalProperties: false,
+} as const;
 
 /**
  * `POST /webchat/photos?id=<message id>`: a photo the visitor attached, as
  * the request body. It is checked by its bytes, kept, and handed to the core
  * as a photo, which relays it to an open ticket like a Telegram photo.
  */
-export function registerWebChatPhotos(server: FastifyInstance, options: WebChatOptions & { photos: WebPhotoStore }, visitors: Visitors, guard: PostGuard): void {
+export function registerWebChatPhotos(
+  server: FastifyInstance,
+  options: WebChatOptions & { photos: WebPhotoStore },
+  visitors: Visitors,
+  guard: PostGuard,
+): void {
   const { photos } = options;
   purgeOldPhotosHourly(server, photos);
-  server.addContentTypeParser(BODY_TYPES, { parseAs: 'buffer', bodyLimit: MAX_PHOTO_BYTES }, (_request, body, done) => done(null, body));
-  server.post<{ Querystring: { id: string } }>('/webchat/photos', { onRequest: guard, schema: { querystring: query }, bodyLimit: MAX_PHOTO_BYTES, errorHandler: refusal(options, visitors) }, async (request, reply) => {
-    const visitor = request.webVisitor!;
-    const bytes = request.body;
-    if (!(bytes instanceof Uint8Array) || imageTypeOf(bytes) === null) return refuse(reply, 415, await noticeFor(options, request, visitor, 'webchat.photoType'));
-    const fileId = await photos.put(bytes);
-    const inbound = { channel: 'web' as const, address: visitor, updateId: `${visitor}:${request.query.id}`, repliesInResponse: true, event: { kind: 'photo' as const, fileId } };
-    return answerPost(options, request, { ...inbound, ...(request.headers['accept-language'] && { languageHint: request.headers['accept-language'] }) });
-  });
+  server.addContentTypeParser(BODY_TYPES, { parseAs: 'buffer', bodyLimit: MAX_PHOTO_BYTES }, (_request, body, done) =>
+    done(null, body),
+  );
+  server.post<{ Querystring: { id: string } }>(
+    '/webchat/photos',
+    {
+      onRequest: guard,
+      schema: { querystring: query },
+      bodyLimit: MAX_PHOTO_BYTES,
+      errorHandler: refusal(options, visitors),
+    },
+    async (request, reply) => {
+      const visitor = request.webVisitor!;
+      const bytes = request.body;
+      if (!(bytes instanceof Uint8Array) || imageTypeOf(bytes) === null)
+        return refuse(reply, 415, await noticeFor(options, request, visitor, 'webchat.photoType'));
+      const fileId = await photos.put(bytes);
+      const inbound = {
+        channel: 'web' as const,
+        address: visitor,
+        updateId: `${visitor}:${request.query.id}`,
+        repliesInResponse: true,
+        event: { kind: 'photo' as const, fileId },
+      };
+      return answerPost(options, request, {
+        ...inbound,
+        ...(request.headers['accept-language'] && { languageHint: request.headers['accept-language'] }),
+      });
+    },
+  );
 }
 
 const HOUR_MS = 3_600_000;
@@ -34,7 +65,9 @@ const PHOTO_RETENTION_MS = 30 * 24 * HOUR_MS;
 
 function purgeOldPhotosHourly(server: FastifyInstance, photos: WebPhotoStore): void {
   const purge = () => {
-    photos.purgeOlderThan(PHOTO_RETENTION_MS, new Date()).catch((error: unknown) => server.log.warn({ err: error }, 'could not purge old web chat photos'));
+    photos
+      .purgeOlderThan(PHOTO_RETENTION_MS, new Date())
+      .catch((error: unknown) => server.log.warn({ err: error }, 'could not purge old web chat photos'));
   };
   const timer = setInterval(purge, HOUR_MS).unref();
   server.addHook('onClose', async () => clearInterval(timer));
@@ -51,5 +84,7 @@ function refusal(options: WebChatOptions, visitors: Visitors) {
 }
 
 function refuse(reply: FastifyReply, status: number, notice: string): FastifyReply {
-  return reply.code(status).send({ error: status === 413 ? 'too-large' : status === 415 ? 'not-a-photo' : 'invalid', notice });
+  return reply
+    .code(status)
+    .send({ error: status === 413 ? 'too-large' : status === 415 ? 'not-a-photo' : 'invalid', notice });
 }

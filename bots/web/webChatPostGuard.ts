@@ -26,21 +26,38 @@ export type PostGuard = (request: FastifyRequest, reply: FastifyReply) => Promis
  */
 export function createPostGuard(server: FastifyInstance, options: WebChatOptions, visitors: Visitors): PostGuard {
   const byAddress = requestLimit(server, 'webchat-address', options.limits.perAddress, (request) => request.ip);
-  const byVisitor = requestLimit(server, 'webchat-visitor', options.limits.perVisitor, (request) => visitors.existing(request) ?? request.ip);
+  const byVisitor = requestLimit(
+    server,
+    'webchat-visitor',
+    options.limits.perVisitor,
+    (request) => visitors.existing(request) ?? request.ip,
+  );
   return async (request, reply) => {
-    if (!isSameOrigin(request, options.publicUrl)) return reply.code(403).send({ error: 'Messages are accepted only from this site’s own chat page.' });
+    if (!isSameOrigin(request, options.publicUrl))
+      return reply.code(403).send({ error: 'Messages are accepted only from this site’s own chat page.' });
     const visitor = visitors.of(request, reply);
     const wait = (await byAddress(request)) ?? (await byVisitor(request));
-    if (wait !== null) return reply.code(429).header('retry-after', String(wait)).send({ error: 'rate-limited', notice: await noticeFor(options, request, visitor, 'webchat.slowDown') });
+    if (wait !== null)
+      return reply
+        .code(429)
+        .header('retry-after', String(wait))
+        .send({ error: 'rate-limited', notice: await noticeFor(options, request, visitor, 'webchat.slowDown') });
     request.webVisitor = visitor;
     return undefined;
   };
 }
 
 /** A page notice in the visitor's language (the browser's, for a visitor we do not know yet). */
-export async function noticeFor(options: WebChatOptions, request: FastifyRequest, visitor: string | undefined, key: string): Promise<string> {
+export async function noticeFor(
+  options: WebChatOptions,
+  request: FastifyRequest,
+  visitor: string | undefined,
+  key: string,
+): Promise<string> {
   const hint = request.headers['accept-language'];
-  const locale = visitor ? await options.assistant.localeFor('web', visitor, hint) : localeFromHint(hint, options.defaultLocale);
+  const locale = visitor
+    ? await options.assistant.localeFor('web', visitor, hint)
+    : localeFromHint(hint, options.defaultLocale);
   return options.translator.forLocale(locale)(key);
 }
 

@@ -11,7 +11,11 @@ import type { Turn } from './turn.ts';
 type BirthdayChat = ChatRecord & { state: { step: 'birthday'; name: string; phone: string } };
 
 /** Registration, step 3: an optional birthday, then the card is issued. */
-export async function answerBirthday(turn: Turn, chat: BirthdayChat, pressed: ParsedPayload | null): Promise<Outbound[]> {
+export async function answerBirthday(
+  turn: Turn,
+  chat: BirthdayChat,
+  pressed: ParsedPayload | null,
+): Promise<Outbound[]> {
   const { event } = turn.inbound;
   if (pressed?.kind === 'skipBirthday') return completeRegistration(turn, chat, null);
   const today = DateTime.fromJSDate(turn.now, { zone: turn.deps.settings.timezone });

@@ -25,7 +25,10 @@ export async function answerPhone(turn: Turn, chat: ChatRecord & { state: { step
   if (existing && event.kind !== 'contact') return retry('registration.phoneTaken');
   if (existing) {
     if (!(await deps.chats.linkChat(chat.id, chat.version, existing.id, asMember))) throw new ChatChangedError();
-    return [{ text: t('registration.linked', { name: existing.name }), removeKeyboard: true }, withMenu(turn, t('menu.title'))];
+    return [
+      { text: t('registration.linked', { name: existing.name }), removeKeyboard: true },
+      withMenu(turn, t('menu.title')),
+    ];
   }
   const next = { v: 1, step: 'birthday', name: chat.state.name, phone, ...carryReferral(chat.state) } as const;
   await saveState(turn, chat, { state: next });

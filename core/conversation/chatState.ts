@@ -7,7 +7,10 @@ import { parseStoredJson } from '../parseStoredJson.ts';
  * version: bump it and add a branch when the shape changes.
  */
 // Referral: the invitation code a newcomer came with travels through registration (optional, so older rows still parse).
-const ref = z.string().regex(/^[A-Z0-9]{4,16}$/).optional();
+const ref = z
+  .string()
+  .regex(/^[A-Z0-9]{4,16}$/)
+  .optional();
 
 export const chatStateSchema = z.discriminatedUnion('step', [
   z.object({ v: z.literal(1), step: z.literal('name'), ref }),

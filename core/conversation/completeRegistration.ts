@@ -17,14 +17,18 @@ import { retry, TryAgainError } from '../errors.ts';
 
 type BirthdayChat = ChatRecord & { state: { step: 'birthday'; name: string; phone: string; ref?: string } };
 
-
 /**
  * Issues the card: the member, their welcome bonus and the chat's move to
  * the menu are one transaction, so a crash leaves either all or nothing.
  */
-export async function completeRegistration(turn: Turn, chat: BirthdayChat, birthday: Birthday | null): Promise<Outbound[]> {
+export async function completeRegistration(
+  turn: Turn,
+  chat: BirthdayChat,
+  birthday: Birthday | null,
+): Promise<Outbound[]> {
   const rules = await turn.deps.points.rules();
-  const exhausted = () => new Error('Could not find a free card number after 3 attempts; the card number space may be exhausted.');
+  const exhausted = () =>
+    new Error('Could not find a free card number after 3 attempts; the card number space may be exhausted.');
   return retry({ attempts: 3, exhausted }, async () => {
     const result = await turn.deps.members.enrol(enrolmentFor(turn, chat, birthday, rules));
     if (result.ok) return welcomeMessages(turn, result.member);
@@ -34,7 +38,12 @@ export async function completeRegistration(turn: Turn, chat: BirthdayChat, birth
   });
 }
 
-function enrolmentFor(turn: Turn, chat: BirthdayChat, birthday: Birthday | null, rules: ProgramRules): Enrolment & ReferralClaim {
+function enrolmentFor(
+  turn: Turn,
+  chat: BirthdayChat,
+  birthday: Birthday | null,
+  rules: ProgramRules,
+): Enrolment & ReferralClaim {
   return {
     at: turn.now,
     chatId: chat.id,
@@ -59,8 +68,13 @@ function enrolmentFor(turn: Turn, chat: BirthdayChat, birthday: Birthday | null,
 
 async function welcomeMessages(turn: Turn, member: MemberRecord): Promise<Outbound[]> {
   const { t } = turn;
-  const bonus = member.balance > 0 ? `\n${t('registration.welcomeBonus', { points: t('points', { count: member.balance }) })}` : '';
-  return [message(t('registration.done', { name: member.name }) + bonus), await showCard(turn, member), withMenu(turn, t('menu.title'))];
+  const bonus =
+    member.balance > 0 ? `\n${t('registration.welcomeBonus', { points: t('points', { count: member.balance }) })}` : '';
+  return [
+    message(t('registration.done', { name: member.name }) + bonus),
+    await showCard(turn, member),
+    withMenu(turn, t('menu.title')),
+  ];
 }
 
 /** Someone else registered this number between the phone step and now. */

@@ -15,7 +15,10 @@ import { saveState } from './saveState.ts';
 import { turnIn, type Turn } from './turn.ts';
 
 /** A chat that has consented: language and help work at every step, then the step decides. */
-export async function continueChat(turn: Turn, chat: ChatRecord & { member: MemberRecord | null }): Promise<Outbound[]> {
+export async function continueChat(
+  turn: Turn,
+  chat: ChatRecord & { member: MemberRecord | null },
+): Promise<Outbound[]> {
   const { event } = turn.inbound;
   const pressed = event.kind === 'button' ? parsePayload(event.payload) : null;
   if (pressed?.kind === 'language') return switchLanguage(turn, chat, pressed.locale);
@@ -27,10 +30,13 @@ export async function continueChat(turn: Turn, chat: ChatRecord & { member: Memb
 async function continueRegistration(turn: Turn, chat: ChatRecord, pressed: ParsedPayload | null): Promise<Outbound[]> {
   const { t, inbound } = turn;
   const { event } = inbound;
-  if (isCommand(event, 'language') || (pressed?.kind === 'menu' && pressed.item === 'language')) return [languagePicker(t)];
+  if (isCommand(event, 'language') || (pressed?.kind === 'menu' && pressed.item === 'language'))
+    return [languagePicker(t)];
   if (isCommand(event, 'help')) return [message(t('registration.help')), promptFor(turn, chat.state)];
-  if (event.kind === 'command' || pressed?.kind === 'consent') return [message(t('registration.continue')), promptFor(turn, chat.state)];
-  if (pressed?.kind === 'unknown' || pressed?.kind === 'menu') return [message(t('errors.unknownButton')), promptFor(turn, chat.state)];
+  if (event.kind === 'command' || pressed?.kind === 'consent')
+    return [message(t('registration.continue')), promptFor(turn, chat.state)];
+  if (pressed?.kind === 'unknown' || pressed?.kind === 'menu')
+    return [message(t('errors.unknownButton')), promptFor(turn, chat.state)];
   switch (chat.state.step) {
     case 'name':
       return answerName(turn, chat, pressed);

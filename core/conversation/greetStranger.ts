@@ -36,7 +36,9 @@ function consentRequest({ t, locale }: Turn, ref: string | undefined): Outbound 
       { label: t('consent.decline'), payload: payload.consentDecline(locale) },
     ],
     // Referral: the code survives a change of language before consent.
-    ref ? locales.map((lng) => ({ label: t(`language.name.${lng}`), payload: payload.language(lng, ref) })) : languageButtons(t),
+    ref
+      ? locales.map((lng) => ({ label: t(`language.name.${lng}`), payload: payload.language(lng, ref) }))
+      : languageButtons(t),
   ]);
 }
 
@@ -44,6 +46,13 @@ async function acceptConsent(turn: Turn, ref: string | undefined): Promise<Outbo
   const { channel, address } = turn.inbound;
   const { consentVersion } = turn.deps.settings;
   const state: ChatState = ref ? { v: 1, step: 'name', ref } : askName;
-  const chat = await turn.deps.chats.createChat({ channel, address, locale: turn.locale as Locale, state, consentAt: turn.now, consentVersion });
+  const chat = await turn.deps.chats.createChat({
+    channel,
+    address,
+    locale: turn.locale as Locale,
+    state,
+    consentAt: turn.now,
+    consentVersion,
+  });
   return [message(turn.t('consent.thanks')), promptFor(turn, chat.state)];
 }

@@ -14,9 +14,14 @@ export function promptFor(turn: Turn, state: ChatState): Outbound {
     case 'name':
       return askNamePrompt(turn);
     case 'phone':
-      return { text: t(phoneText(turn.inbound.channel, 'registration.askPhone'), { name: state.name }), contactRequest: t('registration.shareContact') };
+      return {
+        text: t(phoneText(turn.inbound.channel, 'registration.askPhone'), { name: state.name }),
+        contactRequest: t('registration.shareContact'),
+      };
     case 'birthday':
-      return message(t('registration.askBirthday'), [[{ label: t('registration.skipBirthday'), payload: payload.skipBirthday }]]);
+      return message(t('registration.askBirthday'), [
+        [{ label: t('registration.skipBirthday'), payload: payload.skipBirthday }],
+      ]);
     case 'member':
       return withMenu(turn, t('menu.title'));
   }
@@ -25,6 +30,8 @@ export function promptFor(turn: Turn, state: ChatState): Outbound {
 function askNamePrompt({ t, inbound }: Turn): Outbound {
   // Offer the name the messenger shows, so most people answer with one tap.
   const suggested = inbound.profileName ? validateName(inbound.profileName) : null;
-  const buttons = suggested ? [[{ label: t('registration.useProfileName', { name: suggested }), payload: payload.useProfileName }]] : undefined;
+  const buttons = suggested
+    ? [[{ label: t('registration.useProfileName', { name: suggested }), payload: payload.useProfileName }]]
+    : undefined;
   return message(t('registration.askName'), buttons);
 }

@@ -4,7 +4,11 @@ import type { ChatState } from './chatState.ts';
 import { ChatChangedError, type Turn } from './turn.ts';
 
 /** Moves a chat to its next state, or throws if another update got there first. */
-export async function saveState(turn: Turn, chat: ChatRecord, change: { state?: ChatState; locale?: Locale }): Promise<void> {
+export async function saveState(
+  turn: Turn,
+  chat: ChatRecord,
+  change: { state?: ChatState; locale?: Locale },
+): Promise<void> {
   const saved = await turn.deps.chats.saveChat(chat.id, chat.version, change);
   if (!saved) throw new ChatChangedError();
 }

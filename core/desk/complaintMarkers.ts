@@ -23,8 +23,5 @@ export function createComplaintMarkers(translator: Translator): (text: string) =
 }
 
 function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '');
+  return text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
 }

@@ -74,7 +74,10 @@ export interface CustomerDraft {
 }
 
 /** A ticket as it opens: nobody took it, nothing posted yet. */
-export type NewTicket = Pick<TicketRecord, 'id' | 'memberId' | 'chatId' | 'channel' | 'address' | 'locale' | 'reason' | 'text' | 'openedAt' | 'nextAnnounceAt'>;
+export type NewTicket = Pick<
+  TicketRecord,
+  'id' | 'memberId' | 'chatId' | 'channel' | 'address' | 'locale' | 'reason' | 'text' | 'openedAt' | 'nextAnnounceAt'
+>;
 
 export interface TicketMessageDraft {
   ticketId: string;
@@ -96,7 +99,11 @@ export type AddOutcome = 'added' | 'duplicate' | 'closed' | 'missing';
  */
 export interface DeskStore {
   /** Opens a ticket and moves the chat to it, unless the chat changed since `chatVersion` was read. */
-  open(input: { ticket: NewTicket; chat: { id: string; version: number; state: ChatState }; posts: DeskDraft[] }): Promise<'opened' | 'chat-changed'>;
+  open(input: {
+    ticket: NewTicket;
+    chat: { id: string; version: number; state: ChatState };
+    posts: DeskDraft[];
+  }): Promise<'opened' | 'chat-changed'>;
   /** A customer's message for an open ticket; `closed` when staff resolved it meanwhile. */
   addCustomerMessage(message: TicketMessageDraft, post: DeskDraft): Promise<AddOutcome>;
   /**
@@ -105,10 +112,28 @@ export interface DeskStore {
    */
   addStaffMessage(message: TicketMessageDraft, reply: CustomerDraft | null, posts: DeskDraft[]): Promise<AddOutcome>;
   /** Assigns an open ticket; the ticket as it is after, or before when it was not open. */
-  take(ticketId: string, by: StaffRef, at: Date, posts: DeskDraft[], customer?: CustomerDraft): Promise<{ taken: boolean; ticket: TicketRecord } | null>;
-  resolve(ticketId: string, by: StaffRef, at: Date, posts: DeskDraft[], customer: CustomerDraft): Promise<{ resolved: boolean; ticket: TicketRecord } | null>;
+  take(
+    ticketId: string,
+    by: StaffRef,
+    at: Date,
+    posts: DeskDraft[],
+    customer?: CustomerDraft,
+  ): Promise<{ taken: boolean; ticket: TicketRecord } | null>;
+  resolve(
+    ticketId: string,
+    by: StaffRef,
+    at: Date,
+    posts: DeskDraft[],
+    customer: CustomerDraft,
+  ): Promise<{ resolved: boolean; ticket: TicketRecord } | null>;
   /** The member's rating of a resolved ticket; the first one counts. */
-  rate(ticketId: string, memberId: string, rating: number, at: Date, posts: DeskDraft[]): Promise<'rated' | 'already-rated' | 'not-resolved'>;
+  rate(
+    ticketId: string,
+    memberId: string,
+    rating: number,
+    at: Date,
+    posts: DeskDraft[],
+  ): Promise<'rated' | 'already-rated' | 'not-resolved'>;
   comment(ticketId: string, memberId: string, comment: string, posts: DeskDraft[]): Promise<boolean>;
   /** Untaken tickets whose next re-announcement is due. */
   dueAnnouncements(now: Date, limit: number): Promise<TicketRecord[]>;

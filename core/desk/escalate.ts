@@ -13,7 +13,13 @@ import { ticketButtons } from './ticketButtons.ts';
  * queued for the staff channel, and from now on the chat talks to staff
  * (the state names the ticket) until they resolve it.
  */
-export async function escalate(turn: Turn, chat: ChatRecord & { state: MemberState }, member: MemberRecord, reason: TicketReason, text: string): Promise<Outbound[]> {
+export async function escalate(
+  turn: Turn,
+  chat: ChatRecord & { state: MemberState },
+  member: MemberRecord,
+  reason: TicketReason,
+  text: string,
+): Promise<Outbound[]> {
   const { deps, t, now, inbound } = turn;
   const { store, settings } = deps.desk;
   const id = randomUUID();

@@ -10,11 +10,20 @@ import type { DeskDraft } from './deskPorts.ts';
  * The member rates how staff handled a resolved ticket. The first rating
  * counts; after it the member may add a comment as their next message.
  */
-export async function rateHelp(turn: Turn, chat: MemberChat, member: MemberRecord, ticketId: string, rating: number): Promise<Outbound[]> {
+export async function rateHelp(
+  turn: Turn,
+  chat: MemberChat,
+  member: MemberRecord,
+  ticketId: string,
+  rating: number,
+): Promise<Outbound[]> {
   const { t, deps, now } = turn;
   const staffT = deps.translator.forLocale(deps.desk.settings.staffLocale);
   const posts: DeskDraft[] = [
-    { dedupeKey: `desk:${ticketId}:rated`, post: { kind: 'thread', text: staffT('desk.thread.rated', { name: member.name, rating, stars: stars(rating) }) } },
+    {
+      dedupeKey: `desk:${ticketId}:rated`,
+      post: { kind: 'thread', text: staffT('desk.thread.rated', { name: member.name, rating, stars: stars(rating) }) },
+    },
     { dedupeKey: `desk:${ticketId}:refresh:rated`, post: { kind: 'refresh' } },
   ];
   const outcome = await deps.desk.store.rate(ticketId, member.id, rating, now, posts);
@@ -27,11 +36,20 @@ export async function rateHelp(turn: Turn, chat: MemberChat, member: MemberRecor
 }
 
 /** The text after a rating is its comment; it goes to the ticket's thread. */
-export async function commentOnRating(turn: Turn, chat: MemberChat, member: MemberRecord, ticketId: string, comment: string): Promise<Outbound[]> {
+export async function commentOnRating(
+  turn: Turn,
+  chat: MemberChat,
+  member: MemberRecord,
+  ticketId: string,
+  comment: string,
+): Promise<Outbound[]> {
   const { t, deps } = turn;
   const staffT = deps.translator.forLocale(deps.desk.settings.staffLocale);
   await deps.desk.store.comment(ticketId, member.id, comment, [
-    { dedupeKey: `desk:${ticketId}:comment`, post: { kind: 'thread', text: staffT('desk.thread.comment', { name: member.name }), quote: comment } },
+    {
+      dedupeKey: `desk:${ticketId}:comment`,
+      post: { kind: 'thread', text: staffT('desk.thread.comment', { name: member.name }), quote: comment },
+    },
     { dedupeKey: `desk:${ticketId}:refresh:comment`, post: { kind: 'refresh' } },
   ]);
   await saveState(turn, chat, { state: { v: 1, step: 'member' } });

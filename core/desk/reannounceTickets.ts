@@ -16,9 +16,18 @@ export async function reannounceTickets(desk: DeskDeps, translator: Translator, 
   let announced = 0;
   for (const ticket of await desk.store.dueAnnouncements(now, BATCH)) {
     const round = ticket.announcements + 1;
-    const text = t('desk.thread.reannounce', { ref: ticketReference(ticket.id), waited: duration(ticket.openedAt, now, t) });
+    const text = t('desk.thread.reannounce', {
+      ref: ticketReference(ticket.id),
+      waited: duration(ticket.openedAt, now, t),
+    });
     const next = nextAnnouncementAt(ticket.openedAt, now, desk.settings);
-    if (await desk.store.announce(ticket.id, ticket.announcements, next, { dedupeKey: `desk:${ticket.id}:announce:${round}`, post: { kind: 'thread', text, broadcast: true } })) announced += 1;
+    if (
+      await desk.store.announce(ticket.id, ticket.announcements, next, {
+        dedupeKey: `desk:${ticket.id}:announce:${round}`,
+        post: { kind: 'thread', text, broadcast: true },
+      })
+    )
+      announced += 1;
   }
   return announced;
 }

@@ -62,7 +62,16 @@ export function createStaffDesk(deps: StaffDeskDeps): StaffDesk {
       const view = await store.view(ticketId, 3);
       if (!view) return null;
       const { currency } = await deps.loadRules();
-      return { card: ticketCard(view, { t, locale: settings.staffLocale, timezone: deps.settings.timezone, currency, showPhone: settings.showPhone }), deskRef: view.ticket.deskRef };
+      return {
+        card: ticketCard(view, {
+          t,
+          locale: settings.staffLocale,
+          timezone: deps.settings.timezone,
+          currency,
+          showPhone: settings.showPhone,
+        }),
+        deskRef: view.ticket.deskRef,
+      };
     },
     async deskRefOf(ticketId) {
       const ticket = await store.find(ticketId);
@@ -75,8 +84,14 @@ export function createStaffDesk(deps: StaffDeskDeps): StaffDesk {
     refusal: () => t('desk.notStaff'),
     async undeliverable(message, reason) {
       if (message.channel === 'desk' || !message.ticketId) return;
-      deps.log.warn({ ticketId: message.ticketId, outboxId: message.id, reason }, 'desk: a staff answer could not be delivered to the customer');
-      await store.postToThread(message.ticketId, threadPost(message.ticketId, `undeliverable:${message.id}`, t('desk.thread.undeliverable')));
+      deps.log.warn(
+        { ticketId: message.ticketId, outboxId: message.id, reason },
+        'desk: a staff answer could not be delivered to the customer',
+      );
+      await store.postToThread(
+        message.ticketId,
+        threadPost(message.ticketId, `undeliverable:${message.id}`, t('desk.thread.undeliverable')),
+      );
       await store.postToThread(message.ticketId, refreshPost(message.ticketId, `undeliverable:${message.id}`));
     },
   };

@@ -39,7 +39,12 @@ export async function talkToStaff(
     { ticketId, sourceKey, author: 'customer', text: words, ...(photo && { photoFileId: photo.fileId }), at: turn.now },
     {
       dedupeKey: `desk:${ticketId}:in:${sourceKey}`,
-      post: { kind: 'thread', text: staffT(photo ? 'desk.thread.customerPhoto' : 'desk.thread.customer', { name: member.name }), ...(words && { quote: words }), ...(photo && { photo }) },
+      post: {
+        kind: 'thread',
+        text: staffT(photo ? 'desk.thread.customerPhoto' : 'desk.thread.customer', { name: member.name }),
+        ...(words && { quote: words }),
+        ...(photo && { photo }),
+      },
     },
   );
   if (outcome === 'added' || outcome === 'duplicate') return [];
@@ -47,7 +52,11 @@ export async function talkToStaff(
 }
 
 /** Staff resolved the ticket meanwhile: the bot has the chat again, and answers this update as usual. */
-async function giveBackToBot(turn: Turn, chat: MemberChat, serveAsUsual: (chat: MemberChat) => Promise<Outbound[]>): Promise<Outbound[]> {
+async function giveBackToBot(
+  turn: Turn,
+  chat: MemberChat,
+  serveAsUsual: (chat: MemberChat) => Promise<Outbound[]>,
+): Promise<Outbound[]> {
   const rest: MemberState = { ...chat.state };
   delete rest.ticket;
   await saveState(turn, chat, { state: rest });
@@ -55,7 +64,10 @@ async function giveBackToBot(turn: Turn, chat: MemberChat, serveAsUsual: (chat: 
 }
 
 function isBalanceRequest(event: InboundEvent, pressed: ParsedPayload | null): boolean {
-  return (pressed?.kind === 'menu' && pressed.item === 'balance') || (event.kind === 'command' && event.command === 'balance');
+  return (
+    (pressed?.kind === 'menu' && pressed.item === 'balance') ||
+    (event.kind === 'command' && event.command === 'balance')
+  );
 }
 
 /** What of the member's message staff get; null for what carries no words for them (a shared contact). */

@@ -42,7 +42,10 @@ export function ticketCard(view: TicketView, context: CardContext): DeskCard {
     fields: [
       { label: t('desk.card.status'), value: statusText(ticket, t) },
       { label: t('desk.card.reason'), value: t(`desk.reason.${ticket.reason}`) },
-      { label: t('desk.card.tier'), value: member.tier ? t(`tier.${member.tier}`, { defaultValue: member.tier }) : '—' },
+      {
+        label: t('desk.card.tier'),
+        value: member.tier ? t(`tier.${member.tier}`, { defaultValue: member.tier }) : '—',
+      },
       { label: t('desk.card.balance'), value: t('points', { count: member.balance }) },
       { label: t('desk.card.channel'), value: t(`desk.channel.${ticket.channel}`) },
       { label: t('desk.card.language'), value: t(`language.name.${ticket.locale}`) },
@@ -65,16 +68,27 @@ function purchaseNotes(view: TicketView, { t, locale, timezone, currency }: Card
   if (view.lastPurchases.length === 0) return [t('desk.card.noPurchases')];
   const lines = view.lastPurchases.map((purchase) => {
     const when = `${formatDate(purchase.createdAt, locale, timezone, 'short')} ${formatTime(purchase.createdAt, locale, timezone)}`;
-    const line = t('desk.card.purchase', { when, amount: formatMoney(purchase.amount, currency, locale), earned: purchase.earnedPoints, redeemed: purchase.redeemedPoints });
+    const line = t('desk.card.purchase', {
+      when,
+      amount: formatMoney(purchase.amount, currency, locale),
+      earned: purchase.earnedPoints,
+      redeemed: purchase.redeemedPoints,
+    });
     return purchase.refunded ? `${line} ${t('desk.card.refunded')}` : line;
   });
   return [t('desk.card.lastPurchases'), ...lines];
 }
 
 function progressNotes({ ticket, chatUnreachable }: TicketView, { t, locale, timezone }: CardContext): string[] {
-  const notes = [t('desk.card.opened', { when: `${formatDate(ticket.openedAt, locale, timezone, 'short')} ${formatTime(ticket.openedAt, locale, timezone)}` })];
-  if (ticket.firstResponseAt) notes.push(t('desk.card.firstResponse', { duration: duration(ticket.openedAt, ticket.firstResponseAt, t) }));
-  if (ticket.resolvedAt) notes.push(t('desk.card.resolvedIn', { duration: duration(ticket.openedAt, ticket.resolvedAt, t) }));
+  const notes = [
+    t('desk.card.opened', {
+      when: `${formatDate(ticket.openedAt, locale, timezone, 'short')} ${formatTime(ticket.openedAt, locale, timezone)}`,
+    }),
+  ];
+  if (ticket.firstResponseAt)
+    notes.push(t('desk.card.firstResponse', { duration: duration(ticket.openedAt, ticket.firstResponseAt, t) }));
+  if (ticket.resolvedAt)
+    notes.push(t('desk.card.resolvedIn', { duration: duration(ticket.openedAt, ticket.resolvedAt, t) }));
   if (ticket.rating !== null) notes.push(t('desk.card.rating', { stars: stars(ticket.rating), rating: ticket.rating }));
   if (ticket.ratingComment) notes.push(t('desk.card.comment', { comment: ticket.ratingComment }));
   if (chatUnreachable) notes.push(t('desk.card.unreachable'));
@@ -86,7 +100,10 @@ export function duration(from: Date, to: Date, t: Translate): string {
   const minutes = Math.max(0, Math.round((to.getTime() - from.getTime()) / 60_000));
   if (minutes < 60) return t('desk.minutes', { count: minutes });
   if (minutes % 60 === 0) return t('desk.hours', { count: minutes / 60 });
-  return t('desk.hoursMinutes', { hours: t('desk.hours', { count: Math.floor(minutes / 60) }), minutes: t('desk.minutes', { count: minutes % 60 }) });
+  return t('desk.hoursMinutes', {
+    hours: t('desk.hours', { count: Math.floor(minutes / 60) }),
+    minutes: t('desk.minutes', { count: minutes % 60 }),
+  });
 }
 
 function buttonsFor(ticket: TicketRecord, t: Translate): Button[] {

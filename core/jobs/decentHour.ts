@@ -11,7 +11,8 @@ const DAY_ENDS = 21;
 export function nextDecentMoment(now: Date, timezone: string): Date {
   const local = DateTime.fromJSDate(now, { zone: timezone });
   if (local.hour < DAY_STARTS) return local.set({ hour: DAY_STARTS, minute: 0, second: 0, millisecond: 0 }).toJSDate();
-  if (local.hour >= DAY_ENDS) return local.plus({ days: 1 }).set({ hour: DAY_STARTS, minute: 0, second: 0, millisecond: 0 }).toJSDate();
+  if (local.hour >= DAY_ENDS)
+    return local.plus({ days: 1 }).set({ hour: DAY_STARTS, minute: 0, second: 0, millisecond: 0 }).toJSDate();
   return now;
 }
 

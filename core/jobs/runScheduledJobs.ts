@@ -1,7 +1,9 @@
 import type { Logger } from '../logger.ts';
 import type { JobRuns, ScheduledJob } from './jobsPorts.ts';
 
-export type JobOutcome = { job: string } & ({ kind: 'done'; result: unknown } | { kind: 'skipped' } | { kind: 'failed'; error: unknown });
+export type JobOutcome = { job: string } & (
+  { kind: 'done'; result: unknown } | { kind: 'skipped' } | { kind: 'failed'; error: unknown }
+);
 
 /**
  * One run of every job at `now`, in the order given. Each job first claims
@@ -10,7 +12,13 @@ export type JobOutcome = { job: string } & ({ kind: 'done'; result: unknown } | 
  * anyway, so a lease that ran out mid-run costs time, never a double
  * effect. A failing job is logged and does not stop the others.
  */
-export async function runScheduledJobs(jobs: readonly ScheduledJob[], runs: JobRuns, log: Logger, now: Date, leaseMs: number): Promise<JobOutcome[]> {
+export async function runScheduledJobs(
+  jobs: readonly ScheduledJob[],
+  runs: JobRuns,
+  log: Logger,
+  now: Date,
+  leaseMs: number,
+): Promise<JobOutcome[]> {
   const outcomes: JobOutcome[] = [];
   for (const job of jobs) outcomes.push(await runJob(job, runs, log, now, leaseMs));
   return outcomes;
@@ -32,5 +40,9 @@ async function runJob(job: ScheduledJob, runs: JobRuns, log: Logger, now: Date, 
 /** A run that changed nothing is not worth a log line every minute. */
 function hadEffect(result: unknown): boolean {
   if (typeof result === 'number') return result > 0;
-  return typeof result === 'object' && result !== null && Object.values(result).some((value) => typeof value === 'number' && value > 0);
+  return (
+    typeof result === 'object' &&
+    result !== null &&
+    Object.values(result).some((value) => typeof value === 'number' && value > 0)
+  );
 }

@@ -6,7 +6,6 @@ import { lotExpiresAt } from '../points/lotExpiresAt.ts';
 import { DEFAULT_BATCH_SIZE, eachItem } from '../jobs/eachItem.ts';
 import type { BirthdayGift, BirthdayJobDeps, BirthdayMember } from './membersPorts.ts';
 
-
 export interface BirthdayReport {
   celebrated: number;
   gifted: number;
@@ -37,11 +36,23 @@ export async function greetBirthdays(deps: BirthdayJobDeps, now: Date): Promise<
 }
 
 /** What one member gets today: the greeting, and the gift unless the birthday is fresh. */
-export function birthdayGift(deps: Pick<BirthdayJobDeps, 'translator' | 'settings'>, rules: ProgramRules, member: BirthdayMember, year: number, now: Date): BirthdayGift {
+export function birthdayGift(
+  deps: Pick<BirthdayJobDeps, 'translator' | 'settings'>,
+  rules: ProgramRules,
+  member: BirthdayMember,
+  year: number,
+  now: Date,
+): BirthdayGift {
   const points = earnsBirthdayGift(member.birthdaySetAt, now) ? rules.birthdayBonus : 0;
   const expiresAt = lotExpiresAt(rules, now);
   const text = greetingText(deps.translator, member, points);
-  const greeting = { memberId: member.id, dedupeKey: `birthday:${member.id}:${year}`, message: { text }, notBefore: laterToday(now, deps.settings.timezone), topic: 'birthday' as const };
+  const greeting = {
+    memberId: member.id,
+    dedupeKey: `birthday:${member.id}:${year}`,
+    message: { text },
+    notBefore: laterToday(now, deps.settings.timezone),
+    topic: 'birthday' as const,
+  };
   return { memberId: member.id, year, points, expiresAt, greeting, at: now };
 }
 

@@ -32,14 +32,16 @@ export interface Enrolment {
   at: Date;
   chatId: string;
   chatVersion: number;
-  member: Omit<MemberRecord, 'balance' | 'tier' | 'createdAt' | 'lifetimeSpend' | 'lifetimeEarned' | 'purchaseCount' | 'stamps'> & { consentAt: Date; consentVersion: string; birthdaySetAt: Date | null };
+  member: Omit<
+    MemberRecord,
+    'balance' | 'tier' | 'createdAt' | 'lifetimeSpend' | 'lifetimeEarned' | 'purchaseCount' | 'stamps'
+  > & { consentAt: Date; consentVersion: string; birthdaySetAt: Date | null };
   welcome: { points: number; expiresAt: Date | null } | null;
   nextState: ChatState;
 }
 
 export type EnrolmentResult =
-  | { ok: true; member: MemberRecord }
-  | { ok: false; reason: 'phone-taken' | 'card-taken' | 'chat-changed' };
+  { ok: true; member: MemberRecord } | { ok: false; reason: 'phone-taken' | 'card-taken' | 'chat-changed' };
 
 /** Members: who they are, their language, what they switched off, and how they join. */
 export interface MemberStore {

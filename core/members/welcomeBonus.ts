@@ -2,6 +2,9 @@ import { lotExpiresAt } from '../points/lotExpiresAt.ts';
 import type { ProgramRules } from '../program/programRules.ts';
 
 /** The welcome bonus a member enrolled at `at` is credited, or null when the programme gives none. */
-export function welcomeBonus(rules: Pick<ProgramRules, 'welcomeBonus' | 'pointsLifetimeDays'>, at: Date): { points: number; expiresAt: Date | null } | null {
+export function welcomeBonus(
+  rules: Pick<ProgramRules, 'welcomeBonus' | 'pointsLifetimeDays'>,
+  at: Date,
+): { points: number; expiresAt: Date | null } | null {
   return rules.welcomeBonus > 0 ? { points: rules.welcomeBonus, expiresAt: lotExpiresAt(rules, at) } : null;
 }

@@ -5,7 +5,10 @@ import type { MenuEntry, MenuRegistry, PayloadKind } from './menuPorts.ts';
  * scopes must each be unique: a clash is a programming error, refused at
  * start-up instead of one capability silently shadowing another.
  */
-export function createMenuRegistry(entries: readonly MenuEntry[], payloadKinds: readonly PayloadKind[] = []): MenuRegistry {
+export function createMenuRegistry(
+  entries: readonly MenuEntry[],
+  payloadKinds: readonly PayloadKind[] = [],
+): MenuRegistry {
   const byId = indexBy(entries, (entry) => [entry.id], 'menu entry id');
   const byCommand = indexBy(entries, (entry) => entry.commands, 'command');
   const byIntent = indexBy(entries, (entry) => [entry.intent ?? entry.id], 'intent');

@@ -17,14 +17,23 @@ export async function notificationSettings(turn: Turn, member: MemberRecord): Pr
 function settingsScreen(turn: Turn, muted: Set<NotificationTopic>, intro?: string): Outbound {
   const { t } = turn;
   const switches = notificationTopics.map((topic) => [
-    { label: t(muted.has(topic) ? 'notifications.off' : 'notifications.on', { topic: t(`notifications.topic.${topic}`) }), payload: payload.toggleNotification(topic) },
+    {
+      label: t(muted.has(topic) ? 'notifications.off' : 'notifications.on', {
+        topic: t(`notifications.topic.${topic}`),
+      }),
+      payload: payload.toggleNotification(topic),
+    },
   ]);
   const text = [intro, t('notifications.title')].filter(Boolean).join('\n\n');
   return message(text, [...switches, ...mainMenuButtons(turn)]);
 }
 
 /** Flips one kind of message on or off and shows the switches again. */
-export async function toggleNotification(turn: Turn, member: MemberRecord, topic: NotificationTopic): Promise<Outbound> {
+export async function toggleNotification(
+  turn: Turn,
+  member: MemberRecord,
+  topic: NotificationTopic,
+): Promise<Outbound> {
   const { t, deps } = turn;
   const muted = new Set(await deps.members.mutedTopics(member.id));
   const nowMuted = !muted.has(topic);
@@ -32,5 +41,9 @@ export async function toggleNotification(turn: Turn, member: MemberRecord, topic
   if (nowMuted) muted.add(topic);
   else muted.delete(topic);
   const name = t(`notifications.topic.${topic}`);
-  return settingsScreen(turn, muted, t(nowMuted ? 'notifications.switchedOff' : 'notifications.switchedOn', { topic: name }));
+  return settingsScreen(
+    turn,
+    muted,
+    t(nowMuted ? 'notifications.switchedOff' : 'notifications.switchedOn', { topic: name }),
+  );
 }

@@ -17,25 +17,45 @@ import { toggleNotification } from './notificationSettings.ts';
  * A registered member's turn: the main menu and what it opens. While a
  * ticket is open the member talks to staff instead (core/desk).
  */
-export async function serveMember(turn: Turn, chat: MemberChat, member: MemberRecord, pressed: ParsedPayload | null): Promise<Outbound[]> {
+export async function serveMember(
+  turn: Turn,
+  chat: MemberChat,
+  member: MemberRecord,
+  pressed: ParsedPayload | null,
+): Promise<Outbound[]> {
   const { event } = turn.inbound;
   if (pressed?.kind === 'rate') return rateHelp(turn, chat, member, pressed.ticketId, pressed.rating);
-  if (chat.state.ticket) return talkToStaff(turn, chat, member, chat.state.ticket, pressed, (next) => serveMember(turn, next, member, pressed));
-  if (chat.state.commentFor && event.kind === 'text') return commentOnRating(turn, chat, member, chat.state.commentFor, event.text);
-  if (!pressed && event.kind === 'text' && turn.deps.desk.looksLikeComplaint(event.text)) return escalate(turn, chat, member, 'complaint', event.text);
-  if (!pressed && (event.kind === 'text' || event.kind === 'photo')) return notUnderstood(turn, chat, member, event.kind === 'text' ? event.text : (event.caption ?? ''));
+  if (chat.state.ticket)
+    return talkToStaff(turn, chat, member, chat.state.ticket, pressed, (next) =>
+      serveMember(turn, next, member, pressed),
+    );
+  if (chat.state.commentFor && event.kind === 'text')
+    return commentOnRating(turn, chat, member, chat.state.commentFor, event.text);
+  if (!pressed && event.kind === 'text' && turn.deps.desk.looksLikeComplaint(event.text))
+    return escalate(turn, chat, member, 'complaint', event.text);
+  if (!pressed && (event.kind === 'text' || event.kind === 'photo'))
+    return notUnderstood(turn, chat, member, event.kind === 'text' ? event.text : (event.caption ?? ''));
   if (chat.state.commentFor || chat.state.missed) await saveState(turn, chat, { state: asMember });
   return answerMenu(turn, chat, member, pressed);
 }
 
-async function answerMenu(turn: Turn, chat: MemberChat, member: MemberRecord, pressed: ParsedPayload | null): Promise<Outbound[]> {
+async function answerMenu(
+  turn: Turn,
+  chat: MemberChat,
+  member: MemberRecord,
+  pressed: ParsedPayload | null,
+): Promise<Outbound[]> {
   const { t, inbound } = turn;
   const entry = menuEntryOf(turn, inbound.event, pressed);
-  if (entry) return entry.open(turn, chat, member, inbound.event.kind === 'command' ? (inbound.event.payload ?? '') : '');
+  if (entry)
+    return entry.open(turn, chat, member, inbound.event.kind === 'command' ? (inbound.event.payload ?? '') : '');
   if (pressed?.kind === 'toggleNotification') return [await toggleNotification(turn, member, pressed.topic)];
   if (isCommand(inbound.event, 'start')) return [withMenu(turn, t('menu.welcomeBack', { name: member.name }))];
   if (isCommand(inbound.event, 'menu')) return [withMenu(turn, t('menu.title'))];
-  const owner = inbound.event.kind === 'button' && pressed?.kind === 'unknown' ? turn.deps.menu.payloadKind(inbound.event.payload) : undefined;
+  const owner =
+    inbound.event.kind === 'button' && pressed?.kind === 'unknown'
+      ? turn.deps.menu.payloadKind(inbound.event.payload)
+      : undefined;
   if (owner && inbound.event.kind === 'button') return owner.answer(turn, chat, member, inbound.event.payload);
   if (pressed?.kind === 'unknown' || pressed?.kind === 'menu') return [withMenu(turn, t('errors.unknownButton'))];
   // A second tap on a registration button (Skip, I agree…) after the card was issued, or an unknown command.
@@ -46,7 +66,8 @@ async function answerMenu(turn: Turn, chat: MemberChat, member: MemberRecord, pr
 /** The second text in a row the bot cannot make sense of goes to a person, with both texts. */
 async function notUnderstood(turn: Turn, chat: MemberChat, member: MemberRecord, text: string): Promise<Outbound[]> {
   const missed = [...(chat.state.missed ?? []), text];
-  if (missed.length >= 2) return escalate(turn, chat, member, 'notUnderstood', missed.filter((words) => words.trim() !== '').join('\n'));
+  if (missed.length >= 2)
+    return escalate(turn, chat, member, 'notUnderstood', missed.filter((words) => words.trim() !== '').join('\n'));
   await saveState(turn, chat, { state: { v: 1, step: 'member', missed } });
   return [withMenu(turn, turn.t('errors.notUnderstood'))];
 }

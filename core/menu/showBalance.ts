@@ -6,7 +6,6 @@ import { formatDate } from './formatDate.ts';
 import type { Outbound } from '../outbound.ts';
 import { tierFor } from '../points/tierFor.ts';
 
-
 /** Points, tier and discount, stamp card progress and the points about to expire. */
 export async function showBalance(turn: Turn, stale: MemberRecord): Promise<Outbound> {
   return withMenu(turn, await balanceText(turn, stale));

@@ -168,7 +168,12 @@ export class ChannelLane {
 
   private startSend(message: ClaimedMessage): void {
     const work = this.send(message)
-      .catch((error: unknown) => this.deps.log.error({ err: error, outboxId: message.id }, 'outbox: could not record the outcome of a send; the lease will expire and the message be retried'))
+      .catch((error: unknown) =>
+        this.deps.log.error(
+          { err: error, outboxId: message.id },
+          'outbox: could not record the outcome of a send; the lease will expire and the message be retried',
+        ),
+      )
       .finally(() => {
         this.inFlight.delete(work);
         this.waker.wake();
@@ -195,7 +200,15 @@ export class ChannelLane {
     if (result.kind !== 'delivered') this.sweepDue = true;
     const { store, settings, log } = this.deps;
     const { onUndeliverable } = this.deps;
-    await recordOutcome(message, result, { store, gate: this.gate, retry: settings.retry, log, now: this.deps.clock(), gateNow: this.now(), onUndeliverable });
+    await recordOutcome(message, result, {
+      store,
+      gate: this.gate,
+      retry: settings.retry,
+      log,
+      now: this.deps.clock(),
+      gateNow: this.now(),
+      onUndeliverable,
+    });
     this.settled += 1;
   }
 
@@ -208,7 +221,10 @@ export class ChannelLane {
   private async halt(message: ClaimedMessage, reason: string): Promise<void> {
     if (!this.halted) {
       this.halted = reason;
-      this.deps.log.error({ channel: this.deps.channel, reason }, 'outbox: the platform refused our credentials; this channel sends nothing until they are fixed and the program restarted, and its messages wait');
+      this.deps.log.error(
+        { channel: this.deps.channel, reason },
+        'outbox: the platform refused our credentials; this channel sends nothing until they are fixed and the program restarted, and its messages wait',
+      );
     }
     this.stop();
     await this.deps.store.release([message]);
@@ -219,7 +235,10 @@ export class ChannelLane {
     try {
       return await this.deps.sender(address, message);
     } catch (error) {
-      this.deps.log.error({ err: error, channel: this.deps.channel }, 'outbox: the sender threw instead of returning a result; retrying later');
+      this.deps.log.error(
+        { err: error, channel: this.deps.channel },
+        'outbox: the sender threw instead of returning a result; retrying later',
+      );
       return { kind: 'transient', reason: `the sender failed: ${(error as Error)?.message ?? String(error)}` };
     }
   }
@@ -239,11 +258,13 @@ export class ChannelLane {
     const projected = new Map<string, number>();
     const far: Deferral[] = [];
     this.queue = this.queue.filter((message) => {
-      const at = projected.get(message.address) ?? Math.max(this.gate.pausedUntil(), this.readyAt(message.address, now));
+      const at =
+        projected.get(message.address) ?? Math.max(this.gate.pausedUntil(), this.readyAt(message.address, now));
       projected.set(message.address, at + interval);
       const held = this.gate.heldUntil(message.address);
       if (held > now) far.push({ message, until: held + BEHIND_RETRY_MS });
-      else if (at > now + lead) far.push({ message, until: Math.floor((at - lead) / DEFERRAL_GRAIN_MS) * DEFERRAL_GRAIN_MS });
+      else if (at > now + lead)
+        far.push({ message, until: Math.floor((at - lead) / DEFERRAL_GRAIN_MS) * DEFERRAL_GRAIN_MS });
       else return true;
       return false;
     });
@@ -251,7 +272,10 @@ export class ChannelLane {
       await this.releaseGrouped(far);
     } catch (error) {
       if (untilIdle) throw error;
-      this.deps.log.error({ err: error, channel: this.deps.channel }, 'outbox: could not give back messages held for later; they return when their lease expires');
+      this.deps.log.error(
+        { err: error, channel: this.deps.channel },
+        'outbox: could not give back messages held for later; they return when their lease expires',
+      );
     }
   }
 
@@ -281,7 +305,10 @@ export class ChannelLane {
     try {
       await this.deps.store.release(unsent);
     } catch (error) {
-      this.deps.log.error({ err: error, channel: this.deps.channel, count: unsent.length }, 'outbox: could not give back unsent messages; they return when their lease expires');
+      this.deps.log.error(
+        { err: error, channel: this.deps.channel, count: unsent.length },
+        'outbox: could not give back unsent messages; they return when their lease expires',
+      );
     }
   }
 }

@@ -63,7 +63,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   return {
     start() {
       if (running) return;
-      running = lanes.map((lane) => lane.run(false).catch((error: unknown) => options.log.error({ err: error }, 'outbox: a delivery lane stopped')));
+      running = lanes.map((lane) =>
+        lane.run(false).catch((error: unknown) => options.log.error({ err: error }, 'outbox: a delivery lane stopped')),
+      );
     },
     async stop() {
       if (!running) return;
@@ -87,10 +89,20 @@ function createLanes(options: DispatcherOptions, settings: LaneSettings): Channe
   return Object.entries(options.senders).map(([name, sender]) => {
     const channel = name as OutboxChannel;
     const limits = options.limits[channel];
-    if (!limits) throw new Error(`The outbox has a sender for ${channel} but no rate limits for it; pass limits.${channel}.`);
+    if (!limits)
+      throw new Error(`The outbox has a sender for ${channel} but no rate limits for it; pass limits.${channel}.`);
     const laneSettings = { ...settings, retry: options.retries?.[channel] ?? settings.retry };
     // Each lane claims only its channel's rows, whose payload is that channel's kind.
     const typed = sender as Sender<OutboxPayload>;
-    return new ChannelLane({ channel, sender: typed, limits, store: options.store, settings: laneSettings, clock, log: options.log, onUndeliverable: options.onUndeliverable });
+    return new ChannelLane({
+      channel,
+      sender: typed,
+      limits,
+      store: options.store,
+      settings: laneSettings,
+      clock,
+      log: options.log,
+      onUndeliverable: options.onUndeliverable,
+    });
   });
 }

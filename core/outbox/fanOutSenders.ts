@@ -1,7 +1,14 @@
 import type { Sender, SendResult } from './sender.ts';
 
 /** Which outcome speaks for the whole when desks disagree: the one that asks the most of the lane. */
-const URGENCY: Record<SendResult['kind'], number> = { unauthorized: 5, retryAfter: 4, transient: 3, rejected: 2, unreachable: 1, delivered: 0 };
+const URGENCY: Record<SendResult['kind'], number> = {
+  unauthorized: 5,
+  retryAfter: 4,
+  transient: 3,
+  rejected: 2,
+  unreachable: 1,
+  delivered: 0,
+};
 
 /**
  * One lane's sender that hands every message to several senders (the staff
@@ -16,6 +23,9 @@ export function fanOutSenders<Message>(senders: readonly Sender<Message>[]): Sen
   if (senders.length === 1) return senders[0]!;
   return async (address, message) => {
     const results = await Promise.all(senders.map((send) => send(address, message)));
-    return results.reduce((worst, result) => (URGENCY[result.kind] > URGENCY[worst.kind] ? result : worst), results[0] ?? { kind: 'delivered' });
+    return results.reduce(
+      (worst, result) => (URGENCY[result.kind] > URGENCY[worst.kind] ? result : worst),
+      results[0] ?? { kind: 'delivered' },
+    );
   };
 }

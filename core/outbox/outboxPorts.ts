@@ -65,7 +65,11 @@ export interface OutboxStore {
   scheduleRetry(claim: ClaimRef, at: Date, error: string): Promise<boolean>;
   markFailed(claim: ClaimRef, error: string): Promise<boolean>;
   /** The message failed and its chat is marked unreachable, together. */
-  markUnreachable(claim: ClaimRef & { channel: OutboxChannel; address: string }, at: Date, error: string): Promise<boolean>;
+  markUnreachable(
+    claim: ClaimRef & { channel: OutboxChannel; address: string },
+    at: Date,
+    error: string,
+  ): Promise<boolean>;
   /** Gives claims back unsent, as if never attempted; `nextAttemptAt` unchanged when not given. */
   release(claims: ClaimRef[], nextAttemptAt?: Date): Promise<void>;
 }

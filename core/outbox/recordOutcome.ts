@@ -40,14 +40,23 @@ export type Settlement =
  * policy's last attempt, a blocked or vanished person and any other refusal
  * are final. (`unauthorized` never gets here: the lane stops first.)
  */
-export function settlementOf(message: ClaimedMessage, result: Exclude<SendResult, { kind: 'unauthorized' }>, policy: RetryPolicy): Settlement {
+export function settlementOf(
+  message: ClaimedMessage,
+  result: Exclude<SendResult, { kind: 'unauthorized' }>,
+  policy: RetryPolicy,
+): Settlement {
   switch (result.kind) {
     case 'delivered':
       return { kind: 'sent' };
     case 'retryAfter':
       return { kind: 'wait', delayMs: Math.max(0, result.seconds) * 1000, reason: result.reason };
     case 'transient':
-      if (message.attempts >= policy.maxAttempts) return { kind: 'failed', unreachable: false, reason: `gave up after ${message.attempts} attempts: ${result.reason}` };
+      if (message.attempts >= policy.maxAttempts)
+        return {
+          kind: 'failed',
+          unreachable: false,
+          reason: `gave up after ${message.attempts} attempts: ${result.reason}`,
+        };
       return { kind: 'retry', delayMs: backoffMs(message.attempts, policy), reason: result.reason };
     case 'unreachable':
       return { kind: 'failed', unreachable: true, reason: result.reason };
@@ -61,19 +70,38 @@ export function settlementOf(message: ClaimedMessage, result: Exclude<SendResult
  * is retried; a message given up is reported to `onUndeliverable` with the
  * reason that was recorded.
  */
-export async function recordOutcome(message: ClaimedMessage, result: Exclude<SendResult, { kind: 'unauthorized' }>, context: OutcomeContext): Promise<void> {
+export async function recordOutcome(
+  message: ClaimedMessage,
+  result: Exclude<SendResult, { kind: 'unauthorized' }>,
+  context: OutcomeContext,
+): Promise<void> {
   const settlement = settlementOf(message, result, context.retry);
   const kept = await writeSettlement(message, settlement, context);
   const { log, onUndeliverable } = context;
-  if (!kept) log.warn({ outboxId: message.id, outcome: result.kind }, 'outbox: the lease ran out before the outcome was written; another instance owns the message now');
+  if (!kept)
+    log.warn(
+      { outboxId: message.id, outcome: result.kind },
+      'outbox: the lease ran out before the outcome was written; another instance owns the message now',
+    );
   else if (onUndeliverable && settlement.kind === 'failed') {
-    await onUndeliverable(message, settlement.reason).catch((error: unknown) => log.error({ err: error, outboxId: message.id }, 'outbox: could not report an undeliverable message'));
+    await onUndeliverable(message, settlement.reason).catch((error: unknown) =>
+      log.error({ err: error, outboxId: message.id }, 'outbox: could not report an undeliverable message'),
+    );
   }
 }
 
-async function writeSettlement(message: ClaimedMessage, settlement: Settlement, context: OutcomeContext): Promise<boolean> {
+async function writeSettlement(
+  message: ClaimedMessage,
+  settlement: Settlement,
+  context: OutcomeContext,
+): Promise<boolean> {
   const { store, log } = context;
-  const where = { outboxId: message.id, channel: message.channel, attempts: message.attempts, reason: 'reason' in settlement ? settlement.reason : undefined };
+  const where = {
+    outboxId: message.id,
+    channel: message.channel,
+    attempts: message.attempts,
+    reason: 'reason' in settlement ? settlement.reason : undefined,
+  };
   switch (settlement.kind) {
     case 'sent':
       return markSentPromptly(message, context);
@@ -102,6 +130,10 @@ const MARK_SENT_RETRY = { attempts: 5, delayMs: (attempt: number) => 100 * attem
 
 async function markSentPromptly(message: ClaimedMessage, context: OutcomeContext): Promise<boolean> {
   return retry(MARK_SENT_RETRY, () => context.store.markSent(message, context.now), {
-    onRetry: (error, attempt) => context.log.error({ err: error, outboxId: message.id, attempt }, 'outbox: could not record a delivered message as sent; trying again'),
+    onRetry: (error, attempt) =>
+      context.log.error(
+        { err: error, outboxId: message.id, attempt },
+        'outbox: could not record a delivered message as sent; trying again',
+      ),
   });
 }

@@ -33,7 +33,8 @@ export interface SendGate {
 }
 
 export function createSendGate(limits: RateLimits): SendGate {
-  if (!(limits.perSecond > 0)) throw new RangeError(`A channel's rate must be above 0 messages per second, got ${limits.perSecond}.`);
+  if (!(limits.perSecond > 0))
+    throw new RangeError(`A channel's rate must be above 0 messages per second, got ${limits.perSecond}.`);
   // Below 1/s the window widens instead of the capacity falling to zero.
   const capacity = Math.max(1, Math.floor(limits.perSecond));
   const windowMs = (capacity * 1000) / limits.perSecond;
@@ -110,7 +111,8 @@ function addressSpacing(intervalMs: number) {
   let ended = 0;
   const heldUntil = (address: string) => held.get(address) ?? -Infinity;
   return {
-    readyAt: (address: string) => (busy.has(address) ? Infinity : Math.max(freeAt.get(address) ?? 0, heldUntil(address))),
+    readyAt: (address: string) =>
+      busy.has(address) ? Infinity : Math.max(freeAt.get(address) ?? 0, heldUntil(address)),
     begin: (address: string) => void busy.add(address),
     end(address: string, now: number) {
       busy.delete(address);

@@ -49,7 +49,12 @@ export interface PurchaseRecord extends PurchaseFigures {
 }
 
 export type PurchaseOutcome =
-  | { kind: 'recorded' | 'replayed'; purchase: PurchaseRecord; member: MemberRecord; /** The request's `reply` was kept with the purchase. */ replyKept?: boolean }
+  | {
+      kind: 'recorded' | 'replayed';
+      purchase: PurchaseRecord;
+      member: MemberRecord;
+      /** The request's `reply` was kept with the purchase. */ replyKept?: boolean;
+    }
   | { kind: 'receipt-conflict'; purchase: PurchaseRecord }
   | { kind: 'refused'; reason: 'over-balance' | 'over-share'; maxRedeemable: number }
   | { kind: 'code-invalid' }
@@ -57,8 +62,7 @@ export type PurchaseOutcome =
   | { kind: 'invalid-request'; detail: string };
 
 export type RefundOutcome =
-  | { kind: 'refunded' | 'already-refunded'; purchase: PurchaseRecord; member: MemberRecord }
-  | { kind: 'not-found' };
+  { kind: 'refunded' | 'already-refunded'; purchase: PurchaseRecord; member: MemberRecord } | { kind: 'not-found' };
 
 /** The figures a tier follows: what a member earned or spent, never their spendable balance. */
 export type TierFigures = Pick<MemberRecord, 'lifetimeSpend' | 'lifetimeEarned'>;

@@ -3,7 +3,14 @@ import type { Translator } from '../i18n/translator.ts';
 import type { Logger } from '../logger.ts';
 import type { MemberRecord } from '../members/membersPorts.ts';
 import type { ProgramRules } from '../program/programRules.ts';
-import type { MemberReference, PointsStore, PurchaseOutcome, RefundOutcome, ReplyToKeep, TierFigures } from './pointsPorts.ts';
+import type {
+  MemberReference,
+  PointsStore,
+  PurchaseOutcome,
+  RefundOutcome,
+  ReplyToKeep,
+  TierFigures,
+} from './pointsPorts.ts';
 import { purchaseNotifications, refundNotifications } from './purchaseNotifications.ts';
 import { quotePurchase } from './quotePurchase.ts';
 import { cachedRules } from './cachedRules.ts';
@@ -41,7 +48,10 @@ export interface PointsDeps {
 
 /** The points engine: purchases, refunds and codes, on top of the ledger. */
 export function createPointsService(given: PointsDeps): PointsService {
-  const rules = cachedRules(() => given.store.loadRules(), (changed) => given.store.saveRules(changed));
+  const rules = cachedRules(
+    () => given.store.loadRules(),
+    (changed) => given.store.saveRules(changed),
+  );
   const deps: PointsDeps = { ...given, store: { ...given.store, loadRules: rules.get, saveRules: rules.save } };
   const { store, translator, clock } = deps;
   return {
@@ -51,7 +61,11 @@ export function createPointsService(given: PointsDeps): PointsService {
     recordPurchase: (input) => recordPurchase(deps, input),
     refund: async (purchaseId) => {
       const current = await store.loadRules();
-      return store.refundPurchase(purchaseId, clock(), { rules: current, tierOf: tierOf(current), notifyRefund: (p, m, tierBefore) => refundNotifications(translator, current, p, m, tierBefore) });
+      return store.refundPurchase(purchaseId, clock(), {
+        rules: current,
+        tierOf: tierOf(current),
+        notifyRefund: (p, m, tierBefore) => refundNotifications(translator, current, p, m, tierBefore),
+      });
     },
     issueCode: (memberId) => issueCode(deps, memberId),
     currentMember: async (memberId) => {
@@ -95,8 +109,10 @@ function tierOf(rules: ProgramRules): (figures: TierFigures) => string {
 
 /** Adapters validate too; the engine refuses on its own what would corrupt the ledger. */
 function invalidAmounts(input: PurchaseInput): string | null {
-  if (!Number.isSafeInteger(input.amount) || input.amount <= 0) return 'amount must be a positive whole number of minor units';
-  if (!Number.isSafeInteger(input.redeemPoints) || input.redeemPoints < 0) return 'redeemPoints must be a whole number, 0 or more';
+  if (!Number.isSafeInteger(input.amount) || input.amount <= 0)
+    return 'amount must be a positive whole number of minor units';
+  if (!Number.isSafeInteger(input.redeemPoints) || input.redeemPoints < 0)
+    return 'redeemPoints must be a whole number, 0 or more';
   if (input.receiptId.trim() === '') return 'receiptId must not be empty';
   return null;
 }
@@ -107,7 +123,12 @@ function invalidAmounts(input: PurchaseInput): string | null {
  * them: a retry that names by phone the member first named by card (or by
  * the one-time code the first request used up) is the same purchase.
  */
-export function requestHash(request: { receiptId: string; memberId: string; amount: number; redeemPoints: number }): string {
+export function requestHash(request: {
+  receiptId: string;
+  memberId: string;
+  amount: number;
+  redeemPoints: number;
+}): string {
   const canonical = JSON.stringify([request.receiptId, request.memberId, request.amount, request.redeemPoints]);
   return createHash('sha256').update(canonical).digest('hex');
 }
@@ -116,7 +137,8 @@ async function issueCode(deps: PointsDeps, memberId: string): Promise<{ code: st
   const rules = await deps.store.loadRules();
   const now = deps.clock();
   const expiresAt = new Date(now.getTime() + rules.codeLifetimeMinutes * 60_000);
-  const exhausted = () => new Error('Could not find a free one-time code in 10 attempts: nearly every 6-digit value is held by a live code.');
+  const exhausted = () =>
+    new Error('Could not find a free one-time code in 10 attempts: nearly every 6-digit value is held by a live code.');
   return retry({ attempts: 10, exhausted }, async () => {
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     if (await deps.store.issueCode(memberId, code, expiresAt, now)) return { code, expiresAt };

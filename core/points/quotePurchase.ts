@@ -69,7 +69,11 @@ export function quotePurchase(rules: ProgramRules, input: PurchaseQuoteInput): P
 }
 
 /** Every Nth qualifying purchase is free: after N−1 stamps the next one is. */
-function stampProgress(rules: ProgramRules, amount: number, stamps: number): { freeItem: boolean; stampsAfter: number } {
+function stampProgress(
+  rules: ProgramRules,
+  amount: number,
+  stamps: number,
+): { freeItem: boolean; stampsAfter: number } {
   const card = rules.stampCard;
   if (!card.enabled || amount < card.minAmount) return { freeItem: false, stampsAfter: stamps };
   if (stamps >= card.every - 1) return { freeItem: true, stampsAfter: 0 };

@@ -35,7 +35,10 @@ async function expireOne(deps: ExpiryJobDeps, memberId: string, now: Date): Prom
   try {
     return await deps.expiry.expireDue(memberId, now);
   } catch (error) {
-    deps.log.error({ err: error, memberId }, 'expiry sweep: could not retire this member’s expired points; the next run tries again');
+    deps.log.error(
+      { err: error, memberId },
+      'expiry sweep: could not retire this member’s expired points; the next run tries again',
+    );
     return 0;
   }
 }

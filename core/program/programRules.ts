@@ -20,7 +20,10 @@ const tierSchema = z.object({
 export const programRulesSchema = z
   .object({
     /** ISO 4217 currency of amounts, for showing money to people. */
-    currency: z.string().regex(/^[A-Z]{3}$/).default('MDL'),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .default('MDL'),
     /** Value of one point in minor units (100 = one point pays one leu). */
     pointValue: z.number().int().min(1).default(100),
     /** What decides the tier: lifetime spend (minor units) or lifetime points earned. */
@@ -36,7 +39,9 @@ export const programRulesSchema = z
       ]),
     /** Points pay for at most this share of a receipt (after the discount). */
     maxRedeemPercent: percent.default(50),
-    stampCard: z.object({ enabled: z.boolean(), every: z.number().int().min(2).max(100), minAmount: nonNegative }).default({ enabled: true, every: 6, minAmount: 0 }),
+    stampCard: z
+      .object({ enabled: z.boolean(), every: z.number().int().min(2).max(100), minAmount: nonNegative })
+      .default({ enabled: true, every: 6, minAmount: 0 }),
     /** Days a lot of earned points lives; 0 means points never expire. */
     pointsLifetimeDays: nonNegative.default(365),
     /** Members are reminded this many days before points expire. */
@@ -44,14 +49,20 @@ export const programRulesSchema = z
     welcomeBonus: nonNegative.default(100),
     birthdayBonus: nonNegative.default(200),
     referral: z
-      .object({ referrerBonus: nonNegative, friendBonus: nonNegative, capPerPeriod: nonNegative, periodDays: z.number().int().min(1) })
+      .object({
+        referrerBonus: nonNegative,
+        friendBonus: nonNegative,
+        capPerPeriod: nonNegative,
+        periodDays: z.number().int().min(1),
+      })
       .default({ referrerBonus: 200, friendBonus: 100, capPerPeriod: 5, periodDays: 30 }),
     /** Minutes a one-time code from the card screen stays valid. */
     codeLifetimeMinutes: z.number().int().min(1).max(60).default(5),
   })
   .superRefine((rules, ctx) => {
     const thresholds = rules.tiers.map((tier) => tier.threshold);
-    if (thresholds[0] !== 0) ctx.addIssue({ code: 'custom', path: ['tiers', 0, 'threshold'], message: 'the first tier must start at 0' });
+    if (thresholds[0] !== 0)
+      ctx.addIssue({ code: 'custom', path: ['tiers', 0, 'threshold'], message: 'the first tier must start at 0' });
     if (thresholds.some((value, i) => i > 0 && value <= thresholds[i - 1]!)) {
       ctx.addIssue({ code: 'custom', path: ['tiers'], message: 'tier thresholds must increase strictly' });
     }

@@ -23,21 +23,35 @@ export interface ReferralReward {
 export function referralNotifications(translator: Translator, reward: ReferralReward): Notification[] {
   const notifications: Notification[] = [];
   const toReferrer = referrerText(translator, reward);
-  if (toReferrer) notifications.push({ memberId: reward.referrer.id, dedupeKey: `referral:${reward.friend.id}:referrer`, message: { text: toReferrer } });
+  if (toReferrer)
+    notifications.push({
+      memberId: reward.referrer.id,
+      dedupeKey: `referral:${reward.friend.id}:referrer`,
+      message: { text: toReferrer },
+    });
   if (reward.friendPoints > 0) {
     const t = translator.forLocale(reward.friend.locale);
     const text = [
       t('referral.friendRewarded', { points: t('points', { count: reward.friendPoints }) }),
       t('purchase.balance', { points: t('points', { count: reward.friend.balance }) }),
     ].join('\n');
-    notifications.push({ memberId: reward.friend.id, dedupeKey: `referral:${reward.friend.id}:friend`, message: { text } });
+    notifications.push({
+      memberId: reward.friend.id,
+      dedupeKey: `referral:${reward.friend.id}:friend`,
+      message: { text },
+    });
   }
   return notifications;
 }
 
 function referrerText(translator: Translator, reward: ReferralReward): string | null {
   const t = translator.forLocale(reward.referrer.locale);
-  if (reward.referrerPoints > 0) return t('referral.referrerRewarded', { points: t('points', { count: reward.referrerPoints }) });
-  if (reward.capped) return t('referral.capReached', { count: reward.capped.cap, days: t('referral.days', { count: reward.capped.days }) });
+  if (reward.referrerPoints > 0)
+    return t('referral.referrerRewarded', { points: t('points', { count: reward.referrerPoints }) });
+  if (reward.capped)
+    return t('referral.capReached', {
+      count: reward.capped.cap,
+      days: t('referral.days', { count: reward.capped.days }),
+    });
   return null;
 }

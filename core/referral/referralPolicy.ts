@@ -35,7 +35,12 @@ export function decideReferralReward(rules: ProgramRules, facts: ReferralFacts):
   if (facts.friendPurchaseCount !== 1 || facts.alreadyRewarded) return { reward: false };
   const { capPerPeriod, periodDays, referrerBonus, friendBonus } = rules.referral;
   const capped = capPerPeriod > 0 && facts.referrerRewardsInPeriod >= capPerPeriod;
-  return { reward: true, friendPoints: friendBonus, referrerPoints: capped ? 0 : referrerBonus, capped: capped ? { cap: capPerPeriod, days: periodDays } : null };
+  return {
+    reward: true,
+    friendPoints: friendBonus,
+    referrerPoints: capped ? 0 : referrerBonus,
+    capped: capped ? { cap: capPerPeriod, days: periodDays } : null,
+  };
 }
 
 /** Where the cap's period starts for a reward at `at`. */

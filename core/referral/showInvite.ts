@@ -19,7 +19,11 @@ export async function showInvite(turn: Turn, member: MemberRecord): Promise<Outb
   const lines = [t('referral.invite.intro'), ...rewardLines(t, rules)];
   const link = telegramLink(turn, code);
   if (link) lines.push('', t('referral.invite.link', { link }));
-  lines.push('', t('referral.invite.code', { code }), t('referral.invite.howToUse', { command: `/start ${startPayloadFor(code)}` }));
+  lines.push(
+    '',
+    t('referral.invite.code', { code }),
+    t('referral.invite.howToUse', { command: `/start ${startPayloadFor(code)}` }),
+  );
   return withMenu(turn, lines.join('\n'));
 }
 
@@ -31,7 +35,8 @@ function rewardLines(t: Translate, rules: ProgramRules): string[] {
   if (referrerBonus > 0 && friendBonus > 0) lines.push(t('referral.invite.rewardBoth', { yours, theirs }));
   else if (referrerBonus > 0) lines.push(t('referral.invite.rewardYou', { yours }));
   else if (friendBonus > 0) lines.push(t('referral.invite.rewardFriend', { theirs }));
-  if (referrerBonus > 0 && capPerPeriod > 0) lines.push(t('referral.invite.cap', { count: capPerPeriod, days: t('referral.days', { count: periodDays }) }));
+  if (referrerBonus > 0 && capPerPeriod > 0)
+    lines.push(t('referral.invite.cap', { count: capPerPeriod, days: t('referral.days', { count: periodDays }) }));
   return lines;
 }
 

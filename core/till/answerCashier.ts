@@ -17,7 +17,12 @@ import { tillTurnIn } from './tillTurn.ts';
  * gains a Till button. Only the assistant calls this, and only for cashiers:
  * a customer never reaches the till.
  */
-export async function answerCashier(deps: AssistantDeps, inbound: Inbound, cashier: Cashier, asCustomer: () => Promise<Outbound[]>): Promise<Outbound[]> {
+export async function answerCashier(
+  deps: AssistantDeps,
+  inbound: Inbound,
+  cashier: Cashier,
+  asCustomer: () => Promise<Outbound[]>,
+): Promise<Outbound[]> {
   if (!isForTill(inbound.event, cashier)) return withTillButton(deps, inbound, await asCustomer());
   const locale = await cashierLocale(deps, inbound);
   return serveTill(tillTurnIn(deps, inbound, cashier, locale));
@@ -37,8 +42,11 @@ async function cashierLocale(deps: AssistantDeps, inbound: Inbound): Promise<Loc
 
 /** Adds the Till button under every main menu; read after the turn, in the language it may have switched to. */
 async function withTillButton(deps: AssistantDeps, inbound: Inbound, replies: Outbound[]): Promise<Outbound[]> {
-  const hasMenu = (reply: Outbound) => reply.buttons?.some((row) => row.some((button) => button.payload === menuPayload('balance'))) ?? false;
+  const hasMenu = (reply: Outbound) =>
+    reply.buttons?.some((row) => row.some((button) => button.payload === menuPayload('balance'))) ?? false;
   if (!replies.some(hasMenu)) return replies;
   const t = deps.translator.forLocale(await cashierLocale(deps, inbound));
-  return replies.map((reply) => (hasMenu(reply) ? { ...reply, buttons: [...reply.buttons!, [openTillButton(t)]] } : reply));
+  return replies.map((reply) =>
+    hasMenu(reply) ? { ...reply, buttons: [...reply.buttons!, [openTillButton(t)]] } : reply,
+  );
 }

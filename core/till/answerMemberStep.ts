@@ -13,7 +13,8 @@ import { saveTillState, type TillTurn } from './tillTurn.ts';
 export async function answerMemberStep(turn: TillTurn): Promise<Outbound[]> {
   const { t, deps } = turn;
   const parsed = referenceIn(turn);
-  if (!parsed.ok) return [message(t(parsed.reason === 'bad-card' ? 'till.badCard' : 'till.unreadableMember')), askMember(t)];
+  if (!parsed.ok)
+    return [message(t(parsed.reason === 'bad-card' ? 'till.badCard' : 'till.unreadableMember')), askMember(t)];
   const found = await deps.points.findMember(parsed.reference);
   const current = found && (await loadMemberAtTill(turn, found.id));
   if (!current) return [message(t(notFoundKey(parsed.reference))), askMember(t)];

@@ -24,9 +24,20 @@ export async function chooseRedemption(turn: TillTurn, state: Choice, spend: boo
   // N is worked out again on today's balance rather than trusted from the button.
   const redeemPoints = spend ? quoteFor(rules, member, state.amount, 0).maxRedeemable : 0;
   const quote = quoteFor(rules, member, state.amount, redeemPoints);
-  if (!quote.ok) throw new Error(`The till asked for ${redeemPoints} points, the most the quote allowed, and the quote refused them (${quote.reason}).`);
+  if (!quote.ok)
+    throw new Error(
+      `The till asked for ${redeemPoints} points, the most the quote allowed, and the quote refused them (${quote.reason}).`,
+    );
   const { memberId, reference, amount } = state;
-  const next = { v: 1, step: 'confirm', memberId, reference, amount, redeemPoints, receiptId: `till-${randomUUID()}` } as const;
+  const next = {
+    v: 1,
+    step: 'confirm',
+    memberId,
+    reference,
+    amount,
+    redeemPoints,
+    receiptId: `till-${randomUUID()}`,
+  } as const;
   await saveTillState(turn, next);
   return [summaryScreen(turn, rules, member, next, quote)];
 }

@@ -42,7 +42,10 @@ async function answerOutcome(turn: TillTurn, state: Summary, outcome: PurchaseOu
     case 'receipt-conflict':
     case 'invalid-request':
       // Neither can come from the till (fresh UUID receipts, amounts checked on entry): our bug, logged.
-      turn.deps.log.error({ receiptId: state.receiptId, outcome: outcome.kind }, 'the engine refused a purchase entered at the till');
+      turn.deps.log.error(
+        { receiptId: state.receiptId, outcome: outcome.kind },
+        'the engine refused a purchase entered at the till',
+      );
       return startOver(turn, 'till.failed');
   }
 }

@@ -7,7 +7,10 @@ import type { TillTurn } from './tillTurn.ts';
  * with the rules in force: every screen is drawn from fresh figures, never
  * from what an earlier step saw. Null when the member was erased meanwhile.
  */
-export async function loadMemberAtTill(turn: TillTurn, memberId: string): Promise<{ member: MemberRecord; rules: ProgramRules } | null> {
+export async function loadMemberAtTill(
+  turn: TillTurn,
+  memberId: string,
+): Promise<{ member: MemberRecord; rules: ProgramRules } | null> {
   const [member, rules] = await Promise.all([turn.deps.points.currentMember(memberId), turn.deps.points.rules()]);
   return member && { member, rules };
 }

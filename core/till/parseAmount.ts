@@ -1,7 +1,8 @@
 /** The largest receipt the till accepts: 1 000 000.00 in minor units; more is a typo. */
 export const MAX_AMOUNT = 100_000_000;
 
-export type ParsedAmount = { ok: true; minorUnits: number } | { ok: false; reason: 'unreadable' | 'not-positive' | 'too-large' };
+export type ParsedAmount =
+  { ok: true; minorUnits: number } | { ok: false; reason: 'unreadable' | 'not-positive' | 'too-large' };
 
 // Digits, optionally grouped by spaces (1 250,50), then at most two decimals after `.` or `,`.
 const amountPattern = /^(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,](\d{1,2}))?$/;

@@ -5,13 +5,24 @@ import type { ProgramRules } from '../program/programRules.ts';
 import { moneyIn, type TillTurn } from './tillTurn.ts';
 
 /** What was recorded, from the purchase itself (the engine's figures, not the summary's). */
-export function purchaseResult(turn: TillTurn, rules: ProgramRules, purchase: PurchaseRecord, member: MemberRecord): Outbound {
+export function purchaseResult(
+  turn: TillTurn,
+  rules: ProgramRules,
+  purchase: PurchaseRecord,
+  member: MemberRecord,
+): Outbound {
   const { t } = turn;
   const money = moneyIn(turn, rules);
   const points = (count: number) => t('points', { count });
   const lines = [t('till.result.title', { amount: money(purchase.amount), name: member.name })];
-  if (purchase.discountAmount > 0) lines.push(t('till.result.discount', { percent: purchase.discountPercent, amount: money(purchase.discountAmount) }));
-  if (purchase.redeemedPoints > 0) lines.push(t('till.result.redeemed', { points: points(purchase.redeemedPoints), amount: money(purchase.redeemedAmount) }));
+  if (purchase.discountAmount > 0)
+    lines.push(
+      t('till.result.discount', { percent: purchase.discountPercent, amount: money(purchase.discountAmount) }),
+    );
+  if (purchase.redeemedPoints > 0)
+    lines.push(
+      t('till.result.redeemed', { points: points(purchase.redeemedPoints), amount: money(purchase.redeemedAmount) }),
+    );
   lines.push(t('till.result.toPay', { amount: money(purchase.paidAmount) }));
   lines.push(t('till.result.earned', { points: points(purchase.earnedPoints) }));
   if (purchase.freeItem) lines.push(t('till.result.freeItem'));

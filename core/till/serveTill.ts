@@ -20,7 +20,8 @@ export async function serveTill(turn: TillTurn): Promise<Outbound[]> {
   if (isCommand(event, 'till') || press?.kind === 'open') return openTill(turn);
   if (isCommand(event, 'cancel') || press?.kind === 'cancel') return cancelTill(turn);
   if (press?.kind === 'confirm') return pressConfirm(turn, press.receiptId);
-  if (press?.kind === 'earnOnly' || press?.kind === 'spend') return pressChoice(turn, press.ref, press.kind === 'spend');
+  if (press?.kind === 'earnOnly' || press?.kind === 'spend')
+    return pressChoice(turn, press.ref, press.kind === 'spend');
   if (event.kind === 'button') return answerAgain(turn, 'till.staleButton');
   if (event.kind === 'command') return answerAgain(turn, 'till.busy');
   return answerInput(turn);
@@ -51,7 +52,8 @@ function pressChoice(turn: TillTurn, ref: string, spend: boolean): Promise<Outbo
 function pressConfirm(turn: TillTurn, receiptId: string): Promise<Outbound[]> {
   const { state } = turn.cashier;
   if (state.step === 'confirm' && state.receiptId === receiptId) return confirmPurchase(turn, state);
-  if ((state.step === 'idle' || state.step === 'member') && state.last === receiptId) return answerAgain(turn, 'till.alreadyRecorded');
+  if ((state.step === 'idle' || state.step === 'member') && state.last === receiptId)
+    return answerAgain(turn, 'till.alreadyRecorded');
   return answerAgain(turn, 'till.staleButton');
 }
 

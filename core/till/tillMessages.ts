@@ -32,7 +32,8 @@ export function memberLines(t: Translate, rules: ProgramRules, member: MemberRec
     t('till.member.tier', { tier: t(`tier.${tier.code}`, { defaultValue: tier.code }), percent: tier.discountPercent }),
     t('till.member.balance', { points: t('points', { count: member.balance }) }),
   ];
-  if (rules.stampCard.enabled) lines.push(t('till.member.stamps', { stamps: member.stamps, every: rules.stampCard.every }));
+  if (rules.stampCard.enabled)
+    lines.push(t('till.member.stamps', { stamps: member.stamps, every: rules.stampCard.every }));
   return lines;
 }
 

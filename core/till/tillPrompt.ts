@@ -33,6 +33,7 @@ async function screenFor(turn: TillTurn, state: Extract<TillState, { step: 'choi
   if (state.step === 'choice') return choiceScreen(turn, rules, member, state);
   const quote = quoteFor(rules, member, state.amount, state.redeemPoints);
   // The balance fell since the summary: Confirm now gets the engine's refusal, which offers the new choice.
-  if (!quote.ok) return message(t('till.redeemChanged', { points: t('points', { count: quote.maxRedeemable }) }), [cancelRow(t)]);
+  if (!quote.ok)
+    return message(t('till.redeemChanged', { points: t('points', { count: quote.maxRedeemable }) }), [cancelRow(t)]);
   return summaryScreen(turn, rules, member, state, quote);
 }

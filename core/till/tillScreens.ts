@@ -12,7 +12,12 @@ type Summary = Extract<TillState, { step: 'confirm' }>;
 export type AcceptedQuote = Extract<PurchaseQuote, { ok: true }>;
 
 /** The quote for this member and amount, paying `redeemPoints` with points. */
-export function quoteFor(rules: ProgramRules, member: MemberRecord, amount: number, redeemPoints: number): PurchaseQuote {
+export function quoteFor(
+  rules: ProgramRules,
+  member: MemberRecord,
+  amount: number,
+  redeemPoints: number,
+): PurchaseQuote {
   return quotePurchase(rules, { ...member, amount, redeemPoints });
 }
 
@@ -22,17 +27,29 @@ export function choiceScreen(turn: TillTurn, rules: ProgramRules, member: Member
   const money = moneyIn(turn, rules);
   const quote = quoteFor(rules, member, state.amount, 0);
   const lines = [t('till.choice.amount', { amount: money(state.amount) })];
-  if (quote.ok && quote.discountAmount > 0) lines.push(t('till.choice.discount', { percent: quote.discountPercent, amount: money(quote.discountAmount) }));
+  if (quote.ok && quote.discountAmount > 0)
+    lines.push(t('till.choice.discount', { percent: quote.discountPercent, amount: money(quote.discountAmount) }));
   lines.push(t('till.choice.question', { name: member.name }));
   const buttons = [[{ label: t('till.earnOnlyButton'), payload: tillPayload.earnOnly(state.ref) }]];
   if (quote.maxRedeemable > 0) {
-    buttons.push([{ label: t('till.spendButton', { points: t('points', { count: quote.maxRedeemable }) }), payload: tillPayload.spend(state.ref) }]);
+    buttons.push([
+      {
+        label: t('till.spendButton', { points: t('points', { count: quote.maxRedeemable }) }),
+        payload: tillPayload.spend(state.ref),
+      },
+    ]);
   }
   return message(lines.join('\n'), [...buttons, cancelRow(t)]);
 }
 
 /** What the cashier is about to record, with Confirm tied to this very receipt. */
-export function summaryScreen(turn: TillTurn, rules: ProgramRules, member: MemberRecord, state: Summary, quote: AcceptedQuote): Outbound {
+export function summaryScreen(
+  turn: TillTurn,
+  rules: ProgramRules,
+  member: MemberRecord,
+  state: Summary,
+  quote: AcceptedQuote,
+): Outbound {
   const { t } = turn;
   const money = moneyIn(turn, rules);
   const lines = [
@@ -40,7 +57,13 @@ export function summaryScreen(turn: TillTurn, rules: ProgramRules, member: Membe
     t('till.summary.amount', { amount: money(state.amount) }),
     t('till.summary.discount', { percent: quote.discountPercent, amount: money(quote.discountAmount) }),
   ];
-  if (quote.redeemedPoints > 0) lines.push(t('till.summary.redeemed', { points: t('points', { count: quote.redeemedPoints }), amount: money(quote.redeemedAmount) }));
+  if (quote.redeemedPoints > 0)
+    lines.push(
+      t('till.summary.redeemed', {
+        points: t('points', { count: quote.redeemedPoints }),
+        amount: money(quote.redeemedAmount),
+      }),
+    );
   lines.push(t('till.summary.toPay', { amount: money(quote.paidAmount) }));
   lines.push(t('till.summary.earned', { points: t('points', { count: quote.earnedPoints }) }));
   if (quote.freeItem) lines.push(t('till.summary.freeItem'));

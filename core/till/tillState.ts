@@ -23,8 +23,21 @@ export const tillStateSchema = z.discriminatedUnion('step', [
   z.object({ v: z.literal(1), step: z.literal('idle'), ...last }),
   z.object({ v: z.literal(1), step: z.literal('member'), ...last }),
   z.object({ v: z.literal(1), step: z.literal('amount'), ...member }),
-  z.object({ v: z.literal(1), step: z.literal('choice'), ...member, amount: z.number().int().positive(), ref: z.string() }),
-  z.object({ v: z.literal(1), step: z.literal('confirm'), ...member, amount: z.number().int().positive(), redeemPoints: z.number().int().min(0), receiptId: z.string() }),
+  z.object({
+    v: z.literal(1),
+    step: z.literal('choice'),
+    ...member,
+    amount: z.number().int().positive(),
+    ref: z.string(),
+  }),
+  z.object({
+    v: z.literal(1),
+    step: z.literal('confirm'),
+    ...member,
+    amount: z.number().int().positive(),
+    redeemPoints: z.number().int().min(0),
+    receiptId: z.string(),
+  }),
 ]);
 
 export type TillState = z.infer<typeof tillStateSchema>;

@@ -25,13 +25,17 @@ describe('programme rules through the API', () => {
     const saved = await api.call('PUT', '/api/v1/program', { body: rules });
     expect(saved.status).toBe(200);
     const member = await api.enrol('+37369400001');
-    const bought = await api.call('POST', '/api/v1/purchases', { body: { member: { card: member.cardNumber }, amount: 10_000, receiptId: 'rules-1' } });
+    const bought = await api.call('POST', '/api/v1/purchases', {
+      body: { member: { card: member.cardNumber }, amount: 10_000, receiptId: 'rules-1' },
+    });
     expect(bought.body.earnedPoints).toBe(10);
   });
 
   it('refuses rules that break an invariant, and a misspelt field, keeping the rules in force', async () => {
     const before = (await api.call('GET', '/api/v1/program')).body;
-    const broken = await api.call<{ errors: { pointer: string }[] }>('PUT', '/api/v1/program', { body: { ...before, tiers: [{ code: 'a', threshold: 5, earnPercent: 1, discountPercent: 0 }] } });
+    const broken = await api.call<{ errors: { pointer: string }[] }>('PUT', '/api/v1/program', {
+      body: { ...before, tiers: [{ code: 'a', threshold: 5, earnPercent: 1, discountPercent: 0 }] },
+    });
     expect(broken.status).toBe(400);
     expect(broken.body.errors[0]!.pointer).toBe('/tiers/0/threshold');
     const misspelt = await api.call('PUT', '/api/v1/program', { body: { ...before, pointvalue: 50 } });
@@ -52,7 +56,9 @@ describe('the welcome bonus', () => {
 
 describe('staff roles through the API', () => {
   it('grants the cashier role, which isStaff then reports, and revokes it at once', async () => {
-    const granted = await api.call('POST', '/api/v1/staff', { body: { channel: 'telegram', address: '5551001', name: 'Ion', role: 'cashier' } });
+    const granted = await api.call('POST', '/api/v1/staff', {
+      body: { channel: 'telegram', address: '5551001', name: 'Ion', role: 'cashier' },
+    });
     expect(granted.status).toBe(201);
     expect(await isStaff(api.app.db, 'telegram', '5551001', 'cashier')).toBe(true);
     expect(await isStaff(api.app.db, 'telegram', '5551002', 'cashier')).toBe(false);
@@ -76,8 +82,17 @@ describe('staff roles through the API', () => {
   });
 
   it('refuses a role or channel it does not know, and answers 404 for an unknown grant', async () => {
-    expect((await api.call('POST', '/api/v1/staff', { body: { channel: 'telegram', address: '1', name: 'X', role: 'admin' } })).status).toBe(400);
-    expect((await api.call('POST', '/api/v1/staff', { body: { channel: 'sms', address: '1', name: 'X', role: 'cashier' } })).status).toBe(400);
+    expect(
+      (
+        await api.call('POST', '/api/v1/staff', {
+          body: { channel: 'telegram', address: '1', name: 'X', role: 'admin' },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await api.call('POST', '/api/v1/staff', { body: { channel: 'sms', address: '1', name: 'X', role: 'cashier' } }))
+        .status,
+    ).toBe(400);
     expect((await api.call('DELETE', '/api/v1/staff/nobody')).status).toBe(404);
   });
 });

@@ -51,7 +51,9 @@ describe('the API key cache', () => {
   it('does not remember a refusal, so a key created meanwhile works at once', async () => {
     const keys = cachedApiKeys(createApiKeyStore(db));
     expect(await keys.activeKeyId(hashApiKey('lk_not-yet'))).toBeNull();
-    await db.prisma.apiKey.create({ data: { id: 'k1', name: 'Till 2', keyHash: hashApiKey('lk_not-yet'), createdAt: new Date() } });
+    await db.prisma.apiKey.create({
+      data: { id: 'k1', name: 'Till 2', keyHash: hashApiKey('lk_not-yet'), createdAt: new Date() },
+    });
     expect(await keys.activeKeyId(hashApiKey('lk_not-yet'))).toBe('k1');
   });
 });

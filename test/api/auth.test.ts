@@ -21,7 +21,10 @@ describe('authentication of the REST API', () => {
   });
 
   it('refuses an Authorization header that is not a bearer token', async () => {
-    const response = await api.call('GET', '/api/v1/api-keys', { token: null, headers: { authorization: 'Basic YWRtaW46YWRtaW4=' } });
+    const response = await api.call('GET', '/api/v1/api-keys', {
+      token: null,
+      headers: { authorization: 'Basic YWRtaW46YWRtaW4=' },
+    });
     expect(response.status).toBe(401);
   });
 
@@ -40,8 +43,16 @@ describe('authentication of the REST API', () => {
 
   it('refuses an API key on admin routes with 403', async () => {
     const { key } = await api.newApiKey();
-    for (const [method, path] of [['GET', '/api/v1/program'], ['POST', '/api/v1/api-keys'], ['GET', '/api/v1/staff'], ['DELETE', '/api/v1/api-keys/x']] as const) {
-      const response = await api.call(method, path, { token: key, body: method === 'POST' ? { name: 'x' } : undefined });
+    for (const [method, path] of [
+      ['GET', '/api/v1/program'],
+      ['POST', '/api/v1/api-keys'],
+      ['GET', '/api/v1/staff'],
+      ['DELETE', '/api/v1/api-keys/x'],
+    ] as const) {
+      const response = await api.call(method, path, {
+        token: key,
+        body: method === 'POST' ? { name: 'x' } : undefined,
+      });
       expect(response.status, `${method} ${path}`).toBe(403);
       expect(response.body.type).toBe('/api/problems/forbidden');
     }

@@ -14,16 +14,30 @@ afterAll(async () => {
 
 describe('enrolment at the till', () => {
   it('issues a card with a valid check digit and the welcome bonus', async () => {
-    const response = await api.call('POST', '/api/v1/members', { body: { phone: '069200001', name: '  Ana   Popescu ', locale: 'ro', consent: true } });
+    const response = await api.call('POST', '/api/v1/members', {
+      body: { phone: '069200001', name: '  Ana   Popescu ', locale: 'ro', consent: true },
+    });
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ name: 'Ana Popescu', balance: 150, tier: 'bronze', discountPercent: 0, stamps: 0, locale: 'ro' });
+    expect(response.body).toMatchObject({
+      name: 'Ana Popescu',
+      balance: 150,
+      tier: 'bronze',
+      discountPercent: 0,
+      stamps: 0,
+      locale: 'ro',
+    });
     expect(isValidCardNumber(response.body.cardNumber as string)).toBe(true);
-    const ledger = await api.call<{ entries: { kind: string; delta: number }[] }>('GET', `/api/v1/members/${response.body.id}/ledger`);
+    const ledger = await api.call<{ entries: { kind: string; delta: number }[] }>(
+      'GET',
+      `/api/v1/members/${response.body.id}/ledger`,
+    );
     expect(ledger.body.entries).toEqual([expect.objectContaining({ kind: 'welcome', delta: 150, balanceAfter: 150 })]);
   });
 
   it('stores nothing without consent and says so with a 422', async () => {
-    const response = await api.call('POST', '/api/v1/members', { body: { phone: '+37369200002', name: 'Ion', locale: 'ru', consent: false } });
+    const response = await api.call('POST', '/api/v1/members', {
+      body: { phone: '+37369200002', name: 'Ion', locale: 'ru', consent: false },
+    });
     expect(response.status).toBe(422);
     expect(response.body.type).toBe('/api/problems/consent-required');
     expect((await api.call('GET', '/api/v1/members?phone=%2B37369200002')).status).toBe(404);
@@ -31,7 +45,9 @@ describe('enrolment at the till', () => {
 
   it('answers 409 for a phone already registered, without telling whose it is', async () => {
     const first = await api.enrol('+37369200003');
-    const response = await api.call('POST', '/api/v1/members', { body: { phone: '069200003', name: 'Someone Else', locale: 'en', consent: true } });
+    const response = await api.call('POST', '/api/v1/members', {
+      body: { phone: '069200003', name: 'Someone Else', locale: 'en', consent: true },
+    });
     expect(response.status).toBe(409);
     expect(response.body.type).toBe('/api/problems/phone-taken');
     expect(JSON.stringify(response.body)).not.toContain(first.id);
@@ -39,7 +55,9 @@ describe('enrolment at the till', () => {
   });
 
   it('refuses a phone that is not a number and a name that is not a name, field by field', async () => {
-    const response = await api.call<{ errors: { pointer: string }[] }>('POST', '/api/v1/members', { body: { phone: '12345', name: 'R2D2', locale: 'de', consent: true } });
+    const response = await api.call<{ errors: { pointer: string }[] }>('POST', '/api/v1/members', {
+      body: { phone: '12345', name: 'R2D2', locale: 'de', consent: true },
+    });
     expect(response.status).toBe(400);
     expect(response.body.errors.map((e) => e.pointer).sort()).toEqual(['/locale', '/name', '/phone']);
   });
@@ -60,7 +78,15 @@ describe('looking a member up', () => {
     for (const phone of ['+37369200010', '069200010', '+373 69 200 010']) {
       const response = await api.call('GET', `/api/v1/members?phone=${encodeURIComponent(phone)}`);
       expect(response.status, phone).toBe(200);
-      expect(response.body).toMatchObject({ id: member.id, name: 'Ana Popescu', balance: 150, tier: 'bronze', discountPercent: 0, stamps: 0, stampsEvery: 6 });
+      expect(response.body).toMatchObject({
+        id: member.id,
+        name: 'Ana Popescu',
+        balance: 150,
+        tier: 'bronze',
+        discountPercent: 0,
+        stamps: 0,
+        stampsEvery: 6,
+      });
       expect(response.body).not.toHaveProperty('phone');
     }
   });
@@ -78,7 +104,10 @@ describe('looking a member up', () => {
     const member = await api.enrol('+37369200012');
     const last = Number(member.cardNumber.at(-1));
     const typo = member.cardNumber.slice(0, -1) + String((last + 1) % 10);
-    const response = await api.call<{ errors: { pointer: string; detail: string }[] }>('GET', `/api/v1/members?card=${typo}`);
+    const response = await api.call<{ errors: { pointer: string; detail: string }[] }>(
+      'GET',
+      `/api/v1/members?card=${typo}`,
+    );
     expect(response.status).toBe(400);
     expect(response.body.errors[0]).toMatchObject({ pointer: '/card', detail: expect.stringContaining('check digit') });
   });
@@ -108,16 +137,27 @@ describe("a member's ledger", () => {
   it('pages newest first with a stable cursor', async () => {
     const member = await api.enrol('+37369200020');
     for (let i = 1; i <= 4; i++) {
-      await api.call('POST', '/api/v1/purchases', { body: { member: { card: member.cardNumber }, amount: 10_000 * i, receiptId: `ledger-${i}` } });
+      await api.call('POST', '/api/v1/purchases', {
+        body: { member: { card: member.cardNumber }, amount: 10_000 * i, receiptId: `ledger-${i}` },
+      });
     }
     type Page = { entries: { seq: number; kind: string; delta: number }[]; nextBefore: number | null };
     const first = await api.call<Page>('GET', `/api/v1/members/${member.id}/ledger?limit=2`);
     expect(first.body.entries.map((e) => e.seq)).toEqual([5, 4]);
     expect(first.body.entries[0]).toMatchObject({ kind: 'purchase', delta: 12 });
-    const second = await api.call<Page>('GET', `/api/v1/members/${member.id}/ledger?limit=2&before=${first.body.nextBefore}`);
+    const second = await api.call<Page>(
+      'GET',
+      `/api/v1/members/${member.id}/ledger?limit=2&before=${first.body.nextBefore}`,
+    );
     expect(second.body.entries.map((e) => e.seq)).toEqual([3, 2]);
-    const last = await api.call<Page>('GET', `/api/v1/members/${member.id}/ledger?limit=2&before=${second.body.nextBefore}`);
-    expect(last.body).toMatchObject({ entries: [expect.objectContaining({ seq: 1, kind: 'welcome' })], nextBefore: null });
+    const last = await api.call<Page>(
+      'GET',
+      `/api/v1/members/${member.id}/ledger?limit=2&before=${second.body.nextBefore}`,
+    );
+    expect(last.body).toMatchObject({
+      entries: [expect.objectContaining({ seq: 1, kind: 'welcome' })],
+      nextBefore: null,
+    });
   });
 
   it('refuses a limit out of range and answers 404 for an unknown member', async () => {

@@ -27,7 +27,13 @@ afterAll(async () => {
 
 /** Every operation of the document, in its order (enrolment comes before the routes that need a member). */
 function operations(): Operation[] {
-  return Object.entries(doc.paths as Json).flatMap(([path, methods]) => Object.entries(methods as Json).map(([method, spec]) => ({ method: method.toUpperCase(), path, spec: spec as Json })));
+  return Object.entries(doc.paths as Json).flatMap(([path, methods]) =>
+    Object.entries(methods as Json).map(([method, spec]) => ({
+      method: method.toUpperCase(),
+      path,
+      spec: spec as Json,
+    })),
+  );
 }
 
 function parametersIn(op: Operation, where: 'path' | 'query'): Json[] {
@@ -42,17 +48,28 @@ function requestMedia(op: Operation): { type: string; media: Json } | undefined 
 
 /** The request the document shows for an operation, optionally without one field. */
 function exampleRequest(op: Operation, omit: { query?: string; body?: string } = {}) {
-  const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(parametersIn(op, 'path').find((p) => p.name === name)!.example));
-  const query = new URLSearchParams(parametersIn(op, 'query').filter((p) => p.example !== undefined && p.name !== omit.query).map((p) => [p.name, p.example]));
+  const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) =>
+    encodeURIComponent(parametersIn(op, 'path').find((p) => p.name === name)!.example),
+  );
+  const query = new URLSearchParams(
+    parametersIn(op, 'query')
+      .filter((p) => p.example !== undefined && p.name !== omit.query)
+      .map((p) => [p.name, p.example]),
+  );
   const example = requestMedia(op)?.media.example;
-  const body = example && omit.body ? Object.fromEntries(Object.entries(example).filter(([key]) => key !== omit.body)) : example;
+  const body =
+    example && omit.body ? Object.fromEntries(Object.entries(example).filter(([key]) => key !== omit.body)) : example;
   return { url: query.size > 0 ? `${path}?${query}` : path, body };
 }
 
 function send(op: Operation, request: { url: string; body: unknown }): Promise<ApiResponse<Json>> {
   const type = requestMedia(op)?.type;
   const headers: Record<string, string> = type ? { 'content-type': type } : {};
-  return api.call<Json>(op.method, request.url, { body: request.body, headers, ...(op.method === 'POST' && { idempotencyKey: randomUUID() }) });
+  return api.call<Json>(op.method, request.url, {
+    body: request.body,
+    headers,
+    ...(op.method === 'POST' && { idempotencyKey: randomUUID() }),
+  });
 }
 
 /** The answer is one the document lists for this operation, and its body has the documented shape. */
@@ -61,7 +78,10 @@ function expectDocumented(op: Operation, response: ApiResponse<Json>): void {
   expect(documented, `${op.method} ${op.path} answered ${response.status}, which is not documented`).toBeDefined();
   const [contentType, media] = Object.entries(documented.content as Json)[0]!;
   expect(response.headers.get('content-type')).toContain(contentType);
-  expect(schemaErrors(response.body, (media as Json).schema, doc), `${op.method} ${op.path} → ${response.status}`).toEqual([]);
+  expect(
+    schemaErrors(response.body, (media as Json).schema, doc),
+    `${op.method} ${op.path} → ${response.status}`,
+  ).toEqual([]);
 }
 
 describe('the OpenAPI document', () => {
@@ -69,16 +89,28 @@ describe('the OpenAPI document', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(doc.security).toEqual([{ bearer: [] }]);
-    expect(doc.components.schemas.Problem.required).toEqual(expect.arrayContaining(['type', 'title', 'status', 'detail', 'instance']));
+    expect(doc.components.schemas.Problem.required).toEqual(
+      expect.arrayContaining(['type', 'title', 'status', 'detail', 'instance']),
+    );
   });
 
   it('documents the routes the issue asks for', () => {
     const listed = operations().map((op) => `${op.method} ${op.path}`);
     expect(listed).toEqual(
       expect.arrayContaining([
-        'POST /api/v1/members', 'GET /api/v1/members', 'GET /api/v1/members/{id}', 'GET /api/v1/members/{id}/ledger',
-        'POST /api/v1/purchases', 'POST /api/v1/purchases/{id}/refund',
-        'POST /api/v1/api-keys', 'DELETE /api/v1/api-keys/{id}', 'GET /api/v1/program', 'PUT /api/v1/program', 'PATCH /api/v1/program', 'POST /api/v1/staff', 'DELETE /api/v1/staff/{id}',
+        'POST /api/v1/members',
+        'GET /api/v1/members',
+        'GET /api/v1/members/{id}',
+        'GET /api/v1/members/{id}/ledger',
+        'POST /api/v1/purchases',
+        'POST /api/v1/purchases/{id}/refund',
+        'POST /api/v1/api-keys',
+        'DELETE /api/v1/api-keys/{id}',
+        'GET /api/v1/program',
+        'PUT /api/v1/program',
+        'PATCH /api/v1/program',
+        'POST /api/v1/staff',
+        'DELETE /api/v1/staff/{id}',
       ]),
     );
   });
@@ -122,7 +154,14 @@ describe('the server against its OpenAPI document', () => {
       answered.push(`${op.method} ${op.path} ${response.status}`);
     }
     // The examples chain: the enrolled example member is the one the lookup and purchase examples name.
-    expect(answered).toEqual(expect.arrayContaining(['POST /api/v1/members 201', 'GET /api/v1/members 200', 'POST /api/v1/purchases 201', 'PUT /api/v1/program 200']));
+    expect(answered).toEqual(
+      expect.arrayContaining([
+        'POST /api/v1/members 201',
+        'GET /api/v1/members 200',
+        'POST /api/v1/purchases 201',
+        'PUT /api/v1/program 200',
+      ]),
+    );
   });
 
   it('refuses, with a documented 400 problem, every example missing one required field', async () => {
@@ -130,14 +169,22 @@ describe('the server against its OpenAPI document', () => {
     for (const op of operations()) {
       const bodySchema = requestMedia(op)?.media.schema;
       const missing = [
-        ...((bodySchema?.required ?? []) as string[]).map((name) => ({ body: name, pointer: `/${name}`, location: 'body' })),
-        ...parametersIn(op, 'query').filter((p) => p.required).map((p) => ({ query: p.name as string, pointer: `/${p.name}`, location: 'query' })),
+        ...((bodySchema?.required ?? []) as string[]).map((name) => ({
+          body: name,
+          pointer: `/${name}`,
+          location: 'body',
+        })),
+        ...parametersIn(op, 'query')
+          .filter((p) => p.required)
+          .map((p) => ({ query: p.name as string, pointer: `/${p.name}`, location: 'query' })),
       ];
       for (const omit of missing) {
         const response = await send(op, exampleRequest(op, omit));
         expect(response.status, `${op.method} ${op.path} without ${omit.pointer}`).toBe(400);
         expectDocumented(op, response);
-        expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ location: omit.location, pointer: omit.pointer })]));
+        expect(response.body.errors).toEqual(
+          expect.arrayContaining([expect.objectContaining({ location: omit.location, pointer: omit.pointer })]),
+        );
         checked++;
       }
     }
@@ -154,7 +201,9 @@ describe('the server against its OpenAPI document', () => {
 
   it('serves no /api route the document leaves out', () => {
     const documented = new Set(operations().flatMap((op) => [`${op.method} ${op.path}`, `HEAD ${op.path}`]));
-    const served = servedRoutes(api.app.server.printRoutes({ commonPrefix: false })).filter((route) => route.includes(' /api/v1/'));
+    const served = servedRoutes(api.app.server.printRoutes({ commonPrefix: false })).filter((route) =>
+      route.includes(' /api/v1/'),
+    );
     expect(served.length).toBeGreaterThanOrEqual(operations().length);
     for (const route of served) expect(documented, route).toContain(route);
   });
@@ -169,6 +218,9 @@ function servedRoutes(tree: string): string[] {
     const depth = match[1]!.length / 4;
     stack[depth] = (stack[depth - 1] ?? '') + match[2]!;
     const path = stack[depth]!.replace(/:(\w+)/g, '{$1}');
-    return (match[3] ?? '').split(', ').filter(Boolean).map((method) => `${method} ${path}`);
+    return (match[3] ?? '')
+      .split(', ')
+      .filter(Boolean)
+      .map((method) => `${method} ${path}`);
   });
 }

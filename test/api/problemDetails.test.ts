@@ -11,15 +11,29 @@ afterAll(async () => {
   await api.stop();
 });
 
-function expectProblem(response: { status: number; headers: Headers; body: Record<string, unknown> }, status: number, kind: string) {
+function expectProblem(
+  response: { status: number; headers: Headers; body: Record<string, unknown> },
+  status: number,
+  kind: string,
+) {
   expect(response.status).toBe(status);
   expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  expect(response.body).toEqual(expect.objectContaining({ type: `/api/problems/${kind}`, title: expect.any(String), status, detail: expect.any(String), instance: expect.stringMatching(/^\/api\//) }));
+  expect(response.body).toEqual(
+    expect.objectContaining({
+      type: `/api/problems/${kind}`,
+      title: expect.any(String),
+      status,
+      detail: expect.any(String),
+      instance: expect.stringMatching(/^\/api\//),
+    }),
+  );
 }
 
 describe('errors as RFC 9457 problem details', () => {
   it('reports every invalid field of a request at once, with JSON pointers', async () => {
-    const response = await api.call<Record<string, unknown> & { errors: unknown[] }>('POST', '/api/v1/purchases', { body: { member: { card: '1234' }, amount: 12.5, receiptId: '' } });
+    const response = await api.call<Record<string, unknown> & { errors: unknown[] }>('POST', '/api/v1/purchases', {
+      body: { member: { card: '1234' }, amount: 12.5, receiptId: '' },
+    });
     expectProblem(response, 400, 'validation');
     expect(response.body.errors).toEqual(
       expect.arrayContaining([
@@ -31,7 +45,9 @@ describe('errors as RFC 9457 problem details', () => {
   });
 
   it('refuses unknown fields rather than ignoring them', async () => {
-    const response = await api.call('POST', '/api/v1/members', { body: { phone: '+37369123456', name: 'Ana', locale: 'ro', consent: true, email: 'a@b.c' } });
+    const response = await api.call('POST', '/api/v1/members', {
+      body: { phone: '+37369123456', name: 'Ana', locale: 'ro', consent: true, email: 'a@b.c' },
+    });
     expectProblem(response, 400, 'validation');
     expect(response.body.detail).toContain('email');
   });
@@ -42,7 +58,10 @@ describe('errors as RFC 9457 problem details', () => {
   });
 
   it('turns a body that is not JSON into a 415 problem', async () => {
-    const response = await api.call('POST', '/api/v1/purchases', { body: 'amount=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const response = await api.call('POST', '/api/v1/purchases', {
+      body: 'amount=1',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expectProblem(response, 415, 'unsupported-media-type');
   });
 
@@ -58,7 +77,10 @@ describe('errors as RFC 9457 problem details', () => {
   });
 
   it('refuses an Idempotency-Key that is not a plain token', async () => {
-    const response = await api.call('POST', '/api/v1/api-keys', { body: { name: 'x' }, headers: { 'idempotency-key': 'ä'.repeat(3) } });
+    const response = await api.call('POST', '/api/v1/api-keys', {
+      body: { name: 'x' },
+      headers: { 'idempotency-key': 'ä'.repeat(3) },
+    });
     expectProblem(response, 400, 'validation');
   });
 

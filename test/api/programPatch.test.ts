@@ -18,9 +18,15 @@ afterAll(async () => {
 });
 
 const MERGE_PATCH = { 'content-type': 'application/merge-patch+json' };
-const patch = (body: unknown, headers: Record<string, string> = MERGE_PATCH) => api.call<Rules & { errors?: { pointer: string }[] }>('PATCH', '/api/v1/program', { body, headers });
+const patch = (body: unknown, headers: Record<string, string> = MERGE_PATCH) =>
+  api.call<Rules & { errors?: { pointer: string }[] }>('PATCH', '/api/v1/program', { body, headers });
 const rulesInForce = async () => (await api.call<Rules>('GET', '/api/v1/program')).body;
-const custom: Rules = { ...defaultProgramRules, welcomeBonus: 150, maxRedeemPercent: 30, referral: { ...defaultProgramRules.referral, referrerBonus: 500 } };
+const custom: Rules = {
+  ...defaultProgramRules,
+  welcomeBonus: 150,
+  maxRedeemPercent: 30,
+  referral: { ...defaultProgramRules.referral, referrerBonus: 500 },
+};
 
 beforeEach(async () => {
   expect((await api.call('PUT', '/api/v1/program', { body: custom })).status).toBe(200);
@@ -38,7 +44,11 @@ describe('PATCH /api/v1/program', () => {
   it('merges a nested object field by field and puts a rule back to its default with null', async () => {
     const response = await patch({ referral: { friendBonus: 40 }, welcomeBonus: null });
 
-    expect(response.body).toEqual({ ...custom, welcomeBonus: defaultProgramRules.welcomeBonus, referral: { ...custom.referral, friendBonus: 40 } });
+    expect(response.body).toEqual({
+      ...custom,
+      welcomeBonus: defaultProgramRules.welcomeBonus,
+      referral: { ...custom.referral, friendBonus: 40 },
+    });
   });
 
   it('refuses a patch whose result breaks the rules’ schema, and changes nothing', async () => {

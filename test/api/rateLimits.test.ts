@@ -30,7 +30,13 @@ describe('REST API rate limits', () => {
     expect(refused.headers.get('content-type')).toContain('application/problem+json');
     const wait = Number(refused.headers.get('retry-after'));
     expect(wait).toBeGreaterThan(0);
-    expect(refused.body).toMatchObject({ type: '/api/problems/rate-limited', status: 429, title: 'Too many requests', instance: '/api/v1/members', retryAfter: wait });
+    expect(refused.body).toMatchObject({
+      type: '/api/problems/rate-limited',
+      status: 429,
+      title: 'Too many requests',
+      instance: '/api/v1/members',
+      retryAfter: wait,
+    });
     expect(refused.body.detail).toContain('with this API key');
 
     expect((await api.call('GET', lookup, { token: quiet.key })).status).toBe(404);

@@ -27,7 +27,15 @@ interface Run {
 /** Starts the program; stops it (SIGTERM) once it says it is running, or lets it exit by itself. */
 function runProgram(env: Record<string, string>): Promise<Run> {
   return new Promise((resolve) => {
-    const base = { PATH: process.env.PATH!, HOME: process.env.HOME!, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', JOBS_INTERVAL_SECONDS: '0', DATABASE_URL: `file:${join(dir, 'data', 'loyalty.db')}` };
+    const base = {
+      PATH: process.env.PATH!,
+      HOME: process.env.HOME!,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      JOBS_INTERVAL_SECONDS: '0',
+      DATABASE_URL: `file:${join(dir, 'data', 'loyalty.db')}`,
+    };
     const child = spawn('node_modules/.bin/tsx', ['app/main.ts'], { cwd: repoRoot, env: { ...base, ...env } });
     const run: Run = { code: null, stdout: '', stderr: '' };
     const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);

@@ -52,7 +52,12 @@ describe('loadConfig', () => {
       TELEGRAM_WEBHOOK_SECRET: 'webhook-secret_1',
       LOG_LEVEL: 'warn',
     });
-    expect(config).toMatchObject({ PORT: 8080, DEFAULT_LOCALE: 'ro', PROGRAM_TIMEZONE: 'Europe/Bucharest', LOG_LEVEL: 'warn' });
+    expect(config).toMatchObject({
+      PORT: 8080,
+      DEFAULT_LOCALE: 'ro',
+      PROGRAM_TIMEZONE: 'Europe/Bucharest',
+      LOG_LEVEL: 'warn',
+    });
   });
 
   it('treats an empty PORT as unset, not as "any free port"', () => {
@@ -96,7 +101,12 @@ describe('loadConfig', () => {
 describe('loadConfig for the staff desk in Slack', () => {
   it('leaves the desk off and uses the contract’s defaults when nothing is set', () => {
     const config = loadConfig({});
-    expect([config.SLACK_BOT_TOKEN, config.SLACK_SIGNING_SECRET, config.SLACK_STAFF_CHANNEL, config.STAFF_LOCALE]).toEqual([undefined, undefined, undefined, undefined]);
+    expect([
+      config.SLACK_BOT_TOKEN,
+      config.SLACK_SIGNING_SECRET,
+      config.SLACK_STAFF_CHANNEL,
+      config.STAFF_LOCALE,
+    ]).toEqual([undefined, undefined, undefined, undefined]);
     expect(config).toMatchObject({
       SLACK_API_URL: 'https://slack.com/api/',
       SLACK_RATE_PER_SECOND: 1,
@@ -136,8 +146,21 @@ describe('loadConfig for the staff desk in Slack', () => {
   });
 
   it('treats every empty desk and Slack setting as unset (the default applies)', () => {
-    const config = loadConfig({ SLACK_RATE_PER_SECOND: '', DESK_EXPECTED_WAIT_MINUTES: '', DESK_SHOW_STAFF_NAME: '', STAFF_LOCALE: '', DESK_REANNOUNCE_MINUTES: '', SLACK_API_URL: '' });
-    expect(config).toMatchObject({ SLACK_RATE_PER_SECOND: 1, DESK_EXPECTED_WAIT_MINUTES: 15, DESK_SHOW_STAFF_NAME: true, DESK_REANNOUNCE_MINUTES: [10, 30], SLACK_API_URL: 'https://slack.com/api/' });
+    const config = loadConfig({
+      SLACK_RATE_PER_SECOND: '',
+      DESK_EXPECTED_WAIT_MINUTES: '',
+      DESK_SHOW_STAFF_NAME: '',
+      STAFF_LOCALE: '',
+      DESK_REANNOUNCE_MINUTES: '',
+      SLACK_API_URL: '',
+    });
+    expect(config).toMatchObject({
+      SLACK_RATE_PER_SECOND: 1,
+      DESK_EXPECTED_WAIT_MINUTES: 15,
+      DESK_SHOW_STAFF_NAME: true,
+      DESK_REANNOUNCE_MINUTES: [10, 30],
+      SLACK_API_URL: 'https://slack.com/api/',
+    });
     expect(config.STAFF_LOCALE).toBeUndefined();
   });
 
@@ -173,16 +196,27 @@ describe('loadConfig for the staff desk in Slack', () => {
   });
 
   it('says the channel must be given by its id, not its name', () => {
-    expect(configErrorFor({ SLACK_STAFF_CHANNEL: '#staff' }).message).toMatch(/SLACK_STAFF_CHANNEL must be the staff channel’s id.*not its name/);
+    expect(configErrorFor({ SLACK_STAFF_CHANNEL: '#staff' }).message).toMatch(
+      /SLACK_STAFF_CHANNEL must be the staff channel’s id.*not its name/,
+    );
   });
 
   it.each([
     ['SLACK_SIGNING_SECRET', { SLACK_BOT_TOKEN: slack.SLACK_BOT_TOKEN }],
     ['SLACK_BOT_TOKEN', { SLACK_SIGNING_SECRET: slack.SLACK_SIGNING_SECRET }],
     ['SLACK_BOT_TOKEN', { SLACK_STAFF_CHANNEL: slack.SLACK_STAFF_CHANNEL }],
-    ['SLACK_STAFF_CHANNEL', { SLACK_BOT_TOKEN: slack.SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: slack.SLACK_SIGNING_SECRET }],
-    ['SLACK_SIGNING_SECRET', { SLACK_BOT_TOKEN: slack.SLACK_BOT_TOKEN, SLACK_STAFF_CHANNEL: slack.SLACK_STAFF_CHANNEL }],
-    ['SLACK_BOT_TOKEN', { SLACK_SIGNING_SECRET: slack.SLACK_SIGNING_SECRET, SLACK_STAFF_CHANNEL: slack.SLACK_STAFF_CHANNEL }],
+    [
+      'SLACK_STAFF_CHANNEL',
+      { SLACK_BOT_TOKEN: slack.SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: slack.SLACK_SIGNING_SECRET },
+    ],
+    [
+      'SLACK_SIGNING_SECRET',
+      { SLACK_BOT_TOKEN: slack.SLACK_BOT_TOKEN, SLACK_STAFF_CHANNEL: slack.SLACK_STAFF_CHANNEL },
+    ],
+    [
+      'SLACK_BOT_TOKEN',
+      { SLACK_SIGNING_SECRET: slack.SLACK_SIGNING_SECRET, SLACK_STAFF_CHANNEL: slack.SLACK_STAFF_CHANNEL },
+    ],
   ])('stops start-up naming the missing %s when only some Slack variables are set (%j)', (missing, env) => {
     const { message } = configErrorFor(env);
     expect(message).not.toContain('\n');
@@ -191,14 +225,24 @@ describe('loadConfig for the staff desk in Slack', () => {
   });
 
   it('treats an empty Slack variable as missing when the other two are set', () => {
-    expect(configErrorFor({ ...slack, SLACK_SIGNING_SECRET: '' }).message).toMatch(/^Invalid configuration: SLACK_SIGNING_SECRET is required/);
+    expect(configErrorFor({ ...slack, SLACK_SIGNING_SECRET: '' }).message).toMatch(
+      /^Invalid configuration: SLACK_SIGNING_SECRET is required/,
+    );
   });
 
   it.each([
     ['SLACK_BOT_TOKEN', { SLACK_BOT_TOKEN: 'xoxp-Xq7Zk2' }, 'Xq7Zk2'],
     ['SLACK_SIGNING_SECRET', { SLACK_SIGNING_SECRET: 'Xq7Zk2 not hex' }, 'Xq7Zk2'],
-    ['SLACK_STAFF_CHANNEL', { SLACK_BOT_TOKEN: slack.SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: slack.SLACK_SIGNING_SECRET }, 'Xq7Zk2'],
-    ['SLACK_STAFF_CHANNEL', { SLACK_BOT_TOKEN: slack.SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: slack.SLACK_SIGNING_SECRET }, slack.SLACK_SIGNING_SECRET],
+    [
+      'SLACK_STAFF_CHANNEL',
+      { SLACK_BOT_TOKEN: slack.SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: slack.SLACK_SIGNING_SECRET },
+      'Xq7Zk2',
+    ],
+    [
+      'SLACK_STAFF_CHANNEL',
+      { SLACK_BOT_TOKEN: slack.SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: slack.SLACK_SIGNING_SECRET },
+      slack.SLACK_SIGNING_SECRET,
+    ],
   ])('never repeats a Slack secret when refusing %s', (name, env, secret) => {
     const { message } = configErrorFor(env);
     expect(message).toContain(name);
@@ -206,7 +250,13 @@ describe('loadConfig for the staff desk in Slack', () => {
   });
 
   it('trusts no forwarding headers and lets nobody frame the chat unless told to, with the default limits', () => {
-    expect(loadConfig({})).toMatchObject({ TRUST_PROXY: false, WEBCHAT_FRAME_ANCESTORS: ["'none'"], WEBCHAT_RATE_LIMIT_PER_MINUTE: 30, API_RATE_LIMIT_PER_MINUTE: 600, RATE_LIMIT_PER_ADDRESS_PER_MINUTE: 1200 });
+    expect(loadConfig({})).toMatchObject({
+      TRUST_PROXY: false,
+      WEBCHAT_FRAME_ANCESTORS: ["'none'"],
+      WEBCHAT_RATE_LIMIT_PER_MINUTE: 30,
+      API_RATE_LIMIT_PER_MINUTE: 600,
+      RATE_LIMIT_PER_ADDRESS_PER_MINUTE: 1200,
+    });
   });
 
   it.each([
@@ -228,13 +278,22 @@ describe('loadConfig for the staff desk in Slack', () => {
   });
 
   it('reads the sites allowed to frame the chat', () => {
-    expect(loadConfig({ WEBCHAT_FRAME_ANCESTORS: "'self'  https://shop.example https://*.shop.example:8443" }).WEBCHAT_FRAME_ANCESTORS).toEqual(["'self'", 'https://shop.example', 'https://*.shop.example:8443']);
+    expect(
+      loadConfig({ WEBCHAT_FRAME_ANCESTORS: "'self'  https://shop.example https://*.shop.example:8443" })
+        .WEBCHAT_FRAME_ANCESTORS,
+    ).toEqual(["'self'", 'https://shop.example', 'https://*.shop.example:8443']);
   });
 });
 
 describe('deskSettingsFrom', () => {
   it('gives the desk the contract’s defaults, staff writing in DEFAULT_LOCALE when STAFF_LOCALE is unset', () => {
-    expect(deskSettingsFrom(loadConfig({ DEFAULT_LOCALE: 'ro' }))).toEqual({ expectedWaitMinutes: 15, reannounceAfterMinutes: [10, 30], showStaffName: true, showPhone: false, staffLocale: 'ro' });
+    expect(deskSettingsFrom(loadConfig({ DEFAULT_LOCALE: 'ro' }))).toEqual({
+      expectedWaitMinutes: 15,
+      reannounceAfterMinutes: [10, 30],
+      showStaffName: true,
+      showPhone: false,
+      staffLocale: 'ro',
+    });
   });
 
   it('uses STAFF_LOCALE for staff whatever language customers are greeted in', () => {
@@ -244,11 +303,15 @@ describe('deskSettingsFrom', () => {
   it('shows staff whole phone numbers only when DESK_SHOW_PHONE is true', () => {
     expect(deskSettingsFrom(loadConfig({ DESK_SHOW_PHONE: 'true' })).showPhone).toBe(true);
     expect(deskSettingsFrom(loadConfig({ DESK_SHOW_PHONE: '' })).showPhone).toBe(false);
-    expect(() => loadConfig({ DESK_SHOW_PHONE: 'yes' })).toThrow(/^Invalid configuration: DESK_SHOW_PHONE must be true or false/);
+    expect(() => loadConfig({ DESK_SHOW_PHONE: 'yes' })).toThrow(
+      /^Invalid configuration: DESK_SHOW_PHONE must be true or false/,
+    );
   });
 
   it('passes on the wait, the reannouncements and whether customers see the staff name', () => {
-    const settings = deskSettingsFrom(loadConfig({ DESK_EXPECTED_WAIT_MINUTES: '30', DESK_REANNOUNCE_MINUTES: '15', DESK_SHOW_STAFF_NAME: 'false' }));
+    const settings = deskSettingsFrom(
+      loadConfig({ DESK_EXPECTED_WAIT_MINUTES: '30', DESK_REANNOUNCE_MINUTES: '15', DESK_SHOW_STAFF_NAME: 'false' }),
+    );
     expect(settings).toMatchObject({ expectedWaitMinutes: 30, reannounceAfterMinutes: [15], showStaffName: false });
   });
 });
@@ -276,7 +339,10 @@ describe('starting the program with an invalid configuration', () => {
   });
 
   it('does not start with only part of the Slack desk configured, naming what is missing', async () => {
-    const result = await startProgram({ SLACK_BOT_TOKEN: slack.SLACK_BOT_TOKEN, SLACK_STAFF_CHANNEL: slack.SLACK_STAFF_CHANNEL });
+    const result = await startProgram({
+      SLACK_BOT_TOKEN: slack.SLACK_BOT_TOKEN,
+      SLACK_STAFF_CHANNEL: slack.SLACK_STAFF_CHANNEL,
+    });
     const lines = result.stderr.split('\n').filter((line) => line.trim() !== '');
     expect(result.code).toBe(1);
     expect(lines).toHaveLength(1);

@@ -11,7 +11,14 @@ let dir: string;
 const running: RunningApp[] = [];
 
 async function start(env: Record<string, string> = {}): Promise<RunningApp> {
-  const config = loadConfig({ JOBS_INTERVAL_SECONDS: '0', DATABASE_URL: `file:${join(dir, 'app.db')}`, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    JOBS_INTERVAL_SECONDS: '0',
+    DATABASE_URL: `file:${join(dir, 'app.db')}`,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
   const app = await startApp(config, createLogger('silent'));
   running.push(app);
   return app;
@@ -39,7 +46,6 @@ describe('the application on its embedded default', () => {
     const response = await fetch(`${app.url}/readyz`);
     expect(response.status).toBe(200);
   });
-
 
   it('serves the web chat page at /', async () => {
     const app = await start();

@@ -36,7 +36,12 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function npmStart(): { child: ChildProcess; output: () => string; port: Promise<number>; exited: Promise<number | null> } {
+function npmStart(): {
+  child: ChildProcess;
+  output: () => string;
+  port: Promise<number>;
+  exited: Promise<number | null>;
+} {
   const env = {
     ...process.env,
     PORT: '0',
@@ -48,7 +53,12 @@ function npmStart(): { child: ChildProcess; output: () => string; port: Promise<
     TELEGRAM_BOT_TOKEN: fake.token,
     TELEGRAM_API_ROOT: proxy.url,
   };
-  const child = spawn('npm', ['start', '--ignore-scripts', '--silent'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn('npm', ['start', '--ignore-scripts', '--silent'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   started = child;
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -94,25 +104,29 @@ function isListening(port: number): Promise<boolean> {
 }
 
 describe('stopping what npm start started', () => {
-  it.each(['SIGTERM', 'SIGINT'] as const)('%s to npm stops the server after the turn in flight has finished', async (signal) => {
-    const app = npmStart();
-    const port = await app.port;
-    fake.pushUpdate(commandUpdate(ANNA, '/start'));
-    await proxy.held;
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    '%s to npm stops the server after the turn in flight has finished',
+    async (signal) => {
+      const app = npmStart();
+      const port = await app.port;
+      fake.pushUpdate(commandUpdate(ANNA, '/start'));
+      await proxy.held;
 
-    app.child.kill(signal);
-    await waitFor(app.child, () => (app.output().includes('shutting down') ? true : undefined));
-    proxy.release();
-    const code = await app.exited;
+      app.child.kill(signal);
+      await waitFor(app.child, () => (app.output().includes('shutting down') ? true : undefined));
+      proxy.release();
+      const code = await app.exited;
 
-    expect(code, app.output()).toBe(0);
-    expect(await isListening(port)).toBe(false);
-    expect(fake.sentTexts(ANNA)).toEqual([expect.stringMatching(/^Здравствуйте!/)]);
-    const db = new Database(join(dir, 'loyalty.db'), { readonly: true });
-    try {
-      expect(db.prepare('SELECT count(*) AS n FROM ProcessedUpdate').get()).toEqual({ n: 1 });
-    } finally {
-      db.close();
-    }
-  }, 60_000);
+      expect(code, app.output()).toBe(0);
+      expect(await isListening(port)).toBe(false);
+      expect(fake.sentTexts(ANNA)).toEqual([expect.stringMatching(/^Здравствуйте!/)]);
+      const db = new Database(join(dir, 'loyalty.db'), { readonly: true });
+      try {
+        expect(db.prepare('SELECT count(*) AS n FROM ProcessedUpdate').get()).toEqual({ n: 1 });
+      } finally {
+        db.close();
+      }
+    },
+    60_000,
+  );
 });

@@ -36,7 +36,8 @@ const press = (value: string): InboundEvent => ({ kind: 'button', payload: value
 const command = (name: string): InboundEvent => ({ kind: 'command', command: name });
 
 const texts = (replies: Outbound[]) => replies.map((reply) => reply.text).join('\n');
-const buttonPayloads = (replies: Outbound[]) => replies.flatMap((reply) => reply.buttons?.flat() ?? []).map((button) => button.payload);
+const buttonPayloads = (replies: Outbound[]) =>
+  replies.flatMap((reply) => reply.buttons?.flat() ?? []).map((button) => button.payload);
 
 describeEachProvider('the assistant', (provider) => {
   let db: TestDatabase;
@@ -51,13 +52,19 @@ describeEachProvider('the assistant', (provider) => {
 
   function assistantWith(settings: Partial<ProgramSettings> = {}, rules: Partial<ProgramRules> = {}): Assistant {
     return createAssistant({
-      ...createConversationStores(db), menu: assistantMenu(),
+      ...createConversationStores(db),
+      menu: assistantMenu(),
       translator,
       desk: deskDepsFor(db, translator, defaultDeskSettings),
       settings: { ...defaultProgramSettings, ...settings },
       clock: () => fixedNow,
       log: silentLogger,
-      points: createPointsService({ store: createPointsStore(db, rules), translator, clock: () => fixedNow, log: silentLogger }),
+      points: createPointsService({
+        store: createPointsStore(db, rules),
+        translator,
+        clock: () => fixedNow,
+        log: silentLogger,
+      }),
       till: createTillStore(db),
     });
   }
@@ -85,7 +92,9 @@ describeEachProvider('the assistant', (provider) => {
   it('asks a stranger for consent before anything else', async () => {
     const replies = await assistantWith().handle(inbound('visitor-1', text('hello'), { languageHint: 'en-GB' }));
     expect(texts(replies)).toContain(t('en')('consent.text'));
-    expect(buttonPayloads(replies)).toEqual(expect.arrayContaining([payload.consentAccept('en'), payload.consentDecline('en')]));
+    expect(buttonPayloads(replies)).toEqual(
+      expect.arrayContaining([payload.consentAccept('en'), payload.consentDecline('en')]),
+    );
   });
 
   it('issues a 12-digit card with a valid check digit at the end of registration', async () => {
@@ -97,14 +106,29 @@ describeEachProvider('the assistant', (provider) => {
 
   it('stores what the member answered', async () => {
     await register(assistantWith());
-    expect(await onlyMember()).toMatchObject({ name: 'Anna', phone: '+37369123456', birthDay: 23, birthMonth: 11, birthYear: 1990, locale: 'en' });
+    expect(await onlyMember()).toMatchObject({
+      name: 'Anna',
+      phone: '+37369123456',
+      birthDay: 23,
+      birthMonth: 11,
+      birthYear: 1990,
+      locale: 'en',
+    });
   });
 
   it('credits a welcome bonus of 100 points that lives 365 days', async () => {
     await register(assistantWith());
     const member = await onlyMember();
     const lines = await db.prisma.ledgerEntry.findMany({ where: { memberId: member.id } });
-    expect(lines).toMatchObject([{ kind: 'welcome', delta: 100, balanceAfter: 100, remaining: 100, expiresAt: new Date(fixedNow.getTime() + 365 * DAY_MS) }]);
+    expect(lines).toMatchObject([
+      {
+        kind: 'welcome',
+        delta: 100,
+        balanceAfter: 100,
+        remaining: 100,
+        expiresAt: new Date(fixedNow.getTime() + 365 * DAY_MS),
+      },
+    ]);
     expect(member.balance).toBe(100);
   });
 
@@ -142,8 +166,17 @@ describeEachProvider('the assistant', (provider) => {
       settings: defaultProgramSettings,
       clock: () => fixedNow,
       log: silentLogger,
-      points: createPointsService({ store: createPointsStore(db), translator, clock: () => fixedNow, log: silentLogger }),
-      till: { ...till, findCashier: (channel, address) => (failures-- > 0 ? Promise.reject(new Error('the database went away')) : till.findCashier(channel, address)) },
+      points: createPointsService({
+        store: createPointsStore(db),
+        translator,
+        clock: () => fixedNow,
+        log: silentLogger,
+      }),
+      till: {
+        ...till,
+        findCashier: (channel, address) =>
+          failures-- > 0 ? Promise.reject(new Error('the database went away')) : till.findCashier(channel, address),
+      },
     });
     const hello = inbound('visitor-9', text('buna'), { languageHint: 'ro-MD' });
     expect(await assistant.handle(hello)).toEqual([{ text: t('ro')('errors.internal') }]);
@@ -159,7 +192,9 @@ describeEachProvider('the assistant', (provider) => {
     const before = await counts();
     const again = await assistant.handle(finish);
     expect(again.map((reply) => reply.text)).toEqual(first.map((reply) => reply.text));
-    expect(Buffer.from(again.find((reply) => reply.image)!.image!.png)).toEqual(Buffer.from(first.find((reply) => reply.image)!.image!.png));
+    expect(Buffer.from(again.find((reply) => reply.image)!.image!.png)).toEqual(
+      Buffer.from(first.find((reply) => reply.image)!.image!.png),
+    );
     expect(await counts()).toEqual(before);
   });
 
@@ -175,7 +210,11 @@ describeEachProvider('the assistant', (provider) => {
     const assistant = assistantWith();
     await register(assistant);
     const [settings] = await assistant.handle(inbound('visitor-1', press(menuPayload('notifications'))));
-    expect(settings?.buttons?.slice(0, 3).map((row) => row[0]?.label)).toEqual(['✅ Purchases and level', '✅ Points about to expire', '✅ Birthday greetings']);
+    expect(settings?.buttons?.slice(0, 3).map((row) => row[0]?.label)).toEqual([
+      '✅ Purchases and level',
+      '✅ Points about to expire',
+      '✅ Birthday greetings',
+    ]);
 
     const [off] = await assistant.handle(inbound('visitor-1', press(payload.toggleNotification('birthday'))));
     expect(off?.text).toContain('Birthday greetings: off. Nothing else changes; your points and bonuses stay.');
@@ -196,8 +235,10 @@ describeEachProvider('the assistant', (provider) => {
     expect(await counts()).toEqual({ chats: 0, members: 0, ledger: 0 });
   });
 
-  it("greets a stranger in the language they pick, and stores nothing", async () => {
-    const replies = await assistantWith().handle(inbound('visitor-1', press(payload.language('ro')), { languageHint: 'ru' }));
+  it('greets a stranger in the language they pick, and stores nothing', async () => {
+    const replies = await assistantWith().handle(
+      inbound('visitor-1', press(payload.language('ro')), { languageHint: 'ru' }),
+    );
     expect(texts(replies)).toContain(t('ro')('greeting.hello'));
     expect(buttonPayloads(replies)).toContain(payload.consentAccept('ro'));
     expect(await counts()).toEqual({ chats: 0, members: 0, ledger: 0 });
@@ -206,7 +247,10 @@ describeEachProvider('the assistant', (provider) => {
   it('issues exactly one card when the last answer arrives twice at once under different update ids', async () => {
     const assistant = assistantWith();
     await upToBirthday(assistant);
-    await Promise.all([assistant.handle(inbound('visitor-1', text('23.11'))), assistant.handle(inbound('visitor-1', text('23.11')))]);
+    await Promise.all([
+      assistant.handle(inbound('visitor-1', text('23.11'))),
+      assistant.handle(inbound('visitor-1', text('23.11'))),
+    ]);
     expect(await counts()).toEqual({ chats: 1, members: 1, ledger: 1 });
     expect((await onlyMember()).balance).toBe(100);
   });
@@ -216,7 +260,9 @@ describeEachProvider('the assistant', (provider) => {
     await register(assistant);
     const replies = await assistant.handle(inbound('visitor-1', press(menuPayload('balance'))));
     // Expires 2026-03-20T22:30Z, which is already 21 March in Chisinau.
-    expect(texts(replies)).toContain(t('en')('balance.expiring', { points: t('en')('points', { count: 100 }), date: '21 March 2026' }));
+    expect(texts(replies)).toContain(
+      t('en')('balance.expiring', { points: t('en')('points', { count: 100 }), date: '21 March 2026' }),
+    );
   });
 
   it('does not mention points that expire later than the warning period', async () => {
@@ -224,7 +270,11 @@ describeEachProvider('the assistant', (provider) => {
     await register(assistant);
     const replies = await assistant.handle(inbound('visitor-1', press(menuPayload('balance'))));
     expect(texts(replies)).toBe(
-      [t('en')('balance.text', { points: t('en')('points', { count: 100 }) }), 'Your level: Bronze.', 'Stamp card: 0 of 6.'].join('\n'),
+      [
+        t('en')('balance.text', { points: t('en')('points', { count: 100 }) }),
+        'Your level: Bronze.',
+        'Stamp card: 0 of 6.',
+      ].join('\n'),
     );
   });
 

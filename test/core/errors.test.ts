@@ -23,37 +23,53 @@ describe('retry', () => {
   it('never retries an error the policy does not name', async () => {
     let calls = 0;
     const bug = new TypeError('a bug');
-    await expect(retry({ attempts: 5, retryOn: (error) => error instanceof ConflictError }, async () => {
-      calls += 1;
-      throw bug;
-    })).rejects.toBe(bug);
+    await expect(
+      retry({ attempts: 5, retryOn: (error) => error instanceof ConflictError }, async () => {
+        calls += 1;
+        throw bug;
+      }),
+    ).rejects.toBe(bug);
     expect(calls).toBe(1);
   });
 
   it('says what ran out when every attempt found its ground taken', async () => {
-    await expect(retry({ attempts: 3, exhausted: () => new Error('no free card number in 3 attempts') }, async () => Promise.reject(new TryAgainError('card number taken'))))
-      .rejects.toThrow('no free card number in 3 attempts');
+    await expect(
+      retry({ attempts: 3, exhausted: () => new Error('no free card number in 3 attempts') }, async () =>
+        Promise.reject(new TryAgainError('card number taken')),
+      ),
+    ).rejects.toThrow('no free card number in 3 attempts');
   });
 });
 
 describe('a desk lane with several desks', () => {
-  const answering = (result: SendResult, seen: string[], name: string): Sender<string> => async (_address, message) => {
-    seen.push(`${name}:${message}`);
-    return result;
-  };
+  const answering =
+    (result: SendResult, seen: string[], name: string): Sender<string> =>
+    async (_address, message) => {
+      seen.push(`${name}:${message}`);
+      return result;
+    };
 
   it('hands every post to every desk', async () => {
     const seen: string[] = [];
-    const both = fanOutSenders([answering({ kind: 'delivered' }, seen, 'slack'), answering({ kind: 'delivered' }, seen, 'console')]);
+    const both = fanOutSenders([
+      answering({ kind: 'delivered' }, seen, 'slack'),
+      answering({ kind: 'delivered' }, seen, 'console'),
+    ]);
     expect(await both('ticket-1', 'post')).toEqual({ kind: 'delivered' });
     expect(seen.sort()).toEqual(['console:post', 'slack:post']);
   });
 
   it('settles a post only when every desk is done with it: the most demanding outcome speaks', async () => {
     const seen: string[] = [];
-    const slackDown = fanOutSenders([answering({ kind: 'delivered' }, seen, 'console'), answering({ kind: 'transient', reason: '503' }, seen, 'slack')]);
+    const slackDown = fanOutSenders([
+      answering({ kind: 'delivered' }, seen, 'console'),
+      answering({ kind: 'transient', reason: '503' }, seen, 'slack'),
+    ]);
     expect(await slackDown('ticket-1', 'post')).toEqual({ kind: 'transient', reason: '503' });
-    const refused = fanOutSenders([answering({ kind: 'retryAfter', seconds: 3, reason: '429' }, seen, 'console'), answering({ kind: 'unauthorized', reason: 'invalid_auth' }, seen, 'slack')]);
+    const refused = fanOutSenders([
+      answering({ kind: 'retryAfter', seconds: 3, reason: '429' }, seen, 'console'),
+      answering({ kind: 'unauthorized', reason: 'invalid_auth' }, seen, 'slack'),
+    ]);
     expect(await refused('ticket-1', 'post')).toEqual({ kind: 'unauthorized', reason: 'invalid_auth' });
   });
 });

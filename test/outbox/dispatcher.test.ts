@@ -7,7 +7,15 @@ import { enqueue } from '../../core/storage/outbox/enqueue.ts';
 import { claimDue } from '../../core/storage/outbox/enqueue.ts';
 import { startFakeBotApi, type FakeBotApi } from '../support/fakeBotApi.ts';
 import { createTestDatabase, describeEachProvider, type TestDatabase } from '../support/testDatabase.ts';
-import { accepted, deliveriesByText, mostInAnyWindow, mostToOneChatInAnyWindow, settledOutbox, telegramDispatcher, type SendRecord } from './support/dispatcherHarness.ts';
+import {
+  accepted,
+  deliveriesByText,
+  mostInAnyWindow,
+  mostToOneChatInAnyWindow,
+  settledOutbox,
+  telegramDispatcher,
+  type SendRecord,
+} from './support/dispatcherHarness.ts';
 import { aChat, aMember, statusCounts, telegramDraft } from './support/outboxFixtures.ts';
 
 describeEachProvider('the outbox dispatcher', (provider) => {
@@ -37,29 +45,38 @@ describeEachProvider('the outbox dispatcher', (provider) => {
     return texts;
   }
 
-  it('delivers 300 messages to 30 chats exactly once through 429s and 5xx, never above 30/s overall or 1/s per chat', { timeout: 90_000 }, async () => {
-    const texts = await enqueueCampaign(30, 10);
-    fake.failNext('sendMessage', { status: 429, retryAfter: 1 });
-    fake.failNext('sendMessage', { status: 500 }, 2);
-    const dispatcher = telegramDispatcher(db, fake, { perSecond: 30, perAddressIntervalMs: 1_000 });
-    dispatcher.start();
-    try {
-      await fake.waitForCalls((call) => call.method === 'sendMessage' && call.rejectedWith === undefined, { count: 100, timeoutMs: 30_000 });
-      fake.failNext('sendMessage', { status: 502 });
+  it(
+    'delivers 300 messages to 30 chats exactly once through 429s and 5xx, never above 30/s overall or 1/s per chat',
+    { timeout: 90_000 },
+    async () => {
+      const texts = await enqueueCampaign(30, 10);
       fake.failNext('sendMessage', { status: 429, retryAfter: 1 });
-      fake.failNext('sendMessage', { status: 503 });
-      expect(await settledOutbox(db, 60_000)).toEqual({ sent: 300 });
-    } finally {
-      await dispatcher.stop();
-    }
-    const calls = fake.callsTo('sendMessage');
-    expect(calls.filter((call) => call.rejectedWith !== undefined).map((call) => call.rejectedWith)).toEqual([429, 500, 500, 502, 429, 503]);
-    const deliveries = deliveriesByText(calls);
-    expect(texts.filter((text) => deliveries.get(text) !== 1)).toEqual([]);
-    expect(deliveries.size).toBe(300);
-    expect(mostInAnyWindow(accepted(calls).map((call) => call.at))).toBeLessThanOrEqual(30);
-    expect(mostToOneChatInAnyWindow(accepted(calls))).toBe(1);
-  });
+      fake.failNext('sendMessage', { status: 500 }, 2);
+      const dispatcher = telegramDispatcher(db, fake, { perSecond: 30, perAddressIntervalMs: 1_000 });
+      dispatcher.start();
+      try {
+        await fake.waitForCalls((call) => call.method === 'sendMessage' && call.rejectedWith === undefined, {
+          count: 100,
+          timeoutMs: 30_000,
+        });
+        fake.failNext('sendMessage', { status: 502 });
+        fake.failNext('sendMessage', { status: 429, retryAfter: 1 });
+        fake.failNext('sendMessage', { status: 503 });
+        expect(await settledOutbox(db, 60_000)).toEqual({ sent: 300 });
+      } finally {
+        await dispatcher.stop();
+      }
+      const calls = fake.callsTo('sendMessage');
+      expect(calls.filter((call) => call.rejectedWith !== undefined).map((call) => call.rejectedWith)).toEqual([
+        429, 500, 500, 502, 429, 503,
+      ]);
+      const deliveries = deliveriesByText(calls);
+      expect(texts.filter((text) => deliveries.get(text) !== 1)).toEqual([]);
+      expect(deliveries.size).toBe(300);
+      expect(mostInAnyWindow(accepted(calls).map((call) => call.at))).toBeLessThanOrEqual(30);
+      expect(mostToOneChatInAnyWindow(accepted(calls))).toBe(1);
+    },
+  );
 
   it('pauses the whole channel for retry_after when Telegram answers 429', { timeout: 30_000 }, async () => {
     await enqueueCampaign(10, 2);
@@ -88,7 +105,9 @@ describeEachProvider('the outbox dispatcher', (provider) => {
     fake.failNext('sendMessage', { status: 403, description: 'Forbidden: bot was blocked by the user' });
     const dispatcher = telegramDispatcher(db, fake, { perSecond: 30, perAddressIntervalMs: 1_000 });
     expect(await dispatcher.drainOnce()).toBe(1);
-    expect(await db.prisma.outboxMessage.findMany()).toMatchObject([{ status: 'failed', attempts: 1, lastError: '403: Forbidden: bot was blocked by the user' }]);
+    expect(await db.prisma.outboxMessage.findMany()).toMatchObject([
+      { status: 'failed', attempts: 1, lastError: '403: Forbidden: bot was blocked by the user' },
+    ]);
     expect((await db.prisma.chat.findFirstOrThrow({ where: chat })).unreachableAt).toBeInstanceOf(Date);
     expect(await dispatcher.drainOnce()).toBe(0);
     expect(fake.callsTo('sendMessage')).toHaveLength(1);
@@ -109,28 +128,32 @@ describeEachProvider('the outbox dispatcher', (provider) => {
     expect((await db.prisma.chat.findFirstOrThrow({ where: { address: '7002' } })).unreachableAt).toBeInstanceOf(Date);
   });
 
-  it('resumes after a restart mid-way: a new dispatcher delivers the rest and nothing twice', { timeout: 60_000 }, async () => {
-    const texts = await enqueueCampaign(10, 10);
-    const limits = { perSecond: 20, perAddressIntervalMs: 200 };
-    const first = telegramDispatcher(db, fake, limits);
-    first.start();
-    await fake.waitForCalls((call) => call.method === 'sendMessage', { count: 50, timeoutMs: 20_000 });
-    await first.stop();
-    const afterStop = await statusCounts(db);
-    expect(afterStop.sending ?? 0).toBe(0);
-    expect(afterStop.sent).toBeGreaterThanOrEqual(50);
-    expect(afterStop.sent).toBeLessThan(100);
+  it(
+    'resumes after a restart mid-way: a new dispatcher delivers the rest and nothing twice',
+    { timeout: 60_000 },
+    async () => {
+      const texts = await enqueueCampaign(10, 10);
+      const limits = { perSecond: 20, perAddressIntervalMs: 200 };
+      const first = telegramDispatcher(db, fake, limits);
+      first.start();
+      await fake.waitForCalls((call) => call.method === 'sendMessage', { count: 50, timeoutMs: 20_000 });
+      await first.stop();
+      const afterStop = await statusCounts(db);
+      expect(afterStop.sending ?? 0).toBe(0);
+      expect(afterStop.sent).toBeGreaterThanOrEqual(50);
+      expect(afterStop.sent).toBeLessThan(100);
 
-    const second = telegramDispatcher(db, fake, limits);
-    second.start();
-    try {
-      expect(await settledOutbox(db, 30_000)).toEqual({ sent: 100 });
-    } finally {
-      await second.stop();
-    }
-    const deliveries = deliveriesByText(fake.callsTo('sendMessage'));
-    expect(texts.filter((text) => deliveries.get(text) !== 1)).toEqual([]);
-  });
+      const second = telegramDispatcher(db, fake, limits);
+      second.start();
+      try {
+        expect(await settledOutbox(db, 30_000)).toEqual({ sent: 100 });
+      } finally {
+        await second.stop();
+      }
+      const deliveries = deliveriesByText(fake.callsTo('sendMessage'));
+      expect(texts.filter((text) => deliveries.get(text) !== 1)).toEqual([]);
+    },
+  );
 
   it('reclaims and delivers, once, a message whose instance died mid-send', async () => {
     await enqueue(db, telegramDraft(7004, 'orphaned by a crash', { at: new Date(Date.now() - 180_000) }));
@@ -156,7 +179,10 @@ describeEachProvider('the outbox dispatcher', (provider) => {
     await telegramDispatcher(db, fake, { perSecond: 30, perAddressIntervalMs: 1_000 }).drainOnce();
     const [photo] = fake.callsTo('sendPhoto');
     expect(String(photo?.payload.chat_id)).toBe('7006');
-    expect(photo?.payload).toMatchObject({ caption: 'Your card', reply_markup: { inline_keyboard: [[{ text: 'Menu', callback_data: 'menu' }]] } });
+    expect(photo?.payload).toMatchObject({
+      caption: 'Your card',
+      reply_markup: { inline_keyboard: [[{ text: 'Menu', callback_data: 'menu' }]] },
+    });
     expect(photo?.files.photo?.bytes).toEqual(png);
   });
 });

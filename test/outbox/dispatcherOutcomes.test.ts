@@ -67,7 +67,10 @@ describeEachProvider('the outbox dispatcher, outcome by outcome', (provider) => 
     await enqueue(db, telegramDraft(1, 'doomed'));
     const outage = Array.from({ length: 10 }, () => ({ kind: 'transient', reason: '502: Bad Gateway' }) as const);
     expect(await runUntilSettled(scriptedSender(outage), 3)).toEqual({ failed: 1 });
-    expect(await db.prisma.outboxMessage.findFirst()).toMatchObject({ attempts: 3, lastError: 'gave up after 3 attempts: 502: Bad Gateway' });
+    expect(await db.prisma.outboxMessage.findFirst()).toMatchObject({
+      attempts: 3,
+      lastError: 'gave up after 3 attempts: 502: Bad Gateway',
+    });
   });
 
   it('tells whoever cares about a message given up the very reason it recorded', async () => {
@@ -96,11 +99,21 @@ describeEachProvider('the outbox dispatcher, outcome by outcome', (provider) => 
       return { kind: 'unauthorized', reason: '401: Unauthorized (check TELEGRAM_BOT_TOKEN and TELEGRAM_API_ROOT)' };
     };
     const log = { ...silentLogger, error: (_obj: object, msg?: string) => void errors.push(msg ?? '') };
-    const dispatcher = createDispatcher({ store: createOutboxStore(db), senders: { telegram: refusing }, limits: { telegram: limits }, settings: testSettings, log });
+    const dispatcher = createDispatcher({
+      store: createOutboxStore(db),
+      senders: { telegram: refusing },
+      limits: { telegram: limits },
+      settings: testSettings,
+      log,
+    });
     await dispatcher.drainOnce();
     await dispatcher.drainOnce();
     expect(await statusCounts(db)).toEqual({ pending: 3 });
-    expect((await db.prisma.outboxMessage.findMany()).map((row) => [row.attempts, row.lastError])).toEqual([[0, null], [0, null], [0, null]]);
+    expect((await db.prisma.outboxMessage.findMany()).map((row) => [row.attempts, row.lastError])).toEqual([
+      [0, null],
+      [0, null],
+      [0, null],
+    ]);
     expect(errors).toEqual([expect.stringContaining('refused our credentials')]);
     expect(calls).toBe(1);
   });
@@ -110,7 +123,10 @@ describeEachProvider('the outbox dispatcher, outcome by outcome', (provider) => 
     await db.prisma.outboxMessage.updateMany({ data: { payload: '{"not":"a message"}' } });
     const sent: string[] = [];
     expect(await dispatcherWith(scriptedSender([], sent)).drainOnce()).toBe(1);
-    expect(await db.prisma.outboxMessage.findFirst()).toMatchObject({ status: 'failed', lastError: expect.stringContaining('could not be read') });
+    expect(await db.prisma.outboxMessage.findFirst()).toMatchObject({
+      status: 'failed',
+      lastError: expect.stringContaining('could not be read'),
+    });
     expect(sent).toEqual([]);
   });
 
@@ -122,11 +138,17 @@ describeEachProvider('the outbox dispatcher, outcome by outcome', (provider) => 
   });
 
   it('refuses to start with a sender whose channel has no limits', () => {
-    expect(() => createDispatcher({ store: createOutboxStore(db), senders: { viber: scriptedSender([]) }, limits: {}, log: silentLogger }))
-      .toThrow('no rate limits for it; pass limits.viber');
+    expect(() =>
+      createDispatcher({
+        store: createOutboxStore(db),
+        senders: { viber: scriptedSender([]) },
+        limits: {},
+        log: silentLogger,
+      }),
+    ).toThrow('no rate limits for it; pass limits.viber');
   });
 
-  it('keeps a chat\'s messages in order when the first one has to wait for a retry', async () => {
+  it("keeps a chat's messages in order when the first one has to wait for a retry", async () => {
     const fake = await startFakeBotApi();
     try {
       for (const text of ['confirmation', 'tier change', 'stamp card']) await enqueue(db, telegramDraft(42, text));
@@ -138,7 +160,11 @@ describeEachProvider('the outbox dispatcher, outcome by outcome', (provider) => 
       } finally {
         await dispatcher.stop();
       }
-      expect(accepted(fake.callsTo('sendMessage')).map((call) => call.payload.text)).toEqual(['confirmation', 'tier change', 'stamp card']);
+      expect(accepted(fake.callsTo('sendMessage')).map((call) => call.payload.text)).toEqual([
+        'confirmation',
+        'tier change',
+        'stamp card',
+      ]);
     } finally {
       await fake.close();
     }

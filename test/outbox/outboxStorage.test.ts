@@ -11,7 +11,8 @@ import { aChat, aMember, telegramDraft } from './support/outboxFixtures.ts';
 import type { Outbound } from '../../core/outbound.ts';
 
 const LEASE_MS = 60_000;
-const claimTelegram = (db: TestDatabase, limit: number, now = new Date()) => claimDue(db, { channel: 'telegram', limit, now, leaseMs: LEASE_MS });
+const claimTelegram = (db: TestDatabase, limit: number, now = new Date()) =>
+  claimDue(db, { channel: 'telegram', limit, now, leaseMs: LEASE_MS });
 
 describeEachProvider('the outbox table', (provider) => {
   let db: TestDatabase;
@@ -42,9 +43,17 @@ describeEachProvider('the outbox table', (provider) => {
     await aChat(db, { memberId, channel: 'telegram' });
     await db.prisma.notificationMute.create({ data: { memberId, topic: 'birthday' } });
     await enqueue(db, { memberId, dedupeKey: 'birthday:1', message: { text: 'Happy birthday' }, topic: 'birthday' });
-    await enqueue(db, { memberId, dedupeKey: 'purchase:1', message: { text: 'You earned 50 points' }, topic: 'purchases' });
+    await enqueue(db, {
+      memberId,
+      dedupeKey: 'purchase:1',
+      message: { text: 'You earned 50 points' },
+      topic: 'purchases',
+    });
     const written = await rows();
-    expect(written.map((row) => [row.dedupeKey, row.status])).toEqual([['birthday:1', 'muted'], ['purchase:1', 'pending']]);
+    expect(written.map((row) => [row.dedupeKey, row.status])).toEqual([
+      ['birthday:1', 'muted'],
+      ['purchase:1', 'pending'],
+    ]);
     expect((await claimTelegram(db, 10)).map((row) => row.id)).toEqual([written[1]!.id]);
   });
 
@@ -106,7 +115,10 @@ describeEachProvider('the outbox table', (provider) => {
 
   it('writes nothing either for a caller that does not ask why, and says so without telling it', async () => {
     const memberId = await aMember(db);
-    const notQueued = () => db.prisma.$transaction((tx) => enqueueInTransaction(tx, { memberId, dedupeKey: 'k', message: { text: 'hi' } }, { tellWhyNot: false }));
+    const notQueued = () =>
+      db.prisma.$transaction((tx) =>
+        enqueueInTransaction(tx, { memberId, dedupeKey: 'k', message: { text: 'hi' } }, { tellWhyNot: false }),
+      );
     expect(await notQueued()).toBe('not-queued');
     await aChat(db, { memberId, channel: 'telegram' });
     expect(await notQueued()).toBe('queued');
@@ -125,11 +137,17 @@ describeEachProvider('the outbox table', (provider) => {
   it('claims the oldest first, and messages written in one instant in the order they were written', async () => {
     const at = new Date(Date.now() - 1000);
     await db.prisma.$transaction(async (tx) => {
-      for (const text of ['confirmation', 'tier change', 'stamp card']) await enqueueInTransaction(tx, telegramDraft(1, text, { at }));
+      for (const text of ['confirmation', 'tier change', 'stamp card'])
+        await enqueueInTransaction(tx, telegramDraft(1, text, { at }));
     });
     await enqueue(db, telegramDraft(1, 'older', { at: new Date(at.getTime() - 1000) }));
     const claimed = await claimTelegram(db, 10);
-    expect(claimed.map((message) => (message.message as Outbound | null)?.text)).toEqual(['older', 'confirmation', 'tier change', 'stamp card']);
+    expect(claimed.map((message) => (message.message as Outbound | null)?.text)).toEqual([
+      'older',
+      'confirmation',
+      'tier change',
+      'stamp card',
+    ]);
   });
 
   it('does not claim a message before its time, nor one another instance holds', async () => {
@@ -137,7 +155,9 @@ describeEachProvider('the outbox table', (provider) => {
     await enqueue(db, telegramDraft(1, 'now'));
     expect((await claimTelegram(db, 10)).map((message) => (message.message as Outbound | null)?.text)).toEqual(['now']);
     expect(await claimTelegram(db, 10)).toEqual([]);
-    expect((await claimTelegram(db, 10, new Date(Date.now() + 30_000))).map((m) => (m.message as Outbound | null)?.text)).toEqual(['later']);
+    expect(
+      (await claimTelegram(db, 10, new Date(Date.now() + 30_000))).map((m) => (m.message as Outbound | null)?.text),
+    ).toEqual(['later']);
   });
 
   it('reclaims a message whose lease expired (its instance died mid-send), counting the attempt', async () => {
@@ -158,7 +178,12 @@ describeEachProvider('the outbox table', (provider) => {
       const claimUntilEmpty = async (claimer: typeof db) => {
         const ids: string[] = [];
         for (;;) {
-          const claimed = await claimDue(claimer, { channel: 'telegram', limit: 7, now: new Date(), leaseMs: LEASE_MS });
+          const claimed = await claimDue(claimer, {
+            channel: 'telegram',
+            limit: 7,
+            now: new Date(),
+            leaseMs: LEASE_MS,
+          });
           if (claimed.length === 0) return ids;
           ids.push(...claimed.map((message) => message.id));
         }
@@ -187,8 +212,12 @@ describeEachProvider('the outbox table', (provider) => {
     await enqueue(db, { memberId, dedupeKey: 'k', message: { text: 'hi' } });
     const [claimed] = await claimTelegram(db, 10);
     const at = new Date();
-    expect(await createOutboxStore(db).markUnreachable(claimed!, at, '403: Forbidden: bot was blocked by the user')).toBe(true);
-    expect(await rows()).toMatchObject([{ status: 'failed', lastError: '403: Forbidden: bot was blocked by the user' }]);
+    expect(
+      await createOutboxStore(db).markUnreachable(claimed!, at, '403: Forbidden: bot was blocked by the user'),
+    ).toBe(true);
+    expect(await rows()).toMatchObject([
+      { status: 'failed', lastError: '403: Forbidden: bot was blocked by the user' },
+    ]);
     expect(await db.prisma.chat.findFirst({ where: chat })).toMatchObject({ unreachableAt: at });
     expect(await enqueue(db, { memberId, dedupeKey: 'k2', message: { text: 'again' } })).toBe('no-reachable-chat');
 

@@ -14,7 +14,9 @@ describe('retry backoff', () => {
   });
 
   it('by default keeps trying for about an hour of outage before giving up', () => {
-    const total = Array.from({ length: defaultRetryPolicy.maxAttempts - 1 }, (_, i) => backoffMs(i + 1, defaultRetryPolicy, () => 1)).reduce((a, b) => a + b, 0);
+    const total = Array.from({ length: defaultRetryPolicy.maxAttempts - 1 }, (_, i) =>
+      backoffMs(i + 1, defaultRetryPolicy, () => 1),
+    ).reduce((a, b) => a + b, 0);
     expect(total / 60_000).toBeGreaterThan(45);
     expect(total / 60_000).toBeLessThan(75);
   });

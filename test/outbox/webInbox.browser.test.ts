@@ -7,7 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebApp, type WebApp } from './support/webApp.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const onCI = process.env.CI === 'true';
 const chromiumMissing = !existsSync(CHROMIUM);
 const skipReason = `${CHROMIUM} is not installed; run \`apt-get install chromium\` to test the web chat in a browser`;
@@ -15,36 +23,45 @@ const skipReason = `${CHROMIUM} is not installed; run \`apt-get install chromium
 let web: WebApp;
 let browser: Browser;
 
-describe.skipIf(chromiumMissing && !onCI)(`outbox messages on the chat page${chromiumMissing ? ` (${skipReason})` : ''}`, () => {
-  beforeAll(async () => {
-    if (chromiumMissing) throw new Error(`CI=true but ${skipReason}.`);
-    web = await startWebApp();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  });
+describe.skipIf(chromiumMissing && !onCI)(
+  `outbox messages on the chat page${chromiumMissing ? ` (${skipReason})` : ''}`,
+  () => {
+    beforeAll(async () => {
+      if (chromiumMissing) throw new Error(`CI=true but ${skipReason}.`);
+      web = await startWebApp();
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    });
 
-  afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
-  });
+    afterAll(async () => {
+      await browser?.close();
+      await web?.stop();
+    });
 
-  const botTexts = (page: Page) => page.locator('#log .msg--bot:not(.msg--typing) .bubble__text').allTextContents();
+    const botTexts = (page: Page) => page.locator('#log .msg--bot:not(.msg--typing) .bubble__text').allTextContents();
 
-  it('shows a message sent by the shop once, without the visitor writing anything, and once again after a reload', { timeout: 60_000 }, async () => {
-    const context = await browser.newContext({ locale: 'en-US' });
-    const page = await context.newPage();
-    await page.goto(web.app.url);
-    await expect.poll(() => botTexts(page), { timeout: 10_000 }).not.toEqual([]);
-    const visitor = (await context.cookies()).find((cookie) => cookie.name === 'loyalty_visitor')!.value;
+    it(
+      'shows a message sent by the shop once, without the visitor writing anything, and once again after a reload',
+      { timeout: 60_000 },
+      async () => {
+        const context = await browser.newContext({ locale: 'en-US' });
+        const page = await context.newPage();
+        await page.goto(web.app.url);
+        await expect.poll(() => botTexts(page), { timeout: 10_000 }).not.toEqual([]);
+        const visitor = (await context.cookies()).find((cookie) => cookie.name === 'loyalty_visitor')!.value;
 
-    await web.send(visitor, 'You earned 50 points for your purchase.');
-    await expect.poll(async () => (await botTexts(page)).filter((text) => text.includes('50 points')), { timeout: 15_000 }).toHaveLength(1);
-    // Polls keep coming (and their answers overlap); the message stays shown once.
-    await page.waitForTimeout(4_000);
-    expect((await botTexts(page)).filter((text) => text.includes('50 points'))).toHaveLength(1);
+        await web.send(visitor, 'You earned 50 points for your purchase.');
+        await expect
+          .poll(async () => (await botTexts(page)).filter((text) => text.includes('50 points')), { timeout: 15_000 })
+          .toHaveLength(1);
+        // Polls keep coming (and their answers overlap); the message stays shown once.
+        await page.waitForTimeout(4_000);
+        expect((await botTexts(page)).filter((text) => text.includes('50 points'))).toHaveLength(1);
 
-    await page.reload();
-    await page.waitForTimeout(4_000);
-    expect((await botTexts(page)).filter((text) => text.includes('50 points'))).toHaveLength(1);
-    await context.close();
-  });
-});
+        await page.reload();
+        await page.waitForTimeout(4_000);
+        expect((await botTexts(page)).filter((text) => text.includes('50 points'))).toHaveLength(1);
+        await context.close();
+      },
+    );
+  },
+);

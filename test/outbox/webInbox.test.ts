@@ -24,7 +24,9 @@ async function newVisitor(): Promise<string> {
 
 async function inbox(visitor: string | null, after?: number): Promise<InboxAnswer & { response: Response }> {
   const query = after === undefined ? '' : `?after=${after}`;
-  const response = await fetch(`${web.app.url}/webchat/inbox${query}`, { headers: visitor ? { cookie: `loyalty_visitor=${visitor}` } : {} });
+  const response = await fetch(`${web.app.url}/webchat/inbox${query}`, {
+    headers: visitor ? { cookie: `loyalty_visitor=${visitor}` } : {},
+  });
   return { ...((await response.json()) as InboxAnswer), response };
 }
 

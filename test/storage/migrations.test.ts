@@ -8,7 +8,12 @@ import { promisify } from 'node:util';
 import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
 import { migrateDatabase } from '../../core/storage/db/migrateDatabase.ts';
 import { openDatabase, type Database, type Provider } from '../../core/storage/db/openDatabase.ts';
-import { diagnoseMigrationHistory, diffMigrationsToSchema, migrationsDirOf, schemaFor } from '../../scripts/schemaEngine.ts';
+import {
+  diagnoseMigrationHistory,
+  diffMigrationsToSchema,
+  migrationsDirOf,
+  schemaFor,
+} from '../../scripts/schemaEngine.ts';
 import { createTestDatabase, describeEachProvider, providers, type TestDatabase } from '../support/testDatabase.ts';
 
 const postgresUrl = inject('postgresUrl');
@@ -16,7 +21,10 @@ const postgresUrl = inject('postgresUrl');
 describe('committed migrations', () => {
   it.each(providers)('%s: migrations produce exactly prisma/schema.prisma', async (provider) => {
     const sql = await diffMigrationsToSchema(provider, { postgresUrl });
-    expect(sql, `prisma/schema.prisma changed without a migration; run \`npm run migrations:create -- <name>\`. Missing SQL:\n${sql}`).toBe('');
+    expect(
+      sql,
+      `prisma/schema.prisma changed without a migration; run \`npm run migrations:create -- <name>\`. Missing SQL:\n${sql}`,
+    ).toBe('');
   });
 
   it.each(providers)('%s: the drift check notices a schema change', async (provider) => {
@@ -25,10 +33,15 @@ describe('committed migrations', () => {
   });
 
   it('both providers have the same migration names and a Prisma lock file', () => {
-    const names = (provider: Provider) => readdirSync(migrationsDirOf(provider), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const names = (provider: Provider) =>
+      readdirSync(migrationsDirOf(provider), { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name);
     expect(names('postgresql')).toEqual(names('sqlite'));
     for (const provider of ['sqlite', 'postgresql'] as const) {
-      expect(readFileSync(join(migrationsDirOf(provider), 'migration_lock.toml'), 'utf8')).toContain(`provider = "${provider}"`);
+      expect(readFileSync(join(migrationsDirOf(provider), 'migration_lock.toml'), 'utf8')).toContain(
+        `provider = "${provider}"`,
+      );
     }
   });
 });
@@ -107,8 +120,12 @@ describeEachProvider('migrateDatabase', (provider) => {
   it('refuses to run when an applied migration was edited', async () => {
     db = await createTestDatabase(provider);
     const [name] = committedNames(provider);
-    await db.prisma.$executeRawUnsafe(`UPDATE _prisma_migrations SET checksum = '${'0'.repeat(64)}' WHERE migration_name = '${name}'`);
-    await expect(migrateDatabase(db)).rejects.toThrow(new RegExp(`Migration ${name} was changed after it was applied .*Restore .*migration\\.sql from version control`));
+    await db.prisma.$executeRawUnsafe(
+      `UPDATE _prisma_migrations SET checksum = '${'0'.repeat(64)}' WHERE migration_name = '${name}'`,
+    );
+    await expect(migrateDatabase(db)).rejects.toThrow(
+      new RegExp(`Migration ${name} was changed after it was applied .*Restore .*migration\\.sql from version control`),
+    );
     expect((await diagnoseMigrationHistory(provider, db.url)).editedMigrationNames).toEqual([name]);
   });
 
@@ -117,26 +134,38 @@ describeEachProvider('migrateDatabase', (provider) => {
     await db.prisma.$executeRawUnsafe(
       `INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, applied_steps_count) VALUES ('x', 'y', '99999999999999_half_done', CURRENT_TIMESTAMP, 0)`,
     );
-    await expect(migrateDatabase(db)).rejects.toThrow(/Migration 99999999999999_half_done is recorded as failed.*prisma migrate resolve --rolled-back 99999999999999_half_done/);
+    await expect(migrateDatabase(db)).rejects.toThrow(
+      /Migration 99999999999999_half_done is recorded as failed.*prisma migrate resolve --rolled-back 99999999999999_half_done/,
+    );
   });
 
   it('rolls a failing migration back entirely, history row included', async () => {
     db = await createTestDatabase(provider);
-    const dir = migrationsFolder(provider, { '99999999999999_broken': 'CREATE TABLE "Probe" ("id" INTEGER);\nINSERT INTO "NoSuchTable" VALUES (1);\n' });
-    await expect(migrateDatabase(db, { migrationsDir: dir })).rejects.toThrow(/Migration 99999999999999_broken failed and was rolled back: .*NoSuchTable/);
+    const dir = migrationsFolder(provider, {
+      '99999999999999_broken': 'CREATE TABLE "Probe" ("id" INTEGER);\nINSERT INTO "NoSuchTable" VALUES (1);\n',
+    });
+    await expect(migrateDatabase(db, { migrationsDir: dir })).rejects.toThrow(
+      /Migration 99999999999999_broken failed and was rolled back: .*NoSuchTable/,
+    );
     expect((await historyOf(db)).map((row) => row.migration_name)).toEqual(committedNames(provider));
     await expect(db.prisma.$queryRawUnsafe('SELECT * FROM "Probe"')).rejects.toThrow(/Probe/);
   });
 
   it('lets instances that start together apply each migration exactly once', async () => {
     db = await createTestDatabase(provider, { migrate: false });
-    const slow = provider === 'postgresql' ? 'SELECT pg_sleep(0.3);' : 'CREATE TABLE "Slow" AS WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 200000) SELECT x FROM n;';
+    const slow =
+      provider === 'postgresql'
+        ? 'SELECT pg_sleep(0.3);'
+        : 'CREATE TABLE "Slow" AS WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 200000) SELECT x FROM n;';
     const dir = migrationsFolder(provider, {
       '99999999999991_slow': slow,
       '99999999999992_a': 'CREATE TABLE "ConcurrentA" ("id" INTEGER);',
       '99999999999993_b': 'CREATE TABLE "ConcurrentB" ("id" INTEGER);',
     });
-    const all = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    const all = readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
     const results = await Promise.all([1, 2, 3].map(() => migrateElsewhere(provider, db!.url, dir)));
     expect(results.flat().sort()).toEqual(all);
     expect((await historyOf(db)).map((row) => row.migration_name)).toEqual(all);
@@ -188,17 +217,32 @@ ALTER TABLE "new_Parent" RENAME TO "Parent";
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 `;
-    const dir = migrationsFolder('sqlite', { '00000000000001_parent_child': parentChild, '00000000000002_rebuild_parent': rebuild }, false);
+    const dir = migrationsFolder(
+      'sqlite',
+      { '00000000000001_parent_child': parentChild, '00000000000002_rebuild_parent': rebuild },
+      false,
+    );
     await migrateDatabase(db, { migrationsDir: dir });
-    expect(await db.prisma.$queryRawUnsafe('SELECT "id", "parentId" FROM "Child"')).toEqual([{ id: 'c', parentId: 'p' }]);
+    expect(await db.prisma.$queryRawUnsafe('SELECT "id", "parentId" FROM "Child"')).toEqual([
+      { id: 'c', parentId: 'p' },
+    ]);
     expect(await db.prisma.$queryRawUnsafe('PRAGMA foreign_keys')).toEqual([{ foreign_keys: 1n }]);
     expect(await db.prisma.$queryRawUnsafe('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
   });
 
   it('refuses a migration that leaves rows pointing nowhere', async () => {
     db = await createTestDatabase('sqlite', { migrate: false });
-    const dir = migrationsFolder('sqlite', { '00000000000001_parent_child': parentChild, '00000000000002_dangling': `INSERT INTO "Child" VALUES ('d', 'missing');` }, false);
-    await expect(migrateDatabase(db, { migrationsDir: dir })).rejects.toThrow(/00000000000002_dangling failed and was rolled back: 1 row\(s\) violate foreign keys, e\.g\. in Child referencing Parent/);
+    const dir = migrationsFolder(
+      'sqlite',
+      {
+        '00000000000001_parent_child': parentChild,
+        '00000000000002_dangling': `INSERT INTO "Child" VALUES ('d', 'missing');`,
+      },
+      false,
+    );
+    await expect(migrateDatabase(db, { migrationsDir: dir })).rejects.toThrow(
+      /00000000000002_dangling failed and was rolled back: 1 row\(s\) violate foreign keys, e\.g\. in Child referencing Parent/,
+    );
     expect(await db.prisma.$queryRawUnsafe('SELECT "id" FROM "Child"')).toEqual([{ id: 'c' }]);
   });
 });

@@ -38,7 +38,10 @@ describeEachProvider('upgrading to the neutral desk', (provider) => {
       { id: 't-posted', deskRef: 'C0STAFF01:1700000000.000100' },
       { id: 't-waiting', deskRef: null },
     ]);
-    const outbox = await db.prisma.outboxMessage.findMany({ orderBy: { id: 'asc' }, select: { id: true, channel: true, status: true } });
+    const outbox = await db.prisma.outboxMessage.findMany({
+      orderBy: { id: 'asc' },
+      select: { id: true, channel: true, status: true },
+    });
     expect(outbox).toEqual([
       { id: 'o-desk', channel: 'desk', status: 'pending' },
       { id: 'o-telegram', channel: 'telegram', status: 'pending' },
@@ -49,12 +52,33 @@ describeEachProvider('upgrading to the neutral desk', (provider) => {
 /** Rows as the Slack-named schema wrote them: one ticket posted in Slack, one not yet, a pending desk post. */
 async function seedSlackEra(db: TestDatabase): Promise<void> {
   const at = new Date('2026-11-20T10:00:00Z');
-  await db.prisma.member.create({ data: { id: 'm1', cardNumber: '100000000009', name: 'Ana', phone: '+37369000001', locale: 'ro', consentAt: at, consentVersion: 'v1' } });
+  await db.prisma.member.create({
+    data: {
+      id: 'm1',
+      cardNumber: '100000000009',
+      name: 'Ana',
+      phone: '+37369000001',
+      locale: 'ro',
+      consentAt: at,
+      consentVersion: 'v1',
+    },
+  });
   const insertTicket = (id: string, slackChannel: string | null, slackTs: string | null) => db.prisma.$executeRaw`
     INSERT INTO "Ticket" ("id", "memberId", "chatId", "channel", "address", "locale", "reason", "status", "text", "slackChannel", "slackTs", "openedAt")
     VALUES (${id}, 'm1', 'c1', 'telegram', '42', 'ro', 'button', 'open', '', ${slackChannel}, ${slackTs}, ${at})`;
   await insertTicket('t-posted', 'C0STAFF01', '1700000000.000100');
   await insertTicket('t-waiting', null, null);
-  await db.prisma.outboxMessage.create({ data: { id: 'o-desk', channel: 'slack', address: 't-waiting', dedupeKey: 'k1', payload: '{"kind":"ticket"}', ticketId: 't-waiting' } });
-  await db.prisma.outboxMessage.create({ data: { id: 'o-telegram', channel: 'telegram', address: '42', dedupeKey: 'k2', payload: '{"text":"hi"}' } });
+  await db.prisma.outboxMessage.create({
+    data: {
+      id: 'o-desk',
+      channel: 'slack',
+      address: 't-waiting',
+      dedupeKey: 'k1',
+      payload: '{"kind":"ticket"}',
+      ticketId: 't-waiting',
+    },
+  });
+  await db.prisma.outboxMessage.create({
+    data: { id: 'o-telegram', channel: 'telegram', address: '42', dedupeKey: 'k2', payload: '{"text":"hi"}' },
+  });
 }

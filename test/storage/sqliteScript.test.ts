@@ -3,15 +3,19 @@ import { splitSqliteScript } from '../../core/storage/db/splitSqliteScript.ts';
 
 describe('splitSqliteScript', () => {
   it('splits on semicolons that end statements and keeps comments with the next statement', () => {
-    expect(splitSqliteScript('-- CreateTable\nCREATE TABLE "A" ("id" TEXT);\n\n-- CreateIndex\nCREATE INDEX "A_id" ON "A"("id");\n')).toEqual([
-      '-- CreateTable\nCREATE TABLE "A" ("id" TEXT);',
-      '-- CreateIndex\nCREATE INDEX "A_id" ON "A"("id");',
-    ]);
+    expect(
+      splitSqliteScript(
+        '-- CreateTable\nCREATE TABLE "A" ("id" TEXT);\n\n-- CreateIndex\nCREATE INDEX "A_id" ON "A"("id");\n',
+      ),
+    ).toEqual(['-- CreateTable\nCREATE TABLE "A" ("id" TEXT);', '-- CreateIndex\nCREATE INDEX "A_id" ON "A"("id");']);
   });
 
   it('ignores semicolons in strings, quoted names, brackets and comments', () => {
     const script = `CREATE TABLE "a;b" ("x" TEXT DEFAULT 'it''s; fine', [c;d] TEXT, \`e;f\` TEXT); /* ; */ -- ;\nSELECT 1`;
-    expect(splitSqliteScript(script)).toEqual([`CREATE TABLE "a;b" ("x" TEXT DEFAULT 'it''s; fine', [c;d] TEXT, \`e;f\` TEXT);`, '/* ; */ -- ;\nSELECT 1']);
+    expect(splitSqliteScript(script)).toEqual([
+      `CREATE TABLE "a;b" ("x" TEXT DEFAULT 'it''s; fine', [c;d] TEXT, \`e;f\` TEXT);`,
+      '/* ; */ -- ;\nSELECT 1',
+    ]);
   });
 
   it('keeps a trigger body, CASE … END included, in one statement', () => {

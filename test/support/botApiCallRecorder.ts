@@ -93,11 +93,14 @@ export class BotApiCallRecorder implements CallRecorder {
   }
 
   private timeoutError(expectation: CallExpectation, options: WaitOptions, timeoutMs: number): Error {
-    const wanted = typeof expectation === 'number'
-      ? `${expectation} call(s) in total`
-      : `${options.count ?? 1} call(s) matching ${describe(expectation)}`;
+    const wanted =
+      typeof expectation === 'number'
+        ? `${expectation} call(s) in total`
+        : `${options.count ?? 1} call(s) matching ${describe(expectation)}`;
     const seen = this.calls.map(summarize).join('\n  ') || '(none)';
-    return new Error(`waitForCalls: timed out after ${timeoutMs}ms waiting for ${wanted}; saw ${this.calls.length} call(s):\n  ${seen}`);
+    return new Error(
+      `waitForCalls: timed out after ${timeoutMs}ms waiting for ${wanted}; saw ${this.calls.length} call(s):\n  ${seen}`,
+    );
   }
 }
 
@@ -106,7 +109,9 @@ function toPredicate(expectation: string | ((call: FakeBotCall) => boolean)) {
 }
 
 function describe(expectation: string | ((call: FakeBotCall) => boolean)): string {
-  return typeof expectation === 'string' ? `method ${expectation}` : `predicate ${expectation.name || expectation.toString().slice(0, 80)}`;
+  return typeof expectation === 'string'
+    ? `method ${expectation}`
+    : `predicate ${expectation.name || expectation.toString().slice(0, 80)}`;
 }
 
 function deliveredText(call: FakeBotCall): string | undefined {

@@ -1,9 +1,7 @@
 // Planned failures, answered with the exact error JSON Telegram sends, so the
 // flood-control and retry code is tested against what production will see.
 
-export type BotApiFault =
-  | { status: 429; retryAfter: number }
-  | { status: number; description?: string };
+export type BotApiFault = { status: 429; retryAfter: number } | { status: number; description?: string };
 
 export interface TelegramErrorBody {
   ok: false;

@@ -13,10 +13,36 @@ export interface DecodedBody {
 export class BadRequestError extends Error {}
 
 /** Fields whose text must stay text even if it looks like JSON or a number. */
-const FREE_TEXT_FIELDS = new Set(['text', 'caption', 'title', 'description', 'query', 'question', 'explanation', 'data', 'callback_query_id', 'inline_query_id', 'file_id']);
+const FREE_TEXT_FIELDS = new Set([
+  'text',
+  'caption',
+  'title',
+  'description',
+  'query',
+  'question',
+  'explanation',
+  'data',
+  'callback_query_id',
+  'inline_query_id',
+  'file_id',
+]);
 
 /** Numeric fields tests compare to numbers; Telegram coerces them the same way. */
-const INTEGER_FIELDS = new Set(['chat_id', 'from_chat_id', 'user_id', 'message_id', 'reply_to_message_id', 'message_thread_id', 'offset', 'limit', 'timeout', 'cache_time', 'width', 'height', 'duration']);
+const INTEGER_FIELDS = new Set([
+  'chat_id',
+  'from_chat_id',
+  'user_id',
+  'message_id',
+  'reply_to_message_id',
+  'message_thread_id',
+  'offset',
+  'limit',
+  'timeout',
+  'cache_time',
+  'width',
+  'height',
+  'duration',
+]);
 
 export function decodeRequestBody(contentType: string | undefined, body: Buffer, query: URLSearchParams): DecodedBody {
   const fromQuery = decodeFields([...query.entries()]);
@@ -26,7 +52,10 @@ export function decodeRequestBody(contentType: string | undefined, body: Buffer,
     return { payload: { ...fromQuery, ...payload }, files };
   }
   if (type.startsWith('application/x-www-form-urlencoded')) {
-    return { payload: { ...fromQuery, ...decodeFields([...new URLSearchParams(body.toString('utf8')).entries()]) }, files: {} };
+    return {
+      payload: { ...fromQuery, ...decodeFields([...new URLSearchParams(body.toString('utf8')).entries()]) },
+      files: {},
+    };
   }
   return { payload: { ...fromQuery, ...decodeJson(body) }, files: {} };
 }
@@ -91,10 +120,12 @@ function parseJsonOr(raw: string): unknown {
 function linkUploads(payload: ApiPayload, uploads: FormPart[]): Record<string, RecordedFile> {
   const pathByAttachId = new Map<string, string>();
   collectAttachPaths(payload, '', pathByAttachId);
-  return Object.fromEntries(uploads.map((part) => [
-    pathByAttachId.get(part.name) ?? part.name,
-    { bytes: Buffer.from(part.data), ...(part.filename ? { filename: part.filename } : {}) },
-  ]));
+  return Object.fromEntries(
+    uploads.map((part) => [
+      pathByAttachId.get(part.name) ?? part.name,
+      { bytes: Buffer.from(part.data), ...(part.filename ? { filename: part.filename } : {}) },
+    ]),
+  );
 }
 
 function collectAttachPaths(value: unknown, path: string, out: Map<string, string>): void {

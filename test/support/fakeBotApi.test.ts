@@ -8,7 +8,10 @@ import { fakeBotApiTransformer, startFakeBotApi, type FakeBotApi } from './fakeB
 import { callbackUpdate, commandUpdate, contactUpdate, textUpdate } from './telegramUpdates.ts';
 
 /** Every byte value, plus sequences a naive multipart parser would trip over. */
-const PHOTO_BYTES = Buffer.concat([Buffer.from(Array.from({ length: 256 }, (_, i) => i)), Buffer.from('\r\n--\r\n\r\n')]);
+const PHOTO_BYTES = Buffer.concat([
+  Buffer.from(Array.from({ length: 256 }, (_, i) => i)),
+  Buffer.from('\r\n--\r\n\r\n'),
+]);
 
 let fake: FakeBotApi;
 let bot: Bot;
@@ -25,7 +28,11 @@ afterEach(async () => {
 
 describe('fake Bot API over HTTP', () => {
   it('answers getMe and rejects a foreign token like Telegram does', async () => {
-    await expect(bot.api.getMe()).resolves.toMatchObject({ id: fake.botUser.id, is_bot: true, username: fake.botUser.username });
+    await expect(bot.api.getMe()).resolves.toMatchObject({
+      id: fake.botUser.id,
+      is_bot: true,
+      username: fake.botUser.username,
+    });
     const stranger = new Bot('111:wrong-token', { client: { apiRoot: fake.apiRoot } });
     const error = await stranger.api.getMe().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GrammyError);
@@ -46,7 +53,10 @@ describe('fake Bot API over HTTP', () => {
 
   it('decodes a multipart sendPhoto: file bytes captured, JSON fields decoded', async () => {
     const markup = { inline_keyboard: [[{ text: 'Ok', callback_data: 'ok' }]] };
-    const sent = await bot.api.sendPhoto(42, new InputFile(PHOTO_BYTES), { caption: 'Ваша карта', reply_markup: markup });
+    const sent = await bot.api.sendPhoto(42, new InputFile(PHOTO_BYTES), {
+      caption: 'Ваша карта',
+      reply_markup: markup,
+    });
     await bot.api.sendPhoto(43, new InputFile(Buffer.from('png'), 'card.png'));
 
     const [call, named] = fake.callsTo('sendPhoto');
@@ -63,7 +73,9 @@ describe('fake Bot API over HTTP', () => {
     const sent = await bot.api.sendMessage(42, 'v1');
     const edited = await bot.api.editMessageText(42, sent.message_id, 'v2');
     expect(edited).toMatchObject({ message_id: sent.message_id, text: 'v2' });
-    await expect(bot.api.editMessageReplyMarkup(42, sent.message_id)).resolves.toMatchObject({ message_id: sent.message_id });
+    await expect(bot.api.editMessageReplyMarkup(42, sent.message_id)).resolves.toMatchObject({
+      message_id: sent.message_id,
+    });
     await expect(bot.api.answerCallbackQuery('123')).resolves.toBe(true);
     await expect(bot.api.setMyCommands([{ command: 'start', description: 'Start' }])).resolves.toBe(true);
     await expect(bot.api.deleteWebhook()).resolves.toBe(true);
@@ -92,14 +104,18 @@ describe('fake Bot API over HTTP', () => {
 
   it('names the calls it saw when waitForCalls times out', async () => {
     await bot.api.sendMessage(42, 'hi');
-    await expect(fake.waitForCalls('sendPhoto', { timeoutMs: 50 })).rejects.toThrow(/sendPhoto[\s\S]*sendMessage chat=42 "hi"/);
+    await expect(fake.waitForCalls('sendPhoto', { timeoutMs: 50 })).rejects.toThrow(
+      /sendPhoto[\s\S]*sendMessage chat=42 "hi"/,
+    );
   });
 });
 
 describe('long polling', () => {
   it('delivers pushed updates to bot.start() and stops promptly', async () => {
     const seen: string[] = [];
-    bot.on('message:text', (ctx) => { seen.push(ctx.message.text); });
+    bot.on('message:text', (ctx) => {
+      seen.push(ctx.message.text);
+    });
     const queued = fake.pushUpdate(textUpdate(42, 'before start'));
     const running = bot.start();
     await fake.waitForCalls((call) => call.method === 'getUpdates' && call.payload.offset === queued.update_id + 1);
@@ -135,7 +151,11 @@ describe('fault injection', () => {
     fake.failNext('sendMessage', { status: 429, retryAfter: 1 });
     const error = await bot.api.sendMessage(42, 'flood').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GrammyError);
-    expect(error).toMatchObject({ error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
+    expect(error).toMatchObject({
+      error_code: 429,
+      description: 'Too Many Requests: retry after 1',
+      parameters: { retry_after: 1 },
+    });
     await bot.api.sendMessage(42, 'after');
     expect(fake.sentTexts(42)).toEqual(['after']);
   });
@@ -152,8 +172,14 @@ describe('fault injection', () => {
   it('answers 5xx and 403 with Telegram descriptions', async () => {
     fake.failNext('sendMessage', { status: 500 });
     fake.failNext('sendMessage', { status: 403, description: 'Forbidden: bot was blocked by the user' });
-    await expect(bot.api.sendMessage(42, 'a')).rejects.toMatchObject({ error_code: 500, description: 'Internal Server Error' });
-    await expect(bot.api.sendMessage(42, 'b')).rejects.toMatchObject({ error_code: 403, description: 'Forbidden: bot was blocked by the user' });
+    await expect(bot.api.sendMessage(42, 'a')).rejects.toMatchObject({
+      error_code: 500,
+      description: 'Internal Server Error',
+    });
+    await expect(bot.api.sendMessage(42, 'b')).rejects.toMatchObject({
+      error_code: 403,
+      description: 'Forbidden: bot was blocked by the user',
+    });
   });
 });
 

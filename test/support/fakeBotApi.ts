@@ -30,7 +30,10 @@ export class FakeBotApi {
   private readonly inFlight = new Set<Promise<void>>();
   private closing: Promise<void> | undefined;
 
-  constructor(private readonly server: Server, options: FakeBotApiOptions = {}) {
+  constructor(
+    private readonly server: Server,
+    options: FakeBotApiOptions = {},
+  ) {
     this.engine = new BotApiEngine({ identity: options, recorder: this.recorder });
     this.token = options.token ?? makeBotToken(this.engine.results.botUser.id);
     server.on('request', (req: IncomingMessage, res: ServerResponse) => this.track(this.handle(req, res)));
@@ -118,7 +121,8 @@ export class FakeBotApi {
   private serveFile(req: IncomingMessage, res: ServerResponse): boolean {
     const route = FILE_PATH.exec(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
     if (!route) return false;
-    const bytes = route[1] === this.token ? this.engine.results.files.download(decodeURIComponent(route[2] ?? '')) : undefined;
+    const bytes =
+      route[1] === this.token ? this.engine.results.files.download(decodeURIComponent(route[2] ?? '')) : undefined;
     if (bytes) {
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.length });
       res.end(bytes);

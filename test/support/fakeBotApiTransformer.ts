@@ -56,8 +56,11 @@ async function replaceInputFiles(value: unknown, path: string, files: Record<str
     return Promise.all(value.map((item, index) => replaceInputFiles(item, joinPath(path, String(index)), files)));
   }
   if (typeof value === 'object' && value !== null) {
-    const entries = await Promise.all(Object.entries(value).map(async ([key, inner]) =>
-      [key, await replaceInputFiles(inner, joinPath(path, key), files)] as const));
+    const entries = await Promise.all(
+      Object.entries(value).map(
+        async ([key, inner]) => [key, await replaceInputFiles(inner, joinPath(path, key), files)] as const,
+      ),
+    );
     return Object.fromEntries(entries);
   }
   return value;

@@ -4,7 +4,13 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, verifySlackRequest } from '@slack/bolt';
-import { ErrorCode, LogLevel, WebClient, type ConversationsMembersResponse, type WebClientOptions } from '@slack/web-api';
+import {
+  ErrorCode,
+  LogLevel,
+  WebClient,
+  type ConversationsMembersResponse,
+  type WebClientOptions,
+} from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeSlackApi } from './fakeSlackApi.ts';
 import {
@@ -21,13 +27,21 @@ import {
 
 const STAFF = 'C0STAFF001';
 /** Every byte value, plus sequences a naive multipart parser would trip over. */
-const PHOTO_BYTES = Buffer.concat([Buffer.from(Array.from({ length: 256 }, (_, i) => i)), Buffer.from('\r\n--\r\n\r\n')]);
+const PHOTO_BYTES = Buffer.concat([
+  Buffer.from(Array.from({ length: 256 }, (_, i) => i)),
+  Buffer.from('\r\n--\r\n\r\n'),
+]);
 
 let fake: FakeSlackApi;
 let client: WebClient;
 
 function clientFor(options: WebClientOptions = {}): WebClient {
-  return new WebClient(fake.token, { slackApiUrl: fake.apiUrl, logLevel: LogLevel.ERROR, retryConfig: { retries: 0 }, ...options });
+  return new WebClient(fake.token, {
+    slackApiUrl: fake.apiUrl,
+    logLevel: LogLevel.ERROR,
+    retryConfig: { retries: 0 },
+    ...options,
+  });
 }
 
 beforeEach(async () => {
@@ -41,9 +55,21 @@ afterEach(async () => {
 
 describe('fake Slack Web API with the real WebClient', () => {
   it('answers auth.test with the bot identity and refuses a foreign token', async () => {
-    await expect(client.auth.test()).resolves.toMatchObject({ ok: true, user_id: fake.botUserId, bot_id: fake.botId, team_id: fake.identity.teamId });
-    const stranger = new WebClient('xoxb-wrong', { slackApiUrl: fake.apiUrl, logLevel: LogLevel.ERROR, retryConfig: { retries: 0 } });
-    await expect(stranger.auth.test()).rejects.toMatchObject({ code: ErrorCode.PlatformError, data: { ok: false, error: 'invalid_auth' } });
+    await expect(client.auth.test()).resolves.toMatchObject({
+      ok: true,
+      user_id: fake.botUserId,
+      bot_id: fake.botId,
+      team_id: fake.identity.teamId,
+    });
+    const stranger = new WebClient('xoxb-wrong', {
+      slackApiUrl: fake.apiUrl,
+      logLevel: LogLevel.ERROR,
+      retryConfig: { retries: 0 },
+    });
+    await expect(stranger.auth.test()).rejects.toMatchObject({
+      code: ErrorCode.PlatformError,
+      data: { ok: false, error: 'invalid_auth' },
+    });
     expect(fake.callsTo('auth.test').map((call) => call.token)).toEqual([fake.token, 'xoxb-wrong']);
   });
 
@@ -56,7 +82,11 @@ describe('fake Slack Web API with the real WebClient', () => {
     await client.chat.postMessage({ channel: STAFF, thread_ts: reply.ts ?? '', text: 'Closed', reply_broadcast: true });
     const updated = await client.chat.update({ channel: STAFF, ts: cardTs, text: 'Ticket closed' });
 
-    expect(card).toMatchObject({ ok: true, channel: STAFF, message: { user: fake.botUserId, bot_id: fake.botId, text: 'New ticket', blocks } });
+    expect(card).toMatchObject({
+      ok: true,
+      channel: STAFF,
+      message: { user: fake.botUserId, bot_id: fake.botId, text: 'New ticket', blocks },
+    });
     expect(card.ts).toMatch(/^\d{10}\.\d{6}$/);
     expect(Number(reply.ts)).toBeGreaterThan(Number(card.ts));
     expect(reply.message?.thread_ts).toBe(card.ts);
@@ -77,7 +107,9 @@ describe('fake Slack Web API with the real WebClient', () => {
   it('records an ephemeral for its user', async () => {
     const sent = await client.chat.postEphemeral({ channel: STAFF, user: 'U0AGENT01', text: 'Only you see this' });
     expect(sent.message_ts).toMatch(/^\d+\.\d{6}$/);
-    expect(fake.ephemerals).toEqual([{ channel: STAFF, user: 'U0AGENT01', text: 'Only you see this', message_ts: sent.message_ts }]);
+    expect(fake.ephemerals).toEqual([
+      { channel: STAFF, user: 'U0AGENT01', text: 'Only you see this', message_ts: sent.message_ts },
+    ]);
   });
 
   it('pages conversations.members with a cursor and answers users.info from registered users', async () => {
@@ -90,9 +122,15 @@ describe('fake Slack Web API with the real WebClient', () => {
     expect(pages).toEqual([['U01', 'U02'], ['U03', 'U04'], ['U05']]);
 
     const { user } = await client.users.info({ user: 'U01' });
-    expect(user).toMatchObject({ id: 'U01', real_name: 'Мария Иванова', profile: { first_name: 'Мария', real_name: 'Мария Иванова', display_name: 'masha' } });
+    expect(user).toMatchObject({
+      id: 'U01',
+      real_name: 'Мария Иванова',
+      profile: { first_name: 'Мария', real_name: 'Мария Иванова', display_name: 'masha' },
+    });
     await expect(client.users.info({ user: 'U404' })).rejects.toMatchObject({ data: { error: 'user_not_found' } });
-    await expect(client.conversations.members({ channel: 'C0NOWHERE' })).rejects.toMatchObject({ data: { error: 'channel_not_found' } });
+    await expect(client.conversations.members({ channel: 'C0NOWHERE' })).rejects.toMatchObject({
+      data: { error: 'channel_not_found' },
+    });
   });
 
   it('takes a filesUploadV2 into a thread: bytes readable, share posted as a reply', async () => {
@@ -108,10 +146,21 @@ describe('fake Slack Web API with the real WebClient', () => {
     const fileId = fake.callsTo('files.completeUploadExternal')[0]?.args.files as Array<{ id: string }>;
     const uploaded = fake.uploadedFile(fileId[0]?.id ?? '');
     expect(uploaded?.bytes?.equals(PHOTO_BYTES)).toBe(true);
-    expect(uploaded).toMatchObject({ filename: 'photo.jpg', length: PHOTO_BYTES.length, channel: STAFF, threadTs: card.ts });
-    expect(result).toMatchObject({ ok: true, files: [{ ok: true, files: [{ id: uploaded?.id, title: 'photo.jpg' }] }] });
+    expect(uploaded).toMatchObject({
+      filename: 'photo.jpg',
+      length: PHOTO_BYTES.length,
+      channel: STAFF,
+      threadTs: card.ts,
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      files: [{ ok: true, files: [{ id: uploaded?.id, title: 'photo.jpg' }] }],
+    });
     const [share] = fake.thread(STAFF, card.ts ?? '');
-    expect(share).toMatchObject({ text: 'Фото от клиента', files: [{ id: uploaded?.id, name: 'photo.jpg', mimetype: 'image/jpeg' }] });
+    expect(share).toMatchObject({
+      text: 'Фото от клиента',
+      files: [{ id: uploaded?.id, name: 'photo.jpg', mimetype: 'image/jpeg' }],
+    });
     expect(fake.messages(STAFF)).toHaveLength(1);
   });
 
@@ -124,7 +173,9 @@ describe('fake Slack Web API with the real WebClient', () => {
   });
 
   it('records an unknown method and answers unknown_method', async () => {
-    await expect(client.apiCall('chat.fly', { channel: STAFF })).rejects.toMatchObject({ data: { error: 'unknown_method' } });
+    await expect(client.apiCall('chat.fly', { channel: STAFF })).rejects.toMatchObject({
+      data: { error: 'unknown_method' },
+    });
     expect(fake.callsTo('chat.fly')).toMatchObject([{ args: { channel: STAFF }, rejectedWith: 'unknown_method' }]);
   });
 
@@ -140,7 +191,9 @@ describe('fake Slack Web API with the real WebClient', () => {
 
   it('names the calls it saw when waitForCalls times out', async () => {
     await client.chat.postMessage({ channel: STAFF, text: 'hi' });
-    await expect(fake.waitForCalls('chat.update', { timeoutMs: 50 })).rejects.toThrow(/chat\.update[\s\S]*chat\.postMessage channel=C0STAFF001 "hi"/);
+    await expect(fake.waitForCalls('chat.update', { timeoutMs: 50 })).rejects.toThrow(
+      /chat\.update[\s\S]*chat\.postMessage channel=C0STAFF001 "hi"/,
+    );
   });
 });
 
@@ -156,23 +209,35 @@ describe('faults', () => {
 
   it('fails a method with a Slack error a given number of times', async () => {
     fake.failNext('chat.postMessage', 'not_in_channel', 2);
-    await expect(client.chat.postMessage({ channel: STAFF, text: 'a' })).rejects.toMatchObject({ data: { ok: false, error: 'not_in_channel' } });
-    await expect(client.chat.postMessage({ channel: STAFF, text: 'b' })).rejects.toMatchObject({ data: { error: 'not_in_channel' } });
+    await expect(client.chat.postMessage({ channel: STAFF, text: 'a' })).rejects.toMatchObject({
+      data: { ok: false, error: 'not_in_channel' },
+    });
+    await expect(client.chat.postMessage({ channel: STAFF, text: 'b' })).rejects.toMatchObject({
+      data: { error: 'not_in_channel' },
+    });
     await expect(client.chat.postMessage({ channel: STAFF, text: 'c' })).resolves.toMatchObject({ ok: true });
     expect(fake.messages(STAFF).map((m) => m.text)).toEqual(['c']);
   });
 
   it('is down with 503 (an HTTP error) until up() again', async () => {
     fake.down();
-    await expect(client.chat.postMessage({ channel: STAFF, text: 'lost' })).rejects.toMatchObject({ code: ErrorCode.HTTPError, statusCode: 503 });
+    await expect(client.chat.postMessage({ channel: STAFF, text: 'lost' })).rejects.toMatchObject({
+      code: ErrorCode.HTTPError,
+      statusCode: 503,
+    });
     fake.up();
     await expect(client.chat.postMessage({ channel: STAFF, text: 'back' })).resolves.toMatchObject({ ok: true });
-    expect(fake.callsTo('chat.postMessage').map((call) => call.rejectedWith)).toEqual(['service_unavailable', undefined]);
+    expect(fake.callsTo('chat.postMessage').map((call) => call.rejectedWith)).toEqual([
+      'service_unavailable',
+      undefined,
+    ]);
   });
 
   it('drops connections when down with reset (a request error)', async () => {
     fake.down('reset');
-    await expect(client.chat.postMessage({ channel: STAFF, text: 'lost' })).rejects.toMatchObject({ code: ErrorCode.RequestError });
+    await expect(client.chat.postMessage({ channel: STAFF, text: 'lost' })).rejects.toMatchObject({
+      code: ErrorCode.RequestError,
+    });
     fake.up();
     await expect(client.chat.postMessage({ channel: STAFF, text: 'back' })).resolves.toMatchObject({ ok: true });
   });
@@ -195,8 +260,18 @@ describe('signed requests', () => {
   it("pass Bolt's verifySlackRequest when signed with the app's secret", () => {
     const body = eventCallback({ event: messageEvent({ channel: STAFF, user: 'U0AGENT01', text: 'hi' }) });
     expect(() => verify(signedRequest(SECRET, body))).not.toThrow();
-    expect(() => verify(signedRequest(SECRET, slashCommand({ command: '/loyalty', text: '+79990000000', userId: 'U0AGENT01', channelId: STAFF })))).not.toThrow();
-    expect(signedRequest(SECRET, body, { retryNum: 1 }).headers).toMatchObject({ 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
+    expect(() =>
+      verify(
+        signedRequest(
+          SECRET,
+          slashCommand({ command: '/loyalty', text: '+79990000000', userId: 'U0AGENT01', channelId: STAFF }),
+        ),
+      ),
+    ).not.toThrow();
+    expect(signedRequest(SECRET, body, { retryNum: 1 }).headers).toMatchObject({
+      'x-slack-retry-num': '1',
+      'x-slack-retry-reason': 'http_timeout',
+    });
   });
 
   it('fail it when the signature is wrong, the headers are missing or the timestamp is stale', () => {
@@ -213,7 +288,12 @@ describe('signed requests', () => {
 
     beforeEach(async () => {
       seen.length = 0;
-      app = new App({ token: fake.token, signingSecret: SECRET, logLevel: LogLevel.ERROR, clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } } });
+      app = new App({
+        token: fake.token,
+        signingSecret: SECRET,
+        logLevel: LogLevel.ERROR,
+        clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
+      });
       app.message(async ({ message, client: web }) => {
         if (!('user' in message) || !('thread_ts' in message)) return;
         seen.push(`message:${message.subtype ?? 'plain'}:${'text' in message ? message.text : ''}`);
@@ -236,27 +316,53 @@ describe('signed requests', () => {
     });
 
     it('answers the url_verification challenge and refuses a forged request', async () => {
-      await expect(postToApp(eventsUrl, signedRequest(SECRET, urlVerification('c-42')))).resolves.toMatchObject({ status: 200, body: '{"challenge":"c-42"}' });
-      const forged = await postToApp(eventsUrl, signedRequest(SECRET, urlVerification('c-43'), { tamper: 'wrong-signature' }));
+      await expect(postToApp(eventsUrl, signedRequest(SECRET, urlVerification('c-42')))).resolves.toMatchObject({
+        status: 200,
+        body: '{"challenge":"c-42"}',
+      });
+      const forged = await postToApp(
+        eventsUrl,
+        signedRequest(SECRET, urlVerification('c-43'), { tamper: 'wrong-signature' }),
+      );
       expect(forged.status).toBe(401);
     });
 
     it('routes thread messages, button clicks and /loyalty; ignores its own messages', async () => {
-      const parent = await new WebClient(fake.token, { slackApiUrl: fake.apiUrl }).chat.postMessage({ channel: STAFF, text: 'Ticket' });
+      const parent = await new WebClient(fake.token, { slackApiUrl: fake.apiUrl }).chat.postMessage({
+        channel: STAFF,
+        text: 'Ticket',
+      });
       const threadTs = parent.ts ?? '';
       const photo = fake.hostFile({ name: 'receipt.jpg', bytes: PHOTO_BYTES, user: 'U0AGENT01' });
       const deliver = (body: string) => postToApp(eventsUrl, signedRequest(SECRET, body));
 
-      await deliver(eventCallback({ event: messageEvent({ channel: STAFF, user: 'U0AGENT01', text: 'Здравствуйте', threadTs }) }));
-      await deliver(eventCallback({ event: messageEvent({ channel: STAFF, user: 'U0AGENT01', text: 'чек', threadTs, files: [photo] }) }));
+      await deliver(
+        eventCallback({ event: messageEvent({ channel: STAFF, user: 'U0AGENT01', text: 'Здравствуйте', threadTs }) }),
+      );
+      await deliver(
+        eventCallback({
+          event: messageEvent({ channel: STAFF, user: 'U0AGENT01', text: 'чек', threadTs, files: [photo] }),
+        }),
+      );
       await deliver(eventCallback({ event: botMessageEvent({ channel: STAFF, text: 'echo', threadTs }) }));
-      await deliver(eventCallback({ event: botMessageEvent({ channel: STAFF, text: 'echo', threadTs, style: 'integration' }) }));
-      await deliver(blockActions({ user: 'U0AGENT01', channel: STAFF, messageTs: threadTs, actionId: 'take', value: 'ticket-7' }));
+      await deliver(
+        eventCallback({ event: botMessageEvent({ channel: STAFF, text: 'echo', threadTs, style: 'integration' }) }),
+      );
+      await deliver(
+        blockActions({ user: 'U0AGENT01', channel: STAFF, messageTs: threadTs, actionId: 'take', value: 'ticket-7' }),
+      );
       await deliver(slashCommand({ command: '/loyalty', text: '+79990000000', userId: 'U0AGENT01', channelId: STAFF }));
 
-      await fake.waitForCalls((call) => call.method === 'chat.postMessage' && call.args.text === 'relayed', { count: 2 });
+      await fake.waitForCalls((call) => call.method === 'chat.postMessage' && call.args.text === 'relayed', {
+        count: 2,
+      });
       // Bolt acknowledges events before its listeners run, so only the set is certain, not the order.
-      expect([...seen].sort()).toEqual(['action:ticket-7', 'command:+79990000000', 'message:file_share:чек', 'message:plain:Здравствуйте']);
+      expect([...seen].sort()).toEqual([
+        'action:ticket-7',
+        'command:+79990000000',
+        'message:file_share:чек',
+        'message:plain:Здравствуйте',
+      ]);
       expect(fake.thread(STAFF, threadTs).map((m) => m.text)).toEqual(['relayed', 'relayed']);
       expect(fake.callsTo('auth.test').length).toBeGreaterThan(0);
     });

@@ -3,19 +3,47 @@
 // to it exactly as to slack.com, and tests can read the staff channel back.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SlackApiCallRecorder, type SlackApiCall, type SlackArgs, type SlackCallExpectation, type SlackWaitOptions } from './slackApiCallRecorder.ts';
+import {
+  SlackApiCallRecorder,
+  type SlackApiCall,
+  type SlackArgs,
+  type SlackCallExpectation,
+  type SlackWaitOptions,
+} from './slackApiCallRecorder.ts';
 import { SlackApiFaults, type SlackOutage } from './slackApiFaults.ts';
 import { SLACK_BOT_TOKEN, SLACK_IDENTITY, type SlackIdentity } from './slackApiIdentity.ts';
 import { callSlackMethod, SLACK_METHODS } from './slackApiMethods.ts';
 import { fileIdOfPrivateUrl, slackFileObject } from './slackApiObjects.ts';
-import { apiReply, faultReply, outageReply, plainReply, rejectionOf, uploadedBytes, type HttpReply, type Reset } from './slackApiHttpReplies.ts';
+import {
+  apiReply,
+  faultReply,
+  outageReply,
+  plainReply,
+  rejectionOf,
+  uploadedBytes,
+  type HttpReply,
+  type Reset,
+} from './slackApiHttpReplies.ts';
 import { decodeSlackRequest } from './slackApiRequestBody.ts';
-import { SlackWorkspace, type SlackEphemeral, type SlackFileObject, type SlackMessage, type SlackUserProfile, type UploadedFile } from './slackApiWorkspace.ts';
+import {
+  SlackWorkspace,
+  type SlackEphemeral,
+  type SlackFileObject,
+  type SlackMessage,
+  type SlackUserProfile,
+  type UploadedFile,
+} from './slackApiWorkspace.ts';
 
 export type { SlackApiCall, SlackCallExpectation, SlackWaitOptions } from './slackApiCallRecorder.ts';
 export type { SlackOutage } from './slackApiFaults.ts';
 export type { SlackIdentity } from './slackApiIdentity.ts';
-export type { SlackEphemeral, SlackFileObject, SlackMessage, SlackUserProfile, UploadedFile } from './slackApiWorkspace.ts';
+export type {
+  SlackEphemeral,
+  SlackFileObject,
+  SlackMessage,
+  SlackUserProfile,
+  UploadedFile,
+} from './slackApiWorkspace.ts';
 
 export interface FakeSlackApiOptions {
   /** The bot token the app must send; defaults to SLACK_BOT_TOKEN. */
@@ -42,7 +70,10 @@ export class FakeSlackApi {
   private readonly inFlight = new Set<Promise<void>>();
   private closing: Promise<void> | undefined;
 
-  private constructor(private readonly server: Server, options: FakeSlackApiOptions) {
+  private constructor(
+    private readonly server: Server,
+    options: FakeSlackApiOptions,
+  ) {
     this.token = options.token ?? SLACK_BOT_TOKEN;
     this.identity = { ...SLACK_IDENTITY, ...options.identity };
     this.workspace = new SlackWorkspace(this.identity);
@@ -125,7 +156,13 @@ export class FakeSlackApi {
 
   /** A file someone shared in Slack: put the returned object into a message event's `files`. */
   hostFile(file: { name: string; bytes: Buffer; user?: string }): SlackFileObject {
-    const hosted = { id: this.workspace.newFileId(), filename: file.name, title: file.name, length: file.bytes.length, bytes: Buffer.from(file.bytes) };
+    const hosted = {
+      id: this.workspace.newFileId(),
+      filename: file.name,
+      title: file.name,
+      length: file.bytes.length,
+      bytes: Buffer.from(file.bytes),
+    };
     this.workspace.files.set(hosted.id, hosted);
     return slackFileObject(hosted, this.identity, this.origin, file.user);
   }
@@ -190,7 +227,10 @@ export class FakeSlackApi {
     const outage = this.faults.currentOutage;
     if (outage) return outageReply(outage);
     if (RESPONSE_PATH.test(url.pathname) && req.method === 'POST') {
-      this.responses.push({ url: `${this.origin}${url.pathname}`, body: JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown> });
+      this.responses.push({
+        url: `${this.origin}${url.pathname}`,
+        body: JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>,
+      });
       return apiReply({ ok: true });
     }
     const uploadId = UPLOAD_PATH.exec(url.pathname)?.[1];
@@ -210,7 +250,11 @@ export class FakeSlackApi {
   }
 
   /** Outages and planned faults first, then Slack's own checks: a readable body, a known method, the token. */
-  private answer(method: string, { args, token }: { args: SlackArgs; token?: string }, invalid?: string): HttpReply | Reset {
+  private answer(
+    method: string,
+    { args, token }: { args: SlackArgs; token?: string },
+    invalid?: string,
+  ): HttpReply | Reset {
     const fault = this.faults.take(method);
     if (fault) return faultReply(fault);
     const error = invalid ?? this.authError(method, token);

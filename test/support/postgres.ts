@@ -21,7 +21,9 @@ export function findPostgresBin(): string | undefined {
   const majors = readdirSync(base)
     .filter((name) => /^\d+$/.test(name))
     .sort((a, b) => Number(b) - Number(a));
-  return majors.map((major) => join(base, major, 'bin')).find((bin) => ['initdb', 'pg_ctl', 'postgres'].every((tool) => existsSync(join(bin, tool))));
+  return majors
+    .map((major) => join(base, major, 'bin'))
+    .find((bin) => ['initdb', 'pg_ctl', 'postgres'].every((tool) => existsSync(join(bin, tool))));
 }
 
 /**
@@ -37,7 +39,11 @@ export async function acquirePostgres(): Promise<{ server: PostgresServer } | { 
     return { server: { url: given, stop: async () => {} } };
   }
   const bin = findPostgresBin();
-  if (!bin) return { reason: 'PostgreSQL is not installed (no /usr/lib/postgresql/*/bin); run `node scripts/setup.mjs --test` or set TEST_POSTGRES_URL' };
+  if (!bin)
+    return {
+      reason:
+        'PostgreSQL is not installed (no /usr/lib/postgresql/*/bin); run `node scripts/setup.mjs --test` or set TEST_POSTGRES_URL',
+    };
   return { server: await startThrowawayPostgres(bin) };
 }
 
@@ -54,7 +60,11 @@ export async function startThrowawayPostgres(bin: string): Promise<PostgresServe
   if (asRoot) execFileSync('chown', ['-R', 'postgres:postgres', dir]);
   const run = (tool: string, args: string[]) => {
     const command = asRoot ? ['runuser', '-u', 'postgres', '--', join(bin, tool), ...args] : [join(bin, tool), ...args];
-    return execFileSync(command[0]!, command.slice(1), { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+    return execFileSync(command[0]!, command.slice(1), {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+    });
   };
   try {
     run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
@@ -109,7 +119,13 @@ function stopWhenThisProcessDies(dir: string, pgCtl: string, asRoot: boolean): v
     'if [ -d "$DIR/data" ]; then $AS_OWNER "$PG_CTL" -D "$DIR/data" -m immediate -w stop; fi',
     'rm -rf "$DIR"',
   ].join('\n');
-  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', PARENT: String(process.pid), DIR: dir, PG_CTL: pgCtl, AS_OWNER: asRoot ? 'runuser -u postgres --' : '' };
+  const env = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    PARENT: String(process.pid),
+    DIR: dir,
+    PG_CTL: pgCtl,
+    AS_OWNER: asRoot ? 'runuser -u postgres --' : '',
+  };
   spawn('sh', ['-c', script], { detached: true, stdio: 'ignore', env }).unref();
 }
 
@@ -136,7 +152,9 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

@@ -62,17 +62,21 @@ export class SlackApiCallRecorder {
 
   private matching(expectation: SlackCallExpectation, count: number): SlackApiCall[] | undefined {
     if (typeof expectation === 'number') return this.calls.length >= expectation ? [...this.calls] : undefined;
-    const predicate = typeof expectation === 'string' ? (call: SlackApiCall) => call.method === expectation : expectation;
+    const predicate =
+      typeof expectation === 'string' ? (call: SlackApiCall) => call.method === expectation : expectation;
     const matches = this.calls.filter(predicate);
     return matches.length >= count ? matches : undefined;
   }
 
   private timeoutError(expectation: SlackCallExpectation, options: SlackWaitOptions, timeoutMs: number): Error {
-    const wanted = typeof expectation === 'number'
-      ? `${expectation} call(s) in total`
-      : `${options.count ?? 1} call(s) to ${typeof expectation === 'string' ? expectation : `predicate ${expectation.name || 'anonymous'}`}`;
+    const wanted =
+      typeof expectation === 'number'
+        ? `${expectation} call(s) in total`
+        : `${options.count ?? 1} call(s) to ${typeof expectation === 'string' ? expectation : `predicate ${expectation.name || 'anonymous'}`}`;
     const seen = this.calls.map(summarize).join('\n  ') || '(none)';
-    return new Error(`waitForCalls: timed out after ${timeoutMs}ms waiting for ${wanted}; the fake Slack API saw ${this.calls.length} call(s):\n  ${seen}`);
+    return new Error(
+      `waitForCalls: timed out after ${timeoutMs}ms waiting for ${wanted}; the fake Slack API saw ${this.calls.length} call(s):\n  ${seen}`,
+    );
   }
 }
 

@@ -4,7 +4,8 @@ import type { SlackArgs } from './slackApiCallRecorder.ts';
 import { slackFileObject, slackUserObject } from './slackApiObjects.ts';
 import { nextSlackTs, type SlackMessage, type SlackWorkspace, type UploadedFile } from './slackApiWorkspace.ts';
 
-export type SlackReplyBody = { ok: true; [key: string]: unknown } | { ok: false; error: string; [key: string]: unknown };
+export type SlackReplyBody =
+  { ok: true; [key: string]: unknown } | { ok: false; error: string; [key: string]: unknown };
 
 export interface MethodContext {
   workspace: SlackWorkspace;
@@ -51,7 +52,8 @@ function postMessage(args: SlackArgs, { workspace }: MethodContext): SlackReplyB
   if (!hasContent(args)) return { ok: false, error: 'no_text' };
   const message = botMessage(workspace, channel, args);
   const threadTs = stringArg(args.thread_ts);
-  const stored = threadTs === undefined ? pushed(workspace, message) : workspace.addReply(withBroadcast(message, args), threadTs);
+  const stored =
+    threadTs === undefined ? pushed(workspace, message) : workspace.addReply(withBroadcast(message, args), threadTs);
   return { ok: true, channel, ts: stored.ts, message: withoutChannel(stored) };
 }
 
@@ -74,7 +76,13 @@ function postEphemeral(args: SlackArgs, { workspace }: MethodContext): SlackRepl
   if (!hasContent(args)) return { ok: false, error: 'no_text' };
   const messageTs = nextSlackTs();
   const threadTs = stringArg(args.thread_ts);
-  workspace.ephemerals.push({ channel, user, ...contentOf(args), ...(threadTs ? { thread_ts: threadTs } : {}), message_ts: messageTs });
+  workspace.ephemerals.push({
+    channel,
+    user,
+    ...contentOf(args),
+    ...(threadTs ? { thread_ts: threadTs } : {}),
+    message_ts: messageTs,
+  });
   return { ok: true, message_ts: messageTs };
 }
 
@@ -84,7 +92,13 @@ function conversationMembers(args: SlackArgs, { workspace }: MethodContext): Sla
   if (!members) return { ok: false, error: 'channel_not_found' };
   const limit = Number(args.limit ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE;
   const cursor = stringArg(args.cursor);
-  const start = cursor ? members.indexOf(Buffer.from(cursor, 'base64').toString('utf8').replace(/^user:/, '')) : 0;
+  const start = cursor
+    ? members.indexOf(
+        Buffer.from(cursor, 'base64')
+          .toString('utf8')
+          .replace(/^user:/, ''),
+      )
+    : 0;
   if (start < 0) return { ok: false, error: 'invalid_cursor' };
   const next = members[start + limit];
   const nextCursor = next === undefined ? '' : Buffer.from(`user:${next}`).toString('base64');
@@ -111,12 +125,18 @@ function getUploadUrl(args: SlackArgs, { workspace, origin }: MethodContext): Sl
 function completeUpload(args: SlackArgs, context: MethodContext): SlackReplyBody {
   const { workspace } = context;
   const wanted = Array.isArray(args.files) ? (args.files as Array<{ id?: string; title?: string }>) : [];
-  const uploads = wanted.map((entry) => workspace.files.get(entry.id ?? '')).filter((upload) => upload?.bytes !== undefined);
+  const uploads = wanted
+    .map((entry) => workspace.files.get(entry.id ?? ''))
+    .filter((upload) => upload?.bytes !== undefined);
   if (wanted.length === 0 || uploads.length !== wanted.length) return { ok: false, error: 'file_not_found' };
   const channel = stringArg(args.channel_id);
   const threadTs = stringArg(args.thread_ts);
   const files = uploads.map((upload, index) => {
-    const shared = Object.assign(upload as UploadedFile, { title: wanted[index]?.title ?? upload?.title, channel, threadTs });
+    const shared = Object.assign(upload as UploadedFile, {
+      title: wanted[index]?.title ?? upload?.title,
+      channel,
+      threadTs,
+    });
     return slackFileObject(shared, workspace.identity, context.origin);
   });
   if (channel) {

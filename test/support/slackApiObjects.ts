@@ -32,7 +32,12 @@ export function slackUserObject(user: SlackUserProfile, identity: SlackIdentity)
  * `url_private` points back at the stand-in (as files.slack.com would be
  * reached with the bot token), so an app can download what a message names.
  */
-export function slackFileObject(file: UploadedFile, identity: SlackIdentity, origin: string, user = identity.botUserId): SlackFileObject {
+export function slackFileObject(
+  file: UploadedFile,
+  identity: SlackIdentity,
+  origin: string,
+  user = identity.botUserId,
+): SlackFileObject {
   const name = encodeURIComponent(file.filename);
   const base = `${origin}/files-pri/${identity.teamId}-${file.id}`;
   return {

@@ -14,9 +14,15 @@ export interface DecodedSlackRequest {
 /** Form fields Slack documents as "a JSON-based array/object, presented as a URL-encoded string". */
 const JSON_FIELDS = new Set(['blocks', 'attachments', 'files', 'metadata', 'unfurls', 'view']);
 
-export function decodeSlackRequest(headers: IncomingHttpHeaders, body: Buffer, query: URLSearchParams): DecodedSlackRequest {
+export function decodeSlackRequest(
+  headers: IncomingHttpHeaders,
+  body: Buffer,
+  query: URLSearchParams,
+): DecodedSlackRequest {
   const type = (headers['content-type'] ?? '').toLowerCase();
-  const fromBody = type.startsWith('application/json') ? decodeJsonBody(body) : decodeForm(new URLSearchParams(body.toString('utf8')));
+  const fromBody = type.startsWith('application/json')
+    ? decodeJsonBody(body)
+    : decodeForm(new URLSearchParams(body.toString('utf8')));
   if (fromBody === undefined) return { args: {}, invalid: 'invalid_json' };
   const args = { ...decodeForm(query), ...fromBody };
   const token = bearerToken(headers.authorization) ?? (typeof args.token === 'string' ? args.token : undefined);

@@ -94,7 +94,12 @@ export class SlackWorkspace {
   readonly files = new Map<string, UploadedFile>();
 
   constructor(readonly identity: SlackIdentity) {
-    this.users.set(identity.botUserId, { id: identity.botUserId, name: identity.botName, realName: identity.botName, isBot: true });
+    this.users.set(identity.botUserId, {
+      id: identity.botUserId,
+      name: identity.botName,
+      realName: identity.botName,
+      isBot: true,
+    });
   }
 
   /** Top-level messages of a channel (broadcast thread replies included), oldest first. */

@@ -49,7 +49,10 @@ export function slackSignature(secret: string, timestamp: number, body: string):
 }
 
 /** POSTs a signed request to the app, like Slack's delivery. */
-export async function postToApp(url: string, signed: SignedRequest): Promise<{ status: number; body: string; headers: Headers }> {
+export async function postToApp(
+  url: string,
+  signed: SignedRequest,
+): Promise<{ status: number; body: string; headers: Headers }> {
   const response = await fetch(url, { method: 'POST', headers: signed.headers, body: signed.body });
   return { status: response.status, body: await response.text(), headers: response.headers };
 }
@@ -63,7 +66,12 @@ export interface EventCallbackOptions {
 }
 
 /** The JSON body of an Events API delivery (`type: event_callback`). */
-export function eventCallback({ event, eventId, teamId = SLACK_IDENTITY.teamId, eventTime }: EventCallbackOptions): string {
+export function eventCallback({
+  event,
+  eventId,
+  teamId = SLACK_IDENTITY.teamId,
+  eventTime,
+}: EventCallbackOptions): string {
   return JSON.stringify({
     token: VERIFICATION_TOKEN,
     team_id: teamId,
@@ -74,7 +82,15 @@ export function eventCallback({ event, eventId, teamId = SLACK_IDENTITY.teamId, 
     type: 'event_callback',
     event_id: eventId ?? `Ev${randomId(10)}`,
     event_time: eventTime ?? Math.floor(Date.now() / 1000),
-    authorizations: [{ enterprise_id: null, team_id: teamId, user_id: SLACK_IDENTITY.botUserId, is_bot: true, is_enterprise_install: false }],
+    authorizations: [
+      {
+        enterprise_id: null,
+        team_id: teamId,
+        user_id: SLACK_IDENTITY.botUserId,
+        is_bot: true,
+        is_enterprise_install: false,
+      },
+    ],
     is_ext_shared_channel: false,
     event_context: `4-${randomId(24)}`,
   });
@@ -136,9 +152,15 @@ export interface BotMessageEventOptions {
 export function botMessageEvent(options: BotMessageEventOptions): Record<string, unknown> {
   const ts = options.ts ?? nextSlackTs();
   const botId = options.botId ?? SLACK_IDENTITY.botId;
-  const author = options.style === 'integration'
-    ? { subtype: 'bot_message', bot_id: botId, username: SLACK_IDENTITY.botName }
-    : { user: options.botUserId ?? SLACK_IDENTITY.botUserId, bot_id: botId, app_id: SLACK_IDENTITY.appId, bot_profile: botProfile(botId) };
+  const author =
+    options.style === 'integration'
+      ? { subtype: 'bot_message', bot_id: botId, username: SLACK_IDENTITY.botName }
+      : {
+          user: options.botUserId ?? SLACK_IDENTITY.botUserId,
+          bot_id: botId,
+          app_id: SLACK_IDENTITY.appId,
+          bot_profile: botProfile(botId),
+        };
   return {
     type: 'message',
     ...author,
@@ -171,7 +193,12 @@ export function blockActions(options: BlockActionsOptions): string {
   const team = { id: SLACK_IDENTITY.teamId, domain: SLACK_IDENTITY.teamDomain };
   const payload = {
     type: 'block_actions',
-    user: { id: options.user, username: options.user.toLowerCase(), name: options.user.toLowerCase(), team_id: team.id },
+    user: {
+      id: options.user,
+      username: options.user.toLowerCase(),
+      name: options.user.toLowerCase(),
+      team_id: team.id,
+    },
     api_app_id: SLACK_IDENTITY.appId,
     token: VERIFICATION_TOKEN,
     container: { type: 'message', message_ts: options.messageTs, channel_id: options.channel, is_ephemeral: false },
@@ -180,17 +207,27 @@ export function blockActions(options: BlockActionsOptions): string {
     enterprise: null,
     is_enterprise_install: false,
     channel: { id: options.channel, name: 'privategroup' },
-    message: options.message ?? { type: 'message', user: SLACK_IDENTITY.botUserId, bot_id: SLACK_IDENTITY.botId, text: '', ts: options.messageTs, team: team.id },
+    message: options.message ?? {
+      type: 'message',
+      user: SLACK_IDENTITY.botUserId,
+      bot_id: SLACK_IDENTITY.botId,
+      text: '',
+      ts: options.messageTs,
+      team: team.id,
+    },
     state: { values: {} },
-    response_url: options.responseUrl ?? `https://hooks.slack.com/actions/${team.id}/${randomDigits(13)}/${randomId(24)}`,
-    actions: [{
-      action_id: options.actionId,
-      block_id: options.blockId ?? randomId(5),
-      text: { type: 'plain_text', text: options.actionId, emoji: true },
-      ...(options.value === undefined ? {} : { value: options.value }),
-      type: 'button',
-      action_ts: nextSlackTs(),
-    }],
+    response_url:
+      options.responseUrl ?? `https://hooks.slack.com/actions/${team.id}/${randomDigits(13)}/${randomId(24)}`,
+    actions: [
+      {
+        action_id: options.actionId,
+        block_id: options.blockId ?? randomId(5),
+        text: { type: 'plain_text', text: options.actionId, emoji: true },
+        ...(options.value === undefined ? {} : { value: options.value }),
+        type: 'button',
+        action_ts: nextSlackTs(),
+      },
+    ],
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
@@ -220,7 +257,9 @@ export function slashCommand(options: SlashCommandOptions): string {
     text: options.text,
     api_app_id: SLACK_IDENTITY.appId,
     is_enterprise_install: 'false',
-    response_url: options.responseUrl ?? `https://hooks.slack.com/commands/${SLACK_IDENTITY.teamId}/${randomDigits(13)}/${randomId(24)}`,
+    response_url:
+      options.responseUrl ??
+      `https://hooks.slack.com/commands/${SLACK_IDENTITY.teamId}/${randomDigits(13)}/${randomId(24)}`,
     trigger_id: options.triggerId ?? `${randomDigits(13)}.${randomDigits(13)}.${randomId(32).toLowerCase()}`,
   }).toString();
 }
@@ -229,7 +268,15 @@ export function slashCommand(options: SlashCommandOptions): string {
 const VERIFICATION_TOKEN = 'FakeVerificationToken0001';
 
 function botProfile(botId: string) {
-  return { id: botId, app_id: SLACK_IDENTITY.appId, name: SLACK_IDENTITY.botName, icons: {}, deleted: false, updated: 1_700_000_000, team_id: SLACK_IDENTITY.teamId };
+  return {
+    id: botId,
+    app_id: SLACK_IDENTITY.appId,
+    name: SLACK_IDENTITY.botName,
+    icons: {},
+    deleted: false,
+    updated: 1_700_000_000,
+    team_id: SLACK_IDENTITY.teamId,
+  };
 }
 
 function contentTypeOf(body: string): string {
@@ -237,7 +284,12 @@ function contentTypeOf(body: string): string {
 }
 
 function randomId(length: number): string {
-  return randomBytes(length).toString('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, length).toUpperCase().padEnd(length, '0');
+  return randomBytes(length)
+    .toString('base64')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(0, length)
+    .toUpperCase()
+    .padEnd(length, '0');
 }
 
 function randomDigits(length: number): string {

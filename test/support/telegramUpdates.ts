@@ -45,9 +45,19 @@ export function textUpdate(userId: number, text: string, opts: UpdateOptions = {
 }
 
 /** `/start` or `/start payload`, with the bot_command entity clients attach. */
-export function commandUpdate(userId: number, command: string, payload: string | undefined, opts: WithId<UpdateOptions>): Update;
+export function commandUpdate(
+  userId: number,
+  command: string,
+  payload: string | undefined,
+  opts: WithId<UpdateOptions>,
+): Update;
 export function commandUpdate(userId: number, command: string, payload?: string, opts?: UpdateOptions): UpdateDraft;
-export function commandUpdate(userId: number, command: string, payload?: string, opts: UpdateOptions = {}): UpdateDraft {
+export function commandUpdate(
+  userId: number,
+  command: string,
+  payload?: string,
+  opts: UpdateOptions = {},
+): UpdateDraft {
   const slashed = command.startsWith('/') ? command : `/${command}`;
   const text = payload ? `${slashed} ${payload}` : slashed;
   const entities = [{ type: 'bot_command' as const, offset: 0, length: slashed.length }];
@@ -55,9 +65,19 @@ export function commandUpdate(userId: number, command: string, payload?: string,
 }
 
 /** A press on an inline button under a message the bot sent earlier. */
-export function callbackUpdate(userId: number, data: string, messageId: number | undefined, opts: WithId<UpdateOptions>): Update;
+export function callbackUpdate(
+  userId: number,
+  data: string,
+  messageId: number | undefined,
+  opts: WithId<UpdateOptions>,
+): Update;
 export function callbackUpdate(userId: number, data: string, messageId?: number, opts?: UpdateOptions): UpdateDraft;
-export function callbackUpdate(userId: number, data: string, messageId?: number, opts: UpdateOptions = {}): UpdateDraft {
+export function callbackUpdate(
+  userId: number,
+  data: string,
+  messageId?: number,
+  opts: UpdateOptions = {},
+): UpdateDraft {
   lastCallbackId += 1;
   const message = {
     message_id: messageId ?? nextMessageId(),
@@ -80,7 +100,7 @@ export function callbackUpdate(userId: number, data: string, messageId?: number,
 export function contactUpdate(userId: number, phone: string, opts: WithId<ContactOptions>): Update;
 export function contactUpdate(userId: number, phone: string, opts?: ContactOptions): UpdateDraft;
 export function contactUpdate(userId: number, phone: string, opts: ContactOptions = {}): UpdateDraft {
-  const owner = opts.ownerUserId === null ? undefined : opts.ownerUserId ?? userId;
+  const owner = opts.ownerUserId === null ? undefined : (opts.ownerUserId ?? userId);
   const contact = {
     phone_number: phone,
     first_name: opts.contactFirstName ?? opts.firstName ?? 'Anna',

@@ -26,7 +26,10 @@ export const providers: readonly Provider[] = postgresUrl ? ['sqlite', 'postgres
  * uniquely named database on the test server for PostgreSQL. Migrated unless
  * `migrate: false` (for tests of the migrator itself).
  */
-export async function createTestDatabase(provider: Provider, options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  provider: Provider,
+  options: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
   const { url, drop } = provider === 'sqlite' ? createSqliteFile() : await createPostgresDatabase();
   const db = openDatabase(url);
   try {
@@ -52,7 +55,10 @@ function createSqliteFile(): { url: string; drop: () => Promise<void> } {
 }
 
 async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (!postgresUrl) throw new Error(`PostgreSQL is not available in this run: ${postgresSkipReason ?? 'globalSetup provided no server'}.`);
+  if (!postgresUrl)
+    throw new Error(
+      `PostgreSQL is not available in this run: ${postgresSkipReason ?? 'globalSetup provided no server'}.`,
+    );
   const name = `test_${randomUUID().replaceAll('-', '')}`;
   await adminQuery(`CREATE DATABASE "${name}"`);
   const url = new URL(postgresUrl);
@@ -78,5 +84,7 @@ async function adminQuery(sql: string): Promise<void> {
 export function describeEachProvider(name: string, suite: (provider: Provider) => void): void {
   describe(`${name} [sqlite]`, () => suite('sqlite'));
   if (postgresUrl) describe(`${name} [postgresql]`, () => suite('postgresql'));
-  else describe.skip(`${name} [postgresql] (skipped: ${postgresSkipReason ?? 'PostgreSQL unavailable'})`, () => suite('postgresql'));
+  else
+    describe.skip(`${name} [postgresql] (skipped: ${postgresSkipReason ?? 'PostgreSQL unavailable'})`, () =>
+      suite('postgresql'));
 }

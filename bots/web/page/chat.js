@@ -21,7 +21,12 @@ const input = document.getElementById('input');
 const texts = root.dataset;
 const state = loadState();
 const view = createView(document.getElementById('log'), texts);
-const menu = createMenu({ button: document.getElementById('menu-button'), panel: document.getElementById('menu'), texts, onChoose: pressed });
+const menu = createMenu({
+  button: document.getElementById('menu-button'),
+  panel: document.getElementById('menu'),
+  texts,
+  onChoose: pressed,
+});
 // Photos waiting in the queue, by queue id; a reload loses them (and says so).
 const photos = new Map();
 let draining = false;
@@ -32,7 +37,11 @@ view.scrollToEnd();
 document.getElementById('composer').addEventListener('submit', onSubmit);
 document.getElementById('log').addEventListener('click', onButtonClick);
 document.getElementById('clear').addEventListener('click', clearConversation);
-createPhotoPicker({ button: document.getElementById('attach'), input: document.getElementById('photo'), onPicked: attach });
+createPhotoPicker({
+  button: document.getElementById('attach'),
+  input: document.getElementById('photo'),
+  onPicked: attach,
+});
 document.addEventListener('webchat:inbox', (event) => record(botEntry(event.detail)));
 if (state.transcript.length === 0 && state.outbox.length === 0) enqueue({ kind: 'command', command: 'start' });
 else void drain();
@@ -122,13 +131,15 @@ async function post(item) {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), REQUEST_TIMEOUT_MS);
   try {
-    const response = photo ? await postPhoto(item, photo, abort.signal) : await fetch('webchat/messages', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(item),
-      credentials: 'same-origin',
-      signal: abort.signal,
-    });
+    const response = photo
+      ? await postPhoto(item, photo, abort.signal)
+      : await fetch('webchat/messages', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(item),
+          credentials: 'same-origin',
+          signal: abort.signal,
+        });
     return await outcomeOf(response);
   } catch {
     return { kind: 'offline' };
@@ -145,7 +156,11 @@ async function outcomeOf(response) {
   }
   if (response.status === 429) {
     const body = await response.json().catch(() => ({}));
-    return { kind: 'unavailable', retryAfterMs: retryAfterMs(response), notice: typeof body.notice === 'string' ? body.notice : undefined };
+    return {
+      kind: 'unavailable',
+      retryAfterMs: retryAfterMs(response),
+      notice: typeof body.notice === 'string' ? body.notice : undefined,
+    };
   }
   if (response.status >= 500 || response.status === 408) return { kind: 'unavailable' };
   const body = await response.json().catch(() => ({}));
@@ -155,20 +170,33 @@ async function outcomeOf(response) {
 /** A reply as a transcript entry, keeping only the fields the page draws, in the types it expects; its menu goes to the Menu control. */
 function botEntry(reply) {
   const text = typeof reply?.text === 'string' ? reply.text : '';
-  const image = reply?.image && /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$/.test(reply.image.src)
-    ? { src: reply.image.src, alt: typeof reply.image.alt === 'string' && reply.image.alt ? reply.image.alt : texts.imageAlt }
-    : undefined;
+  const image =
+    reply?.image && /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$/.test(reply.image.src)
+      ? {
+          src: reply.image.src,
+          alt: typeof reply.image.alt === 'string' && reply.image.alt ? reply.image.alt : texts.imageAlt,
+        }
+      : undefined;
   const menuRows = buttonsOf(reply?.menu);
   if (menuRows.length > 0) {
     state.menu = menuRows;
     menu.show(menuRows);
   }
-  return { from: 'bot', text, buttons: buttonsOf(reply?.buttons), ...(image && { image }), ...(reply?.ephemeral === true && { ephemeral: true }) };
+  return {
+    from: 'bot',
+    text,
+    buttons: buttonsOf(reply?.buttons),
+    ...(image && { image }),
+    ...(reply?.ephemeral === true && { ephemeral: true }),
+  };
 }
 
 function buttonsOf(rows) {
   if (!Array.isArray(rows)) return [];
-  return rows.filter(Array.isArray).map((row) => row.filter(isButton).map(({ label, payload }) => ({ label, payload }))).filter((row) => row.length > 0);
+  return rows
+    .filter(Array.isArray)
+    .map((row) => row.filter(isButton).map(({ label, payload }) => ({ label, payload })))
+    .filter((row) => row.length > 0);
 }
 
 function isButton(button) {

@@ -18,7 +18,7 @@
   void poll();
 
   async function poll() {
-    for (let failures = 0; ; ) {
+    for (let failures = 0; ;) {
       try {
         const query = state.cursor === null ? '' : `?after=${state.cursor}`;
         const response = await fetch(`webchat/inbox${query}`, { credentials: 'same-origin' });

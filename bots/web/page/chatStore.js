@@ -43,7 +43,9 @@ export function append(state, entry) {
 export function saveState(state, texts) {
   for (;;) {
     try {
-      const transcript = state.transcript.map((entry) => (entry.ephemeral ? { from: 'note', text: texts.codeHidden, at: entry.at } : entry));
+      const transcript = state.transcript.map((entry) =>
+        entry.ephemeral ? { from: 'note', text: texts.codeHidden, at: entry.at } : entry,
+      );
       localStorage.setItem(STORAGE_KEY, JSON.stringify({ ...state, transcript }));
       return;
     } catch (error) {

@@ -6,7 +6,12 @@ export function createView(log, texts) {
   const typing = typingIndicator(log);
   return {
     draw(entry) {
-      const node = entry.from === 'user' ? userMessage(entry, texts) : entry.from === 'note' ? element('p', 'msg msg--note', entry.text) : botMessage(entry, texts, log);
+      const node =
+        entry.from === 'user'
+          ? userMessage(entry, texts)
+          : entry.from === 'note'
+            ? element('p', 'msg msg--note', entry.text)
+            : botMessage(entry, texts, log);
       log.insertBefore(node, typing);
       keepOnlyNewestButtonsInTabOrder(log);
     },
@@ -75,7 +80,10 @@ export function buttonRows(rows, className) {
 
 /** "💰 Balance" never wraps between the emoji and its word: the space after a leading emoji becomes a no-break space. */
 function keepEmojiWithWord(label) {
-  return label.replace(/^((?:\p{Extended_Pictographic}|\p{Regional_Indicator})[\uFE0F\u200D\p{Extended_Pictographic}]*) /u, '$1\u00A0');
+  return label.replace(
+    /^((?:\p{Extended_Pictographic}|\p{Regional_Indicator})[\uFE0F\u200D\p{Extended_Pictographic}]*) /u,
+    '$1\u00A0',
+  );
 }
 
 function typingIndicator(log) {

@@ -3,15 +3,20 @@ import type { ApiKeySummary } from '../../api/apiPorts.ts';
 import { hashApiKey } from '../../api/hashApiKey.ts';
 import type { Database } from '../db/openDatabase.ts';
 
-
 /**
  * A new key for a point-of-sale system. The plain key is returned once, to
  * be shown to the administrator; 32 random bytes make guessing pointless,
  * so a fast hash (not a password hash) is enough.
  */
-export async function createApiKey(db: Database, name: string, at: Date): Promise<{ summary: ApiKeySummary; key: string }> {
+export async function createApiKey(
+  db: Database,
+  name: string,
+  at: Date,
+): Promise<{ summary: ApiKeySummary; key: string }> {
   const key = `lk_${randomBytes(32).toString('base64url')}`;
-  const row = await db.prisma.apiKey.create({ data: { id: crypto.randomUUID(), name, keyHash: hashApiKey(key), createdAt: at } });
+  const row = await db.prisma.apiKey.create({
+    data: { id: crypto.randomUUID(), name, keyHash: hashApiKey(key), createdAt: at },
+  });
   return { summary: toSummary(row), key };
 }
 

@@ -16,7 +16,11 @@ export async function claimIdempotencyKey(db: Database, claim: IdempotencyClaim)
   return existing ?? claimIdempotencyKey(db, claim);
 }
 
-export async function findIdempotentRequest(db: Database, client: string, key: string): Promise<IdempotentRequestRow | null> {
+export async function findIdempotentRequest(
+  db: Database,
+  client: string,
+  key: string,
+): Promise<IdempotentRequestRow | null> {
   return db.prisma.idempotentRequest.findUnique({
     where: { client_key: { client, key } },
     select: { requestHash: true, status: true, body: true, createdAt: true },
@@ -29,7 +33,11 @@ export async function findIdempotentRequest(db: Database, client: string, key: s
  * another transaction's rollback on SQLite's shared connection) it is written
  * again, unless another answer got there first.
  */
-export async function completeIdempotentRequest(db: Database, claim: IdempotencyClaim, response: { status: number; body: string }): Promise<void> {
+export async function completeIdempotentRequest(
+  db: Database,
+  claim: IdempotencyClaim,
+  response: { status: number; body: string },
+): Promise<void> {
   const { client, key } = claim;
   const completed = await db.prisma.$executeRaw`
     UPDATE "IdempotentRequest" SET "status" = ${response.status}, "body" = ${response.body}
@@ -43,7 +51,11 @@ export async function completeIdempotentRequest(db: Database, claim: Idempotency
  * over as abandoned): then the answer is stored after the transaction, as
  * `completeIdempotentRequest` does it.
  */
-export async function completeInTransaction(tx: Tx, claim: { client: string; key: string }, response: { status: number; body: string }): Promise<boolean> {
+export async function completeInTransaction(
+  tx: Tx,
+  claim: { client: string; key: string },
+  response: { status: number; body: string },
+): Promise<boolean> {
   const completed = await tx.$executeRaw`
     UPDATE "IdempotentRequest" SET "status" = ${response.status}, "body" = ${response.body}
     WHERE "client" = ${claim.client} AND "key" = ${claim.key} AND "status" = ${IN_PROGRESS}`;
@@ -51,7 +63,11 @@ export async function completeInTransaction(tx: Tx, claim: { client: string; key
 }
 
 /** Inserts the key's row unless the key has one; false when it has. */
-async function insertRow(db: Database, claim: IdempotencyClaim, response: { status: number; body: string }): Promise<boolean> {
+async function insertRow(
+  db: Database,
+  claim: IdempotencyClaim,
+  response: { status: number; body: string },
+): Promise<boolean> {
   const { client, key, requestHash, at } = claim;
   const inserted = await db.prisma.$executeRaw`
     INSERT INTO "IdempotentRequest" ("client", "key", "requestHash", "status", "body", "createdAt")
@@ -70,7 +86,9 @@ export async function releaseIdempotencyKey(db: Database, client: string, key: s
  * the one caller that deletes the exact stale row may claim again.
  */
 export async function dropAbandonedClaim(db: Database, client: string, key: string, claimedAt: Date): Promise<boolean> {
-  const { count } = await db.prisma.idempotentRequest.deleteMany({ where: { client, key, status: IN_PROGRESS, createdAt: claimedAt } });
+  const { count } = await db.prisma.idempotentRequest.deleteMany({
+    where: { client, key, status: IN_PROGRESS, createdAt: claimedAt },
+  });
   return count === 1;
 }
 

@@ -10,13 +10,19 @@ export function createChatStore(db: Database): ChatStore {
   const prisma = db.prisma;
   return {
     findChat: async (channel, address) => {
-      const row = await prisma.chat.findUnique({ where: { channel_address: { channel, address } }, include: { member: true } });
+      const row = await prisma.chat.findUnique({
+        where: { channel_address: { channel, address } },
+        include: { member: true },
+      });
       return row && { ...toChatRecord(row), member: row.member && toMemberRecord(row.member) };
     },
     createChat: (chat) => createChat(prisma, chat),
     saveChat: (chatId, expectedVersion, change) => saveChat(prisma, chatId, expectedVersion, change),
     markReachable: async (chatId) => {
-      await prisma.chat.updateMany({ where: { id: chatId, unreachableAt: { not: null } }, data: { unreachableAt: null } });
+      await prisma.chat.updateMany({
+        where: { id: chatId, unreachableAt: { not: null } },
+        data: { unreachableAt: null },
+      });
     },
     deleteChat: async (chatId) => {
       await prisma.chat.deleteMany({ where: { id: chatId } });
@@ -31,11 +37,22 @@ export function createChatStore(db: Database): ChatStore {
   };
 }
 
-async function createChat(prisma: Prisma, chat: Omit<ChatRecord, 'id' | 'version' | 'memberId' | 'unreachableAt'>): Promise<ChatRecord> {
+async function createChat(
+  prisma: Prisma,
+  chat: Omit<ChatRecord, 'id' | 'version' | 'memberId' | 'unreachableAt'>,
+): Promise<ChatRecord> {
   const { channel, address, locale, state, consentAt, consentVersion } = chat;
   try {
     const row = await prisma.chat.create({
-      data: { id: crypto.randomUUID(), channel, address, locale, state: JSON.stringify(state), consentAt, consentVersion },
+      data: {
+        id: crypto.randomUUID(),
+        channel,
+        address,
+        locale,
+        state: JSON.stringify(state),
+        consentAt,
+        consentVersion,
+      },
     });
     return toChatRecord(row);
   } catch (error) {
@@ -45,7 +62,12 @@ async function createChat(prisma: Prisma, chat: Omit<ChatRecord, 'id' | 'version
   }
 }
 
-async function saveChat(prisma: Prisma, chatId: string, expectedVersion: number, change: { state?: ChatState; locale?: Locale }): Promise<boolean> {
+async function saveChat(
+  prisma: Prisma,
+  chatId: string,
+  expectedVersion: number,
+  change: { state?: ChatState; locale?: Locale },
+): Promise<boolean> {
   const { count } = await prisma.chat.updateMany({
     where: { id: chatId, version: expectedVersion },
     data: {

@@ -8,6 +8,16 @@ import { createChatStore } from './createChatStore.ts';
 import { createInboundLog } from './createInboundLog.ts';
 
 /** The four stores a conversation turn reads and writes, on one database. */
-export function createConversationStores(db: Database): { inbound: InboundLog; chats: ChatStore; members: MemberStore; ledger: LedgerReads } {
-  return { inbound: createInboundLog(db), chats: createChatStore(db), members: createMemberStore(db), ledger: createLedgerReads(db) };
+export function createConversationStores(db: Database): {
+  inbound: InboundLog;
+  chats: ChatStore;
+  members: MemberStore;
+  ledger: LedgerReads;
+} {
+  return {
+    inbound: createInboundLog(db),
+    chats: createChatStore(db),
+    members: createMemberStore(db),
+    ledger: createLedgerReads(db),
+  };
 }

@@ -13,10 +13,16 @@ export function createInboundLog(db: Database): InboundLog {
       await prisma.processedUpdate.deleteMany({ where: { channel, updateId } });
     },
     rememberReplies: async (channel, updateId, replies) => {
-      await prisma.processedUpdate.updateMany({ where: { channel, updateId }, data: { replies: serializeReplies(replies) } });
+      await prisma.processedUpdate.updateMany({
+        where: { channel, updateId },
+        data: { replies: serializeReplies(replies) },
+      });
     },
     recallReplies: async (channel, updateId) => {
-      const row = await prisma.processedUpdate.findUnique({ where: { channel_updateId: { channel, updateId } }, select: { replies: true } });
+      const row = await prisma.processedUpdate.findUnique({
+        where: { channel_updateId: { channel, updateId } },
+        select: { replies: true },
+      });
       return row?.replies ? parseReplies(row.replies) : null;
     },
   };

@@ -14,7 +14,10 @@ const storedReplies = z.array(storedReply);
 /** Replies as JSON; images as base64, since JSON has no bytes. */
 export function serializeReplies(replies: Outbound[]): string {
   return JSON.stringify(
-    replies.map(({ image, ...rest }) => ({ ...rest, ...(image && { image: { pngBase64: Buffer.from(image.png).toString('base64'), alt: image.alt } }) })),
+    replies.map(({ image, ...rest }) => ({
+      ...rest,
+      ...(image && { image: { pngBase64: Buffer.from(image.png).toString('base64'), alt: image.alt } }),
+    })),
   );
 }
 

@@ -108,7 +108,9 @@ export async function migrateDatabase(db: Database, options: MigrateOptions = {}
 
 async function readMigrations(dir: string): Promise<Migration[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    throw new Error(`Cannot read the migrations folder ${dir} (${error.code ?? error.message}); it ships with the application.`);
+    throw new Error(
+      `Cannot read the migrations folder ${dir} (${error.code ?? error.message}); it ships with the application.`,
+    );
   });
   const names = entries
     .filter((entry) => entry.isDirectory())
@@ -161,7 +163,12 @@ async function lockHistory(tx: Queryable, provider: Provider): Promise<void> {
  * `prisma migrate deploy` refuses (a failed migration) and one it lets pass
  * but we do not (an applied migration whose file was edited since).
  */
-function checkHistory(history: HistoryRow[], migrations: Migration[], dir: string, log: (message: string) => void): Set<string> {
+function checkHistory(
+  history: HistoryRow[],
+  migrations: Migration[],
+  dir: string,
+  log: (message: string) => void,
+): Set<string> {
   const files = new Map(migrations.map((migration) => [migration.name, migration]));
   const problems: string[] = [];
   const done = new Set<string>();
@@ -178,7 +185,9 @@ function checkHistory(history: HistoryRow[], migrations: Migration[], dir: strin
     done.add(name);
     const file = files.get(name);
     if (!file) {
-      log(`Warning: migration ${name} was applied to this database but is not in ${dir}; the database is newer than this code.`);
+      log(
+        `Warning: migration ${name} was applied to this database but is not in ${dir}; the database is newer than this code.`,
+      );
     } else if (!checksumMatches(file.script, row.checksum)) {
       problems.push(
         `Migration ${name} was changed after it was applied (checksum ${row.checksum} in _prisma_migrations, ${file.checksum} on disk). ` +
@@ -222,16 +231,23 @@ async function apply(tx: Queryable, provider: Provider, migration: Migration): P
       const broken = await tx.$queryRawUnsafe<{ table: string; parent: string }[]>('PRAGMA foreign_key_check');
       if (broken.length > 0) {
         const first = broken[0]!;
-        throw new Error(`${broken.length} row(s) violate foreign keys, e.g. in ${first.table} referencing ${first.parent}`);
+        throw new Error(
+          `${broken.length} row(s) violate foreign keys, e.g. in ${first.table} referencing ${first.parent}`,
+        );
       }
     }
   } catch (error) {
     // The transaction rolls back, history row included, so the next start
     // simply tries again once the migration or the data is fixed.
-    throw new Error(`Migration ${migration.name} failed and was rolled back: ${databaseMessage(error)}`, { cause: error });
+    throw new Error(`Migration ${migration.name} failed and was rolled back: ${databaseMessage(error)}`, {
+      cause: error,
+    });
   }
   // One step per migration file, as Prisma counts them.
-  await tx.$executeRawUnsafe(`UPDATE _prisma_migrations SET finished_at = ${NOW[provider]}, applied_steps_count = 1 WHERE id = ${param(1)}`, id);
+  await tx.$executeRawUnsafe(
+    `UPDATE _prisma_migrations SET finished_at = ${NOW[provider]}, applied_steps_count = 1 WHERE id = ${param(1)}`,
+    id,
+  );
 }
 
 /** The database's own words, without Prisma's "Invalid `prisma.$executeRawUnsafe()` invocation" wrapping. */

@@ -19,7 +19,11 @@ const LOST_RACE_RETRY: AttemptPolicy = {
  * other side did the work changes nothing. When every attempt lost, the
  * last loss is thrown as a `LostRaceError`.
  */
-export async function withTransactionRetry<T>(db: Database, work: (tx: Tx) => Promise<T>, options?: { timeout: number; maxWait: number }): Promise<T> {
+export async function withTransactionRetry<T>(
+  db: Database,
+  work: (tx: Tx) => Promise<T>,
+  options?: { timeout: number; maxWait: number },
+): Promise<T> {
   try {
     return await retry(LOST_RACE_RETRY, () => db.prisma.$transaction(work, options));
   } catch (error) {

@@ -1,4 +1,13 @@
-import type { AddOutcome, CustomerDraft, DeskDraft, DeskStore, StaffRef, TicketMessageDraft, TicketRecord, TicketView } from '../../desk/deskPorts.ts';
+import type {
+  AddOutcome,
+  CustomerDraft,
+  DeskDraft,
+  DeskStore,
+  StaffRef,
+  TicketMessageDraft,
+  TicketRecord,
+  TicketView,
+} from '../../desk/deskPorts.ts';
 import type { Tx } from '../db/openDatabase.ts';
 import type { Database, Prisma } from '../db/openDatabase.ts';
 import type { Ticket } from '../generated/sqlite/client.ts';
@@ -32,12 +41,15 @@ function conversationWrites(prisma: Prisma) {
         return 'opened';
       }),
     addCustomerMessage: async (message, post) => {
-      if (message.author !== 'customer') throw new TypeError(`A customer's message must have the author "customer", got "${message.author}".`);
+      if (message.author !== 'customer')
+        throw new TypeError(`A customer's message must have the author "customer", got "${message.author}".`);
       return addMessage(prisma, message, (tx) => enqueuePosts(tx, message.ticketId, [post], message.at));
     },
     addStaffMessage: async (message, reply, posts) => {
       if (message.author === 'customer' || !message.by) {
-        throw new TypeError(`A staff message needs the author "staff" or "note" and the staff member who wrote it (source "${message.sourceKey}").`);
+        throw new TypeError(
+          `A staff message needs the author "staff" or "note" and the staff member who wrote it (source "${message.sourceKey}").`,
+        );
       }
       return addMessage(prisma, message, async (tx, ticket) => {
         if (message.author === 'staff') await answer(tx, ticket, message.by!, message.at, reply);
@@ -54,7 +66,10 @@ function ticketTransitions(prisma: Prisma) {
   return {
     take: (ticketId, by, at, posts, customer) =>
       transition(prisma, ticketId, async (tx, ticket) => {
-        const { count } = await tx.ticket.updateMany({ where: { id: ticketId, status: 'open' }, data: assignment(by, at) });
+        const { count } = await tx.ticket.updateMany({
+          where: { id: ticketId, status: 'open' },
+          data: assignment(by, at),
+        });
         if (count !== 1) return false;
         await enqueuePosts(tx, ticketId, posts, at);
         if (customer) await enqueueToCustomer(tx, ticket, customer, at);
@@ -97,16 +112,27 @@ function ticketReads(prisma: Prisma) {
       return row && toTicketRecord(row);
     },
     dueAnnouncements: async (now, limit) => {
-      const rows = await prisma.ticket.findMany({ where: { status: 'open', nextAnnounceAt: { lte: now } }, orderBy: oldestFirst, take: limit });
+      const rows = await prisma.ticket.findMany({
+        where: { status: 'open', nextAnnounceAt: { lte: now } },
+        orderBy: oldestFirst,
+        take: limit,
+      });
       return rows.map(toTicketRecord);
     },
     unresolved: async (limit) => {
-      const rows = await prisma.ticket.findMany({ where: { status: { not: 'resolved' } }, orderBy: oldestFirst, take: limit, include: { member: { select: { name: true } } } });
+      const rows = await prisma.ticket.findMany({
+        where: { status: { not: 'resolved' } },
+        orderBy: oldestFirst,
+        take: limit,
+        include: { member: { select: { name: true } } },
+      });
       return rows.map((row) => ({ ...toTicketRecord(row), memberName: row.member.name }));
     },
     view: (ticketId, purchases) => view(prisma, ticketId, purchases),
     findMember: async (reference) => {
-      const row = await prisma.member.findUnique({ where: 'cardNumber' in reference ? { cardNumber: reference.cardNumber } : { phone: reference.phone } });
+      const row = await prisma.member.findUnique({
+        where: 'cardNumber' in reference ? { cardNumber: reference.cardNumber } : { phone: reference.phone },
+      });
       return row && toMemberRecord(row);
     },
   } satisfies Partial<DeskStore>;
@@ -119,14 +145,19 @@ const oldestFirst = [{ openedAt: 'asc' as const }, { id: 'asc' as const }];
  * looked up first; a concurrent twice-delivered update that passes that check
  * fails on the unique key, which rolls its whole transaction back.
  */
-async function addMessage(prisma: Prisma, message: TicketMessageDraft, then: (tx: Tx, ticket: Ticket) => Promise<unknown>): Promise<AddOutcome> {
+async function addMessage(
+  prisma: Prisma,
+  message: TicketMessageDraft,
+  then: (tx: Tx, ticket: Ticket) => Promise<unknown>,
+): Promise<AddOutcome> {
   try {
     return await prisma.$transaction(async (tx): Promise<AddOutcome> => {
       const ticket = await tx.ticket.findUnique({ where: { id: message.ticketId } });
       if (!ticket) return 'missing';
       // Staff keep taking notes on a resolved ticket; nothing else is added to it.
       if (ticket.status === 'resolved' && message.author !== 'note') return 'closed';
-      if (await tx.ticketMessage.findUnique({ where: { sourceKey: message.sourceKey }, select: { id: true } })) return 'duplicate';
+      if (await tx.ticketMessage.findUnique({ where: { sourceKey: message.sourceKey }, select: { id: true } }))
+        return 'duplicate';
       await tx.ticketMessage.create({ data: ticketMessageRow(message) });
       await then(tx, ticket);
       return 'added';
@@ -165,14 +196,24 @@ async function transition(
 }
 
 /** Resolves a ticket once; whoever resolves an untaken ticket is the one who handled it. */
-async function resolve(prisma: Prisma, ticketId: string, by: StaffRef, at: Date, posts: DeskDraft[], customer: CustomerDraft) {
+async function resolve(
+  prisma: Prisma,
+  ticketId: string,
+  by: StaffRef,
+  at: Date,
+  posts: DeskDraft[],
+  customer: CustomerDraft,
+) {
   const outcome = await transition(prisma, ticketId, async (tx, ticket) => {
     const { count } = await tx.ticket.updateMany({
       where: { id: ticketId, status: { not: 'resolved' } },
       data: { status: 'resolved', resolvedAt: at, resolvedById: by.id },
     });
     if (count !== 1) return false;
-    await tx.ticket.updateMany({ where: { id: ticketId, assigneeId: null }, data: { assigneeId: by.id, assigneeName: by.name, takenAt: at } });
+    await tx.ticket.updateMany({
+      where: { id: ticketId, assigneeId: null },
+      data: { assigneeId: by.id, assigneeName: by.name, takenAt: at },
+    });
     await enqueuePosts(tx, ticketId, posts, at);
     await enqueueToCustomer(tx, ticket, customer, at);
     return true;
@@ -188,13 +229,23 @@ interface Rating {
   posts: DeskDraft[];
 }
 
-async function rate(prisma: Prisma, { ticketId, memberId, rating, at, posts }: Rating): Promise<'rated' | 'already-rated' | 'not-resolved'> {
-  if (!Number.isInteger(rating) || rating < 1 || rating > 5) throw new RangeError(`A rating must be a whole number from 1 to 5, got ${rating}.`);
+async function rate(
+  prisma: Prisma,
+  { ticketId, memberId, rating, at, posts }: Rating,
+): Promise<'rated' | 'already-rated' | 'not-resolved'> {
+  if (!Number.isInteger(rating) || rating < 1 || rating > 5)
+    throw new RangeError(`A rating must be a whole number from 1 to 5, got ${rating}.`);
   return prisma.$transaction(async (tx) => {
-    const ticket = await tx.ticket.findUnique({ where: { id: ticketId }, select: { memberId: true, status: true, rating: true } });
+    const ticket = await tx.ticket.findUnique({
+      where: { id: ticketId },
+      select: { memberId: true, status: true, rating: true },
+    });
     if (!ticket || ticket.memberId !== memberId || ticket.status !== 'resolved') return 'not-resolved';
     if (ticket.rating !== null) return 'already-rated';
-    const { count } = await tx.ticket.updateMany({ where: { id: ticketId, rating: null }, data: { rating, ratedAt: at } });
+    const { count } = await tx.ticket.updateMany({
+      where: { id: ticketId, rating: null },
+      data: { rating, ratedAt: at },
+    });
     if (count !== 1) return 'already-rated';
     await enqueuePosts(tx, ticketId, posts, at);
     return 'rated';
@@ -206,7 +257,11 @@ async function view(prisma: Prisma, ticketId: string, purchases: number): Promis
   if (!ticket) return null;
   const [member, lastPurchases, chat] = await Promise.all([
     prisma.member.findUnique({ where: { id: ticket.memberId } }),
-    prisma.purchase.findMany({ where: { memberId: ticket.memberId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: purchases }),
+    prisma.purchase.findMany({
+      where: { memberId: ticket.memberId },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: purchases,
+    }),
     prisma.chat.findUnique({ where: { id: ticket.chatId }, select: { unreachableAt: true } }),
   ]);
   if (!member) return null;
@@ -221,7 +276,15 @@ async function view(prisma: Prisma, ticketId: string, purchases: number): Promis
 /** A message to the customer about their ticket, to the chat the ticket came from. */
 async function enqueueToCustomer(tx: Tx, ticket: Ticket, draft: CustomerDraft, at: Date): Promise<void> {
   const { memberId, channel, address, id: ticketId } = ticket;
-  await enqueueInTransaction(tx, { memberId, channel: channel as TicketRecord['channel'], address, dedupeKey: draft.dedupeKey, message: draft.message, ticketId, at });
+  await enqueueInTransaction(tx, {
+    memberId,
+    channel: channel as TicketRecord['channel'],
+    address,
+    dedupeKey: draft.dedupeKey,
+    message: draft.message,
+    ticketId,
+    at,
+  });
 }
 
 async function enqueuePosts(tx: Tx, ticketId: string, posts: DeskDraft[], at: Date): Promise<void> {

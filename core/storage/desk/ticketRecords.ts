@@ -1,7 +1,14 @@
 import type { Purchase, Ticket } from '../generated/sqlite/client.ts';
 import type { Channel } from '../../inbound.ts';
 import { isLocale } from '../../i18n/locale.ts';
-import type { NewTicket, PurchaseLine, TicketMessageDraft, TicketReason, TicketRecord, TicketStatus } from '../../desk/deskPorts.ts';
+import type {
+  NewTicket,
+  PurchaseLine,
+  TicketMessageDraft,
+  TicketReason,
+  TicketRecord,
+  TicketStatus,
+} from '../../desk/deskPorts.ts';
 
 /** A ticket row as the desk sees it: the assignee only when set. */
 export function toTicketRecord(row: Ticket): TicketRecord {
@@ -50,7 +57,13 @@ export function ticketMessageRow(message: TicketMessageDraft) {
 
 /** The text the member wrote when opening, as the ticket's first message. */
 export function openingMessage(ticket: NewTicket): TicketMessageDraft {
-  return { ticketId: ticket.id, sourceKey: `ticket:${ticket.id}:opening`, author: 'customer', text: ticket.text, at: ticket.openedAt };
+  return {
+    ticketId: ticket.id,
+    sourceKey: `ticket:${ticket.id}:opening`,
+    author: 'customer',
+    text: ticket.text,
+    at: ticket.openedAt,
+  };
 }
 
 export function toPurchaseLine(row: Purchase): PurchaseLine {

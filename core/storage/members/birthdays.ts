@@ -8,13 +8,26 @@ import { isUniqueViolation } from '../db/isUniqueViolation.ts';
 import { withTransactionRetry } from '../db/withTransactionRetry.ts';
 
 /** Members born on one of `days` whose birthday of `year` was not celebrated yet, in id order. */
-export async function birthdaysOn(db: Database, days: MonthDay[], year: number, after: string | null, limit: number): Promise<Page<BirthdayMember>> {
+export async function birthdaysOn(
+  db: Database,
+  days: MonthDay[],
+  year: number,
+  after: string | null,
+  limit: number,
+): Promise<Page<BirthdayMember>> {
   const rows = await db.prisma.member.findMany({
-    where: { OR: days.map((day) => ({ birthMonth: day.month, birthDay: day.day })), ...(after !== null && { id: { gt: after } }) },
+    where: {
+      OR: days.map((day) => ({ birthMonth: day.month, birthDay: day.day })),
+      ...(after !== null && { id: { gt: after } }),
+    },
     orderBy: { id: 'asc' },
     take: limit,
   });
-  const celebrated = await celebratedAmong(db, rows.map((row) => row.id), year);
+  const celebrated = await celebratedAmong(
+    db,
+    rows.map((row) => row.id),
+    year,
+  );
   const items = rows
     .filter((row) => !celebrated.has(row.id))
     .map((row) => ({ ...pick(toMemberRecord(row)), birthdaySetAt: row.birthdaySetAt }));
@@ -50,7 +63,14 @@ export async function celebrate(db: Database, gift: BirthdayGift): Promise<boole
     return await withTransactionRetry(db, async (tx) => {
       if (gift.points > 0) {
         const key = birthdayKey(gift.memberId, gift.year);
-        await creditInTransaction(tx, { memberId: gift.memberId, kind: 'birthday', points: gift.points, idempotencyKey: key, expiresAt: gift.expiresAt, at: gift.at });
+        await creditInTransaction(tx, {
+          memberId: gift.memberId,
+          kind: 'birthday',
+          points: gift.points,
+          idempotencyKey: key,
+          expiresAt: gift.expiresAt,
+          at: gift.at,
+        });
       }
       const queued = await enqueueInTransaction(tx, { ...gift.greeting, at: gift.at });
       return gift.points > 0 || queued === 'queued';

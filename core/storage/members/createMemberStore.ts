@@ -25,7 +25,12 @@ export function createMemberStore(db: Database): MemberStore {
     },
     setMuted: async (memberId, topic, muted) => {
       if (!muted) await prisma.notificationMute.deleteMany({ where: { memberId, topic } });
-      else await prisma.notificationMute.upsert({ where: { memberId_topic: { memberId, topic } }, create: { memberId, topic }, update: {} });
+      else
+        await prisma.notificationMute.upsert({
+          where: { memberId_topic: { memberId, topic } },
+          create: { memberId, topic },
+          update: {},
+        });
     },
     setMemberLocale: async (memberId, locale) => {
       await prisma.member.updateMany({ where: { id: memberId }, data: { locale } });
@@ -39,7 +44,9 @@ async function enrol(prisma: Prisma, enrolment: Enrolment & ReferralClaim): Prom
   const { at, member: newMember, welcome, chatId, chatVersion, nextState, referralCode } = enrolment;
   const chat = { id: chatId, version: chatVersion, nextState };
   try {
-    const member = await prisma.$transaction((tx) => enrolInTransaction(tx, { at, member: newMember, welcome, chat, referralCode }));
+    const member = await prisma.$transaction((tx) =>
+      enrolInTransaction(tx, { at, member: newMember, welcome, chat, referralCode }),
+    );
     return { ok: true, member: toMemberRecord(member) };
   } catch (error) {
     if (error instanceof ChatMovedOn) return { ok: false, reason: 'chat-changed' };

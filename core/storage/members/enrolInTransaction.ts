@@ -39,7 +39,14 @@ export async function enrolInTransaction(tx: Tx, enrolment: NewMember): Promise<
   let row = await tx.member.create({ data: { ...memberRow(enrolment), referredById } });
   if (welcome) {
     const { points, expiresAt } = welcome;
-    row = await creditInTransaction(tx, { memberId: member.id, kind: 'welcome', points, idempotencyKey: `welcome:${member.id}`, expiresAt, at });
+    row = await creditInTransaction(tx, {
+      memberId: member.id,
+      kind: 'welcome',
+      points,
+      idempotencyKey: `welcome:${member.id}`,
+      expiresAt,
+      at,
+    });
   }
   if (!chat) return row;
   const moved = await tx.chat.updateMany({

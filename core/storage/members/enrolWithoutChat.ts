@@ -15,9 +15,22 @@ const CARD_ATTEMPTS = 3;
  */
 export async function enrolWithoutChat(db: Database, enrolment: TillEnrolment): Promise<TillEnrolmentResult> {
   const { at, name, phone, locale, consentVersion, welcome } = enrolment;
-  const exhausted = () => new Error(`Could not find a free card number after ${CARD_ATTEMPTS} attempts; the card number space may be exhausted.`);
+  const exhausted = () =>
+    new Error(
+      `Could not find a free card number after ${CARD_ATTEMPTS} attempts; the card number space may be exhausted.`,
+    );
   return retry({ attempts: CARD_ATTEMPTS, exhausted }, async () => {
-    const member = { id: crypto.randomUUID(), cardNumber: newCardNumber(), name, phone, locale, birthday: null, birthdaySetAt: null, consentAt: at, consentVersion };
+    const member = {
+      id: crypto.randomUUID(),
+      cardNumber: newCardNumber(),
+      name,
+      phone,
+      locale,
+      birthday: null,
+      birthdaySetAt: null,
+      consentAt: at,
+      consentVersion,
+    };
     try {
       const row = await db.prisma.$transaction((tx) => enrolInTransaction(tx, { at, member, welcome }));
       return { ok: true, member: toMemberRecord(row) };

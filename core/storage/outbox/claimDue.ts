@@ -1,4 +1,10 @@
-import { DESK_LANE, type ClaimedMessage, type ClaimRequest, type OutboxChannel, type OutboxPayload } from '../../outbox/outboxPorts.ts';
+import {
+  DESK_LANE,
+  type ClaimedMessage,
+  type ClaimRequest,
+  type OutboxChannel,
+  type OutboxPayload,
+} from '../../outbox/outboxPorts.ts';
 import { parseDeskPost } from '../../desk/deskPost.ts';
 import type { Database, Prisma } from '../db/openDatabase.ts';
 import { parseReplies } from '../conversation/storedReplies.ts';
@@ -24,7 +30,10 @@ interface ClaimedRow {
 export async function claimDue(db: Database, request: ClaimRequest): Promise<ClaimedMessage[]> {
   if (request.limit <= 0) return [];
   const lease = new Date(request.now.getTime() + request.leaseMs);
-  const rows = db.provider === 'postgresql' ? await claimOnPostgres(db.prisma, request, lease) : await claimOnSqlite(db.prisma, request, lease);
+  const rows =
+    db.provider === 'postgresql'
+      ? await claimOnPostgres(db.prisma, request, lease)
+      : await claimOnSqlite(db.prisma, request, lease);
   return rows.map(toClaimedMessage).sort(byCreation);
 }
 
@@ -63,7 +72,17 @@ async function claimOnSqlite(prisma: Prisma, request: ClaimRequest, lease: Date)
   return prisma.outboxMessage.updateManyAndReturn({
     where: { ...due, id: { in: candidates.map((row) => row.id) } },
     data: { status: 'sending', lockedUntil: lease, attempts: { increment: 1 } },
-    select: { id: true, channel: true, address: true, memberId: true, ticketId: true, payload: true, attempts: true, lockedUntil: true, createdAt: true },
+    select: {
+      id: true,
+      channel: true,
+      address: true,
+      memberId: true,
+      ticketId: true,
+      payload: true,
+      attempts: true,
+      lockedUntil: true,
+      createdAt: true,
+    },
   });
 }
 

@@ -13,7 +13,8 @@ export function createOutboxStore(db: Database): OutboxStore {
   return {
     claimDue: (request) => claimDue(db, request),
     markSent: (claim, at) => settle(prisma, claim, { status: 'sent', sentAt: at, lastError: null }),
-    scheduleRetry: (claim, at, error) => settle(prisma, claim, { status: 'pending', nextAttemptAt: at, lastError: clip(error) }),
+    scheduleRetry: (claim, at, error) =>
+      settle(prisma, claim, { status: 'pending', nextAttemptAt: at, lastError: clip(error) }),
     markFailed: (claim, error) => settle(prisma, claim, { status: 'failed', lastError: clip(error) }),
     markUnreachable: (claim, at, error) => markUnreachable(prisma, claim, at, error),
     release: (claims, nextAttemptAt) => release(prisma, claims, nextAttemptAt),
@@ -28,13 +29,24 @@ function claimed(claim: ClaimRef) {
 }
 
 async function settle(prisma: Prisma, claim: ClaimRef, data: Settlement): Promise<boolean> {
-  const { count } = await prisma.outboxMessage.updateMany({ where: claimed(claim), data: { ...data, lockedUntil: null } });
+  const { count } = await prisma.outboxMessage.updateMany({
+    where: claimed(claim),
+    data: { ...data, lockedUntil: null },
+  });
   return count === 1;
 }
 
-async function markUnreachable(prisma: Prisma, claim: ClaimRef & { channel: OutboxChannel; address: string }, at: Date, error: string): Promise<boolean> {
+async function markUnreachable(
+  prisma: Prisma,
+  claim: ClaimRef & { channel: OutboxChannel; address: string },
+  at: Date,
+  error: string,
+): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.outboxMessage.updateMany({ where: claimed(claim), data: { status: 'failed', lockedUntil: null, lastError: clip(error) } });
+    const { count } = await tx.outboxMessage.updateMany({
+      where: claimed(claim),
+      data: { status: 'failed', lockedUntil: null, lastError: clip(error) },
+    });
     if (count !== 1) return false;
     if (claim.channel !== DESK_LANE) await markChatUnreachable(tx, claim.channel, claim.address, at);
     return true;
@@ -52,7 +64,12 @@ async function release(prisma: Prisma, claims: ClaimRef[], nextAttemptAt?: Date)
   for (const [lease, ids] of byLease) {
     await prisma.outboxMessage.updateMany({
       where: { id: { in: ids }, status: 'sending', lockedUntil: new Date(lease) },
-      data: { status: 'pending', lockedUntil: null, attempts: { decrement: 1 }, ...(nextAttemptAt && { nextAttemptAt }) },
+      data: {
+        status: 'pending',
+        lockedUntil: null,
+        attempts: { decrement: 1 },
+        ...(nextAttemptAt && { nextAttemptAt }),
+      },
     });
   }
 }

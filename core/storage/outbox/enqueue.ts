@@ -63,8 +63,13 @@ const channelRank = Prisma.sql`CASE "channel" ${Prisma.join(
  * key (`ON CONFLICT DO NOTHING`): on PostgreSQL a failed statement would
  * abort the caller's whole transaction.
  */
-export async function enqueueInTransaction(tx: Tx, draft: OutboxDraft, options: EnqueueOptions = {}): Promise<EnqueueOutcome> {
-  if (draft.address === undefined && draft.memberId !== null && !draft.channel) return enqueueToBestChat(tx, draft, draft.memberId, options.tellWhyNot ?? true);
+export async function enqueueInTransaction(
+  tx: Tx,
+  draft: OutboxDraft,
+  options: EnqueueOptions = {},
+): Promise<EnqueueOutcome> {
+  if (draft.address === undefined && draft.memberId !== null && !draft.channel)
+    return enqueueToBestChat(tx, draft, draft.memberId, options.tellWhyNot ?? true);
   const target = await resolveTarget(tx, draft);
   if (!target) return 'no-reachable-chat';
   const at = draft.at ?? new Date();
@@ -81,7 +86,12 @@ export async function enqueueInTransaction(tx: Tx, draft: OutboxDraft, options: 
  * A post for a staff-desk ticket's thread, inside the caller's transaction.
  * Its address is the ticket, so the lane keeps one ticket's posts in order.
  */
-export async function enqueueDeskPost(tx: Tx, ticketId: string, draft: DeskDraft, at: Date = new Date()): Promise<EnqueueOutcome> {
+export async function enqueueDeskPost(
+  tx: Tx,
+  ticketId: string,
+  draft: DeskDraft,
+  at: Date = new Date(),
+): Promise<EnqueueOutcome> {
   const inserted = await tx.$executeRaw`
     INSERT INTO "OutboxMessage" ("id", "channel", "address", "memberId", "ticketId", "dedupeKey", "payload", "status", "attempts", "nextAttemptAt", "createdAt")
     VALUES (${outboxId()}, ${DESK_LANE}, ${ticketId}, NULL, ${ticketId}, ${draft.dedupeKey}, ${JSON.stringify(draft.post)}, 'pending', 0, ${at}, ${at})
@@ -94,7 +104,12 @@ export async function enqueueDeskPost(tx: Tx, ticketId: string, draft: DeskDraft
  * one statement: every purchase writes one, so the chat lookup rides inside
  * the insert. The order is `channelPreference`'s.
  */
-async function enqueueToBestChat(tx: Tx, draft: OutboxDraft, memberId: string, tellWhyNot: boolean): Promise<EnqueueOutcome> {
+async function enqueueToBestChat(
+  tx: Tx,
+  draft: OutboxDraft,
+  memberId: string,
+  tellWhyNot: boolean,
+): Promise<EnqueueOutcome> {
   const at = draft.at ?? new Date();
   const inserted = await tx.$executeRaw`
     INSERT INTO "OutboxMessage" ("id", "channel", "address", "memberId", "dedupeKey", "payload", "status", "attempts", "nextAttemptAt", "createdAt")
@@ -125,11 +140,14 @@ async function isMuted(tx: Tx, draft: OutboxDraft): Promise<boolean> {
 
 async function resolveTarget(tx: Tx, draft: OutboxDraft): Promise<{ channel: Channel; address: string } | null> {
   if (draft.address !== undefined) {
-    if (!draft.channel) throw new TypeError(`An outbox message for an address needs its channel too (dedupe key "${draft.dedupeKey}").`);
+    if (!draft.channel)
+      throw new TypeError(`An outbox message for an address needs its channel too (dedupe key "${draft.dedupeKey}").`);
     return { channel: draft.channel, address: draft.address };
   }
   if (draft.memberId === null) {
-    throw new TypeError(`An outbox message for no member needs a channel and an address (dedupe key "${draft.dedupeKey}").`);
+    throw new TypeError(
+      `An outbox message for no member needs a channel and an address (dedupe key "${draft.dedupeKey}").`,
+    );
   }
   const chats = await tx.chat.findMany({
     where: { memberId: draft.memberId, unreachableAt: null, ...(draft.channel && { channel: draft.channel }) },

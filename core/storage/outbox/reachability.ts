@@ -17,6 +17,9 @@ export async function markChatUnreachable(tx: Tx, channel: Channel, address: str
  * Resolves to whether the chat was unreachable until now.
  */
 export async function markReachable(db: Database, channel: Channel, address: string): Promise<boolean> {
-  const { count } = await db.prisma.chat.updateMany({ where: { channel, address, unreachableAt: { not: null } }, data: { unreachableAt: null } });
+  const { count } = await db.prisma.chat.updateMany({
+    where: { channel, address, unreachableAt: { not: null } },
+    data: { unreachableAt: null },
+  });
   return count === 1;
 }

@@ -15,7 +15,12 @@ export interface InboxEntry {
  * (at most `limit`, so a client far behind catches up page by page), or
  * without `after` the latest `limit` ones.
  */
-export async function readInbox(db: Database, channel: Channel, address: string, options: { after?: Date; limit: number }): Promise<InboxEntry[]> {
+export async function readInbox(
+  db: Database,
+  channel: Channel,
+  address: string,
+  options: { after?: Date; limit: number },
+): Promise<InboxEntry[]> {
   const { after, limit } = options;
   const rows = await db.prisma.outboxMessage.findMany({
     where: { channel, address, status: 'sent', ...(after && { sentAt: { gt: after } }) },

@@ -18,7 +18,11 @@ const RULES_KEY = 'programRules';
  * rules saved through the API take precedence over them. `reactions` are the
  * capabilities' reactions to purchases and refunds (purchaseReactions.ts).
  */
-export function createPointsStore(db: Database, defaults: Partial<ProgramRules> = {}, reactions: readonly PurchaseReaction[] = []): PointsStore {
+export function createPointsStore(
+  db: Database,
+  defaults: Partial<ProgramRules> = {},
+  reactions: readonly PurchaseReaction[] = [],
+): PointsStore {
   const { prisma } = db;
   return {
     findMemberBy: (reference, now) => findMemberBy(db, reference, now),
@@ -30,7 +34,8 @@ export function createPointsStore(db: Database, defaults: Partial<ProgramRules> 
     },
     expireDue: (memberId, now) => prisma.$transaction((tx) => expireDueInTransaction(tx, memberId, now)),
     issueCode: (memberId, code, expiresAt, now) => issueCode(db, { memberId, code, expiresAt, now }),
-    loadRules: async () => parseRules((await prisma.setting.findUnique({ where: { key: RULES_KEY } }))?.value, defaults),
+    loadRules: async () =>
+      parseRules((await prisma.setting.findUnique({ where: { key: RULES_KEY } }))?.value, defaults),
     saveRules: async (rules) => {
       const value = JSON.stringify(rules);
       await prisma.setting.upsert({ where: { key: RULES_KEY }, create: { key: RULES_KEY, value }, update: { value } });
@@ -42,7 +47,10 @@ export function createPointsStore(db: Database, defaults: Partial<ProgramRules> 
  * A code value is reused once the code that held it is used or expired, so
  * the 6-digit space never fills up; a live code is never taken over.
  */
-async function issueCode(db: Database, wanted: { memberId: string; code: string; expiresAt: Date; now: Date }): Promise<boolean> {
+async function issueCode(
+  db: Database,
+  wanted: { memberId: string; code: string; expiresAt: Date; now: Date },
+): Promise<boolean> {
   const { memberId, code, expiresAt, now } = wanted;
   try {
     await db.prisma.oneTimeCode.create({ data: { code, memberId, expiresAt, createdAt: now } });
@@ -65,10 +73,18 @@ function parseRules(json: string | undefined, defaults: Partial<ProgramRules>): 
 async function findMemberBy(db: Database, reference: MemberReference, now: Date): Promise<MemberRecord | null> {
   const { prisma } = db;
   if ('code' in reference) {
-    const code = await prisma.oneTimeCode.findFirst({ where: { code: reference.code, usedAt: null, expiresAt: { gt: now } }, include: { member: true } });
+    const code = await prisma.oneTimeCode.findFirst({
+      where: { code: reference.code, usedAt: null, expiresAt: { gt: now } },
+      include: { member: true },
+    });
     return code && toMemberRecord(code.member);
   }
-  const where = 'memberId' in reference ? { id: reference.memberId } : 'cardNumber' in reference ? { cardNumber: reference.cardNumber } : { phone: reference.phone };
+  const where =
+    'memberId' in reference
+      ? { id: reference.memberId }
+      : 'cardNumber' in reference
+        ? { cardNumber: reference.cardNumber }
+        : { phone: reference.phone };
   const row = await prisma.member.findUnique({ where });
   return row && toMemberRecord(row);
 }

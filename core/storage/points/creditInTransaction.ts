@@ -11,7 +11,10 @@ export async function creditInTransaction(tx: Tx, credit: Credit): Promise<Membe
   if (!Number.isSafeInteger(credit.points) || credit.points <= 0) {
     throw new RangeError(`A credit must be a positive whole number of points, got ${credit.points}.`);
   }
-  const member = await tx.member.update({ where: { id: credit.memberId }, data: { balance: { increment: credit.points }, ledgerSeq: { increment: 1 } } });
+  const member = await tx.member.update({
+    where: { id: credit.memberId },
+    data: { balance: { increment: credit.points }, ledgerSeq: { increment: 1 } },
+  });
   await tx.ledgerEntry.create({
     data: {
       id: crypto.randomUUID(),

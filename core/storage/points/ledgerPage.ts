@@ -5,7 +5,11 @@ import type { Database } from '../db/openDatabase.ts';
  * One page of a member's ledger, newest first. The cursor is the sequence
  * number, which never changes, so pages stay stable while new entries arrive.
  */
-export async function ledgerPage(db: Database, memberId: string, page: { limit: number; before?: number }): Promise<LedgerPage> {
+export async function ledgerPage(
+  db: Database,
+  memberId: string,
+  page: { limit: number; before?: number },
+): Promise<LedgerPage> {
   const rows = await db.prisma.ledgerEntry.findMany({
     where: { memberId, ...(page.before !== undefined && { seq: { lt: page.before } }) },
     orderBy: { seq: 'desc' },
@@ -22,7 +26,10 @@ export async function ledgerPage(db: Database, memberId: string, page: { limit: 
  * one when it moved no points). A replayed receipt answers with it, so the
  * replay repeats the first answer. Null when the member has no ledger yet.
  */
-export async function balanceAfterPurchase(db: Database, purchase: { memberId: string; createdAt: Date }): Promise<number | null> {
+export async function balanceAfterPurchase(
+  db: Database,
+  purchase: { memberId: string; createdAt: Date },
+): Promise<number | null> {
   const row = await db.prisma.ledgerEntry.findFirst({
     where: { memberId: purchase.memberId, createdAt: { lte: purchase.createdAt } },
     orderBy: { seq: 'desc' },

@@ -30,15 +30,24 @@ export interface PurchaseReaction {
 }
 
 /** Runs every reaction to a recorded purchase, in order; returns the buyer as the last one left them. */
-export async function reactToPurchase(tx: Tx, reactions: readonly PurchaseReaction[], event: PurchaseEvent): Promise<MemberRecord> {
+export async function reactToPurchase(
+  tx: Tx,
+  reactions: readonly PurchaseReaction[],
+  event: PurchaseEvent,
+): Promise<MemberRecord> {
   let member = event.member;
   for (const reaction of reactions) member = await reaction.onPurchase(tx, { ...event, member });
   return member;
 }
 
 /** Runs every reaction's undo to a refunded purchase, last reaction first. */
-export async function reactToRefund(tx: Tx, reactions: readonly PurchaseReaction[], event: PurchaseEvent): Promise<MemberRecord> {
+export async function reactToRefund(
+  tx: Tx,
+  reactions: readonly PurchaseReaction[],
+  event: PurchaseEvent,
+): Promise<MemberRecord> {
   let member = event.member;
-  for (const reaction of [...reactions].reverse()) if (reaction.onRefund) member = await reaction.onRefund(tx, { ...event, member });
+  for (const reaction of [...reactions].reverse())
+    if (reaction.onRefund) member = await reaction.onRefund(tx, { ...event, member });
   return member;
 }

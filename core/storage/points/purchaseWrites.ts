@@ -33,7 +33,12 @@ export interface EarnedLot {
  * the row ever move under the transaction it fails instead of writing a lot
  * with a wrong balance. Returns the row as the update leaves it.
  */
-export async function applyPurchaseToMember(tx: Tx, row: Member, change: MemberChange, lot: EarnedLot): Promise<Member> {
+export async function applyPurchaseToMember(
+  tx: Tx,
+  row: Member,
+  change: MemberChange,
+  lot: EarnedLot,
+): Promise<Member> {
   const { earned, spend, stamps, tier, at } = change;
   const seqStep = earned > 0 ? 1 : 0;
   const updated = await tx.$executeRaw`

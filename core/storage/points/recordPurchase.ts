@@ -1,5 +1,11 @@
 import type { MemberRecord } from '../../members/membersPorts.ts';
-import type { MemberReference, PurchaseOutcome, PurchasePolicy, PurchaseRecord, PurchaseRequest } from '../../points/pointsPorts.ts';
+import type {
+  MemberReference,
+  PurchaseOutcome,
+  PurchasePolicy,
+  PurchaseRecord,
+  PurchaseRequest,
+} from '../../points/pointsPorts.ts';
 import type { Notification } from '../../outbox/outboxPorts.ts';
 import type { PurchaseQuote } from '../../points/quotePurchase.ts';
 import { lotExpiresAt } from '../../points/lotExpiresAt.ts';
@@ -12,7 +18,13 @@ import { reactToPurchase, type PurchaseReaction } from './purchaseReactions.ts';
 import { toMemberRecord, type Member } from '../members/records.ts';
 import { toPurchaseRecord } from './toPurchaseRecord.ts';
 import { completeInTransaction } from '../api/idempotency.ts';
-import { applyPurchaseToMember, fillReceipt, insertReceipt, type EarnedLot, type MemberChange } from './purchaseWrites.ts';
+import {
+  applyPurchaseToMember,
+  fillReceipt,
+  insertReceipt,
+  type EarnedLot,
+  type MemberChange,
+} from './purchaseWrites.ts';
 import type { Purchase } from '../generated/sqlite/client.ts';
 
 type Accepted = Extract<PurchaseQuote, { ok: true }>;
@@ -42,11 +54,19 @@ class ReceiptTaken extends Error {
  * same request returns the first result; the same receipt with other
  * content is a conflict.
  */
-export async function recordPurchase(db: Database, request: PurchaseRequest, policy: PurchasePolicy, reactions: readonly PurchaseReaction[] = []): Promise<PurchaseOutcome> {
+export async function recordPurchase(
+  db: Database,
+  request: PurchaseRequest,
+  policy: PurchasePolicy,
+  reactions: readonly PurchaseReaction[] = [],
+): Promise<PurchaseOutcome> {
   const receiptFirst = db.provider === 'postgresql';
   try {
     // A transaction that lost a race is run again whole; the receipt's unique constraint keeps the purchase exactly once.
-    return await withTransactionRetry(db, (tx) => recordInTransaction(tx, request, policy, receiptFirst, reactions), { timeout: 15_000, maxWait: 15_000 });
+    return await withTransactionRetry(db, (tx) => recordInTransaction(tx, request, policy, receiptFirst, reactions), {
+      timeout: 15_000,
+      maxWait: 15_000,
+    });
   } catch (error) {
     // A request refused now may still be the replay of one recorded before (its code used up, its points spent since).
     if (error instanceof Refused) return (await replayOf(db, request, policy, error.memberId)) ?? error.outcome;
@@ -66,7 +86,13 @@ export async function recordPurchase(db: Database, request: PurchaseRequest, pol
  * receipt waits and then replays; SQLite runs one transaction at a time on
  * its one connection, so the receipt is written once, complete, at the end.
  */
-async function recordInTransaction(tx: Tx, request: PurchaseRequest, policy: PurchasePolicy, receiptFirst: boolean, reactions: readonly PurchaseReaction[]): Promise<PurchaseOutcome> {
+async function recordInTransaction(
+  tx: Tx,
+  request: PurchaseRequest,
+  policy: PurchasePolicy,
+  receiptFirst: boolean,
+  reactions: readonly PurchaseReaction[],
+): Promise<PurchaseOutcome> {
   const locked = await lockBuyer(tx, request);
   if (!locked) throw new Refused({ kind: 'code' in request.member ? 'code-invalid' : 'member-not-found' }, null);
   const receipt = receiptRow(request, locked.id, policy.requestHash(locked.id));
@@ -75,20 +101,42 @@ async function recordInTransaction(tx: Tx, request: PurchaseRequest, policy: Pur
   let row = expired > 0 ? await tx.member.findUniqueOrThrow({ where: { id: locked.id } }) : locked;
   const before = toMemberRecord(row);
   const quote = policy.quote(before);
-  if (!quote.ok) throw new Refused({ kind: 'refused', reason: quote.reason, maxRedeemable: quote.maxRedeemable }, locked.id);
+  if (!quote.ok)
+    throw new Refused({ kind: 'refused', reason: quote.reason, maxRedeemable: quote.maxRedeemable }, locked.id);
   if (quote.redeemedPoints > 0) {
-    await debitInTransaction(tx, { memberId: locked.id, kind: 'redeem', points: quote.redeemedPoints, idempotencyKey: `purchase:${request.purchaseId}:redeem`, at: request.at });
+    await debitInTransaction(tx, {
+      memberId: locked.id,
+      kind: 'redeem',
+      points: quote.redeemedPoints,
+      idempotencyKey: `purchase:${request.purchaseId}:redeem`,
+      at: request.at,
+    });
     row = { ...row, balance: row.balance - quote.redeemedPoints, ledgerSeq: row.ledgerSeq + 1 };
   }
-  const member = toMemberRecord(await applyPurchaseToMember(tx, row, memberChange(request, before, quote, policy), earnedLot(request, policy)));
-  const purchase = { ...receipt, ...resultRow({ ...before, tier: before.tier ?? policy.tierOf(before) }, member, quote) };
+  const member = toMemberRecord(
+    await applyPurchaseToMember(tx, row, memberChange(request, before, quote, policy), earnedLot(request, policy)),
+  );
+  const purchase = {
+    ...receipt,
+    ...resultRow({ ...before, tier: before.tier ?? policy.tierOf(before) }, member, quote),
+  };
   if (receiptFirst) await fillReceipt(tx, purchase);
   else if (!(await insertReceipt(tx, purchase))) throw new ReceiptTaken(locked.id);
   await enqueueAll(tx, policy.notifyPurchase(toPurchaseRecord(purchase), member));
   // The capabilities' reactions (the referral reward…) write in this same transaction; the member comes back as they leave them.
   const recordedPurchase = toPurchaseRecord(purchase);
-  const recorded = { purchase: recordedPurchase, member: await reactToPurchase(tx, reactions, { purchase: recordedPurchase, member, at: request.at, rules: policy.rules }) };
-  const replyKept = request.reply ? await completeInTransaction(tx, request.reply, request.reply.render(recorded)) : false;
+  const recorded = {
+    purchase: recordedPurchase,
+    member: await reactToPurchase(tx, reactions, {
+      purchase: recordedPurchase,
+      member,
+      at: request.at,
+      rules: policy.rules,
+    }),
+  };
+  const replyKept = request.reply
+    ? await completeInTransaction(tx, request.reply, request.reply.render(recorded))
+    : false;
   return { kind: 'recorded', ...recorded, replyKept };
 }
 
@@ -102,11 +150,17 @@ async function lockBuyer(tx: Tx, request: PurchaseRequest): Promise<Member | nul
 }
 
 async function useUpCode(tx: Tx, code: string, at: Date): Promise<{ id: string } | null> {
-  const [used] = await tx.oneTimeCode.updateManyAndReturn({ where: { code, usedAt: null, expiresAt: { gt: at } }, data: { usedAt: at }, select: { memberId: true } });
+  const [used] = await tx.oneTimeCode.updateManyAndReturn({
+    where: { code, usedAt: null, expiresAt: { gt: at } },
+    data: { usedAt: at },
+    select: { memberId: true },
+  });
   return used ? { id: used.memberId } : null;
 }
 
-function memberWhere(reference: Exclude<MemberReference, { code: string }>): { id: string } | { cardNumber: string } | { phone: string } {
+function memberWhere(
+  reference: Exclude<MemberReference, { code: string }>,
+): { id: string } | { cardNumber: string } | { phone: string } {
   if ('memberId' in reference) return { id: reference.memberId };
   return 'cardNumber' in reference ? { cardNumber: reference.cardNumber } : { phone: reference.phone };
 }
@@ -141,10 +195,18 @@ function receiptRow(request: PurchaseRequest, memberId: string, requestHash: str
  * figures read under the row lock plus this purchase's increments, which is
  * exactly what the row holds after the update.
  */
-function memberChange(request: PurchaseRequest, before: MemberRecord, quote: Accepted, policy: PurchasePolicy): MemberChange {
+function memberChange(
+  request: PurchaseRequest,
+  before: MemberRecord,
+  quote: Accepted,
+  policy: PurchasePolicy,
+): MemberChange {
   const spend = quote.paidAmount + quote.redeemedAmount;
   const earned = quote.earnedPoints;
-  const tier = policy.tierOf({ lifetimeSpend: before.lifetimeSpend + spend, lifetimeEarned: before.lifetimeEarned + earned });
+  const tier = policy.tierOf({
+    lifetimeSpend: before.lifetimeSpend + spend,
+    lifetimeEarned: before.lifetimeEarned + earned,
+  });
   return { earned, spend, stamps: quote.stampsAfter, tier, at: request.at };
 }
 
@@ -180,7 +242,12 @@ export async function enqueueAll(tx: Tx, notifications: Notification[]): Promise
  * the same (same member, amount and redemption), a conflict when it is not;
  * null when the receipt was never recorded.
  */
-async function replayOf(db: Database, request: PurchaseRequest, policy: PurchasePolicy, memberId: string | null): Promise<PurchaseOutcome | null> {
+async function replayOf(
+  db: Database,
+  request: PurchaseRequest,
+  policy: PurchasePolicy,
+  memberId: string | null,
+): Promise<PurchaseOutcome | null> {
   const row = await db.prisma.purchase.findUnique({ where: { receiptId: request.receiptId } });
   if (!row) return null;
   const purchase = toPurchaseRecord(row);

@@ -19,13 +19,17 @@ export function createReferralStore(db: Database): Referrals {
  * random code someone else holds is replaced by another.
  */
 async function codeFor(db: Database, memberId: string): Promise<string> {
-  const exhausted = () => new Error(`Could not give member ${memberId} a free invitation code in ${CODE_ATTEMPTS} attempts.`);
+  const exhausted = () =>
+    new Error(`Could not give member ${memberId} a free invitation code in ${CODE_ATTEMPTS} attempts.`);
   return retry({ attempts: CODE_ATTEMPTS, exhausted }, async () => {
     const existing = await db.prisma.member.findUnique({ where: { id: memberId }, select: { referralCode: true } });
     if (!existing) throw new Error(`Member ${memberId} does not exist, so it has no invitation code.`);
     if (existing.referralCode) return existing.referralCode;
     try {
-      await db.prisma.member.updateMany({ where: { id: memberId, referralCode: null }, data: { referralCode: newReferralCode() } });
+      await db.prisma.member.updateMany({
+        where: { id: memberId, referralCode: null },
+        data: { referralCode: newReferralCode() },
+      });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }
@@ -39,7 +43,11 @@ async function codeFor(db: Database, memberId: string): Promise<string> {
  * when the code is unknown, or when it is the newcomer's own (same member or
  * same phone): self-referral earns nothing.
  */
-export async function referrerForEnrolment(tx: Tx, code: string | undefined, newcomer: { id: string; phone: string }): Promise<string | null> {
+export async function referrerForEnrolment(
+  tx: Tx,
+  code: string | undefined,
+  newcomer: { id: string; phone: string },
+): Promise<string | null> {
   if (!code) return null;
   const referrer = await tx.member.findUnique({ where: { referralCode: code }, select: { id: true, phone: true } });
   if (!referrer || isSelfReferral(referrer, newcomer)) return null;

@@ -26,13 +26,23 @@ async function rewardInvitation(tx: Tx, event: PurchaseEvent, translator: Transl
   if (friend.purchaseCount !== 1) return friend;
   const referrer = await lockReferrerOf(tx, friend, at);
   if (!referrer) return friend;
-  const facts = { friendPurchaseCount: friend.purchaseCount, alreadyRewarded: await alreadyRewarded(tx, friend.id), referrerRewardsInPeriod: await rewardsSince(tx, referrer.id, rewardPeriodStart(rules, at)) };
+  const facts = {
+    friendPurchaseCount: friend.purchaseCount,
+    alreadyRewarded: await alreadyRewarded(tx, friend.id),
+    referrerRewardsInPeriod: await rewardsSince(tx, referrer.id, rewardPeriodStart(rules, at)),
+  };
   const decision = decideReferralReward(rules, facts);
   if (!decision.reward) return friend;
-  const after = (await creditReferral(tx, friend.id, `referral:${friend.id}:friend`, decision.friendPoints, event)) ?? friend;
+  const after =
+    (await creditReferral(tx, friend.id, `referral:${friend.id}:friend`, decision.friendPoints, event)) ?? friend;
   await creditReferral(tx, referrer.id, `referral:${friend.id}:referrer`, decision.referrerPoints, event);
-  const reward = { ...decision, friend: { id: friend.id, locale: friend.locale, balance: after.balance }, referrer: { id: referrer.id, locale: referrer.locale } };
-  for (const notification of referralNotifications(translator, reward)) await enqueueInTransaction(tx, { ...notification, at });
+  const reward = {
+    ...decision,
+    friend: { id: friend.id, locale: friend.locale, balance: after.balance },
+    referrer: { id: referrer.id, locale: referrer.locale },
+  };
+  for (const notification of referralNotifications(translator, reward))
+    await enqueueInTransaction(tx, { ...notification, at });
   return after;
 }
 
@@ -54,11 +64,26 @@ async function alreadyRewarded(tx: Tx, friendId: string): Promise<boolean> {
 }
 
 async function rewardsSince(tx: Tx, referrerId: string, since: Date): Promise<number> {
-  return tx.ledgerEntry.count({ where: { memberId: referrerId, kind: 'referral', idempotencyKey: { endsWith: ':referrer' }, createdAt: { gt: since } } });
+  return tx.ledgerEntry.count({
+    where: {
+      memberId: referrerId,
+      kind: 'referral',
+      idempotencyKey: { endsWith: ':referrer' },
+      createdAt: { gt: since },
+    },
+  });
 }
 
-async function creditReferral(tx: Tx, memberId: string, idempotencyKey: string, points: number, event: PurchaseEvent): Promise<MemberRecord | null> {
+async function creditReferral(
+  tx: Tx,
+  memberId: string,
+  idempotencyKey: string,
+  points: number,
+  event: PurchaseEvent,
+): Promise<MemberRecord | null> {
   if (points === 0) return null;
   const expiresAt = lotExpiresAt(event.rules, event.at);
-  return toMemberRecord(await creditInTransaction(tx, { memberId, kind: 'referral', points, idempotencyKey, expiresAt, at: event.at }));
+  return toMemberRecord(
+    await creditInTransaction(tx, { memberId, kind: 'referral', points, idempotencyKey, expiresAt, at: event.at }),
+  );
 }

@@ -7,7 +7,10 @@ import { isUniqueViolation } from '../db/isUniqueViolation.ts';
  * commands ask this on every step, so a revocation takes effect at once.
  */
 export async function isStaff(db: Database, channel: string, address: string, role: StaffRole): Promise<boolean> {
-  const row = await db.prisma.staffMember.findUnique({ where: { channel_address_role: { channel, address, role } }, select: { revokedAt: true } });
+  const row = await db.prisma.staffMember.findUnique({
+    where: { channel_address_role: { channel, address, role } },
+    select: { revokedAt: true },
+  });
   return row !== null && row.revokedAt === null;
 }
 
@@ -15,7 +18,11 @@ export async function isStaff(db: Database, channel: string, address: string, ro
  * Grants a role. Granting it again changes nothing but the name; granting it
  * after a revocation restores it (same id, new grant time).
  */
-export async function grantStaff(db: Database, grant: StaffGrant, at: Date): Promise<{ staff: StaffRecord; created: boolean }> {
+export async function grantStaff(
+  db: Database,
+  grant: StaffGrant,
+  at: Date,
+): Promise<{ staff: StaffRecord; created: boolean }> {
   const where = { channel_address_role: { channel: grant.channel, address: grant.address, role: grant.role } };
   const existing = await db.prisma.staffMember.findUnique({ where });
   if (existing) {
@@ -27,7 +34,8 @@ export async function grantStaff(db: Database, grant: StaffGrant, at: Date): Pro
     return { staff: toStaff(row), created: true };
   } catch (error) {
     // A concurrent grant of the same role won the insert: report its row.
-    if (isUniqueViolation(error)) return { staff: toStaff(await db.prisma.staffMember.findUniqueOrThrow({ where })), created: false };
+    if (isUniqueViolation(error))
+      return { staff: toStaff(await db.prisma.staffMember.findUniqueOrThrow({ where })), created: false };
     throw error;
   }
 }
@@ -45,6 +53,22 @@ export async function listStaff(db: Database): Promise<StaffRecord[]> {
   return rows.map(toStaff);
 }
 
-function toStaff(row: { id: string; channel: string; address: string; name: string; role: string; grantedAt: Date; revokedAt: Date | null }): StaffRecord {
-  return { id: row.id, channel: row.channel, address: row.address, name: row.name, role: row.role as StaffRole, grantedAt: row.grantedAt, revokedAt: row.revokedAt };
+function toStaff(row: {
+  id: string;
+  channel: string;
+  address: string;
+  name: string;
+  role: string;
+  grantedAt: Date;
+  revokedAt: Date | null;
+}): StaffRecord {
+  return {
+    id: row.id,
+    channel: row.channel,
+    address: row.address,
+    name: row.name,
+    role: row.role as StaffRole,
+    grantedAt: row.grantedAt,
+    revokedAt: row.revokedAt,
+  };
 }

@@ -25,7 +25,11 @@ async function findCashier(prisma: Prisma, channel: string, address: string): Pr
   });
   if (!staff || staff.revokedAt !== null) return null;
   const session = await prisma.tillSession.findUnique({ where: { staffId: staff.id } });
-  return { staffId: staff.id, state: session ? parseTillState(session.state) : tillIdle, version: session?.version ?? 0 };
+  return {
+    staffId: staff.id,
+    state: session ? parseTillState(session.state) : tillIdle,
+    version: session?.version ?? 0,
+  };
 }
 
 /**
@@ -33,9 +37,17 @@ async function findCashier(prisma: Prisma, channel: string, address: string): Pr
  * read. A session that does not exist yet is version 0 and is created at
  * version 1, so two first writes race on the primary key and one loses.
  */
-async function saveSession(prisma: Prisma, staffId: string, expectedVersion: number, state: TillState): Promise<boolean> {
+async function saveSession(
+  prisma: Prisma,
+  staffId: string,
+  expectedVersion: number,
+  state: TillState,
+): Promise<boolean> {
   const json = JSON.stringify(state);
-  const { count } = await prisma.tillSession.updateMany({ where: { staffId, version: expectedVersion }, data: { state: json, version: { increment: 1 } } });
+  const { count } = await prisma.tillSession.updateMany({
+    where: { staffId, version: expectedVersion },
+    data: { state: json, version: { increment: 1 } },
+  });
   if (count === 1) return true;
   if (expectedVersion !== 0) return false;
   try {

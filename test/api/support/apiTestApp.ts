@@ -25,7 +25,10 @@ export interface ApiTestApp {
   /** Creates an API key with the admin token and returns it. */
   newApiKey(name?: string): Promise<{ id: string; key: string }>;
   /** Enrols a member and returns the answer's body. */
-  enrol(phone: string, overrides?: Record<string, unknown>): Promise<Record<string, unknown> & { id: string; cardNumber: string; balance: number }>;
+  enrol(
+    phone: string,
+    overrides?: Record<string, unknown>,
+  ): Promise<Record<string, unknown> & { id: string; cardNumber: string; balance: number }>;
   stop(): Promise<void>;
 }
 
@@ -36,19 +39,34 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
-export async function startApiTestApp(provider: Provider = 'sqlite', env: Record<string, string> = {}, clock?: () => Date): Promise<ApiTestApp> {
+export async function startApiTestApp(
+  provider: Provider = 'sqlite',
+  env: Record<string, string> = {},
+  clock?: () => Date,
+): Promise<ApiTestApp> {
   const { url: databaseUrl, dispose } = await databaseFor(provider);
-  const config = loadConfig({ DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ADMIN_TOKEN, ...env });
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    ADMIN_TOKEN,
+    ...env,
+  });
   const app = await startApp(config, createLogger('silent'), clock ? { clock } : {});
   const call: ApiTestApp['call'] = (method, path, options = {}) => request(app.url, method, path, options);
   return {
     app,
     url: app.url,
     call,
-    newApiKey: async (name = 'Till 1') => (await call<{ id: string; key: string }>('POST', '/api/v1/api-keys', { body: { name } })).body,
+    newApiKey: async (name = 'Till 1') =>
+      (await call<{ id: string; key: string }>('POST', '/api/v1/api-keys', { body: { name } })).body,
     enrol: async (phone, overrides = {}) => {
-      const response = await call<Awaited<ReturnType<ApiTestApp['enrol']>>>('POST', '/api/v1/members', { body: { phone, name: 'Ana Popescu', locale: 'ro', consent: true, ...overrides } });
-      if (response.status !== 201) throw new Error(`Enrolment failed with ${response.status}: ${JSON.stringify(response.body)}`);
+      const response = await call<Awaited<ReturnType<ApiTestApp['enrol']>>>('POST', '/api/v1/members', {
+        body: { phone, name: 'Ana Popescu', locale: 'ro', consent: true, ...overrides },
+      });
+      if (response.status !== 201)
+        throw new Error(`Enrolment failed with ${response.status}: ${JSON.stringify(response.body)}`);
       return response.body;
     },
     stop: async () => {
@@ -63,7 +81,12 @@ async function request<T>(base: string, method: string, path: string, options: C
   if (options.token !== null) headers.authorization = `Bearer ${options.token ?? ADMIN_TOKEN}`;
   if (options.body !== undefined) headers['content-type'] ??= 'application/json';
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
-  const payload = options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+  const payload =
+    options.body === undefined
+      ? undefined
+      : typeof options.body === 'string'
+        ? options.body
+        : JSON.stringify(options.body);
   const response = await fetch(`${base}${path}`, { method, headers, body: payload });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : null) as T };

@@ -28,11 +28,17 @@ function card(overrides: Partial<DeskCard> = {}): DeskCard {
   };
 }
 
-function threadPost(overrides: Partial<Extract<DeskPost, { kind: 'thread' }>> = {}): Extract<DeskPost, { kind: 'thread' }> {
+function threadPost(
+  overrides: Partial<Extract<DeskPost, { kind: 'thread' }>> = {},
+): Extract<DeskPost, { kind: 'thread' }> {
   return { kind: 'thread', text: 'Anna wrote:', ...overrides };
 }
 
-type AnyBlock = KnownBlock & { text?: { text: string }; fields?: { text: string }[]; elements?: Array<{ text?: unknown; style?: string; action_id?: string; value?: string }> };
+type AnyBlock = KnownBlock & {
+  text?: { text: string };
+  fields?: { text: string }[];
+  elements?: Array<{ text?: unknown; style?: string; action_id?: string; value?: string }>;
+};
 
 function blocksOf(rendered: { blocks: KnownBlock[] }): AnyBlock[] {
   return rendered.blocks as AnyBlock[];
@@ -85,14 +91,27 @@ describe('renderCard', () => {
 
   it('shows the notes as one smaller context line each', () => {
     const context = blocksOf(renderCard(card())).find((block) => block.type === 'context');
-    expect(context?.elements).toEqual([{ type: 'mrkdwn', text: 'Opened 12.05 10:00\nNo purchases yet', verbatim: true }]);
+    expect(context?.elements).toEqual([
+      { type: 'mrkdwn', text: 'Opened 12.05 10:00\nNo purchases yet', verbatim: true },
+    ]);
   });
 
   it('makes Take the primary button and gives each button its payload as action id and value', () => {
     const actions = blocksOf(renderCard(card())).find((block) => block.type === 'actions');
     expect(actions?.elements).toEqual([
-      { type: 'button', action_id: 'desk:take:t1', value: 'desk:take:t1', text: { type: 'plain_text', text: 'Take' }, style: 'primary' },
-      { type: 'button', action_id: 'desk:resolve:t1', value: 'desk:resolve:t1', text: { type: 'plain_text', text: 'Resolve' } },
+      {
+        type: 'button',
+        action_id: 'desk:take:t1',
+        value: 'desk:take:t1',
+        text: { type: 'plain_text', text: 'Take' },
+        style: 'primary',
+      },
+      {
+        type: 'button',
+        action_id: 'desk:resolve:t1',
+        value: 'desk:resolve:t1',
+        text: { type: 'plain_text', text: 'Resolve' },
+      },
     ]);
   });
 
@@ -104,7 +123,13 @@ describe('renderCard', () => {
 
 describe('renderCard escaping', () => {
   it('never turns a member’s name into a mention or a link, in the title, the fields or the summary', () => {
-    const rendered = renderCard(card({ title: `Ticket — ${HOSTILE_NAME}`, summary: `Ticket — ${HOSTILE_NAME} — open`, fields: [{ label: 'Name', value: HOSTILE_NAME }] }));
+    const rendered = renderCard(
+      card({
+        title: `Ticket — ${HOSTILE_NAME}`,
+        summary: `Ticket — ${HOSTILE_NAME} — open`,
+        fields: [{ label: 'Name', value: HOSTILE_NAME }],
+      }),
+    );
     const texts = mrkdwnTexts(rendered);
     expect(texts.filter(hasLiveMarkup)).toEqual([]);
     expect(blocksOf(rendered)[0]?.text?.text).toBe(`*Ticket — ${ESCAPED_NAME}*`);
@@ -113,7 +138,9 @@ describe('renderCard escaping', () => {
   });
 
   it('never lets a quote or a note call everyone', () => {
-    const rendered = renderCard(card({ quote: 'hello <!here> and <@U0MARIA01>', notes: ['Comment: <!everyone> & co'] }));
+    const rendered = renderCard(
+      card({ quote: 'hello <!here> and <@U0MARIA01>', notes: ['Comment: <!everyone> & co'] }),
+    );
     expect(mrkdwnTexts(rendered).filter(hasLiveMarkup)).toEqual([]);
     const [, , quote, notes] = blocksOf(rendered);
     expect(quote?.text?.text).toBe('>hello &lt;!here&gt; and &lt;@U0MARIA01&gt;');
@@ -129,7 +156,9 @@ describe('renderCard escaping', () => {
 describe('renderCard clipping', () => {
   it('clips an over-long title, field, quote and note to what Slack accepts instead of failing', () => {
     const long = 'x'.repeat(10_000);
-    const blocks = blocksOf(renderCard(card({ title: long, fields: [{ label: 'Comment', value: long }], quote: long, notes: [long] })));
+    const blocks = blocksOf(
+      renderCard(card({ title: long, fields: [{ label: 'Comment', value: long }], quote: long, notes: [long] })),
+    );
     expect(blocks[0]?.text?.text.length).toBe(3000);
     expect(blocks[1]?.fields?.[0]?.text.length).toBe(2000);
     expect(blocks[2]?.text?.text.length).toBe(3000);
@@ -138,7 +167,9 @@ describe('renderCard clipping', () => {
   });
 
   it('clips a button label to Slack’s 75 characters', () => {
-    const actions = blocksOf(renderCard(card({ buttons: [{ label: 'T'.repeat(200), payload: deskPayload.take('t1') }] }))).find((block) => block.type === 'actions');
+    const actions = blocksOf(
+      renderCard(card({ buttons: [{ label: 'T'.repeat(200), payload: deskPayload.take('t1') }] })),
+    ).find((block) => block.type === 'actions');
     expect((actions?.elements?.[0]?.text as { text: string }).text).toHaveLength(75);
   });
 
@@ -151,17 +182,25 @@ describe('renderCard clipping', () => {
 
 describe('renderThreadText', () => {
   it('writes the desk’s words, then someone’s own words as a quote', () => {
-    expect(renderThreadText(threadPost({ quote: 'Where are my points?\nI paid yesterday' }))).toBe('Anna wrote:\n>Where are my points?\n>I paid yesterday');
+    expect(renderThreadText(threadPost({ quote: 'Where are my points?\nI paid yesterday' }))).toBe(
+      'Anna wrote:\n>Where are my points?\n>I paid yesterday',
+    );
   });
 
   it('calls everyone with <!here> only on a broadcast', () => {
-    expect(renderThreadText(threadPost({ text: 'Nobody took ticket #T-1 yet', broadcast: true }))).toBe('<!here> Nobody took ticket #T-1 yet');
+    expect(renderThreadText(threadPost({ text: 'Nobody took ticket #T-1 yet', broadcast: true }))).toBe(
+      '<!here> Nobody took ticket #T-1 yet',
+    );
     expect(renderThreadText(threadPost({ text: 'Nobody took ticket #T-1 yet' }))).toBe('Nobody took ticket #T-1 yet');
-    expect(renderThreadText(threadPost({ text: 'Nobody took ticket #T-1 yet', broadcast: false }))).not.toContain('<!here>');
+    expect(renderThreadText(threadPost({ text: 'Nobody took ticket #T-1 yet', broadcast: false }))).not.toContain(
+      '<!here>',
+    );
   });
 
   it('never lets a customer’s words or a name in the text call everyone or link', () => {
-    const text = renderThreadText(threadPost({ text: `${HOSTILE_NAME} wrote:`, quote: '<!here> please <https://evil|click>' }));
+    const text = renderThreadText(
+      threadPost({ text: `${HOSTILE_NAME} wrote:`, quote: '<!here> please <https://evil|click>' }),
+    );
     expect(hasLiveMarkup(text)).toBe(false);
     expect(text).toBe(`${ESCAPED_NAME} wrote:\n>&lt;!here&gt; please &lt;https://evil|click&gt;`);
   });

@@ -60,14 +60,23 @@ function cardFor(ticketId: string, status: string): DeskCard {
   };
 }
 
-const threadPost = (text: string, extra: Partial<Extract<DeskPost, { kind: 'thread' }>> = {}): DeskPost => ({ kind: 'thread', text, ...extra });
+const threadPost = (text: string, extra: Partial<Extract<DeskPost, { kind: 'thread' }>> = {}): DeskPost => ({
+  kind: 'thread',
+  text,
+  ...extra,
+});
 
 let fake: FakeSlackApi;
 let tickets: TicketsDouble;
 let send: Sender<DeskPost>;
 
 function senderWith(photos: Partial<Record<'telegram', PhotoSource>> = {}): Sender<DeskPost> {
-  const client = new WebClient(fake.token, { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, logLevel: LogLevel.ERROR });
+  const client = new WebClient(fake.token, {
+    slackApiUrl: fake.apiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    logLevel: LogLevel.ERROR,
+  });
   return createDeskSender({ client, desk: tickets.asStaffDesk(), staffChannel: STAFF, photos, log: silentLogger });
 }
 
@@ -111,7 +120,10 @@ describe('the ticket’s message', () => {
   });
 
   it('is rejected for a ticket that no longer exists, without calling Slack', async () => {
-    expect(await send('ticket-gone', { kind: 'ticket' })).toMatchObject({ kind: 'rejected', reason: expect.stringContaining('ticket-gone') });
+    expect(await send('ticket-gone', { kind: 'ticket' })).toMatchObject({
+      kind: 'rejected',
+      reason: expect.stringContaining('ticket-gone'),
+    });
     expect(fake.calls).toEqual([]);
   });
 });
@@ -148,7 +160,9 @@ describe('a post in the ticket’s thread', () => {
 
   it('is also shown in the channel and calls everyone there when it is a broadcast', async () => {
     const ts = await postTicket();
-    expect(await send(TICKET, threadPost('Nobody has taken this ticket yet', { broadcast: true }))).toEqual({ kind: 'delivered' });
+    expect(await send(TICKET, threadPost('Nobody has taken this ticket yet', { broadcast: true }))).toEqual({
+      kind: 'delivered',
+    });
     const [post] = fake.thread(STAFF, ts);
     expect(post).toMatchObject({ subtype: 'thread_broadcast', text: '<!here> Nobody has taken this ticket yet' });
     expect(fake.callsTo('chat.postMessage')[1]?.args).toMatchObject({ reply_broadcast: true });
@@ -161,7 +175,10 @@ describe('a post in the ticket’s thread', () => {
   it('reports a refusal Slack gives in its answer as rejected', async () => {
     await postTicket();
     fake.failNext('chat.postMessage', 'not_in_channel');
-    expect(await send(TICKET, threadPost('Anna wrote:'))).toMatchObject({ kind: 'rejected', reason: expect.stringContaining('not_in_channel') });
+    expect(await send(TICKET, threadPost('Anna wrote:'))).toMatchObject({
+      kind: 'rejected',
+      reason: expect.stringContaining('not_in_channel'),
+    });
   });
 
   it('reports Slack being down as transient, and posts once it is back', async () => {

@@ -20,7 +20,9 @@ describe('slackMarkupToText', () => {
   });
 
   it('writes a labelled link as its label with the address after it', () => {
-    expect(plain('see <https://shop.example/returns?a=1&amp;b=2|our returns page>')).toBe('see our returns page (https://shop.example/returns?a=1&b=2)');
+    expect(plain('see <https://shop.example/returns?a=1&amp;b=2|our returns page>')).toBe(
+      'see our returns page (https://shop.example/returns?a=1&b=2)',
+    );
   });
 
   it('writes a bare link as its address, and a link whose label is its address once', () => {

@@ -5,7 +5,14 @@ import { connect } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTranslator } from '../../../core/i18n/translator.ts';
 import { deskPayload } from '../../../core/desk/deskPayloads.ts';
-import { blockActions, eventCallback, messageEvent, postToApp, signedRequest, slashCommand } from '../../support/slackRequests.ts';
+import {
+  blockActions,
+  eventCallback,
+  messageEvent,
+  postToApp,
+  signedRequest,
+  slashCommand,
+} from '../../support/slackRequests.ts';
 import { registerMember } from '../telegram/support/registerMember.ts';
 import type { TelegramUser } from '../telegram/support/telegramUser.ts';
 import { DeskHarness, MARIA, SIGNING_SECRET, STAFF_CHANNEL } from './support/deskHarness.ts';
@@ -37,7 +44,9 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 describe('the age of a request', () => {
   it('refuses a correctly signed request dated more than five minutes ahead with 401, and changes nothing', async () => {
     const ts = await annaComplains();
-    const body = eventCallback({ event: messageEvent({ channel: STAFF_CHANNEL, user: MARIA.id, text: 'from tomorrow', threadTs: ts }) });
+    const body = eventCallback({
+      event: messageEvent({ channel: STAFF_CHANNEL, user: MARIA.id, text: 'from tomorrow', threadTs: ts }),
+    });
     const response = await desk.post(body, { timestamp: nowSeconds() + 24 * 60 * 60 });
     expect(response.status).toBe(401);
     const justAhead = await desk.post(body, { timestamp: nowSeconds() + 6 * 60 });
@@ -48,7 +57,12 @@ describe('the age of a request', () => {
 
   it('accepts a request whose clock is a little ahead, within the window', async () => {
     const ts = await annaComplains();
-    const response = await desk.post(eventCallback({ event: messageEvent({ channel: STAFF_CHANNEL, user: MARIA.id, text: 'Уже смотрю', threadTs: ts }) }), { timestamp: nowSeconds() + 60 });
+    const response = await desk.post(
+      eventCallback({
+        event: messageEvent({ channel: STAFF_CHANNEL, user: MARIA.id, text: 'Уже смотрю', threadTs: ts }),
+      }),
+      { timestamp: nowSeconds() + 60 },
+    );
     expect(response.status).toBe(200);
     const [answer] = await anna.nextReplies(1);
     expect(answer?.text).toContain('Уже смотрю');
@@ -58,7 +72,16 @@ describe('the age of a request', () => {
 describe('a request sent again', () => {
   it('refuses a /loyalty request presented a second time with 401, and shows no member in the answer', async () => {
     await annaComplains();
-    const captured = signedRequest(SIGNING_SECRET, slashCommand({ command: '/loyalty', text: '+37369123456', userId: MARIA.id, channelId: STAFF_CHANNEL, responseUrl: desk.slack.responseUrl() }));
+    const captured = signedRequest(
+      SIGNING_SECRET,
+      slashCommand({
+        command: '/loyalty',
+        text: '+37369123456',
+        userId: MARIA.id,
+        channelId: STAFF_CHANNEL,
+        responseUrl: desk.slack.responseUrl(),
+      }),
+    );
     const first = await postToApp(desk.eventsUrl, captured);
     expect(first.status).toBe(200);
     expect(JSON.parse(first.body).text).toContain(en('desk.lookUp.member', { name: 'Анна' }));
@@ -71,7 +94,17 @@ describe('a request sent again', () => {
   it('refuses a replayed button press, so a ticket taken once is not taken again', async () => {
     const ts = await annaComplains();
     const ticket = await desk.prisma.ticket.findFirstOrThrow();
-    const captured = signedRequest(SIGNING_SECRET, blockActions({ user: MARIA.id, channel: STAFF_CHANNEL, messageTs: ts, actionId: deskPayload.take(ticket.id), value: deskPayload.take(ticket.id), responseUrl: desk.slack.responseUrl() }));
+    const captured = signedRequest(
+      SIGNING_SECRET,
+      blockActions({
+        user: MARIA.id,
+        channel: STAFF_CHANNEL,
+        messageTs: ts,
+        actionId: deskPayload.take(ticket.id),
+        value: deskPayload.take(ticket.id),
+        responseUrl: desk.slack.responseUrl(),
+      }),
+    );
     expect((await postToApp(desk.eventsUrl, captured)).status).toBe(200);
     expect((await postToApp(desk.eventsUrl, captured)).status).toBe(401);
     expect(desk.slack.responses).toHaveLength(0);
@@ -79,7 +112,10 @@ describe('a request sent again', () => {
 
   it('still accepts Slack’s own retry of an event, which is signed anew', async () => {
     const ts = await annaComplains();
-    const body = eventCallback({ event: messageEvent({ channel: STAFF_CHANNEL, user: MARIA.id, text: 'Один ответ', threadTs: ts }), eventId: 'Ev0RETRY' });
+    const body = eventCallback({
+      event: messageEvent({ channel: STAFF_CHANNEL, user: MARIA.id, text: 'Один ответ', threadTs: ts }),
+      eventId: 'Ev0RETRY',
+    });
     expect((await desk.post(body, { timestamp: nowSeconds() - 1 })).status).toBe(200);
     expect((await desk.post(body, { timestamp: nowSeconds(), retryNum: 1 })).status).toBe(200);
     await anna.nextReplies(1);
@@ -101,7 +137,9 @@ describe('the size of a request', () => {
   it('answers 413 before it looks at the signature, and changes nothing', async () => {
     const ts = await annaComplains();
     const text = 'x'.repeat(2 * MIB);
-    const response = await desk.post(eventCallback({ event: messageEvent({ channel: STAFF_CHANNEL, user: MARIA.id, text, threadTs: ts }) }));
+    const response = await desk.post(
+      eventCallback({ event: messageEvent({ channel: STAFF_CHANNEL, user: MARIA.id, text, threadTs: ts }) }),
+    );
     expect(response.status).toBe(413);
     expect(await desk.prisma.ticketMessage.count({ where: { author: 'staff' } })).toBe(0);
   });
@@ -130,9 +168,16 @@ function sendPartially(url: string, options: { declaredLength?: number; sent: nu
       socket.destroy();
       resolve({ status: Number(status[1]) });
     });
-    const framing = options.declaredLength === undefined ? 'Transfer-Encoding: chunked' : `Content-Length: ${options.declaredLength}`;
-    socket.write(`POST ${pathname} HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\n${framing}\r\n\r\n`);
+    const framing =
+      options.declaredLength === undefined ? 'Transfer-Encoding: chunked' : `Content-Length: ${options.declaredLength}`;
+    socket.write(
+      `POST ${pathname} HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\n${framing}\r\n\r\n`,
+    );
     const body = Buffer.alloc(options.sent, 'x');
-    socket.write(options.declaredLength === undefined ? Buffer.concat([Buffer.from(`${options.sent.toString(16)}\r\n`), body, Buffer.from('\r\n')]) : body);
+    socket.write(
+      options.declaredLength === undefined
+        ? Buffer.concat([Buffer.from(`${options.sent.toString(16)}\r\n`), body, Buffer.from('\r\n')])
+        : body,
+    );
   });
 }

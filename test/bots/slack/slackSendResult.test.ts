@@ -14,7 +14,12 @@ let client: WebClient;
 beforeEach(async () => {
   fake = await FakeSlackApi.start();
   // As the outbox's client is built: every failure, 429s included, reaches the caller at once.
-  client = new WebClient(fake.token, { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, logLevel: LogLevel.ERROR });
+  client = new WebClient(fake.token, {
+    slackApiUrl: fake.apiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    logLevel: LogLevel.ERROR,
+  });
 });
 
 afterEach(async () => {
@@ -47,27 +52,44 @@ describe('slackSendResult', () => {
     expect(await resultOfPost()).toMatchObject({ kind: 'transient' });
   });
 
-  it.each(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout'])('retries later when Slack reports its own trouble (%s) in a 200 answer', async (error) => {
-    fake.failNext('chat.postMessage', error);
-    expect(await resultOfPost()).toMatchObject({ kind: 'transient' });
-  });
+  it.each(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout'])(
+    'retries later when Slack reports its own trouble (%s) in a 200 answer',
+    async (error) => {
+      fake.failNext('chat.postMessage', error);
+      expect(await resultOfPost()).toMatchObject({ kind: 'transient' });
+    },
+  );
 
-  it.each(['channel_not_found', 'not_in_channel', 'invalid_blocks'])('gives up on an error Slack gives in its answer (%s), naming it', async (error) => {
-    fake.failNext('chat.postMessage', error);
-    const result = await resultOfPost();
-    expect(result.kind).toBe('rejected');
-    expect(result).toMatchObject({ reason: expect.stringContaining(error) });
-  });
+  it.each(['channel_not_found', 'not_in_channel', 'invalid_blocks'])(
+    'gives up on an error Slack gives in its answer (%s), naming it',
+    async (error) => {
+      fake.failNext('chat.postMessage', error);
+      const result = await resultOfPost();
+      expect(result.kind).toBe('rejected');
+      expect(result).toMatchObject({ reason: expect.stringContaining(error) });
+    },
+  );
 
   it('stops the desk, keeping the post, when the token is not accepted, and says what to check', async () => {
-    client = new WebClient('xoxb-revoked', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, logLevel: LogLevel.ERROR });
-    expect(await resultOfPost()).toMatchObject({ kind: 'unauthorized', reason: expect.stringMatching(/invalid_auth.*SLACK_BOT_TOKEN/) });
+    client = new WebClient('xoxb-revoked', {
+      slackApiUrl: fake.apiUrl,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      logLevel: LogLevel.ERROR,
+    });
+    expect(await resultOfPost()).toMatchObject({
+      kind: 'unauthorized',
+      reason: expect.stringMatching(/invalid_auth.*SLACK_BOT_TOKEN/),
+    });
   });
 
-  it.each(['token_revoked', 'account_inactive', 'not_authed'])('stops the desk, keeping the post, when Slack answers %s', async (error) => {
-    fake.failNext('chat.postMessage', error);
-    expect(await resultOfPost()).toMatchObject({ kind: 'unauthorized' });
-  });
+  it.each(['token_revoked', 'account_inactive', 'not_authed'])(
+    'stops the desk, keeping the post, when Slack answers %s',
+    async (error) => {
+      fake.failNext('chat.postMessage', error);
+      expect(await resultOfPost()).toMatchObject({ kind: 'unauthorized' });
+    },
+  );
 
   it('rethrows what is not a Web API error: our own code failed', () => {
     const bug = new TypeError('card is undefined');

@@ -71,27 +71,44 @@ describe('a complaint from Telegram to the staff thread and back', () => {
     expect((await desk.press(MARIA.id, ts, deskPayload.take(ticket.id))).status).toBe(200);
     await desk.thread(ts, 1);
     expect(desk.slack.thread(STAFF_CHANNEL, ts)[0]?.text).toBe(en('desk.thread.taken', { name: 'Maria' }));
-    await waitUntil(async () => blocksText(desk.slack.messages(STAFF_CHANNEL)[0]), (text) => text.includes(en('desk.status.taken', { name: 'Maria' })), 'the card to show Maria');
+    await waitUntil(
+      async () => blocksText(desk.slack.messages(STAFF_CHANNEL)[0]),
+      (text) => text.includes(en('desk.status.taken', { name: 'Maria' })),
+      'the card to show Maria',
+    );
 
     // Anna learns that a person has her request…
     const [taken] = await anna.nextReplies(1);
     expect(taken?.text).toBe(ru('desk.takenBy', { name: 'Maria' }));
     expect((await desk.replyInThread(MARIA.id, ts, 'Простите! Мы вернём вам стоимость кофе.')).status).toBe(200);
     const [answer] = await anna.nextReplies(1);
-    expect(answer?.text).toBe(ru('desk.staffReply', { name: 'Maria', text: 'Простите! Мы вернём вам стоимость кофе.' }));
+    expect(answer?.text).toBe(
+      ru('desk.staffReply', { name: 'Maria', text: 'Простите! Мы вернём вам стоимость кофе.' }),
+    );
 
     await desk.press(MARIA.id, ts, deskPayload.resolve(ticket.id));
     const [ratingPrompt] = await anna.nextReplies(1);
     expect(ratingPrompt?.text).toBe(ru('desk.resolved'));
-    expect(ratingPrompt?.buttons.flat().map((button) => button.data)).toEqual([1, 2, 3, 4, 5].map((n) => payload.rate(ticket.id, n)));
+    expect(ratingPrompt?.buttons.flat().map((button) => button.data)).toEqual(
+      [1, 2, 3, 4, 5].map((n) => payload.rate(ticket.id, n)),
+    );
 
     const [thanks] = await anna.presses(payload.rate(ticket.id, 4));
     expect(thanks?.text).toBe(ru('desk.ratedAskComment'));
     const [commentThanks] = await anna.types('Быстро ответили, спасибо');
     expect(commentThanks?.text).toBe(ru('desk.commentThanks'));
 
-    const stored = await waitUntil(() => onlyTicket(), (row) => row.ratingComment !== null, 'the comment');
-    expect(stored).toMatchObject({ status: 'resolved', assigneeId: MARIA.id, rating: 4, ratingComment: 'Быстро ответили, спасибо' });
+    const stored = await waitUntil(
+      () => onlyTicket(),
+      (row) => row.ratingComment !== null,
+      'the comment',
+    );
+    expect(stored).toMatchObject({
+      status: 'resolved',
+      assigneeId: MARIA.id,
+      rating: 4,
+      ratingComment: 'Быстро ответили, спасибо',
+    });
     expect(stored.firstResponseAt).not.toBeNull();
     expect(stored.resolvedAt).not.toBeNull();
     // Staff's own reply is in the thread already (they wrote it there); the desk adds what happened around it.
@@ -112,7 +129,17 @@ describe('a complaint from Telegram to the staff thread and back', () => {
     const ts = await annaComplains();
     await desk.replyInThread(MARIA.id, ts, 'note: клиентка постоянная, дать скидку');
     // The desk's own post in the thread comes back as an event, as Slack sends it: it must not be relayed.
-    await desk.post(eventCallback({ event: botMessageEvent({ channel: STAFF_CHANNEL, text: 'Анна wrote:', threadTs: ts, botId: desk.slack.botId, botUserId: desk.slack.botUserId }) }));
+    await desk.post(
+      eventCallback({
+        event: botMessageEvent({
+          channel: STAFF_CHANNEL,
+          text: 'Анна wrote:',
+          threadTs: ts,
+          botId: desk.slack.botId,
+          botUserId: desk.slack.botUserId,
+        }),
+      }),
+    );
     await desk.replyInThread(MARIA.id, ts, 'Здравствуйте, Анна!');
     const [answer] = await anna.nextReplies(1);
     expect(answer?.text).toBe(ru('desk.staffReply', { name: 'Maria', text: 'Здравствуйте, Анна!' }));
@@ -147,7 +174,9 @@ function photoFileIdOf(user: TelegramUser): string {
 describe('who may act, and what Slack can and cannot make happen', () => {
   it('answers 401 to a missing, wrong or stale signature and changes nothing', async () => {
     const ts = await annaComplains();
-    const body = eventCallback({ event: messageEvent({ channel: STAFF_CHANNEL, user: MARIA.id, text: 'forged', threadTs: ts }) });
+    const body = eventCallback({
+      event: messageEvent({ channel: STAFF_CHANNEL, user: MARIA.id, text: 'forged', threadTs: ts }),
+    });
     for (const tamper of ['missing-headers', 'wrong-signature', 'stale'] as const) {
       expect((await desk.post(body, { tamper })).status).toBe(401);
     }
@@ -170,10 +199,14 @@ describe('who may act, and what Slack can and cannot make happen', () => {
     const ts = await annaComplains();
     const ticket = await onlyTicket();
     expect((await desk.press(STRANGER.id, ts, deskPayload.take(ticket.id))).status).toBe(200);
-    expect(desk.slack.responses.map((response) => response.body)).toEqual([{ response_type: 'ephemeral', replace_original: false, text: en('desk.notStaff') }]);
+    expect(desk.slack.responses.map((response) => response.body)).toEqual([
+      { response_type: 'ephemeral', replace_original: false, text: en('desk.notStaff') },
+    ]);
     // Someone outside the channel cannot get an ephemeral message in it; the refusal was tried and the reply went nowhere.
     expect((await desk.replyInThread(STRANGER.id, ts, 'I am not staff')).status).toBe(200);
-    expect(desk.slack.callsTo('chat.postEphemeral').map((call) => [call.args.user, call.args.text])).toEqual([[STRANGER.id, en('desk.notStaff')]]);
+    expect(desk.slack.callsTo('chat.postEphemeral').map((call) => [call.args.user, call.args.text])).toEqual([
+      [STRANGER.id, en('desk.notStaff')],
+    ]);
     const slash = await desk.slash(STRANGER.id, '');
     expect(JSON.parse(slash.body)).toMatchObject({ response_type: 'ephemeral', text: en('desk.notStaff') });
     expect(await onlyTicket()).toMatchObject({ status: 'open', assigneeId: null });
@@ -185,7 +218,9 @@ describe('who may act, and what Slack can and cannot make happen', () => {
     const ticket = await onlyTicket();
     await desk.press(MARIA.id, ts, deskPayload.take(ticket.id));
     await desk.press(ION.id, ts, deskPayload.take(ticket.id));
-    expect(desk.slack.responses.map((response) => response.body.text)).toEqual([en('desk.alreadyTaken', { ref: ticketReference(ticket.id), name: 'Maria' })]);
+    expect(desk.slack.responses.map((response) => response.body.text)).toEqual([
+      en('desk.alreadyTaken', { ref: ticketReference(ticket.id), name: 'Maria' }),
+    ]);
     expect(await onlyTicket()).toMatchObject({ assigneeId: MARIA.id });
   });
 
@@ -210,15 +245,25 @@ describe('when a side is unreachable', () => {
     expect(confirmation?.text).toBe(ru('desk.opened.complaint', { count: 5 }));
     await anna.types('Он нахамил мне', 0);
     // Two failed attempts at the ticket's message; the customer's next message waits behind it, in order.
-    const waiting = await waitUntil(() => desk.prisma.outboxMessage.findMany({ where: { channel: 'desk' }, orderBy: { createdAt: 'asc' } }), (rows) => rows.length === 2 && rows[0]!.attempts >= 2, 'failed attempts');
+    const waiting = await waitUntil(
+      () => desk.prisma.outboxMessage.findMany({ where: { channel: 'desk' }, orderBy: { createdAt: 'asc' } }),
+      (rows) => rows.length === 2 && rows[0]!.attempts >= 2,
+      'failed attempts',
+    );
     expect(waiting.map((row) => row.sentAt)).toEqual([null, null]);
     expect(await desk.prisma.ticket.count()).toBe(1);
     desk.slack.up();
     const [message] = await desk.ticketMessages();
     await desk.thread(message!.ts, 1);
-    await waitUntil(() => desk.prisma.outboxMessage.findMany({ where: { channel: 'desk' } }), (rows) => rows.every((row) => row.status === 'sent'), 'every post sent');
+    await waitUntil(
+      () => desk.prisma.outboxMessage.findMany({ where: { channel: 'desk' } }),
+      (rows) => rows.every((row) => row.status === 'sent'),
+      'every post sent',
+    );
     expect(desk.slack.messages(STAFF_CHANNEL).filter((m) => !m.thread_ts || m.thread_ts === m.ts)).toHaveLength(1);
-    expect(desk.slack.thread(STAFF_CHANNEL, message!.ts).map((post) => post.text)).toEqual([`${en('desk.thread.customer', { name: 'Анна' })}\n>Он нахамил мне`]);
+    expect(desk.slack.thread(STAFF_CHANNEL, message!.ts).map((post) => post.text)).toEqual([
+      `${en('desk.thread.customer', { name: 'Анна' })}\n>Он нахамил мне`,
+    ]);
   }, 60_000);
 
   it('works once Slack is back when it was down while the app started', async () => {
@@ -243,6 +288,10 @@ describe('when a side is unreachable', () => {
     await desk.replyInThread(MARIA.id, ts, 'Вы здесь?');
     const posts = await desk.thread(ts, 1);
     expect(posts.at(-1)?.text).toBe(en('desk.thread.undeliverable'));
-    await waitUntil(async () => blocksText(desk.slack.messages(STAFF_CHANNEL)[0]), (text) => text.includes(en('desk.card.unreachable').slice(3)), 'the card to show the warning');
+    await waitUntil(
+      async () => blocksText(desk.slack.messages(STAFF_CHANNEL)[0]),
+      (text) => text.includes(en('desk.card.unreachable').slice(3)),
+      'the card to show the warning',
+    );
   });
 });

@@ -37,7 +37,11 @@ beforeEach(async () => {
   fake.setChannelMembers(STAFF, [MARIA, ION, fake.botUserId]);
   clock = 1_700_000_000_000;
   logged = [];
-  const client = new WebClient(fake.token, { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR });
+  const client = new WebClient(fake.token, {
+    slackApiUrl: fake.apiUrl,
+    retryConfig: { retries: 0 },
+    logLevel: LogLevel.ERROR,
+  });
   directory = createStaffDirectory(client, STAFF, recordingLogger(), () => clock);
 });
 
@@ -137,7 +141,11 @@ describe('isStaff', () => {
   });
 
   it('counts nobody as staff when the staff channel is not one Slack knows', async () => {
-    const client = new WebClient(fake.token, { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR });
+    const client = new WebClient(fake.token, {
+      slackApiUrl: fake.apiUrl,
+      retryConfig: { retries: 0 },
+      logLevel: LogLevel.ERROR,
+    });
     const elsewhere = createStaffDirectory(client, 'C0UNKNOWN1', recordingLogger(), () => clock);
     expect(await elsewhere.isStaff(MARIA)).toBe(false);
   });

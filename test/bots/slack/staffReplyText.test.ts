@@ -25,7 +25,8 @@ it('turns mentions, entities, links and channels of a staff reply into readable 
   expect((await desk.replyInThread(MARIA.id, ticket!.ts, written)).status).toBe(200);
 
   const [answer] = await anna.nextReplies(1);
-  const readable = 'Мы <3 наших гостей & вернём деньги: условия возврата (https://shop.example/returns?a=1&b=2), https://shop.example/. @Ion Rusu из #staff-desk позвонит.';
+  const readable =
+    'Мы <3 наших гостей & вернём деньги: условия возврата (https://shop.example/returns?a=1&b=2), https://shop.example/. @Ion Rusu из #staff-desk позвонит.';
   expect(answer?.text).toBe(ru('desk.staffReply', { name: 'Maria', text: readable }));
   expect(answer?.text).toContain(readable);
 });

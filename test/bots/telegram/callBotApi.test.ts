@@ -7,7 +7,11 @@ import { startFakeBotApi, type FakeBotApi } from '../../support/fakeBotApi.ts';
 
 const CHAT = '6601';
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
-const card = { text: 'Card № 1234 5678 9012\nTill code: 481516', image: { png: PNG, alt: 'QR' }, buttons: [[{ label: 'Menu', payload: 'menu' }]] };
+const card = {
+  text: 'Card № 1234 5678 9012\nTill code: 481516',
+  image: { png: PNG, alt: 'QR' },
+  buttons: [[{ label: 'Menu', payload: 'menu' }]],
+};
 
 let fake: FakeBotApi;
 let send: ReturnType<typeof createTelegramSender>;

@@ -23,7 +23,8 @@ afterEach(async () => {
 
 /** Every sendMessage attempt to this chat, refused ones included, in arrival order. */
 function attemptsTo(chatId: number) {
-  return harness.fake.callsTo('sendMessage')
+  return harness.fake
+    .callsTo('sendMessage')
     .filter((call) => String(call.payload.chat_id) === String(chatId))
     .map((call) => ({ text: call.payload.text, rejectedWith: call.rejectedWith }));
 }
@@ -132,11 +133,13 @@ describe('order of updates', () => {
     expect(boris.transcript[3]).toBe(ru('registration.askPhone', { name: 'Борис' }));
     expect(anna.transcript.join('\n')).not.toContain('Борис');
     expect(boris.transcript.join('\n')).not.toContain('Анна');
-    const members = await harness.prisma.member.findMany({ orderBy: { name: 'asc' }, select: { name: true, phone: true, birthDay: true } });
+    const members = await harness.prisma.member.findMany({
+      orderBy: { name: 'asc' },
+      select: { name: true, phone: true, birthDay: true },
+    });
     expect(members).toEqual([
       { name: 'Анна', phone: '+37369123456', birthDay: 1 },
       { name: 'Борис', phone: '+37379555444', birthDay: 2 },
     ]);
   });
-
 });

@@ -1,14 +1,23 @@
 import type { Update } from 'grammy/types';
 import { describe, expect, it } from 'vitest';
 import { parseTelegramUpdate } from '../../../bots/telegram/parseTelegramUpdate.ts';
-import { callbackUpdate, commandUpdate, contactUpdate, photoUpdate, textUpdate } from '../../support/telegramUpdates.ts';
+import {
+  callbackUpdate,
+  commandUpdate,
+  contactUpdate,
+  photoUpdate,
+  textUpdate,
+} from '../../support/telegramUpdates.ts';
 
 const ANNA = 501;
 
 /** The same update, as if it had been sent in a group the bot is in. */
 function inGroup(update: Update): Update {
   const message = update.message!;
-  return { ...update, message: { ...message, chat: { id: -100_200, type: 'group', title: 'Coffee lovers' } } } as Update;
+  return {
+    ...update,
+    message: { ...message, chat: { id: -100_200, type: 'group', title: 'Coffee lovers' } },
+  } as Update;
 }
 
 describe('parseTelegramUpdate', () => {
@@ -56,7 +65,7 @@ describe('parseTelegramUpdate', () => {
     expect(parseTelegramUpdate(update)?.event).toEqual({ kind: 'contact', phone: '37369123456', isOwn: true });
   });
 
-  it("does not vouch for a contact that belongs to someone else", () => {
+  it('does not vouch for a contact that belongs to someone else', () => {
     const update = contactUpdate(ANNA, '37369123456', { withUpdateId: true, ownerUserId: 999 });
 
     expect(parseTelegramUpdate(update)?.event).toEqual({ kind: 'contact', phone: '37369123456', isOwn: false });
@@ -72,7 +81,11 @@ describe('parseTelegramUpdate', () => {
     const update = photoUpdate(ANNA, { withUpdateId: true, caption: 'my receipt' });
     const largest = update.message!.photo!.reduce((a, b) => (b.width > a.width ? b : a));
 
-    expect(parseTelegramUpdate(update)?.event).toEqual({ kind: 'photo', fileId: largest.file_id, caption: 'my receipt' });
+    expect(parseTelegramUpdate(update)?.event).toEqual({
+      kind: 'photo',
+      fileId: largest.file_id,
+      caption: 'my receipt',
+    });
   });
 
   it('turns a button press into a button event with its callback data, addressed to the chat of the message', () => {

@@ -73,11 +73,29 @@ describe('logs of a whole Telegram scenario', () => {
   });
 
   it('wrote no personal value or secret in any log line', () => {
-    const codes = harness.fake.calls.flatMap((call) => [...String(call.payload.caption ?? call.payload.text ?? '').matchAll(/кассы: (\S+)/g)].map((m) => m[1]!));
-    const secrets = [NAME, PHONE, `+${PHONE}`, cardNumber, formatCardNumber(cardNumber), tillCode, ...codes, TYPED, harness.fake.token, ADMIN_TOKEN, apiKey];
+    const codes = harness.fake.calls.flatMap((call) =>
+      [...String(call.payload.caption ?? call.payload.text ?? '').matchAll(/кассы: (\S+)/g)].map((m) => m[1]!),
+    );
+    const secrets = [
+      NAME,
+      PHONE,
+      `+${PHONE}`,
+      cardNumber,
+      formatCardNumber(cardNumber),
+      tillCode,
+      ...codes,
+      TYPED,
+      harness.fake.token,
+      ADMIN_TOKEN,
+      apiKey,
+    ];
     const lines = harness.logs.map((line) => line.raw);
 
     expect(lines.length).toBeGreaterThan(0);
-    for (const secret of secrets) expect(lines.filter((line) => line.includes(secret)), secret).toEqual([]);
+    for (const secret of secrets)
+      expect(
+        lines.filter((line) => line.includes(secret)),
+        secret,
+      ).toEqual([]);
   });
 });

@@ -90,7 +90,14 @@ describe('registration from /start to the card', () => {
   it('stores the member with the name, the phone in E.164 and a 29 February birthday without a year', async () => {
     await registerMember(anna, { birthday: '29.02' });
 
-    expect(await onlyMember()).toMatchObject({ name: 'Анна', phone: '+37369123456', birthDay: 29, birthMonth: 2, birthYear: null, balance: 100 });
+    expect(await onlyMember()).toMatchObject({
+      name: 'Анна',
+      phone: '+37369123456',
+      birthDay: 29,
+      birthMonth: 2,
+      birthYear: null,
+      balance: 100,
+    });
   });
 
   it('tells a new member their balance is the welcome bonus', async () => {
@@ -126,9 +133,14 @@ describe('the share-my-number key', () => {
     const phoneGivenAt = harness.fake.calls.length;
     anna.push(textUpdate(anna.id, '+373 69 123 456'));
     anna.push(textUpdate(anna.id, '23.11'));
-    await harness.fake.waitForCalls((call) => isDeliveredTo(call, anna.id) && call.payload.text === ru('menu.title'), { timeoutMs: 15_000 });
+    await harness.fake.waitForCalls((call) => isDeliveredTo(call, anna.id) && call.payload.text === ru('menu.title'), {
+      timeoutMs: 15_000,
+    });
 
-    const markupsSince = harness.fake.calls.slice(phoneGivenAt).filter((call) => isDeliveredTo(call, anna.id)).map((call) => call.payload.reply_markup);
+    const markupsSince = harness.fake.calls
+      .slice(phoneGivenAt)
+      .filter((call) => isDeliveredTo(call, anna.id))
+      .map((call) => call.payload.reply_markup);
     expect(markupsSince).toContainEqual(expect.objectContaining({ remove_keyboard: true }));
   });
 });
@@ -196,13 +208,22 @@ describe('wrong answers', () => {
     await anna.types('31.04', 2);
     await anna.types('23.11.1990', 3);
 
-    expect(await onlyMember()).toMatchObject({ name: 'Анна', phone: '+37369123456', birthDay: 23, birthMonth: 11, birthYear: 1990 });
+    expect(await onlyMember()).toMatchObject({
+      name: 'Анна',
+      phone: '+37369123456',
+      birthDay: 23,
+      birthMonth: 11,
+      birthYear: 1990,
+    });
   });
 
   it('answers a button it does not know politely and asks the current question again', async () => {
     await reachNameStep();
 
-    expect(texts(await anna.presses('promo:2019', 2))).toEqual([ru('errors.unknownButton'), ru('registration.askName')]);
+    expect(texts(await anna.presses('promo:2019', 2))).toEqual([
+      ru('errors.unknownButton'),
+      ru('registration.askName'),
+    ]);
   });
 
   it('answers a member pressing a button it does not know politely, with the menu', async () => {

@@ -69,6 +69,8 @@ describe('renderTelegramReply', () => {
   it('keeps the buttons of an image under the photo', () => {
     const call = renderTelegramReply({ text: 'Card', image: { png: PNG, alt: 'QR' }, buttons: menuRows });
 
-    expect(call.reply_markup).toEqual({ inline_keyboard: expect.arrayContaining([[{ text: 'Help', callback_data: 'menu:help' }]]) });
+    expect(call.reply_markup).toEqual({
+      inline_keyboard: expect.arrayContaining([[{ text: 'Help', callback_data: 'menu:help' }]]),
+    });
   });
 });

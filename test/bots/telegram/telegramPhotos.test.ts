@@ -7,7 +7,11 @@ import { startFakeBotApi, type FakeBotApi } from '../../support/fakeBotApi.ts';
 
 const FILE_ID = 'AgACAgIAAxkBAAIBZ2cold_coffee';
 /** JPEG start, then bytes a text-minded reader would mangle. */
-const PHOTO = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(Array.from({ length: 256 }, (_, i) => i)), Buffer.from('\r\n--\r\n')]);
+const PHOTO = Buffer.concat([
+  Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+  Buffer.from(Array.from({ length: 256 }, (_, i) => i)),
+  Buffer.from('\r\n--\r\n'),
+]);
 
 let fake: FakeBotApi;
 let api: Api;

@@ -25,7 +25,9 @@ beforeEach(async () => {
   ion = harness.user(2002, { firstName: 'Ion', languageCode: 'ru' });
   await registerMember(anna);
   // A cashier as an administrator grants one: a StaffMember row for their chat.
-  await harness.prisma.staffMember.create({ data: { id: crypto.randomUUID(), channel: 'telegram', address: String(ion.id), name: 'Ion', role: 'cashier' } });
+  await harness.prisma.staffMember.create({
+    data: { id: crypto.randomUUID(), channel: 'telegram', address: String(ion.id), name: 'Ion', role: 'cashier' },
+  });
 });
 
 afterEach(async () => {
@@ -33,7 +35,8 @@ afterEach(async () => {
 });
 
 const texts = (replies: BotReply[]) => replies.map((reply) => reply.text);
-const annaAsMember = () => harness.prisma.member.findFirstOrThrow({ where: { chats: { some: { address: String(anna.id) } } } });
+const annaAsMember = () =>
+  harness.prisma.member.findFirstOrThrow({ where: { chats: { some: { address: String(anna.id) } } } });
 
 /** The member presses "My card": the caption carries the one-time code the till takes. */
 async function codeOnAnnasCard(): Promise<string> {
@@ -87,8 +90,14 @@ describe('a purchase at the till', () => {
     expect(await harness.prisma.purchase.count()).toBe(1);
     expect((await annaAsMember()).balance).toBe(39);
     await anna.nextReplies(1);
-    expect(anna.transcript.filter((text) => text.startsWith(ru('purchase.recorded', { amount: mdl(12_550) })))).toHaveLength(1);
-    expect(await harness.prisma.outboxMessage.count({ where: { address: String(anna.id), dedupeKey: { startsWith: 'purchase:' } } })).toBe(1);
+    expect(
+      anna.transcript.filter((text) => text.startsWith(ru('purchase.recorded', { amount: mdl(12_550) }))),
+    ).toHaveLength(1);
+    expect(
+      await harness.prisma.outboxMessage.count({
+        where: { address: String(anna.id), dedupeKey: { startsWith: 'purchase:' } },
+      }),
+    ).toBe(1);
   });
 
   it('refuses a code that was already used', async () => {

@@ -67,7 +67,9 @@ describe('Telegram webhook', () => {
 
     expect([first.status, again.status]).toEqual([200, 200]);
     expect(messagesTo(ANNA)).toHaveLength(1);
-    expect(await harness.prisma.processedUpdate.findMany({ select: { channel: true, updateId: true } })).toEqual([{ channel: 'telegram', updateId: '3' }]);
+    expect(await harness.prisma.processedUpdate.findMany({ select: { channel: true, updateId: true } })).toEqual([
+      { channel: 'telegram', updateId: '3' },
+    ]);
   });
 
   it('has no second effect when both deliveries of an update arrive at the same moment', async () => {

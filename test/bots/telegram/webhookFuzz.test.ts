@@ -37,14 +37,19 @@ describe('Telegram webhook under fuzzed updates', () => {
     const errors = harness.logs.filter((line) => line.level >= ERROR_LEVEL).map((line) => line.raw);
     expect(errors).toEqual([]);
     expect(statuses).toContain(200);
-    const welcome = await harness.postToWebhook(commandUpdate(CUSTOMER, '/start', undefined, { withUpdateId: 2 ** 31 }));
+    const welcome = await harness.postToWebhook(
+      commandUpdate(CUSTOMER, '/start', undefined, { withUpdateId: 2 ** 31 }),
+    );
     expect(welcome.status).toBe(200);
     const replies = harness.fake.calls.filter((call) => isDeliveredTo(call, CUSTOMER));
     expect(replies.map((call) => call.payload.text)).toEqual([expect.stringMatching(/^Здравствуйте!/)]);
   }, 180_000);
 
   it('logs a dropped update at warn, naming the odd field and not its value', async () => {
-    const response = await harness.postToWebhook({ update_id: 77, message: { chat: { type: 'private' }, from: { id: 5, is_bot: false, first_name: 'Zoe' }, text: 'secret text' } });
+    const response = await harness.postToWebhook({
+      update_id: 77,
+      message: { chat: { type: 'private' }, from: { id: 5, is_bot: false, first_name: 'Zoe' }, text: 'secret text' },
+    });
 
     expect(response.status).toBe(200);
     const dropped = harness.logs.find((line) => line.updateId === 77);

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { imageTypeOf } from '../../../bots/web/imageTypeOf.ts';
 
-const bytes = (...values: (number | string)[]) => Uint8Array.from(values.flatMap((value) => (typeof value === 'string' ? [...value].map((c) => c.charCodeAt(0)) : [value])));
+const bytes = (...values: (number | string)[]) =>
+  Uint8Array.from(
+    values.flatMap((value) => (typeof value === 'string' ? [...value].map((c) => c.charCodeAt(0)) : [value])),
+  );
 
 describe('imageTypeOf', () => {
   it.each([

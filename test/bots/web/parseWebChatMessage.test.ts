@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseWebChatMessage, webChatMessageSchema, type WebChatMessage } from '../../../bots/web/parseWebChatMessage.ts';
+import {
+  parseWebChatMessage,
+  webChatMessageSchema,
+  type WebChatMessage,
+} from '../../../bots/web/parseWebChatMessage.ts';
 
 const VISITOR = 'visitor-0123456789abcdefghij';
 
@@ -25,34 +29,56 @@ describe('parseWebChatMessage', () => {
   });
 
   it('passes a pressed button on with its payload', () => {
-    expect(parseWebChatMessage(post({ kind: 'button', payload: 'menu:balance' }), VISITOR).event).toEqual({ kind: 'button', payload: 'menu:balance' });
+    expect(parseWebChatMessage(post({ kind: 'button', payload: 'menu:balance' }), VISITOR).event).toEqual({
+      kind: 'button',
+      payload: 'menu:balance',
+    });
   });
 
   it('passes the start command the page sends on a first visit', () => {
-    expect(parseWebChatMessage(post({ kind: 'command', command: 'start' }), VISITOR).event).toEqual({ kind: 'command', command: 'start' });
+    expect(parseWebChatMessage(post({ kind: 'command', command: 'start' }), VISITOR).event).toEqual({
+      kind: 'command',
+      command: 'start',
+    });
   });
 
   it('treats text typed as /balance as the balance command', () => {
-    expect(parseWebChatMessage(post({ kind: 'text', text: '  /Balance ' }), VISITOR).event).toEqual({ kind: 'command', command: 'balance' });
+    expect(parseWebChatMessage(post({ kind: 'text', text: '  /Balance ' }), VISITOR).event).toEqual({
+      kind: 'command',
+      command: 'balance',
+    });
   });
 
   it('keeps what follows a typed command as its payload', () => {
-    expect(parseWebChatMessage(post({ kind: 'text', text: '/start friend-42' }), VISITOR).event).toEqual({ kind: 'command', command: 'start', payload: 'friend-42' });
+    expect(parseWebChatMessage(post({ kind: 'text', text: '/start friend-42' }), VISITOR).event).toEqual({
+      kind: 'command',
+      command: 'start',
+      payload: 'friend-42',
+    });
   });
 
   it('leaves text that merely contains a slash as text', () => {
-    expect(parseWebChatMessage(post({ kind: 'text', text: '29/02' }), VISITOR).event).toEqual({ kind: 'text', text: '29/02' });
+    expect(parseWebChatMessage(post({ kind: 'text', text: '29/02' }), VISITOR).event).toEqual({
+      kind: 'text',
+      text: '29/02',
+    });
   });
 
   it('hands the browser language on as a hint and omits it when there is none', () => {
-    expect(parseWebChatMessage(post({ kind: 'text', text: 'hi' }), VISITOR, 'ru-RU,ru;q=0.9').languageHint).toBe('ru-RU,ru;q=0.9');
+    expect(parseWebChatMessage(post({ kind: 'text', text: 'hi' }), VISITOR, 'ru-RU,ru;q=0.9').languageHint).toBe(
+      'ru-RU,ru;q=0.9',
+    );
     expect(parseWebChatMessage(post({ kind: 'text', text: 'hi' }), VISITOR)).not.toHaveProperty('languageHint');
   });
 });
 
 describe('webChatMessageSchema', () => {
   it('accepts the three kinds of event the page posts', () => {
-    for (const event of [{ kind: 'text', text: 'hi' }, { kind: 'button', payload: 'menu:card' }, { kind: 'command', command: 'start' }]) {
+    for (const event of [
+      { kind: 'text', text: 'hi' },
+      { kind: 'button', payload: 'menu:card' },
+      { kind: 'command', command: 'start' },
+    ]) {
       expect(webChatMessageSchema.safeParse({ id: crypto.randomUUID(), event }).success).toBe(true);
     }
   });

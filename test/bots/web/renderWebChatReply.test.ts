@@ -15,7 +15,10 @@ describe('renderWebChatReply', () => {
 
   it('keeps the rows of buttons that belong to the reply in order with their labels and payloads', () => {
     const buttons = [
-      [{ label: '⭐ 5', payload: 'rate:t1:5' }, { label: '⭐ 4', payload: 'rate:t1:4' }],
+      [
+        { label: '⭐ 5', payload: 'rate:t1:5' },
+        { label: '⭐ 4', payload: 'rate:t1:4' },
+      ],
       [{ label: 'Skip', payload: 'reg:skip-birthday' }],
     ];
     expect(renderWebChatReply({ text: 'How did we do?', buttons })).toEqual({ text: 'How did we do?', buttons });
@@ -24,19 +27,35 @@ describe('renderWebChatReply', () => {
   it('moves the main menu (menu: payloads) out of the reply, for the page to keep behind its Menu control', () => {
     const switches = [[{ label: '✅ Offers', payload: 'notify:offers' }]];
     const menu = [
-      [{ label: '💰 Balance', payload: 'menu:balance' }, { label: '💳 My card', payload: 'menu:card' }],
+      [
+        { label: '💰 Balance', payload: 'menu:balance' },
+        { label: '💳 My card', payload: 'menu:card' },
+      ],
       [{ label: '❓ Help', payload: 'menu:help' }],
     ];
-    expect(renderWebChatReply({ text: 'Your notifications', buttons: [...switches, ...menu] })).toEqual({ text: 'Your notifications', buttons: switches, menu });
-    expect(renderWebChatReply({ text: 'What would you like to do?', buttons: menu })).toEqual({ text: 'What would you like to do?', menu });
+    expect(renderWebChatReply({ text: 'Your notifications', buttons: [...switches, ...menu] })).toEqual({
+      text: 'Your notifications',
+      buttons: switches,
+      menu,
+    });
+    expect(renderWebChatReply({ text: 'What would you like to do?', buttons: menu })).toEqual({
+      text: 'What would you like to do?',
+      menu,
+    });
   });
 
   it('marks a reply that holds a one-time code, so the page never stores it', () => {
-    expect(renderWebChatReply({ text: 'One-time code for the till: 123456', ephemeral: true })).toEqual({ text: 'One-time code for the till: 123456', ephemeral: true });
+    expect(renderWebChatReply({ text: 'One-time code for the till: 123456', ephemeral: true })).toEqual({
+      text: 'One-time code for the till: 123456',
+      ephemeral: true,
+    });
   });
 
   it('inlines an image as a base64 PNG data URL with its alt text', () => {
-    const reply = renderWebChatReply({ text: 'Your card', image: { png: PNG_SIGNATURE, alt: 'QR code of loyalty card 1234' } });
+    const reply = renderWebChatReply({
+      text: 'Your card',
+      image: { png: PNG_SIGNATURE, alt: 'QR code of loyalty card 1234' },
+    });
     expect(reply.image).toEqual({ src: 'data:image/png;base64,iVBORw0KGgo=', alt: 'QR code of loyalty card 1234' });
   });
 

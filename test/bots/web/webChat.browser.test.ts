@@ -10,7 +10,15 @@ import { createLogger } from '../../../app/logger.ts';
 import { startApp, type RunningApp } from '../../../app/startApp.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const SCREENSHOT = '/tmp/webchat.png';
 const onCI = process.env.CI === 'true';
 const chromiumMissing = !existsSync(CHROMIUM);
@@ -39,7 +47,14 @@ const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'webchat-'));
-  const config = loadConfig({ JOBS_INTERVAL_SECONDS: '0', DATABASE_URL: `file:${join(dataDir, 'test.db')}`, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DEFAULT_LOCALE: 'ru' });
+  const config = loadConfig({
+    JOBS_INTERVAL_SECONDS: '0',
+    DATABASE_URL: `file:${join(dataDir, 'test.db')}`,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    DEFAULT_LOCALE: 'ru',
+  });
   app = await startApp(config, createLogger('silent'));
 });
 
@@ -217,9 +232,13 @@ describe.skipIf(chromiumMissing && !onCI)(`web chat in Chromium${chromiumMissing
     const page = await openChat('en-US');
     await registerAnna(page, '+37369000012');
     await page.getByRole('button', { name: 'Clear chat' }).click();
-    await eventually(() => log(page).locator('.msg:not(.msg--typing)').allTextContents()).toEqual(['The conversation on this device has been cleared.']);
+    await eventually(() => log(page).locator('.msg:not(.msg--typing)').allTextContents()).toEqual([
+      'The conversation on this device has been cleared.',
+    ]);
     await page.reload();
-    await eventually(() => log(page).locator('.msg:not(.msg--typing)').allTextContents()).toEqual(['The conversation on this device has been cleared.']);
+    await eventually(() => log(page).locator('.msg:not(.msg--typing)').allTextContents()).toEqual([
+      'The conversation on this device has been cleared.',
+    ]);
     expect(await page.evaluate(() => localStorage.getItem('loyalty-webchat:v2'))).not.toContain('Anna');
     await choose(page, '💰 Balance');
     await botSays(page, en.balance);
@@ -235,7 +254,10 @@ describe.skipIf(chromiumMissing && !onCI)(`web chat in Chromium${chromiumMissing
         { from: 'user', text: 'a recent message', at: Date.now() - 29 * day },
       ];
       localStorage.setItem('loyalty-webchat:v2', JSON.stringify({ transcript, outbox: [], menu: [] }));
-      localStorage.setItem('loyalty-webchat:v1', JSON.stringify({ transcript: [{ from: 'bot', text: 'One-time code for the till: 123456' }], outbox: [] }));
+      localStorage.setItem(
+        'loyalty-webchat:v1',
+        JSON.stringify({ transcript: [{ from: 'bot', text: 'One-time code for the till: 123456' }], outbox: [] }),
+      );
     });
     await page.reload();
     await eventually(() => userMessages(page).allTextContents()).toEqual(['a recent message']);
@@ -249,7 +271,11 @@ describe.skipIf(chromiumMissing && !onCI)(`web chat in Chromium${chromiumMissing
     await page.route('**/webchat/messages', async (route) => {
       posts += 1;
       if (posts > 1) return route.continue();
-      return route.fulfill({ status: 429, headers: { 'retry-after': '1', 'content-type': 'application/json' }, body: JSON.stringify({ error: 'rate-limited', notice: en.slowDown }) });
+      return route.fulfill({
+        status: 429,
+        headers: { 'retry-after': '1', 'content-type': 'application/json' },
+        body: JSON.stringify({ error: 'rate-limited', notice: en.slowDown }),
+      });
     });
     await press(page, 'I agree');
     await eventually(() => page.getByRole('status').textContent()).toBe(en.slowDown);
@@ -274,78 +300,98 @@ describe.skipIf(chromiumMissing && !onCI)(`web chat in Chromium${chromiumMissing
     expect(await page.locator('#menu-button').getAttribute('aria-label')).toBe('Meniu');
   });
 
-  it('keeps the main menu behind one Menu control, and a reply carries only its own buttons', { timeout: 60_000 }, async () => {
-    const page = await openChat('en-US');
-    await registerAnna(page, '+37369000013');
-    await choose(page, '💰 Balance');
-    await botSays(page, en.balance);
-    await choose(page, '📜 History');
-    await eventually(() => botMessages(page).count()).toBeGreaterThan(8);
-    expect(await log(page).getByRole('button', { name: '💰 Balance' }).count()).toBe(0);
-    await page.locator('#menu-button').click();
-    expect(await page.locator('#menu').getByRole('button').count()).toBe(9);
-    await page.keyboard.press('Escape');
-    await page.locator('#menu').waitFor({ state: 'hidden' });
+  it(
+    'keeps the main menu behind one Menu control, and a reply carries only its own buttons',
+    { timeout: 60_000 },
+    async () => {
+      const page = await openChat('en-US');
+      await registerAnna(page, '+37369000013');
+      await choose(page, '💰 Balance');
+      await botSays(page, en.balance);
+      await choose(page, '📜 History');
+      await eventually(() => botMessages(page).count()).toBeGreaterThan(8);
+      expect(await log(page).getByRole('button', { name: '💰 Balance' }).count()).toBe(0);
+      await page.locator('#menu-button').click();
+      expect(await page.locator('#menu').getByRole('button').count()).toBe(9);
+      await page.keyboard.press('Escape');
+      await page.locator('#menu').waitFor({ state: 'hidden' });
 
-    await choose(page, '🌐 Language');
-    await botMessages(page).last().getByRole('button', { name: 'Română' }).waitFor();
-  });
+      await choose(page, '🌐 Language');
+      await botMessages(page).last().getByRole('button', { name: 'Română' }).waitFor();
+    },
+  );
 
-  it.each([390, 1280])('reaches the message box in a few Tab presses after a whole session, at %i px wide', { timeout: 60_000 }, async (width) => {
-    const page = await openChat('en-US', width);
-    await registerAnna(page, width === 390 ? '+37369000014' : '+37369000019');
-    await choose(page, '💰 Balance');
-    await botSays(page, en.balance);
-    await choose(page, '🌐 Language');
-    await botMessages(page).last().getByRole('button', { name: 'Română' }).waitFor();
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    let presses = 0;
-    while (presses < 30 && !(await page.evaluate(() => document.activeElement?.id === 'input'))) {
-      await page.keyboard.press('Tab');
-      presses += 1;
-    }
-    // Clear chat, the transcript, the language buttons of the newest reply, Menu, Attach, then the message box.
-    expect(presses).toBeLessThanOrEqual(7);
-  });
+  it.each([390, 1280])(
+    'reaches the message box in a few Tab presses after a whole session, at %i px wide',
+    { timeout: 60_000 },
+    async (width) => {
+      const page = await openChat('en-US', width);
+      await registerAnna(page, width === 390 ? '+37369000014' : '+37369000019');
+      await choose(page, '💰 Balance');
+      await botSays(page, en.balance);
+      await choose(page, '🌐 Language');
+      await botMessages(page).last().getByRole('button', { name: 'Română' }).waitFor();
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      let presses = 0;
+      while (presses < 30 && !(await page.evaluate(() => document.activeElement?.id === 'input'))) {
+        await page.keyboard.press('Tab');
+        presses += 1;
+      }
+      // Clear chat, the transcript, the language buttons of the newest reply, Menu, Attach, then the message box.
+      expect(presses).toBeLessThanOrEqual(7);
+    },
+  );
 
   it.each([
     ['ru-RU', 390],
     ['ro-RO', 390],
     ['en-US', 390],
     ['ru-RU', 320],
-  ])('at %s, %i px wide, keeps every emoji with its word and, from 390 px, the whole placeholder in view', { timeout: 60_000 }, async (locale, width) => {
-    const page = await openChat(locale, width);
-    await log(page).getByRole('button').first().waitFor();
-    await log(page).getByRole('button').first().click();
-    await botMessages(page).nth(2).waitFor();
-    await type(page, 'Anna');
-    await botMessages(page).nth(3).waitFor();
-    await type(page, `+373690${width}${['ru-RU', 'ro-RO', 'en-US'].indexOf(locale)}0`);
-    await botMessages(page).nth(4).waitFor();
-    await log(page).getByRole('button').last().click();
-    await page.locator('#menu-button').waitFor();
-    await page.locator('#menu-button').click();
-    expect(await emojiBreaks(page)).toEqual([]);
-    expect(await overflowingButtons(page)).toEqual([]);
-    // Below 390 px a Russian placeholder may be cut; the promise is for today's common phones.
-    if (width >= 390) expect(await placeholderFits(page)).toBe(true);
-    await page.screenshot({ path: `/tmp/webchat-${width}-${locale}.png` });
-  });
+  ])(
+    'at %s, %i px wide, keeps every emoji with its word and, from 390 px, the whole placeholder in view',
+    { timeout: 60_000 },
+    async (locale, width) => {
+      const page = await openChat(locale, width);
+      await log(page).getByRole('button').first().waitFor();
+      await log(page).getByRole('button').first().click();
+      await botMessages(page).nth(2).waitFor();
+      await type(page, 'Anna');
+      await botMessages(page).nth(3).waitFor();
+      await type(page, `+373690${width}${['ru-RU', 'ro-RO', 'en-US'].indexOf(locale)}0`);
+      await botMessages(page).nth(4).waitFor();
+      await log(page).getByRole('button').last().click();
+      await page.locator('#menu-button').waitFor();
+      await page.locator('#menu-button').click();
+      expect(await emojiBreaks(page)).toEqual([]);
+      expect(await overflowingButtons(page)).toEqual([]);
+      // Below 390 px a Russian placeholder may be cut; the promise is for today's common phones.
+      if (width >= 390) expect(await placeholderFits(page)).toBe(true);
+      await page.screenshot({ path: `/tmp/webchat-${width}-${locale}.png` });
+    },
+  );
 
-  it('sends an attached photo to the person the visitor is talking to, and refuses a file that is no photo', { timeout: 60_000 }, async () => {
-    const page = await openChat('en-US');
-    await registerAnna(page, '+37369000018');
-    await choose(page, '🙋 Talk to a person');
-    await eventually(() => app.db.prisma.ticket.count()).toBeGreaterThan(0);
-    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
-    await page.locator('#photo').setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: png });
-    await eventually(() => userMessages(page).last().textContent()).toBe('📷 Photo');
-    await eventually(() => app.db.prisma.ticketMessage.count({ where: { photoFileId: { not: null } } })).toBeGreaterThan(0);
+  it(
+    'sends an attached photo to the person the visitor is talking to, and refuses a file that is no photo',
+    { timeout: 60_000 },
+    async () => {
+      const page = await openChat('en-US');
+      await registerAnna(page, '+37369000018');
+      await choose(page, '🙋 Talk to a person');
+      await eventually(() => app.db.prisma.ticket.count()).toBeGreaterThan(0);
+      const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+      await page.locator('#photo').setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: png });
+      await eventually(() => userMessages(page).last().textContent()).toBe('📷 Photo');
+      await eventually(() =>
+        app.db.prisma.ticketMessage.count({ where: { photoFileId: { not: null } } }),
+      ).toBeGreaterThan(0);
 
-    await page.locator('#photo').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('a text file in disguise') });
-    await log(page).locator('.msg--note', { hasText: 'I can take photos in JPEG, PNG or WebP only.' }).waitFor();
-    expect(await page.getByRole('button', { name: 'Attach a photo' }).isVisible()).toBe(true);
-  });
+      await page
+        .locator('#photo')
+        .setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('a text file in disguise') });
+      await log(page).locator('.msg--note', { hasText: 'I can take photos in JPEG, PNG or WebP only.' }).waitFor();
+      expect(await page.getByRole('button', { name: 'Attach a photo' }).isVisible()).toBe(true);
+    },
+  );
 });
 
 describe('POST /webchat/messages', () => {
@@ -369,9 +415,14 @@ describe('POST /webchat/messages', () => {
     const message = { id: 'msg-repeated-1', event: { kind: 'button', payload: 'consent:yes:en' } };
     const first = (await (await visitor.post(message)).json()) as Answer;
     const second = (await (await visitor.post(message)).json()) as Answer;
-    expect(first.replies.map((reply) => reply.text)).toEqual(['Thank you! It will take less than a minute.', en.askName]);
+    expect(first.replies.map((reply) => reply.text)).toEqual([
+      'Thank you! It will take less than a minute.',
+      en.askName,
+    ]);
     expect(second).toEqual(first);
-    const name = (await (await visitor.post({ id: 'msg-repeated-2', event: { kind: 'text', text: 'Anna' } })).json()) as Answer;
+    const name = (await (
+      await visitor.post({ id: 'msg-repeated-2', event: { kind: 'text', text: 'Anna' } })
+    ).json()) as Answer;
     expect(name.replies[0]?.text).toContain('Nice to meet you, Anna!');
   });
 });
@@ -465,7 +516,9 @@ function placeholderFits(page: Page): Promise<boolean> {
 /** Labels of visible buttons whose text does not fit inside them. */
 function overflowingButtons(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    Array.from(document.querySelectorAll<HTMLButtonElement>('button.action')).filter((button) => button.offsetParent !== null && button.scrollWidth > button.clientWidth).map((button) => button.textContent ?? ''),
+    Array.from(document.querySelectorAll<HTMLButtonElement>('button.action'))
+      .filter((button) => button.offsetParent !== null && button.scrollWidth > button.clientWidth)
+      .map((button) => button.textContent ?? ''),
   );
 }
 

@@ -11,9 +11,19 @@ import { startApp, type RunningApp } from '../../../app/startApp.ts';
 const dirs: string[] = [];
 const running: RunningApp[] = [];
 
-async function start(env: Record<string, string> = {}, dir = mkdtempSync(join(tmpdir(), 'webchat-edges-'))): Promise<RunningApp> {
+async function start(
+  env: Record<string, string> = {},
+  dir = mkdtempSync(join(tmpdir(), 'webchat-edges-')),
+): Promise<RunningApp> {
   if (!dirs.includes(dir)) dirs.push(dir);
-  const config = loadConfig({ JOBS_INTERVAL_SECONDS: '0', DATABASE_URL: `file:${join(dir, 'test.db')}`, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    JOBS_INTERVAL_SECONDS: '0',
+    DATABASE_URL: `file:${join(dir, 'test.db')}`,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
   const app = await startApp(config, createLogger('silent'));
   running.push(app);
   return app;
@@ -37,11 +47,28 @@ interface Posted {
 let sequence = 0;
 
 /** Posts a text as a visitor holding `cookie` (a raw cookie value, or none). */
-async function post(app: RunningApp, text: string, options: { cookie?: string; headers?: Record<string, string> } = {}): Promise<Posted> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'accept-language': 'en', ...options.headers };
+async function post(
+  app: RunningApp,
+  text: string,
+  options: { cookie?: string; headers?: Record<string, string> } = {},
+): Promise<Posted> {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'accept-language': 'en',
+    ...options.headers,
+  };
   if (options.cookie) headers.cookie = `loyalty_visitor=${options.cookie}`;
-  const response = await fetch(`${app.url}/webchat/messages`, { method: 'POST', headers, body: JSON.stringify({ id: `msg-${++sequence}-abcdef`, event: { kind: 'text', text } }) });
-  return { status: response.status, headers: response.headers, body: await response.json(), cookie: issuedCookie(response) };
+  const response = await fetch(`${app.url}/webchat/messages`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ id: `msg-${++sequence}-abcdef`, event: { kind: 'text', text } }),
+  });
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: await response.json(),
+    cookie: issuedCookie(response),
+  };
 }
 
 function issuedCookie(response: Response): string | undefined {
@@ -64,7 +91,9 @@ describe('visitor ids', () => {
       headers: { 'content-type': 'application/json', cookie: `loyalty_visitor=${victim.cookie}` },
       body: JSON.stringify({ id: 'msg-consent-1', event: { kind: 'button', payload: 'consent:yes:en' } }),
     });
-    expect(((await accepted.json()) as Posted['body']).replies?.map((reply) => reply.text)).toContain('What is your name?');
+    expect(((await accepted.json()) as Posted['body']).replies?.map((reply) => reply.text)).toContain(
+      'What is your name?',
+    );
 
     const attacker = await post(app, 'Anna', { cookie: planted });
     expect(attacker.cookie).not.toBe(victim.cookie);
@@ -97,17 +126,20 @@ describe('visitor ids', () => {
 });
 
 describe('headers on every response', () => {
-  it.each(['/', '/webchat/chat.js', '/healthz', '/api/openapi.json', '/api/v1/members'])('%s carries the CSP (with frame-ancestors), nosniff and a referrer policy', async (path) => {
-    const app = await start();
-    const response = await fetch(`${app.url}${path}`);
-    const csp = response.headers.get('content-security-policy') ?? '';
-    expect(csp).toContain("default-src 'none'");
-    expect(csp).toContain("script-src 'self'");
-    expect(csp).toContain("frame-ancestors 'none'");
-    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
-    expect(response.headers.get('x-frame-options')).toBe('DENY');
-  });
+  it.each(['/', '/webchat/chat.js', '/healthz', '/api/openapi.json', '/api/v1/members'])(
+    '%s carries the CSP (with frame-ancestors), nosniff and a referrer policy',
+    async (path) => {
+      const app = await start();
+      const response = await fetch(`${app.url}${path}`);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("default-src 'none'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+    },
+  );
 
   it('lets the sites named in WEBCHAT_FRAME_ANCESTORS embed the chat', async () => {
     const app = await start({ WEBCHAT_FRAME_ANCESTORS: "'self' https://shop.example" });
@@ -141,7 +173,8 @@ describe('web chat floods', () => {
   it('answers the 31st post in a minute with 429, Retry-After and a polite message in the visitor’s language', async () => {
     const app = await start();
     const visitor = (await post(app, '/start', { headers: { 'accept-language': 'ru' } })).cookie!;
-    for (let i = 2; i <= 30; i++) expect((await post(app, 'привет', { cookie: visitor, headers: { 'accept-language': 'ru' } })).status).toBe(200);
+    for (let i = 2; i <= 30; i++)
+      expect((await post(app, 'привет', { cookie: visitor, headers: { 'accept-language': 'ru' } })).status).toBe(200);
     const flooded = await post(app, 'привет', { cookie: visitor, headers: { 'accept-language': 'ru' } });
     expect(flooded.status).toBe(429);
     expect(Number(flooded.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -154,14 +187,16 @@ describe('web chat floods', () => {
   it('limits an address however many visitors it claims to be, and ignores forwarding headers unless TRUST_PROXY is set', async () => {
     const app = await start({ RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '3' });
     const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await post(app, '/start', { headers: { 'x-forwarded-for': `203.0.113.${i}` } })).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await post(app, '/start', { headers: { 'x-forwarded-for': `203.0.113.${i}` } })).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
   });
 
   it('keys the address limit by the forwarded address when TRUST_PROXY is set', async () => {
     const app = await start({ RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '3', TRUST_PROXY: '127.0.0.1' });
     const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await post(app, '/start', { headers: { 'x-forwarded-for': `203.0.113.${i}` } })).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await post(app, '/start', { headers: { 'x-forwarded-for': `203.0.113.${i}` } })).status);
     expect(statuses).toEqual([200, 200, 200, 200]);
   });
 });

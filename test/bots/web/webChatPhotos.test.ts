@@ -9,7 +9,9 @@ import { createLogger } from '../../../app/logger.ts';
 import { startApp, type RunningApp } from '../../../app/startApp.ts';
 import { createWebPhotoStore } from '../../../bots/web/webPhotoStore.ts';
 
-const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 1, 2, 3, 4]);
+const PNG = Uint8Array.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 1, 2, 3, 4,
+]);
 
 let app: RunningApp;
 let dir: string;
@@ -19,7 +21,14 @@ let sequence = 0;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'webchat-photos-'));
   photoDir = join(dir, 'photos');
-  const config = loadConfig({ JOBS_INTERVAL_SECONDS: '0', DATABASE_URL: `file:${join(dir, 'test.db')}`, WEBCHAT_PHOTO_DIR: photoDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    JOBS_INTERVAL_SECONDS: '0',
+    DATABASE_URL: `file:${join(dir, 'test.db')}`,
+    WEBCHAT_PHOTO_DIR: photoDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+  });
   app = await startApp(config, createLogger('silent'));
 });
 
@@ -38,11 +47,23 @@ async function newVisitor() {
   };
   const headers = () => ({ 'accept-language': 'en', ...(cookie && { cookie }) });
   const send = async (event: unknown) => {
-    const response = remember(await fetch(`${app.url}/webchat/messages`, { method: 'POST', headers: { ...headers(), 'content-type': 'application/json' }, body: JSON.stringify({ id: `msg-${++sequence}-photos`, event }) }));
+    const response = remember(
+      await fetch(`${app.url}/webchat/messages`, {
+        method: 'POST',
+        headers: { ...headers(), 'content-type': 'application/json' },
+        body: JSON.stringify({ id: `msg-${++sequence}-photos`, event }),
+      }),
+    );
     return (await response.json()) as { replies: { text: string }[] };
   };
   const photo = async (body: Uint8Array<ArrayBuffer>, type = 'image/png') =>
-    remember(await fetch(`${app.url}/webchat/photos?id=photo-${++sequence}-abc`, { method: 'POST', headers: { ...headers(), 'content-type': type }, body }));
+    remember(
+      await fetch(`${app.url}/webchat/photos?id=photo-${++sequence}-abc`, {
+        method: 'POST',
+        headers: { ...headers(), 'content-type': type },
+        body,
+      }),
+    );
   return { send, photo };
 }
 
@@ -73,7 +94,9 @@ describe('POST /webchat/photos', () => {
     const messages = await app.db.prisma.ticketMessage.count();
     const response = await visitor.photo(Uint8Array.from(Buffer.from('%PDF-1.7 not a photo at all')), 'image/png');
     expect(response.status).toBe(415);
-    expect(((await response.json()) as { notice: string }).notice).toBe('I can take photos in JPEG, PNG or WebP only. Please send one of those.');
+    expect(((await response.json()) as { notice: string }).notice).toBe(
+      'I can take photos in JPEG, PNG or WebP only. Please send one of those.',
+    );
     expect(readdirSync(photoDir)).toHaveLength(before);
     expect(await app.db.prisma.ticketMessage.count()).toBe(messages);
   });
@@ -91,7 +114,9 @@ describe('POST /webchat/photos', () => {
     large.set(PNG);
     const response = await visitor.photo(large);
     expect(response.status).toBe(413);
-    expect(((await response.json()) as { notice: string }).notice).toBe('This photo is larger than 10 MB. Please send a smaller one.');
+    expect(((await response.json()) as { notice: string }).notice).toBe(
+      'This photo is larger than 10 MB. Please send a smaller one.',
+    );
   });
 
   it('answers a photo from a visitor who has not registered yet without failing', async () => {
@@ -102,7 +127,11 @@ describe('POST /webchat/photos', () => {
   });
 
   it('refuses a photo posted from another site', async () => {
-    const response = await fetch(`${app.url}/webchat/photos?id=photo-foreign-1`, { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'image/png' }, body: PNG });
+    const response = await fetch(`${app.url}/webchat/photos?id=photo-foreign-1`, {
+      method: 'POST',
+      headers: { origin: 'https://evil.example', 'content-type': 'image/png' },
+      body: PNG,
+    });
     expect(response.status).toBe(403);
   });
 });

@@ -26,9 +26,16 @@ describeEachProvider('after staff resolve a ticket', (provider) => {
 
   it('keeps a note written in the thread of a resolved ticket, and tells the writer nothing', async () => {
     const { id } = await resolvedTicketOf();
-    const answer = await world.staff.reply({ sourceKey: 's1', deskRef: 'thread-1', by: ana, text: 'note: customer called back, all fine' });
+    const answer = await world.staff.reply({
+      sourceKey: 's1',
+      deskRef: 'thread-1',
+      by: ana,
+      text: 'note: customer called back, all fine',
+    });
     expect(answer).toEqual({ ephemeral: null });
-    expect((await ticketMessages(world.db, id)).map((row) => [row.author, row.text])).toEqual([['note', 'customer called back, all fine']]);
+    expect((await ticketMessages(world.db, id)).map((row) => [row.author, row.text])).toEqual([
+      ['note', 'customer called back, all fine'],
+    ]);
   });
 
   it('answers a menu button as the bot again (History), not as a conversation with staff', async () => {

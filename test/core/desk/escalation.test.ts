@@ -9,7 +9,18 @@ import type { Outbound } from '../../../core/outbound.ts';
 import { menuPayload } from '../../../core/payloads.ts';
 import type { Provider } from '../../../core/storage/db/openDatabase.ts';
 import { describeEachProvider } from '../../support/testDatabase.ts';
-import { buttonPayloads, chatState, createDeskWorld, deskPosts, onlyTicket, texts, tickets, tr, type Customer, type DeskWorld } from './support/deskWorld.ts';
+import {
+  buttonPayloads,
+  chatState,
+  createDeskWorld,
+  deskPosts,
+  onlyTicket,
+  texts,
+  tickets,
+  tr,
+  type Customer,
+  type DeskWorld,
+} from './support/deskWorld.ts';
 
 describeEachProvider('escalation to a person', (provider) => {
   let world: DeskWorld;
@@ -25,7 +36,14 @@ describeEachProvider('escalation to a person', (provider) => {
   /** The one ticket that opened, with the reply and the staff posts, checked the way the member and staff see them. */
   async function expectOneTicket(customer: Customer, replies: Outbound[], reason: string, text: string) {
     const ticket = await onlyTicket(world.db);
-    expect(ticket).toMatchObject({ reason, text, status: 'open', channel: 'telegram', address: customer.address, locale: customer.locale });
+    expect(ticket).toMatchObject({
+      reason,
+      text,
+      status: 'open',
+      channel: 'telegram',
+      address: customer.address,
+      locale: customer.locale,
+    });
     expect(texts(replies)).toEqual([tr(customer.locale)(`desk.opened.${reason}`, { count: 15 })]);
     expect(buttonPayloads(replies)).toEqual([menuPayload('balance')]);
     expect(await deskPosts(world.db, ticket.id)).toEqual([{ kind: 'ticket' }]);
@@ -37,7 +55,9 @@ describeEachProvider('escalation to a person', (provider) => {
     const anna = await world.join('en');
     const replies = await anna.presses(menuPayload('human'));
     await expectOneTicket(anna, replies, 'button', '');
-    expect(texts(replies)[0]).toContain('A person from our team will answer you right here, usually within 15 minutes.');
+    expect(texts(replies)[0]).toContain(
+      'A person from our team will answer you right here, usually within 15 minutes.',
+    );
   });
 
   it('opens a ticket on /human', async () => {
@@ -88,7 +108,12 @@ describeEachProvider('escalation to a person', (provider) => {
 
   it('reads a Romanian complaint typed with diacritics as well', async () => {
     const ion = await world.join('ro');
-    await expectOneTicket(ion, await ion.says('Sunt foarte nemulțumit de casieră'), 'complaint', 'Sunt foarte nemulțumit de casieră');
+    await expectOneTicket(
+      ion,
+      await ion.says('Sunt foarte nemulțumit de casieră'),
+      'complaint',
+      'Sunt foarte nemulțumit de casieră',
+    );
   });
 
   it('does not take a word that merely contains a marker for a complaint', async () => {
@@ -130,7 +155,7 @@ describeEachProvider('escalation to a person', (provider) => {
     expect(await tickets(world.db)).toEqual([]);
   });
 
-  it('keeps one member\'s misunderstandings apart from another\'s', async () => {
+  it("keeps one member's misunderstandings apart from another's", async () => {
     const anna = await world.join('en');
     const boris = await world.join('ru');
     await anna.says('qwerty');

@@ -69,16 +69,23 @@ describeEachProvider('a member after staff resolved the ticket', (provider) => {
     const replies = await boris.presses(payload.rate(ticketId, 4));
     expect(texts(replies)).toEqual([tr('ru')('desk.ratedAskComment')]);
     expect(await onlyTicket(world.db)).toMatchObject({ rating: 4, ratedAt: world.now(), ratingComment: null });
-    expect((await threadPosts(world.db, ticketId)).at(-1)).toEqual({ kind: 'thread', text: 'Boris rated the help: ★★★★☆ (4 of 5).' });
+    expect((await threadPosts(world.db, ticketId)).at(-1)).toEqual({
+      kind: 'thread',
+      text: 'Boris rated the help: ★★★★☆ (4 of 5).',
+    });
     expect(await chatState(world.db, boris)).toEqual({ v: 1, step: 'member', commentFor: ticketId });
   });
 
-  it('stores the next text as the rating\'s comment and passes it to staff', async () => {
+  it("stores the next text as the rating's comment and passes it to staff", async () => {
     await boris.presses(payload.rate(ticketId, 2));
     const replies = await boris.says('Долго ждал ответа');
     expect(texts(replies)).toEqual([tr('ru')('desk.commentThanks')]);
     expect(await onlyTicket(world.db)).toMatchObject({ rating: 2, ratingComment: 'Долго ждал ответа' });
-    expect((await threadPosts(world.db, ticketId)).at(-1)).toEqual({ kind: 'thread', text: 'Boris commented on the rating:', quote: 'Долго ждал ответа' });
+    expect((await threadPosts(world.db, ticketId)).at(-1)).toEqual({
+      kind: 'thread',
+      text: 'Boris commented on the rating:',
+      quote: 'Долго ждал ответа',
+    });
     expect(await chatState(world.db, boris)).toEqual({ v: 1, step: 'member' });
   });
 
@@ -107,7 +114,7 @@ describeEachProvider('a member after staff resolved the ticket', (provider) => {
     expect(await onlyTicket(world.db)).toMatchObject({ rating: 4, ratingComment: 'Нормально' });
   });
 
-  it('refuses a rating of a ticket that is not the member\'s', async () => {
+  it("refuses a rating of a ticket that is not the member's", async () => {
     const ion = await world.join('ro');
     const replies = await ion.presses(payload.rate(ticketId, 1));
     expect(texts(replies)).toEqual([tr('ro')('errors.unknownButton')]);

@@ -26,7 +26,8 @@ describeEachProvider('re-announcing a ticket nobody took', (provider) => {
 
   const opened = () => world.now();
   /** Runs the job at `minutes` after the ticket opened. */
-  const reannounceAt = (at: Date, minutes: number) => reannounceTickets(world.desk, translator, new Date(at.getTime() + minutes * 60_000));
+  const reannounceAt = (at: Date, minutes: number) =>
+    reannounceTickets(world.desk, translator, new Date(at.getTime() + minutes * 60_000));
   const broadcasts = async () => (await threadPosts(world.db, ticketId)).filter((post) => post.broadcast);
 
   it('says nothing before the first delay', async () => {
@@ -37,9 +38,16 @@ describeEachProvider('re-announcing a ticket nobody took', (provider) => {
   it('calls everyone once at the first delay, saying how long the ticket has waited', async () => {
     expect(await reannounceAt(opened(), 10)).toBe(1);
     expect(await broadcasts()).toEqual([
-      { kind: 'thread', broadcast: true, text: `Ticket ${ticketReference(ticketId)} has been waiting 10 minutes and nobody has taken it yet.` },
+      {
+        kind: 'thread',
+        broadcast: true,
+        text: `Ticket ${ticketReference(ticketId)} has been waiting 10 minutes and nobody has taken it yet.`,
+      },
     ]);
-    expect(await onlyTicket(world.db)).toMatchObject({ announcements: 1, nextAnnounceAt: new Date(opened().getTime() + 30 * 60_000) });
+    expect(await onlyTicket(world.db)).toMatchObject({
+      announcements: 1,
+      nextAnnounceAt: new Date(opened().getTime() + 30 * 60_000),
+    });
   });
 
   it('does not call again when the job runs twice at the same delay', async () => {
@@ -92,6 +100,8 @@ describeEachProvider('re-announcing a ticket nobody took', (provider) => {
     expect(await reannounceAt(at, 45)).toBe(1);
     expect(await reannounceAt(at, 45)).toBe(0);
     expect(await reannounceAt(at, 46)).toBe(0);
-    expect((await broadcasts()).map((post) => post.text)).toEqual([`Ticket ${ticketReference(ticketId)} has been waiting 45 minutes and nobody has taken it yet.`]);
+    expect((await broadcasts()).map((post) => post.text)).toEqual([
+      `Ticket ${ticketReference(ticketId)} has been waiting 45 minutes and nobody has taken it yet.`,
+    ]);
   });
 });

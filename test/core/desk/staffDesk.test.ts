@@ -26,7 +26,12 @@ import {
 const deskRef = 'desk:thread-100';
 let slackMessages = 0;
 /** A message in the ticket's thread, with a Slack-unique source key unless one is given. */
-const inThread = (text: string, by = ana, sourceKey = `slack:C-DESK:${(slackMessages += 1)}`) => ({ sourceKey, deskRef, by, text });
+const inThread = (text: string, by = ana, sourceKey = `slack:C-DESK:${(slackMessages += 1)}`) => ({
+  sourceKey,
+  deskRef,
+  by,
+  text,
+});
 
 describeEachProvider('the staff desk', (provider) => {
   let world: DeskWorld;
@@ -69,8 +74,16 @@ describeEachProvider('the staff desk', (provider) => {
     it('counts as the first response and assigns the ticket nobody took', async () => {
       world.advance(4);
       await world.staff.reply(inThread('Hello Anna'));
-      expect(await onlyTicket(world.db)).toMatchObject({ status: 'taken', assigneeId: ana.id, assigneeName: 'Ana', takenAt: world.now(), firstResponseAt: world.now() });
-      expect((await ticketMessages(world.db, ticketId)).map((row) => [row.author, row.authorName, row.text])).toEqual([['staff', 'Ana', 'Hello Anna']]);
+      expect(await onlyTicket(world.db)).toMatchObject({
+        status: 'taken',
+        assigneeId: ana.id,
+        assigneeName: 'Ana',
+        takenAt: world.now(),
+        firstResponseAt: world.now(),
+      });
+      expect((await ticketMessages(world.db, ticketId)).map((row) => [row.author, row.authorName, row.text])).toEqual([
+        ['staff', 'Ana', 'Hello Anna'],
+      ]);
       expect(await deskPosts(world.db, ticketId)).toContainEqual({ kind: 'refresh' });
     });
 
@@ -100,7 +113,9 @@ describeEachProvider('the staff desk', (provider) => {
     it('stays with staff when it starts with "note:"', async () => {
       expect(await world.staff.reply(inThread('note: the till was offline at 10:05'))).toEqual({ ephemeral: null });
       expect(await queuedFor(world.db, anna)).toEqual([]);
-      expect((await ticketMessages(world.db, ticketId)).map((row) => [row.author, row.text])).toEqual([['note', 'the till was offline at 10:05']]);
+      expect((await ticketMessages(world.db, ticketId)).map((row) => [row.author, row.text])).toEqual([
+        ['note', 'the till was offline at 10:05'],
+      ]);
       expect(await onlyTicket(world.db)).toMatchObject({ status: 'open', firstResponseAt: null, assigneeId: null });
     });
 
@@ -115,7 +130,9 @@ describeEachProvider('the staff desk', (provider) => {
 
     it('is ignored in a thread that is no ticket', async () => {
       const before = await deskRows(world.db);
-      expect(await world.staff.reply({ ...inThread('Lunch?'), deskRef: 'desk:thread-999' })).toEqual({ ephemeral: null });
+      expect(await world.staff.reply({ ...inThread('Lunch?'), deskRef: 'desk:thread-999' })).toEqual({
+        ephemeral: null,
+      });
       expect(await deskRows(world.db)).toEqual(before);
     });
   });
@@ -134,7 +151,9 @@ describeEachProvider('the staff desk', (provider) => {
         await olga.presses(menuPayload('human'));
         const olgasTicket = (await anonymous.db.prisma.ticket.findFirstOrThrow({ where: { status: 'open' } })).id;
         await anonymous.staff.press(deskPayload.take(olgasTicket), ana);
-        expect(texts(await queuedFor(anonymous.db, olga))).toEqual(['👤 Un coleg din echipa noastră se ocupă de solicitarea dumneavoastră și vă va răspunde aici.']);
+        expect(texts(await queuedFor(anonymous.db, olga))).toEqual([
+          '👤 Un coleg din echipa noastră se ocupă de solicitarea dumneavoastră și vă va răspunde aici.',
+        ]);
       } finally {
         await anonymous.dispose();
       }
@@ -145,7 +164,12 @@ describeEachProvider('the staff desk', (provider) => {
     it('gives the ticket to who pressed Take first and tells the thread', async () => {
       world.advance(2);
       expect(await take(ana)).toEqual({ ephemeral: null });
-      expect(await onlyTicket(world.db)).toMatchObject({ status: 'taken', assigneeId: ana.id, assigneeName: 'Ana', takenAt: world.now() });
+      expect(await onlyTicket(world.db)).toMatchObject({
+        status: 'taken',
+        assigneeId: ana.id,
+        assigneeName: 'Ana',
+        takenAt: world.now(),
+      });
       expect(await threadPosts(world.db, ticketId)).toEqual([{ kind: 'thread', text: 'Ana took the ticket.' }]);
     });
 
@@ -153,7 +177,9 @@ describeEachProvider('the staff desk', (provider) => {
       await take(ana);
       await take(bogdan);
       await take(ana);
-      expect(texts(await queuedFor(world.db, anna))).toEqual(['👤 Ana from our team is looking into your request and will answer here.']);
+      expect(texts(await queuedFor(world.db, anna))).toEqual([
+        '👤 Ana from our team is looking into your request and will answer here.',
+      ]);
     });
 
     it('tells a second staff member who has the ticket already, and changes nothing', async () => {
@@ -173,23 +199,39 @@ describeEachProvider('the staff desk', (provider) => {
     it('resolves once, tells the thread how long it took, and asks the customer once', async () => {
       world.advance(125);
       expect(await world.staff.press(deskPayload.resolve(ticketId), ana)).toEqual({ ephemeral: null });
-      expect(await world.staff.press(deskPayload.resolve(ticketId), bogdan)).toEqual({ ephemeral: tr('en')('desk.alreadyResolved', { ref: ticketReference(ticketId) }) });
-      expect(await onlyTicket(world.db)).toMatchObject({ status: 'resolved', resolvedAt: world.now(), resolvedById: ana.id, assigneeName: 'Ana' });
+      expect(await world.staff.press(deskPayload.resolve(ticketId), bogdan)).toEqual({
+        ephemeral: tr('en')('desk.alreadyResolved', { ref: ticketReference(ticketId) }),
+      });
+      expect(await onlyTicket(world.db)).toMatchObject({
+        status: 'resolved',
+        resolvedAt: world.now(),
+        resolvedById: ana.id,
+        assigneeName: 'Ana',
+      });
       expect(await threadPosts(world.db, ticketId)).toEqual([
-        { kind: 'thread', text: 'Ana resolved the ticket (2 hours 5 minutes after it opened). The customer has been asked to rate the help.' },
+        {
+          kind: 'thread',
+          text: 'Ana resolved the ticket (2 hours 5 minutes after it opened). The customer has been asked to rate the help.',
+        },
       ]);
       expect(texts(await queuedFor(world.db, anna))).toEqual([tr('en')('desk.resolved')]);
     });
 
     it('refuses Take on a resolved ticket', async () => {
       await world.staff.press(deskPayload.resolve(ticketId), ana);
-      expect(await take(bogdan)).toEqual({ ephemeral: tr('en')('desk.alreadyResolved', { ref: ticketReference(ticketId) }) });
+      expect(await take(bogdan)).toEqual({
+        ephemeral: tr('en')('desk.alreadyResolved', { ref: ticketReference(ticketId) }),
+      });
     });
 
     it('answers a button it does not know and a ticket that does not exist', async () => {
       expect(await world.staff.press('desk:archive:x', ana)).toEqual({ ephemeral: tr('en')('desk.unknownAction') });
-      expect(await world.staff.press(deskPayload.take('no-such-ticket'), ana)).toEqual({ ephemeral: tr('en')('desk.ticketGone') });
-      expect(await world.staff.press(deskPayload.resolve('no-such-ticket'), ana)).toEqual({ ephemeral: tr('en')('desk.ticketGone') });
+      expect(await world.staff.press(deskPayload.take('no-such-ticket'), ana)).toEqual({
+        ephemeral: tr('en')('desk.ticketGone'),
+      });
+      expect(await world.staff.press(deskPayload.resolve('no-such-ticket'), ana)).toEqual({
+        ephemeral: tr('en')('desk.ticketGone'),
+      });
     });
   });
 
@@ -216,7 +258,9 @@ describeEachProvider('the staff desk', (provider) => {
 
     it('shows a member found by phone number, typed either way', async () => {
       const card = await world.staff.lookUp(anna.phone);
-      expect(card.split('\n')).toEqual(expect.arrayContaining(['💳 Anna', 'Phone: •••• 3401', 'Balance: 100 points', 'Language: English']));
+      expect(card.split('\n')).toEqual(
+        expect.arrayContaining(['💳 Anna', 'Phone: •••• 3401', 'Balance: 100 points', 'Language: English']),
+      );
       expect(card).not.toContain('369123');
       expect(await world.staff.lookUp('+373 69 123 401')).toBe(card);
     });
@@ -241,7 +285,9 @@ describeEachProvider('the staff desk', (provider) => {
       const message = { id: 'outbox-1', channel: 'telegram', ticketId };
       await world.staff.undeliverable(message, 'Forbidden: bot was blocked by the user');
       await world.staff.undeliverable(message, 'Forbidden: bot was blocked by the user');
-      expect(await threadPosts(world.db, ticketId)).toEqual([{ kind: 'thread', text: tr('en')('desk.thread.undeliverable') }]);
+      expect(await threadPosts(world.db, ticketId)).toEqual([
+        { kind: 'thread', text: tr('en')('desk.thread.undeliverable') },
+      ]);
     });
 
     it('is not reported for a staff channel post or a message of no ticket', async () => {

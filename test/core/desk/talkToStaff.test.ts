@@ -39,8 +39,12 @@ describeEachProvider('a member talking to staff', (provider) => {
     world.advance(2);
     expect(await anna.says('My points from yesterday are missing')).toEqual([]);
     const messages = await ticketMessages(world.db, ticketId);
-    expect(messages.map((row) => [row.author, row.text, row.createdAt])).toEqual([['customer', 'My points from yesterday are missing', world.now()]]);
-    expect(await threadPosts(world.db, ticketId)).toEqual([{ kind: 'thread', text: 'Anna wrote:', quote: 'My points from yesterday are missing' }]);
+    expect(messages.map((row) => [row.author, row.text, row.createdAt])).toEqual([
+      ['customer', 'My points from yesterday are missing', world.now()],
+    ]);
+    expect(await threadPosts(world.db, ticketId)).toEqual([
+      { kind: 'thread', text: 'Anna wrote:', quote: 'My points from yesterday are missing' },
+    ]);
   });
 
   it('passes words that read as a complaint to the same ticket instead of opening another', async () => {
@@ -61,7 +65,11 @@ describeEachProvider('a member talking to staff', (provider) => {
       ['customer', '/card'],
       ['customer', '/complaint and another thing'],
     ]);
-    expect((await threadPosts(world.db, ticketId)).map((post) => post.quote)).toEqual(['/start', '/card', '/complaint and another thing']);
+    expect((await threadPosts(world.db, ticketId)).map((post) => post.quote)).toEqual([
+      '/start',
+      '/card',
+      '/complaint and another thing',
+    ]);
   });
 
   it('passes a photo to the ticket with its caption, and tells staff where to fetch it', async () => {
@@ -69,13 +77,20 @@ describeEachProvider('a member talking to staff', (provider) => {
     const [message] = await ticketMessages(world.db, ticketId);
     expect(message).toMatchObject({ author: 'customer', text: 'the receipt', photoFileId: 'AgACAgIAAxkBAAIB' });
     expect(await threadPosts(world.db, ticketId)).toEqual([
-      { kind: 'thread', text: 'Anna sent a photo:', quote: 'the receipt', photo: { channel: 'telegram', fileId: 'AgACAgIAAxkBAAIB' } },
+      {
+        kind: 'thread',
+        text: 'Anna sent a photo:',
+        quote: 'the receipt',
+        photo: { channel: 'telegram', fileId: 'AgACAgIAAxkBAAIB' },
+      },
     ]);
   });
 
   it('passes a photo without a caption with no quote', async () => {
     expect(await anna.sendsPhoto('AgACAgIAAxkBAAIC')).toEqual([]);
-    expect(await threadPosts(world.db, ticketId)).toEqual([{ kind: 'thread', text: 'Anna sent a photo:', photo: { channel: 'telegram', fileId: 'AgACAgIAAxkBAAIC' } }]);
+    expect(await threadPosts(world.db, ticketId)).toEqual([
+      { kind: 'thread', text: 'Anna sent a photo:', photo: { channel: 'telegram', fileId: 'AgACAgIAAxkBAAIC' } },
+    ]);
   });
 
   it('writes the staff posts in the staff language, whatever the member speaks', async () => {
@@ -83,7 +98,9 @@ describeEachProvider('a member talking to staff', (provider) => {
     await boris.presses(menuPayload('human'));
     const borisTicket = (await world.db.prisma.ticket.findFirstOrThrow({ where: { address: boris.address } })).id;
     await boris.says('Где мои баллы?');
-    expect(await threadPosts(world.db, borisTicket)).toEqual([{ kind: 'thread', text: 'Boris wrote:', quote: 'Где мои баллы?' }]);
+    expect(await threadPosts(world.db, borisTicket)).toEqual([
+      { kind: 'thread', text: 'Boris wrote:', quote: 'Где мои баллы?' },
+    ]);
   });
 
   it('still shows the balance on the Balance button, with only the balance button under it', async () => {
@@ -124,7 +141,7 @@ describeEachProvider('a member talking to staff', (provider) => {
     expect(await customerWords()).toEqual([['customer', 'Hello?']]);
   });
 
-  it('answers in the member\'s language', async () => {
+  it("answers in the member's language", async () => {
     const ion = await world.join('ro');
     await ion.presses(menuPayload('human'));
     expect(texts(await ion.presses(menuPayload('card')))).toEqual([tr('ro')('desk.withStaff')]);

@@ -14,7 +14,11 @@ const opened = new Date('2026-03-10T08:00:00Z');
 const after = (minutes: number) => new Date(opened.getTime() + minutes * 60_000);
 const ticketId = '3f9a1c2e-0000-4000-8000-000000000001';
 
-function aView(ticket: Partial<TicketRecord> = {}, member: Partial<MemberRecord> = {}, extra: Partial<TicketView> = {}): TicketView {
+function aView(
+  ticket: Partial<TicketRecord> = {},
+  member: Partial<MemberRecord> = {},
+  extra: Partial<TicketView> = {},
+): TicketView {
   return {
     ticket: {
       id: ticketId,
@@ -60,8 +64,15 @@ function aView(ticket: Partial<TicketRecord> = {}, member: Partial<MemberRecord>
   };
 }
 
-const context = (locale: Locale = 'en', showPhone = false): CardContext => ({ t: tr(locale), locale, timezone: 'Europe/Chisinau', currency: 'MDL', showPhone });
-const field = (view: TicketView, label: string, locale: Locale = 'en') => ticketCard(view, context(locale)).fields.find((row) => row.label === label)?.value;
+const context = (locale: Locale = 'en', showPhone = false): CardContext => ({
+  t: tr(locale),
+  locale,
+  timezone: 'Europe/Chisinau',
+  currency: 'MDL',
+  showPhone,
+});
+const field = (view: TicketView, label: string, locale: Locale = 'en') =>
+  ticketCard(view, context(locale)).fields.find((row) => row.label === label)?.value;
 const taken = { status: 'taken' as const, assignee: { id: 'U-ANA', name: 'Ana' }, takenAt: after(3) };
 const resolved = { ...taken, status: 'resolved' as const, resolvedAt: after(20) };
 
@@ -93,7 +104,9 @@ describe('the ticket card', () => {
   });
 
   it('shows the whole phone when the deployment asks for it (DESK_SHOW_PHONE=true)', () => {
-    expect(ticketCard(aView(), context('en', true)).fields.find((row) => row.label === 'Phone')?.value).toBe('+37369123401');
+    expect(ticketCard(aView(), context('en', true)).fields.find((row) => row.label === 'Phone')?.value).toBe(
+      '+37369123401',
+    );
   });
 
   it('writes the balance with the plural of the staff language', () => {
@@ -123,7 +136,8 @@ describe('the ticket card', () => {
   });
 
   it('offers Take and Resolve while nobody has the ticket, Resolve once taken, nothing once resolved', () => {
-    const payloads = (view: TicketView) => ticketCard(view, context()).buttons.map((button) => [button.label, button.payload]);
+    const payloads = (view: TicketView) =>
+      ticketCard(view, context()).buttons.map((button) => [button.label, button.payload]);
     expect(payloads(aView())).toEqual([
       ['Take', deskPayload.take(ticketId)],
       ['Resolve', deskPayload.resolve(ticketId)],
@@ -158,12 +172,16 @@ describe('the ticket card', () => {
   });
 
   it('warns when the customer cannot be reached in the chat', () => {
-    expect(ticketCard(aView({}, {}, { chatUnreachable: true }), context()).notes.at(-1)).toBe(tr('en')('desk.card.unreachable'));
+    expect(ticketCard(aView({}, {}, { chatUnreachable: true }), context()).notes.at(-1)).toBe(
+      tr('en')('desk.card.unreachable'),
+    );
   });
 });
 
 function formatted(minorUnits: number): string {
-  return new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'MDL', currencyDisplay: 'code' }).format(minorUnits / 100);
+  return new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'MDL', currencyDisplay: 'code' }).format(
+    minorUnits / 100,
+  );
 }
 
 describe('a duration as staff read it', () => {

@@ -66,12 +66,15 @@ describe('message catalogues', () => {
   });
 
   it.each(pairs)('a key that is a plural family in %s is one in %s too', (from, to) => {
-    const plural = (lng: Locale) => [...logicalKeys(lng)].filter(([, entry]) => entry.forms.size > 0).map(([key]) => key);
+    const plural = (lng: Locale) =>
+      [...logicalKeys(lng)].filter(([, entry]) => entry.forms.size > 0).map(([key]) => key);
     expect(plural(from).filter((key) => !plural(to).includes(key))).toEqual([]);
   });
 
   it.each(locales)('%s has no empty or non-string messages', (lng) => {
-    const empty = [...flatten(catalogues[lng])].filter(([, value]) => typeof value !== 'string' || value.trim() === '').map(([key]) => key);
+    const empty = [...flatten(catalogues[lng])]
+      .filter(([, value]) => typeof value !== 'string' || value.trim() === '')
+      .map(([key]) => key);
     expect(empty).toEqual([]);
   });
 

@@ -12,9 +12,12 @@ describe('localeFromHint', () => {
     expect(localeFromHint(hint, 'ru')).toBe(locale);
   });
 
-  it.each([['de-DE'], ['uk'], [''], ['-ru']])('falls back to the default for a language we do not speak (%j)', (hint) => {
-    expect(localeFromHint(hint, 'ro')).toBe('ro');
-  });
+  it.each([['de-DE'], ['uk'], [''], ['-ru']])(
+    'falls back to the default for a language we do not speak (%j)',
+    (hint) => {
+      expect(localeFromHint(hint, 'ro')).toBe('ro');
+    },
+  );
 
   it('falls back to the default when the platform gives no hint', () => {
     expect(localeFromHint(undefined, 'en')).toBe('en');

@@ -21,7 +21,17 @@ describe('the scheduler', () => {
   });
 
   const start = (intervalMs: number, clock = () => now) =>
-    startScheduler(world.db, { translator, settings: defaultProgramSettings, clock, log: silentLogger, loadRules: () => createPointsStore(world.db).loadRules() }, { intervalMs, firstRunAfterMs: 0 });
+    startScheduler(
+      world.db,
+      {
+        translator,
+        settings: defaultProgramSettings,
+        clock,
+        log: silentLogger,
+        loadRules: () => createPointsStore(world.db).loadRules(),
+      },
+      { intervalMs, firstRunAfterMs: 0 },
+    );
 
   it("runs the jobs on its own, at the clock's time", async () => {
     const anna = await world.aMember({ birthday: { day: 23, month: 11 } });

@@ -27,7 +27,10 @@ describe('whose birthday is today', () => {
   });
 
   it('takes the year from the programme time zone too (New Year’s Eve in UTC is already 1 January)', () => {
-    expect(birthdaysToday(new Date('2026-12-31T23:00:00Z'), CHISINAU)).toEqual({ year: 2027, days: [{ month: 1, day: 1 }] });
+    expect(birthdaysToday(new Date('2026-12-31T23:00:00Z'), CHISINAU)).toEqual({
+      year: 2027,
+      days: [{ month: 1, day: 1 }],
+    });
   });
 });
 

@@ -45,9 +45,12 @@ describe('isValidCardNumber', () => {
     expect(singleDigitTypos(card).filter(isValidCardNumber)).toEqual([]);
   });
 
-  it.each([['07992739871'], ['0799273987130'], ['07992739871a'], ['']])('refuses %j, which is not 12 digits', (card) => {
-    expect(isValidCardNumber(card)).toBe(false);
-  });
+  it.each([['07992739871'], ['0799273987130'], ['07992739871a'], ['']])(
+    'refuses %j, which is not 12 digits',
+    (card) => {
+      expect(isValidCardNumber(card)).toBe(false);
+    },
+  );
 });
 
 describe('formatCardNumber', () => {

@@ -19,8 +19,10 @@ describeEachProvider('birthday greetings', (provider) => {
     await world.dispose();
   });
 
-  const giftsOf = async (memberId: string) => (await world.entriesOf(memberId, 'birthday')).map((entry) => [entry.idempotencyKey, entry.delta]);
-  const greetingsOf = async (memberId: string) => (await world.outbox(`birthday:${memberId}:`)).map((row) => world.textOf(row));
+  const giftsOf = async (memberId: string) =>
+    (await world.entriesOf(memberId, 'birthday')).map((entry) => [entry.idempotencyKey, entry.delta]);
+  const greetingsOf = async (memberId: string) =>
+    (await world.outbox(`birthday:${memberId}:`)).map((row) => world.textOf(row));
 
   it('still credits the birthday bonus of a member who switched birthday greetings off, but sends no greeting', async () => {
     const anna = await world.aMember({ birthday: { day: 23, month: 11 } });
@@ -57,22 +59,34 @@ describeEachProvider('birthday greetings', (provider) => {
     const ion = await world.aMember({ name: 'Ion', locale: 'ro', birthday: { day: 23, month: 11 } });
     const olga = await world.aMember({ name: 'Ольга', locale: 'ru', birthday: { day: 23, month: 11, year: 1990 } });
     await greetBirthdays(world.deps(), noonOn('2026-11-23'));
-    expect(await greetingsOf(ion)).toEqual(['La mulți ani, Ion! 🎉 Vă dorim bucurie, sănătate și multe surprize plăcute.\nCadoul nostru: v-am acordat pe card 200 de puncte.']);
-    expect(await greetingsOf(olga)).toEqual(['С днём рождения, Ольга! 🎉 Желаем радости, здоровья и много приятных сюрпризов.\nНаш подарок: мы начислили на вашу карту 200 баллов.']);
+    expect(await greetingsOf(ion)).toEqual([
+      'La mulți ani, Ion! 🎉 Vă dorim bucurie, sănătate și multe surprize plăcute.\nCadoul nostru: v-am acordat pe card 200 de puncte.',
+    ]);
+    expect(await greetingsOf(olga)).toEqual([
+      'С днём рождения, Ольга! 🎉 Желаем радости, здоровья и много приятных сюрпризов.\nНаш подарок: мы начислили на вашу карту 200 баллов.',
+    ]);
   });
 
   it('gives no gift for a birthday entered 10 days ago, but still greets', async () => {
     const now = noonOn('2026-11-23');
-    const anna = await world.aMember({ birthday: { day: 23, month: 11 }, birthdaySetAt: new Date(now.getTime() - 10 * DAY_MS) });
+    const anna = await world.aMember({
+      birthday: { day: 23, month: 11 },
+      birthdaySetAt: new Date(now.getTime() - 10 * DAY_MS),
+    });
     expect(await greetBirthdays(world.deps(), now)).toEqual({ celebrated: 1, gifted: 0 });
     expect(await giftsOf(anna)).toEqual([]);
     expect(await world.balanceOf(anna)).toBe(0);
-    expect(await greetingsOf(anna)).toEqual(['Happy birthday, Anna! 🎉 We wish you joy, good health and many pleasant surprises.']);
+    expect(await greetingsOf(anna)).toEqual([
+      'Happy birthday, Anna! 🎉 We wish you joy, good health and many pleasant surprises.',
+    ]);
   });
 
   it('gives the gift for a birthday entered 40 days ago', async () => {
     const now = noonOn('2026-11-23');
-    const anna = await world.aMember({ birthday: { day: 23, month: 11 }, birthdaySetAt: new Date(now.getTime() - 40 * DAY_MS) });
+    const anna = await world.aMember({
+      birthday: { day: 23, month: 11 },
+      birthdaySetAt: new Date(now.getTime() - 40 * DAY_MS),
+    });
     await greetBirthdays(world.deps(), now);
     expect(await giftsOf(anna)).toEqual([[`birthday:${anna}:2026`, 200]]);
   });
@@ -90,7 +104,10 @@ describeEachProvider('birthday greetings', (provider) => {
     const members = [];
     for (let i = 0; i < 4; i++) members.push(await world.aMember({ birthday: { day: 23, month: 11 } }));
     const now = noonOn('2026-11-23');
-    const [first, second] = await Promise.all([greetBirthdays(world.deps(), now), greetBirthdays(world.secondInstance(), now)]);
+    const [first, second] = await Promise.all([
+      greetBirthdays(world.deps(), now),
+      greetBirthdays(world.secondInstance(), now),
+    ]);
     expect(first.gifted + second.gifted).toBe(4);
     for (const member of members) {
       expect(await giftsOf(member)).toHaveLength(1);
@@ -148,6 +165,9 @@ describeEachProvider('birthday greetings', (provider) => {
 
   it('walks every member in pages', async () => {
     for (let i = 0; i < 5; i++) await world.aMember({ birthday: { day: 23, month: 11 } });
-    expect(await greetBirthdays(world.deps({ batchSize: 2 }), noonOn('2026-11-23'))).toEqual({ celebrated: 5, gifted: 5 });
+    expect(await greetBirthdays(world.deps({ batchSize: 2 }), noonOn('2026-11-23'))).toEqual({
+      celebrated: 5,
+      gifted: 5,
+    });
   });
 });

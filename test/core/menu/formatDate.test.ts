@@ -5,7 +5,11 @@ const evening = new Date('2026-11-23T18:34:00Z');
 
 describe('dates and times shown to members', () => {
   it('shows the time on the 24-hour clock of the programme time zone in every language', () => {
-    expect(['ru', 'ro', 'en'].map((locale) => formatTime(evening, locale as 'ru', 'Europe/Chisinau'))).toEqual(['20:34', '20:34', '20:34']);
+    expect(['ru', 'ro', 'en'].map((locale) => formatTime(evening, locale as 'ru', 'Europe/Chisinau'))).toEqual([
+      '20:34',
+      '20:34',
+      '20:34',
+    ]);
   });
 
   it('decides the day in the programme time zone, not in UTC', () => {

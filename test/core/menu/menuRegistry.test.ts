@@ -25,7 +25,12 @@ import { createTestDatabase, type TestDatabase } from '../../support/testDatabas
 const translator = createTranslator();
 const now = new Date('2026-03-10T10:00:00Z');
 let updates = 0;
-const inbound = (event: InboundEvent): Inbound => ({ channel: 'web', address: 'visitor-1', updateId: `u${(updates += 1)}`, event });
+const inbound = (event: InboundEvent): Inbound => ({
+  channel: 'web',
+  address: 'visitor-1',
+  updateId: `u${(updates += 1)}`,
+  event,
+});
 const buttons = (replies: Outbound[]) => replies.flatMap((reply) => reply.buttons ?? []);
 
 /** A stand-in for the next wave's quizzes: one menu entry, one command, one payload scope. */
@@ -55,7 +60,10 @@ describe('the menu registry', () => {
   beforeEach(async () => {
     db = await createTestDatabase('sqlite');
     opened.length = 0;
-    const menu = createMenuRegistry([...coreMenuEntries, ...referralMenuEntries, ...deskMenuEntries, quizEntry], [quizAnswers]);
+    const menu = createMenuRegistry(
+      [...coreMenuEntries, ...referralMenuEntries, ...deskMenuEntries, quizEntry],
+      [quizAnswers],
+    );
     assistant = createAssistant({
       ...createConversationStores(db),
       menu,
@@ -84,13 +92,15 @@ describe('the menu registry', () => {
     expect(rows[0]?.map((button) => button.payload)).toEqual([menuPayload('balance'), menuPayload('card')]);
   });
 
-  it('opens the entry from its button and from its command, with the command\'s words', async () => {
-    expect((await assistant.handle(inbound({ kind: 'button', payload: menuPayload('quiz') })))[0]?.text).toBe('quiz started');
+  it("opens the entry from its button and from its command, with the command's words", async () => {
+    expect((await assistant.handle(inbound({ kind: 'button', payload: menuPayload('quiz') })))[0]?.text).toBe(
+      'quiz started',
+    );
     await assistant.handle(inbound({ kind: 'command', command: 'quiz', payload: 'weekly' }));
     expect(opened).toEqual(['open:Anna:', 'open:Anna:weekly']);
   });
 
-  it('hands a press of the capability\'s own buttons to it, and answers an unknown scope politely', async () => {
+  it("hands a press of the capability's own buttons to it, and answers an unknown scope politely", async () => {
     expect((await assistant.handle(inbound({ kind: 'button', payload: 'quiz:q1:a' })))[0]?.text).toBe('✅');
     expect(opened).toEqual(['answer:quiz:q1:a']);
     const unknown = await assistant.handle(inbound({ kind: 'button', payload: 'lottery:7' }));

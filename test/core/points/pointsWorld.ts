@@ -61,7 +61,8 @@ export async function createPointsWorld(provider: Provider, options: { reactions
     /** Saves programme rules: the defaults with these fields changed. */
     useRules: (overrides: Record<string, unknown>) => service.saveRules(programRulesSchema.parse(overrides)),
     aMember: (row: MemberRow = {}) => aMember(db, now, row),
-    aLot: (member: TestMember, points: number, expiresInDays: number | null) => aLot(db, now, member, points, expiresInDays),
+    aLot: (member: TestMember, points: number, expiresInDays: number | null) =>
+      aLot(db, now, member, points, expiresInDays),
     buy: (member: TestMember, purchase: Purchase) => buy(service, member, purchase),
     ...ledgerQueries(db),
   };
@@ -76,16 +77,41 @@ async function aMember(db: TestDatabase, now: Date, row: MemberRow): Promise<Tes
   const cardNumber = String(300_000_000_000 + members);
   const phone = `+3736${String(members).padStart(7, '0')}`;
   await db.prisma.member.create({
-    data: { id, cardNumber, name: 'Anna', phone, locale: 'en', consentAt: now, consentVersion: 'test-consent', createdAt: now, ...row },
+    data: {
+      id,
+      cardNumber,
+      name: 'Anna',
+      phone,
+      locale: 'en',
+      consentAt: now,
+      consentVersion: 'test-consent',
+      createdAt: now,
+      ...row,
+    },
   });
   await db.prisma.chat.create({
-    data: { id: crypto.randomUUID(), channel: 'telegram', address: String(700_000 + members), locale: 'en', state: JSON.stringify(asMember), consentAt: now, consentVersion: 'test-consent', memberId: id },
+    data: {
+      id: crypto.randomUUID(),
+      channel: 'telegram',
+      address: String(700_000 + members),
+      locale: 'en',
+      state: JSON.stringify(asMember),
+      consentAt: now,
+      consentVersion: 'test-consent',
+      memberId: id,
+    },
   });
   return { id, cardNumber, phone };
 }
 
 /** Credits a lot that expires so many days from now (negative: already expired), or never; returns its ledger id. */
-async function aLot(db: TestDatabase, now: Date, member: TestMember, points: number, expiresInDays: number | null): Promise<string> {
+async function aLot(
+  db: TestDatabase,
+  now: Date,
+  member: TestMember,
+  points: number,
+  expiresInDays: number | null,
+): Promise<string> {
   const idempotencyKey = `test-lot:${crypto.randomUUID()}`;
   const expiresAt = expiresInDays === null ? null : new Date(now.getTime() + expiresInDays * DAY_MS);
   // A lot that has already expired was credited before it expired.
@@ -97,7 +123,12 @@ async function aLot(db: TestDatabase, now: Date, member: TestMember, points: num
 
 function buy(service: PointsService, member: TestMember, purchase: Purchase): Promise<PurchaseOutcome> {
   return service.recordPurchase({
-    member: purchase.code !== undefined ? { code: purchase.code } : purchase.byPhone ? { phone: member.phone } : { cardNumber: member.cardNumber },
+    member:
+      purchase.code !== undefined
+        ? { code: purchase.code }
+        : purchase.byPhone
+          ? { phone: member.phone }
+          : { cardNumber: member.cardNumber },
     receiptId: purchase.receiptId ?? `receipt-${crypto.randomUUID()}`,
     amount: purchase.amount,
     redeemPoints: purchase.redeem ?? 0,
@@ -107,18 +138,28 @@ function buy(service: PointsService, member: TestMember, purchase: Purchase): Pr
 
 function ledgerQueries(db: TestDatabase) {
   return {
-    balanceOf: async (member: TestMember) => (await db.prisma.member.findUniqueOrThrow({ where: { id: member.id } })).balance,
-    ledgerSum: async (member: TestMember) => (await db.prisma.ledgerEntry.aggregate({ where: { memberId: member.id }, _sum: { delta: true } }))._sum.delta ?? 0,
-    remainingOf: async (lotId: string) => (await db.prisma.ledgerEntry.findUniqueOrThrow({ where: { id: lotId } })).remaining,
+    balanceOf: async (member: TestMember) =>
+      (await db.prisma.member.findUniqueOrThrow({ where: { id: member.id } })).balance,
+    ledgerSum: async (member: TestMember) =>
+      (await db.prisma.ledgerEntry.aggregate({ where: { memberId: member.id }, _sum: { delta: true } }))._sum.delta ??
+      0,
+    remainingOf: async (lotId: string) =>
+      (await db.prisma.ledgerEntry.findUniqueOrThrow({ where: { id: lotId } })).remaining,
     /** The lot a purchase's earned points went into. */
-    earnedLotOf: (purchase: PurchaseRecord) => db.prisma.ledgerEntry.findUniqueOrThrow({ where: { idempotencyKey: `purchase:${purchase.id}:earn` } }),
+    earnedLotOf: (purchase: PurchaseRecord) =>
+      db.prisma.ledgerEntry.findUniqueOrThrow({ where: { idempotencyKey: `purchase:${purchase.id}:earn` } }),
     /** `lotId → points` drawn by the purchase's redemption. */
     drawsOfRedemption: async (purchase: PurchaseRecord) => {
-      const debit = await db.prisma.ledgerEntry.findUniqueOrThrow({ where: { idempotencyKey: `purchase:${purchase.id}:redeem` } });
+      const debit = await db.prisma.ledgerEntry.findUniqueOrThrow({
+        where: { idempotencyKey: `purchase:${purchase.id}:redeem` },
+      });
       const draws = await db.prisma.lotDraw.findMany({ where: { debitId: debit.id } });
       return Object.fromEntries(draws.map((draw) => [draw.lotId, draw.points]));
     },
-    outboxKeys: async (member: TestMember) => (await db.prisma.outboxMessage.findMany({ where: { memberId: member.id }, orderBy: { dedupeKey: 'asc' } })).map((row) => row.dedupeKey),
+    outboxKeys: async (member: TestMember) =>
+      (await db.prisma.outboxMessage.findMany({ where: { memberId: member.id }, orderBy: { dedupeKey: 'asc' } })).map(
+        (row) => row.dedupeKey,
+      ),
     outboxText: async (dedupeKey: string) => {
       const row = await db.prisma.outboxMessage.findUnique({ where: { dedupeKey } });
       return row && parseReplies(row.payload)?.[0]?.text;
@@ -128,12 +169,14 @@ function ledgerQueries(db: TestDatabase) {
 
 /** The purchase of a `recorded` outcome; fails the test with the outcome otherwise. */
 export function recorded(outcome: PurchaseOutcome): PurchaseRecord {
-  if (outcome.kind !== 'recorded') throw new Error(`expected the purchase to be recorded, got ${JSON.stringify(outcome)}`);
+  if (outcome.kind !== 'recorded')
+    throw new Error(`expected the purchase to be recorded, got ${JSON.stringify(outcome)}`);
   return outcome.purchase;
 }
 
 /** The purchase of a `refunded` outcome; fails the test with the outcome otherwise. */
 export function refunded(outcome: RefundOutcome): PurchaseRecord {
-  if (outcome.kind !== 'refunded') throw new Error(`expected the purchase to be refunded, got ${JSON.stringify(outcome)}`);
+  if (outcome.kind !== 'refunded')
+    throw new Error(`expected the purchase to be refunded, got ${JSON.stringify(outcome)}`);
   return outcome.purchase;
 }

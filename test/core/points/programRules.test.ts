@@ -55,19 +55,27 @@ describe('the programme rules', () => {
   });
 
   it('refuses a first tier that does not start at 0', () => {
-    expect(problemsWith({ tiers: [tier('bronze', 100), tier('silver', 500)] })).toEqual(['tiers.0.threshold: the first tier must start at 0']);
+    expect(problemsWith({ tiers: [tier('bronze', 100), tier('silver', 500)] })).toEqual([
+      'tiers.0.threshold: the first tier must start at 0',
+    ]);
   });
 
   it('refuses two tiers with the same threshold', () => {
-    expect(problemsWith({ tiers: [tier('bronze', 0), tier('silver', 500), tier('gold', 500)] })).toEqual(['tiers: tier thresholds must increase strictly']);
+    expect(problemsWith({ tiers: [tier('bronze', 0), tier('silver', 500), tier('gold', 500)] })).toEqual([
+      'tiers: tier thresholds must increase strictly',
+    ]);
   });
 
   it('refuses tiers listed with decreasing thresholds', () => {
-    expect(problemsWith({ tiers: [tier('bronze', 0), tier('gold', 2000), tier('silver', 500)] })).toEqual(['tiers: tier thresholds must increase strictly']);
+    expect(problemsWith({ tiers: [tier('bronze', 0), tier('gold', 2000), tier('silver', 500)] })).toEqual([
+      'tiers: tier thresholds must increase strictly',
+    ]);
   });
 
   it('refuses two tiers with the same code', () => {
-    expect(problemsWith({ tiers: [tier('bronze', 0), tier('bronze', 500)] })).toEqual(['tiers: tier codes must be unique']);
+    expect(problemsWith({ tiers: [tier('bronze', 0), tier('bronze', 500)] })).toEqual([
+      'tiers: tier codes must be unique',
+    ]);
   });
 
   it('refuses an empty list of tiers', () => {

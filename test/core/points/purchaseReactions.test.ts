@@ -16,12 +16,25 @@ const luckyBonus: PurchaseReaction = {
   name: 'lucky-bonus',
   onPurchase: async (tx, { purchase, member, at }) => {
     seen.push(`purchase:${purchase.amount}:${member.purchaseCount}`);
-    const row = await creditInTransaction(tx, { memberId: member.id, kind: 'bonus', points: 7, idempotencyKey: `lucky:${purchase.id}`, expiresAt: null, at });
+    const row = await creditInTransaction(tx, {
+      memberId: member.id,
+      kind: 'bonus',
+      points: 7,
+      idempotencyKey: `lucky:${purchase.id}`,
+      expiresAt: null,
+      at,
+    });
     return toMemberRecord(row);
   },
   onRefund: async (tx, { purchase, member, at }) => {
     seen.push(`refund:${purchase.amount}`);
-    await debitInTransaction(tx, { memberId: member.id, kind: 'bonus', points: 7, idempotencyKey: `lucky:${purchase.id}:undo`, at });
+    await debitInTransaction(tx, {
+      memberId: member.id,
+      kind: 'bonus',
+      points: 7,
+      idempotencyKey: `lucky:${purchase.id}:undo`,
+      at,
+    });
     return toMemberRecord(await tx.member.findUniqueOrThrow({ where: { id: member.id } }));
   },
 };
@@ -53,7 +66,7 @@ describeEachProvider('reactions to purchases', (provider) => {
     expect(seen).toEqual(['purchase:10000:1']);
     const balance = await world.balanceOf(anna);
     expect(outcome.kind === 'recorded' && outcome.member.balance).toBe(balance);
-    expect(balance).toBe((await world.ledgerSum(anna)));
+    expect(balance).toBe(await world.ledgerSum(anna));
     expect(await world.db.prisma.ledgerEntry.count({ where: { memberId: anna.id, kind: 'bonus' } })).toBe(1);
   });
 

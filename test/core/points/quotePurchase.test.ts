@@ -11,7 +11,15 @@ const vip = 5_000_000;
 type Accepted = Extract<PurchaseQuote, { ok: true }>;
 
 function quote(input: Partial<PurchaseQuoteInput>, rules: ProgramRules = defaultProgramRules): PurchaseQuote {
-  return quotePurchase(rules, { amount: 10_000, balance: 0, stamps: 0, redeemPoints: 0, lifetimeSpend: bronze, lifetimeEarned: 0, ...input });
+  return quotePurchase(rules, {
+    amount: 10_000,
+    balance: 0,
+    stamps: 0,
+    redeemPoints: 0,
+    lifetimeSpend: bronze,
+    lifetimeEarned: 0,
+    ...input,
+  });
 }
 
 function accepted(input: Partial<PurchaseQuoteInput>, rules: ProgramRules = defaultProgramRules): Accepted {
@@ -37,7 +45,9 @@ describe('quotePurchase', () => {
     });
 
     it('gives each tier its own discount percentage', () => {
-      const percents = [bronze, silver, gold, vip].map((lifetimeSpend) => accepted({ amount: 100_000, lifetimeSpend }).discountPercent);
+      const percents = [bronze, silver, gold, vip].map(
+        (lifetimeSpend) => accepted({ amount: 100_000, lifetimeSpend }).discountPercent,
+      );
       expect(percents).toEqual([0, 3, 5, 10]);
     });
 
@@ -58,7 +68,9 @@ describe('quotePurchase', () => {
 
     it('earns each tier’s percentage of the money paid after its discount', () => {
       // 100 000 at 3 % · 97 000 at 5 % · 95 000 at 7 % · 90 000 at 10 %, in whole points of 100.
-      const earned = [bronze, silver, gold, vip].map((lifetimeSpend) => accepted({ amount: 100_000, lifetimeSpend }).earnedPoints);
+      const earned = [bronze, silver, gold, vip].map(
+        (lifetimeSpend) => accepted({ amount: 100_000, lifetimeSpend }).earnedPoints,
+      );
       expect(earned).toEqual([30, 48, 66, 90]);
     });
 
@@ -80,28 +92,51 @@ describe('quotePurchase', () => {
     });
 
     it('refuses one point more than half of the receipt, telling the most that can be used', () => {
-      expect(quote({ amount: 12_345, balance: 1000, redeemPoints: 62 })).toEqual({ ok: false, reason: 'over-share', maxRedeemable: 61 });
+      expect(quote({ amount: 12_345, balance: 1000, redeemPoints: 62 })).toEqual({
+        ok: false,
+        reason: 'over-share',
+        maxRedeemable: 61,
+      });
     });
 
     it('counts the share on the amount after the tier discount', () => {
       // vip: 10 000 − 1 000 = 9 000; half of it is 45 points.
-      expect(quote({ amount: 10_000, lifetimeSpend: vip, balance: 1000, redeemPoints: 46 })).toEqual({ ok: false, reason: 'over-share', maxRedeemable: 45 });
+      expect(quote({ amount: 10_000, lifetimeSpend: vip, balance: 1000, redeemPoints: 46 })).toEqual({
+        ok: false,
+        reason: 'over-share',
+        maxRedeemable: 45,
+      });
     });
 
     it('follows a configured share', () => {
-      expect(quote({ amount: 10_000, balance: 1000, redeemPoints: 21 }, rulesWith({ maxRedeemPercent: 20 }))).toEqual({ ok: false, reason: 'over-share', maxRedeemable: 20 });
+      expect(quote({ amount: 10_000, balance: 1000, redeemPoints: 21 }, rulesWith({ maxRedeemPercent: 20 }))).toEqual({
+        ok: false,
+        reason: 'over-share',
+        maxRedeemable: 20,
+      });
     });
 
     it('refuses any redemption when the share is 0 %', () => {
-      expect(quote({ amount: 10_000, balance: 1000, redeemPoints: 1 }, rulesWith({ maxRedeemPercent: 0 }))).toEqual({ ok: false, reason: 'over-share', maxRedeemable: 0 });
+      expect(quote({ amount: 10_000, balance: 1000, redeemPoints: 1 }, rulesWith({ maxRedeemPercent: 0 }))).toEqual({
+        ok: false,
+        reason: 'over-share',
+        maxRedeemable: 0,
+      });
     });
 
     it('refuses more points than the balance, telling the balance as the most that can be used', () => {
-      expect(quote({ amount: 100_000, balance: 40, redeemPoints: 41 })).toEqual({ ok: false, reason: 'over-balance', maxRedeemable: 40 });
+      expect(quote({ amount: 100_000, balance: 40, redeemPoints: 41 })).toEqual({
+        ok: false,
+        reason: 'over-balance',
+        maxRedeemable: 40,
+      });
     });
 
     it('tells the smaller of the balance and the share as the most that can be used', () => {
-      expect([accepted({ amount: 100_000, balance: 40 }).maxRedeemable, accepted({ amount: 1_000, balance: 40 }).maxRedeemable]).toEqual([40, 5]);
+      expect([
+        accepted({ amount: 100_000, balance: 40 }).maxRedeemable,
+        accepted({ amount: 1_000, balance: 40 }).maxRedeemable,
+      ]).toEqual([40, 5]);
     });
 
     it('takes off each point at its configured value', () => {

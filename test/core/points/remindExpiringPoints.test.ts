@@ -24,7 +24,9 @@ describeEachProvider('expiry reminders', (provider) => {
     const lot = await world.aLot(anna, 40, daysFromNow(10), longAgo);
     expect(await remindExpiringPoints(world.deps(), now)).toBe(1);
     expect(await remindExpiringPoints(world.deps(), new Date(now.getTime() + 60_000))).toBe(0);
-    expect((await world.outbox('expiry-reminder:')).map((row) => [row.dedupeKey, row.memberId])).toEqual([[`expiry-reminder:${lot}`, anna]]);
+    expect((await world.outbox('expiry-reminder:')).map((row) => [row.dedupeKey, row.memberId])).toEqual([
+      [`expiry-reminder:${lot}`, anna],
+    ]);
   });
 
   it('reminds once per lot: two lots expiring soon make two reminders', async () => {
@@ -32,7 +34,9 @@ describeEachProvider('expiry reminders', (provider) => {
     const first = await world.aLot(anna, 40, daysFromNow(3), longAgo);
     const second = await world.aLot(anna, 7, daysFromNow(12), longAgo);
     await remindExpiringPoints(world.deps(), now);
-    expect((await world.outbox('expiry-reminder:')).map((row) => row.dedupeKey).sort()).toEqual([`expiry-reminder:${first}`, `expiry-reminder:${second}`].sort());
+    expect((await world.outbox('expiry-reminder:')).map((row) => row.dedupeKey).sort()).toEqual(
+      [`expiry-reminder:${first}`, `expiry-reminder:${second}`].sort(),
+    );
   });
 
   it('leaves alone lots that expire later, have expired, never expire or are spent', async () => {
@@ -65,10 +69,18 @@ describeEachProvider('expiry reminders', (provider) => {
     const anna = await world.aMember({ locale: 'en' });
     await world.aLot(anna, 21, new Date('2026-11-19T23:30:00Z'), longAgo);
     await remindExpiringPoints(world.deps(), now);
-    const texts = Object.fromEntries((await world.outbox('expiry-reminder:')).map((row) => [row.memberId, world.textOf(row)]));
-    expect(texts[olga]).toBe('Напоминаем: 20 ноября 2026 г. сгорят 5 баллов на вашей карте. Успейте потратить их при следующей покупке!');
-    expect(texts[ion]).toBe('Vă reamintim: la 20 noiembrie 2026 expiră 1 punct de pe cardul dumneavoastră. Folosiți-l la următoarea cumpărătură!');
-    expect(texts[anna]).toBe('Reminder: 21 points on your card will expire on 20 November 2026. Use them on your next purchase!');
+    const texts = Object.fromEntries(
+      (await world.outbox('expiry-reminder:')).map((row) => [row.memberId, world.textOf(row)]),
+    );
+    expect(texts[olga]).toBe(
+      'Напоминаем: 20 ноября 2026 г. сгорят 5 баллов на вашей карте. Успейте потратить их при следующей покупке!',
+    );
+    expect(texts[ion]).toBe(
+      'Vă reamintim: la 20 noiembrie 2026 expiră 1 punct de pe cardul dumneavoastră. Folosiți-l la următoarea cumpărătură!',
+    );
+    expect(texts[anna]).toBe(
+      'Reminder: 21 points on your card will expire on 20 November 2026. Use them on your next purchase!',
+    );
   });
 
   it('uses the singular verb in Russian for 21 points', async () => {
@@ -92,7 +104,10 @@ describeEachProvider('expiry reminders', (provider) => {
     const anna = await world.aMember();
     await world.aLot(anna, 40, daysFromNow(3), longAgo);
     await world.aLot(anna, 50, daysFromNow(4), longAgo);
-    const written = await Promise.all([remindExpiringPoints(world.deps(), now), remindExpiringPoints(world.secondInstance(), now)]);
+    const written = await Promise.all([
+      remindExpiringPoints(world.deps(), now),
+      remindExpiringPoints(world.secondInstance(), now),
+    ]);
     expect(written[0] + written[1]).toBe(2);
     expect(await world.outbox('expiry-reminder:')).toHaveLength(2);
   });

@@ -34,27 +34,40 @@ describeEachProvider('the expiry sweep', (provider) => {
   it('retires only the lots that are due, with what is left of them', async () => {
     const m = await threeMembers();
     expect(await sweepExpiredPoints(world.deps(), now)).toEqual({ members: 2, points: 115 });
-    expect([await world.remainingOf(m.annaDue), await world.remainingOf(m.annaLater), await world.remainingOf(m.borisDue), await world.remainingOf(m.claraForever)]).toEqual([0, 50, 0, 30]);
-    expect([await world.balanceOf(m.anna), await world.balanceOf(m.boris), await world.balanceOf(m.clara)]).toEqual([50, 0, 30]);
+    expect([
+      await world.remainingOf(m.annaDue),
+      await world.remainingOf(m.annaLater),
+      await world.remainingOf(m.borisDue),
+      await world.remainingOf(m.claraForever),
+    ]).toEqual([0, 50, 0, 30]);
+    expect([await world.balanceOf(m.anna), await world.balanceOf(m.boris), await world.balanceOf(m.clara)]).toEqual([
+      50, 0, 30,
+    ]);
   });
 
   it('records each retired lot as an expire entry, so the ledger sums to the balance', async () => {
     const m = await threeMembers();
     await sweepExpiredPoints(world.deps(), now);
     expect((await world.entriesOf(m.anna, 'expire')).map((entry) => entry.delta)).toEqual([-100]);
-    for (const member of [m.anna, m.boris, m.clara]) expect(await world.ledgerSum(member)).toBe(await world.balanceOf(member));
+    for (const member of [m.anna, m.boris, m.clara])
+      expect(await world.ledgerSum(member)).toBe(await world.balanceOf(member));
   });
 
   it('changes nothing when it runs a second time', async () => {
     const m = await threeMembers();
     await sweepExpiredPoints(world.deps(), now);
     expect(await sweepExpiredPoints(world.deps(), now)).toEqual({ members: 0, points: 0 });
-    expect((await world.entriesOf(m.anna, 'expire')).length + (await world.entriesOf(m.boris, 'expire')).length).toBe(2);
+    expect((await world.entriesOf(m.anna, 'expire')).length + (await world.entriesOf(m.boris, 'expire')).length).toBe(
+      2,
+    );
   });
 
   it('takes expired points once when two instances sweep at the same moment', async () => {
     const m = await threeMembers();
-    const reports = await Promise.all([sweepExpiredPoints(world.deps(), now), sweepExpiredPoints(world.secondInstance(), now)]);
+    const reports = await Promise.all([
+      sweepExpiredPoints(world.deps(), now),
+      sweepExpiredPoints(world.secondInstance(), now),
+    ]);
     expect(reports.reduce((sum, report) => sum + report.points, 0)).toBe(115);
     expect([await world.balanceOf(m.anna), await world.balanceOf(m.boris)]).toEqual([50, 0]);
     for (const member of [m.anna, m.boris]) expect(await world.ledgerSum(member)).toBe(await world.balanceOf(member));

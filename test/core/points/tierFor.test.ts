@@ -27,13 +27,25 @@ describe('tierFor', () => {
   });
 
   it('decides by lifetime points earned when the programme says so', () => {
-    const rules = programRulesSchema.parse({ tierBasis: 'earned', tiers: [{ code: 'bronze', threshold: 0, earnPercent: 3, discountPercent: 0 }, { code: 'silver', threshold: 1000, earnPercent: 5, discountPercent: 3 }] });
-    expect([tierFor(rules, { lifetimeSpend: 0, lifetimeEarned: 1000 }).code, tierFor(rules, { lifetimeSpend: 9_000_000, lifetimeEarned: 999 }).code]).toEqual(['silver', 'bronze']);
+    const rules = programRulesSchema.parse({
+      tierBasis: 'earned',
+      tiers: [
+        { code: 'bronze', threshold: 0, earnPercent: 3, discountPercent: 0 },
+        { code: 'silver', threshold: 1000, earnPercent: 5, discountPercent: 3 },
+      ],
+    });
+    expect([
+      tierFor(rules, { lifetimeSpend: 0, lifetimeEarned: 1000 }).code,
+      tierFor(rules, { lifetimeSpend: 9_000_000, lifetimeEarned: 999 }).code,
+    ]).toEqual(['silver', 'bronze']);
   });
 
   it('never looks at the spendable balance', () => {
     const rich = { ...spent(0), balance: 10_000_000 };
     const broke = { ...spent(2_000_000), balance: 0 };
-    expect([tierFor(defaultProgramRules, rich).code, tierFor(defaultProgramRules, broke).code]).toEqual(['bronze', 'gold']);
+    expect([tierFor(defaultProgramRules, rich).code, tierFor(defaultProgramRules, broke).code]).toEqual([
+      'bronze',
+      'gold',
+    ]);
   });
 });

@@ -26,9 +26,14 @@ function inbound(channel: Channel, address: string, event: InboundEvent): Inboun
 }
 const text = (value: string): InboundEvent => ({ kind: 'text', text: value });
 const press = (value: string): InboundEvent => ({ kind: 'button', payload: value });
-const start = (value?: string): InboundEvent => ({ kind: 'command', command: 'start', ...(value && { payload: value }) });
+const start = (value?: string): InboundEvent => ({
+  kind: 'command',
+  command: 'start',
+  ...(value && { payload: value }),
+});
 const texts = (replies: Outbound[]) => replies.map((reply) => reply.text).join('\n');
-const payloads = (replies: Outbound[]) => replies.flatMap((reply) => reply.buttons?.flat() ?? []).map((button) => button.payload);
+const payloads = (replies: Outbound[]) =>
+  replies.flatMap((reply) => reply.buttons?.flat() ?? []).map((button) => button.payload);
 
 describeEachProvider('inviting a friend', (provider) => {
   let db: TestDatabase;
@@ -43,7 +48,8 @@ describeEachProvider('inviting a friend', (provider) => {
 
   function assistantWith(settings: Partial<ProgramSettings> = {}, withReferrals = true): Assistant {
     const deps: AssistantDeps = {
-      ...createConversationStores(db), menu: assistantMenu(),
+      ...createConversationStores(db),
+      menu: assistantMenu(),
       translator,
       desk: deskDepsFor(db, translator, defaultDeskSettings),
       settings: { ...defaultProgramSettings, ...settings },
@@ -57,7 +63,13 @@ describeEachProvider('inviting a friend', (provider) => {
   }
 
   /** Consent (from the button the first reply offered), name, a typed phone, no birthday. */
-  async function registerAfter(assistant: Assistant, channel: Channel, address: string, first: Outbound[], phone: string): Promise<Outbound[]> {
+  async function registerAfter(
+    assistant: Assistant,
+    channel: Channel,
+    address: string,
+    first: Outbound[],
+    phone: string,
+  ): Promise<Outbound[]> {
     const accept = payloads(first).find((raw) => raw.startsWith('consent:yes:'))!;
     await assistant.handle(inbound(channel, address, press(accept)));
     await assistant.handle(inbound(channel, address, text('Boris')));
@@ -132,7 +144,16 @@ describeEachProvider('inviting a friend', (provider) => {
     const assistant = assistantWith({ botUsername: 'ShopLoyaltyBot' });
     const inviter = await anna(assistant);
     await db.prisma.chat.create({
-      data: { id: crypto.randomUUID(), channel: 'telegram', address: '777', locale: 'en', state: JSON.stringify({ v: 1, step: 'member' }), consentAt: now, consentVersion: 'test', memberId: inviter.id },
+      data: {
+        id: crypto.randomUUID(),
+        channel: 'telegram',
+        address: '777',
+        locale: 'en',
+        state: JSON.stringify({ v: 1, step: 'member' }),
+        consentAt: now,
+        consentVersion: 'test',
+        memberId: inviter.id,
+      },
     });
     const reply = texts(await assistant.handle(inbound('telegram', '777', { kind: 'command', command: 'invite' })));
     expect(reply).toContain(`https://t.me/ShopLoyaltyBot?start=ref_${inviter.code}`);
@@ -154,7 +175,16 @@ describeEachProvider('inviting a friend', (provider) => {
     const assistant = assistantWith();
     const inviter = await anna(assistant);
     await db.prisma.chat.create({
-      data: { id: crypto.randomUUID(), channel: 'telegram', address: '777', locale: 'en', state: JSON.stringify({ v: 1, step: 'member' }), consentAt: now, consentVersion: 'test', memberId: inviter.id },
+      data: {
+        id: crypto.randomUUID(),
+        channel: 'telegram',
+        address: '777',
+        locale: 'en',
+        state: JSON.stringify({ v: 1, step: 'member' }),
+        consentAt: now,
+        consentVersion: 'test',
+        memberId: inviter.id,
+      },
     });
     const reply = texts(await assistant.handle(inbound('telegram', '777', { kind: 'command', command: 'invite' })));
     expect(reply).not.toContain('https://t.me/');

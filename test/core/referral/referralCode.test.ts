@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { newReferralCode, normalizeReferralCode, referralCodeFromStart, startPayloadFor } from '../../../core/referral/referralCode.ts';
+import {
+  newReferralCode,
+  normalizeReferralCode,
+  referralCodeFromStart,
+  startPayloadFor,
+} from '../../../core/referral/referralCode.ts';
 
 describe('invitation codes', () => {
   it('are 8 characters that cannot be mistaken for one another', () => {

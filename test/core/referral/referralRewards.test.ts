@@ -69,7 +69,10 @@ describeEachProvider('referral rewards', (provider) => {
     const friend = await world.enrol({ name: 'Boris', referralCode: await world.referrals.codeFor(olga.id) });
     await world.buy(friend);
     const toReferrer = await world.outboxText(`referral:${friend.id}:referrer`);
-    expect(toReferrer).toEqual({ memberId: olga.id, text: 'Ваше приглашение сработало: друг сделал первую покупку. Спасибо, что рекомендуете нас! Мы начислили на вашу карту 200 баллов.' });
+    expect(toReferrer).toEqual({
+      memberId: olga.id,
+      text: 'Ваше приглашение сработало: друг сделал первую покупку. Спасибо, что рекомендуете нас! Мы начислили на вашу карту 200 баллов.',
+    });
     const toFriend = await world.outboxText(`referral:${friend.id}:friend`);
     expect(toFriend?.memberId).toBe(friend.id);
     expect(toFriend?.text).toContain('100 points');
@@ -142,7 +145,11 @@ describeEachProvider('referral rewards', (provider) => {
 
   it('gives each member one code, the same however often or concurrently it is asked for', async () => {
     const anna = await world.enrol();
-    const codes = await Promise.all([world.referrals.codeFor(anna.id), world.referrals.codeFor(anna.id), world.referrals.codeFor(anna.id)]);
+    const codes = await Promise.all([
+      world.referrals.codeFor(anna.id),
+      world.referrals.codeFor(anna.id),
+      world.referrals.codeFor(anna.id),
+    ]);
     expect(new Set(codes).size).toBe(1);
     expect(await world.referrals.codeFor(anna.id)).toBe(codes[0]);
     expect(codes[0]).not.toBe(await world.referrals.codeFor((await world.enrol()).id));

@@ -29,7 +29,9 @@ describeEachProvider('the points engine under concurrent requests', (provider) =
       const member = await world.aMember();
       await world.aLot(member, 500, null);
       // 20 lei: half of it is exactly 10 points.
-      const outcomes = await Promise.all(Array.from({ length: CONCURRENT }, () => world.buy(member, { amount: 2_000, redeem: 10 })));
+      const outcomes = await Promise.all(
+        Array.from({ length: CONCURRENT }, () => world.buy(member, { amount: 2_000, redeem: 10 })),
+      );
       return { member, outcomes };
     }
 
@@ -57,7 +59,9 @@ describeEachProvider('the points engine under concurrent requests', (provider) =
   describe('100 replays of one purchase', () => {
     async function replayAtOnce() {
       const member = await world.aMember();
-      const outcomes = await Promise.all(Array.from({ length: CONCURRENT }, () => world.buy(member, { amount: 100_000, receiptId: 'R-concurrent' })));
+      const outcomes = await Promise.all(
+        Array.from({ length: CONCURRENT }, () => world.buy(member, { amount: 100_000, receiptId: 'R-concurrent' })),
+      );
       return { member, outcomes };
     }
 
@@ -87,7 +91,10 @@ describeEachProvider('the points engine under concurrent requests', (provider) =
   it('lets a one-time code pay for one of two purchases entered at once', async () => {
     const member = await world.aMember();
     const { code } = await world.service.issueCode(member.id);
-    const outcomes = await Promise.all([world.buy(member, { amount: 10_000, code }), world.buy(member, { amount: 10_000, code })]);
+    const outcomes = await Promise.all([
+      world.buy(member, { amount: 10_000, code }),
+      world.buy(member, { amount: 10_000, code }),
+    ]);
     expect(countKinds(outcomes)).toEqual({ recorded: 1, 'code-invalid': 1 });
   });
 
@@ -96,6 +103,10 @@ describeEachProvider('the points engine under concurrent requests', (provider) =
     await world.aLot(member, 100, null);
     const purchase = recorded(await world.buy(member, { amount: 100_000, redeem: 100 }));
     const outcomes = await Promise.all([world.service.refund(purchase.id), world.service.refund(purchase.id)]);
-    expect([countKinds(outcomes), await world.balanceOf(member), await world.ledgerSum(member)]).toEqual([{ refunded: 1, 'already-refunded': 1 }, 100, 100]);
+    expect([countKinds(outcomes), await world.balanceOf(member), await world.ledgerSum(member)]).toEqual([
+      { refunded: 1, 'already-refunded': 1 },
+      100,
+      100,
+    ]);
   });
 });

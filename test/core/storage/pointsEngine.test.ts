@@ -3,7 +3,15 @@ import type { PurchasePolicy } from '../../../core/points/pointsPorts.ts';
 import { quotePurchase } from '../../../core/points/quotePurchase.ts';
 import { tierFor } from '../../../core/points/tierFor.ts';
 import { defaultProgramRules } from '../../../core/program/programRules.ts';
-import { createPointsWorld, DAY_MS, recorded, refunded, translator, type PointsWorld, type TestMember } from '../points/pointsWorld.ts';
+import {
+  createPointsWorld,
+  DAY_MS,
+  recorded,
+  refunded,
+  translator,
+  type PointsWorld,
+  type TestMember,
+} from '../points/pointsWorld.ts';
 import { describeEachProvider } from '../../support/testDatabase.ts';
 import { IN_PROGRESS } from '../../../core/api/apiPorts.ts';
 import { claimIdempotencyKey, findIdempotentRequest } from '../../../core/storage/api/idempotency.ts';
@@ -27,7 +35,12 @@ describeEachProvider('the points engine', (provider) => {
       const member = await world.aMember();
       const purchase = recorded(await world.buy(member, { amount: 100_000 }));
       const lot = await world.earnedLotOf(purchase);
-      expect([lot.kind, lot.delta, lot.remaining, lot.expiresAt]).toEqual(['purchase', 30, 30, new Date(world.now().getTime() + 365 * DAY_MS)]);
+      expect([lot.kind, lot.delta, lot.remaining, lot.expiresAt]).toEqual([
+        'purchase',
+        30,
+        30,
+        new Date(world.now().getTime() + 365 * DAY_MS),
+      ]);
     });
 
     it('earns points that never expire when the programme’s lifetime is 0', async () => {
@@ -75,7 +88,11 @@ describeEachProvider('the points engine', (provider) => {
     it('refuses points for more than half of the receipt', async () => {
       const member = await world.aMember();
       await world.aLot(member, 1000, null);
-      expect(await world.buy(member, { amount: 10_000, redeem: 51 })).toEqual({ kind: 'refused', reason: 'over-share', maxRedeemable: 50 });
+      expect(await world.buy(member, { amount: 10_000, redeem: 51 })).toEqual({
+        kind: 'refused',
+        reason: 'over-share',
+        maxRedeemable: 50,
+      });
     });
 
     it('never demotes a member who spends their points', async () => {
@@ -101,14 +118,21 @@ describeEachProvider('the points engine', (provider) => {
       await world.aLot(member, 50, null);
       await world.buy(member, { amount: 10_000 });
       const expiries = await world.db.prisma.ledgerEntry.findMany({ where: { memberId: member.id, kind: 'expire' } });
-      expect([expiries.map((entry) => entry.delta), await world.ledgerSum(member)]).toEqual([[-100], await world.balanceOf(member)]);
+      expect([expiries.map((entry) => entry.delta), await world.ledgerSum(member)]).toEqual([
+        [-100],
+        await world.balanceOf(member),
+      ]);
     });
 
     it('refuses to pay with points that have expired', async () => {
       const member = await world.aMember();
       await world.aLot(member, 100, -1);
       await world.aLot(member, 50, null);
-      expect(await world.buy(member, { amount: 100_000, redeem: 100 })).toEqual({ kind: 'refused', reason: 'over-balance', maxRedeemable: 50 });
+      expect(await world.buy(member, { amount: 100_000, redeem: 100 })).toEqual({
+        kind: 'refused',
+        reason: 'over-balance',
+        maxRedeemable: 50,
+      });
     });
 
     it('expires only what is left of a partly spent lot', async () => {
@@ -135,7 +159,10 @@ describeEachProvider('the points engine', (provider) => {
     it('gives back exactly the redeemed points and takes back exactly the earned ones', async () => {
       const { member, purchase } = await partlyRedeemedPurchase();
       await world.service.refund(purchase.id);
-      const entries = await world.db.prisma.ledgerEntry.findMany({ where: { memberId: member.id, kind: 'refund' }, orderBy: { seq: 'asc' } });
+      const entries = await world.db.prisma.ledgerEntry.findMany({
+        where: { memberId: member.id, kind: 'refund' },
+        orderBy: { seq: 'asc' },
+      });
       expect([purchase.earnedPoints, entries.map((entry) => entry.delta)]).toEqual([25, [150, -25]]);
     });
 
@@ -149,7 +176,11 @@ describeEachProvider('the points engine', (provider) => {
       const { soon, later, purchase } = await partlyRedeemedPurchase();
       const earned = (await world.earnedLotOf(purchase)).id;
       await world.service.refund(purchase.id);
-      expect({ soon: await world.remainingOf(soon), later: await world.remainingOf(later), earned: await world.remainingOf(earned) }).toEqual({ soon: 100, later: 100, earned: 0 });
+      expect({
+        soon: await world.remainingOf(soon),
+        later: await world.remainingOf(later),
+        earned: await world.remainingOf(earned),
+      }).toEqual({ soon: 100, later: 100, earned: 0 });
     });
 
     it('records the earned points already spent as a shortfall and never takes the balance below zero', async () => {
@@ -158,15 +189,25 @@ describeEachProvider('the points engine', (provider) => {
       // 20 of the 30 earned points pay for half of 40 lei, which earns nothing (3 % of 20 lei is 0.6 points).
       recorded(await world.buy(member, { amount: 4_000, redeem: 20 }));
       const refund = refunded(await world.service.refund(first.id));
-      expect([refund.refundShortfall, await world.balanceOf(member), await world.ledgerSum(member)]).toEqual([20, 0, 0]);
+      expect([refund.refundShortfall, await world.balanceOf(member), await world.ledgerSum(member)]).toEqual([
+        20, 0, 0,
+      ]);
     });
 
     it('changes nothing when the same purchase is refunded a second time', async () => {
       const { member, purchase } = await partlyRedeemedPurchase();
       await world.service.refund(purchase.id);
-      const before = { balance: await world.balanceOf(member), ledger: await world.db.prisma.ledgerEntry.count(), outbox: await world.db.prisma.outboxMessage.count() };
+      const before = {
+        balance: await world.balanceOf(member),
+        ledger: await world.db.prisma.ledgerEntry.count(),
+        outbox: await world.db.prisma.outboxMessage.count(),
+      };
       const second = await world.service.refund(purchase.id);
-      const after = { balance: await world.balanceOf(member), ledger: await world.db.prisma.ledgerEntry.count(), outbox: await world.db.prisma.outboxMessage.count() };
+      const after = {
+        balance: await world.balanceOf(member),
+        ledger: await world.db.prisma.ledgerEntry.count(),
+        outbox: await world.db.prisma.outboxMessage.count(),
+      };
       expect([second.kind, after]).toEqual(['already-refunded', before]);
     });
 
@@ -273,7 +314,11 @@ describeEachProvider('the points engine', (provider) => {
       const member = await world.aMember();
       const first = recorded(await world.buy(member, { amount: 100_000, receiptId: 'R-1' }));
       const again = await world.buy(member, { amount: 100_000, receiptId: 'R-1', byPhone: true });
-      expect([again.kind, again.kind === 'replayed' && again.purchase.id, await world.balanceOf(member)]).toEqual(['replayed', first.id, 30]);
+      expect([again.kind, again.kind === 'replayed' && again.purchase.id, await world.balanceOf(member)]).toEqual([
+        'replayed',
+        first.id,
+        30,
+      ]);
     });
 
     it('replays a receipt whose redemption the balance could no longer pay', async () => {
@@ -290,13 +335,23 @@ describeEachProvider('the points engine', (provider) => {
       const other = await world.aMember();
       const first = recorded(await world.buy(member, { amount: 100_000, receiptId: 'R-1' }));
       const again = await world.buy(other, { amount: 100_000, receiptId: 'R-1' });
-      expect([again.kind, again.kind === 'receipt-conflict' && again.purchase.id, await world.balanceOf(other)]).toEqual(['receipt-conflict', first.id, 0]);
+      expect([
+        again.kind,
+        again.kind === 'receipt-conflict' && again.purchase.id,
+        await world.balanceOf(other),
+      ]).toEqual(['receipt-conflict', first.id, 0]);
     });
 
     it('refuses the same receipt as a conflict when it names a member who does not exist', async () => {
       const member = await world.aMember();
       recorded(await world.buy(member, { amount: 100_000, receiptId: 'R-1' }));
-      const again = await world.service.recordPurchase({ member: { cardNumber: '999999999999' }, receiptId: 'R-1', amount: 100_000, redeemPoints: 0, source: 'api' });
+      const again = await world.service.recordPurchase({
+        member: { cardNumber: '999999999999' },
+        receiptId: 'R-1',
+        amount: 100_000,
+        redeemPoints: 0,
+        source: 'api',
+      });
       expect(again.kind).toBe('receipt-conflict');
     });
 
@@ -304,19 +359,34 @@ describeEachProvider('the points engine', (provider) => {
       const member = await world.aMember();
       const first = recorded(await world.buy(member, { amount: 100_000, receiptId: 'R-1' }));
       const other = await world.buy(member, { amount: 90_000, receiptId: 'R-1' });
-      expect([other.kind, other.kind === 'receipt-conflict' && other.purchase.id, await world.balanceOf(member)]).toEqual(['receipt-conflict', first.id, 30]);
+      expect([
+        other.kind,
+        other.kind === 'receipt-conflict' && other.purchase.id,
+        await world.balanceOf(member),
+      ]).toEqual(['receipt-conflict', first.id, 30]);
     });
   });
 
   describe('a reply kept with the purchase', () => {
     const claim = { client: 'till-1', key: 'key-1', requestHash: 'h' };
-    const reply = { client: 'till-1', key: 'key-1', render: ({ purchase }: { purchase: { id: string } }) => ({ status: 201, body: purchase.id }) };
+    const reply = {
+      client: 'till-1',
+      key: 'key-1',
+      render: ({ purchase }: { purchase: { id: string } }) => ({ status: 201, body: purchase.id }),
+    };
     const storedReply = () => findIdempotentRequest(world.db, 'till-1', 'key-1');
 
     it('completes the claimed key in the purchase’s own transaction', async () => {
       const member = await world.aMember();
       await claimIdempotencyKey(world.db, { ...claim, at: world.now() });
-      const outcome = await world.service.recordPurchase({ member: { memberId: member.id }, receiptId: 'R-1', amount: 10_000, redeemPoints: 0, source: 'api', reply });
+      const outcome = await world.service.recordPurchase({
+        member: { memberId: member.id },
+        receiptId: 'R-1',
+        amount: 10_000,
+        redeemPoints: 0,
+        source: 'api',
+        reply,
+      });
       expect(outcome.kind === 'recorded' && outcome.replyKept).toBe(true);
       expect(await storedReply()).toMatchObject({ status: 201, body: recorded(outcome).id });
     });
@@ -324,14 +394,32 @@ describeEachProvider('the points engine', (provider) => {
     it('leaves the key in progress when the purchase is refused, for the caller to answer', async () => {
       const member = await world.aMember();
       await claimIdempotencyKey(world.db, { ...claim, at: world.now() });
-      await world.service.recordPurchase({ member: { memberId: member.id }, receiptId: 'R-1', amount: 10_000, redeemPoints: 10, source: 'api', reply });
+      await world.service.recordPurchase({
+        member: { memberId: member.id },
+        receiptId: 'R-1',
+        amount: 10_000,
+        redeemPoints: 10,
+        source: 'api',
+        reply,
+      });
       expect(await storedReply()).toMatchObject({ status: IN_PROGRESS });
     });
 
     it('says so when the claim is no longer there to complete', async () => {
       const member = await world.aMember();
-      const outcome = await world.service.recordPurchase({ member: { memberId: member.id }, receiptId: 'R-1', amount: 10_000, redeemPoints: 0, source: 'api', reply });
-      expect([outcome.kind, outcome.kind === 'recorded' && outcome.replyKept, await storedReply()]).toEqual(['recorded', false, null]);
+      const outcome = await world.service.recordPurchase({
+        member: { memberId: member.id },
+        receiptId: 'R-1',
+        amount: 10_000,
+        redeemPoints: 0,
+        source: 'api',
+        reply,
+      });
+      expect([outcome.kind, outcome.kind === 'recorded' && outcome.replyKept, await storedReply()]).toEqual([
+        'recorded',
+        false,
+        null,
+      ]);
     });
   });
 
@@ -375,7 +463,9 @@ describeEachProvider('the points engine', (provider) => {
       const member = await world.aMember();
       const purchase = recorded(await world.buy(member, { amount: 10_000 }));
       const chat = await world.db.prisma.chat.findFirstOrThrow({ where: { memberId: member.id } });
-      const row = await world.db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: `purchase:${purchase.id}` } });
+      const row = await world.db.prisma.outboxMessage.findUniqueOrThrow({
+        where: { dedupeKey: `purchase:${purchase.id}` },
+      });
       expect([row.channel, row.address, row.status]).toEqual([chat.channel, chat.address, 'pending']);
     });
 
@@ -383,7 +473,9 @@ describeEachProvider('the points engine', (provider) => {
       const member = await world.aMember();
       const purchase = recorded(await world.buy(member, { amount: 100_000 }));
       await world.service.refund(purchase.id);
-      expect(await world.outboxText(`refund:${purchase.id}`)).toContain(t('refund.takenBack', { points: t('points', { count: 30 }) }));
+      expect(await world.outboxText(`refund:${purchase.id}`)).toContain(
+        t('refund.takenBack', { points: t('points', { count: 30 }) }),
+      );
     });
 
     it('writes no message for a refused purchase', async () => {
@@ -394,8 +486,14 @@ describeEachProvider('the points engine', (provider) => {
 
     it('rolls the messages back with the purchase when the transaction fails after writing them', async () => {
       const member = await world.aMember();
-      await expect(world.store.recordPurchase(requestFor(member, world.now()), policyWithUnwritableSecondMessage())).rejects.toThrow(/BigInt/);
-      const counts = [await world.db.prisma.outboxMessage.count(), await world.db.prisma.purchase.count(), await world.db.prisma.ledgerEntry.count()];
+      await expect(
+        world.store.recordPurchase(requestFor(member, world.now()), policyWithUnwritableSecondMessage()),
+      ).rejects.toThrow(/BigInt/);
+      const counts = [
+        await world.db.prisma.outboxMessage.count(),
+        await world.db.prisma.purchase.count(),
+        await world.db.prisma.ledgerEntry.count(),
+      ];
       expect(counts).toEqual([0, 0, 0]);
     });
   });
@@ -408,7 +506,10 @@ describeEachProvider('the points engine', (provider) => {
     world.advance(6 * DAY_MS);
     await world.buy(member, { amount: 50_000, redeem: 50 });
     await world.service.refund(first.id);
-    const last = await world.db.prisma.ledgerEntry.findFirstOrThrow({ where: { memberId: member.id }, orderBy: { seq: 'desc' } });
+    const last = await world.db.prisma.ledgerEntry.findFirstOrThrow({
+      where: { memberId: member.id },
+      orderBy: { seq: 'desc' },
+    });
     const balance = await world.balanceOf(member);
     expect([await world.ledgerSum(member), last.balanceAfter]).toEqual([balance, balance]);
   });
@@ -416,7 +517,15 @@ describeEachProvider('the points engine', (provider) => {
 
 function requestFor(member: TestMember, at: Date) {
   const purchaseId = crypto.randomUUID();
-  return { purchaseId, member: { memberId: member.id }, receiptId: `receipt-${purchaseId}`, amount: 100_000, redeemPoints: 0, source: 'api' as const, at };
+  return {
+    purchaseId,
+    member: { memberId: member.id },
+    receiptId: `receipt-${purchaseId}`,
+    amount: 100_000,
+    redeemPoints: 0,
+    source: 'api' as const,
+    at,
+  };
 }
 
 /** A policy whose second message cannot be serialized, so the transaction fails after the first is written. */

@@ -34,7 +34,15 @@ function enrolmentFor(chat: { id: string; version: number }, overrides: Partial<
 }
 
 function creditOf(member: MemberRecord, points: number, overrides: Partial<Credit> = {}): Credit {
-  return { memberId: member.id, kind: 'purchase', points, idempotencyKey: crypto.randomUUID(), expiresAt: null, at: now, ...overrides };
+  return {
+    memberId: member.id,
+    kind: 'purchase',
+    points,
+    idempotencyKey: crypto.randomUUID(),
+    expiresAt: null,
+    at: now,
+    ...overrides,
+  };
 }
 
 describeEachProvider('the Prisma store', (provider) => {
@@ -51,7 +59,14 @@ describeEachProvider('the Prisma store', (provider) => {
   });
 
   const aChat = (address = `visitor-${crypto.randomUUID()}`) =>
-    stores.chats.createChat({ channel: 'web', address, locale: 'en', state: askName, consentAt: now, consentVersion: 'test-consent' });
+    stores.chats.createChat({
+      channel: 'web',
+      address,
+      locale: 'en',
+      state: askName,
+      consentAt: now,
+      consentVersion: 'test-consent',
+    });
 
   async function aMember(overrides: Partial<Enrolment['member']> = {}): Promise<MemberRecord> {
     const result = await stores.members.enrol(enrolmentFor(await aChat(), overrides));
@@ -59,15 +74,21 @@ describeEachProvider('the Prisma store', (provider) => {
     return result.member;
   }
 
-  const ledgerSum = async (memberId: string) => (await db.prisma.ledgerEntry.aggregate({ where: { memberId }, _sum: { delta: true } }))._sum.delta ?? 0;
+  const ledgerSum = async (memberId: string) =>
+    (await db.prisma.ledgerEntry.aggregate({ where: { memberId }, _sum: { delta: true } }))._sum.delta ?? 0;
   const balanceOf = async (memberId: string) => (await stores.members.findMember(memberId))!.balance;
 
   it('claims an update once', async () => {
-    expect([await stores.inbound.claimUpdate('telegram', '42'), await stores.inbound.claimUpdate('telegram', '42')]).toEqual([true, false]);
+    expect([
+      await stores.inbound.claimUpdate('telegram', '42'),
+      await stores.inbound.claimUpdate('telegram', '42'),
+    ]).toEqual([true, false]);
   });
 
   it('claims the same update id on different channels separately', async () => {
-    expect([await stores.inbound.claimUpdate('telegram', '42'), await stores.inbound.claimUpdate('web', '42')]).toEqual([true, true]);
+    expect([await stores.inbound.claimUpdate('telegram', '42'), await stores.inbound.claimUpdate('web', '42')]).toEqual(
+      [true, true],
+    );
   });
 
   it('lets a released update be claimed again', async () => {
@@ -91,7 +112,10 @@ describeEachProvider('the Prisma store', (provider) => {
   it('enrols a member and moves the chat in one step', async () => {
     const chat = await aChat();
     const result = await stores.members.enrol(enrolmentFor(chat));
-    expect(await stores.chats.findChat('web', chat.address)).toMatchObject({ memberId: result.ok && result.member.id, state: asMember });
+    expect(await stores.chats.findChat('web', chat.address)).toMatchObject({
+      memberId: result.ok && result.member.id,
+      state: asMember,
+    });
   });
 
   it('refuses to enrol a phone number that is already a member, and keeps nothing of the attempt', async () => {
@@ -134,7 +158,9 @@ describeEachProvider('the Prisma store', (provider) => {
   it('records the running balance of each of 50 concurrent credits', async () => {
     const member = await aMember();
     await Promise.all(Array.from({ length: 50 }, () => creditOnce(db, creditOf(member, 10))));
-    const after = (await db.prisma.ledgerEntry.findMany({ where: { memberId: member.id }, select: { balanceAfter: true } })).map((line) => line.balanceAfter);
+    const after = (
+      await db.prisma.ledgerEntry.findMany({ where: { memberId: member.id }, select: { balanceAfter: true } })
+    ).map((line) => line.balanceAfter);
     expect(after.sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => (i + 1) * 10));
   });
 
@@ -154,13 +180,19 @@ describeEachProvider('the Prisma store', (provider) => {
     // The store has no spending yet: a spend draws lots down like this.
     await db.prisma.ledgerEntry.update({ where: { idempotencyKey: 'partly-spent' }, data: { remaining: 10 } });
     await db.prisma.ledgerEntry.update({ where: { idempotencyKey: 'spent' }, data: { remaining: 0 } });
-    expect(await stores.ledger.pointsExpiringBefore(member.id, day('2026-05-01'))).toEqual({ points: 50, firstExpiry: day('2026-04-10') });
+    expect(await stores.ledger.pointsExpiringBefore(member.id, day('2026-05-01'))).toEqual({
+      points: 50,
+      firstExpiry: day('2026-04-10'),
+    });
   });
 
   it('counts nothing as expiring when no lot expires before the date', async () => {
     const member = await aMember();
     await creditOnce(db, creditOf(member, 50, { expiresAt: day('2026-05-10') }));
-    expect(await stores.ledger.pointsExpiringBefore(member.id, day('2026-05-01'))).toEqual({ points: 0, firstExpiry: null });
+    expect(await stores.ledger.pointsExpiringBefore(member.id, day('2026-05-01'))).toEqual({
+      points: 0,
+      firstExpiry: null,
+    });
   });
 
   it("counts only the member's own expiring points", async () => {
@@ -168,7 +200,10 @@ describeEachProvider('the Prisma store', (provider) => {
     const other = await aMember();
     await creditOnce(db, creditOf(member, 30, { expiresAt: day('2026-04-10') }));
     await creditOnce(db, creditOf(other, 70, { expiresAt: day('2026-04-01') }));
-    expect(await stores.ledger.pointsExpiringBefore(member.id, day('2026-05-01'))).toEqual({ points: 30, firstExpiry: day('2026-04-10') });
+    expect(await stores.ledger.pointsExpiringBefore(member.id, day('2026-05-01'))).toEqual({
+      points: 30,
+      firstExpiry: day('2026-04-10'),
+    });
   });
 
   it('lists the latest ledger lines, newest first', async () => {

@@ -42,12 +42,16 @@ async function whileATransactionRollsBack<T>(meanwhile: () => Promise<T>): Promi
 
 describe('SQLite: statements outside a transaction while another one is open', () => {
   it('keeps an Idempotency-Key claim made while another request rolls back', async () => {
-    await whileATransactionRollsBack(() => claimIdempotencyKey(db, { client: 'till-1', key: 'k', requestHash: 'h', at: new Date() }));
+    await whileATransactionRollsBack(() =>
+      claimIdempotencyKey(db, { client: 'till-1', key: 'k', requestHash: 'h', at: new Date() }),
+    );
     expect(await findIdempotentRequest(db, 'till-1', 'k')).not.toBeNull();
   });
 
   it("does not read another transaction's uncommitted rows", async () => {
-    const seen = await whileATransactionRollsBack(() => db.prisma.setting.findUnique({ where: { key: 'uncommitted' } }));
+    const seen = await whileATransactionRollsBack(() =>
+      db.prisma.setting.findUnique({ where: { key: 'uncommitted' } }),
+    );
     expect(seen).toBeNull();
   });
 });

@@ -21,7 +21,15 @@ describeEachProvider('one-time codes at the till', (provider) => {
   async function aMember(n: number): Promise<string> {
     const id = crypto.randomUUID();
     await db.prisma.member.create({
-      data: { id, cardNumber: `30000000000${n}`, name: 'Anna', phone: `+3736900000${n}`, locale: 'en', consentAt: now, consentVersion: 'test' },
+      data: {
+        id,
+        cardNumber: `30000000000${n}`,
+        name: 'Anna',
+        phone: `+3736900000${n}`,
+        locale: 'en',
+        consentAt: now,
+        consentVersion: 'test',
+      },
     });
     return id;
   }

@@ -22,11 +22,17 @@ describe('reading an amount typed at the till', () => {
     expect(parseAmount(typed)).toEqual({ ok: false, reason: 'not-positive' });
   });
 
-  it.each(['abc', '1e3', '12.345', '', '12.', '.5', '1,2,3', '12 34', '+5', '0x10', 'Infinity', '١٢٣'])('refuses "%s" as unreadable', (typed) => {
-    expect(parseAmount(typed)).toEqual({ ok: false, reason: 'unreadable' });
-  });
+  it.each(['abc', '1e3', '12.345', '', '12.', '.5', '1,2,3', '12 34', '+5', '0x10', 'Infinity', '١٢٣'])(
+    'refuses "%s" as unreadable',
+    (typed) => {
+      expect(parseAmount(typed)).toEqual({ ok: false, reason: 'unreadable' });
+    },
+  );
 
-  it.each(['1000000.01', '99999999999', '9007199254740993', '1'.repeat(400)])('refuses "%s" as absurdly large', (typed) => {
-    expect(parseAmount(typed)).toEqual({ ok: false, reason: 'too-large' });
-  });
+  it.each(['1000000.01', '99999999999', '9007199254740993', '1'.repeat(400)])(
+    'refuses "%s" as absurdly large',
+    (typed) => {
+      expect(parseAmount(typed)).toEqual({ ok: false, reason: 'too-large' });
+    },
+  );
 });

@@ -5,7 +5,18 @@ import { menuPayload } from '../../../core/payloads.ts';
 import { formatMoney } from '../../../core/points/formatMoney.ts';
 import { tillPayload } from '../../../core/till/tillPayloads.ts';
 import { describeEachProvider } from '../../support/testDatabase.ts';
-import { buttonIn, command, createTillWorld, en, payloads, press, text, texts, translator, type TillWorld } from './tillWorld.ts';
+import {
+  buttonIn,
+  command,
+  createTillWorld,
+  en,
+  payloads,
+  press,
+  text,
+  texts,
+  translator,
+  type TillWorld,
+} from './tillWorld.ts';
 
 const points = (count: number) => en('points', { count });
 const mdl = (minorUnits: number) => formatMoney(minorUnits, 'MDL', 'en');
@@ -83,7 +94,9 @@ describeEachProvider('the till', (provider) => {
     expect((await world.member()).balance).toBe(39);
     expect(result?.text).toContain(en('till.result.balance', { points: points(39) }));
     expect(next?.text).toBe(en('till.askNextMember'));
-    expect(await world.purchases()).toMatchObject([{ amount: 12_550, redeemedPoints: 62, paidAmount: 6_350, earnedPoints: 1, source: 'till' }]);
+    expect(await world.purchases()).toMatchObject([
+      { amount: 12_550, redeemedPoints: 62, paidAmount: 6_350, earnedPoints: 1, source: 'till' },
+    ]);
   });
 
   it("writes the member's purchase confirmation to the outbox with the purchase", async () => {
@@ -197,7 +210,13 @@ describeEachProvider('the till', (provider) => {
     const choice = await upToChoice('125,50');
     const summary = await world.cashier(press(buttonIn(choice, en('till.spendButton', { points: points(62) }))));
     const member = await world.member();
-    await world.points.recordPurchase({ member: { memberId: member.id }, receiptId: 'pos-1', amount: 10_000, redeemPoints: 50, source: 'api' });
+    await world.points.recordPurchase({
+      member: { memberId: member.id },
+      receiptId: 'pos-1',
+      amount: 10_000,
+      redeemPoints: 50,
+      source: 'api',
+    });
     const replies = await world.cashier(press(buttonIn(summary, en('till.confirmButton'))));
     expect(texts(replies)[0]).toBe(en('till.redeemChanged', { points: points(51) }));
     expect(payloads(replies)).toContain(buttonIn(replies, en('till.spendButton', { points: points(51) })));

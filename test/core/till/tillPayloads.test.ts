@@ -6,7 +6,13 @@ const receiptId = `till-${crypto.randomUUID()}`;
 
 describe('till button payloads', () => {
   it('fit in the 64 bytes Telegram allows', () => {
-    const all = [tillPayload.open, tillPayload.cancel, tillPayload.earnOnly('abcdefgh'), tillPayload.spend('abcdefgh'), tillPayload.confirm(receiptId)];
+    const all = [
+      tillPayload.open,
+      tillPayload.cancel,
+      tillPayload.earnOnly('abcdefgh'),
+      tillPayload.spend('abcdefgh'),
+      tillPayload.confirm(receiptId),
+    ];
     for (const raw of all) expect(Buffer.byteLength(raw)).toBeLessThanOrEqual(64);
   });
 

@@ -31,7 +31,8 @@ export const press = (value: string): InboundEvent => ({ kind: 'button', payload
 export const command = (name: string): InboundEvent => ({ kind: 'command', command: name });
 
 export const texts = (replies: Outbound[]) => replies.map((reply) => reply.text);
-export const payloads = (replies: Outbound[]) => replies.flatMap((reply) => reply.buttons?.flat() ?? []).map((button) => button.payload);
+export const payloads = (replies: Outbound[]) =>
+  replies.flatMap((reply) => reply.buttons?.flat() ?? []).map((button) => button.payload);
 /** The payload of the button labelled `label` in these replies. */
 export function buttonIn(replies: Outbound[], label: string): string {
   const button = replies.flatMap((reply) => reply.buttons?.flat() ?? []).find((b) => b.label === label);
@@ -47,7 +48,8 @@ export async function createTillWorld(provider: Provider) {
   const clock = () => now;
   const points = createPointsService({ store: createPointsStore(db), translator, clock, log: silentLogger });
   const assistant: Assistant = createAssistant({
-    ...createConversationStores(db), menu: assistantMenu(),
+    ...createConversationStores(db),
+    menu: assistantMenu(),
     translator,
     desk: deskDepsFor(db, translator, defaultDeskSettings),
     settings: defaultProgramSettings,
@@ -74,10 +76,13 @@ export async function createTillWorld(provider: Provider) {
     customer: (event: InboundEvent, address = MEMBER) => send('web', address, event),
     /** A cashier as an administrator grants one: a StaffMember row for their Telegram chat. */
     grantCashier: (address = CASHIER) =>
-      db.prisma.staffMember.create({ data: { id: crypto.randomUUID(), channel: 'telegram', address, name: 'Ion', role: 'cashier', grantedAt: now } }),
+      db.prisma.staffMember.create({
+        data: { id: crypto.randomUUID(), channel: 'telegram', address, name: 'Ion', role: 'cashier', grantedAt: now },
+      }),
     register: (address = MEMBER, phone = '069123456', locale: Locale = 'en') => register(send, address, phone, locale),
     /** The one-time code on the member's card screen, as the member sees it. */
-    cardCode: async (address = MEMBER) => codeIn(await send('web', address, { kind: 'button', payload: menuPayload('card') })),
+    cardCode: async (address = MEMBER) =>
+      codeIn(await send('web', address, { kind: 'button', payload: menuPayload('card') })),
     member: (phone = '+37369123456') => db.prisma.member.findUniqueOrThrow({ where: { phone } }),
     purchases: () => db.prisma.purchase.findMany(),
     dispose: () => db.dispose(),

@@ -25,7 +25,13 @@ export interface SendRecord {
   result?: SendResult;
 }
 
-export function telegramDispatcher(db: Database, fake: FakeBotApi, limits: RateLimits, settings: Partial<DispatcherSettings> = {}, sends?: SendRecord[]): Dispatcher {
+export function telegramDispatcher(
+  db: Database,
+  fake: FakeBotApi,
+  limits: RateLimits,
+  settings: Partial<DispatcherSettings> = {},
+  sends?: SendRecord[],
+): Dispatcher {
   // Like the application: an Api of its own, without auto-retry.
   const api = new Api(fake.token, { apiRoot: fake.apiRoot });
   const send = createTelegramSender(api);
@@ -51,7 +57,8 @@ export async function settledOutbox(db: Database, timeoutMs: number): Promise<Re
   for (;;) {
     const counts = await statusCounts(db);
     if (!counts.pending && !counts.sending) return counts;
-    if (Date.now() > deadline) throw new Error(`the outbox did not settle within ${timeoutMs} ms: ${JSON.stringify(counts)}`);
+    if (Date.now() > deadline)
+      throw new Error(`the outbox did not settle within ${timeoutMs} ms: ${JSON.stringify(counts)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

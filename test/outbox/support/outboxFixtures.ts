@@ -11,7 +11,14 @@ export async function aMember(db: Database): Promise<string> {
   sequence += 1;
   const id = crypto.randomUUID();
   await db.prisma.member.create({
-    data: { id, cardNumber: String(200000000000 + sequence), name: 'Anna', phone: `+3736800${String(sequence).padStart(4, '0')}`, locale: 'en', ...consent },
+    data: {
+      id,
+      cardNumber: String(200000000000 + sequence),
+      name: 'Anna',
+      phone: `+3736800${String(sequence).padStart(4, '0')}`,
+      locale: 'en',
+      ...consent,
+    },
   });
   return id;
 }
@@ -44,7 +51,14 @@ export async function aChat(db: Database, chat: ChatDraft): Promise<{ channel: C
 
 /** A message to one Telegram chat whose text names it, so the fake's records tell messages apart. */
 export function telegramDraft(chatId: number | string, text: string, extra: Partial<OutboxDraft> = {}): OutboxDraft {
-  return { memberId: null, channel: 'telegram', address: String(chatId), dedupeKey: `test:${text}`, message: { text }, ...extra };
+  return {
+    memberId: null,
+    channel: 'telegram',
+    address: String(chatId),
+    dedupeKey: `test:${text}`,
+    message: { text },
+    ...extra,
+  };
 }
 
 export async function statusCounts(db: Database): Promise<Record<string, number>> {

@@ -16,12 +16,25 @@ export interface WebApp {
 
 export async function startWebApp(): Promise<WebApp> {
   const dir = mkdtempSync(join(tmpdir(), 'outbox-web-'));
-  const config = loadConfig({ JOBS_INTERVAL_SECONDS: '0', DATABASE_URL: `file:${join(dir, 'test.db')}`, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DEFAULT_LOCALE: 'en' });
+  const config = loadConfig({
+    JOBS_INTERVAL_SECONDS: '0',
+    DATABASE_URL: `file:${join(dir, 'test.db')}`,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    DEFAULT_LOCALE: 'en',
+  });
   const app = await startApp(config, createLogger('silent'));
   return {
     app,
     async send(visitor, text) {
-      await enqueue(app.db, { memberId: null, channel: 'web', address: visitor, dedupeKey: `test:${visitor}:${text}`, message: { text } });
+      await enqueue(app.db, {
+        memberId: null,
+        channel: 'web',
+        address: visitor,
+        dedupeKey: `test:${visitor}:${text}`,
+        message: { text },
+      });
       app.outbox.nudge();
     },
     async stop() {

@@ -37,10 +37,19 @@ export function aNewTicket(customer: Customer, extra: Partial<NewTicket> = {}): 
 }
 
 /** Opens a ticket through the store from the chat as it is now; the ticket as stored. */
-export async function anOpenTicket(db: Database, store: DeskStore, customer: Customer, extra: Partial<NewTicket> = {}): Promise<TicketRecord> {
+export async function anOpenTicket(
+  db: Database,
+  store: DeskStore,
+  customer: Customer,
+  extra: Partial<NewTicket> = {},
+): Promise<TicketRecord> {
   const ticket = aNewTicket(customer, extra);
   const chat = await db.prisma.chat.findUniqueOrThrow({ where: { id: customer.chatId } });
-  const outcome = await store.open({ ticket, chat: { id: chat.id, version: chat.version, state: { v: 1, step: 'member', ticket: ticket.id } }, posts: [] });
+  const outcome = await store.open({
+    ticket,
+    chat: { id: chat.id, version: chat.version, state: { v: 1, step: 'member', ticket: ticket.id } },
+    posts: [],
+  });
   if (outcome !== 'opened') throw new Error(`The fixture ticket did not open: ${outcome}.`);
   return (await store.find(ticket.id))!;
 }
@@ -50,7 +59,11 @@ export function aPost(key: string): DeskDraft {
   return { dedupeKey: key, post: { kind: 'thread', text: key } };
 }
 
-export async function aPurchase(db: Database, memberId: string, purchase: { amount: number; createdAt: Date; refundedAt?: Date }): Promise<void> {
+export async function aPurchase(
+  db: Database,
+  memberId: string,
+  purchase: { amount: number; createdAt: Date; refundedAt?: Date },
+): Promise<void> {
   const id = crypto.randomUUID();
   await db.prisma.purchase.create({
     data: {

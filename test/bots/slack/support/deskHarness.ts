@@ -2,7 +2,15 @@
 // through the fake Bot API, Slack through the fake Web API, and Slack's
 // requests to the app signed and POSTed over loopback as Slack sends them.
 import { FakeSlackApi } from '../../../support/fakeSlackApi.ts';
-import { blockActions, eventCallback, messageEvent, postToApp, signedRequest, slashCommand, type SigningOptions } from '../../../support/slackRequests.ts';
+import {
+  blockActions,
+  eventCallback,
+  messageEvent,
+  postToApp,
+  signedRequest,
+  slashCommand,
+  type SigningOptions,
+} from '../../../support/slackRequests.ts';
 import { TelegramHarness } from '../../telegram/support/telegramHarness.ts';
 
 export const SIGNING_SECRET = '8f742231b10e8888abcd99aabbcc85a5';
@@ -70,7 +78,8 @@ export class DeskHarness {
   /** The ticket messages in the staff channel (top level), once `count` of them are there. */
   async ticketMessages(count = 1) {
     return waitUntil(
-      () => this.slack.messages(STAFF_CHANNEL).filter((message) => !message.thread_ts || message.thread_ts === message.ts),
+      () =>
+        this.slack.messages(STAFF_CHANNEL).filter((message) => !message.thread_ts || message.thread_ts === message.ts),
       (messages) => messages.length >= count,
       `${count} ticket message(s) in the staff channel`,
     );
@@ -78,22 +87,51 @@ export class DeskHarness {
 
   /** Waits until the thread under `ts` holds `count` posts, and returns them. */
   async thread(ts: string, count: number) {
-    return waitUntil(() => this.slack.thread(STAFF_CHANNEL, ts), (posts) => posts.length >= count, `${count} post(s) in the thread ${ts}`);
+    return waitUntil(
+      () => this.slack.thread(STAFF_CHANNEL, ts),
+      (posts) => posts.length >= count,
+      `${count} post(s) in the thread ${ts}`,
+    );
   }
 
   /** A staff member writes in a ticket's thread. */
-  replyInThread(user: string, threadTs: string, text: string, options: { eventId?: string; ts?: string; retryNum?: number } = {}) {
+  replyInThread(
+    user: string,
+    threadTs: string,
+    text: string,
+    options: { eventId?: string; ts?: string; retryNum?: number } = {},
+  ) {
     const event = messageEvent({ channel: STAFF_CHANNEL, user, text, threadTs, ...(options.ts && { ts: options.ts }) });
-    return this.post(eventCallback({ event, ...(options.eventId && { eventId: options.eventId }) }), options.retryNum ? { retryNum: options.retryNum } : {});
+    return this.post(
+      eventCallback({ event, ...(options.eventId && { eventId: options.eventId }) }),
+      options.retryNum ? { retryNum: options.retryNum } : {},
+    );
   }
 
   /** A staff member presses a button of a ticket's message. */
   press(user: string, messageTs: string, payload: string) {
-    return this.post(blockActions({ user, channel: STAFF_CHANNEL, messageTs, actionId: payload, value: payload, responseUrl: this.slack.responseUrl() }));
+    return this.post(
+      blockActions({
+        user,
+        channel: STAFF_CHANNEL,
+        messageTs,
+        actionId: payload,
+        value: payload,
+        responseUrl: this.slack.responseUrl(),
+      }),
+    );
   }
 
   slash(user: string, text: string) {
-    return this.post(slashCommand({ command: '/loyalty', text, userId: user, channelId: STAFF_CHANNEL, responseUrl: this.slack.responseUrl() }));
+    return this.post(
+      slashCommand({
+        command: '/loyalty',
+        text,
+        userId: user,
+        channelId: STAFF_CHANNEL,
+        responseUrl: this.slack.responseUrl(),
+      }),
+    );
   }
 
   async stop(): Promise<void> {

@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 
 /** Something in place of a field: usually plausible, sometimes any JSON at all. */
-const or = <T>(plausible: fc.Arbitrary<T>) => fc.oneof({ weight: 4, arbitrary: plausible }, { weight: 1, arbitrary: fc.jsonValue() });
+const or = <T>(plausible: fc.Arbitrary<T>) =>
+  fc.oneof({ weight: 4, arbitrary: plausible }, { weight: 1, arbitrary: fc.jsonValue() });
 const partial = <T extends Record<string, fc.Arbitrary<unknown>>>(fields: T) => fc.record(fields, { requiredKeys: [] });
 
 const chatId = fc.oneof(fc.integer({ min: 1, max: 40 }), fc.integer({ min: -1e12, max: 1e12 }), fc.double());
@@ -14,11 +15,40 @@ const user = partial({
   first_name: or(fc.string({ maxLength: 80 })),
   language_code: or(fc.constantFrom('ru', 'ro', 'en', 'en-US', 'xx', '', 'ro-MD')),
 });
-const command = fc.constantFrom('/start', '/menu', '/balance', '/card', '/history', '/invite', '/language', '/help', '/cancel', '/till', '/complaint', '/human', '/x');
-const text = fc.oneof(fc.string({ maxLength: 200 }), command, fc.tuple(command, fc.string({ maxLength: 40 })).map(([c, p]) => `${c} ${p}`));
-const entity = partial({ type: or(fc.constantFrom('bot_command', 'bold', 'url')), offset: or(fc.integer({ min: -3, max: 5 })), length: or(fc.integer({ min: -3, max: 30 })) });
-const photoSize = partial({ file_id: or(fc.string({ maxLength: 20 })), width: or(fc.nat(4000)), height: or(fc.nat(4000)) });
-const contact = partial({ phone_number: or(fc.oneof(fc.string({ maxLength: 20 }), fc.constant('37369123456'))), user_id: or(chatId) });
+const command = fc.constantFrom(
+  '/start',
+  '/menu',
+  '/balance',
+  '/card',
+  '/history',
+  '/invite',
+  '/language',
+  '/help',
+  '/cancel',
+  '/till',
+  '/complaint',
+  '/human',
+  '/x',
+);
+const text = fc.oneof(
+  fc.string({ maxLength: 200 }),
+  command,
+  fc.tuple(command, fc.string({ maxLength: 40 })).map(([c, p]) => `${c} ${p}`),
+);
+const entity = partial({
+  type: or(fc.constantFrom('bot_command', 'bold', 'url')),
+  offset: or(fc.integer({ min: -3, max: 5 })),
+  length: or(fc.integer({ min: -3, max: 30 })),
+});
+const photoSize = partial({
+  file_id: or(fc.string({ maxLength: 20 })),
+  width: or(fc.nat(4000)),
+  height: or(fc.nat(4000)),
+});
+const contact = partial({
+  phone_number: or(fc.oneof(fc.string({ maxLength: 20 }), fc.constant('37369123456'))),
+  user_id: or(chatId),
+});
 
 const message = partial({
   message_id: or(fc.nat()),
@@ -34,7 +64,12 @@ const message = partial({
 const callbackQuery = partial({
   id: or(fc.string({ maxLength: 10 })),
   from: or(user),
-  data: or(fc.oneof(fc.string({ maxLength: 64 }), fc.constantFrom('consent:yes:ru', 'consent:no:en', 'lang:ro', 'menu', 'reg:profile-name'))),
+  data: or(
+    fc.oneof(
+      fc.string({ maxLength: 64 }),
+      fc.constantFrom('consent:yes:ru', 'consent:no:en', 'lang:ro', 'menu', 'reg:profile-name'),
+    ),
+  ),
   message: or(partial({ message_id: or(fc.nat()), chat: or(chat) })),
 });
 

@@ -88,7 +88,10 @@ export class TelegramHarness {
     const secret = options.secret === undefined ? WEBHOOK_SECRET : options.secret;
     return fetch(`${this.running.url}/telegram/webhook`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(secret !== null && { 'X-Telegram-Bot-Api-Secret-Token': secret }) },
+      headers: {
+        'content-type': 'application/json',
+        ...(secret !== null && { 'X-Telegram-Bot-Api-Secret-Token': secret }),
+      },
       body: options.raw ? String(body) : JSON.stringify(body),
     });
   }
@@ -101,7 +104,9 @@ export class TelegramHarness {
 }
 
 function launch(env: Record<string, string>, logs?: LogLine[]): Promise<RunningApp> {
-  const log = logs ? createLogger('debug', { write: (line: string) => void logs.push({ ...JSON.parse(line), raw: line }) }) : createLogger('silent');
+  const log = logs
+    ? createLogger('debug', { write: (line: string) => void logs.push({ ...JSON.parse(line), raw: line }) })
+    : createLogger('silent');
   // Scheduled jobs run on the real clock; their own suites drive them with a fixed one.
   return startApp(loadConfig({ JOBS_INTERVAL_SECONDS: '0', ...env }), log);
 }

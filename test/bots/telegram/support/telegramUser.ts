@@ -82,7 +82,10 @@ export class TelegramUser {
 
   /** Waits until the bot has delivered `count` more messages to this chat. */
   async nextReplies(count: number): Promise<BotReply[]> {
-    const all = await this.fake.waitForCalls((call) => isDeliveredTo(call, this.id), { count: this.delivered + count, timeoutMs: WAIT_MS });
+    const all = await this.fake.waitForCalls((call) => isDeliveredTo(call, this.id), {
+      count: this.delivered + count,
+      timeoutMs: WAIT_MS,
+    });
     const fresh = all.slice(this.delivered, this.delivered + count).map(toReply);
     this.delivered += count;
     this.received.push(...fresh);
@@ -105,7 +108,9 @@ export class TelegramUser {
       if (button) return button;
     }
     const shown = this.received.flatMap((r) => r.buttons.flat().map((b) => b.text));
-    throw new Error(`No button labelled "${label}" was shown to user ${this.id}; buttons seen: ${shown.join(', ') || '(none)'}.`);
+    throw new Error(
+      `No button labelled "${label}" was shown to user ${this.id}; buttons seen: ${shown.join(', ') || '(none)'}.`,
+    );
   }
 }
 
@@ -123,7 +128,7 @@ export function toReply(call: FakeBotCall): BotReply {
   const contactKey = markup.keyboard?.flat().find((key) => key.request_contact);
   return {
     method: call.method as BotReply['method'],
-    text: String(call.method === 'sendPhoto' ? call.payload.caption ?? '' : call.payload.text),
+    text: String(call.method === 'sendPhoto' ? (call.payload.caption ?? '') : call.payload.text),
     buttons: (markup.inline_keyboard ?? []).map((row) => row.map((b) => ({ text: b.text, data: b.callback_data }))),
     ...(contactKey && { contactRequest: contactKey.text }),
     ...(call.files.photo && { photo: call.files.photo.bytes }),

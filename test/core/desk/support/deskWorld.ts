@@ -77,7 +77,8 @@ export async function createDeskWorld(provider: Provider, settings: Partial<Desk
   const desk = deskDepsFor(db, translator, { ...worldDeskSettings, ...settings });
   const points = createPointsService({ store: createPointsStore(db), translator, clock, log: silentLogger });
   const assistant = createAssistant({
-    ...createConversationStores(db), menu: assistantMenu(),
+    ...createConversationStores(db),
+    menu: assistantMenu(),
     translator,
     desk,
     settings: defaultProgramSettings,
@@ -86,7 +87,14 @@ export async function createDeskWorld(provider: Provider, settings: Partial<Desk
     points,
     till: createTillStore(db),
   });
-  const staff = createStaffDesk({ desk, translator, settings: defaultProgramSettings, loadRules: points.rules, clock, log: silentLogger });
+  const staff = createStaffDesk({
+    desk,
+    translator,
+    settings: defaultProgramSettings,
+    loadRules: points.rules,
+    clock,
+    log: silentLogger,
+  });
   worlds += 1;
   const world = worlds;
   let members = 0;
@@ -101,7 +109,12 @@ export async function createDeskWorld(provider: Provider, settings: Partial<Desk
     },
     join: async (locale = 'en', name = names[members % names.length]!) => {
       members += 1;
-      const customer = customerOn(assistant, { address: `${world}0${members}`, name, phone: `0691234${String(members).padStart(2, '0')}`, locale });
+      const customer = customerOn(assistant, {
+        address: `${world}0${members}`,
+        name,
+        phone: `0691234${String(members).padStart(2, '0')}`,
+        locale,
+      });
       await register(customer);
       return customer;
     },
@@ -133,13 +146,16 @@ async function register(customer: Customer): Promise<void> {
   await customer.says(customer.phone);
   const replies = await customer.says('23.11.1990');
   if (!replies.some((reply) => reply.buttons?.flat().some((button) => button.payload === menuPayload('balance')))) {
-    throw new Error(`Registering ${customer.name} did not end at the menu: ${JSON.stringify(replies.map((reply) => reply.text))}.`);
+    throw new Error(
+      `Registering ${customer.name} did not end at the menu: ${JSON.stringify(replies.map((reply) => reply.text))}.`,
+    );
   }
 }
 
 // ——— Reading back what happened ———
 
-export const tickets = (db: TestDatabase) => db.prisma.ticket.findMany({ orderBy: [{ openedAt: 'asc' }, { id: 'asc' }] });
+export const tickets = (db: TestDatabase) =>
+  db.prisma.ticket.findMany({ orderBy: [{ openedAt: 'asc' }, { id: 'asc' }] });
 
 export async function onlyTicket(db: TestDatabase) {
   const all = await tickets(db);
@@ -164,7 +180,9 @@ export async function deskPosts(db: TestDatabase, ticketId?: string): Promise<De
 }
 
 export const threadPosts = async (db: TestDatabase, ticketId?: string) =>
-  (await deskPosts(db, ticketId)).filter((post): post is Extract<DeskPost, { kind: 'thread' }> => post.kind === 'thread');
+  (await deskPosts(db, ticketId)).filter(
+    (post): post is Extract<DeskPost, { kind: 'thread' }> => post.kind === 'thread',
+  );
 
 /** What was queued for the customer's own chat, oldest first. */
 export async function queuedFor(db: TestDatabase, customer: Customer): Promise<Outbound[]> {
@@ -176,7 +194,9 @@ export async function queuedFor(db: TestDatabase, customer: Customer): Promise<O
 }
 
 export async function chatState(db: TestDatabase, customer: Customer): Promise<unknown> {
-  const chat = await db.prisma.chat.findUniqueOrThrow({ where: { channel_address: { channel: 'telegram', address: customer.address } } });
+  const chat = await db.prisma.chat.findUniqueOrThrow({
+    where: { channel_address: { channel: 'telegram', address: customer.address } },
+  });
   return JSON.parse(chat.state);
 }
 
@@ -190,4 +210,5 @@ export async function deskRows(db: TestDatabase) {
 }
 
 export const texts = (replies: Outbound[]) => replies.map((reply) => reply.text);
-export const buttonPayloads = (replies: Outbound[]) => replies.flatMap((reply) => reply.buttons?.flat() ?? []).map((button) => button.payload);
+export const buttonPayloads = (replies: Outbound[]) =>
+  replies.flatMap((reply) => reply.buttons?.flat() ?? []).map((button) => button.payload);

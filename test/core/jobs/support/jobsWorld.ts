@@ -47,10 +47,15 @@ export async function createJobsWorld(provider: Provider) {
       opened.push(other);
       return jobDepsFor(other);
     },
-    useRules: (overrides: Record<string, unknown>) => createPointsStore(db).saveRules(programRulesSchema.parse(overrides)),
+    useRules: (overrides: Record<string, unknown>) =>
+      createPointsStore(db).saveRules(programRulesSchema.parse(overrides)),
     aMember: (options: MemberOptions = {}) => aMember(db, options),
-    aLot: (memberId: string, points: number, expiresAt: Date | null, at: Date) => aLot(db, memberId, points, expiresAt, at),
-    spend: (memberId: string, points: number, at: Date) => db.prisma.$transaction((tx) => debitInTransaction(tx, { memberId, kind: 'redeem', points, idempotencyKey: crypto.randomUUID(), at })),
+    aLot: (memberId: string, points: number, expiresAt: Date | null, at: Date) =>
+      aLot(db, memberId, points, expiresAt, at),
+    spend: (memberId: string, points: number, at: Date) =>
+      db.prisma.$transaction((tx) =>
+        debitInTransaction(tx, { memberId, kind: 'redeem', points, idempotencyKey: crypto.randomUUID(), at }),
+      ),
     ...ledgerQueries(db),
     ...outboxQueries(db),
     dispose: async () => {
@@ -67,7 +72,16 @@ export type WorldJobDeps = ExpiryJobDeps & BirthdayJobDeps & { runs: JobRuns };
 
 function jobDepsFor(db: Database, options: Partial<WorldJobDeps> = {}): WorldJobDeps {
   const points = createPointsStore(db);
-  return { expiry: createExpiryStore(db), birthdays: createBirthdayStore(db), runs: createJobRuns(db), translator, settings: { timezone: TIMEZONE }, loadRules: () => points.loadRules(), log: silentLogger, ...options };
+  return {
+    expiry: createExpiryStore(db),
+    birthdays: createBirthdayStore(db),
+    runs: createJobRuns(db),
+    translator,
+    settings: { timezone: TIMEZONE },
+    loadRules: () => points.loadRules(),
+    log: silentLogger,
+    ...options,
+  };
 }
 
 async function aMember(db: TestDatabase, options: MemberOptions): Promise<string> {
@@ -93,32 +107,54 @@ async function aMember(db: TestDatabase, options: MemberOptions): Promise<string
   });
   if (options.chat !== false) {
     await db.prisma.chat.create({
-      data: { id: crypto.randomUUID(), channel: 'telegram', address: String(800_000 + members), locale: options.locale ?? 'en', state: JSON.stringify(asMember), consentAt: at, consentVersion: 'test-consent', memberId: id },
+      data: {
+        id: crypto.randomUUID(),
+        channel: 'telegram',
+        address: String(800_000 + members),
+        locale: options.locale ?? 'en',
+        state: JSON.stringify(asMember),
+        consentAt: at,
+        consentVersion: 'test-consent',
+        memberId: id,
+      },
     });
   }
   return id;
 }
 
 /** A lot of points credited at `at`, expiring at `expiresAt` (or never); returns its ledger id. */
-async function aLot(db: TestDatabase, memberId: string, points: number, expiresAt: Date | null, at: Date): Promise<string> {
+async function aLot(
+  db: TestDatabase,
+  memberId: string,
+  points: number,
+  expiresAt: Date | null,
+  at: Date,
+): Promise<string> {
   const idempotencyKey = `test-lot:${crypto.randomUUID()}`;
-  await db.prisma.$transaction((tx) => creditInTransaction(tx, { memberId, kind: 'adjust', points, idempotencyKey, expiresAt, at }));
+  await db.prisma.$transaction((tx) =>
+    creditInTransaction(tx, { memberId, kind: 'adjust', points, idempotencyKey, expiresAt, at }),
+  );
   return (await db.prisma.ledgerEntry.findUniqueOrThrow({ where: { idempotencyKey } })).id;
 }
 
 function ledgerQueries(db: TestDatabase) {
   return {
-    balanceOf: async (memberId: string) => (await db.prisma.member.findUniqueOrThrow({ where: { id: memberId } })).balance,
-    ledgerSum: async (memberId: string) => (await db.prisma.ledgerEntry.aggregate({ where: { memberId }, _sum: { delta: true } }))._sum.delta ?? 0,
-    remainingOf: async (lotId: string) => (await db.prisma.ledgerEntry.findUniqueOrThrow({ where: { id: lotId } })).remaining,
-    entriesOf: (memberId: string, kind: string) => db.prisma.ledgerEntry.findMany({ where: { memberId, kind }, orderBy: { seq: 'asc' } }),
+    balanceOf: async (memberId: string) =>
+      (await db.prisma.member.findUniqueOrThrow({ where: { id: memberId } })).balance,
+    ledgerSum: async (memberId: string) =>
+      (await db.prisma.ledgerEntry.aggregate({ where: { memberId }, _sum: { delta: true } }))._sum.delta ?? 0,
+    remainingOf: async (lotId: string) =>
+      (await db.prisma.ledgerEntry.findUniqueOrThrow({ where: { id: lotId } })).remaining,
+    entriesOf: (memberId: string, kind: string) =>
+      db.prisma.ledgerEntry.findMany({ where: { memberId, kind }, orderBy: { seq: 'asc' } }),
   };
 }
 
 function outboxQueries(db: TestDatabase) {
   return {
     /** Outbox rows whose dedupe key starts with `prefix`. */
-    outbox: (prefix: string) => db.prisma.outboxMessage.findMany({ where: { dedupeKey: { startsWith: prefix } }, orderBy: { dedupeKey: 'asc' } }),
+    outbox: (prefix: string) =>
+      db.prisma.outboxMessage.findMany({ where: { dedupeKey: { startsWith: prefix } }, orderBy: { dedupeKey: 'asc' } }),
     textOf: (row: { payload: string }) => parseReplies(row.payload)?.[0]?.text ?? null,
   };
 }

@@ -52,7 +52,14 @@ export async function createReferralWorld(provider: Provider) {
     /** Registers a person with a web chat, as the conversation does; returns the member. */
     enrol: async (person: Person = {}): Promise<MemberRecord> => {
       people += 1;
-      const chat = await chats.createChat({ channel: 'web', address: `visitor-${people}-${crypto.randomUUID()}`, locale: person.locale ?? 'en', state: askName, consentAt: now, consentVersion: 'test' });
+      const chat = await chats.createChat({
+        channel: 'web',
+        address: `visitor-${people}-${crypto.randomUUID()}`,
+        locale: person.locale ?? 'en',
+        state: askName,
+        consentAt: now,
+        consentVersion: 'test',
+      });
       const enrolment: Enrolment & ReferralClaim = {
         at: now,
         chatId: chat.id,
@@ -76,12 +83,26 @@ export async function createReferralWorld(provider: Provider) {
       if (!result.ok) throw new Error(`could not enrol the test member: ${result.reason}`);
       return result.member;
     },
-    buy: (member: MemberRecord, amount = 100_00, receiptId = `receipt-${crypto.randomUUID()}`): Promise<PurchaseOutcome> =>
+    buy: (
+      member: MemberRecord,
+      amount = 100_00,
+      receiptId = `receipt-${crypto.randomUUID()}`,
+    ): Promise<PurchaseOutcome> =>
       points.recordPurchase({ member: { memberId: member.id }, receiptId, amount, redeemPoints: 0, source: 'api' }),
-    referrerOf: async (member: MemberRecord) => (await db.prisma.member.findUniqueOrThrow({ where: { id: member.id } })).referredById,
-    referralPoints: async (member: MemberRecord) => (await db.prisma.ledgerEntry.findMany({ where: { memberId: member.id, kind: 'referral' }, orderBy: { seq: 'asc' } })).map((e) => [e.idempotencyKey, e.delta]),
-    balanceOf: async (member: MemberRecord) => (await db.prisma.member.findUniqueOrThrow({ where: { id: member.id } })).balance,
-    ledgerSum: async (member: MemberRecord) => (await db.prisma.ledgerEntry.aggregate({ where: { memberId: member.id }, _sum: { delta: true } }))._sum.delta ?? 0,
+    referrerOf: async (member: MemberRecord) =>
+      (await db.prisma.member.findUniqueOrThrow({ where: { id: member.id } })).referredById,
+    referralPoints: async (member: MemberRecord) =>
+      (
+        await db.prisma.ledgerEntry.findMany({
+          where: { memberId: member.id, kind: 'referral' },
+          orderBy: { seq: 'asc' },
+        })
+      ).map((e) => [e.idempotencyKey, e.delta]),
+    balanceOf: async (member: MemberRecord) =>
+      (await db.prisma.member.findUniqueOrThrow({ where: { id: member.id } })).balance,
+    ledgerSum: async (member: MemberRecord) =>
+      (await db.prisma.ledgerEntry.aggregate({ where: { memberId: member.id }, _sum: { delta: true } }))._sum.delta ??
+      0,
     outboxText: async (dedupeKey: string) => {
       const row = await db.prisma.outboxMessage.findUnique({ where: { dedupeKey } });
       return row ? { memberId: row.memberId, text: parseReplies(row.payload)?.[0]?.text } : null;
