@@ -33,12 +33,10 @@ export type ProblemKind = keyof typeof problemKinds;
 /** RFC 9457 problem details; extensions sit beside the standard members. */
 export const problemSchema = z
   .object({
-    type: z
-      .string()
-      .meta({
-        description: 'URI reference naming the kind of problem: `/api/problems/<kind>`.',
-        examples: ['/api/problems/validation'],
-      }),
+    type: z.string().meta({
+      description: 'URI reference naming the kind of problem: `/api/problems/<kind>`.',
+      examples: ['/api/problems/validation'],
+    }),
     title: z.string().meta({ description: 'Short summary of the kind, the same for every occurrence.' }),
     status: z.number().int().meta({ description: 'The HTTP status code.' }),
     detail: z.string().meta({ description: 'What went wrong this time and what to do about it.' }),

@@ -17,11 +17,9 @@ function enrolMember(deps: ApiDeps): ApiRoute {
     phone: phoneField(deps.settings.phoneRegion),
     name: nameField,
     locale: localeField,
-    consent: z
-      .boolean()
-      .meta({
-        description: 'The customer agreed to the programme terms and the processing of their data; must be true.',
-      }),
+    consent: z.boolean().meta({
+      description: 'The customer agreed to the programme terms and the processing of their data; must be true.',
+    }),
   });
   return defineRoute({
     method: 'POST',

@@ -31,15 +31,9 @@ function purchaseBody(region: string) {
           'Your receipt id, unique across the whole deployment (prefix it with the shop and till). The same receipt is recorded once.',
         examples: ['shop1-till2-000123'],
       }),
-    redeemPoints: z
-      .number()
-      .int()
-      .min(0)
-      .max(1_000_000_000)
-      .default(0)
-      .meta({
-        description: 'Points the member pays with; at most the balance and the configured share of the receipt.',
-      }),
+    redeemPoints: z.number().int().min(0).max(1_000_000_000).default(0).meta({
+      description: 'Points the member pays with; at most the balance and the configured share of the receipt.',
+    }),
   });
 }
 

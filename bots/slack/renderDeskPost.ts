@@ -17,13 +17,11 @@ export function renderCard(card: DeskCard): { text: string; blocks: KnownBlock[]
     },
     {
       type: 'section',
-      fields: card.fields
-        .slice(0, 10)
-        .map((field) => ({
-          type: 'mrkdwn' as const,
-          text: clip(`*${escapeSlack(field.label)}*\n${escapeSlack(field.value)}`, FIELD_MAX),
-          verbatim: true,
-        })),
+      fields: card.fields.slice(0, 10).map((field) => ({
+        type: 'mrkdwn' as const,
+        text: clip(`*${escapeSlack(field.label)}*\n${escapeSlack(field.value)}`, FIELD_MAX),
+        verbatim: true,
+      })),
     },
   ];
   // `verbatim`: Slack shows the member's words as written, without turning bare URLs into links.
