@@ -47,7 +47,7 @@ function npmStart(): {
     PORT: '0',
     HOST: '127.0.0.1',
     DATABASE_URL: `file:${join(dir, 'loyalty.db')}`,
-    ADMIN_TOKEN: 'stop-test-admin-token-0123',
+    ADMIN_TOKEN: 'stop-test-admin-token-0123456789abcdef',
     JOBS_INTERVAL_SECONDS: '0',
     LOG_LEVEL: 'info',
     TELEGRAM_BOT_TOKEN: fake.token,
