@@ -9,7 +9,7 @@ import { registerMember } from './support/registerMember.ts';
 import { TelegramHarness } from './support/telegramHarness.ts';
 import type { TelegramUser } from './support/telegramUser.ts';
 
-const ADMIN_TOKEN = 'admin-token-never-logged-4711';
+const ADMIN_TOKEN = 'admin-token-never-logged-4711-0123456789';
 const NAME = 'Зинаида';
 const PHONE = '37369777888';
 const TYPED = 'Где мой подарок Зинаида 5521';
