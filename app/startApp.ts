@@ -1,4 +1,5 @@
 import { assistantMenu } from './assistantMenu.ts';
+import { memberCommands, type MemberCommand } from '../core/menu/memberCommands.ts';
 import { purchaseReactions } from './purchaseReactions.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Bot } from 'grammy';
@@ -76,11 +77,12 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     clock,
     log,
   });
-  // Referral: invitation codes reach the conversation as an extra of the assistant's deps (core/referral/referrals.ts).
+  // Referral: invitation codes reach the conversation as an extra of the assistant's deps (core/referral/referralPorts.ts).
   const desk = deskDepsFor(db, translator, deskSettingsFrom(config));
+  const menu = assistantMenu();
   const deps: AssistantDeps = {
     ...stores,
-    menu: assistantMenu(),
+    menu,
     translator,
     settings,
     clock,
@@ -128,7 +130,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     limits: { perKey: config.API_RATE_LIMIT_PER_MINUTE, perAddress: config.RATE_LIMIT_PER_ADDRESS_PER_MINUTE },
   });
   const telegram = config.TELEGRAM_BOT_TOKEN
-    ? await connectTelegram(config, log, server, { assistant, translator })
+    ? await connectTelegram(config, log, server, { assistant, translator, commands: memberCommands(menu) })
     : null;
   // The staff desk in Slack (bots/slack/): tickets in the staff channel, answers back to the customer.
   const slack = config.SLACK_BOT_TOKEN
@@ -210,7 +212,7 @@ async function connectTelegram(
   config: Config,
   log: Pino,
   server: FastifyInstance,
-  deps: { assistant: Assistant; translator: Translator },
+  deps: { assistant: Assistant; translator: Translator; commands: MemberCommand[] },
 ) {
   const bot = createTelegramBot({
     token: config.TELEGRAM_BOT_TOKEN!,
@@ -224,6 +226,7 @@ async function connectTelegram(
     log,
     translator: deps.translator,
     defaultLocale: config.DEFAULT_LOCALE,
+    commands: deps.commands,
   });
   return { bot, transport };
 }

@@ -3,21 +3,7 @@ import type { BotCommand } from 'grammy/types';
 import type { Logger } from '../../core/logger.ts';
 import { locales, type Locale } from '../../core/i18n/locale.ts';
 import type { Translator } from '../../core/i18n/translator.ts';
-
-/** What a customer can type; Telegram shows them behind its menu button. Cashier commands stay unlisted. */
-export const CUSTOMER_COMMANDS = [
-  'start',
-  'menu',
-  'balance',
-  'card',
-  'history',
-  'invite',
-  'notifications',
-  'language',
-  'complaint',
-  'human',
-  'help',
-] as const;
+import type { MemberCommand } from '../../core/menu/memberCommands.ts';
 
 /**
  * Sets the command list for every language we speak (Telegram picks it by
@@ -27,11 +13,11 @@ export const CUSTOMER_COMMANDS = [
  */
 export async function setBotCommands(
   api: Api,
-  deps: { translator: Translator; defaultLocale: Locale; log: Logger },
+  deps: { translator: Translator; defaultLocale: Locale; log: Logger; commands: readonly MemberCommand[] },
 ): Promise<void> {
   const lists: Array<{ language?: Locale; commands: BotCommand[] }> = [
-    { commands: commandsIn(deps.translator, deps.defaultLocale) },
-    ...locales.map((language) => ({ language, commands: commandsIn(deps.translator, language) })),
+    { commands: commandsIn(deps, deps.defaultLocale) },
+    ...locales.map((language) => ({ language, commands: commandsIn(deps, language) })),
   ];
   for (const { language, commands } of lists) {
     await api
@@ -45,7 +31,15 @@ export async function setBotCommands(
   }
 }
 
-function commandsIn(translator: Translator, locale: Locale): BotCommand[] {
-  const t = translator.forLocale(locale);
-  return CUSTOMER_COMMANDS.map((command) => ({ command, description: t(`telegram.commands.${command}`) }));
+/** Each command's description in `locale`: its own text when the catalogue has one, else its menu entry's label. */
+function commandsIn(
+  deps: { translator: Translator; commands: readonly MemberCommand[] },
+  locale: Locale,
+): BotCommand[] {
+  const t = deps.translator.forLocale(locale);
+  return deps.commands.map(({ command, label }) => {
+    const key = `telegram.commands.${command}`;
+    const own = t(key);
+    return { command, description: own !== key || !label ? own : t(label) };
+  });
 }

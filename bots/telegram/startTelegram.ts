@@ -6,6 +6,7 @@ import type { Locale } from '../../core/i18n/locale.ts';
 import type { Translator } from '../../core/i18n/translator.ts';
 import type { Logger } from '../../core/logger.ts';
 import { setBotCommands } from './setBotCommands.ts';
+import type { MemberCommand } from '../../core/menu/memberCommands.ts';
 
 export interface TelegramTransport {
   mode: 'polling' | 'webhook';
@@ -21,7 +22,14 @@ export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
 export async function startTelegram(
   bot: Bot,
   server: FastifyInstance,
-  options: { publicUrl?: string; webhookSecret?: string; log: Logger; translator: Translator; defaultLocale: Locale },
+  options: {
+    publicUrl?: string;
+    webhookSecret?: string;
+    log: Logger;
+    translator: Translator;
+    defaultLocale: Locale;
+    commands: readonly MemberCommand[];
+  },
 ): Promise<TelegramTransport> {
   await bot.init();
   await setBotCommands(bot.api, options);
