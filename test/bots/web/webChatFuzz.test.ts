@@ -148,13 +148,14 @@ describe('the web chat under fuzzed posts', () => {
       headers: {
         'content-type': 'application/json',
         'accept-language': 'ru',
-        cookie: `loyalty_visitor=${visitors.get('visitor:inTicket')}`,
+        // A visitor of its own: the fuzzing may have switched the others' language.
+        cookie: `loyalty_visitor=${await visitorAfter([{ kind: 'button', payload: 'consent:yes:ro' }])}`,
       },
       body: JSON.stringify({ id: 'msg-too-long-1', event: { kind: 'text', text: 'я'.repeat(4001) } }),
     });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { notice: string }).notice).toBe(
-      'This message is longer than 4,000 characters. Please send it in shorter parts.',
+      'Acest mesaj are mai mult de 4.000 de caractere. Vă rugăm să îl trimiteți în părți mai scurte.',
     );
     expect(await app.db.prisma.ticketMessage.count({ where: { text: { startsWith: 'яяя' } } })).toBe(0);
   });
