@@ -135,6 +135,8 @@ export const configSchema = z
     SLACK_RATE_PER_SECOND: integerOr(1, 100, 1),
     /** The wait customers are told to expect for a person's answer. */
     DESK_EXPECTED_WAIT_MINUTES: integerOr(1, 10_080, 15),
+    /** Customer messages per ticket relayed to the staff channel one by one within a minute; more are merged into one post. */
+    DESK_RELAY_PER_MINUTE: integerOr(1, 10_000, 10),
     /** Minutes after opening at which an untaken ticket is announced again with @here: a comma-separated ascending list. */
     DESK_REANNOUNCE_MINUTES: z.preprocess(blankIsUnset, z.string().default('10,30')).transform((value, ctx) => {
       const parts = value

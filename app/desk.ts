@@ -1,5 +1,6 @@
 import type { DeskDeps } from '../core/desk/deskPorts.ts';
 import { createComplaintMarkers } from '../core/desk/complaintMarkers.ts';
+import { createRelayBudget } from '../core/desk/relayBudget.ts';
 import type { DeskSettings } from '../core/desk/deskSettings.ts';
 import type { Translator } from '../core/i18n/translator.ts';
 import type { Database } from '../core/storage/db/openDatabase.ts';
@@ -17,6 +18,7 @@ type DeskConfig = Pick<
   | 'DESK_SHOW_PHONE'
   | 'STAFF_LOCALE'
   | 'DEFAULT_LOCALE'
+  | 'DESK_RELAY_PER_MINUTE'
 >;
 
 /** How the staff desk behaves, from the configuration. */
@@ -27,12 +29,18 @@ export function deskSettingsFrom(config: DeskConfig): DeskSettings {
     showStaffName: config.DESK_SHOW_STAFF_NAME,
     showPhone: config.DESK_SHOW_PHONE,
     staffLocale: config.STAFF_LOCALE ?? config.DEFAULT_LOCALE,
+    relayPerMinute: config.DESK_RELAY_PER_MINUTE,
   };
 }
 
 /** The desk's parts on this database. */
 export function deskDepsFor(db: Database, translator: Translator, settings: DeskSettings): DeskDeps {
-  return { store: createDeskStore(db), settings, looksLikeComplaint: createComplaintMarkers(translator) };
+  const relayBudget = createRelayBudget(settings.relayPerMinute, translator, settings.staffLocale);
+  return {
+    store: createDeskStore(db, relayBudget),
+    settings,
+    looksLikeComplaint: createComplaintMarkers(translator),
+  };
 }
 
 /**

@@ -25,6 +25,8 @@ export const deskPostSchema = z.discriminatedUnion('kind', [
     quote: z.string().optional(),
     photo: z.object({ channel: z.enum(channels), fileId: z.string() }).optional(),
     broadcast: z.boolean().optional(),
+    /** It stands for customer messages held over the relay budget (relayBudget.ts): how many, and how many it quotes. */
+    held: z.object({ count: z.number().int(), shown: z.number().int() }).optional(),
   }),
 ]);
 

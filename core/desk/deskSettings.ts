@@ -12,6 +12,8 @@ export interface DeskSettings {
   showPhone: boolean;
   /** The language of everything the desk writes for staff. */
   staffLocale: Locale;
+  /** Customer messages per ticket relayed to staff one by one within a minute; more are merged (relayBudget.ts). */
+  relayPerMinute: number;
 }
 
 export const defaultDeskSettings: DeskSettings = {
@@ -20,6 +22,7 @@ export const defaultDeskSettings: DeskSettings = {
   showStaffName: true,
   showPhone: false,
   staffLocale: 'ru',
+  relayPerMinute: 10,
 };
 
 const MINUTE_MS = 60_000;

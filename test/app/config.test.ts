@@ -187,6 +187,9 @@ describe('loadConfig for the staff desk in Slack', () => {
     ['DESK_REANNOUNCE_MINUTES', { DESK_REANNOUNCE_MINUTES: '10,99999999999999999999' }],
     ['DESK_REANNOUNCE_MINUTES', { DESK_REANNOUNCE_MINUTES: ',' }],
     ['DESK_SHOW_STAFF_NAME', { DESK_SHOW_STAFF_NAME: 'yes' }],
+    ['DESK_RELAY_PER_MINUTE', { DESK_RELAY_PER_MINUTE: '0' }],
+    ['DESK_RELAY_PER_MINUTE', { DESK_RELAY_PER_MINUTE: 'many' }],
+    ['DESK_RELAY_PER_MINUTE', { DESK_RELAY_PER_MINUTE: '2.5' }],
     ['DESK_SHOW_STAFF_NAME', { DESK_SHOW_STAFF_NAME: '1' }],
     ['STAFF_LOCALE', { STAFF_LOCALE: 'de' }],
   ])('refuses an invalid %s with one line naming it (%j)', (name, env) => {
@@ -293,11 +296,21 @@ describe('deskSettingsFrom', () => {
       showStaffName: true,
       showPhone: false,
       staffLocale: 'ro',
+      relayPerMinute: 10,
     });
   });
 
   it('uses STAFF_LOCALE for staff whatever language customers are greeted in', () => {
     expect(deskSettingsFrom(loadConfig({ DEFAULT_LOCALE: 'ru', STAFF_LOCALE: 'en' })).staffLocale).toBe('en');
+  });
+
+  it('relays 10 customer messages a ticket a minute unless DESK_RELAY_PER_MINUTE says otherwise', () => {
+    expect(deskSettingsFrom(loadConfig({})).relayPerMinute).toBe(10);
+    expect(deskSettingsFrom(loadConfig({ DESK_RELAY_PER_MINUTE: '' })).relayPerMinute).toBe(10);
+    expect(deskSettingsFrom(loadConfig({ DESK_RELAY_PER_MINUTE: '25' })).relayPerMinute).toBe(25);
+    expect(() => loadConfig({ DESK_RELAY_PER_MINUTE: '0' })).toThrow(
+      /^Invalid configuration: DESK_RELAY_PER_MINUTE must be at least 1 \(got "0"\)\.$/,
+    );
   });
 
   it('shows staff whole phone numbers only when DESK_SHOW_PHONE is true', () => {

@@ -15,18 +15,21 @@ import { enqueueDeskPost, enqueueInTransaction } from '../outbox/enqueue.ts';
 import { toMemberRecord } from '../members/records.ts';
 import { newTicketRow, openingMessage, ticketMessageRow, toPurchaseLine, toTicketRecord } from './ticketRecords.ts';
 import { isUniqueViolation, uniqueTarget } from '../db/isUniqueViolation.ts';
+import type { RelayBudget } from '../../desk/relayBudget.ts';
+import { relayWithinBudget } from './relayWithinBudget.ts';
 
 /**
  * The staff desk's `DeskStore` on Prisma. Every state change is a conditional
  * update inside one transaction with the outbox rows it causes, so two staff
  * members (or two instances) acting at once change a ticket once and post once.
+ * With a relay budget, a ticket's customer messages reach staff within it.
  */
-export function createDeskStore(db: Database): DeskStore {
+export function createDeskStore(db: Database, relayBudget?: RelayBudget): DeskStore {
   const prisma = db.prisma;
-  return { ...conversationWrites(prisma), ...ticketTransitions(prisma), ...ticketReads(prisma) };
+  return { ...conversationWrites(prisma, relayBudget), ...ticketTransitions(prisma), ...ticketReads(prisma) };
 }
 
-function conversationWrites(prisma: Prisma) {
+function conversationWrites(prisma: Prisma, relayBudget: RelayBudget | undefined) {
   return {
     open: ({ ticket, chat, posts }) =>
       prisma.$transaction(async (tx) => {
@@ -43,7 +46,7 @@ function conversationWrites(prisma: Prisma) {
     addCustomerMessage: async (message, post) => {
       if (message.author !== 'customer')
         throw new TypeError(`A customer's message must have the author "customer", got "${message.author}".`);
-      return addMessage(prisma, message, (tx) => enqueuePosts(tx, message.ticketId, [post], message.at));
+      return addMessage(prisma, message, (tx, ticket) => relayWithinBudget(tx, ticket, message, post, relayBudget));
     },
     addStaffMessage: async (message, reply, posts) => {
       if (message.author === 'customer' || !message.by) {

@@ -7,6 +7,7 @@ import {
 } from '../../outbox/outboxPorts.ts';
 import { parseDeskPost } from '../../desk/deskPost.ts';
 import type { Database, Prisma } from '../db/openDatabase.ts';
+import { Prisma as Sql } from '../generated/sqlite/client.ts';
 import { parseReplies } from '../conversation/storedReplies.ts';
 
 interface ClaimedRow {
@@ -34,7 +35,8 @@ export async function claimDue(db: Database, request: ClaimRequest): Promise<Cla
     db.provider === 'postgresql'
       ? await claimOnPostgres(db.prisma, request, lease)
       : await claimOnSqlite(db.prisma, request, lease);
-  return rows.map(toClaimedMessage).sort(byCreation);
+  const claimed = rows.map(toClaimedMessage).sort(byCreation);
+  return request.channel === DESK_LANE ? inTurns(claimed) : claimed;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function claimDue(db: Database, request: ClaimRequest): Promise<Cla
  */
 function claimOnPostgres(prisma: Prisma, request: ClaimRequest, lease: Date): Promise<ClaimedRow[]> {
   const { channel, now, limit } = request;
+  if (channel === DESK_LANE) return claimDeskOnPostgres(prisma, request, lease);
   return prisma.$queryRaw<ClaimedRow[]>`
     UPDATE "OutboxMessage" SET "status" = 'sending', "lockedUntil" = ${lease}, "attempts" = "attempts" + 1
     WHERE "id" IN (
@@ -62,12 +65,15 @@ function claimOnPostgres(prisma: Prisma, request: ClaimRequest, lease: Date): Pr
  */
 async function claimOnSqlite(prisma: Prisma, request: ClaimRequest, lease: Date): Promise<ClaimedRow[]> {
   const due = dueWhere(request.channel, request.now);
-  const candidates = await prisma.outboxMessage.findMany({
-    where: due,
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    take: request.limit,
-    select: { id: true },
-  });
+  const candidates =
+    request.channel === DESK_LANE
+      ? await prisma.$queryRaw<{ id: string }[]>(deskTurns(request))
+      : await prisma.outboxMessage.findMany({
+          where: due,
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+          take: request.limit,
+          select: { id: true },
+        });
   if (candidates.length === 0) return [];
   return prisma.outboxMessage.updateManyAndReturn({
     where: { ...due, id: { in: candidates.map((row) => row.id) } },
@@ -84,6 +90,55 @@ async function claimOnSqlite(prisma: Prisma, request: ClaimRequest, lease: Date)
       createdAt: true,
     },
   });
+}
+
+/**
+ * The staff desk's due rows in turns: every ticket's oldest post, then every
+ * ticket's second, and so on (a ticket's posts share its id as address). In
+ * arrival order one flooding ticket would hold every other ticket back behind
+ * its whole backlog at the desk's one post a second. The desk lane holds few
+ * rows, so ranking them all costs little; a campaign's lanes keep the plain
+ * oldest-first claim, which an index answers.
+ */
+function deskTurns({ channel, now, limit }: ClaimRequest): Sql.Sql {
+  return Sql.sql`
+    SELECT "id" FROM (
+      SELECT "id", "createdAt", ROW_NUMBER() OVER (PARTITION BY "address" ORDER BY "createdAt", "id") AS "turn"
+      FROM "OutboxMessage"
+      WHERE ${dueSql(channel, now)}) AS "ranked"
+    ORDER BY "turn", "createdAt", "id"
+    LIMIT ${limit}`;
+}
+
+function dueSql(channel: OutboxChannel, now: Date): Sql.Sql {
+  return Sql.sql`"channel" = ${channel}
+    AND (("status" = 'pending' AND "nextAttemptAt" <= ${now}) OR ("status" = 'sending' AND "lockedUntil" < ${now}))`;
+}
+
+/** PostgreSQL refuses FOR UPDATE beside a window function, so the turns are chosen first and then locked. */
+function claimDeskOnPostgres(prisma: Prisma, request: ClaimRequest, lease: Date): Promise<ClaimedRow[]> {
+  return prisma.$queryRaw<ClaimedRow[]>`
+    UPDATE "OutboxMessage" SET "status" = 'sending', "lockedUntil" = ${lease}, "attempts" = "attempts" + 1
+    WHERE "id" IN (
+      SELECT "id" FROM "OutboxMessage"
+      WHERE "id" IN (${deskTurns(request)}) AND ${dueSql(request.channel, request.now)}
+      FOR UPDATE SKIP LOCKED)
+    RETURNING "id", "channel", "address", "memberId", "ticketId", "payload", "attempts", "lockedUntil", "createdAt"`;
+}
+
+/** Claimed desk posts in the same turns, so the lane sends them round-robin across tickets (each ticket's in order). */
+function inTurns(claimed: ClaimedMessage[]): ClaimedMessage[] {
+  const seen = new Map<string, number>();
+  const turns = new Map<string, number>();
+  for (const message of claimed) {
+    const turn = seen.get(message.address) ?? 0;
+    seen.set(message.address, turn + 1);
+    turns.set(message.id, turn);
+  }
+  return claimed
+    .map((message, index) => ({ message, index, turn: turns.get(message.id)! }))
+    .sort((a, b) => a.turn - b.turn || a.index - b.index)
+    .map(({ message }) => message);
 }
 
 function dueWhere(channel: OutboxChannel, now: Date) {

@@ -85,16 +85,18 @@ export async function enqueueInTransaction(
 /**
  * A post for a staff-desk ticket's thread, inside the caller's transaction.
  * Its address is the ticket, so the lane keeps one ticket's posts in order.
+ * `notBefore` holds it back (a merged post waiting for the rest of a burst).
  */
 export async function enqueueDeskPost(
   tx: Tx,
   ticketId: string,
   draft: DeskDraft,
   at: Date = new Date(),
+  notBefore: Date = at,
 ): Promise<EnqueueOutcome> {
   const inserted = await tx.$executeRaw`
     INSERT INTO "OutboxMessage" ("id", "channel", "address", "memberId", "ticketId", "dedupeKey", "payload", "status", "attempts", "nextAttemptAt", "createdAt")
-    VALUES (${outboxId()}, ${DESK_LANE}, ${ticketId}, NULL, ${ticketId}, ${draft.dedupeKey}, ${JSON.stringify(draft.post)}, 'pending', 0, ${at}, ${at})
+    VALUES (${outboxId()}, ${DESK_LANE}, ${ticketId}, NULL, ${ticketId}, ${draft.dedupeKey}, ${JSON.stringify(draft.post)}, 'pending', 0, ${notBefore}, ${at})
     ON CONFLICT ("dedupeKey") DO NOTHING`;
   return inserted === 1 ? 'queued' : 'duplicate';
 }

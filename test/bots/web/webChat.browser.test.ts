@@ -400,10 +400,15 @@ describe('POST /webchat/messages', () => {
     const chatsBefore = await app.db.prisma.chat.count();
     const refused = await visitor.post({ id: 'short', event: { kind: 'button', payload: 'consent:yes:en' } });
     expect(refused.status).toBe(400);
-    expect(await refused.json()).toEqual({ error: 'id must be 8–64 characters of letters, digits, _ or -' });
+    expect(await refused.json()).toEqual({
+      error: 'id must be 8–64 characters of letters, digits, _ or -',
+      notice: 'This message could not be sent. Please write it again, a little shorter.',
+    });
     const notJson = await visitor.post('{"id": "msg-00001", "event": ');
     expect(notJson.status).toBe(400);
-    expect(await notJson.json()).toHaveProperty('error');
+    expect(await notJson.json()).toMatchObject({
+      notice: 'This message could not be sent. Please write it again, a little shorter.',
+    });
 
     expect(await app.db.prisma.chat.count()).toBe(chatsBefore);
     const next = await visitor.post({ id: 'msg-00002', event: { kind: 'text', text: 'Anna' } });
