@@ -122,7 +122,7 @@ async function recordInTransaction(
   };
   if (receiptFirst) await fillReceipt(tx, purchase);
   else if (!(await insertReceipt(tx, purchase))) throw new ReceiptTaken(locked.id);
-  await enqueueAll(tx, policy.notifyPurchase(toPurchaseRecord(purchase), member));
+  await enqueueAll(tx, policy.notifyPurchase(toPurchaseRecord(purchase), member), request.at);
   // The capabilities' reactions (the referral reward…) write in this same transaction; the member comes back as they leave them.
   const recordedPurchase = toPurchaseRecord(purchase);
   const recorded = {
@@ -232,9 +232,17 @@ function resultRow(before: MemberRecord, after: MemberRecord, quote: Accepted) {
   };
 }
 
-export async function enqueueAll(tx: Tx, notifications: Notification[]): Promise<void> {
+/**
+ * The purchase's (or refund's) messages, stamped with its own time `at`, as
+ * its reactions stamp theirs: the outbox is claimed by time, then by id, so
+ * messages of one transaction with one time go out in the order written.
+ * Without the stamp they took the wall clock, later than `at`, and a
+ * referral bonus written after the purchase went out before it.
+ */
+export async function enqueueAll(tx: Tx, notifications: Notification[], at: Date): Promise<void> {
   // A purchase does not look at what became of its messages: no query to ask why one was not queued.
-  for (const notification of notifications) await enqueueInTransaction(tx, notification, { tellWhyNot: false });
+  for (const notification of notifications)
+    await enqueueInTransaction(tx, { ...notification, at }, { tellWhyNot: false });
 }
 
 /**
