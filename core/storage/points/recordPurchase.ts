@@ -94,7 +94,7 @@ async function recordInTransaction(
   reactions: readonly PurchaseReaction[],
 ): Promise<PurchaseOutcome> {
   const locked = await lockBuyer(tx, request);
-  if (!locked) throw new Refused({ kind: 'code' in request.member ? 'code-invalid' : 'member-not-found' }, null);
+  if (!locked) throw new Refused(await nobodyNamed(tx, request.member), null);
   const receipt = receiptRow(request, locked.id, policy.requestHash(locked.id));
   if (receiptFirst && !(await insertReceipt(tx, receipt))) throw new ReceiptTaken(locked.id);
   const expired = await expireDueInTransaction(tx, locked.id, request.at);
@@ -147,6 +147,13 @@ async function lockBuyer(tx: Tx, request: PurchaseRequest): Promise<Member | nul
   if (!where) return null;
   const [row] = await tx.member.updateManyAndReturn({ where, data: { updatedAt: at } });
   return row ?? null;
+}
+
+/** Why the request named nobody: a code used up or expired is told apart from one never issued. */
+async function nobodyNamed(tx: Tx, reference: MemberReference): Promise<PurchaseOutcome> {
+  if (!('code' in reference)) return { kind: 'member-not-found' };
+  const issued = await tx.oneTimeCode.count({ where: { code: reference.code } });
+  return { kind: issued > 0 ? 'code-expired' : 'code-invalid' };
 }
 
 async function useUpCode(tx: Tx, code: string, at: Date): Promise<{ id: string } | null> {
