@@ -1,6 +1,6 @@
 import type { DeskDeps } from '../core/desk/deskPorts.ts';
 import { createComplaintMarkers } from '../core/desk/complaintMarkers.ts';
-import type { DeskSettings } from '../core/desk/deskSettings.ts';
+import { defaultDeskSettings, type DeskSettings } from '../core/desk/deskSettings.ts';
 import type { Translator } from '../core/i18n/translator.ts';
 import type { Database } from '../core/storage/db/openDatabase.ts';
 import { createDeskStore } from '../core/storage/desk/createDeskStore.ts';
@@ -27,12 +27,32 @@ export function deskSettingsFrom(config: DeskConfig): DeskSettings {
     showStaffName: config.DESK_SHOW_STAFF_NAME,
     showPhone: config.DESK_SHOW_PHONE,
     staffLocale: config.STAFF_LOCALE ?? config.DEFAULT_LOCALE,
+    burstMinutes: defaultDeskSettings.burstMinutes,
   };
 }
 
-/** The desk's parts on this database. */
-export function deskDepsFor(db: Database, translator: Translator, settings: DeskSettings): DeskDeps {
-  return { store: createDeskStore(db), settings, looksLikeComplaint: createComplaintMarkers(translator) };
+/**
+ * The desk's parts on this database. `deskConnected` says whether someone
+ * can see tickets (startApp: Slack is configured); tests and benches that
+ * leave it out build a desk as if one were connected.
+ */
+export function deskDepsFor(
+  db: Database,
+  translator: Translator,
+  settings: DeskSettings,
+  deskConnected: () => boolean = () => true,
+): DeskDeps {
+  return {
+    store: createDeskStore(db),
+    settings,
+    looksLikeComplaint: createComplaintMarkers(translator),
+    deskConnected,
+  };
+}
+
+/** A desk is connected when Slack is configured (the console's web desk will join this test). */
+export function slackConfigured(config: Pick<Config, 'SLACK_BOT_TOKEN'>): boolean {
+  return Boolean(config.SLACK_BOT_TOKEN);
 }
 
 /**

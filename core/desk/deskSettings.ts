@@ -12,6 +12,12 @@ export interface DeskSettings {
   showPhone: boolean;
   /** The language of everything the desk writes for staff. */
   staffLocale: Locale;
+  /**
+   * A burst: the customer's messages to a ticket with less than this many
+   * minutes between one and the next (the opening counts). Only the first
+   * message of a burst is acknowledged, not every message.
+   */
+  burstMinutes: number;
 }
 
 export const defaultDeskSettings: DeskSettings = {
@@ -20,6 +26,7 @@ export const defaultDeskSettings: DeskSettings = {
   showStaffName: true,
   showPhone: false,
   staffLocale: 'ru',
+  burstMinutes: 10,
 };
 
 const MINUTE_MS = 60_000;

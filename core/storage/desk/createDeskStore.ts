@@ -15,6 +15,7 @@ import { enqueueDeskPost, enqueueInTransaction } from '../outbox/enqueue.ts';
 import { toMemberRecord } from '../members/records.ts';
 import { newTicketRow, openingMessage, ticketMessageRow, toPurchaseLine, toTicketRecord } from './ticketRecords.ts';
 import { isUniqueViolation, uniqueTarget } from '../db/isUniqueViolation.ts';
+import { closeByCustomer, lastCustomerActivityAt } from './closeByCustomer.ts';
 
 /**
  * The staff desk's `DeskStore` on Prisma. Every state change is a conditional
@@ -76,6 +77,7 @@ function ticketTransitions(prisma: Prisma) {
         return true;
       }).then((outcome) => outcome && { taken: outcome.changed, ticket: outcome.ticket }),
     resolve: (ticketId, by, at, posts, customer) => resolve(prisma, ticketId, by, at, posts, customer),
+    closeByCustomer: (ticketId, at, posts) => closeByCustomer(prisma, ticketId, at, posts),
     rate: (ticketId, memberId, rating, at, posts) => rate(prisma, { ticketId, memberId, rating, at, posts }),
     comment: (ticketId, memberId, comment, posts) =>
       prisma.$transaction(async (tx) => {
@@ -107,6 +109,7 @@ function ticketReads(prisma: Prisma) {
       const row = await prisma.ticket.findUnique({ where: { id: ticketId } });
       return row && toTicketRecord(row);
     },
+    lastCustomerActivityAt: (ticketId) => lastCustomerActivityAt(prisma, ticketId),
     findByDeskRef: async (deskRef) => {
       const row = await prisma.ticket.findUnique({ where: { deskRef } });
       return row && toTicketRecord(row);
