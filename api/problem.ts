@@ -22,13 +22,18 @@ export const problemKinds = {
   'unsupported-media-type': { status: 415, title: 'The request body must be JSON' },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
   'consent-required': { status: 422, title: 'The member must consent before enrolment' },
-  'code-invalid': { status: 422, title: 'The one-time code is unknown, used or expired' },
+  'code-invalid': { status: 422, title: 'No one-time code has this value' },
+  'code-expired': { status: 422, title: 'The one-time code has expired or was used' },
   'redemption-refused': { status: 422, title: 'These points cannot be redeemed on this receipt' },
   'rate-limited': { status: 429, title: 'Too many requests' },
   internal: { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemKind = keyof typeof problemKinds;
+
+/** One answer wherever a used or expired one-time code is given: the lookup and the purchase. */
+export const codeExpiredDetail =
+  'This one-time code has expired or was already used; ask the customer to tap “New code” on their card, or use the card number.';
 
 /** RFC 9457 problem details; extensions sit beside the standard members. */
 export const problemSchema = z

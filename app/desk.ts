@@ -1,7 +1,7 @@
 import type { DeskDeps } from '../core/desk/deskPorts.ts';
 import { createComplaintMarkers } from '../core/desk/complaintMarkers.ts';
 import { createRelayBudget } from '../core/desk/relayBudget.ts';
-import type { DeskSettings } from '../core/desk/deskSettings.ts';
+import { defaultDeskSettings, type DeskSettings } from '../core/desk/deskSettings.ts';
 import type { Translator } from '../core/i18n/translator.ts';
 import type { Database } from '../core/storage/db/openDatabase.ts';
 import { createDeskStore } from '../core/storage/desk/createDeskStore.ts';
@@ -30,17 +30,32 @@ export function deskSettingsFrom(config: DeskConfig): DeskSettings {
     showPhone: config.DESK_SHOW_PHONE,
     staffLocale: config.STAFF_LOCALE ?? config.DEFAULT_LOCALE,
     relayPerMinute: config.DESK_RELAY_PER_MINUTE,
+    burstMinutes: defaultDeskSettings.burstMinutes,
   };
 }
 
-/** The desk's parts on this database. */
-export function deskDepsFor(db: Database, translator: Translator, settings: DeskSettings): DeskDeps {
-  const relayBudget = createRelayBudget(settings.relayPerMinute, translator, settings.staffLocale);
+/**
+ * The desk's parts on this database. `deskConnected` says whether someone
+ * can see tickets (startApp: Slack is configured); tests and benches that
+ * leave it out build a desk as if one were connected.
+ */
+export function deskDepsFor(
+  db: Database,
+  translator: Translator,
+  settings: DeskSettings,
+  deskConnected: () => boolean = () => true,
+): DeskDeps {
   return {
-    store: createDeskStore(db, relayBudget),
+    store: createDeskStore(db, createRelayBudget(settings.relayPerMinute, translator, settings.staffLocale)),
     settings,
     looksLikeComplaint: createComplaintMarkers(translator),
+    deskConnected,
   };
+}
+
+/** A desk is connected when Slack is configured (the console's web desk will join this test). */
+export function slackConfigured(config: Pick<Config, 'SLACK_BOT_TOKEN'>): boolean {
+  return Boolean(config.SLACK_BOT_TOKEN);
 }
 
 /**

@@ -29,7 +29,7 @@ import type { Pino } from './logger.ts';
 import { programSettingsFrom } from './programSettings.ts';
 import { startScheduler } from './startScheduler.ts';
 import { startDispatcher, webInboxOf } from './startDispatcher.ts';
-import { deskDeliveryFor, deskDepsFor, deskSettingsFrom } from './desk.ts';
+import { deskDeliveryFor, deskDepsFor, deskSettingsFrom, slackConfigured } from './desk.ts';
 import { createStaffDesk, type StaffDesk } from '../core/desk/staffDesk.ts';
 import { createSlackDesk, type SlackDesk } from '../bots/slack/createSlackDesk.ts';
 import { registerSlackRoute } from '../bots/slack/registerSlackRoute.ts';
@@ -78,7 +78,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     log,
   });
   // Referral: invitation codes reach the conversation as an extra of the assistant's deps (core/referral/referralPorts.ts).
-  const desk = deskDepsFor(db, translator, deskSettingsFrom(config));
+  const desk = deskDepsFor(db, translator, deskSettingsFrom(config), () => slackConfigured(config));
   const menu = assistantMenu();
   const deps: AssistantDeps = {
     ...stores,

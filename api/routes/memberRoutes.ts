@@ -4,7 +4,7 @@ import type { ApiDeps } from '../apiDeps.ts';
 import { defineRoute, type ApiRoute } from '../apiRoute.ts';
 import { cardField, codeField, idParams, localeField, nameField, phoneField } from '../fields.ts';
 import { memberViewSchema, toMemberView } from '../memberView.ts';
-import { ApiProblem } from '../problem.ts';
+import { ApiProblem, codeExpiredDetail } from '../problem.ts';
 import { welcomeBonus } from '../../core/members/welcomeBonus.ts';
 
 /** Enrolment at the till, look-up by what the customer shows, and one member by id. */
@@ -75,10 +75,10 @@ function lookUpMember(deps: ApiDeps): ApiRoute {
     query,
     summary: 'Look a member up by phone, card number or one-time code',
     description:
-      'Exactly one of `phone`, `card` or `code`. Looking up by code does not use the code up; the purchase does.',
+      'Exactly one of `phone`, `card` or `code`. Looking up by code does not use the code up; the purchase does. A code that expired or was used answers `code-expired`, as the purchase does.',
     example: { query: { phone: '+37369123456' } },
     responses: { 200: { description: 'The member.', schema: memberViewSchema } },
-    problems: ['member-not-found'],
+    problems: ['member-not-found', 'code-expired'],
     handle: async ({ query }) => {
       const reference: MemberReference = query.card
         ? { cardNumber: query.card }
@@ -88,6 +88,8 @@ function lookUpMember(deps: ApiDeps): ApiRoute {
       const found = await deps.points.findMember(reference);
       // Read again through currentMember so that points expired by now are not shown as spendable.
       const member = found && (await deps.points.currentMember(found.id));
+      if (!found && query.code && (await deps.points.whyNoMemberFor(query.code)) === 'expired')
+        throw new ApiProblem('code-expired', codeExpiredDetail);
       if (!member)
         throw new ApiProblem(
           'member-not-found',

@@ -4,7 +4,7 @@ import type { MemberReference, PurchaseOutcome, PurchaseRecord } from '../../cor
 import type { ApiDeps } from '../apiDeps.ts';
 import { defineRoute, type ApiResult, type ApiRoute } from '../apiRoute.ts';
 import { amountField, cardField, codeField, idParams, phoneField } from '../fields.ts';
-import { ApiProblem } from '../problem.ts';
+import { ApiProblem, codeExpiredDetail } from '../problem.ts';
 import { purchaseViewSchema, refundViewSchema, toPurchaseView, toRefundView } from '../purchaseView.ts';
 
 /** Recording a purchase (earn, redeem, discount) and refunding it. */
@@ -58,7 +58,7 @@ function recordPurchase(deps: ApiDeps): ApiRoute {
         schema: purchaseViewSchema,
       },
     },
-    problems: ['member-not-found', 'code-invalid', 'receipt-conflict', 'redemption-refused'],
+    problems: ['member-not-found', 'code-invalid', 'code-expired', 'receipt-conflict', 'redemption-refused'],
     handle: async ({ body, idempotency }) => {
       const { member, ...rest } = body;
       const reference: MemberReference = member.card
@@ -100,8 +100,10 @@ async function answerPurchase(deps: ApiDeps, outcome: PurchaseOutcome): Promise<
     case 'code-invalid':
       throw new ApiProblem(
         'code-invalid',
-        'Ask the customer to open their card again for a fresh code, or use the card number.',
+        'No one-time code has this value; check it with the customer, or use the card number.',
       );
+    case 'code-expired':
+      throw new ApiProblem('code-expired', codeExpiredDetail);
     case 'member-not-found':
       throw new ApiProblem(
         'member-not-found',

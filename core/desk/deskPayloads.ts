@@ -1,5 +1,10 @@
-/** The staff channel's buttons; their payloads come back from Slack as the action's value. */
+/**
+ * The desk's buttons: `close` is the customer's (✖ Close my request, in the
+ * chat); `take` and `resolve` are the staff channel's, whose payloads come
+ * back from Slack as the action's value.
+ */
 export const deskPayload = {
+  close: (ticketId: string) => `close:${ticketId}`,
   take: (ticketId: string) => `desk:take:${ticketId}`,
   resolve: (ticketId: string) => `desk:resolve:${ticketId}`,
 } as const;

@@ -31,6 +31,8 @@ export interface TicketRecord {
   takenAt: Date | null;
   firstResponseAt: Date | null;
   resolvedAt: Date | null;
+  /** The customer closed it themself (✖ Close my request, /cancel): nobody is asked to rate anything. */
+  closedByCustomer: boolean;
   announcements: number;
   nextAnnounceAt: Date | null;
   rating: number | null;
@@ -126,6 +128,13 @@ export interface DeskStore {
     posts: DeskDraft[],
     customer: CustomerDraft,
   ): Promise<{ resolved: boolean; ticket: TicketRecord } | null>;
+  /**
+   * The customer closes their own request: resolved, with no rating prompt,
+   * and the posts that tell staff; `not-open` when it was resolved already.
+   */
+  closeByCustomer(ticketId: string, at: Date, posts: DeskDraft[]): Promise<'closed' | 'not-open' | 'missing'>;
+  /** When the customer last wrote to the ticket (or opened it): the start of the current burst of messages. */
+  lastCustomerActivityAt(ticketId: string): Promise<Date | null>;
   /** The member's rating of a resolved ticket; the first one counts. */
   rate(
     ticketId: string,
@@ -160,6 +169,12 @@ export interface DeskDeps {
   settings: DeskSettings;
   /** Whether a member's text reads as a complaint (see complaintMarkers.ts). */
   looksLikeComplaint: (text: string) => boolean;
+  /**
+   * Whether a desk is connected, so someone can answer soon (Slack is
+   * configured; the console's web desk adds itself later). Only then is the
+   * customer told a waiting time; otherwise that the request is recorded.
+   */
+  deskConnected: () => boolean;
 }
 
 /** The bytes of a photo a customer sent, by the platform's file id (a channel adapter provides it). */

@@ -14,6 +14,12 @@ export interface DeskSettings {
   staffLocale: Locale;
   /** Customer messages per ticket relayed to staff one by one within a minute; more are merged (relayBudget.ts). */
   relayPerMinute: number;
+  /**
+   * A burst: the customer's messages to a ticket with less than this many
+   * minutes between one and the next (the opening counts). Only the first
+   * message of a burst is acknowledged, not every message.
+   */
+  burstMinutes: number;
 }
 
 export const defaultDeskSettings: DeskSettings = {
@@ -23,6 +29,7 @@ export const defaultDeskSettings: DeskSettings = {
   showPhone: false,
   staffLocale: 'ru',
   relayPerMinute: 10,
+  burstMinutes: 10,
 };
 
 const MINUTE_MS = 60_000;

@@ -41,5 +41,9 @@ export async function escalate(
   });
   if (outcome === 'chat-changed') throw new ChatChangedError();
   deps.log.info({ ticketId: id, reason, channel: inbound.channel }, 'desk: ticket opened');
-  return [message(t(`desk.opened.${reason}`, { count: settings.expectedWaitMinutes }), ticketButtons(t))];
+  // A waiting time is promised only while someone can see the ticket (a desk is connected).
+  const promise = deps.desk.deskConnected()
+    ? t(`desk.opened.${reason}`, { count: settings.expectedWaitMinutes })
+    : t(`desk.recorded.${reason}`);
+  return [message(promise, ticketButtons(t, id))];
 }

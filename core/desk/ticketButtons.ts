@@ -1,10 +1,11 @@
 import type { Translate } from '../i18n/translator.ts';
 import type { Button } from '../outbound.ts';
-import { menuPayload, payload } from '../payloads.ts';
+import { payload } from '../payloads.ts';
+import { deskPayload } from './deskPayloads.ts';
 
-/** While staff have the conversation, the one button left is the balance. */
-export function ticketButtons(t: Translate): Button[][] {
-  return [[{ label: t('menu.balance'), payload: menuPayload('balance') }]];
+/** While a ticket is open the menu keeps working; the button under the desk's own replies is the way out. */
+export function ticketButtons(t: Translate, ticketId: string): Button[][] {
+  return [[{ label: t('desk.closeButton'), payload: deskPayload.close(ticketId) }]];
 }
 
 /** The member's rating of the help, one to five stars. */

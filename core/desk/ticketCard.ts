@@ -60,6 +60,7 @@ export function ticketCard(view: TicketView, context: CardContext): DeskCard {
 
 function statusText(ticket: TicketRecord, t: Translate): string {
   if (ticket.status === 'open') return t('desk.status.open');
+  if (ticket.closedByCustomer) return t('desk.status.closedByCustomer');
   const name = ticket.assignee?.name ?? '—';
   return ticket.status === 'taken' ? t('desk.status.taken', { name }) : t('desk.status.resolved', { name });
 }

@@ -26,9 +26,10 @@ export async function serveMember(
   const { event } = turn.inbound;
   if (pressed?.kind === 'rate') return rateHelp(turn, chat, member, pressed.ticketId, pressed.rating);
   if (chat.state.ticket)
-    return talkToStaff(turn, chat, member, chat.state.ticket, pressed, (next) =>
-      serveMember(turn, next, member, pressed),
-    );
+    return talkToStaff(turn, chat, member, chat.state.ticket, pressed, {
+      answerMenu: (same) => answerMenu(turn, same, member, pressed),
+      serveAsUsual: (next) => serveMember(turn, next, member, pressed),
+    });
   if (chat.state.commentFor && event.kind === 'text')
     return commentOnRating(turn, chat, member, chat.state.commentFor, event.text);
   if (!pressed && event.kind === 'text' && turn.deps.desk.looksLikeComplaint(event.text))

@@ -4,6 +4,7 @@ import type { Outbound } from '../outbound.ts';
 import { formatCardNumber } from '../members/cardNumber.ts';
 import { qrCodePng } from './qrCodePng.ts';
 import { formatTime } from './formatDate.ts';
+import { menuPayload } from '../payloads.ts';
 
 /**
  * The loyalty card: its number, and a one-time code (with its QR) that the
@@ -15,5 +16,7 @@ export async function showCard(turn: Turn, member: MemberRecord): Promise<Outbou
   const { code, expiresAt } = await deps.points.issueCode(member.id);
   const time = formatTime(expiresAt, turn.locale, deps.settings.timezone);
   const text = `${t('card.caption', { card, name: member.name })}\n${t('card.code', { code, time })}`;
-  return { text, image: { png: qrCodePng(code), alt: t('card.alt', { card }) }, ephemeral: true };
+  // The code outlives no one's patience: "New code" issues a fresh one without going back to the menu.
+  const newCode = [[{ label: t('card.newCode'), payload: menuPayload('card') }]];
+  return { text, image: { png: qrCodePng(code), alt: t('card.alt', { card }) }, buttons: newCode, ephemeral: true };
 }

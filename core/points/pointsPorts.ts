@@ -58,6 +58,8 @@ export type PurchaseOutcome =
   | { kind: 'receipt-conflict'; purchase: PurchaseRecord }
   | { kind: 'refused'; reason: 'over-balance' | 'over-share'; maxRedeemable: number }
   | { kind: 'code-invalid' }
+  /** The one-time code was issued but is used up or expired: the member should open their card for a new one. */
+  | { kind: 'code-expired' }
   | { kind: 'member-not-found' }
   | { kind: 'invalid-request'; detail: string };
 
@@ -88,6 +90,8 @@ export interface RefundPolicy {
 /** The storage the points engine needs; implemented in core/storage/points/recordPurchase.ts. */
 export interface PointsStore {
   findMemberBy(reference: MemberReference, now: Date): Promise<MemberRecord | null>;
+  /** Whether `code` was ever issued; when no live code holds it, it is then used up or expired. */
+  codeWasIssued(code: string): Promise<boolean>;
   recordPurchase(request: PurchaseRequest, policy: PurchasePolicy): Promise<PurchaseOutcome>;
   refundPurchase(purchaseId: string, at: Date, policy: RefundPolicy): Promise<RefundOutcome>;
   findPurchase(purchaseId: string): Promise<PurchaseRecord | null>;

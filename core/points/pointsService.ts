@@ -31,6 +31,12 @@ export interface PointsService {
   rules(): Promise<ProgramRules>;
   saveRules(rules: ProgramRules): Promise<void>;
   findMember(reference: MemberReference): Promise<MemberRecord | null>;
+  /**
+   * Why a one-time code named nobody: `expired` for a code issued and since
+   * used up or expired (one answer for both, the member opens their card
+   * again), `unknown` for one never issued.
+   */
+  whyNoMemberFor(code: string): Promise<'expired' | 'unknown'>;
   recordPurchase(input: PurchaseInput): Promise<PurchaseOutcome>;
   refund(purchaseId: string): Promise<RefundOutcome>;
   /** A fresh one-time code for the card screen, valid for the configured minutes. */
@@ -58,6 +64,7 @@ export function createPointsService(given: PointsDeps): PointsService {
     rules: () => store.loadRules(),
     saveRules: (rules) => store.saveRules(rules),
     findMember: (reference) => store.findMemberBy(reference, clock()),
+    whyNoMemberFor: async (code) => ((await store.codeWasIssued(code)) ? 'expired' : 'unknown'),
     recordPurchase: (input) => recordPurchase(deps, input),
     refund: async (purchaseId) => {
       const current = await store.loadRules();

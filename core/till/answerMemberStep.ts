@@ -17,7 +17,7 @@ export async function answerMemberStep(turn: TillTurn): Promise<Outbound[]> {
     return [message(t(parsed.reason === 'bad-card' ? 'till.badCard' : 'till.unreadableMember')), askMember(t)];
   const found = await deps.points.findMember(parsed.reference);
   const current = found && (await loadMemberAtTill(turn, found.id));
-  if (!current) return [message(t(notFoundKey(parsed.reference))), askMember(t)];
+  if (!current) return [message(t(await notFoundKey(turn, parsed.reference))), askMember(t)];
   const { member, rules } = current;
   // The reference is kept as given: a one-time code must be used up by the purchase itself.
   await saveTillState(turn, { v: 1, step: 'amount', memberId: member.id, reference: parsed.reference });
@@ -36,8 +36,12 @@ function referenceIn(turn: TillTurn): ParsedReference {
   return { ok: false, reason: 'unreadable' };
 }
 
-function notFoundKey(reference: MemberReference): string {
-  if ('code' in reference) return 'till.codeInvalid';
+async function notFoundKey(turn: TillTurn, reference: MemberReference): Promise<string> {
+  // A code used up or expired is told as such, like the purchase and the REST API tell it.
+  if ('code' in reference)
+    return (await turn.deps.points.whyNoMemberFor(reference.code)) === 'expired'
+      ? 'till.codeExpired'
+      : 'till.codeUnknown';
   if ('cardNumber' in reference) return 'till.cardNotFound';
   return 'till.phoneNotFound';
 }

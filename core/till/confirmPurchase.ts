@@ -36,7 +36,9 @@ async function answerOutcome(turn: TillTurn, state: Summary, outcome: PurchaseOu
     case 'refused':
       return offerChoiceAgain(turn, state, outcome.maxRedeemable);
     case 'code-invalid':
-      return startOver(turn, 'till.codeInvalid');
+      return startOver(turn, 'till.codeUnknown');
+    case 'code-expired':
+      return startOver(turn, 'till.codeExpired');
     case 'member-not-found':
       return startOver(turn, 'till.memberGone');
     case 'receipt-conflict':

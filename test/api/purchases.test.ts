@@ -212,7 +212,7 @@ describeEachProvider('purchases through the REST API', (provider) => {
     expect((await purchase({ member: { code }, amount: 5_000, receiptId: `${provider}-code-1` })).status).toBe(201);
     const second = await purchase({ member: { code }, amount: 5_000, receiptId: `${provider}-code-2` });
     expect(second.status).toBe(422);
-    expect(second.body.type).toBe('/api/problems/code-invalid');
+    expect(second.body.type).toBe('/api/problems/code-expired');
   });
 
   it('answers 404 for a card nobody holds', async () => {

@@ -80,6 +80,7 @@ describeEachProvider('the desk store', (provider) => {
       takenAt: null,
       firstResponseAt: null,
       resolvedAt: null,
+      closedByCustomer: false,
       announcements: 0,
       rating: null,
       ratingComment: null,

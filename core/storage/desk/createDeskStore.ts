@@ -17,6 +17,7 @@ import { newTicketRow, openingMessage, ticketMessageRow, toPurchaseLine, toTicke
 import { isUniqueViolation, uniqueTarget } from '../db/isUniqueViolation.ts';
 import type { RelayBudget } from '../../desk/relayBudget.ts';
 import { relayWithinBudget } from './relayWithinBudget.ts';
+import { closeByCustomer, lastCustomerActivityAt } from './closeByCustomer.ts';
 
 /**
  * The staff desk's `DeskStore` on Prisma. Every state change is a conditional
@@ -79,6 +80,7 @@ function ticketTransitions(prisma: Prisma) {
         return true;
       }).then((outcome) => outcome && { taken: outcome.changed, ticket: outcome.ticket }),
     resolve: (ticketId, by, at, posts, customer) => resolve(prisma, ticketId, by, at, posts, customer),
+    closeByCustomer: (ticketId, at, posts) => closeByCustomer(prisma, ticketId, at, posts),
     rate: (ticketId, memberId, rating, at, posts) => rate(prisma, { ticketId, memberId, rating, at, posts }),
     comment: (ticketId, memberId, comment, posts) =>
       prisma.$transaction(async (tx) => {
@@ -110,6 +112,7 @@ function ticketReads(prisma: Prisma) {
       const row = await prisma.ticket.findUnique({ where: { id: ticketId } });
       return row && toTicketRecord(row);
     },
+    lastCustomerActivityAt: (ticketId) => lastCustomerActivityAt(prisma, ticketId),
     findByDeskRef: async (deskRef) => {
       const row = await prisma.ticket.findUnique({ where: { deskRef } });
       return row && toTicketRecord(row);

@@ -10,6 +10,9 @@ import type {
   TicketStatus,
 } from '../../desk/deskPorts.ts';
 
+/** Who resolved a ticket the customer closed themself: no staff id is ever this. */
+export const CUSTOMER_CLOSER = 'customer';
+
 /** A ticket row as the desk sees it: the assignee only when set. */
 export function toTicketRecord(row: Ticket): TicketRecord {
   return {
@@ -28,6 +31,7 @@ export function toTicketRecord(row: Ticket): TicketRecord {
     takenAt: row.takenAt,
     firstResponseAt: row.firstResponseAt,
     resolvedAt: row.resolvedAt,
+    closedByCustomer: row.resolvedById === CUSTOMER_CLOSER,
     announcements: row.announcements,
     nextAnnounceAt: row.nextAnnounceAt,
     rating: row.rating,

@@ -26,6 +26,7 @@ export function createPointsStore(
   const { prisma } = db;
   return {
     findMemberBy: (reference, now) => findMemberBy(db, reference, now),
+    codeWasIssued: async (code) => (await prisma.oneTimeCode.count({ where: { code } })) > 0,
     recordPurchase: (request, policy) => recordPurchase(db, request, policy, reactions),
     refundPurchase: (purchaseId, at, policy) => refundPurchase(db, purchaseId, at, policy, reactions),
     findPurchase: async (purchaseId) => {

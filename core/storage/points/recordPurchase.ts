@@ -94,7 +94,7 @@ async function recordInTransaction(
   reactions: readonly PurchaseReaction[],
 ): Promise<PurchaseOutcome> {
   const locked = await lockBuyer(tx, request);
-  if (!locked) throw new Refused({ kind: 'code' in request.member ? 'code-invalid' : 'member-not-found' }, null);
+  if (!locked) throw new Refused(await nobodyNamed(tx, request.member), null);
   const receipt = receiptRow(request, locked.id, policy.requestHash(locked.id));
   if (receiptFirst && !(await insertReceipt(tx, receipt))) throw new ReceiptTaken(locked.id);
   const expired = await expireDueInTransaction(tx, locked.id, request.at);
@@ -122,7 +122,7 @@ async function recordInTransaction(
   };
   if (receiptFirst) await fillReceipt(tx, purchase);
   else if (!(await insertReceipt(tx, purchase))) throw new ReceiptTaken(locked.id);
-  await enqueueAll(tx, policy.notifyPurchase(toPurchaseRecord(purchase), member));
+  await enqueueAll(tx, policy.notifyPurchase(toPurchaseRecord(purchase), member), request.at);
   // The capabilities' reactions (the referral reward…) write in this same transaction; the member comes back as they leave them.
   const recordedPurchase = toPurchaseRecord(purchase);
   const recorded = {
@@ -147,6 +147,13 @@ async function lockBuyer(tx: Tx, request: PurchaseRequest): Promise<Member | nul
   if (!where) return null;
   const [row] = await tx.member.updateManyAndReturn({ where, data: { updatedAt: at } });
   return row ?? null;
+}
+
+/** Why the request named nobody: a code used up or expired is told apart from one never issued. */
+async function nobodyNamed(tx: Tx, reference: MemberReference): Promise<PurchaseOutcome> {
+  if (!('code' in reference)) return { kind: 'member-not-found' };
+  const issued = await tx.oneTimeCode.count({ where: { code: reference.code } });
+  return { kind: issued > 0 ? 'code-expired' : 'code-invalid' };
 }
 
 async function useUpCode(tx: Tx, code: string, at: Date): Promise<{ id: string } | null> {
@@ -232,9 +239,17 @@ function resultRow(before: MemberRecord, after: MemberRecord, quote: Accepted) {
   };
 }
 
-export async function enqueueAll(tx: Tx, notifications: Notification[]): Promise<void> {
+/**
+ * The purchase's (or refund's) messages, stamped with its own time `at`, as
+ * its reactions stamp theirs: the outbox is claimed by time, then by id, so
+ * messages of one transaction with one time go out in the order written.
+ * Without the stamp they took the wall clock, later than `at`, and a
+ * referral bonus written after the purchase went out before it.
+ */
+export async function enqueueAll(tx: Tx, notifications: Notification[], at: Date): Promise<void> {
   // A purchase does not look at what became of its messages: no query to ask why one was not queued.
-  for (const notification of notifications) await enqueueInTransaction(tx, notification, { tellWhyNot: false });
+  for (const notification of notifications)
+    await enqueueInTransaction(tx, { ...notification, at }, { tellWhyNot: false });
 }
 
 /**

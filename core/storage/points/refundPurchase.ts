@@ -57,7 +57,7 @@ async function refundInTransaction(
     await tx.purchase.update({ where: { id: purchaseId }, data: { refundShortfall: shortfall } }),
   );
   const member = await reactToRefund(tx, reactions, { purchase, member: rolledBack, at, rules: policy.rules });
-  await enqueueAll(tx, policy.notifyRefund(purchase, member, tierBefore));
+  await enqueueAll(tx, policy.notifyRefund(purchase, member, tierBefore), at);
   return { kind: 'refunded', purchase, member };
 }
 

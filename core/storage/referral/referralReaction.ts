@@ -7,6 +7,7 @@ import type { Tx } from '../db/openDatabase.ts';
 import { toMemberRecord } from '../members/records.ts';
 import { enqueueInTransaction } from '../outbox/enqueue.ts';
 import { creditInTransaction } from '../points/creditInTransaction.ts';
+import { takeBackReward } from './takeBackReward.ts';
 import type { PurchaseEvent, PurchaseReaction } from '../points/purchaseReactions.ts';
 
 /**
@@ -18,7 +19,11 @@ import type { PurchaseEvent, PurchaseReaction } from '../points/purchaseReaction
  * are counted, so concurrent first purchases cannot exceed the cap.
  */
 export function referralReaction(translator: Translator): PurchaseReaction {
-  return { name: 'referral-reward', onPurchase: (tx, event) => rewardInvitation(tx, event, translator) };
+  return {
+    name: 'referral-reward',
+    onPurchase: (tx, event) => rewardInvitation(tx, event, translator),
+    onRefund: (tx, event) => takeBackRewards(tx, event),
+  };
 }
 
 async function rewardInvitation(tx: Tx, event: PurchaseEvent, translator: Translator): Promise<MemberRecord> {
@@ -44,6 +49,22 @@ async function rewardInvitation(tx: Tx, event: PurchaseEvent, translator: Transl
   for (const notification of referralNotifications(translator, reward))
     await enqueueInTransaction(tx, { ...notification, at });
   return after;
+}
+
+/**
+ * Refunding the purchase that earned an invitation's rewards takes both
+ * back, the friend's and the inviter's, as far as each balance allows (the
+ * refund's shortfall rule: a balance never goes negative). A reward belongs
+ * to the purchase recorded at its own time (both are written with the
+ * purchase's `at`); a later purchase's refund leaves it alone. (Two
+ * purchases of one friend in the same millisecond cannot be told apart: the
+ * ledger holds no purchase id.)
+ */
+async function takeBackRewards(tx: Tx, event: PurchaseEvent): Promise<MemberRecord> {
+  const friendId = event.purchase.memberId;
+  for (const side of ['friend', 'referrer'] as const)
+    await takeBackReward(tx, `referral:${friendId}:${side}`, event.purchase.createdAt, event.at);
+  return toMemberRecord(await tx.member.findUniqueOrThrow({ where: { id: friendId } }));
 }
 
 /** The friend's inviter, their row locked for this transaction; null for none, or for the friend themself. */

@@ -106,7 +106,7 @@ describe('a purchase at the till', () => {
     await ion.taps(ru('till.earnOnlyButton'));
     await ion.taps(ru('till.confirmButton'), 2);
 
-    expect(texts(await ion.types(code, 2))).toEqual([ru('till.codeInvalid'), ru('till.askMember')]);
+    expect(texts(await ion.types(code, 2))).toEqual([ru('till.codeExpired'), ru('till.askMember')]);
     expect(await harness.prisma.purchase.count()).toBe(1);
   });
 
@@ -115,7 +115,7 @@ describe('a purchase at the till', () => {
     await harness.prisma.oneTimeCode.update({ where: { code }, data: { expiresAt: new Date(Date.now() - 1000) } });
     await ion.commands('/till');
 
-    expect(texts(await ion.types(code, 2))).toEqual([ru('till.codeInvalid'), ru('till.askMember')]);
+    expect(texts(await ion.types(code, 2))).toEqual([ru('till.codeExpired'), ru('till.askMember')]);
   });
 });
 

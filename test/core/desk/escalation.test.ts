@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Locale } from '../../../core/i18n/locale.ts';
 import type { Outbound } from '../../../core/outbound.ts';
 import { menuPayload } from '../../../core/payloads.ts';
+import { deskPayload } from '../../../core/desk/deskPayloads.ts';
 import type { Provider } from '../../../core/storage/db/openDatabase.ts';
 import { describeEachProvider } from '../../support/testDatabase.ts';
 import {
@@ -45,7 +46,7 @@ describeEachProvider('escalation to a person', (provider) => {
       locale: customer.locale,
     });
     expect(texts(replies)).toEqual([tr(customer.locale)(`desk.opened.${reason}`, { count: 15 })]);
-    expect(buttonPayloads(replies)).toEqual([menuPayload('balance')]);
+    expect(buttonPayloads(replies)).toEqual([deskPayload.close(ticket.id)]);
     expect(await deskPosts(world.db, ticket.id)).toEqual([{ kind: 'ticket' }]);
     expect(await chatState(world.db, customer)).toEqual({ v: 1, step: 'member', ticket: ticket.id });
     return ticket;

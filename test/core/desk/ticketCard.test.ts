@@ -36,6 +36,7 @@ function aView(
       takenAt: null,
       firstResponseAt: null,
       resolvedAt: null,
+      closedByCustomer: false,
       announcements: 0,
       nextAnnounceAt: null,
       rating: null,
@@ -133,6 +134,12 @@ describe('the ticket card', () => {
     expect(field(aView(taken), 'Status')).toBe('taken by Ana');
     expect(field(aView(resolved), 'Status')).toBe('resolved by Ana');
     expect(field(aView(taken), 'Статус', 'ru')).toBe('взял(а) Ana');
+  });
+
+  it('says when the customer closed the request themself', () => {
+    const closed = { status: 'resolved' as const, resolvedAt: after(4), closedByCustomer: true };
+    expect(field(aView(closed), 'Status')).toBe('closed by the customer');
+    expect(ticketCard(aView(closed), context()).summary).toContain('closed by the customer');
   });
 
   it('offers Take and Resolve while nobody has the ticket, Resolve once taken, nothing once resolved', () => {

@@ -137,14 +137,14 @@ describeEachProvider('the till', (provider) => {
     const summary = await world.cashier(press(buttonIn(choice, en('till.earnOnlyButton'))));
     await world.cashier(press(buttonIn(summary, en('till.confirmButton'))));
     const replies = await world.cashier(text(code));
-    expect(texts(replies)).toEqual([en('till.codeInvalid'), en('till.askMember')]);
+    expect(texts(replies)).toEqual([en('till.codeExpired'), en('till.askMember')]);
   });
 
   it('refuses a code that expired', async () => {
     const code = await world.cardCode();
     world.advance(5 * 60_000 + 1);
     await world.cashier(command('till'));
-    expect(texts(await world.cashier(text(code)))[0]).toBe(en('till.codeInvalid'));
+    expect(texts(await world.cashier(text(code)))[0]).toBe(en('till.codeExpired'));
   });
 
   it('records nothing when the code expires between the lookup and Confirm, and asks for the member again', async () => {
@@ -152,7 +152,7 @@ describeEachProvider('the till', (provider) => {
     const summary = await world.cashier(press(buttonIn(choice, en('till.earnOnlyButton'))));
     world.advance(10 * 60_000);
     const replies = await world.cashier(press(buttonIn(summary, en('till.confirmButton'))));
-    expect(texts(replies)).toEqual([en('till.codeInvalid'), en('till.askMember')]);
+    expect(texts(replies)).toEqual([en('till.codeExpired'), en('till.askMember')]);
     expect(await world.purchases()).toHaveLength(0);
   });
 
@@ -168,7 +168,7 @@ describeEachProvider('the till', (provider) => {
     ['123456789012', 'till.badCard'],
     ['who?', 'till.unreadableMember'],
     ['+373 69 999 999', 'till.phoneNotFound'],
-    ['000000', 'till.codeInvalid'],
+    ['000000', 'till.codeUnknown'],
   ])('explains why "%s" names no member and asks again', async (typed, key) => {
     await world.cashier(command('till'));
     expect(texts(await world.cashier(text(typed)))).toEqual([en(key), en('till.askMember')]);

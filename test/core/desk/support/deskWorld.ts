@@ -70,11 +70,16 @@ let worlds = 0;
 /** Members are named in the order they join. */
 const names = ['Anna', 'Boris', 'Ion', 'Maria', 'Elena', 'Victor'];
 
-export async function createDeskWorld(provider: Provider, settings: Partial<DeskSettings> = {}): Promise<DeskWorld> {
+export async function createDeskWorld(
+  provider: Provider,
+  settings: Partial<DeskSettings> = {},
+  /** Whether a desk (Slack) is connected, so a waiting time may be promised; connected unless told. */
+  deskConnected = true,
+): Promise<DeskWorld> {
   const db = await createTestDatabase(provider);
   let now = start;
   const clock = () => now;
-  const desk = deskDepsFor(db, translator, { ...worldDeskSettings, ...settings });
+  const desk = deskDepsFor(db, translator, { ...worldDeskSettings, ...settings }, () => deskConnected);
   const points = createPointsService({ store: createPointsStore(db), translator, clock, log: silentLogger });
   const assistant = createAssistant({
     ...createConversationStores(db),

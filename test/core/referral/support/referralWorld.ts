@@ -89,6 +89,15 @@ export async function createReferralWorld(provider: Provider) {
       receiptId = `receipt-${crypto.randomUUID()}`,
     ): Promise<PurchaseOutcome> =>
       points.recordPurchase({ member: { memberId: member.id }, receiptId, amount, redeemPoints: 0, source: 'api' }),
+    refund: (purchaseId: string) => points.refund(purchaseId),
+    /** The texts queued for a member, in the order the dispatcher claims them. */
+    outboxInOrder: async (member: MemberRecord) =>
+      (
+        await db.prisma.outboxMessage.findMany({
+          where: { memberId: member.id },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        })
+      ).map((row) => parseReplies(row.payload)?.[0]?.text ?? ''),
     referrerOf: async (member: MemberRecord) =>
       (await db.prisma.member.findUniqueOrThrow({ where: { id: member.id } })).referredById,
     referralPoints: async (member: MemberRecord) =>
