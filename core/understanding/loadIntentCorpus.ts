@@ -11,5 +11,5 @@ export function loadIntentCorpus(): IntentCorpus {
     lng,
     JSON.parse(readFileSync(`${localesDir}${lng}/intents.json`, 'utf8')) as Record<string, string[]>,
   ]);
-  return Object.fromEntries(entries) as IntentCorpus;
+  return Object.fromEntries(entries) as unknown as IntentCorpus;
 }
