@@ -1,4 +1,5 @@
 import { assistantMenu } from './assistantMenu.ts';
+import { defaultUnderstanding } from './understanding.ts';
 import { purchaseReactions } from './purchaseReactions.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Bot } from 'grammy';
@@ -81,6 +82,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   const deps: AssistantDeps = {
     ...stores,
     menu: assistantMenu(),
+    understanding: defaultUnderstanding(),
     translator,
     settings,
     clock,
@@ -90,6 +92,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     desk,
     referrals: createReferralStore(db),
   };
+  await deps.understanding.ready;
   const assistant = createAssistant(deps);
   const staffDesk = createStaffDesk({ desk, translator, settings, loadRules: points.rules, clock, log });
   const adminToken = await ensureAdminToken(

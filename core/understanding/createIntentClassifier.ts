@@ -26,21 +26,20 @@ const silent = { trace() {}, debug() {}, info() {}, log() {}, warn() {}, error()
  * has stemmers and normalizers for Russian and Romanian (diacritics folded),
  * which the other installed options lack: nothing else among our packages
  * classifies text at all, and a keyword table would miss inflected words
- * ("баллов", "cardul"). Its model file, logging and sentiment pass are off.
+ * (Russian and Romanian nouns change their endings). Its model file, logging and sentiment pass are off.
  */
-export async function createIntentClassifier(
-  corpus: IntentCorpus,
-  threshold = CONFIDENCE_THRESHOLD,
-): Promise<Understanding> {
+export function createIntentClassifier(corpus: IntentCorpus, threshold = CONFIDENCE_THRESHOLD): Understanding {
   const container = containerBootstrap();
-  const nlp = await trainedNlp(container, corpus);
+  // Training starts now, at start-up; the first text waits for it (a few milliseconds), later ones do not.
+  const trained = trainedNlp(container, corpus);
   const knownShare = createKnownShare(container, corpus);
   const classify = async (locale: Locale, text: string): Promise<Understood | null> => {
     if (knownShare(locale, text) <= MOSTLY_UNKNOWN) return null;
-    const { intent, score } = await nlp.process(locale, text);
+    const { intent, score } = await (await trained).process(locale, text);
     return intent !== 'None' && score >= threshold ? { intent, score, locale } : null;
   };
   return {
+    ready: trained.then(() => undefined),
     understand: async (text, locale) => {
       // The member's language first, then the others: people type in the language they think in.
       for (const lng of [locale, ...locales.filter((other) => other !== locale)]) {

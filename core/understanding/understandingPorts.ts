@@ -12,11 +12,13 @@ export interface Understood {
  * no intent is likely enough (the text is then not forced into one).
  */
 export interface Understanding {
+  /** Settles once the classifier is trained (start-up waits for it; `understand` waits too). */
+  ready: Promise<void>;
   understand(text: string, locale: Locale): Promise<Understood | null>;
 }
 
-/** Example utterances per intent, per language (locales/<lng>/intents.json). */
+/** Example utterances per intent, per language (locales/<lng>/intents.json); `None` lists off-topic examples. */
 export type IntentCorpus = Record<Locale, Record<string, readonly string[]>>;
 
-/** The intent names of languages ("русский") carry: `language.<locale>` switches to that language. */
+/** The intent a language typed by its name carries: `language.<locale>` switches to that language. */
 export const switchLanguageIntent = (locale: Locale): string => `language.${locale}`;

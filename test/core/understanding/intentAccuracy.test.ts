@@ -6,11 +6,9 @@ import type { Understanding } from '../../../core/understanding/understandingPor
 import { heldOut, offTopic } from './heldOutPhrasings.ts';
 
 const corpus = loadIntentCorpus();
-let understanding: Understanding;
+const understanding: Understanding = createIntentClassifier(corpus);
 
-beforeAll(async () => {
-  understanding = await createIntentClassifier(corpus);
-});
+beforeAll(() => understanding.ready);
 
 const plain = (text: string) =>
   text
