@@ -19,6 +19,3 @@ export interface Understanding {
 
 /** Example utterances per intent, per language (locales/<lng>/intents.json); `None` lists off-topic examples. */
 export type IntentCorpus = Record<Locale, Record<string, readonly string[]>>;
-
-/** The intent a language typed by its name carries: `language.<locale>` switches to that language. */
-export const switchLanguageIntent = (locale: Locale): string => `language.${locale}`;
