@@ -1,5 +1,6 @@
 import { assistantMenu } from './assistantMenu.ts';
 import { memberCommands, type MemberCommand } from '../core/menu/memberCommands.ts';
+import { defaultUnderstanding } from './understanding.ts';
 import { purchaseReactions } from './purchaseReactions.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Bot } from 'grammy';
@@ -83,6 +84,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   const deps: AssistantDeps = {
     ...stores,
     menu,
+    understanding: defaultUnderstanding(),
     translator,
     settings,
     clock,
@@ -92,6 +94,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     desk,
     referrals: createReferralStore(db),
   };
+  await deps.understanding.ready;
   const assistant = createAssistant(deps);
   const staffDesk = createStaffDesk({ desk, translator, settings, loadRules: points.rules, clock, log });
   const adminToken = await ensureAdminToken(

@@ -3,8 +3,9 @@ import type { RunFigures } from './latency.ts';
 import { benchTelegramUpdates } from './telegramUpdates.bench.ts';
 import { benchDispatcher } from './dispatcher.bench.ts';
 import { benchPurchases } from './purchases.bench.ts';
+import { benchUnderstanding, type Timing } from './understanding.bench.ts';
 
-/** `npm run bench`: every benchmark, its figures and the machine they ran on; `BENCH_ONLY=telegram|purchases|outbox` runs one. */
+/** `npm run bench`: every benchmark, its figures and the machine they ran on; `BENCH_ONLY=telegram|purchases|outbox|understanding` runs one. */
 async function main(): Promise<void> {
   console.log(`Machine: ${describeMachine()}`);
   console.log(`Date: ${new Date().toISOString()}\n`);
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   if (only === undefined || only === 'telegram') await reportTelegram();
   if (only === undefined || only === 'purchases') await reportPurchases();
   if (only === undefined || only === 'outbox') await reportOutbox();
+  if (only === undefined || only === 'understanding') await reportUnderstanding();
 }
 
 async function reportTelegram(): Promise<void> {
@@ -57,6 +59,16 @@ async function reportOutbox(): Promise<void> {
   console.log(
     `  target: >= 95 % of the limit and never above it — ${verdict(outbox.share >= 0.95 && outbox.busiestSecond <= outbox.configuredPerSecond)}`,
   );
+}
+
+async function reportUnderstanding(): Promise<void> {
+  const u = await benchUnderstanding();
+  const ms = (t: Timing) => `median ${t.medianMs.toFixed(3)} ms   p99 ${t.p99Ms.toFixed(3)} ms`;
+  console.log(`\nUnderstanding typed text (NLP.js, ru/ro/en corpus), ${u.messages} held-out and off-topic messages:`);
+  console.log(`  start-up, training the classifier   ${ms(u.training.classifier)}`);
+  console.log(`  start-up, a plain lookup table      ${ms(u.training.lookup)}`);
+  console.log(`  per message, the classifier         ${ms(u.perMessage.classifier)}`);
+  console.log(`  per message, the plain lookup       ${ms(u.perMessage.lookup)}`);
 }
 
 function format(f: RunFigures): string {

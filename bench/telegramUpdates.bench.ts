@@ -1,3 +1,4 @@
+import { defaultUnderstanding } from '../app/understanding.ts';
 import { assistantMenu } from '../app/assistantMenu.ts';
 import { Bot } from 'grammy';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -70,6 +71,7 @@ function assistantBot(db: ReturnType<typeof openDatabase>): Bot {
   const assistant = createAssistant({
     ...createConversationStores(db),
     menu: assistantMenu(),
+    understanding: defaultUnderstanding(),
     translator,
     settings: defaultProgramSettings,
     clock,

@@ -25,6 +25,8 @@ export const chatStateSchema = z.discriminatedUnion('step', [
     commentFor: z.string().optional(),
     // …and the texts in a row the bot did not understand (the second opens a ticket).
     missed: z.array(z.string()).max(2).optional(),
+    // Understanding: a ticket offered for what the member typed, opened when they press Yes (core/understanding).
+    offer: z.object({ reason: z.enum(['button', 'complaint', 'notUnderstood']), text: z.string() }).optional(),
   }),
 ]);
 

@@ -12,6 +12,7 @@ import type { Referrals } from '../referral/referralPorts.ts';
 import type { TillStore } from '../till/tillPorts.ts';
 import type { DeskDeps } from '../desk/deskPorts.ts';
 import type { MenuRegistry } from '../menu/menuPorts.ts';
+import type { Understanding } from '../understanding/understandingPorts.ts';
 
 /** What the assistant is built from; the composition root supplies it. */
 export interface AssistantDeps {
@@ -31,6 +32,8 @@ export interface AssistantDeps {
   desk: DeskDeps;
   /** Every capability's main menu entries and button payloads (app/assistantMenu.ts). */
   menu: MenuRegistry;
+  /** What typed requests ask for (core/understanding; app/understanding.ts builds the default one). */
+  understanding: Understanding;
   /** Invitation codes; without it the invite screen shows no code. */
   referrals?: Referrals;
 }

@@ -6,12 +6,13 @@ import type { MemberChat } from '../conversation/conversationPorts.ts';
 import type { MemberRecord } from '../members/membersPorts.ts';
 import { asMember } from '../conversation/chatState.ts';
 import { saveState } from '../conversation/saveState.ts';
-import { escalate } from '../desk/escalate.ts';
 import { commentOnRating, rateHelp } from '../desk/rateHelp.ts';
 import { talkToStaff } from '../desk/talkToStaff.ts';
 import { withMenu } from './mainMenu.ts';
 import type { MenuEntry } from './menuPorts.ts';
 import { toggleNotification } from './notificationSettings.ts';
+import { answerOffer, isOfferAnswer, offerTicket } from '../understanding/offerTicket.ts';
+import { understandTyped } from '../understanding/understandTyped.ts';
 
 /**
  * A registered member's turn: the main menu and what it opens. While a
@@ -32,11 +33,12 @@ export async function serveMember(
     });
   if (chat.state.commentFor && event.kind === 'text')
     return commentOnRating(turn, chat, member, chat.state.commentFor, event.text);
-  if (!pressed && event.kind === 'text' && turn.deps.desk.looksLikeComplaint(event.text))
-    return escalate(turn, chat, member, 'complaint', event.text);
+  if (event.kind === 'button' && isOfferAnswer(event.payload)) return answerOffer(turn, chat, member, event.payload);
+  const understood = !pressed && event.kind === 'text' ? await understandTyped(turn, chat, member, event.text) : null;
+  if (understood) return understood;
   if (!pressed && (event.kind === 'text' || event.kind === 'photo'))
-    return notUnderstood(turn, chat, member, event.kind === 'text' ? event.text : (event.caption ?? ''));
-  if (chat.state.commentFor || chat.state.missed) await saveState(turn, chat, { state: asMember });
+    return notUnderstood(turn, chat, event.kind === 'text' ? event.text : (event.caption ?? ''));
+  if (chat.state.commentFor || chat.state.missed || chat.state.offer) await saveState(turn, chat, { state: asMember });
   return answerMenu(turn, chat, member, pressed);
 }
 
@@ -64,11 +66,14 @@ async function answerMenu(
   return [withMenu(turn, t('errors.notUnderstood'))];
 }
 
-/** The second text in a row the bot cannot make sense of goes to a person, with both texts. */
-async function notUnderstood(turn: Turn, chat: MemberChat, member: MemberRecord, text: string): Promise<Outbound[]> {
+/** After the second text in a row the bot cannot make sense of, it offers a person (Yes sends both texts). */
+async function notUnderstood(turn: Turn, chat: MemberChat, text: string): Promise<Outbound[]> {
   const missed = [...(chat.state.missed ?? []), text];
   if (missed.length >= 2)
-    return escalate(turn, chat, member, 'notUnderstood', missed.filter((words) => words.trim() !== '').join('\n'));
+    return offerTicket(turn, chat, {
+      reason: 'notUnderstood',
+      text: missed.filter((words) => words.trim() !== '').join('\n'),
+    });
   await saveState(turn, chat, { state: { v: 1, step: 'member', missed } });
   return [withMenu(turn, turn.t('errors.notUnderstood'))];
 }

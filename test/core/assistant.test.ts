@@ -1,3 +1,4 @@
+import { defaultUnderstanding } from '../../app/understanding.ts';
 import { assistantMenu } from '../../app/assistantMenu.ts';
 import type { ProgramRules } from '../../core/program/programRules.ts';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -54,6 +55,7 @@ describeEachProvider('the assistant', (provider) => {
     return createAssistant({
       ...createConversationStores(db),
       menu: assistantMenu(),
+      understanding: defaultUnderstanding(),
       translator,
       desk: deskDepsFor(db, translator, defaultDeskSettings),
       settings: { ...defaultProgramSettings, ...settings },
@@ -161,6 +163,7 @@ describeEachProvider('the assistant', (provider) => {
     const assistant = createAssistant({
       ...stores,
       menu: assistantMenu(),
+      understanding: defaultUnderstanding(),
       translator,
       desk: deskDepsFor(db, translator, defaultDeskSettings),
       settings: defaultProgramSettings,

@@ -1,6 +1,7 @@
 // Slack's edges: what reaches /slack/events from someone who is not Slack,
 // or from Slack long ago. The real Bolt app over loopback HTTP, as in
 // staffDesk.test.ts; every refusal changes nothing.
+import { offerPayload } from '../../../core/understanding/offerTicket.ts';
 import { connect } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTranslator } from '../../../core/i18n/translator.ts';
@@ -35,6 +36,7 @@ afterEach(async () => {
 
 async function annaComplains(): Promise<string> {
   await anna.types('Хочу пожаловаться: кофе был холодный');
+  await anna.presses(offerPayload.yes);
   const [message] = await desk.ticketMessages();
   return message!.ts;
 }

@@ -1,6 +1,7 @@
 // The staff desk end to end: a member complains in Telegram, staff handle the
 // ticket in a Slack thread (Bolt over loopback HTTP, the fake Web API behind
 // it), and the answer, the resolution and the rating travel back.
+import { offerPayload } from '../../../core/understanding/offerTicket.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTranslator } from '../../../core/i18n/translator.ts';
 import { deskPayload } from '../../../core/desk/deskPayloads.ts';
@@ -33,7 +34,9 @@ const onlyTicket = () => desk.prisma.ticket.findFirstOrThrow();
 
 /** Anna complains and the ticket's message reaches the staff channel; returns its ts. */
 async function annaComplains(text = 'Хочу пожаловаться: кофе был холодный'): Promise<string> {
-  const [confirmation] = await anna.types(text);
+  const [offer] = await anna.types(text);
+  expect(offer?.text).toBe(ru('understanding.offer.complaint'));
+  const [confirmation] = await anna.presses(offerPayload.yes);
   expect(confirmation?.text).toBe(ru('desk.opened.complaint', { count: 5 }));
   const [message] = await desk.ticketMessages();
   return message!.ts;
@@ -241,7 +244,8 @@ describe('who may act, and what Slack can and cannot make happen', () => {
 describe('when a side is unreachable', () => {
   it('keeps the ticket and the customer’s messages in the outbox while Slack is down, and posts each once when it is back', async () => {
     desk.slack.down();
-    const [confirmation] = await anna.types('Хочу пожаловаться на кассира');
+    await anna.types('Хочу пожаловаться на кассира');
+    const [confirmation] = await anna.presses(offerPayload.yes);
     expect(confirmation?.text).toBe(ru('desk.opened.complaint', { count: 5 }));
     await anna.types('Он нахамил мне', 0);
     // Two failed attempts at the ticket's message; the customer's next message waits behind it, in order.
@@ -272,6 +276,7 @@ describe('when a side is unreachable', () => {
       const boris = late.telegram.user(2002, { firstName: 'Борис', languageCode: 'ru' });
       await registerMember(boris, { name: 'Борис', phone: '37369000222' });
       await boris.types('Хочу пожаловаться на кассира');
+      await boris.presses(offerPayload.yes);
       late.slack.up();
       const [message] = await late.ticketMessages();
       expect((await late.replyInThread(MARIA.id, message!.ts, 'Разберёмся!')).status).toBe(200);

@@ -1,5 +1,6 @@
 // A staff reply written with Slack's markup reaches the customer as plain
 // words: through the real Bolt app, the desk and the fake Telegram Bot API.
+import { offerPayload } from '../../../core/understanding/offerTicket.ts';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createTranslator } from '../../../core/i18n/translator.ts';
 import { registerMember } from '../telegram/support/registerMember.ts';
@@ -20,6 +21,7 @@ it('turns mentions, entities, links and channels of a staff reply into readable 
   const anna = desk.telegram.user(1001, { firstName: 'Анна', languageCode: 'ru' });
   await registerMember(anna);
   await anna.types('Хочу пожаловаться: кофе был холодный');
+  await anna.presses(offerPayload.yes);
   const [ticket] = await desk.ticketMessages();
   const written = `Мы &lt;3 наших гостей &amp; вернём деньги: <https://shop.example/returns?a=1&amp;b=2|условия возврата>, <https://shop.example/>. <@${ION.id}> из <#C0STAFF001|staff-desk> позвонит.`;
   expect((await desk.replyInThread(MARIA.id, ticket!.ts, written)).status).toBe(200);

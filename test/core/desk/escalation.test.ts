@@ -8,6 +8,7 @@ import type { Locale } from '../../../core/i18n/locale.ts';
 import type { Outbound } from '../../../core/outbound.ts';
 import { menuPayload } from '../../../core/payloads.ts';
 import { deskPayload } from '../../../core/desk/deskPayloads.ts';
+import { offerPayload } from '../../../core/understanding/offerTicket.ts';
 import type { Provider } from '../../../core/storage/db/openDatabase.ts';
 import { describeEachProvider } from '../../support/testDatabase.ts';
 import {
@@ -98,20 +99,20 @@ describeEachProvider('escalation to a person', (provider) => {
   ])('a complaint in %s', (locale, words) => {
     it(`opens a ticket on "${words}" and answers in the member's language`, async () => {
       const member = await world.join(locale);
-      await expectOneTicket(member, await member.says(words), 'complaint', words);
+      await expectOneTicket(member, await member.complains(words), 'complaint', words);
     });
   });
 
   it('reads a complaint in a language other than the one the member chose, and answers in theirs', async () => {
     const anna = await world.join('en');
-    await expectOneTicket(anna, await anna.says('Кассир мне нахамил'), 'complaint', 'Кассир мне нахамил');
+    await expectOneTicket(anna, await anna.complains('Кассир мне нахамил'), 'complaint', 'Кассир мне нахамил');
   });
 
   it('reads a Romanian complaint typed with diacritics as well', async () => {
     const ion = await world.join('ro');
     await expectOneTicket(
       ion,
-      await ion.says('Sunt foarte nemulțumit de casieră'),
+      await ion.complains('Sunt foarte nemulțumit de casieră'),
       'complaint',
       'Sunt foarte nemulțumit de casieră',
     );
@@ -133,10 +134,43 @@ describeEachProvider('escalation to a person', (provider) => {
     expect(await tickets(world.db)).toEqual([]);
   });
 
-  it('opens a ticket holding both texts on the second message in a row it does not understand', async () => {
+  it('asks before opening a ticket on a complaint', async () => {
+    const anna = await world.join('en');
+    const replies = await anna.says('The staff were rude');
+    expect(texts(replies)).toEqual([tr('en')('understanding.offer.complaint')]);
+    expect(buttonPayloads(replies)).toEqual([offerPayload.yes, offerPayload.backToMenu]);
+    expect(await tickets(world.db)).toEqual([]);
+  });
+
+  it('offers a person, and opens no ticket, on the second message in a row it does not understand', async () => {
     const anna = await world.join('en');
     await anna.says('qwerty');
-    await expectOneTicket(anna, await anna.says('where is my thing'), 'notUnderstood', 'qwerty\nwhere is my thing');
+    const replies = await anna.says('where is my thing');
+    expect(texts(replies)).toEqual([tr('en')('understanding.offer.notUnderstood')]);
+    expect(buttonPayloads(replies)).toEqual([offerPayload.yes, offerPayload.backToMenu]);
+    expect(await tickets(world.db)).toEqual([]);
+    expect(await deskPosts(world.db)).toEqual([]);
+  });
+
+  it('opens a ticket holding both texts when the member accepts the offer of a person', async () => {
+    const anna = await world.join('en');
+    await anna.says('qwerty');
+    await expectOneTicket(
+      anna,
+      await anna.complains('where is my thing'),
+      'notUnderstood',
+      'qwerty\nwhere is my thing',
+    );
+  });
+
+  it('opens no ticket and shows the menu when the member goes back to the menu instead', async () => {
+    const anna = await world.join('en');
+    await anna.says('qwerty');
+    await anna.says('where is my thing');
+    const replies = await anna.presses(offerPayload.backToMenu);
+    expect(texts(replies)).toEqual([tr('en')('menu.title')]);
+    expect(texts(await anna.presses(offerPayload.yes))).toEqual([tr('en')('understanding.offerGone')]);
+    expect(await tickets(world.db)).toEqual([]);
   });
 
   it('starts counting again after the member uses the menu between two messages it does not understand', async () => {

@@ -28,7 +28,7 @@ describeEachProvider('a member after staff resolved the ticket', (provider) => {
   beforeEach(async () => {
     world = await createDeskWorld(provider);
     boris = await world.join('ru', 'Boris');
-    await boris.says('Кассир мне нахамил');
+    await boris.complains('Кассир мне нахамил');
     ticketId = (await onlyTicket(world.db)).id;
     world.advance(20);
     expect(await world.staff.press(deskPayload.resolve(ticketId), ana)).toEqual({ ephemeral: null });
@@ -60,7 +60,7 @@ describeEachProvider('a member after staff resolved the ticket', (provider) => {
 
   it('opens a new ticket when the member complains again', async () => {
     await boris.says('привет');
-    const replies = await boris.says('Опять нахамили, ужасно');
+    const replies = await boris.complains('Опять нахамили, ужасно');
     expect(texts(replies)).toEqual([tr('ru')('desk.opened.complaint', { count: 15 })]);
     expect(await world.db.prisma.ticket.count()).toBe(2);
   });

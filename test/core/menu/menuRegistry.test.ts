@@ -1,3 +1,4 @@
+import { defaultUnderstanding } from '../../../app/understanding.ts';
 // A capability adds itself to the menu by registration alone: its entry's
 // button, its command and its button payloads reach it, and nothing in the
 // core's other files names it.
@@ -67,6 +68,7 @@ describe('the menu registry', () => {
     assistant = createAssistant({
       ...createConversationStores(db),
       menu,
+      understanding: defaultUnderstanding(),
       translator,
       desk: deskDepsFor(db, translator, defaultDeskSettings),
       settings: defaultProgramSettings,

@@ -1,3 +1,4 @@
+import { defaultUnderstanding } from '../../../app/understanding.ts';
 import { assistantMenu } from '../../../app/assistantMenu.ts';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createAssistant, type Assistant } from '../../../core/assistant.ts';
@@ -50,6 +51,7 @@ describeEachProvider('inviting a friend', (provider) => {
     const deps: AssistantDeps = {
       ...createConversationStores(db),
       menu: assistantMenu(),
+      understanding: defaultUnderstanding(),
       translator,
       desk: deskDepsFor(db, translator, defaultDeskSettings),
       settings: { ...defaultProgramSettings, ...settings },

@@ -1,3 +1,4 @@
+import { defaultUnderstanding } from '../../../app/understanding.ts';
 // A till on a real database: the assistant as the application builds it, a
 // clock the test moves, a member who registered through the web chat, and a
 // cashier holding the role as a StaffMember row.
@@ -50,6 +51,7 @@ export async function createTillWorld(provider: Provider) {
   const assistant: Assistant = createAssistant({
     ...createConversationStores(db),
     menu: assistantMenu(),
+    understanding: defaultUnderstanding(),
     translator,
     desk: deskDepsFor(db, translator, defaultDeskSettings),
     settings: defaultProgramSettings,

@@ -1,3 +1,5 @@
+import { offerPayload } from '../../../../core/understanding/offerTicket.ts';
+import { defaultUnderstanding } from '../../../../app/understanding.ts';
 // The staff desk as a member and staff meet it, without Slack: the assistant
 // and the staff desk built the way the application builds them, on a fresh
 // database, with a clock the test moves. Members register through the bot
@@ -58,6 +60,8 @@ export interface Customer {
   phone: string;
   locale: Locale;
   says(text: string): Promise<Outbound[]>;
+  /** Types a text the bot answers with an offer of a person, and says Yes to it: the replies to Yes. */
+  complains(text: string): Promise<Outbound[]>;
   presses(payload: string): Promise<Outbound[]>;
   commands(command: string, payload?: string): Promise<Outbound[]>;
   sendsPhoto(fileId: string, caption?: string): Promise<Outbound[]>;
@@ -84,6 +88,7 @@ export async function createDeskWorld(
   const assistant = createAssistant({
     ...createConversationStores(db),
     menu: assistantMenu(),
+    understanding: defaultUnderstanding(),
     translator,
     desk,
     settings: defaultProgramSettings,
@@ -137,6 +142,12 @@ function customerOn(assistant: Assistant, who: Pick<Customer, 'address' | 'name'
   return {
     ...who,
     says: (text) => send({ kind: 'text', text }),
+    complains: async (text) => {
+      const offer = await send({ kind: 'text', text });
+      if (!buttonPayloads(offer).includes(offerPayload.yes))
+        throw new Error(`"${text}" got no offer of a person: ${JSON.stringify(texts(offer))}.`);
+      return send({ kind: 'button', payload: offerPayload.yes });
+    },
     presses: (value) => send({ kind: 'button', payload: value }),
     commands: (command, words) => send({ kind: 'command', command, ...(words !== undefined && { payload: words }) }),
     sendsPhoto: (fileId, caption) => send({ kind: 'photo', fileId, ...(caption !== undefined && { caption }) }),
