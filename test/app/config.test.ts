@@ -297,6 +297,7 @@ describe('deskSettingsFrom', () => {
       showPhone: false,
       staffLocale: 'ro',
       relayPerMinute: 10,
+      burstMinutes: 10,
     });
   });
 
