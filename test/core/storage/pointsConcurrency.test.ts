@@ -95,7 +95,7 @@ describeEachProvider('the points engine under concurrent requests', (provider) =
       world.buy(member, { amount: 10_000, code }),
       world.buy(member, { amount: 10_000, code }),
     ]);
-    expect(countKinds(outcomes)).toEqual({ recorded: 1, 'code-invalid': 1 });
+    expect(countKinds(outcomes)).toEqual({ recorded: 1, 'code-expired': 1 });
   });
 
   it('refunds a purchase once when two refunds arrive at once', async () => {

@@ -258,18 +258,18 @@ describeEachProvider('the points engine', (provider) => {
       expect(recorded(await world.buy(member, { amount: 10_000, code })).memberId).toBe(member.id);
     });
 
-    it('refuses a code used a second time', async () => {
+    it('refuses a code used a second time as expired (used up)', async () => {
       const member = await world.aMember();
       const { code } = await world.service.issueCode(member.id);
       await world.buy(member, { amount: 10_000, code });
-      expect(await world.buy(member, { amount: 10_000, code })).toEqual({ kind: 'code-invalid' });
+      expect(await world.buy(member, { amount: 10_000, code })).toEqual({ kind: 'code-expired' });
     });
 
     it('refuses a code after its five minutes', async () => {
       const member = await world.aMember();
       const { code } = await world.service.issueCode(member.id);
       world.advance(5 * MINUTE_MS);
-      expect(await world.buy(member, { amount: 10_000, code })).toEqual({ kind: 'code-invalid' });
+      expect(await world.buy(member, { amount: 10_000, code })).toEqual({ kind: 'code-expired' });
     });
 
     it('accepts a code just before it expires', async () => {
