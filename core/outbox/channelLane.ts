@@ -1,3 +1,8 @@
+// One lane per outbox channel: it claims due rows, paces them through the send gate, sends, and
+// settles each outcome. Its state (queue, in-flight sends, deferrals, the halt after an auth error)
+// is shared by all of these steps, which is why they stay together in one class (over 300 lines
+// since the formatter wrapped it); the pieces that stand alone live beside it (sendGate, waker,
+// recordOutcome, retryPolicy).
 import type { Logger } from '../logger.ts';
 import type { ClaimedMessage, OutboxChannel, OutboxPayload, OutboxStore } from './outboxPorts.ts';
 import { recordOutcome, type UndeliverableHook } from './recordOutcome.ts';
