@@ -1,5 +1,6 @@
 import { message, type Outbound } from '../outbound.ts';
 import type { ChatRecord } from './conversationPorts.ts';
+import type { MemberRecord } from '../members/membersPorts.ts';
 import { normalizePhone } from '../members/normalizePhone.ts';
 import { asMember, carryReferral } from './chatState.ts';
 import { promptFor } from './prompts.ts';
@@ -8,29 +9,66 @@ import { withMenu } from '../menu/mainMenu.ts';
 import { phoneText } from './phoneText.ts';
 import { ChatChangedError, type Turn } from './turn.ts';
 
+type PhoneChat = ChatRecord & { state: { step: 'phone' } };
+
+/** Numbers a chat may try in an hour: enough for typos, too few to probe who is registered. */
+export const PHONE_ATTEMPTS_PER_HOUR = 5;
+
 /**
  * Registration, step 2: the phone number, shared as a contact or typed.
- * A number that already belongs to a member links this chat to that card,
- * but only when the messenger vouches that the number is the sender's own.
+ * Only a contact with the sender's own id proves the number is theirs, and
+ * the proven owner always wins: they link to a card whose number is proven
+ * (or that no chat speaks for yet), else the number leaves the card that
+ * only typed it and the owner gets a card of their own.
  */
-export async function answerPhone(turn: Turn, chat: ChatRecord & { state: { step: 'phone' } }): Promise<Outbound[]> {
+export async function answerPhone(turn: Turn, chat: PhoneChat): Promise<Outbound[]> {
   const { t, inbound, deps } = turn;
   const { event } = inbound;
   const retry = (key: string) => [message(t(phoneText(inbound.channel, key))), promptFor(turn, chat.state)];
   if (event.kind === 'contact' && !event.isOwn) return retry('registration.notOwnContact');
+  const verified = event.kind === 'contact';
+  if (!verified && (await deps.members.countPhoneAttempt(chat.id, turn.now)) > PHONE_ATTEMPTS_PER_HOUR)
+    return retry('registration.tooManyPhones');
   const raw = event.kind === 'contact' ? event.phone : event.kind === 'text' ? event.text : null;
   const phone = raw === null ? null : normalizePhone(raw, deps.settings.phoneRegion);
   if (phone === null) return retry('registration.badPhone');
   const existing = await deps.members.findMemberByPhone(phone);
-  if (existing && event.kind !== 'contact') return retry('registration.phoneTaken');
-  if (existing) {
-    if (!(await deps.chats.linkChat(chat.id, chat.version, existing.id, asMember))) throw new ChatChangedError();
-    return [
-      { text: t('registration.linked', { name: existing.name }), removeKeyboard: true },
-      withMenu(turn, t('menu.title')),
-    ];
-  }
-  const next = { v: 1, step: 'birthday', name: chat.state.name, phone, ...carryReferral(chat.state) } as const;
+  // The answer names no one: it only says the number cannot be used from here.
+  if (existing && !verified) return retry('registration.phoneTaken');
+  if (existing && (await claimFrom(turn, chat, existing, phone)) === 'link') return linkTo(turn, chat, existing);
+  const next = {
+    v: 1,
+    step: 'birthday',
+    name: chat.state.name,
+    phone,
+    verified,
+    ...carryReferral(chat.state),
+  } as const;
   await saveState(turn, chat, { state: next });
   return [{ text: t('registration.phoneSaved'), removeKeyboard: true }, promptFor(turn, next)];
+}
+
+async function claimFrom(turn: Turn, chat: PhoneChat, holder: MemberRecord, phone: string) {
+  const notice = {
+    memberId: holder.id,
+    dedupeKey: `phone-released:${holder.id}:${turn.inbound.updateId}`,
+    message: message(turn.deps.translator.forLocale(holder.locale)('registration.phoneReleased')),
+  };
+  const outcome = await turn.deps.members.claimPhone({ memberId: holder.id, phone, at: turn.now, notice });
+  if (outcome === 'moved') throw new ChatChangedError();
+  if (outcome === 'released')
+    // Ids only: staff can follow the number's move without the log holding it.
+    turn.deps.log.warn(
+      { releasedMemberId: holder.id, claimingChatId: chat.id },
+      'an unproven phone number went to the member who proved it',
+    );
+  return outcome;
+}
+
+async function linkTo(turn: Turn, chat: PhoneChat, member: MemberRecord): Promise<Outbound[]> {
+  if (!(await turn.deps.chats.linkChat(chat.id, chat.version, member.id, asMember))) throw new ChatChangedError();
+  return [
+    { text: turn.t('registration.linked', { name: member.name }), removeKeyboard: true },
+    withMenu(turn, turn.t('menu.title')),
+  ];
 }

@@ -15,7 +15,15 @@ const ref = z
 export const chatStateSchema = z.discriminatedUnion('step', [
   z.object({ v: z.literal(1), step: z.literal('name'), ref }),
   z.object({ v: z.literal(1), step: z.literal('phone'), name: z.string(), ref }),
-  z.object({ v: z.literal(1), step: z.literal('birthday'), name: z.string(), phone: z.string(), ref }),
+  z.object({
+    v: z.literal(1),
+    step: z.literal('birthday'),
+    name: z.string(),
+    phone: z.string(),
+    // Proven by the messenger (the sender's own contact); absent on older rows, which were typed or not told apart.
+    verified: z.boolean().optional(),
+    ref,
+  }),
   z.object({
     v: z.literal(1),
     step: z.literal('member'),

@@ -6,7 +6,7 @@ import { newCardNumber } from '../members/cardNumber.ts';
 import type { ProgramRules } from '../program/programRules.ts';
 import { showCard } from '../menu/showCard.ts';
 import { withMenu } from '../menu/mainMenu.ts';
-import { welcomeBonus } from '../members/welcomeBonus.ts';
+import { welcomeBonusAtEnrolment } from '../members/welcomeBonus.ts';
 import { asMember, carryReferral } from './chatState.ts';
 import type { ReferralClaim } from '../referral/referralPorts.ts';
 import { promptFor } from './prompts.ts';
@@ -15,7 +15,9 @@ import { phoneText } from './phoneText.ts';
 import { ChatChangedError, type Turn } from './turn.ts';
 import { retry, TryAgainError } from '../errors.ts';
 
-type BirthdayChat = ChatRecord & { state: { step: 'birthday'; name: string; phone: string; ref?: string } };
+type BirthdayChat = ChatRecord & {
+  state: { step: 'birthday'; name: string; phone: string; verified?: boolean; ref?: string };
+};
 
 /**
  * Issues the card: the member, their welcome bonus and the chat's move to
@@ -53,13 +55,15 @@ function enrolmentFor(
       cardNumber: newCardNumber(),
       name: chat.state.name,
       phone: chat.state.phone,
+      phoneVerified: chat.state.verified === true,
       birthday,
       birthdaySetAt: birthday ? turn.now : null,
       locale: chat.locale,
       consentAt: chat.consentAt,
       consentVersion: chat.consentVersion,
     },
-    welcome: welcomeBonus(rules, turn.now),
+    // A typed number earns the welcome bonus at the first purchase, where a person is present.
+    welcome: welcomeBonusAtEnrolment(rules, chat.state.verified === true, turn.now),
     nextState: asMember,
     // Referral: the inviter is looked up and remembered in the enrolment transaction.
     ...(chat.state.ref && { referralCode: chat.state.ref }),

@@ -1,6 +1,7 @@
 import type { Locale } from '../i18n/locale.ts';
 import type { ChatState } from '../conversation/chatState.ts';
 import type { NotificationTopic } from '../notifications/notificationTopics.ts';
+import type { Notification } from '../outbox/outboxPorts.ts';
 import type { JobDeps, Page, ScheduledNotification } from '../jobs/jobsPorts.ts';
 
 export interface Birthday {
@@ -13,7 +14,10 @@ export interface MemberRecord {
   id: string;
   cardNumber: string;
   name: string;
-  phone: string;
+  /** E.164; null after a member whose number was never proven lost it to its proven owner. */
+  phone: string | null;
+  /** True when a messenger proved the number is the member's own; a typed number is not. */
+  phoneVerified: boolean;
   birthday: Birthday | null;
   locale: Locale;
   balance: number;
@@ -35,7 +39,7 @@ export interface Enrolment {
   member: Omit<
     MemberRecord,
     'balance' | 'tier' | 'createdAt' | 'lifetimeSpend' | 'lifetimeEarned' | 'purchaseCount' | 'stamps'
-  > & { consentAt: Date; consentVersion: string; birthdaySetAt: Date | null };
+  > & { phone: string; consentAt: Date; consentVersion: string; birthdaySetAt: Date | null };
   welcome: { points: number; expiresAt: Date | null } | null;
   nextState: ChatState;
 }
@@ -52,8 +56,27 @@ export interface MemberStore {
   mutedTopics(memberId: string): Promise<NotificationTopic[]>;
   setMuted(memberId: string, topic: NotificationTopic, muted: boolean): Promise<void>;
   enrol(enrolment: Enrolment): Promise<EnrolmentResult>;
+  /**
+   * The proven owner of `phone` claims it from the member holding it. A
+   * member whose number is proven, or who has no chat yet (enrolled at the
+   * till, a person present), is the owner: the number is marked proven and
+   * the chat may link (`link`). Otherwise the number leaves that member and
+   * `notice` is queued to them in the same transaction (`released`).
+   * `moved` when the member no longer holds the number.
+   */
+  claimPhone(claim: PhoneClaim): Promise<'link' | 'released' | 'moved'>;
+  /** Counts a number tried by `chatId` at `at`; answers how many it tried in the hour up to `at`, this one included. */
+  countPhoneAttempt(chatId: string, at: Date): Promise<number>;
   /** Issues a card without a chat (enrolment at the till); the chat is linked later by a proven phone. */
   enrolAtTill(enrolment: TillEnrolment): Promise<TillEnrolmentResult>;
+}
+
+/** A proven owner claiming their number. */
+export interface PhoneClaim {
+  memberId: string;
+  phone: string;
+  at: Date;
+  notice: Notification;
 }
 
 /** Someone enrolled at the till by a point-of-sale system: no chat yet, consent given to the cashier. */

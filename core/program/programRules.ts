@@ -47,6 +47,13 @@ export const programRulesSchema = z
     /** Members are reminded this many days before points expire. */
     expiryReminderDays: nonNegative.default(14),
     welcomeBonus: nonNegative.default(100),
+    /**
+     * When the welcome bonus is credited: at enrolment to a member whose
+     * number a messenger proved (`verified-phone`), or for everyone at the
+     * first purchase at the till (`first-purchase`). A member with a typed
+     * number always gets it at the first purchase, so fresh numbers farm nothing.
+     */
+    welcomeBonusRequires: z.enum(['verified-phone', 'first-purchase']).default('verified-phone'),
     birthdayBonus: nonNegative.default(200),
     referral: z
       .object({

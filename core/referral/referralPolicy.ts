@@ -4,12 +4,12 @@ import type { ProgramRules } from '../program/programRules.ts';
 /** Who a person is, as far as telling them apart from their inviter goes. */
 export interface Person {
   id: string;
-  phone: string;
+  phone: string | null;
 }
 
 /** Self-referral earns nothing: an invitation used by its own member, or by the same phone under another card. */
 export function isSelfReferral(referrer: Person, newcomer: Person): boolean {
-  return referrer.id === newcomer.id || referrer.phone === newcomer.phone;
+  return referrer.id === newcomer.id || (referrer.phone !== null && referrer.phone === newcomer.phone);
 }
 
 /** What storage found out about a friend's purchase and their inviter, under the row lock. */

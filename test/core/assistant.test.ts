@@ -71,12 +71,12 @@ describeEachProvider('the assistant', (provider) => {
     });
   }
 
-  /** A stranger who consents and answers up to the birthday question. */
+  /** A stranger who consents and answers up to the birthday question, sharing their own contact (a proven number). */
   async function upToBirthday(assistant: Assistant, address = 'visitor-1', phone = '069123456'): Promise<void> {
     await assistant.handle(inbound(address, text('hello')));
     await assistant.handle(inbound(address, press(payload.consentAccept('en'))));
     await assistant.handle(inbound(address, text('Anna')));
-    await assistant.handle(inbound(address, text(phone)));
+    await assistant.handle(inbound(address, { kind: 'contact', phone, isOwn: true }));
   }
 
   async function register(assistant: Assistant, address = 'visitor-1'): Promise<Outbound[]> {

@@ -417,7 +417,7 @@ describeEachProvider('the desk store', (provider) => {
   it('finds a member by card number or phone', async () => {
     const member = await db.prisma.member.findUniqueOrThrow({ where: { id: customer.memberId } });
     expect(await store.findMember({ cardNumber: member.cardNumber })).toMatchObject({ id: member.id });
-    expect(await store.findMember({ phone: member.phone })).toMatchObject({ id: member.id });
+    expect(await store.findMember({ phone: member.phone! })).toMatchObject({ id: member.id });
     expect(await store.findMember({ cardNumber: '000' })).toBeNull();
   });
 });

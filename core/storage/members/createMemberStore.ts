@@ -6,6 +6,7 @@ import { isUniqueViolation, uniqueTarget } from '../db/isUniqueViolation.ts';
 import { ChatMovedOn, enrolInTransaction } from './enrolInTransaction.ts';
 import { enrolWithoutChat } from './enrolWithoutChat.ts';
 import { toMemberRecord } from './records.ts';
+import { claimPhone, countPhoneAttempt } from './phoneOwnership.ts';
 
 /** The core's `MemberStore` on Prisma; the same code serves SQLite and PostgreSQL. */
 export function createMemberStore(db: Database): MemberStore {
@@ -37,6 +38,8 @@ export function createMemberStore(db: Database): MemberStore {
     },
     enrol: (enrolment) => enrol(prisma, enrolment),
     enrolAtTill: (enrolment) => enrolWithoutChat(db, enrolment),
+    claimPhone: (claim) => claimPhone(db, claim),
+    countPhoneAttempt: (chatId, at) => countPhoneAttempt(db, chatId, at),
   };
 }
 

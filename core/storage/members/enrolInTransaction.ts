@@ -15,6 +15,7 @@ export interface NewMember {
     cardNumber: string;
     name: string;
     phone: string;
+    phoneVerified: boolean;
     birthday: Birthday | null;
     birthdaySetAt: Date | null;
     locale: Locale;
@@ -63,6 +64,7 @@ function memberRow({ member, at }: NewMember) {
     cardNumber: member.cardNumber,
     name: member.name,
     phone: member.phone,
+    phoneVerified: member.phoneVerified,
     birthDay: member.birthday?.day ?? null,
     birthMonth: member.birthday?.month ?? null,
     birthYear: member.birthday?.year ?? null,

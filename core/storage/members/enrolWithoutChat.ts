@@ -25,6 +25,8 @@ export async function enrolWithoutChat(db: Database, enrolment: TillEnrolment): 
       cardNumber: newCardNumber(),
       name,
       phone,
+      // Typed by a cashier: proven later, when the person shares it from their messenger.
+      phoneVerified: false,
       locale,
       birthday: null,
       birthdaySetAt: null,

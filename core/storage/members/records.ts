@@ -34,6 +34,7 @@ export function toMemberRecord(row: Member): MemberRecord {
     cardNumber: row.cardNumber,
     name: row.name,
     phone: row.phone,
+    phoneVerified: row.phoneVerified,
     birthday,
     locale: asLocale(row.locale),
     balance: row.balance,

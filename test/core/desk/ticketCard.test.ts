@@ -48,6 +48,7 @@ function aView(
       cardNumber: '200000000017',
       name: 'Ion',
       phone: '+37369123401',
+      phoneVerified: true,
       birthday: null,
       locale: 'ro',
       balance: 1,

@@ -20,6 +20,7 @@ function enrolmentFor(chat: { id: string; version: number }, overrides: Partial<
       id: crypto.randomUUID(),
       cardNumber: String(100000000000 + sequence),
       name: 'Anna',
+      phoneVerified: true,
       phone: `+3736900${String(sequence).padStart(4, '0')}`,
       birthday: null,
       birthdaySetAt: null,
