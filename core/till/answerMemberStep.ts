@@ -15,9 +15,17 @@ export async function answerMemberStep(turn: TillTurn): Promise<Outbound[]> {
   const parsed = referenceIn(turn);
   if (!parsed.ok)
     return [message(t(parsed.reason === 'bad-card' ? 'till.badCard' : 'till.unreadableMember')), askMember(t)];
+  const guessing = 'code' in parsed.reference;
+  const guesser = `cashier:${turn.cashier.staffId}`;
+  // A cashier over the limit cannot try codes at all: a right guess must not show through either.
+  if (guessing && (await deps.till.codeGuesses.waitFor(guesser, turn.now)) !== null)
+    return [message(t('till.tooManyCodes')), askMember(t)];
   const found = await deps.points.findMember(parsed.reference);
   const current = found && (await loadMemberAtTill(turn, found.id));
-  if (!current) return [message(t(await notFoundKey(turn, parsed.reference))), askMember(t)];
+  if (!current) {
+    if (guessing) await deps.till.codeGuesses.failed(guesser, turn.now);
+    return [message(t(await notFoundKey(turn, parsed.reference))), askMember(t)];
+  }
   const { member, rules } = current;
   // The reference is kept as given: a one-time code must be used up by the purchase itself.
   await saveTillState(turn, { v: 1, step: 'amount', memberId: member.id, reference: parsed.reference });

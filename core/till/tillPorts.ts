@@ -15,4 +15,20 @@ export interface TillStore {
   findCashier(channel: Channel, address: string): Promise<Cashier | null>;
   /** Writes the state only if nobody wrote since `expectedVersion` was read; false otherwise. */
   saveSession(staffId: string, expectedVersion: number, state: TillState): Promise<boolean>;
+  /** Each cashier's failed code guesses. */
+  codeGuesses: CodeGuesses;
 }
+
+/**
+ * Failed one-time-code guesses, counted per guesser (`key:<apiKeyId>`,
+ * `cashier:<staffId>`), so the code space cannot be swept within a code's life.
+ */
+export interface CodeGuesses {
+  /** Seconds until `guesser` may try a code again; null when they may now. */
+  waitFor(guesser: string, at: Date): Promise<number | null>;
+  /** Counts a code that matched no one. */
+  failed(guesser: string, at: Date): Promise<void>;
+}
+
+/** Failed code guesses allowed per guesser in a minute. */
+export const CODE_GUESSES_PER_MINUTE = 10;

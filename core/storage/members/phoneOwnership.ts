@@ -2,6 +2,7 @@ import type { PhoneClaim } from '../../members/membersPorts.ts';
 import type { Database } from '../db/openDatabase.ts';
 import { enqueueInTransaction } from '../outbox/enqueue.ts';
 import { withTransactionRetry } from '../db/withTransactionRetry.ts';
+import { attemptsWithin, recordAttempt } from '../db/attempts.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -33,12 +34,8 @@ export async function claimPhone(db: Database, claim: PhoneClaim): Promise<'link
   });
 }
 
-/** Records the attempt and counts this chat's attempts in the hour up to `at`; older ones are dropped. */
+/** Records the attempt and counts this chat's attempts in the hour up to `at`. */
 export async function countPhoneAttempt(db: Database, chatId: string, at: Date): Promise<number> {
-  const since = new Date(at.getTime() - HOUR_MS);
-  return withTransactionRetry(db, async (tx) => {
-    await tx.phoneAttempt.deleteMany({ where: { chatId, at: { lte: since } } });
-    await tx.phoneAttempt.create({ data: { chatId, at } });
-    return tx.phoneAttempt.count({ where: { chatId, at: { gt: since } } });
-  });
+  await recordAttempt(db, `phone:${chatId}`, at, HOUR_MS);
+  return (await attemptsWithin(db, `phone:${chatId}`, at, HOUR_MS)).length;
 }

@@ -2,6 +2,7 @@ import type { Cashier, TillStore } from '../../till/tillPorts.ts';
 import { parseTillState, tillIdle, type TillState } from '../../till/tillState.ts';
 import type { Database, Prisma } from '../db/openDatabase.ts';
 import { isUniqueViolation } from '../db/isUniqueViolation.ts';
+import { createCodeGuesses } from './createCodeGuesses.ts';
 
 const CASHIER = 'cashier';
 
@@ -11,6 +12,7 @@ export function createTillStore(db: Database): TillStore {
   return {
     findCashier: (channel, address) => findCashier(prisma, channel, address),
     saveSession: (staffId, expectedVersion, state) => saveSession(prisma, staffId, expectedVersion, state),
+    codeGuesses: createCodeGuesses(db),
   };
 }
 

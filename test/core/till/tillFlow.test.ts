@@ -147,6 +147,17 @@ describeEachProvider('the till', (provider) => {
     expect(texts(await world.cashier(text(code)))[0]).toBe(en('till.codeExpired'));
   });
 
+  it('stops a cashier after ten wrong codes in a minute, even for the right code, and lets them try again later', async () => {
+    const code = await world.cardCode();
+    await world.cashier(command('till'));
+    const wrong = code === '000000' ? '000001' : '000000';
+    for (let i = 0; i < 10; i += 1) expect(texts(await world.cashier(text(wrong)))[0]).toBe(en('till.codeInvalid'));
+    expect(texts(await world.cashier(text(code)))).toEqual([en('till.tooManyCodes'), en('till.askMember')]);
+    world.advance(61_000);
+    const fresh = await world.cardCode();
+    expect(texts(await world.cashier(text(fresh)))[0]).not.toBe(en('till.tooManyCodes'));
+  });
+
   it('records nothing when the code expires between the lookup and Confirm, and asks for the member again', async () => {
     const choice = await upToChoice();
     const summary = await world.cashier(press(buttonIn(choice, en('till.earnOnlyButton'))));

@@ -1,7 +1,7 @@
 -- CreateTable
-CREATE TABLE "PhoneAttempt" (
+CREATE TABLE "Attempt" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
-    "chatId" TEXT NOT NULL,
+    "subject" TEXT NOT NULL,
     "at" DATETIME NOT NULL
 );
 
@@ -44,4 +44,4 @@ PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 
 -- CreateIndex
-CREATE INDEX "PhoneAttempt_chatId_at_idx" ON "PhoneAttempt"("chatId", "at");
+CREATE INDEX "Attempt_subject_at_idx" ON "Attempt"("subject", "at");

@@ -3,13 +3,13 @@ ALTER TABLE "Member" ADD COLUMN     "phoneVerified" BOOLEAN NOT NULL DEFAULT fal
 ALTER COLUMN "phone" DROP NOT NULL;
 
 -- CreateTable
-CREATE TABLE "PhoneAttempt" (
+CREATE TABLE "Attempt" (
     "id" SERIAL NOT NULL,
-    "chatId" TEXT NOT NULL,
+    "subject" TEXT NOT NULL,
     "at" TIMESTAMP(3) NOT NULL,
 
-    CONSTRAINT "PhoneAttempt_pkey" PRIMARY KEY ("id")
+    CONSTRAINT "Attempt_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex
-CREATE INDEX "PhoneAttempt_chatId_at_idx" ON "PhoneAttempt"("chatId", "at");
+CREATE INDEX "Attempt_subject_at_idx" ON "Attempt"("subject", "at");
