@@ -4,6 +4,7 @@ import type { ProgramSettings } from '../core/settings/programSettings.ts';
 import type { ApiKeyStore, IdempotencyStore } from '../core/api/apiPorts.ts';
 import type { MemberStore } from '../core/members/membersPorts.ts';
 import type { LedgerReads } from '../core/points/pointsPorts.ts';
+import type { CodeGuesses } from '../core/till/tillPorts.ts';
 import type { StaffStore } from '../core/staff/staffPorts.ts';
 
 /** What the REST API is built from; the composition root (app/startApp.ts) provides it. */
@@ -21,4 +22,6 @@ export interface ApiDeps {
   log: Logger;
   /** Requests per minute per credential (API key or admin token) and per address. */
   limits: { perKey: number; perAddress: number };
+  /** Failed one-time-code guesses per API key (or the admin token). */
+  codeGuesses: CodeGuesses;
 }

@@ -66,7 +66,8 @@ async function run(
     const result = await route.handle(input as Parameters<ApiRoute['handle']>[0]);
     return { status: result.status, payload: JSON.stringify(result.body), kept: result.replyKept === true };
   } catch (error) {
-    if (!(error instanceof ApiProblem)) throw error;
+    // A limit reached is no answer to keep: the same request is welcome again after Retry-After.
+    if (!(error instanceof ApiProblem) || error.kind === 'rate-limited') throw error;
     return { status: error.status, payload: JSON.stringify(error.toBody(pathOf(request))) };
   }
 }

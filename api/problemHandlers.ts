@@ -13,6 +13,9 @@ export function useProblemDetails(scope: FastifyInstance): void {
     const problem = error instanceof ApiProblem ? error : fromFrameworkError(error);
     if (problem.status >= 500) request.log.error({ err: error, url: pathOf(request) }, 'API request failed');
     if (problem.status === 401) void reply.header('www-authenticate', 'Bearer realm="loyalty"');
+    // A limit a handler counts itself (failed code guesses) says when to come back, like the request limits.
+    const { retryAfter } = problem.extensions;
+    if (problem.status === 429 && typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
     return reply
       .code(problem.status)
       .type(`${PROBLEM_CONTENT_TYPE}; charset=utf-8`)

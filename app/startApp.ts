@@ -17,6 +17,7 @@ import { createStaffStore } from '../core/storage/staff/createStaffStore.ts';
 import { createSettingsStore } from '../core/storage/db/createSettingsStore.ts';
 import { createPointsStore } from '../core/storage/points/createPointsStore.ts';
 import { createTillStore } from '../core/storage/till/createTillStore.ts';
+import { createCodeGuesses } from '../core/storage/till/createCodeGuesses.ts';
 import { createPointsService, type PointsService } from '../core/points/pointsService.ts';
 import { createReferralStore } from '../core/storage/referral/createReferralStore.ts';
 import { createTelegramBot } from '../bots/telegram/createTelegramBot.ts';
@@ -183,6 +184,7 @@ function apiStoresOf(db: Database, stores: ReturnType<typeof createConversationS
     ledger,
     apiKeyStore: createApiKeyStore(db),
     idempotencyStore: createIdempotencyStore(db),
+    codeGuesses: createCodeGuesses(db),
     staff: createStaffStore(db),
   };
 }

@@ -4,6 +4,7 @@ import type { ApiDeps } from '../apiDeps.ts';
 import { defineRoute, type ApiRoute } from '../apiRoute.ts';
 import { cardField, codeField, idParams, localeField, nameField, phoneField } from '../fields.ts';
 import { memberViewSchema, toMemberView } from '../memberView.ts';
+import { withCodeGuessLimit } from '../codeGuessLimit.ts';
 import { ApiProblem, codeExpiredDetail } from '../problem.ts';
 import { welcomeBonus } from '../../core/members/welcomeBonus.ts';
 
@@ -79,13 +80,17 @@ function lookUpMember(deps: ApiDeps): ApiRoute {
     example: { query: { phone: '+37369123456' } },
     responses: { 200: { description: 'The member.', schema: memberViewSchema } },
     problems: ['member-not-found', 'code-expired'],
-    handle: async ({ query }) => {
+    handle: async ({ query, client }) => {
       const reference: MemberReference = query.card
         ? { cardNumber: query.card }
         : query.phone
           ? { phone: query.phone }
           : { code: query.code! };
-      const found = await deps.points.findMember(reference);
+      const find = async () => {
+        const value = await deps.points.findMember(reference);
+        return { matched: value !== null, value };
+      };
+      const found = 'code' in reference ? await withCodeGuessLimit(deps, client, find) : (await find()).value;
       // Read again through currentMember so that points expired by now are not shown as spendable.
       const member = found && (await deps.points.currentMember(found.id));
       if (!found && query.code && (await deps.points.whyNoMemberFor(query.code)) === 'expired')

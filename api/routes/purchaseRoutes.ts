@@ -4,6 +4,7 @@ import type { MemberReference, PurchaseOutcome, PurchaseRecord } from '../../cor
 import type { ApiDeps } from '../apiDeps.ts';
 import { defineRoute, type ApiResult, type ApiRoute } from '../apiRoute.ts';
 import { amountField, cardField, codeField, idParams, phoneField } from '../fields.ts';
+import { withCodeGuessLimit } from '../codeGuessLimit.ts';
 import { ApiProblem, codeExpiredDetail } from '../problem.ts';
 import { purchaseViewSchema, refundViewSchema, toPurchaseView, toRefundView } from '../purchaseView.ts';
 
@@ -59,7 +60,7 @@ function recordPurchase(deps: ApiDeps): ApiRoute {
       },
     },
     problems: ['member-not-found', 'code-invalid', 'code-expired', 'receipt-conflict', 'redemption-refused'],
-    handle: async ({ body, idempotency }) => {
+    handle: async ({ body, idempotency, client }) => {
       const { member, ...rest } = body;
       const reference: MemberReference = member.card
         ? { cardNumber: member.card }
@@ -71,10 +72,17 @@ function recordPurchase(deps: ApiDeps): ApiRoute {
         ...idempotency,
         render: (recorded: Recorded) => ({ status: 201, body: JSON.stringify(recordedView(recorded)) }),
       };
-      return answerPurchase(
-        deps,
-        await deps.points.recordPurchase({ member: reference, ...rest, source: 'api', ...(reply && { reply }) }),
-      );
+      const record = async () => {
+        const value = await deps.points.recordPurchase({
+          member: reference,
+          ...rest,
+          source: 'api',
+          ...(reply && { reply }),
+        });
+        return { matched: value.kind !== 'code-invalid', value };
+      };
+      const outcome = 'code' in reference ? await withCodeGuessLimit(deps, client, record) : (await record()).value;
+      return answerPurchase(deps, outcome);
     },
   });
 }
