@@ -4,6 +4,8 @@ import type { MemberReference, PurchaseOutcome, PurchaseRecord } from '../../cor
 import type { ApiDeps } from '../apiDeps.ts';
 import { defineRoute, type ApiResult, type ApiRoute } from '../apiRoute.ts';
 import { amountField, cardField, codeField, idParams, phoneField } from '../fields.ts';
+import type { ProgramRules } from '../../core/program/programRules.ts';
+import { mayRedeemWith } from '../../core/till/mayRedeemWith.ts';
 import { withCodeGuessLimit } from '../codeGuessLimit.ts';
 import { ApiProblem, codeExpiredDetail } from '../problem.ts';
 import { purchaseViewSchema, refundViewSchema, toPurchaseView, toRefundView } from '../purchaseView.ts';
@@ -72,6 +74,11 @@ function recordPurchase(deps: ApiDeps): ApiRoute {
         ...idempotency,
         render: (recorded: Recorded) => ({ status: 201, body: JSON.stringify(recordedView(recorded)) }),
       };
+      if (rest.redeemPoints > 0 && !mayRedeemWith(await deps.points.rules(), reference))
+        throw new ApiProblem('redemption-refused', redeemNeeds(await deps.points.rules()), {
+          reason: 'reference-not-allowed',
+          maxRedeemable: 0,
+        });
       const record = async () => {
         const value = await deps.points.recordPurchase({
           member: reference,
@@ -127,6 +134,11 @@ type Recorded = { purchase: PurchaseRecord; member: MemberRecord };
 
 function recordedView(recorded: Recorded) {
   return toPurchaseView(recorded.purchase, recorded.member.balance);
+}
+
+function redeemNeeds(rules: ProgramRules): string {
+  const by = rules.redeemRequires === 'card' ? 'the one-time code or the card number' : 'the one-time code';
+  return `Points can be spent only when the member is named by ${by} (the programme's redeemRequires); earning works with any. Nothing was recorded.`;
 }
 
 function refusal(reason: 'over-balance' | 'over-share', max: number): string {

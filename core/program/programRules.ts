@@ -37,6 +37,12 @@ export const programRulesSchema = z
         { code: 'gold', threshold: 2_000_000, earnPercent: 7, discountPercent: 5 },
         { code: 'vip', threshold: 5_000_000, earnPercent: 10, discountPercent: 10 },
       ]),
+    /**
+     * What a till must name the member by to spend their points: the one-time
+     * code (`code`), the code or the card number (`card`), or also the phone
+     * (`any`). Earning works with any of them.
+     */
+    redeemRequires: z.enum(['code', 'card', 'any']).default('code'),
     /** Points pay for at most this share of a receipt (after the discount). */
     maxRedeemPercent: percent.default(50),
     stampCard: z

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { message, type Outbound } from '../outbound.ts';
 import { loadMemberAtTill } from './loadMemberAtTill.ts';
 import { askMember } from './tillMessages.ts';
+import { mayRedeemWith } from './mayRedeemWith.ts';
 import { quoteFor, summaryScreen } from './tillScreens.ts';
 import type { TillState } from './tillState.ts';
 import { saveTillState, type TillTurn } from './tillTurn.ts';
@@ -22,7 +23,9 @@ export async function chooseRedemption(turn: TillTurn, state: Choice, spend: boo
   }
   const { rules, member } = loaded;
   // N is worked out again on today's balance rather than trusted from the button.
-  const redeemPoints = spend ? quoteFor(rules, member, state.amount, 0).maxRedeemable : 0;
+  // A forged Spend press for a member named by phone earns only, as the screen offered.
+  const redeemPoints =
+    spend && mayRedeemWith(rules, state.reference) ? quoteFor(rules, member, state.amount, 0).maxRedeemable : 0;
   const quote = quoteFor(rules, member, state.amount, redeemPoints);
   if (!quote.ok)
     throw new Error(

@@ -3,6 +3,7 @@ import type { MemberRecord } from '../members/membersPorts.ts';
 import type { ProgramRules } from '../program/programRules.ts';
 import { quotePurchase, type PurchaseQuote } from '../points/quotePurchase.ts';
 import { cancelRow } from './tillMessages.ts';
+import { mayRedeemWith } from './mayRedeemWith.ts';
 import { tillPayload } from './tillPayloads.ts';
 import type { TillState } from './tillState.ts';
 import { moneyIn, type TillTurn } from './tillTurn.ts';
@@ -31,7 +32,7 @@ export function choiceScreen(turn: TillTurn, rules: ProgramRules, member: Member
     lines.push(t('till.choice.discount', { percent: quote.discountPercent, amount: money(quote.discountAmount) }));
   lines.push(t('till.choice.question', { name: member.name }));
   const buttons = [[{ label: t('till.earnOnlyButton'), payload: tillPayload.earnOnly(state.ref) }]];
-  if (quote.maxRedeemable > 0) {
+  if (quote.maxRedeemable > 0 && mayRedeemWith(rules, state.reference)) {
     buttons.push([
       {
         label: t('till.spendButton', { points: t('points', { count: quote.maxRedeemable }) }),

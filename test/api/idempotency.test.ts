@@ -7,6 +7,11 @@ let api: ApiTestApp;
 
 beforeAll(async () => {
   api = await startApiTestApp('sqlite', {}, () => now);
+  // These tests are about what redemption does; which reference may redeem is test/api/redeemRequires.test.ts.
+  await api.call('PATCH', '/api/v1/program', {
+    body: { redeemRequires: 'any' },
+    headers: { 'content-type': 'application/merge-patch+json' },
+  });
 });
 
 afterAll(async () => {

@@ -16,6 +16,11 @@ describeEachProvider('purchases through the REST API', (provider) => {
   beforeAll(async () => {
     api = await startApiTestApp(provider);
     key = (await api.newApiKey()).key;
+    // These tests are about what redemption does; which reference may redeem is test/api/redeemRequires.test.ts.
+    await api.call('PATCH', '/api/v1/program', {
+      body: { redeemRequires: 'any' },
+      headers: { 'content-type': 'application/merge-patch+json' },
+    });
   });
 
   afterAll(async () => {

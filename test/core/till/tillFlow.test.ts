@@ -76,6 +76,20 @@ describeEachProvider('the till', (provider) => {
     ]);
   });
 
+  it('offers only to earn when the member is named by phone or card number', async () => {
+    const { cardNumber } = await world.member();
+    for (const reference of ['+37369123456', cardNumber]) {
+      await world.cashier(command('till'));
+      await world.cashier(text(reference));
+      const [choice] = await world.cashier(text('100'));
+      expect(choice?.buttons?.map((row) => row.map((b) => b.label))).toEqual([
+        [en('till.earnOnlyButton')],
+        [en('till.cancelButton')],
+      ]);
+      await world.cashier(command('cancel'));
+    }
+  });
+
   it('records a purchase paid partly with points, changing the balance exactly', async () => {
     const choice = await upToChoice('125,50');
     const summary = await world.cashier(press(buttonIn(choice, en('till.spendButton', { points: points(62) }))));
