@@ -1,5 +1,6 @@
 import type { Translator } from '../core/i18n/translator.ts';
 import type { PurchaseReaction } from '../core/storage/points/purchaseReactions.ts';
+import { welcomeBonusReaction } from '../core/storage/members/welcomeBonusReaction.ts';
 import { referralReaction } from '../core/storage/referral/referralReaction.ts';
 
 /**
@@ -8,5 +9,5 @@ import { referralReaction } from '../core/storage/referral/referralReaction.ts';
  * (draw entries, the NPS question…) adds its reaction here.
  */
 export function purchaseReactions(translator: Translator): PurchaseReaction[] {
-  return [referralReaction(translator)];
+  return [welcomeBonusReaction(), referralReaction(translator)];
 }

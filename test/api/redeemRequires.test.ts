@@ -15,7 +15,7 @@ describeEachProvider('which reference may spend points', (provider) => {
     await api.stop();
   });
 
-  const purchase = (member: Record<string, string>, receiptId: string, redeemPoints = 10) =>
+  const purchase = (member: { phone?: string; card?: string; code?: string }, receiptId: string, redeemPoints = 10) =>
     api.call('POST', '/api/v1/purchases', { body: { member, amount: 20_000, receiptId, redeemPoints } });
   const setRule = (redeemRequires: string) =>
     api.call('PATCH', '/api/v1/program', {
