@@ -24,4 +24,6 @@ export interface ApiDeps {
   limits: { perKey: number; perAddress: number };
   /** Failed one-time-code guesses per API key (or the admin token). */
   codeGuesses: CodeGuesses;
+  /** Look-ups by phone per API key, counted like code guesses but every one of them (`failed` counts a look-up). */
+  phoneLookups: CodeGuesses;
 }

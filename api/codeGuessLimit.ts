@@ -1,3 +1,4 @@
+import type { CodeGuesses } from '../core/till/tillPorts.ts';
 import type { ApiClient } from './apiRoute.ts';
 import type { ApiDeps } from './apiDeps.ts';
 import { ApiProblem } from './problem.ts';
@@ -12,15 +13,41 @@ export async function withCodeGuessLimit<T>(
   client: ApiClient,
   lookUp: () => Promise<{ matched: boolean; value: T }>,
 ): Promise<T> {
+  const what = 'one-time codes that matched no member';
+  return limited(deps.codeGuesses, deps.clock, client, what, async () => {
+    const { matched, value } = await lookUp();
+    return { count: !matched, value };
+  });
+}
+
+/** Runs a look-up by phone for `client`; every one counts, found or not, so numbers cannot be walked. */
+export async function withPhoneLookupLimit<T>(
+  deps: Pick<ApiDeps, 'phoneLookups' | 'clock'>,
+  client: ApiClient,
+  lookUp: () => Promise<T>,
+): Promise<T> {
+  return limited(deps.phoneLookups, deps.clock, client, 'look-ups by phone', async () => ({
+    count: true,
+    value: await lookUp(),
+  }));
+}
+
+async function limited<T>(
+  limit: CodeGuesses,
+  clock: () => Date,
+  client: ApiClient,
+  what: string,
+  work: () => Promise<{ count: boolean; value: T }>,
+): Promise<T> {
   const guesser = `${client.kind}:${client.id}`;
-  const wait = await deps.codeGuesses.waitFor(guesser, deps.clock());
+  const wait = await limit.waitFor(guesser, clock());
   if (wait !== null)
     throw new ApiProblem(
       'rate-limited',
-      `Too many one-time codes that matched no member in the last minute with this credential; wait ${wait} s (the Retry-After header), or use the card number.`,
+      `Too many ${what} in the last minute with this credential; wait ${wait} s (the Retry-After header), or use the card number.`,
       { retryAfter: wait },
     );
-  const { matched, value } = await lookUp();
-  if (!matched) await deps.codeGuesses.failed(guesser, deps.clock());
+  const { count, value } = await work();
+  if (count) await limit.failed(guesser, clock());
   return value;
 }

@@ -25,6 +25,11 @@ export const memberViewSchema = z.object({
   createdAt: timestamp,
 });
 
+/** A look-up's answer: the card number only when the card was what named the member. */
+export const memberLookupViewSchema = memberViewSchema.extend({
+  cardNumber: z.string().optional().meta({ description: 'Only when the member was looked up by card number.' }),
+});
+
 export type MemberView = z.infer<typeof memberViewSchema>;
 
 /** The tier is worked out from lifetime figures under today's rules, as the next purchase will be. */

@@ -68,6 +68,8 @@ export const configSchema = z
     WEBCHAT_RATE_LIMIT_PER_MINUTE: integerOr(1, 100_000, 30),
     /** REST API requests per minute per API key (or admin token). */
     API_RATE_LIMIT_PER_MINUTE: integerOr(1, 1_000_000, 600),
+    /** Member look-ups by phone per minute per API key: enough for a till, too few to walk a country's numbers. */
+    API_PHONE_LOOKUPS_PER_MINUTE: integerOr(1, 1_000_000, 60),
     /** Web chat posts and API requests per minute from one address, whoever they claim to be. */
     RATE_LIMIT_PER_ADDRESS_PER_MINUTE: integerOr(1, 1_000_000, 1200),
     PUBLIC_URL: optional(url),

@@ -132,6 +132,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     clock,
     log,
     limits: { perKey: config.API_RATE_LIMIT_PER_MINUTE, perAddress: config.RATE_LIMIT_PER_ADDRESS_PER_MINUTE },
+    phoneLookups: createCodeGuesses(db, { perMinute: config.API_PHONE_LOOKUPS_PER_MINUTE, kind: 'phone' }),
   });
   const telegram = config.TELEGRAM_BOT_TOKEN
     ? await connectTelegram(config, log, server, { assistant, translator, commands: memberCommands(menu) })

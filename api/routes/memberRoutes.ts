@@ -3,8 +3,8 @@ import type { MemberReference } from '../../core/points/pointsPorts.ts';
 import type { ApiDeps } from '../apiDeps.ts';
 import { defineRoute, type ApiRoute } from '../apiRoute.ts';
 import { cardField, codeField, idParams, localeField, nameField, phoneField } from '../fields.ts';
-import { memberViewSchema, toMemberView } from '../memberView.ts';
-import { withCodeGuessLimit } from '../codeGuessLimit.ts';
+import { memberLookupViewSchema, memberViewSchema, toMemberView } from '../memberView.ts';
+import { withCodeGuessLimit, withPhoneLookupLimit } from '../codeGuessLimit.ts';
 import { ApiProblem, codeExpiredDetail } from '../problem.ts';
 import { welcomeBonus } from '../../core/members/welcomeBonus.ts';
 
@@ -76,9 +76,10 @@ function lookUpMember(deps: ApiDeps): ApiRoute {
     query,
     summary: 'Look a member up by phone, card number or one-time code',
     description:
-      'Exactly one of `phone`, `card` or `code`. Looking up by code does not use the code up; the purchase does. A code that expired or was used answers `code-expired`, as the purchase does.',
+      'Exactly one of `phone`, `card` or `code`. Looking up by code does not use the code up; the purchase does. A code that expired or was used answers `code-expired`, as the purchase does. ' +
+      'The card number is answered only to a look-up by card. Codes that match no one (10 a minute) and look-ups by phone (`API_PHONE_LOOKUPS_PER_MINUTE`, 60) are limited per API key: then 429 with Retry-After.',
     example: { query: { phone: '+37369123456' } },
-    responses: { 200: { description: 'The member.', schema: memberViewSchema } },
+    responses: { 200: { description: 'The member.', schema: memberLookupViewSchema } },
     problems: ['member-not-found', 'code-expired'],
     handle: async ({ query, client }) => {
       const reference: MemberReference = query.card
@@ -90,7 +91,12 @@ function lookUpMember(deps: ApiDeps): ApiRoute {
         const value = await deps.points.findMember(reference);
         return { matched: value !== null, value };
       };
-      const found = 'code' in reference ? await withCodeGuessLimit(deps, client, find) : (await find()).value;
+      const found =
+        'code' in reference
+          ? await withCodeGuessLimit(deps, client, find)
+          : 'phone' in reference
+            ? await withPhoneLookupLimit(deps, client, async () => (await find()).value)
+            : (await find()).value;
       // Read again through currentMember so that points expired by now are not shown as spendable.
       const member = found && (await deps.points.currentMember(found.id));
       if (!found && query.code && (await deps.points.whyNoMemberFor(query.code)) === 'expired')
@@ -100,7 +106,9 @@ function lookUpMember(deps: ApiDeps): ApiRoute {
           'member-not-found',
           'No member matches; check the number, or enrol the customer with POST /api/v1/members.',
         );
-      return { status: 200, body: toMemberView(member, await deps.points.rules()) };
+      const view = toMemberView(member, await deps.points.rules());
+      // The card number only to whoever named the card: a phone or a code must not yield a number to pay with.
+      return { status: 200, body: 'cardNumber' in reference ? view : { ...view, cardNumber: undefined } };
     },
   });
 }

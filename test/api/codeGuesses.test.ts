@@ -67,3 +67,34 @@ describeEachProvider('failed code look-ups', (provider) => {
     expect((await api.call('GET', `/api/v1/members?code=${code}`, { token: till.key })).body.id).toBe(member.id);
   });
 });
+
+describeEachProvider('look-ups by phone', (provider) => {
+  let api: ApiTestApp;
+
+  beforeEach(async () => {
+    api = await startApiTestApp(provider, { API_PHONE_LOOKUPS_PER_MINUTE: '3' });
+  });
+
+  afterEach(async () => {
+    await api.stop();
+  });
+
+  it('are limited per key, found or not, and answer no card number; a look-up by card does', async () => {
+    const member = await api.enrol('+37369200201');
+    const till = await api.newApiKey('Till 1');
+    const byPhone = (phone: string) =>
+      api.call('GET', `/api/v1/members?phone=${encodeURIComponent(phone)}`, { token: till.key });
+    const found = await byPhone('+37369200201');
+    expect(found.status).toBe(200);
+    expect(found.body).toMatchObject({ id: member.id, balance: 100 });
+    expect(found.body).not.toHaveProperty('cardNumber');
+    expect((await byPhone('+37369200202')).status).toBe(404);
+    expect((await byPhone('+37369200203')).status).toBe(404);
+    const refused = await byPhone('+37369200201');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+
+    const byCard = await api.call('GET', `/api/v1/members?card=${member.cardNumber}`, { token: till.key });
+    expect(byCard.body).toMatchObject({ cardNumber: member.cardNumber });
+  });
+});
