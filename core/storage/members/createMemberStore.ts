@@ -54,6 +54,9 @@ async function enrol(prisma: Prisma, enrolment: Enrolment & ReferralClaim): Prom
   } catch (error) {
     if (error instanceof ChatMovedOn) return { ok: false, reason: 'chat-changed' };
     if (!isUniqueViolation(error)) throw error;
-    return { ok: false, reason: uniqueTarget(error).includes('phone') ? 'phone-taken' : 'card-taken' };
+    return {
+      ok: false,
+      reason: /(^|[^A-Za-z])phone(?![A-Za-z])/.test(uniqueTarget(error)) ? 'phone-taken' : 'card-taken',
+    };
   }
 }

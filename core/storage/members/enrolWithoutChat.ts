@@ -38,7 +38,8 @@ export async function enrolWithoutChat(db: Database, enrolment: TillEnrolment): 
       return { ok: true, member: toMemberRecord(row) };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      if (uniqueTarget(error).includes('phone')) return { ok: false, reason: 'phone-taken' };
+      // `phoneVerified` may be named in the message too: the column itself is meant.
+      if (/(^|[^A-Za-z])phone(?![A-Za-z])/.test(uniqueTarget(error))) return { ok: false, reason: 'phone-taken' };
       throw new TryAgainError('the random card number was taken');
     }
   });

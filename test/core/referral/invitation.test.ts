@@ -91,6 +91,8 @@ describeEachProvider('inviting a friend', (provider) => {
   it('remembers the inviter of someone who came by the Telegram deep link', async () => {
     const assistant = assistantWith();
     const inviter = await anna(assistant);
+    // Her number proven (as if she had shared it): a typed one would go to whoever proves it (phoneOwnership.test.ts).
+    await db.prisma.member.update({ where: { id: inviter.id }, data: { phoneVerified: true } });
     const first = await assistant.handle(inbound('telegram', '555', start(`ref_${inviter.code}`)));
     await registerAfter(assistant, 'telegram', '555', first, '069000002');
     expect((await memberByPhone('+37369000002'))?.referredById).toBe(inviter.id);
