@@ -1,34 +1,22 @@
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { migrateDatabase } from '../../core/storage/db/migrateDatabase.ts';
-import { migrationsDirOf } from '../../scripts/schemaEngine.ts';
+import { migrationsBefore } from '../support/migrationsBefore.ts';
 import { createTestDatabase, describeEachProvider, type TestDatabase } from '../support/testDatabase.ts';
 
 const NEUTRAL_DESK = '20261201225918_neutral_desk';
-
-/** The committed migrations as a deployment had them before the desk was made neutral. */
-function migrationsBeforeNeutralDesk(provider: 'sqlite' | 'postgresql'): string {
-  const dir = mkdtempSync(join(tmpdir(), 'loyalty-before-desk-'));
-  cpSync(migrationsDirOf(provider), dir, { recursive: true });
-  for (const name of readdirSync(dir)) if (name >= NEUTRAL_DESK) rmSync(join(dir, name), { recursive: true });
-  folders.push(dir);
-  return dir;
-}
-const folders: string[] = [];
+const older = migrationsBefore();
 
 describeEachProvider('upgrading to the neutral desk', (provider) => {
   let db: TestDatabase | undefined;
   afterEach(async () => {
     await db?.dispose();
     db = undefined;
-    folders.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+    older.cleanUp();
   });
 
   it('keeps every posted ticket’s Slack message and every waiting desk post', async () => {
     db = await createTestDatabase(provider, { migrate: false });
-    await migrateDatabase(db, { migrationsDir: migrationsBeforeNeutralDesk(provider) });
+    await migrateDatabase(db, { migrationsDir: older.dirFor(provider, NEUTRAL_DESK) });
     await seedSlackEra(db);
 
     await migrateDatabase(db);
@@ -52,17 +40,10 @@ describeEachProvider('upgrading to the neutral desk', (provider) => {
 /** Rows as the Slack-named schema wrote them: one ticket posted in Slack, one not yet, a pending desk post. */
 async function seedSlackEra(db: TestDatabase): Promise<void> {
   const at = new Date('2026-11-20T10:00:00Z');
-  await db.prisma.member.create({
-    data: {
-      id: 'm1',
-      cardNumber: '100000000009',
-      name: 'Ana',
-      phone: '+37369000001',
-      locale: 'ro',
-      consentAt: at,
-      consentVersion: 'v1',
-    },
-  });
+  // Raw SQL: the generated client knows columns that this older schema does not have yet.
+  await db.prisma.$executeRaw`
+    INSERT INTO "Member" ("id", "cardNumber", "name", "phone", "locale", "consentAt", "consentVersion", "updatedAt")
+    VALUES ('m1', '100000000009', 'Ana', '+37369000001', 'ro', ${at}, 'v1', ${at})`;
   const insertTicket = (id: string, slackChannel: string | null, slackTs: string | null) => db.prisma.$executeRaw`
     INSERT INTO "Ticket" ("id", "memberId", "chatId", "channel", "address", "locale", "reason", "status", "text", "slackChannel", "slackTs", "openedAt")
     VALUES (${id}, 'm1', 'c1', 'telegram', '42', 'ro', 'button', 'open', '', ${slackChannel}, ${slackTs}, ${at})`;

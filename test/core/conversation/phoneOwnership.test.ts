@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { assistantMenu } from '../../../app/assistantMenu.ts';
+import { defaultUnderstanding } from '../../../app/understanding.ts';
 import { deskDepsFor } from '../../../app/desk.ts';
 import { createAssistant, type Assistant } from '../../../core/assistant.ts';
 import { defaultDeskSettings } from '../../../core/desk/deskSettings.ts';
@@ -37,6 +38,7 @@ describeEachProvider('who owns a phone number', (provider) => {
     assistant = createAssistant({
       ...createConversationStores(db),
       menu: assistantMenu(),
+      understanding: defaultUnderstanding(),
       translator,
       desk: deskDepsFor(db, translator, defaultDeskSettings),
       settings: defaultProgramSettings,

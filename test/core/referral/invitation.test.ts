@@ -135,6 +135,8 @@ describeEachProvider('inviting a friend', (provider) => {
   it('refuses self-referral: a member opening their own link with their own number gets their own card back', async () => {
     const assistant = assistantWith();
     const inviter = await anna(assistant);
+    // Her number proven: a typed one would leave her for whoever proves it (phoneOwnership.test.ts).
+    await db.prisma.member.update({ where: { id: inviter.id }, data: { phoneVerified: true } });
     const first = await assistant.handle(inbound('telegram', '555', start(`ref_${inviter.code}`)));
     const accept = payloads(first).find((raw) => raw.startsWith('consent:yes:'))!;
     await assistant.handle(inbound('telegram', '555', press(accept)));

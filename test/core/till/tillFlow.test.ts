@@ -165,7 +165,7 @@ describeEachProvider('the till', (provider) => {
     const code = await world.cardCode();
     await world.cashier(command('till'));
     const wrong = code === '000000' ? '000001' : '000000';
-    for (let i = 0; i < 10; i += 1) expect(texts(await world.cashier(text(wrong)))[0]).toBe(en('till.codeInvalid'));
+    for (let i = 0; i < 10; i += 1) expect(texts(await world.cashier(text(wrong)))[0]).toBe(en('till.codeUnknown'));
     expect(texts(await world.cashier(text(code)))).toEqual([en('till.tooManyCodes'), en('till.askMember')]);
     world.advance(61_000);
     const fresh = await world.cardCode();

@@ -45,3 +45,7 @@ PRAGMA defer_foreign_keys=OFF;
 
 -- CreateIndex
 CREATE INDEX "Attempt_subject_at_idx" ON "Attempt"("subject", "at");
+
+-- Members enrolled before this migration keep their numbers as proven: who typed
+-- and who shared was not recorded, and no owner should lose a card on upgrade.
+UPDATE "Member" SET "phoneVerified" = true WHERE "phone" IS NOT NULL;

@@ -48,7 +48,9 @@ export async function createReferralWorld(provider: Provider) {
     advance: (ms: number) => {
       now = new Date(now.getTime() + ms);
     },
-    useRules: (overrides: Record<string, unknown>) => pointsStore.saveRules(programRulesSchema.parse(overrides)),
+    // No welcome bonus unless a test asks for one: these tests count referral points alone.
+    useRules: (overrides: Record<string, unknown>) =>
+      pointsStore.saveRules(programRulesSchema.parse({ welcomeBonus: 0, ...overrides })),
     /** Registers a person with a web chat, as the conversation does; returns the member. */
     enrol: async (person: Person = {}): Promise<MemberRecord> => {
       people += 1;
