@@ -5,6 +5,7 @@ import type { ApiKeyStore, IdempotencyStore } from '../core/api/apiPorts.ts';
 import type { MemberStore } from '../core/members/membersPorts.ts';
 import type { LedgerReads } from '../core/points/pointsPorts.ts';
 import type { CodeGuesses } from '../core/till/tillPorts.ts';
+import type { AuditLog } from '../core/audit/auditPorts.ts';
 import type { StaffStore } from '../core/staff/staffPorts.ts';
 
 /** What the REST API is built from; the composition root (app/startApp.ts) provides it. */
@@ -14,6 +15,7 @@ export interface ApiDeps {
   apiKeyStore: ApiKeyStore;
   idempotencyStore: IdempotencyStore;
   staff: StaffStore;
+  audit: AuditLog;
   points: PointsService;
   adminToken: { verify(presented: string): boolean };
   /** The same settings the chats enrol with: region for phones, consent text version. */

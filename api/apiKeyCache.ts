@@ -1,4 +1,4 @@
-import type { ApiKeyStore } from '../core/api/apiPorts.ts';
+import type { ActiveApiKey, ApiKeyStore } from '../core/api/apiPorts.ts';
 
 /** How long an instance trusts a key it found active: a revocation on another instance takes effect within this. */
 export const API_KEY_CACHE_MS = 2_000;
@@ -6,8 +6,8 @@ export const API_KEY_CACHE_MS = 2_000;
 const MAX_ENTRIES = 1_000;
 
 export interface ApiKeyCache {
-  /** The id of the unrevoked key with this hash, or null. */
-  activeKeyId(keyHash: string): Promise<string | null>;
+  /** The unrevoked key with this hash, or null. */
+  activeKey(keyHash: string): Promise<ActiveApiKey | null>;
   /** Stops trusting a key at once (it was revoked on this instance). */
   forget(keyId: string): void;
 }
@@ -19,28 +19,28 @@ export interface ApiKeyCache {
  * and a revoked one never gains a grace period from a cached refusal.
  */
 export function cachedApiKeys(store: Pick<ApiKeyStore, 'findActive'>): ApiKeyCache {
-  const known = new Map<string, { keyId: string; readAt: number }>();
+  const known = new Map<string, { key: ActiveApiKey; readAt: number }>();
   return {
-    activeKeyId: async (keyHash) => {
+    activeKey: async (keyHash) => {
       // Wall time, not the business clock: this is about staleness, and tests freeze the business clock.
       const now = Date.now();
       const cached = known.get(keyHash);
-      if (cached && now - cached.readAt >= 0 && now - cached.readAt < API_KEY_CACHE_MS) return cached.keyId;
-      const keyId = await store.findActive(keyHash);
-      if (keyId) remember(known, keyHash, { keyId, readAt: now });
+      if (cached && now - cached.readAt >= 0 && now - cached.readAt < API_KEY_CACHE_MS) return cached.key;
+      const key = await store.findActive(keyHash);
+      if (key) remember(known, keyHash, { key, readAt: now });
       else known.delete(keyHash);
-      return keyId;
+      return key;
     },
     forget: (keyId) => {
-      for (const [hash, entry] of known) if (entry.keyId === keyId) known.delete(hash);
+      for (const [hash, entry] of known) if (entry.key.id === keyId) known.delete(hash);
     },
   };
 }
 
 function remember(
-  known: Map<string, { keyId: string; readAt: number }>,
+  known: Map<string, { key: ActiveApiKey; readAt: number }>,
   keyHash: string,
-  entry: { keyId: string; readAt: number },
+  entry: { key: ActiveApiKey; readAt: number },
 ): void {
   if (known.size >= MAX_ENTRIES) {
     for (const [hash, old] of known) if (entry.readAt - old.readAt >= API_KEY_CACHE_MS) known.delete(hash);

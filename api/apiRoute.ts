@@ -1,16 +1,27 @@
 import type { z } from 'zod';
+import type { ApiScope } from '../core/api/apiPorts.ts';
 import type { ProblemKind } from './problem.ts';
 
 /** The media types a body may come as: JSON, or a JSON Merge Patch (RFC 7396) for PATCH. */
 export type BodyType = 'application/json' | 'application/merge-patch+json';
 
-/** Who may call a route: any valid API key (or the admin token), or the admin token only. */
-export type Access = 'client' | 'admin';
+/**
+ * Who may call a route, besides the admin token, which may call any: `till`
+ * needs a key with the till scope, `read` one with till or reports, `admin`
+ * the admin token only.
+ */
+export type Access = 'till' | 'read' | 'admin';
 
 /** The authenticated caller; idempotency keys are scoped by `id` ('admin' for the admin token). */
 export interface ApiClient {
   kind: 'admin' | 'key';
   id: string;
+  scopes: readonly ApiScope[];
+}
+
+/** The credential as purchases and limits record it: `key:<id>`, or `admin`. */
+export function credentialOf(client: ApiClient): string {
+  return client.kind === 'admin' ? 'admin' : `key:${client.id}`;
 }
 
 /** A success answer; problems are thrown as ApiProblem instead. */

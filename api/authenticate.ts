@@ -1,5 +1,5 @@
 import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
-import type { ApiKeyStore } from '../core/api/apiPorts.ts';
+import { apiScopes, type ApiKeyStore, type ApiScope } from '../core/api/apiPorts.ts';
 import { hashApiKey } from '../core/api/hashApiKey.ts';
 import type { ApiKeyCache } from './apiKeyCache.ts';
 import type { Access, ApiClient } from './apiRoute.ts';
@@ -30,12 +30,8 @@ export function authenticate(deps: AuthDeps): (access: Access) => onRequestAsync
   const touched = new Map<string, number>();
   return (access) => async (request) => {
     const client = await identify(deps, bearerToken(request));
-    if (access === 'admin' && client.kind !== 'admin') {
-      throw new ApiProblem(
-        'forbidden',
-        'This route manages the programme and its credentials; call it with the admin token, not an API key.',
-      );
-    }
+    const refusal = refusalFor(access, client);
+    if (refusal) throw new ApiProblem('forbidden', refusal);
     if (client.kind === 'key') await touch(deps, touched, client.id);
     request.apiClient = client;
   };
@@ -52,14 +48,27 @@ function bearerToken(request: FastifyRequest): string {
 }
 
 async function identify(deps: AuthDeps, token: string): Promise<ApiClient> {
-  if (deps.adminToken.verify(token)) return { kind: 'admin', id: 'admin' };
-  const keyId = await deps.apiKeys.activeKeyId(hashApiKey(token));
-  if (!keyId)
+  if (deps.adminToken.verify(token)) return { kind: 'admin', id: 'admin', scopes: apiScopes };
+  const key = await deps.apiKeys.activeKey(hashApiKey(token));
+  if (!key)
     throw new ApiProblem(
       'unauthorized',
       'This API key is unknown or was revoked; ask an administrator for a valid key.',
     );
-  return { kind: 'key', id: keyId };
+  return { kind: 'key', id: key.id, scopes: key.scopes };
+}
+
+/** Why this caller may not call a route of this access, or null when they may. */
+function refusalFor(access: Access, client: ApiClient): string | null {
+  if (client.kind === 'admin') return null;
+  if (access === 'admin')
+    return 'This route manages the programme and its credentials; call it with the admin token, not an API key.';
+  const has = (scope: ApiScope) => client.scopes.includes(scope);
+  if (access === 'till' && !has('till'))
+    return 'This key may only read (scope reports); till work needs a key with the till scope, created with POST /api/v1/api-keys.';
+  if (access === 'read' && !has('till') && !has('reports'))
+    return 'This key has neither the till nor the reports scope; an administrator can create one that has.';
+  return null;
 }
 
 async function touch(deps: AuthDeps, touched: Map<string, number>, keyId: string): Promise<void> {

@@ -1,5 +1,5 @@
 import type { CodeGuesses } from '../core/till/tillPorts.ts';
-import type { ApiClient } from './apiRoute.ts';
+import { credentialOf, type ApiClient } from './apiRoute.ts';
 import type { ApiDeps } from './apiDeps.ts';
 import { ApiProblem } from './problem.ts';
 
@@ -39,7 +39,7 @@ async function limited<T>(
   what: string,
   work: () => Promise<{ count: boolean; value: T }>,
 ): Promise<T> {
-  const guesser = `${client.kind}:${client.id}`;
+  const guesser = credentialOf(client);
   const wait = await limit.waitFor(guesser, clock());
   if (wait !== null)
     throw new ApiProblem(

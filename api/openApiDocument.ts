@@ -37,14 +37,17 @@ export function openApiDocument(routes: ApiRoute[]): JsonSchema {
   };
 }
 
+const accessNote: Record<ApiRoute['access'], string> = {
+  admin: 'Admin token only; an API key gets 403.',
+  till: 'The admin token, or an API key with the `till` scope; a `reports` key gets 403.',
+  read: 'The admin token, or an API key with the `till` or `reports` scope.',
+};
+
 function operation(route: ApiRoute): JsonSchema {
-  const admin = route.access === 'admin';
   return {
     operationId: route.operationId,
     summary: route.summary,
-    description: [route.description, admin ? 'Admin token only; an API key gets 403.' : undefined]
-      .filter(Boolean)
-      .join('\n\n'),
+    description: [route.description, accessNote[route.access]].filter(Boolean).join('\n\n'),
     tags: [route.tag],
     'x-access': route.access,
     parameters: [
@@ -132,7 +135,7 @@ function problemKindsOf(route: ApiRoute): ProblemKind[] {
     ...(validates ? (['validation'] as const) : []),
     ...(route.body ? (['malformed-request', 'unsupported-media-type'] as const) : []),
     'unauthorized',
-    ...(route.access === 'admin' ? (['forbidden'] as const) : []),
+    'forbidden',
     ...route.problems,
     ...(route.method === 'POST' ? (['idempotency-key-reused', 'idempotency-in-progress'] as const) : []),
     'rate-limited',

@@ -12,6 +12,7 @@ import { ledgerRoutes } from './routes/ledgerRoutes.ts';
 import { memberRoutes } from './routes/memberRoutes.ts';
 import { programRoutes } from './routes/programRoutes.ts';
 import { purchaseRoutes } from './routes/purchaseRoutes.ts';
+import { auditRoutes } from './routes/auditRoutes.ts';
 import { staffRoutes } from './routes/staffRoutes.ts';
 
 const HOUR_MS = 3_600_000;
@@ -29,6 +30,7 @@ export function apiRoutes(deps: ApiDeps, apiKeys: ApiKeyCache): ApiRoute[] {
     ...apiKeyRoutes(deps, apiKeys),
     ...programRoutes(deps),
     ...staffRoutes(deps),
+    ...auditRoutes(deps),
   ];
 }
 

@@ -11,6 +11,7 @@ import { migrateDatabase } from '../core/storage/db/migrateDatabase.ts';
 import { openDatabase, type Database } from '../core/storage/db/openDatabase.ts';
 import { createConversationStores } from '../core/storage/conversation/createConversationStores.ts';
 import { pingDatabase } from '../core/storage/db/pingDatabase.ts';
+import { createAuditLog } from '../core/storage/audit/createAuditLog.ts';
 import { createApiKeyStore } from '../core/storage/api/createApiKeyStore.ts';
 import { createIdempotencyStore } from '../core/storage/api/createIdempotencyStore.ts';
 import { createStaffStore } from '../core/storage/staff/createStaffStore.ts';
@@ -187,6 +188,7 @@ function apiStoresOf(db: Database, stores: ReturnType<typeof createConversationS
     idempotencyStore: createIdempotencyStore(db),
     codeGuesses: createCodeGuesses(db),
     staff: createStaffStore(db),
+    audit: createAuditLog(db),
   };
 }
 

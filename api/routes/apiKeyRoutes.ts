@@ -1,14 +1,23 @@
 import { z } from 'zod';
-import type { ApiKeySummary } from '../../core/api/apiPorts.ts';
+import { apiScopes, type ApiKeySummary } from '../../core/api/apiPorts.ts';
 import type { ApiDeps } from '../apiDeps.ts';
 import type { ApiKeyCache } from '../apiKeyCache.ts';
 import { defineRoute, type ApiRoute } from '../apiRoute.ts';
 import { idParams, timestamp } from '../fields.ts';
 import { ApiProblem } from '../problem.ts';
 
+const scopesSchema = z
+  .array(z.enum(apiScopes))
+  .min(1)
+  .meta({
+    description:
+      '`till`: members, purchases, and refunds of its own purchases; `reports`: read-only; `any-refund`: refunds of any purchase.',
+    examples: [['till']],
+  });
 const keySchema = z.object({
   id: z.string(),
   name: z.string(),
+  scopes: scopesSchema,
   createdAt: timestamp,
   revokedAt: timestamp.nullable(),
   lastUsedAt: timestamp.nullable(),
@@ -35,12 +44,13 @@ export function apiKeyRoutes(deps: ApiDeps, apiKeys: ApiKeyCache): ApiRoute[] {
           .min(1)
           .max(100)
           .meta({ description: 'Who uses the key, e.g. the shop and till.', examples: ['Shop 1, till 2'] }),
+        scopes: scopesSchema.default(['till']),
       }),
-      example: { body: { name: 'Shop 1, till 2' } },
+      example: { body: { name: 'Shop 1, till 2', scopes: ['till'] } },
       responses: { 201: { description: 'The key, shown once.', schema: createdKeySchema } },
       problems: [],
       handle: async ({ body }) => {
-        const { summary, key } = await deps.apiKeyStore.create(body.name, deps.clock());
+        const { summary, key } = await deps.apiKeyStore.create(body.name, [...new Set(body.scopes)], deps.clock());
         return { status: 201, body: { ...view(summary), key } };
       },
     }),

@@ -34,7 +34,7 @@ export function ledgerRoutes(deps: ApiDeps): ApiRoute[] {
       path: '/api/v1/members/{id}/ledger',
       operationId: 'getLedger',
       tag: 'Members',
-      access: 'client',
+      access: 'read',
       params: idParams,
       query,
       summary: "A member's points history, newest first",

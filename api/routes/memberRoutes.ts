@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { MemberReference } from '../../core/points/pointsPorts.ts';
 import type { ApiDeps } from '../apiDeps.ts';
-import { defineRoute, type ApiRoute } from '../apiRoute.ts';
+import { credentialOf, defineRoute, type ApiRoute } from '../apiRoute.ts';
 import { cardField, codeField, idParams, localeField, nameField, phoneField } from '../fields.ts';
 import { memberLookupViewSchema, memberViewSchema, toMemberView } from '../memberView.ts';
 import { withCodeGuessLimit, withPhoneLookupLimit } from '../codeGuessLimit.ts';
@@ -27,7 +27,7 @@ function enrolMember(deps: ApiDeps): ApiRoute {
     path: '/api/v1/members',
     operationId: 'enrolMember',
     tag: 'Members',
-    access: 'client',
+    access: 'till',
     body,
     summary: 'Enrol a customer at the till',
     description:
@@ -72,7 +72,7 @@ function lookUpMember(deps: ApiDeps): ApiRoute {
     path: '/api/v1/members',
     operationId: 'lookUpMember',
     tag: 'Members',
-    access: 'client',
+    access: 'till',
     query,
     summary: 'Look a member up by phone, card number or one-time code',
     description:
@@ -88,7 +88,7 @@ function lookUpMember(deps: ApiDeps): ApiRoute {
           ? { phone: query.phone }
           : { code: query.code! };
       const find = async () => {
-        const value = await deps.points.findMember(reference);
+        const value = await deps.points.findMember(reference, credentialOf(client));
         return { matched: value !== null, value };
       };
       const found =
@@ -119,7 +119,7 @@ function getMember(deps: ApiDeps): ApiRoute {
     path: '/api/v1/members/{id}',
     operationId: 'getMember',
     tag: 'Members',
-    access: 'client',
+    access: 'read',
     params: idParams,
     summary: "A member's balance, tier and stamps",
     example: { params: { id: '0b5f4c7e-2f0a-4d63-9a55-2f4f6c1d9e01' } },

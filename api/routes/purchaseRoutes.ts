@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { MemberRecord } from '../../core/members/membersPorts.ts';
 import type { MemberReference, PurchaseOutcome, PurchaseRecord } from '../../core/points/pointsPorts.ts';
 import type { ApiDeps } from '../apiDeps.ts';
-import { defineRoute, type ApiResult, type ApiRoute } from '../apiRoute.ts';
+import { credentialOf, defineRoute, type ApiResult, type ApiRoute } from '../apiRoute.ts';
 import { amountField, cardField, codeField, idParams, phoneField } from '../fields.ts';
 import type { ProgramRules } from '../../core/program/programRules.ts';
 import { mayRedeemWith } from '../../core/till/mayRedeemWith.ts';
@@ -46,7 +46,7 @@ function recordPurchase(deps: ApiDeps): ApiRoute {
     path: '/api/v1/purchases',
     operationId: 'recordPurchase',
     tag: 'Purchases',
-    access: 'client',
+    access: 'till',
     body: purchaseBody(deps.settings.phoneRegion),
     summary: 'Record a purchase: earn points, redeem points, get the discount to give',
     description:
@@ -84,6 +84,7 @@ function recordPurchase(deps: ApiDeps): ApiRoute {
           member: reference,
           ...rest,
           source: 'api',
+          recordedBy: credentialOf(client),
           ...(reply && { reply }),
         });
         return { matched: value.kind !== 'code-invalid', value };
@@ -153,17 +154,24 @@ function refundPurchase(deps: ApiDeps): ApiRoute {
     path: '/api/v1/purchases/{id}/refund',
     operationId: 'refundPurchase',
     tag: 'Purchases',
-    access: 'client',
+    access: 'till',
     params: idParams,
     summary: 'Refund a purchase',
     description:
       'Gives back the points the purchase spent and takes back what it earned. Points already spent cannot be taken back: withhold `withholdAmount` from the money refunded. ' +
-      'Refunding again changes nothing and answers 200 with the same figures and `alreadyRefunded: true`.',
+      'Refunding again changes nothing and answers 200 with the same figures and `alreadyRefunded: true`. ' +
+      'A key refunds the purchases it recorded; one recorded by another key or at the Telegram till needs the admin token or a key with the `any-refund` scope.',
     example: { params: { id: '5d0c3a44-8a1e-4f57-b0a3-7f1f4b0f2c11' } },
     responses: { 200: { description: 'Refunded, now or before.', schema: refundViewSchema } },
-    problems: ['purchase-not-found'],
-    handle: async ({ params }) => {
-      const outcome = await deps.points.refund(params.id);
+    problems: ['purchase-not-found', 'refund-forbidden'],
+    handle: async ({ params, client }) => {
+      const refunder = { credential: credentialOf(client), anyRefund: client.scopes.includes('any-refund') };
+      const outcome = await deps.points.refund(params.id, refunder);
+      if (outcome.kind === 'not-yours')
+        throw new ApiProblem(
+          'refund-forbidden',
+          'Another till recorded this purchase, and this key refunds only its own; use the admin token or a key with the any-refund scope. Nothing changed.',
+        );
       if (outcome.kind === 'not-found')
         throw new ApiProblem(
           'purchase-not-found',

@@ -1,7 +1,22 @@
+/**
+ * What a key may do: `till` looks members up, enrols them, records purchases
+ * and refunds the purchases it recorded; `reports` only reads; `any-refund`
+ * also refunds purchases that another key or a cashier recorded.
+ */
+export const apiScopes = ['till', 'reports', 'any-refund'] as const;
+export type ApiScope = (typeof apiScopes)[number];
+
+/** An unrevoked key as a request presents it. */
+export interface ActiveApiKey {
+  id: string;
+  scopes: readonly ApiScope[];
+}
+
 /** What an administrator sees of a key: never the key itself, which only its creator saw once. */
 export interface ApiKeySummary {
   id: string;
   name: string;
+  scopes: readonly ApiScope[];
   createdAt: Date;
   revokedAt: Date | null;
   lastUsedAt: Date | null;
@@ -29,9 +44,9 @@ export interface IdempotencyClaim {
 /** API keys of point-of-sale systems, stored only as hashes. */
 export interface ApiKeyStore {
   /** A new key: the plain key is returned once, to be shown to the administrator. */
-  create(name: string, at: Date): Promise<{ summary: ApiKeySummary; key: string }>;
-  /** The id of the unrevoked key with this hash, or null. */
-  findActive(keyHash: string): Promise<string | null>;
+  create(name: string, scopes: readonly ApiScope[], at: Date): Promise<{ summary: ApiKeySummary; key: string }>;
+  /** The unrevoked key with this hash, or null. */
+  findActive(keyHash: string): Promise<ActiveApiKey | null>;
   revoke(id: string, at: Date): Promise<ApiKeySummary | null>;
   list(): Promise<ApiKeySummary[]>;
   /** Records when the key was last used. */

@@ -54,7 +54,13 @@ async function claimFrom(turn: Turn, chat: PhoneChat, holder: MemberRecord, phon
     dedupeKey: `phone-released:${holder.id}:${turn.inbound.updateId}`,
     message: message(turn.deps.translator.forLocale(holder.locale)('registration.phoneReleased')),
   };
-  const outcome = await turn.deps.members.claimPhone({ memberId: holder.id, phone, at: turn.now, notice });
+  const outcome = await turn.deps.members.claimPhone({
+    memberId: holder.id,
+    phone,
+    at: turn.now,
+    notice,
+    claimingChatId: chat.id,
+  });
   if (outcome === 'moved') throw new ChatChangedError();
   if (outcome === 'released')
     // Ids only: staff can follow the number's move without the log holding it.

@@ -77,6 +77,8 @@ export interface PhoneClaim {
   phone: string;
   at: Date;
   notice: Notification;
+  /** The chat whose verified contact claims the number, for the audit log. */
+  claimingChatId: string;
 }
 
 /** Someone enrolled at the till by a point-of-sale system: no chat yet, consent given to the cashier. */

@@ -19,6 +19,8 @@ export interface PurchaseRequest {
   amount: number;
   redeemPoints: number;
   source: 'till' | 'api';
+  /** The credential recording it (`key:<id>`, `admin`, `cashier:<staffId>`); a code another one looked up is not theirs to use. */
+  recordedBy: string;
   at: Date;
   /** A reply to keep with the purchase if it is recorded, in the same transaction. */
   reply?: ReplyToKeep;
@@ -45,6 +47,8 @@ export interface PurchaseRecord extends PurchaseFigures {
   tierAfter: string | null;
   refundedAt: Date | null;
   refundShortfall: number;
+  /** The credential that recorded it; null for purchases recorded before this was kept. */
+  recordedBy: string | null;
   createdAt: Date;
 }
 
@@ -64,7 +68,16 @@ export type PurchaseOutcome =
   | { kind: 'invalid-request'; detail: string };
 
 export type RefundOutcome =
-  { kind: 'refunded' | 'already-refunded'; purchase: PurchaseRecord; member: MemberRecord } | { kind: 'not-found' };
+  | { kind: 'refunded' | 'already-refunded'; purchase: PurchaseRecord; member: MemberRecord }
+  | { kind: 'not-found' }
+  /** Another credential recorded it, and this one may refund only its own purchases. Nothing changed. */
+  | { kind: 'not-yours' };
+
+/** Who asks for a refund: their credential, and whether they may refund a purchase another one recorded. */
+export interface Refunder {
+  credential: string;
+  anyRefund: boolean;
+}
 
 /** The figures a tier follows: what a member earned or spent, never their spendable balance. */
 export type TierFigures = Pick<MemberRecord, 'lifetimeSpend' | 'lifetimeEarned'>;
@@ -85,11 +98,17 @@ export interface RefundPolicy {
   /** The tier these figures earn; storage records it, the core decides it. */
   tierOf: (figures: TierFigures) => string;
   notifyRefund: (purchase: PurchaseRecord, member: MemberRecord, tierBefore: string | null) => Notification[];
+  /** Whether the one asking may refund a purchase recorded by `recordedBy`. */
+  mayRefund: (recordedBy: string | null) => boolean;
 }
 
 /** The storage the points engine needs; implemented in core/storage/points/recordPurchase.ts. */
 export interface PointsStore {
-  findMemberBy(reference: MemberReference, now: Date): Promise<MemberRecord | null>;
+  /**
+   * The member a reference names. A one-time code is claimed for `claimant`
+   * on the way: once one credential has looked it up, another finds no one.
+   */
+  findMemberBy(reference: MemberReference, now: Date, claimant?: string): Promise<MemberRecord | null>;
   /** Whether `code` was ever issued; when no live code holds it, it is then used up or expired. */
   codeWasIssued(code: string): Promise<boolean>;
   recordPurchase(request: PurchaseRequest, policy: PurchasePolicy): Promise<PurchaseOutcome>;

@@ -8,6 +8,7 @@ import type {
   PointsStore,
   PurchaseOutcome,
   RefundOutcome,
+  Refunder,
   ReplyToKeep,
   TierFigures,
 } from './pointsPorts.ts';
@@ -23,6 +24,8 @@ export interface PurchaseInput {
   amount: number;
   redeemPoints: number;
   source: 'till' | 'api';
+  /** The credential recording it (`key:<id>`, `admin`, `cashier:<staffId>`). */
+  recordedBy: string;
   /** A reply to keep with the purchase in its transaction (the REST API's answer to an Idempotency-Key). */
   reply?: ReplyToKeep;
 }
@@ -30,7 +33,8 @@ export interface PurchaseInput {
 export interface PointsService {
   rules(): Promise<ProgramRules>;
   saveRules(rules: ProgramRules): Promise<void>;
-  findMember(reference: MemberReference): Promise<MemberRecord | null>;
+  /** The member a reference names; a one-time code is claimed for `claimant`, so only its next purchase can use it. */
+  findMember(reference: MemberReference, claimant?: string): Promise<MemberRecord | null>;
   /**
    * Why a one-time code named nobody: `expired` for a code issued and since
    * used up or expired (one answer for both, the member opens their card
@@ -38,7 +42,8 @@ export interface PointsService {
    */
   whyNoMemberFor(code: string): Promise<'expired' | 'unknown'>;
   recordPurchase(input: PurchaseInput): Promise<PurchaseOutcome>;
-  refund(purchaseId: string): Promise<RefundOutcome>;
+  /** Refunds once; a `refunder` without `anyRefund` may refund only what their own credential recorded. */
+  refund(purchaseId: string, refunder?: Refunder): Promise<RefundOutcome>;
   /** A fresh one-time code for the card screen, valid for the configured minutes. */
   issueCode(memberId: string): Promise<{ code: string; expiresAt: Date }>;
   /** The member as they stand now: lots that expired by now are retired first. */
@@ -63,15 +68,16 @@ export function createPointsService(given: PointsDeps): PointsService {
   return {
     rules: () => store.loadRules(),
     saveRules: (rules) => store.saveRules(rules),
-    findMember: (reference) => store.findMemberBy(reference, clock()),
+    findMember: (reference, claimant) => store.findMemberBy(reference, clock(), claimant),
     whyNoMemberFor: async (code) => ((await store.codeWasIssued(code)) ? 'expired' : 'unknown'),
     recordPurchase: (input) => recordPurchase(deps, input),
-    refund: async (purchaseId) => {
+    refund: async (purchaseId, refunder) => {
       const current = await store.loadRules();
       return store.refundPurchase(purchaseId, clock(), {
         rules: current,
         tierOf: tierOf(current),
         notifyRefund: (p, m, tierBefore) => refundNotifications(translator, current, p, m, tierBefore),
+        mayRefund: (recordedBy) => !refunder || refunder.anyRefund || recordedBy === refunder.credential,
       });
     },
     issueCode: (memberId) => issueCode(deps, memberId),
@@ -96,6 +102,7 @@ async function recordPurchase(deps: PointsDeps, input: PurchaseInput): Promise<P
       amount: input.amount,
       redeemPoints: input.redeemPoints,
       source: input.source,
+      recordedBy: input.recordedBy,
       at: clock(),
       ...(input.reply && { reply: input.reply }),
     },

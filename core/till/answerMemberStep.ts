@@ -20,7 +20,7 @@ export async function answerMemberStep(turn: TillTurn): Promise<Outbound[]> {
   // A cashier over the limit cannot try codes at all: a right guess must not show through either.
   if (guessing && (await deps.till.codeGuesses.waitFor(guesser, turn.now)) !== null)
     return [message(t('till.tooManyCodes')), askMember(t)];
-  const found = await deps.points.findMember(parsed.reference);
+  const found = await deps.points.findMember(parsed.reference, guesser);
   const current = found && (await loadMemberAtTill(turn, found.id));
   if (!current) {
     if (guessing) await deps.till.codeGuesses.failed(guesser, turn.now);

@@ -17,7 +17,14 @@ type Summary = Extract<TillState, { step: 'confirm' }>;
  */
 export async function confirmPurchase(turn: TillTurn, state: Summary): Promise<Outbound[]> {
   const { receiptId, reference: member, amount, redeemPoints } = state;
-  const outcome = await turn.deps.points.recordPurchase({ member, receiptId, amount, redeemPoints, source: 'till' });
+  const outcome = await turn.deps.points.recordPurchase({
+    member,
+    receiptId,
+    amount,
+    redeemPoints,
+    source: 'till',
+    recordedBy: `cashier:${turn.cashier.staffId}`,
+  });
   // Which cashier recorded what: the purchase row itself does not name the staff member.
   const purchaseId = 'purchase' in outcome ? outcome.purchase.id : undefined;
   turn.deps.log.info({ staffId: turn.cashier.staffId, receiptId, purchaseId, outcome: outcome.kind }, 'till purchase');

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { ApiKeySummary } from '../../api/apiPorts.ts';
+import { apiScopes, type ActiveApiKey, type ApiKeySummary, type ApiScope } from '../../api/apiPorts.ts';
 import { hashApiKey } from '../../api/hashApiKey.ts';
 import type { Database } from '../db/openDatabase.ts';
 
@@ -11,19 +11,23 @@ import type { Database } from '../db/openDatabase.ts';
 export async function createApiKey(
   db: Database,
   name: string,
+  scopes: readonly ApiScope[],
   at: Date,
 ): Promise<{ summary: ApiKeySummary; key: string }> {
   const key = `lk_${randomBytes(32).toString('base64url')}`;
   const row = await db.prisma.apiKey.create({
-    data: { id: crypto.randomUUID(), name, keyHash: hashApiKey(key), createdAt: at },
+    data: { id: crypto.randomUUID(), name, keyHash: hashApiKey(key), scopes: scopes.join(','), createdAt: at },
   });
   return { summary: toSummary(row), key };
 }
 
-/** The id of the unrevoked key with this hash, or null. */
-export async function findActiveApiKey(db: Database, keyHash: string): Promise<string | null> {
-  const row = await db.prisma.apiKey.findUnique({ where: { keyHash }, select: { id: true, revokedAt: true } });
-  return row && row.revokedAt === null ? row.id : null;
+/** The unrevoked key with this hash, or null. */
+export async function findActiveApiKey(db: Database, keyHash: string): Promise<ActiveApiKey | null> {
+  const row = await db.prisma.apiKey.findUnique({
+    where: { keyHash },
+    select: { id: true, scopes: true, revokedAt: true },
+  });
+  return row && row.revokedAt === null ? { id: row.id, scopes: scopesOf(row.scopes) } : null;
 }
 
 /** Revokes a key at once; revoking it again keeps the first revocation time. Null when no such key. */
@@ -43,6 +47,12 @@ export async function touchApiKey(db: Database, id: string, at: Date): Promise<v
   await db.prisma.apiKey.updateMany({ where: { id }, data: { lastUsedAt: at } });
 }
 
-function toSummary(row: ApiKeySummary & { keyHash?: string }): ApiKeySummary {
-  return { id: row.id, name: row.name, createdAt: row.createdAt, revokedAt: row.revokedAt, lastUsedAt: row.lastUsedAt };
+function toSummary(row: Omit<ApiKeySummary, 'scopes'> & { scopes: string }): ApiKeySummary {
+  const { id, name, createdAt, revokedAt, lastUsedAt } = row;
+  return { id, name, scopes: scopesOf(row.scopes), createdAt, revokedAt, lastUsedAt };
+}
+
+/** Scopes as stored, comma-separated; one this version does not know grants nothing. */
+function scopesOf(stored: string): ApiScope[] {
+  return apiScopes.filter((scope) => stored.split(',').includes(scope));
 }

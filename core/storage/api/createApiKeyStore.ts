@@ -5,7 +5,7 @@ import { createApiKey, findActiveApiKey, listApiKeys, revokeApiKey, touchApiKey 
 /** The API's `ApiKeyStore` on Prisma. */
 export function createApiKeyStore(db: Database): ApiKeyStore {
   return {
-    create: (name, at) => createApiKey(db, name, at),
+    create: (name, scopes, at) => createApiKey(db, name, scopes, at),
     findActive: (keyHash) => findActiveApiKey(db, keyHash),
     revoke: (id, at) => revokeApiKey(db, id, at),
     list: () => listApiKeys(db),

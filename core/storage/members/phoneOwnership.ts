@@ -3,6 +3,7 @@ import type { Database } from '../db/openDatabase.ts';
 import { enqueueInTransaction } from '../outbox/enqueue.ts';
 import { withTransactionRetry } from '../db/withTransactionRetry.ts';
 import { attemptsWithin, recordAttempt } from '../db/attempts.ts';
+import { recordAuditInTransaction } from '../audit/recordAudit.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -29,6 +30,14 @@ export async function claimPhone(db: Database, claim: PhoneClaim): Promise<'link
       data: { phone: null },
     });
     if (released.count !== 1) return 'moved';
+    await recordAuditInTransaction(tx, {
+      at,
+      actor: 'system',
+      action: 'phone.released',
+      subject: `member:${memberId}`,
+      before: { phoneEnding: phone.slice(-4), phoneVerified: false },
+      after: { phone: null, provenByChat: claim.claimingChatId },
+    });
     await enqueueInTransaction(tx, { ...notice, at }, { tellWhyNot: false });
     return 'released';
   });

@@ -25,7 +25,7 @@ export function createPointsStore(
 ): PointsStore {
   const { prisma } = db;
   return {
-    findMemberBy: (reference, now) => findMemberBy(db, reference, now),
+    findMemberBy: (reference, now, claimant) => findMemberBy(db, reference, now, claimant),
     codeWasIssued: async (code) => (await prisma.oneTimeCode.count({ where: { code } })) > 0,
     recordPurchase: (request, policy) => recordPurchase(db, request, policy, reactions),
     refundPurchase: (purchaseId, at, policy) => refundPurchase(db, purchaseId, at, policy, reactions),
@@ -71,11 +71,20 @@ function parseRules(json: string | undefined, defaults: Partial<ProgramRules>): 
   return programRulesSchema.parse({ ...defaults, ...(json ? JSON.parse(json) : {}) });
 }
 
-async function findMemberBy(db: Database, reference: MemberReference, now: Date): Promise<MemberRecord | null> {
+async function findMemberBy(
+  db: Database,
+  reference: MemberReference,
+  now: Date,
+  claimant?: string,
+): Promise<MemberRecord | null> {
   const { prisma } = db;
   if ('code' in reference) {
+    const live = { code: reference.code, usedAt: null, expiresAt: { gt: now } };
+    // The first credential to look a code up claims it, in one conditional write, so two tills cannot both hold it.
+    if (claimant)
+      await prisma.oneTimeCode.updateMany({ where: { ...live, claimedBy: null }, data: { claimedBy: claimant } });
     const code = await prisma.oneTimeCode.findFirst({
-      where: { code: reference.code, usedAt: null, expiresAt: { gt: now } },
+      where: claimant ? { ...live, claimedBy: claimant } : live,
       include: { member: true },
     });
     return code && toMemberRecord(code.member);

@@ -143,7 +143,8 @@ async function recordInTransaction(
 /** The member the request names, their row locked for this transaction; a one-time code is used up on the way. Null for none. */
 async function lockBuyer(tx: Tx, request: PurchaseRequest): Promise<Member | null> {
   const { member: reference, at } = request;
-  const where = 'code' in reference ? await useUpCode(tx, reference.code, at) : memberWhere(reference);
+  const where =
+    'code' in reference ? await useUpCode(tx, reference.code, at, request.recordedBy) : memberWhere(reference);
   if (!where) return null;
   const [row] = await tx.member.updateManyAndReturn({ where, data: { updatedAt: at } });
   return row ?? null;
@@ -156,9 +157,10 @@ async function nobodyNamed(tx: Tx, reference: MemberReference): Promise<Purchase
   return { kind: issued > 0 ? 'code-expired' : 'code-invalid' };
 }
 
-async function useUpCode(tx: Tx, code: string, at: Date): Promise<{ id: string } | null> {
+/** Uses the code up, unless another credential looked it up first: then it is theirs, and this purchase names no one. */
+async function useUpCode(tx: Tx, code: string, at: Date, by: string): Promise<{ id: string } | null> {
   const [used] = await tx.oneTimeCode.updateManyAndReturn({
-    where: { code, usedAt: null, expiresAt: { gt: at } },
+    where: { code, usedAt: null, expiresAt: { gt: at }, OR: [{ claimedBy: null }, { claimedBy: by }] },
     data: { usedAt: at },
     select: { memberId: true },
   });
@@ -190,6 +192,7 @@ function receiptRow(request: PurchaseRequest, memberId: string, requestHash: str
     tierBefore: null,
     tierAfter: null,
     source: request.source,
+    recordedBy: request.recordedBy,
     refundedAt: null,
     refundShortfall: 0,
     createdAt: request.at,

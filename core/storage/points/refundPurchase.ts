@@ -37,6 +37,9 @@ async function refundInTransaction(
   policy: RefundPolicy,
   reactions: readonly PurchaseReaction[],
 ): Promise<RefundOutcome> {
+  const owner = await tx.purchase.findUnique({ where: { id: purchaseId }, select: { recordedBy: true } });
+  if (!owner) return { kind: 'not-found' };
+  if (!policy.mayRefund(owner.recordedBy)) return { kind: 'not-yours' };
   const claimed = await tx.purchase.updateMany({
     where: { id: purchaseId, refundedAt: null },
     data: { refundedAt: at },

@@ -18,6 +18,7 @@ export function toPurchaseRecord(row: Purchase): PurchaseRecord {
     tierAfter: row.tierAfter,
     refundedAt: row.refundedAt,
     refundShortfall: row.refundShortfall,
+    recordedBy: row.recordedBy,
     createdAt: row.createdAt,
   };
 }

@@ -23,7 +23,7 @@ export interface ApiTestApp {
   /** Calls the API with the admin token unless `token` says otherwise (null: no Authorization header). */
   call<T = Record<string, unknown>>(method: string, path: string, options?: CallOptions): Promise<ApiResponse<T>>;
   /** Creates an API key with the admin token and returns it. */
-  newApiKey(name?: string): Promise<{ id: string; key: string }>;
+  newApiKey(name?: string, scopes?: string[]): Promise<{ id: string; key: string }>;
   /** Enrols a member and returns the answer's body. */
   enrol(
     phone: string,
@@ -59,8 +59,12 @@ export async function startApiTestApp(
     app,
     url: app.url,
     call,
-    newApiKey: async (name = 'Till 1') =>
-      (await call<{ id: string; key: string }>('POST', '/api/v1/api-keys', { body: { name } })).body,
+    newApiKey: async (name = 'Till 1', scopes?: string[]) =>
+      (
+        await call<{ id: string; key: string }>('POST', '/api/v1/api-keys', {
+          body: { name, ...(scopes && { scopes }) },
+        })
+      ).body,
     enrol: async (phone, overrides = {}) => {
       const response = await call<Awaited<ReturnType<ApiTestApp['enrol']>>>('POST', '/api/v1/members', {
         body: { phone, name: 'Ana Popescu', locale: 'ro', consent: true, ...overrides },

@@ -11,6 +11,7 @@ import type { Outbound } from '../../../core/outbound.ts';
 import { payload } from '../../../core/payloads.ts';
 import { createPointsService } from '../../../core/points/pointsService.ts';
 import { defaultProgramSettings } from '../../../core/settings/programSettings.ts';
+import { createAuditLog } from '../../../core/storage/audit/createAuditLog.ts';
 import { createConversationStores } from '../../../core/storage/conversation/createConversationStores.ts';
 import { createPointsStore } from '../../../core/storage/points/createPointsStore.ts';
 import { createTillStore } from '../../../core/storage/till/createTillStore.ts';
@@ -92,6 +93,15 @@ describeEachProvider('who owns a phone number', (provider) => {
     expect(notices.map((row) => row.payload).join()).toContain(en('registration.phoneReleased').slice(0, 30));
     expect(warnings).toContainEqual({ releasedMemberId: attackerCard.id, claimingChatId: (await chatOf('1001')).id });
     expect(JSON.stringify(warnings)).not.toContain(victimPhone);
+    const [entry, ...more] = await createAuditLog(db).page({ limit: 10 });
+    expect(more).toEqual([]);
+    expect(entry).toMatchObject({
+      actor: 'system',
+      action: 'phone.released',
+      subject: `member:${attackerCard.id}`,
+      before: { phoneEnding: victimPhone.slice(-4), phoneVerified: false },
+      after: { phone: null, provenByChat: (await chatOf('1001')).id },
+    });
   });
 
   it('links a second messenger to a card whose number was proven', async () => {

@@ -133,6 +133,7 @@ function buy(service: PointsService, member: TestMember, purchase: Purchase): Pr
     amount: purchase.amount,
     redeemPoints: purchase.redeem ?? 0,
     source: 'api',
+    recordedBy: 'admin',
   });
 }
 

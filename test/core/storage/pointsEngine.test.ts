@@ -351,6 +351,7 @@ describeEachProvider('the points engine', (provider) => {
         amount: 100_000,
         redeemPoints: 0,
         source: 'api',
+        recordedBy: 'admin',
       });
       expect(again.kind).toBe('receipt-conflict');
     });
@@ -385,6 +386,7 @@ describeEachProvider('the points engine', (provider) => {
         amount: 10_000,
         redeemPoints: 0,
         source: 'api',
+        recordedBy: 'admin',
         reply,
       });
       expect(outcome.kind === 'recorded' && outcome.replyKept).toBe(true);
@@ -400,6 +402,7 @@ describeEachProvider('the points engine', (provider) => {
         amount: 10_000,
         redeemPoints: 10,
         source: 'api',
+        recordedBy: 'admin',
         reply,
       });
       expect(await storedReply()).toMatchObject({ status: IN_PROGRESS });
@@ -413,6 +416,7 @@ describeEachProvider('the points engine', (provider) => {
         amount: 10_000,
         redeemPoints: 0,
         source: 'api',
+        recordedBy: 'admin',
         reply,
       });
       expect([outcome.kind, outcome.kind === 'recorded' && outcome.replyKept, await storedReply()]).toEqual([
@@ -524,6 +528,7 @@ function requestFor(member: TestMember, at: Date) {
     amount: 100_000,
     redeemPoints: 0,
     source: 'api' as const,
+    recordedBy: 'admin',
     at,
   };
 }

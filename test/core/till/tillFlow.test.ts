@@ -241,6 +241,7 @@ describeEachProvider('the till', (provider) => {
       amount: 10_000,
       redeemPoints: 50,
       source: 'api',
+      recordedBy: 'admin',
     });
     const replies = await world.cashier(press(buttonIn(summary, en('till.confirmButton'))));
     expect(texts(replies)[0]).toBe(en('till.redeemChanged', { points: points(51) }));

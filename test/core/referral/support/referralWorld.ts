@@ -91,7 +91,14 @@ export async function createReferralWorld(provider: Provider) {
       amount = 100_00,
       receiptId = `receipt-${crypto.randomUUID()}`,
     ): Promise<PurchaseOutcome> =>
-      points.recordPurchase({ member: { memberId: member.id }, receiptId, amount, redeemPoints: 0, source: 'api' }),
+      points.recordPurchase({
+        member: { memberId: member.id },
+        receiptId,
+        amount,
+        redeemPoints: 0,
+        source: 'api',
+        recordedBy: 'admin',
+      }),
     refund: (purchaseId: string) => points.refund(purchaseId),
     /** The texts queued for a member, in the order the dispatcher claims them. */
     outboxInOrder: async (member: MemberRecord) =>
