@@ -33,7 +33,7 @@ export async function completeRegistration(
     new Error('Could not find a free card number after 3 attempts; the card number space may be exhausted.');
   return retry({ attempts: 3, exhausted }, async () => {
     const result = await turn.deps.members.enrol(enrolmentFor(turn, chat, birthday, rules));
-    if (result.ok) return welcomeMessages(turn, result.member);
+    if (result.ok) return welcomeMessages(turn, result.member, rules);
     if (result.reason === 'chat-changed') throw new ChatChangedError();
     if (result.reason === 'phone-taken') return phoneTakenMeanwhile(turn, chat);
     throw new TryAgainError('the random card number was taken');
@@ -70,15 +70,23 @@ function enrolmentFor(
   };
 }
 
-async function welcomeMessages(turn: Turn, member: MemberRecord): Promise<Outbound[]> {
+async function welcomeMessages(turn: Turn, member: MemberRecord, rules: ProgramRules): Promise<Outbound[]> {
   const { t } = turn;
-  const bonus =
-    member.balance > 0 ? `\n${t('registration.welcomeBonus', { points: t('points', { count: member.balance }) })}` : '';
   return [
-    message(t('registration.done', { name: member.name }) + bonus),
+    message(t('registration.done', { name: member.name }) + welcomeLine(turn, member, rules)),
     await showCard(turn, member),
     withMenu(turn, t('menu.title')),
   ];
+}
+
+/** The bonus credited now, or the promise of it at the first purchase when the number was typed. */
+function welcomeLine(turn: Turn, member: MemberRecord, rules: ProgramRules): string {
+  const { t } = turn;
+  if (member.balance > 0)
+    return `\n${t('registration.welcomeBonus', { points: t('points', { count: member.balance }) })}`;
+  if (rules.welcomeBonus > 0)
+    return `\n${t('registration.welcomeAtFirstPurchase', { points: t('points', { count: rules.welcomeBonus }) })}`;
+  return '';
 }
 
 /** Someone else registered this number between the phone step and now. */

@@ -33,7 +33,8 @@ const en = {
   badPhone: 'I could not read a phone number there.',
   askBirthday: 'When is your birthday?',
   welcome: 'Welcome to the programme, Anna!',
-  balance: 'You have 100 points.',
+  // A typed number is not proven: the welcome gift waits for the first purchase at the till.
+  balance: 'You have 0 points.',
   offline: 'No connection. Your message will be sent when the connection is back.',
   tillCode: 'One-time code for the till:',
   codeHidden: 'The one-time code is not kept on this device. Open “My card” for a fresh one.',
@@ -78,35 +79,39 @@ describe.skipIf(chromiumMissing && !onCI)(`web chat in Chromium${chromiumMissing
     await browser?.close();
   });
 
-  it('registers an English-speaking visitor and shows their card, bonus and balance', { timeout: 60_000 }, async () => {
-    const page = await openChat('en-US');
-    expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    expect(await page.title()).toBe('Loyalty assistant');
-    await botSays(page, en.greeting);
-    await botSays(page, en.consent);
+  it(
+    'registers an English-speaking visitor and shows their card, the welcome gift to come and the balance',
+    { timeout: 60_000 },
+    async () => {
+      const page = await openChat('en-US');
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      expect(await page.title()).toBe('Loyalty assistant');
+      await botSays(page, en.greeting);
+      await botSays(page, en.consent);
 
-    await press(page, 'I agree');
-    await eventually(() => userMessages(page).allTextContents()).toEqual(['I agree']);
-    await botSays(page, en.askName);
-    await type(page, 'Anna');
-    await botSays(page, en.askPhone);
-    await type(page, '+37369123456');
-    await botSays(page, en.askBirthday);
-    await type(page, '29.02');
-    await botSays(page, en.welcome);
-    await botSays(page, 'As a welcome gift we have credited 100 points to your card.');
+      await press(page, 'I agree');
+      await eventually(() => userMessages(page).allTextContents()).toEqual(['I agree']);
+      await botSays(page, en.askName);
+      await type(page, 'Anna');
+      await botSays(page, en.askPhone);
+      await type(page, '+37369123456');
+      await botSays(page, en.askBirthday);
+      await type(page, '29.02');
+      await botSays(page, en.welcome);
+      await botSays(page, 'Your welcome gift of 100 points will be credited with your first purchase at the till.');
 
-    const card = page.getByRole('img', { name: /^QR code of loyalty card / });
-    await card.waitFor();
-    expect(await card.getAttribute('src')).toMatch(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/);
-    await eventually(() => card.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
-    const caption = botMessages(page).filter({ has: card });
-    expect(await caption.innerText()).toMatch(/Loyalty card of Anna\nNo\. [\d ]+\nShow this QR code at the till\./);
+      const card = page.getByRole('img', { name: /^QR code of loyalty card / });
+      await card.waitFor();
+      expect(await card.getAttribute('src')).toMatch(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/);
+      await eventually(() => card.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+      const caption = botMessages(page).filter({ has: card });
+      expect(await caption.innerText()).toMatch(/Loyalty card of Anna\nNo\. [\d ]+\nShow this QR code at the till\./);
 
-    await choose(page, '💰 Balance');
-    await botSays(page, en.balance);
-    await page.screenshot({ path: SCREENSHOT, animations: 'disabled' });
-  });
+      await choose(page, '💰 Balance');
+      await botSays(page, en.balance);
+      await page.screenshot({ path: SCREENSHOT, animations: 'disabled' });
+    },
+  );
 
   it('explains a phone number it cannot read and asks for it again', async () => {
     const page = await openChat('en-US');
