@@ -18,6 +18,11 @@ export interface Outbound {
   removeKeyboard?: boolean;
   /** A picture sent with `text` as its caption. */
   image?: { png: Uint8Array; alt: string };
+  /**
+   * Rows from this index on are the main menu. A channel with a menu control
+   * of its own (the web page) shows them there instead of under the message.
+   */
+  menuFrom?: number;
   /** Holds a short-lived secret (a one-time till code): a channel that keeps transcripts on the device must not keep it. */
   ephemeral?: boolean;
 }

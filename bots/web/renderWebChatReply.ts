@@ -1,3 +1,4 @@
+import { MAIN_MENU_PAYLOAD } from '../../core/menu/mainMenu.ts';
 import type { Button, Outbound } from '../../core/outbound.ts';
 
 /** A reply as the chat page draws it; images travel inline as data URLs. */
@@ -12,12 +13,18 @@ export interface WebChatReply {
   ephemeral?: true;
 }
 
-/** Main-menu buttons are the ones whose payload opens a menu item (`menu:…`). */
-const isMenuRow = (row: Button[]) => row.length > 0 && row.every((button) => button.payload.startsWith('menu:'));
-
+/**
+ * The main menu goes to the page's Menu control. A "back to the menu" button
+ * is dropped: that control is the way back on every screen.
+ */
 export function renderWebChatReply(reply: Outbound): WebChatReply {
-  const own = reply.buttons?.filter((row) => !isMenuRow(row)) ?? [];
-  const menu = reply.buttons?.filter(isMenuRow) ?? [];
+  const rows = reply.buttons ?? [];
+  const split = reply.menuFrom ?? rows.length;
+  const own = rows
+    .slice(0, split)
+    .map((row) => row.filter((button) => button.payload !== MAIN_MENU_PAYLOAD))
+    .filter((row) => row.length > 0);
+  const menu = rows.slice(split);
   return {
     text: reply.text,
     ...(own.length > 0 && { buttons: own }),

@@ -2,10 +2,11 @@ import type { Translate } from '../i18n/translator.ts';
 import type { Button } from '../outbound.ts';
 import { payload } from '../payloads.ts';
 import { deskPayload } from './deskPayloads.ts';
+import { backToMenuRow } from '../menu/mainMenu.ts';
 
-/** While a ticket is open the menu keeps working; the button under the desk's own replies is the way out. */
+/** While a ticket is open the menu keeps working: under the desk's own replies, the way out and the way back. */
 export function ticketButtons(t: Translate, ticketId: string): Button[][] {
-  return [[{ label: t('desk.closeButton'), payload: deskPayload.close(ticketId) }]];
+  return [[{ label: t('desk.closeButton'), payload: deskPayload.close(ticketId) }], backToMenuRow(t)];
 }
 
 /** The member's rating of the help, one to five stars. */

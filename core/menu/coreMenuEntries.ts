@@ -1,6 +1,6 @@
 import type { MenuEntry } from './menuPorts.ts';
 import { languagePicker } from './languagePicker.ts';
-import { withMenu } from './mainMenu.ts';
+import { backToMenuRow, withMenu } from './mainMenu.ts';
 import { notificationSettings } from './notificationSettings.ts';
 import { showBalance } from './showBalance.ts';
 import { showCard } from './showCard.ts';
@@ -41,7 +41,7 @@ export const coreMenuEntries: MenuEntry[] = [
     label: 'menu.language',
     commands: ['language'],
     row: 2,
-    open: async (turn) => [languagePicker(turn.t)],
+    open: async (turn) => [languagePicker(turn.t, [backToMenuRow(turn.t)])],
   },
   {
     id: 'help',

@@ -9,6 +9,8 @@ export function createMenuRegistry(
   entries: readonly MenuEntry[],
   payloadKinds: readonly PayloadKind[] = [],
 ): MenuRegistry {
+  // `main` is the way back to the menu itself (mainMenu.ts), never an entry.
+  if (entries.some((entry) => entry.id === 'main')) throw new Error('The menu entry id "main" is reserved.');
   const byId = indexBy(entries, (entry) => [entry.id], 'menu entry id');
   const byCommand = indexBy(entries, (entry) => entry.commands, 'command');
   const byIntent = indexBy(entries, (entry) => [entry.intent ?? entry.id], 'intent');

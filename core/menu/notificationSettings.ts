@@ -1,9 +1,9 @@
 import type { Turn } from '../conversation/turn.ts';
 import { notificationTopics, type NotificationTopic } from '../notifications/notificationTopics.ts';
-import { message, type Outbound } from '../outbound.ts';
+import type { Outbound } from '../outbound.ts';
 import { payload } from '../payloads.ts';
 import type { MemberRecord } from '../members/membersPorts.ts';
-import { mainMenuButtons } from './mainMenu.ts';
+import { menuAfter } from './mainMenu.ts';
 
 /**
  * Which messages the member gets, one switch per kind: being able to stop
@@ -25,7 +25,7 @@ function settingsScreen(turn: Turn, muted: Set<NotificationTopic>, intro?: strin
     },
   ]);
   const text = [intro, t('notifications.title')].filter(Boolean).join('\n\n');
-  return message(text, [...switches, ...mainMenuButtons(turn)]);
+  return menuAfter(turn, text, switches);
 }
 
 /** Flips one kind of message on or off and shows the switches again. */

@@ -8,7 +8,7 @@ import { asMember } from '../conversation/chatState.ts';
 import { saveState } from '../conversation/saveState.ts';
 import { commentOnRating, rateHelp } from '../desk/rateHelp.ts';
 import { talkToStaff } from '../desk/talkToStaff.ts';
-import { withMenu } from './mainMenu.ts';
+import { MAIN_MENU_PAYLOAD, withMenu } from './mainMenu.ts';
 import type { MenuEntry } from './menuPorts.ts';
 import { toggleNotification } from './notificationSettings.ts';
 import { answerOffer, isOfferAnswer, offerTicket } from '../understanding/offerTicket.ts';
@@ -49,6 +49,8 @@ async function answerMenu(
   pressed: ParsedPayload | null,
 ): Promise<Outbound[]> {
   const { t, inbound } = turn;
+  if (inbound.event.kind === 'button' && inbound.event.payload === MAIN_MENU_PAYLOAD)
+    return [withMenu(turn, t('menu.title'))];
   const entry = menuEntryOf(turn, inbound.event, pressed);
   if (entry)
     return entry.open(turn, chat, member, inbound.event.kind === 'command' ? (inbound.event.payload ?? '') : '');

@@ -5,6 +5,7 @@ import { formatCardNumber } from '../members/cardNumber.ts';
 import { qrCodePng } from './qrCodePng.ts';
 import { formatTime } from './formatDate.ts';
 import { menuPayload } from '../payloads.ts';
+import { backToMenuRow } from './mainMenu.ts';
 
 /**
  * The loyalty card: its number, and a one-time code (with its QR) that the
@@ -17,6 +18,6 @@ export async function showCard(turn: Turn, member: MemberRecord): Promise<Outbou
   const time = formatTime(expiresAt, turn.locale, deps.settings.timezone);
   const text = `${t('card.caption', { card, name: member.name })}\n${t('card.code', { code, time })}`;
   // The code outlives no one's patience: "New code" issues a fresh one without going back to the menu.
-  const newCode = [[{ label: t('card.newCode'), payload: menuPayload('card') }]];
-  return { text, image: { png: qrCodePng(code), alt: t('card.alt', { card }) }, buttons: newCode, ephemeral: true };
+  const buttons = [[{ label: t('card.newCode'), payload: menuPayload('card') }], backToMenuRow(t)];
+  return { text, image: { png: qrCodePng(code), alt: t('card.alt', { card }) }, buttons, ephemeral: true };
 }

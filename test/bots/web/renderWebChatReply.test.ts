@@ -24,7 +24,7 @@ describe('renderWebChatReply', () => {
     expect(renderWebChatReply({ text: 'How did we do?', buttons })).toEqual({ text: 'How did we do?', buttons });
   });
 
-  it('moves the main menu (menu: payloads) out of the reply, for the page to keep behind its Menu control', () => {
+  it('moves the main menu out of the reply, for the page to keep behind its Menu control', () => {
     const switches = [[{ label: '✅ Offers', payload: 'notify:offers' }]];
     const menu = [
       [
@@ -33,14 +33,23 @@ describe('renderWebChatReply', () => {
       ],
       [{ label: '❓ Help', payload: 'menu:help' }],
     ];
-    expect(renderWebChatReply({ text: 'Your notifications', buttons: [...switches, ...menu] })).toEqual({
+    expect(renderWebChatReply({ text: 'Your notifications', buttons: [...switches, ...menu], menuFrom: 1 })).toEqual({
       text: 'Your notifications',
       buttons: switches,
       menu,
     });
-    expect(renderWebChatReply({ text: 'What would you like to do?', buttons: menu })).toEqual({
+    expect(renderWebChatReply({ text: 'What would you like to do?', buttons: menu, menuFrom: 0 })).toEqual({
       text: 'What would you like to do?',
       menu,
+    });
+  });
+
+  it('keeps a screen’s own menu: buttons (New code) under it, and drops Back to menu, which the Menu control replaces', () => {
+    const newCode = [{ label: '🔄 New code', payload: 'menu:card' }];
+    const back = [{ label: '↩ Back to menu', payload: 'menu:main' }];
+    expect(renderWebChatReply({ text: 'Your card', buttons: [newCode, back] })).toEqual({
+      text: 'Your card',
+      buttons: [newCode],
     });
   });
 

@@ -3,6 +3,7 @@
 // second message in a row the bot cannot understand. Each opens one ticket,
 // tells the member a person will answer and when, and queues the ticket's
 // message for the staff channel.
+import { MAIN_MENU_PAYLOAD } from '../../../core/menu/mainMenu.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Locale } from '../../../core/i18n/locale.ts';
 import type { Outbound } from '../../../core/outbound.ts';
@@ -47,7 +48,7 @@ describeEachProvider('escalation to a person', (provider) => {
       locale: customer.locale,
     });
     expect(texts(replies)).toEqual([tr(customer.locale)(`desk.opened.${reason}`, { count: 15 })]);
-    expect(buttonPayloads(replies)).toEqual([deskPayload.close(ticket.id)]);
+    expect(buttonPayloads(replies)).toEqual([deskPayload.close(ticket.id), MAIN_MENU_PAYLOAD]);
     expect(await deskPosts(world.db, ticket.id)).toEqual([{ kind: 'ticket' }]);
     expect(await chatState(world.db, customer)).toEqual({ v: 1, step: 'member', ticket: ticket.id });
     return ticket;

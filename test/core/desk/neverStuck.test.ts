@@ -2,6 +2,7 @@
 // /menu answer, the first message of a burst is acknowledged, the member can
 // close the request themself, and a waiting time is promised only while a
 // desk is connected.
+import { MAIN_MENU_PAYLOAD } from '../../../core/menu/mainMenu.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deskPayload } from '../../../core/desk/deskPayloads.ts';
 import { menuPayload } from '../../../core/payloads.ts';
@@ -58,7 +59,7 @@ describeEachProvider('a member with an open ticket is never stuck', (provider) =
     world.advance(15);
     const first = await anna.says('My points are missing');
     expect(texts(first)).toEqual([en('desk.passed')]);
-    expect(buttonPayloads(first)).toEqual([deskPayload.close(ticketId)]);
+    expect(buttonPayloads(first)).toEqual([deskPayload.close(ticketId), MAIN_MENU_PAYLOAD]);
     world.advance(1);
     expect(await anna.says('since yesterday')).toEqual([]);
     expect(await anna.sendsPhoto('AgACAgIAAxkBAAIB', 'the receipt')).toEqual([]);
