@@ -23,6 +23,13 @@ export interface Outbound {
    * of its own (the web page) shows them there instead of under the message.
    */
   menuFrom?: number;
+  /**
+   * The screen stops being true `inMs` after it is shown (an expired till
+   * code). A channel that can change a message already shown replaces it with
+   * `text` then. A duration, not a time, so a device's wrong clock cannot
+   * make a fresh code look expired.
+   */
+  stale?: { inMs: number; text: string };
   /** Holds a short-lived secret (a one-time till code): a channel that keeps transcripts on the device must not keep it. */
   ephemeral?: boolean;
 }

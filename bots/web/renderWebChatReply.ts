@@ -9,6 +9,8 @@ export interface WebChatReply {
   /** The main menu the reply ended with; the page keeps it behind its own Menu control instead of under the message. */
   menu?: Button[][];
   image?: { src: string; alt: string };
+  /** When the page replaces the reply's text with `text` and takes its picture away (an expired code). */
+  stale?: { inMs: number; text: string };
   /** The page shows it but never stores it (it carries a one-time till code). */
   ephemeral?: true;
 }
@@ -32,6 +34,7 @@ export function renderWebChatReply(reply: Outbound): WebChatReply {
     ...(reply.image && {
       image: { src: `data:image/png;base64,${Buffer.from(reply.image.png).toString('base64')}`, alt: reply.image.alt },
     }),
+    ...(reply.stale && { stale: reply.stale }),
     ...(reply.ephemeral && { ephemeral: true as const }),
   };
 }

@@ -19,5 +19,9 @@ export async function showCard(turn: Turn, member: MemberRecord): Promise<Outbou
   const text = `${t('card.caption', { card, name: member.name })}\n${t('card.code', { code, time })}`;
   // The code outlives no one's patience: "New code" issues a fresh one without going back to the menu.
   const buttons = [[{ label: t('card.newCode'), payload: menuPayload('card') }], backToMenuRow(t)];
-  return { text, image: { png: qrCodePng(code), alt: t('card.alt', { card }) }, buttons, ephemeral: true };
+  const stale = {
+    inMs: expiresAt.getTime() - turn.now.getTime(),
+    text: `${t('card.caption', { card, name: member.name })}\n${t('card.codeExpired')}`,
+  };
+  return { text, image: { png: qrCodePng(code), alt: t('card.alt', { card }) }, buttons, ephemeral: true, stale };
 }

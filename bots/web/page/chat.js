@@ -188,7 +188,12 @@ function botEntry(reply) {
     buttons: buttonsOf(reply?.buttons),
     ...(image && { image }),
     ...(reply?.ephemeral === true && { ephemeral: true }),
+    ...(isStale(reply?.stale) && { stale: { inMs: reply.stale.inMs, text: reply.stale.text } }),
   };
+}
+
+function isStale(stale) {
+  return typeof stale?.text === 'string' && Number.isFinite(stale?.inMs);
 }
 
 function buttonsOf(rows) {

@@ -51,7 +51,19 @@ function botMessage(entry, texts, log) {
     item.classList.add('msg--with-actions');
     item.append(buttonRows(entry.buttons, 'actions'));
   }
+  if (entry.stale) goesStale(item, bubble, entry.stale);
   return item;
+}
+
+/** An expired till code is taken off the screen when it expires, and the message says so. */
+function goesStale(item, bubble, stale) {
+  const expire = () => {
+    bubble.replaceChildren(element('p', 'bubble__text', stale.text));
+    item.classList.add('msg--stale');
+  };
+  // Counted from when the page shows it: the device's clock may be wrong, its timer is not.
+  if (stale.inMs <= 0) expire();
+  else setTimeout(expire, stale.inMs);
 }
 
 function picture(image, log) {

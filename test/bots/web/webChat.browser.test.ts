@@ -37,6 +37,7 @@ const en = {
   balance: 'You have 0 points.',
   offline: 'No connection. Your message will be sent when the connection is back.',
   tillCode: 'One-time code for the till:',
+  codeExpired: 'This code has expired. Tap “🔄 New code” for a fresh one.',
   codeHidden: 'The one-time code is not kept on this device. Open “My card” for a fresh one.',
   slowDown: 'You are writing faster than I can read. Your message will be sent in a moment.',
 };
@@ -232,6 +233,25 @@ describe.skipIf(chromiumMissing && !onCI)(`web chat in Chromium${chromiumMissing
     expect(stored).not.toContain('data:image/png');
     expect(stored).toContain(en.codeHidden);
   });
+
+  it(
+    'takes an expired till code off the screen and says so, under a New code button',
+    { timeout: 60_000 },
+    async () => {
+      const page = await openChat('en-US');
+      await page.clock.install();
+      await registerAnna(page, '+37369000013');
+      await choose(page, '💳 My card');
+      await eventually(() => botMessages(page).filter({ hasText: en.tillCode }).count()).toBe(2);
+      // The code lives 5 minutes; the page's clock is moved past that, the server's is not needed.
+      await page.clock.fastForward('05:01');
+      await eventually(() => botMessages(page).filter({ hasText: en.tillCode }).count()).toBe(0);
+      await eventually(() => botMessages(page).filter({ hasText: en.codeExpired }).count()).toBe(2);
+      expect(await page.getByRole('img', { name: /^QR code of loyalty card / }).count()).toBe(0);
+      await page.getByRole('button', { name: '🔄 New code' }).last().click();
+      await eventually(() => botMessages(page).filter({ hasText: en.tillCode }).count()).toBe(1);
+    },
+  );
 
   it('clears the conversation on this device from the page', { timeout: 60_000 }, async () => {
     const page = await openChat('en-US');
