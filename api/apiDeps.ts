@@ -6,6 +6,8 @@ import type { MemberStore } from '../core/members/membersPorts.ts';
 import type { LedgerReads } from '../core/points/pointsPorts.ts';
 import type { CodeGuesses } from '../core/till/tillPorts.ts';
 import type { AuditLog } from '../core/audit/auditPorts.ts';
+import type { AccountStore, SessionStore } from '../core/accounts/accountsPorts.ts';
+import type { SignInDeps } from '../core/accounts/signIn.ts';
 import type { StaffStore } from '../core/staff/staffPorts.ts';
 
 /** What the REST API is built from; the composition root (app/startApp.ts) provides it. */
@@ -15,6 +17,16 @@ export interface ApiDeps {
   apiKeyStore: ApiKeyStore;
   idempotencyStore: IdempotencyStore;
   staff: StaffStore;
+  accounts: AccountStore;
+  /** Signing in: passwords, sessions and the failures counted per login and per address. */
+  signIn: SignInDeps;
+  sessions: SessionStore;
+  /** A console session ends after this long without a request. */
+  sessionIdleMs: number;
+  /** Whether cookies are sent over https only (PUBLIC_URL is https). */
+  secureCookie: boolean;
+  /** Where the console is reached, for the set-up links the owner hands out. */
+  publicUrl: string | undefined;
   audit: AuditLog;
   points: PointsService;
   adminToken: { verify(presented: string): boolean };

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import type { Account } from '../core/accounts/accountsPorts.ts';
+import type { Permission } from '../core/accounts/roles.ts';
 import type { ApiScope } from '../core/api/apiPorts.ts';
 import type { ProblemKind } from './problem.ts';
 
@@ -6,22 +8,39 @@ import type { ProblemKind } from './problem.ts';
 export type BodyType = 'application/json' | 'application/merge-patch+json';
 
 /**
- * Who may call a route, besides the admin token, which may call any: `till`
- * needs a key with the till scope, `read` one with till or reports, `admin`
- * the admin token only.
+ * Who may call a route. A permission (core/accounts/roles.ts) is granted by
+ * an API key's scopes or a console account's role, and always to the admin
+ * token; `session` is anyone signed in to the console (or the admin token);
+ * `public` needs no credential at all (signing in).
  */
-export type Access = 'till' | 'read' | 'admin';
+export type Access = Permission | 'session' | 'public';
 
 /** The authenticated caller; idempotency keys are scoped by `id` ('admin' for the admin token). */
-export interface ApiClient {
-  kind: 'admin' | 'key';
-  id: string;
-  scopes: readonly ApiScope[];
+export type ApiClient =
+  | { kind: 'admin'; id: 'admin'; scopes: readonly ApiScope[] }
+  | { kind: 'key'; id: string; scopes: readonly ApiScope[] }
+  /** Signed in to the console: `id` is the account's, `sessionId` the session's. */
+  | {
+      kind: 'account';
+      id: string;
+      scopes: readonly ApiScope[];
+      account: Account;
+      sessionId: string;
+      csrfToken: string;
+    }
+  /** Nobody yet, on a public route: known by address. */
+  | { kind: 'anonymous'; id: string; scopes: readonly ApiScope[] };
+
+/** The credential as purchases, limits and the audit log record it: `key:<id>`, `account:<id>`, or `admin`. */
+export function credentialOf(client: ApiClient): string {
+  if (client.kind === 'admin') return 'admin';
+  return `${client.kind === 'anonymous' ? 'address' : client.kind}:${client.id}`;
 }
 
-/** The credential as purchases and limits record it: `key:<id>`, or `admin`. */
-export function credentialOf(client: ApiClient): string {
-  return client.kind === 'admin' ? 'admin' : `key:${client.id}`;
+/** Sets or clears the console's session cookie on the answer. */
+export interface SessionCookie {
+  set(token: string): void;
+  clear(): void;
 }
 
 /** A success answer; problems are thrown as ApiProblem instead. */
@@ -39,6 +58,9 @@ export interface RouteInput<B, Q, P> {
   query: Parsed<Q>;
   params: Parsed<P>;
   client: ApiClient;
+  sessionCookie: SessionCookie;
+  /** The address the request came from (as TRUST_PROXY allows), for limits on signing in. */
+  address: string;
   /** The Idempotency-Key this request claimed, for a handler that stores its answer with its work; null without one. */
   idempotency: { client: string; key: string } | null;
 }

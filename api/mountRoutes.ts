@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ApiClient, ApiRoute } from './apiRoute.ts';
+import type { ApiClient, ApiRoute, SessionCookie } from './apiRoute.ts';
 import type { ApiRateLimits } from './apiRateLimits.ts';
 import type { AuthDeps } from './authenticate.ts';
-import { authenticate } from './authenticate.ts';
+import { authenticate, SESSION_COOKIE } from './authenticate.ts';
 import { canonicalJson } from './canonicalJson.ts';
 import type { Answer, Idempotency } from './idempotency.ts';
 import { ApiProblem, PROBLEM_CONTENT_TYPE } from './problem.ts';
@@ -19,7 +19,7 @@ export const API_PREFIX = '/api';
 export function mountRoutes(
   scope: FastifyInstance,
   routes: ApiRoute[],
-  deps: AuthDeps & { idempotency: Idempotency; limits: ApiRateLimits },
+  deps: AuthDeps & { idempotency: Idempotency; limits: ApiRateLimits; secureCookie: boolean },
 ): void {
   const guard = authenticate(deps);
   // Read like JSON; which route takes which media type is checked per route (`bodyType`).
@@ -34,17 +34,25 @@ export function mountRoutes(
       method: route.method,
       url: route.path.slice(API_PREFIX.length).replace(/\{(\w+)\}/g, ':$1'),
       onRequest: [byAddress, guard(route.access), byClient],
-      handler: async (request, reply) => send(reply, await answer(route, request, deps.idempotency)),
+      handler: async (request, reply) =>
+        send(reply, await answer(route, request, deps.idempotency, sessionCookieOn(reply, deps))),
     });
   }
 }
 
-async function answer(route: ApiRoute, request: FastifyRequest, idempotency: Idempotency): Promise<Answer> {
+async function answer(
+  route: ApiRoute,
+  request: FastifyRequest,
+  idempotency: Idempotency,
+  sessionCookie: SessionCookie,
+): Promise<Answer> {
   const client = request.apiClient!;
   const key = idempotencyKey(route, request);
   requireBodyType(route, request);
   const input = validateRequest(route, request);
-  const work = () => run(route, request, { ...input, client, idempotency: key ? { client: client.id, key } : null });
+  const context = { client, sessionCookie, address: request.ip };
+  const work = () =>
+    run(route, request, { ...input, ...context, idempotency: key ? { client: client.id, key } : null });
   if (!key) return { ...(await work()), replayed: false };
   const requestHash = hash(`${request.method} ${request.url}\n${route.body ? canonicalJson(request.body) : ''}`);
   return idempotency({ client: client.id, key, requestHash }, work);
@@ -59,6 +67,8 @@ async function run(
     query: unknown;
     params: unknown;
     client: ApiClient;
+    sessionCookie: SessionCookie;
+    address: string;
     idempotency: { client: string; key: string } | null;
   },
 ) {
@@ -96,6 +106,15 @@ function idempotencyKey(route: ApiRoute, request: FastifyRequest): string | null
     ]);
   }
   return value;
+}
+
+/** The console's session cookie, set by signing in and cleared by signing out. */
+function sessionCookieOn(reply: FastifyReply, deps: { secureCookie: boolean; sessionIdleMs: number }): SessionCookie {
+  const options = { path: '/', httpOnly: true, sameSite: 'strict', secure: deps.secureCookie } as const;
+  return {
+    set: (token) => void reply.setCookie(SESSION_COOKIE, token, options),
+    clear: () => void reply.clearCookie(SESSION_COOKIE, options),
+  };
 }
 
 function send(reply: FastifyReply, result: Answer): FastifyReply {

@@ -22,7 +22,7 @@ export function openApiDocument(routes: ApiRoute[]): JsonSchema {
         'For point-of-sale systems: enrol and look up members, record purchases (earn, redeem, discount) and refunds. Amounts are whole numbers in minor units. ' +
         'Every POST honours an `Idempotency-Key` header: the same key and body get the first answer again; the same key with another body gets 409.',
     },
-    security: [{ bearer: [] }],
+    security: [{ bearer: [] }, { session: [] }],
     paths,
     components: {
       securitySchemes: {
@@ -31,6 +31,13 @@ export function openApiDocument(routes: ApiRoute[]): JsonSchema {
           scheme: 'bearer',
           description: 'An API key from POST /api/v1/api-keys, or the ADMIN_TOKEN (required for admin routes).',
         },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'loyalty_session',
+          description:
+            'The console session from POST /api/v1/session; every change made with it also carries the X-CSRF-Token header.',
+        },
       },
       schemas: { Problem: { ...jsonSchema(problemSchema, 'output'), description: problemCatalogue() } },
     },
@@ -38,9 +45,17 @@ export function openApiDocument(routes: ApiRoute[]): JsonSchema {
 }
 
 const accessNote: Record<ApiRoute['access'], string> = {
-  admin: 'Admin token only; an API key gets 403.',
-  till: 'The admin token, or an API key with the `till` scope; a `reports` key gets 403.',
-  read: 'The admin token, or an API key with the `till` or `reports` scope.',
+  public: 'No credential needed.',
+  session: 'Anyone signed in to the console.',
+  admin: 'The admin token or the owner; an API key gets 403.',
+  till: 'The admin token, the owner, or an API key with the `till` scope; a `reports` key gets 403.',
+  read: 'The admin token, an API key with the `till` or `reports` scope, or a console role of owner, marketer or support.',
+  program: 'The admin token, or a console owner or marketer.',
+  desk: 'The admin token, or a console owner or support.',
+  members: 'The admin token, or a console owner, marketer or support.',
+  adjust: 'The admin token, or a console owner or marketer.',
+  privacy: 'The admin token, or the console owner.',
+  reports: 'The admin token, an API key with the `reports` scope, or any console role but support.',
 };
 
 function operation(route: ApiRoute): JsonSchema {
@@ -50,6 +65,7 @@ function operation(route: ApiRoute): JsonSchema {
     description: [route.description, accessNote[route.access]].filter(Boolean).join('\n\n'),
     tags: [route.tag],
     'x-access': route.access,
+    ...(route.access === 'public' && { security: [] }),
     parameters: [
       ...parameters(route.params, 'path', route.example?.params),
       ...parameters(route.query, 'query', route.example?.query),
@@ -134,8 +150,7 @@ function problemKindsOf(route: ApiRoute): ProblemKind[] {
   return [
     ...(validates ? (['validation'] as const) : []),
     ...(route.body ? (['malformed-request', 'unsupported-media-type'] as const) : []),
-    'unauthorized',
-    'forbidden',
+    ...(route.access === 'public' ? [] : (['unauthorized', 'forbidden'] as const)),
     ...route.problems,
     ...(route.method === 'POST' ? (['idempotency-key-reused', 'idempotency-in-progress'] as const) : []),
     'rate-limited',

@@ -27,6 +27,13 @@ export const problemKinds = {
   'code-expired': { status: 422, title: 'The one-time code has expired or was used' },
   'redemption-refused': { status: 422, title: 'These points cannot be redeemed on this receipt' },
   'rate-limited': { status: 429, title: 'Too many requests' },
+  'sign-in-refused': { status: 401, title: 'The email or the password is wrong' },
+  'owner-exists': { status: 409, title: 'The console has an owner already' },
+  'email-taken': { status: 409, title: 'An account with this email exists' },
+  'account-not-found': { status: 404, title: 'No such account' },
+  'last-owner': { status: 409, title: 'The console must keep an owner' },
+  'setup-link-invalid': { status: 422, title: 'This set-up link was used or has expired' },
+  'password-wrong': { status: 422, title: 'The current password is wrong' },
   internal: { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

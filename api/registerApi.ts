@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
 import type { ApiDeps } from './apiDeps.ts';
 import { apiRateLimits } from './apiRateLimits.ts';
@@ -13,6 +14,8 @@ import { memberRoutes } from './routes/memberRoutes.ts';
 import { programRoutes } from './routes/programRoutes.ts';
 import { purchaseRoutes } from './routes/purchaseRoutes.ts';
 import { auditRoutes } from './routes/auditRoutes.ts';
+import { accountRoutes } from './routes/accountRoutes.ts';
+import { sessionRoutes } from './routes/sessionRoutes.ts';
 import { staffRoutes } from './routes/staffRoutes.ts';
 
 const HOUR_MS = 3_600_000;
@@ -31,6 +34,8 @@ export function apiRoutes(deps: ApiDeps, apiKeys: ApiKeyCache): ApiRoute[] {
     ...programRoutes(deps),
     ...staffRoutes(deps),
     ...auditRoutes(deps),
+    ...sessionRoutes(deps),
+    ...accountRoutes(deps),
   ];
 }
 
@@ -44,6 +49,8 @@ export async function registerApi(server: FastifyInstance, deps: ApiDeps): Promi
   const document = JSON.stringify(openApiDocument(routes));
   await server.register(
     async (scope) => {
+      // The console signs in with a cookie; the API's bearer credentials need none of it.
+      await scope.register(cookie);
       useProblemDetails(scope);
       const limits = apiRateLimits(scope, deps.limits);
       scope.get('/openapi.json', { onRequest: limits.byAddress }, (_request, reply) =>

@@ -139,6 +139,8 @@ export const configSchema = z
     DESK_EXPECTED_WAIT_MINUTES: integerOr(1, 10_080, 15),
     /** Customer messages per ticket relayed to the staff channel one by one within a minute; more are merged into one post. */
     DESK_RELAY_PER_MINUTE: integerOr(1, 10_000, 10),
+    /** A console session ends after this many minutes without a request. */
+    CONSOLE_SESSION_IDLE_MINUTES: integerOr(5, 7 * 24 * 60, 60),
     /** Minutes after opening at which an untaken ticket is announced again with @here: a comma-separated ascending list. */
     DESK_REANNOUNCE_MINUTES: z.preprocess(blankIsUnset, z.string().default('10,30')).transform((value, ctx) => {
       const parts = value

@@ -11,6 +11,10 @@ import { migrateDatabase } from '../core/storage/db/migrateDatabase.ts';
 import { openDatabase, type Database } from '../core/storage/db/openDatabase.ts';
 import { createConversationStores } from '../core/storage/conversation/createConversationStores.ts';
 import { pingDatabase } from '../core/storage/db/pingDatabase.ts';
+import { createAccountStore } from '../core/storage/accounts/createAccountStore.ts';
+import { createSessionStore } from '../core/storage/accounts/createSessionStore.ts';
+import { createAttemptLimit } from '../core/storage/db/createAttemptLimit.ts';
+import { SIGN_IN_FAILURES, type SignInDeps } from '../core/accounts/signIn.ts';
 import { createAuditLog } from '../core/storage/audit/createAuditLog.ts';
 import { createApiKeyStore } from '../core/storage/api/createApiKeyStore.ts';
 import { createIdempotencyStore } from '../core/storage/api/createIdempotencyStore.ts';
@@ -134,6 +138,10 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     log,
     limits: { perKey: config.API_RATE_LIMIT_PER_MINUTE, perAddress: config.RATE_LIMIT_PER_ADDRESS_PER_MINUTE },
     phoneLookups: createCodeGuesses(db, { perMinute: config.API_PHONE_LOOKUPS_PER_MINUTE, kind: 'phone' }),
+    signIn: signInDepsOf(db, clock),
+    sessionIdleMs: config.CONSOLE_SESSION_IDLE_MINUTES * 60_000,
+    secureCookie: secure,
+    publicUrl: config.PUBLIC_URL,
   });
   const telegram = config.TELEGRAM_BOT_TOKEN
     ? await connectTelegram(config, log, server, { assistant, translator, commands: memberCommands(menu) })
@@ -189,6 +197,20 @@ function apiStoresOf(db: Database, stores: ReturnType<typeof createConversationS
     codeGuesses: createCodeGuesses(db),
     staff: createStaffStore(db),
     audit: createAuditLog(db),
+    accounts: createAccountStore(db),
+    sessions: createSessionStore(db),
+  };
+}
+
+/** Signing in to the console: failures counted in the database per login and per address. */
+function signInDepsOf(db: Database, clock: () => Date): SignInDeps {
+  const { perAccount, perAddress, windowMs } = SIGN_IN_FAILURES;
+  return {
+    accounts: createAccountStore(db),
+    sessions: createSessionStore(db),
+    byAccount: createAttemptLimit(db, 'sign-in', perAccount, windowMs),
+    byAddress: createAttemptLimit(db, 'sign-in-address', perAddress, windowMs),
+    clock,
   };
 }
 

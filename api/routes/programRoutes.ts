@@ -17,7 +17,7 @@ const mergePatchSchema = z.record(z.string(), z.unknown()).meta({
  * silently fall back to its default.
  */
 export function programRoutes(deps: ApiDeps): ApiRoute[] {
-  const common = { tag: 'Programme', access: 'admin', path: '/api/v1/program' } as const;
+  const common = { tag: 'Programme', access: 'program', path: '/api/v1/program' } as const;
   const rulesNow = {
     200: { description: 'The rules now in force, every field filled in.', schema: programRulesSchema },
   };

@@ -17,6 +17,8 @@ export interface AuditEntry {
 export type AuditRecord = Omit<AuditEntry, 'id'>;
 
 export interface AuditLog {
+  /** Records a change made outside any other transaction (an account, a session's password). */
+  record(entry: AuditRecord): Promise<void>;
   /** The newest entries first, `limit` of them, older than `before` when given. */
   page(query: { limit: number; before?: Date; subject?: string }): Promise<AuditEntry[]>;
 }

@@ -85,10 +85,11 @@ function expectDocumented(op: Operation, response: ApiResponse<Json>): void {
 }
 
 describe('the OpenAPI document', () => {
-  it('is OpenAPI 3.1 with bearer authentication and a problem schema', () => {
+  it('is OpenAPI 3.1 with bearer or console-session authentication and a problem schema', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
-    expect(doc.security).toEqual([{ bearer: [] }]);
+    expect(doc.components.securitySchemes.session).toMatchObject({ type: 'apiKey', in: 'cookie' });
+    expect(doc.security).toEqual([{ bearer: [] }, { session: [] }]);
     expect(doc.components.schemas.Problem.required).toEqual(
       expect.arrayContaining(['type', 'title', 'status', 'detail', 'instance']),
     );
@@ -115,10 +116,14 @@ describe('the OpenAPI document', () => {
     );
   });
 
-  it('documents 401 on every route and 403 on every admin route, as problem details', () => {
+  it('documents 401 and 403 on every route that needs a credential, as problem details', () => {
     for (const op of operations()) {
+      if (op.spec['x-access'] === 'public') {
+        expect(op.spec.security, `${op.method} ${op.path}`).toEqual([]);
+        continue;
+      }
       expect(op.spec.responses['401'].content['application/problem+json'], `${op.method} ${op.path}`).toBeDefined();
-      if (op.spec['x-access'] === 'admin') expect(op.spec.responses['403'], `${op.method} ${op.path}`).toBeDefined();
+      expect(op.spec.responses['403'], `${op.method} ${op.path}`).toBeDefined();
     }
   });
 

@@ -1,6 +1,6 @@
 import { CODE_GUESSES_PER_MINUTE, type CodeGuesses } from '../../till/tillPorts.ts';
 import type { Database } from '../db/openDatabase.ts';
-import { recordAttempt, waitForAttempt } from '../db/attempts.ts';
+import { createAttemptLimit } from '../db/createAttemptLimit.ts';
 
 const MINUTE_MS = 60_000;
 
@@ -13,9 +13,5 @@ export function createCodeGuesses(
   db: Database,
   { perMinute = CODE_GUESSES_PER_MINUTE, kind = 'code' }: { perMinute?: number; kind?: 'code' | 'phone' } = {},
 ): CodeGuesses {
-  const limit = { max: perMinute, windowMs: MINUTE_MS };
-  return {
-    waitFor: (guesser, at) => waitForAttempt(db, `${kind}:${guesser}`, at, limit),
-    failed: (guesser, at) => recordAttempt(db, `${kind}:${guesser}`, at, MINUTE_MS),
-  };
+  return createAttemptLimit(db, kind, perMinute, MINUTE_MS);
 }
