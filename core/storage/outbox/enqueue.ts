@@ -4,7 +4,7 @@ import type { Tx } from '../db/openDatabase.ts';
 import { Prisma } from '../generated/sqlite/client.ts';
 import { channelPreference } from '../../outbox/channelPreference.ts';
 import type { Database } from '../db/openDatabase.ts';
-import { outboxId } from './outboxId.ts';
+import { timeOrderedId } from '../db/timeOrderedId.ts';
 import { serializeReplies } from '../conversation/storedReplies.ts';
 import type { NotificationTopic } from '../../notifications/notificationTopics.ts';
 import type { DeskDraft } from '../../desk/deskPorts.ts';
@@ -76,7 +76,7 @@ export async function enqueueInTransaction(
   const status = (await isMuted(tx, draft)) ? 'muted' : 'pending';
   const inserted = await tx.$executeRaw`
     INSERT INTO "OutboxMessage" ("id", "channel", "address", "memberId", "ticketId", "dedupeKey", "payload", "status", "attempts", "nextAttemptAt", "createdAt")
-    VALUES (${outboxId()}, ${target.channel}, ${target.address}, ${draft.memberId}, ${draft.ticketId ?? null}, ${draft.dedupeKey},
+    VALUES (${timeOrderedId()}, ${target.channel}, ${target.address}, ${draft.memberId}, ${draft.ticketId ?? null}, ${draft.dedupeKey},
             ${serializeReplies([draft.message])}, ${status}, 0, ${draft.notBefore ?? at}, ${at})
     ON CONFLICT ("dedupeKey") DO NOTHING`;
   return inserted === 1 ? 'queued' : 'duplicate';
@@ -96,7 +96,7 @@ export async function enqueueDeskPost(
 ): Promise<EnqueueOutcome> {
   const inserted = await tx.$executeRaw`
     INSERT INTO "OutboxMessage" ("id", "channel", "address", "memberId", "ticketId", "dedupeKey", "payload", "status", "attempts", "nextAttemptAt", "createdAt")
-    VALUES (${outboxId()}, ${DESK_LANE}, ${ticketId}, NULL, ${ticketId}, ${draft.dedupeKey}, ${JSON.stringify(draft.post)}, 'pending', 0, ${notBefore}, ${at})
+    VALUES (${timeOrderedId()}, ${DESK_LANE}, ${ticketId}, NULL, ${ticketId}, ${draft.dedupeKey}, ${JSON.stringify(draft.post)}, 'pending', 0, ${notBefore}, ${at})
     ON CONFLICT ("dedupeKey") DO NOTHING`;
   return inserted === 1 ? 'queued' : 'duplicate';
 }
@@ -115,7 +115,7 @@ async function enqueueToBestChat(
   const at = draft.at ?? new Date();
   const inserted = await tx.$executeRaw`
     INSERT INTO "OutboxMessage" ("id", "channel", "address", "memberId", "dedupeKey", "payload", "status", "attempts", "nextAttemptAt", "createdAt")
-    SELECT ${outboxId()}, "channel", "address", ${memberId}, ${draft.dedupeKey}, ${serializeReplies([draft.message])},
+    SELECT ${timeOrderedId()}, "channel", "address", ${memberId}, ${draft.dedupeKey}, ${serializeReplies([draft.message])},
            CASE WHEN EXISTS (SELECT 1 FROM "NotificationMute" WHERE "memberId" = ${memberId} AND "topic" = ${draft.topic ?? ''}) THEN 'muted' ELSE 'pending' END,
            0, ${draft.notBefore ?? at}, ${at}
     FROM "Chat"

@@ -7,9 +7,10 @@ let counter = 0;
  * A UUID version 7: ids made later sort later, and a counter orders those
  * made in the same millisecond. Outbox rows are claimed `ORDER BY createdAt,
  * id`, so two messages written in one transaction with one timestamp (a
- * purchase confirmation, then a tier change) still go out in that order.
+ * purchase confirmation, then a tier change) still go out in that order; the
+ * audit log reads back in the order its entries were made the same way.
  */
-export function outboxId(now: number = Date.now()): string {
+export function timeOrderedId(now: number = Date.now()): string {
   if (now > lastMs) {
     lastMs = now;
     counter = 0;
