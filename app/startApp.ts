@@ -25,6 +25,7 @@ import { createTillStore } from '../core/storage/till/createTillStore.ts';
 import { createCodeGuesses } from '../core/storage/till/createCodeGuesses.ts';
 import { createPointsService, type PointsService } from '../core/points/pointsService.ts';
 import { createReferralStore } from '../core/storage/referral/createReferralStore.ts';
+import { registerConsole } from '../console/registerConsole.ts';
 import { createTelegramBot } from '../bots/telegram/createTelegramBot.ts';
 import { startTelegram, type TelegramTransport } from '../bots/telegram/startTelegram.ts';
 import { registerWebChat } from '../bots/web/registerWebChat.ts';
@@ -143,6 +144,8 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     secureCookie: secure,
     publicUrl: config.PUBLIC_URL,
   });
+  // The web console (console/): /admin, speaking only to the REST API above.
+  registerConsole(server, { defaultLocale: settings.defaultLocale });
   const telegram = config.TELEGRAM_BOT_TOKEN
     ? await connectTelegram(config, log, server, { assistant, translator, commands: memberCommands(menu) })
     : null;

@@ -24,6 +24,7 @@ const signedOut = z.object({ signedOut: z.literal(true) });
 /** Signing in and out of the console, the first owner, set-up links and one's own password. */
 export function sessionRoutes(deps: ApiDeps): ApiRoute[] {
   return [
+    consoleStatus(deps),
     createOwner(deps),
     startSession(deps),
     readSession(),
@@ -32,6 +33,20 @@ export function sessionRoutes(deps: ApiDeps): ApiRoute[] {
     setUp(deps),
     changePassword(deps),
   ];
+}
+
+function consoleStatus(deps: ApiDeps): ApiRoute {
+  return defineRoute({
+    method: 'GET',
+    path: '/api/v1/console',
+    operationId: 'consoleStatus',
+    tag: 'Console',
+    access: 'public',
+    summary: 'Whether the console has its owner yet, so the page offers the first sign-in or the usual one',
+    responses: { 200: { description: 'The status.', schema: z.object({ ownerExists: z.boolean() }) } },
+    problems: [],
+    handle: async () => ({ status: 200, body: { ownerExists: (await deps.accounts.count()) > 0 } }),
+  });
 }
 
 function startSession(deps: ApiDeps): ApiRoute {

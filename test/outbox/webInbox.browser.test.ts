@@ -1,24 +1,10 @@
 // The chat page in Debian's Chromium picks up what the outbox sends a visitor
 // on its own, shows it like any answer of the assistant, and shows it once,
 // also across a reload.
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebApp, type WebApp } from './support/webApp.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const onCI = process.env.CI === 'true';
-const chromiumMissing = !existsSync(CHROMIUM);
-const skipReason = `${CHROMIUM} is not installed; run \`apt-get install chromium\` to test the web chat in a browser`;
+import { chromiumMissing, launchChromium, onCI, skipReason } from '../support/chromium.ts';
 
 let web: WebApp;
 let browser: Browser;
@@ -27,9 +13,8 @@ describe.skipIf(chromiumMissing && !onCI)(
   `outbox messages on the chat page${chromiumMissing ? ` (${skipReason})` : ''}`,
   () => {
     beforeAll(async () => {
-      if (chromiumMissing) throw new Error(`CI=true but ${skipReason}.`);
       web = await startWebApp();
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      browser = await launchChromium();
     });
 
     afterAll(async () => {

@@ -1,26 +1,13 @@
 // The staff desk with a customer in the web chat, in Debian's Chromium: the
 // visitor asks for a person on the shop's page, staff answer in the Slack
 // thread, and the answer appears on the page without the visitor doing anything.
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deskPayload } from '../../../core/desk/deskPayloads.ts';
 import { createTranslator } from '../../../core/i18n/translator.ts';
 import { DeskHarness, MARIA } from './support/deskHarness.ts';
+import { chromiumMissing, launchChromium, onCI, skipReason } from '../../support/chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const onCI = process.env.CI === 'true';
-const chromiumMissing = !existsSync(CHROMIUM);
-const skipReason = `${CHROMIUM} is not installed; run \`apt-get install chromium\` to test the web chat in a browser`;
 const en = createTranslator().forLocale('en');
 
 let desk: DeskHarness;
@@ -30,9 +17,8 @@ describe.skipIf(chromiumMissing && !onCI)(
   `the staff desk with a web chat visitor${chromiumMissing ? ` (${skipReason})` : ''}`,
   () => {
     beforeAll(async () => {
-      if (chromiumMissing) throw new Error(`CI=true but ${skipReason}.`);
       desk = await DeskHarness.start();
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      browser = await launchChromium();
     });
 
     afterAll(async () => {

@@ -1,28 +1,16 @@
 // The web chat as a visitor meets it: the real application on loopback, the
 // real page in Debian's Chromium driven by playwright-core.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Route } from 'playwright-core';
+import { type Browser, type BrowserContext, type Locator, type Page, type Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../app/config.ts';
 import { createLogger } from '../../../app/logger.ts';
 import { startApp, type RunningApp } from '../../../app/startApp.ts';
+import { chromiumMissing, launchChromium, onCI, skipReason } from '../../support/chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const SCREENSHOT = '/tmp/webchat.png';
-const onCI = process.env.CI === 'true';
-const chromiumMissing = !existsSync(CHROMIUM);
-const skipReason = `${CHROMIUM} is not installed; run \`apt-get install chromium\` to test the web chat in a browser`;
 if (chromiumMissing && !onCI) console.warn(`Web chat browser tests skipped: ${skipReason}.`);
 
 const en = {
@@ -68,8 +56,7 @@ afterAll(async () => {
 // On CI a missing browser fails the run: a quietly skipped browser test proves nothing.
 describe.skipIf(chromiumMissing && !onCI)(`web chat in Chromium${chromiumMissing ? ` (${skipReason})` : ''}`, () => {
   beforeAll(async () => {
-    if (chromiumMissing) throw new Error(`CI=true but ${skipReason}.`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
 
   afterEach(async () => {

@@ -1,0 +1,45 @@
+// Calls to the REST API with the session cookie. Every change carries the
+// session's CSRF token; a problem's fields come back for the form to mark.
+
+let csrfToken = '';
+
+export function useCsrfToken(token) {
+  csrfToken = token;
+}
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail ?? `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem ?? {};
+  }
+
+  /** The invalid fields, by JSON pointer without its leading slash. */
+  get fields() {
+    const errors = Array.isArray(this.problem.errors) ? this.problem.errors : [];
+    return Object.fromEntries(errors.map((error) => [String(error.pointer ?? '').replace(/^\//, ''), error.detail]));
+  }
+}
+
+export async function api(method, path, body, headers = {}) {
+  const init = { method, credentials: 'same-origin', headers: { ...headers } };
+  if (method !== 'GET') init.headers['x-csrf-token'] = csrfToken;
+  if (body !== undefined) {
+    init.headers['content-type'] ??= 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let response;
+  try {
+    response = await fetch(`/api/v1${path}`, init);
+  } catch {
+    throw new ApiError(0, { type: 'network' });
+  }
+  const text = await response.text();
+  const parsed = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    const error = new ApiError(response.status, parsed);
+    error.retryAfter = Number(response.headers.get('retry-after') ?? 0);
+    throw error;
+  }
+  return parsed;
+}

@@ -1,0 +1,24 @@
+// The console's sections, each a module of its own, and what a role needs
+// to see it. The API checks the same permission on every call; the page only
+// leaves out what the role cannot use.
+import * as accounts from './pages/accounts.js';
+import * as audit from './pages/audit.js';
+import * as home from './pages/home.js';
+import * as password from './pages/password.js';
+import * as program from './pages/program.js';
+
+export const sections = [
+  { path: '', label: 'nav.home', page: home },
+  { path: 'program', label: 'nav.program', permission: 'program', page: program },
+  { path: 'accounts', label: 'nav.accounts', permission: 'admin', page: accounts },
+  { path: 'audit', label: 'nav.audit', permission: 'admin', page: audit },
+  { path: 'password', label: 'nav.password', page: password },
+];
+
+export function sectionsFor(session) {
+  return sections.filter((section) => !section.permission || session.permissions.includes(section.permission));
+}
+
+export function currentPath() {
+  return location.hash.replace(/^#\/?/, '');
+}
