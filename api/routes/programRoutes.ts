@@ -110,7 +110,11 @@ function changedFields(before: ProgramRules, after: ProgramRules, from: ProgramR
 const previewBody = z.strictObject({
   rules: programRulesSchema.strict(),
   amount: z.number().int().min(1).max(100_000_000).meta({ description: 'Receipt total in minor units.' }),
-  tier: z.string().min(1).max(40).meta({ description: 'The code of one of the rules’ tiers.', examples: ['silver'] }),
+  tier: z
+    .string()
+    .min(1)
+    .max(40)
+    .meta({ description: 'The code of one of the rules’ tiers.', examples: ['silver'] }),
   stamps: z.number().int().min(0).max(1000).default(0),
 });
 
@@ -129,7 +133,11 @@ function preview(body: z.output<typeof previewBody>) {
   const tier = rules.tiers.find((candidate) => candidate.code === body.tier);
   if (!tier)
     throw validationProblem([
-      { location: 'body', pointer: '/tier', detail: `is not one of the tiers: ${rules.tiers.map((t) => t.code).join(', ')}` },
+      {
+        location: 'body',
+        pointer: '/tier',
+        detail: `is not one of the tiers: ${rules.tiers.map((t) => t.code).join(', ')}`,
+      },
     ]);
   const figures = { lifetimeSpend: tier.threshold, lifetimeEarned: tier.threshold };
   const quote = quotePurchase(rules, { amount, balance: 0, stamps, redeemPoints: 0, ...figures });
