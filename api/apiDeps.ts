@@ -7,6 +7,7 @@ import type { LedgerReads } from '../core/points/pointsPorts.ts';
 import type { CodeGuesses } from '../core/till/tillPorts.ts';
 import type { AuditLog } from '../core/audit/auditPorts.ts';
 import type { StaffStore } from '../core/staff/staffPorts.ts';
+import type { DeskInbox } from '../core/desk/deskInbox.ts';
 
 /** What the REST API is built from; the composition root (app/startApp.ts) provides it. */
 export interface ApiDeps {
@@ -16,6 +17,8 @@ export interface ApiDeps {
   idempotencyStore: IdempotencyStore;
   staff: StaffStore;
   audit: AuditLog;
+  /** The staff desk without Slack: tickets read and answered through the API. */
+  deskInbox: DeskInbox;
   points: PointsService;
   adminToken: { verify(presented: string): boolean };
   /** The same settings the chats enrol with: region for phones, consent text version. */

@@ -14,6 +14,8 @@ import { programRoutes } from './routes/programRoutes.ts';
 import { purchaseRoutes } from './routes/purchaseRoutes.ts';
 import { auditRoutes } from './routes/auditRoutes.ts';
 import { staffRoutes } from './routes/staffRoutes.ts';
+import { ticketRoutes } from './routes/ticketRoutes.ts';
+import { ticketActionRoutes } from './routes/ticketActionRoutes.ts';
 
 const HOUR_MS = 3_600_000;
 /** Idempotency keys are honoured this long; a till retries within minutes. */
@@ -31,6 +33,8 @@ export function apiRoutes(deps: ApiDeps, apiKeys: ApiKeyCache): ApiRoute[] {
     ...programRoutes(deps),
     ...staffRoutes(deps),
     ...auditRoutes(deps),
+    ...ticketRoutes(deps),
+    ...ticketActionRoutes(deps),
   ];
 }
 
