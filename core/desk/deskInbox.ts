@@ -79,41 +79,45 @@ export interface DeskInboxDeps {
 }
 
 export function createDeskInbox(deps: DeskInboxDeps): DeskInbox {
-  const { store, staffDesk, presence } = deps;
-  const present = async <T>(work: () => Promise<T>): Promise<T> => {
-    await presence.seen();
-    return work();
-  };
+  const { store } = deps;
+  const present = presentIn(deps);
   return {
     showPhone: deps.showPhone,
-    credentialActor: (credential) => ({
-      by: {
-        id: credential,
-        name:
-          credential === 'admin'
-            ? deps.staffT('desk.inbox.admin')
-            : deps.staffT('desk.inbox.apiKey', { id: credential.replace(/^key:/, '').slice(0, 8) }),
-      },
-      named: false,
-      credential,
-    }),
+    credentialActor: (credential) => credentialActor(deps, credential),
     list: (query) => present(() => store.list(query)),
     conversation: (ticketId) => present(() => conversation(store, ticketId)),
     photo: (ticketId, messageId) => present(() => photo(deps, ticketId, messageId)),
     changedSince: (since, limit) => present(() => store.changedSince(since, limit)),
+    ...inboxActions(deps, present),
+  };
+}
+
+type Present = <T>(work: () => Promise<T>) => Promise<T>;
+
+/** Runs a call of the inbox, noting first that someone is at the desk. */
+function presentIn({ presence }: DeskInboxDeps): Present {
+  return async (work) => {
+    await presence.seen();
+    return work();
+  };
+}
+
+/** Reply, Take and Resolve: the Slack desk's own operations by ticket id, each audited. */
+function inboxActions(deps: DeskInboxDeps, present: Present): Pick<DeskInbox, 'reply' | 'take' | 'resolve'> {
+  const { staffDesk } = deps;
+  return {
     reply: (ticketId, actor, { text, note }) =>
       present(() => {
         // "note:" keeps words internal in Slack; typed here out of habit, it must not reach the customer either.
         const internal = note || isNote(text);
+        const action = internal ? 'ticket.noted' : 'ticket.replied';
         return staffDesk.answer(ticketId, {
           sourceKey: `inbox:${deps.newId()}`,
           by: actor.by,
-          text: internal && isNote(text) ? noteText(text) : text,
+          text: isNote(text) ? noteText(text) : text,
           note: internal,
           named: actor.named,
-          audit: auditOf(deps, actor, ticketId, internal ? 'ticket.noted' : 'ticket.replied', null, {
-            note: internal,
-          }),
+          audit: auditOf(deps, actor, ticketId, action, null, { note: internal }),
         });
       }),
     take: (ticketId, actor) =>
@@ -130,6 +134,15 @@ export function createDeskInbox(deps: DeskInboxDeps): DeskInbox {
         }),
       ),
   };
+}
+
+/** An API credential at the desk: named for staff in their language, never for the customer. */
+function credentialActor(deps: DeskInboxDeps, credential: string): InboxActor {
+  const name =
+    credential === 'admin'
+      ? deps.staffT('desk.inbox.admin')
+      : deps.staffT('desk.inbox.apiKey', { id: credential.replace(/^key:/, '').slice(0, 8) });
+  return { by: { id: credential, name }, named: false, credential };
 }
 
 async function conversation(store: DeskStore, ticketId: string): Promise<InboxConversation | null> {

@@ -11,6 +11,10 @@ const withMemberName = { member: { select: { name: true } } } as const;
 
 /** What the desk inbox (REST API, console) reads: pages of tickets, a conversation, a photo, what changed. */
 export function inboxReads(prisma: Prisma) {
+  return { ...ticketPages(prisma), ...conversationReads(prisma) };
+}
+
+function ticketPages(prisma: Prisma) {
   return {
     list: async ({ status, limit, after }) => {
       const resolved = status === 'resolved';
@@ -21,21 +25,6 @@ export function inboxReads(prisma: Prisma) {
         include: withMemberName,
       });
       return rows.map(toListItem);
-    },
-    messages: async (ticketId) => {
-      const rows = await prisma.ticketMessage.findMany({
-        where: { ticketId },
-        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        take: MESSAGES_SHOWN,
-      });
-      return rows.map(toMessageRecord);
-    },
-    photoOf: async (ticketId, messageId) => {
-      const row = await prisma.ticketMessage.findFirst({
-        where: { id: messageId, ticketId, photoFileId: { not: null } },
-        select: { photoFileId: true, ticket: { select: { channel: true } } },
-      });
-      return row && { channel: row.ticket.channel as Channel, fileId: row.photoFileId! };
     },
     changedSince: async (since, limit) => {
       const rows = await prisma.ticket.findMany({
@@ -53,6 +42,26 @@ export function inboxReads(prisma: Prisma) {
         include: withMemberName,
       });
       return rows.map(toListItem);
+    },
+  } satisfies Partial<DeskStore>;
+}
+
+function conversationReads(prisma: Prisma) {
+  return {
+    messages: async (ticketId) => {
+      const rows = await prisma.ticketMessage.findMany({
+        where: { ticketId },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        take: MESSAGES_SHOWN,
+      });
+      return rows.map(toMessageRecord);
+    },
+    photoOf: async (ticketId, messageId) => {
+      const row = await prisma.ticketMessage.findFirst({
+        where: { id: messageId, ticketId, photoFileId: { not: null } },
+        select: { photoFileId: true, ticket: { select: { channel: true } } },
+      });
+      return row && { channel: row.ticket.channel as Channel, fileId: row.photoFileId! };
     },
   } satisfies Partial<DeskStore>;
 }
