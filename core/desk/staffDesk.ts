@@ -95,18 +95,7 @@ export function createStaffDesk(deps: StaffDeskDeps): StaffDesk {
     reply: (input) => replyInThread(context, input),
     press: (payload, by) => pressButton(context, payload, by),
     lookUp: (query) => lookUpForStaff(query, { ...deps, t }),
-    async answer(ticketId, words) {
-      const ticket = await store.find(ticketId);
-      if (!ticket) return 'missing';
-      const said = words.note ? 'desk.thread.inboxNote' : 'desk.thread.inboxReply';
-      const echo = {
-        dedupeKey: `desk:${ticketId}:echo:${words.sourceKey}`,
-        post: { kind: 'thread' as const, text: t(said, { name: words.by.name }), quote: words.text },
-      };
-      return answerTicket(context, ticket, { ...words, echo });
-    },
-    take: (ticketId, by, options) => takeTicket(context, ticketId, by, options),
-    resolve: (ticketId, by, options) => resolveTicket(context, ticketId, by, options),
+    ...outsideSlack(context),
     refusal: () => t('desk.notStaff'),
     async undeliverable(message, reason) {
       if (message.channel === 'desk' || !message.ticketId) return;
@@ -120,5 +109,24 @@ export function createStaffDesk(deps: StaffDeskDeps): StaffDesk {
       );
       await store.postToThread(message.ticketId, refreshPost(message.ticketId, `undeliverable:${message.id}`));
     },
+  };
+}
+
+/** Reply, Take and Resolve by ticket id, for the desk inbox; a reply or note shows in Slack's thread too. */
+function outsideSlack(context: StaffContext): Pick<StaffDesk, 'answer' | 'take' | 'resolve'> {
+  const { deps, t } = context;
+  return {
+    async answer(ticketId, words) {
+      const ticket = await deps.desk.store.find(ticketId);
+      if (!ticket) return 'missing';
+      const said = words.note ? 'desk.thread.inboxNote' : 'desk.thread.inboxReply';
+      const echo = {
+        dedupeKey: `desk:${ticketId}:echo:${words.sourceKey}`,
+        post: { kind: 'thread' as const, text: t(said, { name: words.by.name }), quote: words.text },
+      };
+      return answerTicket(context, ticket, { ...words, echo });
+    },
+    take: (ticketId, by, options) => takeTicket(context, ticketId, by, options),
+    resolve: (ticketId, by, options) => resolveTicket(context, ticketId, by, options),
   };
 }

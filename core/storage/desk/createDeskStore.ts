@@ -77,18 +77,7 @@ function conversationWrites(prisma: Prisma, relayBudget: RelayBudget | undefined
 
 function ticketTransitions(prisma: Prisma) {
   return {
-    take: (ticketId, by, at, posts, customer, audit) =>
-      transition(prisma, ticketId, async (tx, ticket) => {
-        const { count } = await tx.ticket.updateMany({
-          where: { id: ticketId, status: 'open' },
-          data: assignment(by, at),
-        });
-        if (count !== 1) return false;
-        await enqueuePosts(tx, ticketId, posts, at);
-        if (customer) await enqueueToCustomer(tx, ticket, customer, at);
-        await audited(tx, audit);
-        return true;
-      }).then((outcome) => outcome && { taken: outcome.changed, ticket: outcome.ticket }),
+    take: (ticketId, by, at, posts, customer, audit) => take(prisma, ticketId, by, at, { posts, customer, audit }),
     resolve: (ticketId, by, at, posts, customer, audit) =>
       resolve(prisma, ticketId, by, at, { posts, customer, audit }),
     closeByCustomer: (ticketId, at, posts) => closeByCustomer(prisma, ticketId, at, posts),
@@ -210,6 +199,29 @@ async function transition(
     const after = await tx.ticket.findUnique({ where: { id: ticketId } });
     return after && { changed, ticket: toTicketRecord(after) };
   });
+}
+
+/** Assigns an open ticket once, with what tells staff and the customer. */
+async function take(
+  prisma: Prisma,
+  ticketId: string,
+  by: StaffRef,
+  at: Date,
+  {
+    posts,
+    customer,
+    audit,
+  }: { posts: DeskDraft[]; customer: CustomerDraft | undefined; audit: AuditRecord | undefined },
+) {
+  const outcome = await transition(prisma, ticketId, async (tx, ticket) => {
+    const { count } = await tx.ticket.updateMany({ where: { id: ticketId, status: 'open' }, data: assignment(by, at) });
+    if (count !== 1) return false;
+    await enqueuePosts(tx, ticketId, posts, at);
+    if (customer) await enqueueToCustomer(tx, ticket, customer, at);
+    await audited(tx, audit);
+    return true;
+  });
+  return outcome && { taken: outcome.changed, ticket: outcome.ticket };
 }
 
 /** Resolves a ticket once; whoever resolves an untaken ticket is the one who handled it. */
