@@ -9,6 +9,7 @@ import type { AuditLog } from '../core/audit/auditPorts.ts';
 import type { AccountStore, SessionStore } from '../core/accounts/accountsPorts.ts';
 import type { SignInDeps } from '../core/accounts/signIn.ts';
 import type { StaffStore } from '../core/staff/staffPorts.ts';
+import type { DeskInbox } from '../core/desk/deskInbox.ts';
 
 /** What the REST API is built from; the composition root (app/startApp.ts) provides it. */
 export interface ApiDeps {
@@ -28,6 +29,8 @@ export interface ApiDeps {
   /** Where the console is reached, for the set-up links the owner hands out. */
   publicUrl: string | undefined;
   audit: AuditLog;
+  /** The staff desk without Slack: tickets read and answered through the API. */
+  deskInbox: DeskInbox;
   points: PointsService;
   adminToken: { verify(presented: string): boolean };
   /** The same settings the chats enrol with: region for phones, consent text version. */

@@ -47,6 +47,8 @@ export interface SessionCookie {
 export interface ApiResult {
   status: number;
   body: unknown;
+  /** Bytes that are no JSON (a customer's photo): sent as they are, with their type; GET routes only. */
+  raw?: { type: string; bytes: Uint8Array };
   /** The handler already stored this answer under the request's Idempotency-Key, in the transaction of its work. */
   replyKept?: boolean;
 }
@@ -90,7 +92,7 @@ export interface RouteSpec<
   /** A request that the documentation shows, and the conformance test sends. */
   example?: { body?: unknown; query?: Record<string, string>; params?: Record<string, string> };
   /** Success statuses with their body schema. */
-  responses: Record<number, { description: string; schema: z.ZodType }>;
+  responses: Record<number, { description: string; schema: z.ZodType; mediaType?: string }>;
   /** Problems this route can answer besides the ones every route can (validation, authentication…). */
   problems: ProblemKind[];
   handle(input: RouteInput<B, Q, P>): Promise<ApiResult>;

@@ -7,6 +7,8 @@ export interface Answer {
   status: number;
   payload: string;
   replayed: boolean;
+  /** Bytes that are no JSON (a GET of a photo); never stored under a key, since only POSTs are. */
+  raw?: { type: string; bytes: Uint8Array };
 }
 
 export interface IdempotentCall {

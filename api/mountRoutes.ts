@@ -74,6 +74,7 @@ async function run(
 ) {
   try {
     const result = await route.handle(input as Parameters<ApiRoute['handle']>[0]);
+    if (result.raw) return { status: result.status, payload: '', kept: false, raw: result.raw };
     return { status: result.status, payload: JSON.stringify(result.body), kept: result.replyKept === true };
   } catch (error) {
     // A limit reached is no answer to keep: the same request is welcome again after Retry-After.
@@ -119,6 +120,13 @@ function sessionCookieOn(reply: FastifyReply, deps: { secureCookie: boolean; ses
 
 function send(reply: FastifyReply, result: Answer): FastifyReply {
   if (result.replayed) void reply.header('idempotent-replayed', 'true');
+  // Bytes for the caller's eyes only: kept by its browser, by no shared cache.
+  if (result.raw)
+    return reply
+      .code(result.status)
+      .type(result.raw.type)
+      .header('cache-control', 'private, max-age=3600')
+      .send(Buffer.from(result.raw.bytes));
   const type = result.status >= 400 ? PROBLEM_CONTENT_TYPE : 'application/json';
   return reply.code(result.status).type(`${type}; charset=utf-8`).send(result.payload);
 }

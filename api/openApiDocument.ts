@@ -117,7 +117,7 @@ function successResponses(route: ApiRoute): JsonSchema {
     status,
     {
       description: response.description,
-      content: { 'application/json': { schema: jsonSchema(response.schema, 'output') } },
+      content: { [response.mediaType ?? 'application/json']: { schema: jsonSchema(response.schema, 'output') } },
     },
   ]);
   return Object.fromEntries(entries);

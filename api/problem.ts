@@ -16,6 +16,10 @@ export const problemKinds = {
   'purchase-not-found': { status: 404, title: 'No such purchase' },
   'api-key-not-found': { status: 404, title: 'No such API key' },
   'staff-not-found': { status: 404, title: 'No such staff grant' },
+  'ticket-not-found': { status: 404, title: 'No such ticket' },
+  'photo-not-found': { status: 404, title: 'No such photo in this ticket' },
+  'ticket-taken': { status: 409, title: 'Another staff member has taken this ticket' },
+  'ticket-resolved': { status: 409, title: 'The ticket is resolved' },
   'phone-taken': { status: 409, title: 'This phone number is already registered' },
   'receipt-conflict': { status: 409, title: 'This receipt was already recorded with other content' },
   'idempotency-key-reused': { status: 409, title: 'This Idempotency-Key was used for another request' },
@@ -35,6 +39,7 @@ export const problemKinds = {
   'setup-link-invalid': { status: 422, title: 'This set-up link was used or has expired' },
   'password-wrong': { status: 422, title: 'The current password is wrong' },
   internal: { status: 500, title: 'Internal error' },
+  'photo-unavailable': { status: 503, title: "The customer's messenger did not give the photo" },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemKind = keyof typeof problemKinds;

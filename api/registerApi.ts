@@ -17,6 +17,8 @@ import { auditRoutes } from './routes/auditRoutes.ts';
 import { accountRoutes } from './routes/accountRoutes.ts';
 import { sessionRoutes } from './routes/sessionRoutes.ts';
 import { staffRoutes } from './routes/staffRoutes.ts';
+import { ticketRoutes } from './routes/ticketRoutes.ts';
+import { ticketActionRoutes } from './routes/ticketActionRoutes.ts';
 
 const HOUR_MS = 3_600_000;
 /** Idempotency keys are honoured this long; a till retries within minutes. */
@@ -36,6 +38,8 @@ export function apiRoutes(deps: ApiDeps, apiKeys: ApiKeyCache): ApiRoute[] {
     ...auditRoutes(deps),
     ...sessionRoutes(deps),
     ...accountRoutes(deps),
+    ...ticketRoutes(deps),
+    ...ticketActionRoutes(deps),
   ];
 }
 

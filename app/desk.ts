@@ -9,6 +9,44 @@ import type { Config } from './config.ts';
 import type { StaffDesk } from '../core/desk/staffDesk.ts';
 import type { SlackDesk } from '../bots/slack/createSlackDesk.ts';
 import type { DeskDelivery, DeskOutlet } from './startDispatcher.ts';
+import { createDeskPresence, type DeskPresence } from '../core/desk/deskPresence.ts';
+import { createDeskActivityStore } from '../core/storage/desk/deskActivity.ts';
+import { createDeskInbox, type DeskInbox } from '../core/desk/deskInbox.ts';
+import type { PhotoSource } from '../core/desk/deskPorts.ts';
+import type { Channel } from '../core/inbound.ts';
+import type { Logger } from '../core/logger.ts';
+
+/** Whether someone is at a desk, on this database: Slack configured, or the inbox worked within a day. */
+export function deskPresenceFor(
+  db: Database,
+  clock: () => Date,
+  config: Pick<Config, 'SLACK_BOT_TOKEN'>,
+): DeskPresence {
+  return createDeskPresence({ store: createDeskActivityStore(db), clock, slackConfigured: slackConfigured(config) });
+}
+
+/** The desk inbox the REST API (and the console) work: the Slack desk's core, by ticket id. */
+export function deskInboxFor(parts: {
+  desk: DeskDeps;
+  staffDesk: StaffDesk;
+  presence: DeskPresence;
+  photos: Partial<Record<Channel, PhotoSource>>;
+  translator: Translator;
+  clock: () => Date;
+  log: Logger;
+}): DeskInbox {
+  return createDeskInbox({
+    store: parts.desk.store,
+    staffDesk: parts.staffDesk,
+    presence: parts.presence,
+    photos: parts.photos,
+    clock: parts.clock,
+    log: parts.log,
+    newId: () => crypto.randomUUID(),
+    staffT: parts.translator.forLocale(parts.desk.settings.staffLocale),
+    showPhone: parts.desk.settings.showPhone,
+  });
+}
 
 type DeskConfig = Pick<
   Config,
@@ -36,14 +74,14 @@ export function deskSettingsFrom(config: DeskConfig): DeskSettings {
 
 /**
  * The desk's parts on this database. `deskConnected` says whether someone
- * can see tickets (startApp: Slack is configured); tests and benches that
+ * can see tickets (startApp: Slack, or the desk inbox worked within a day); tests and benches that
  * leave it out build a desk as if one were connected.
  */
 export function deskDepsFor(
   db: Database,
   translator: Translator,
   settings: DeskSettings,
-  deskConnected: () => boolean = () => true,
+  deskConnected: DeskDeps['deskConnected'] = () => true,
 ): DeskDeps {
   return {
     store: createDeskStore(db, createRelayBudget(settings.relayPerMinute, translator, settings.staffLocale)),
@@ -53,7 +91,10 @@ export function deskDepsFor(
   };
 }
 
-/** A desk is connected when Slack is configured (the console's web desk will join this test). */
+/**
+ * Slack is configured: a desk is connected for good. Without it, someone must
+ * have worked the desk inbox in the last 24 hours (core/desk/deskPresence.ts).
+ */
 export function slackConfigured(config: Pick<Config, 'SLACK_BOT_TOKEN'>): boolean {
   return Boolean(config.SLACK_BOT_TOKEN);
 }

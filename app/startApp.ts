@@ -37,12 +37,14 @@ import type { Pino } from './logger.ts';
 import { programSettingsFrom } from './programSettings.ts';
 import { startScheduler } from './startScheduler.ts';
 import { startDispatcher, webInboxOf } from './startDispatcher.ts';
-import { deskDeliveryFor, deskDepsFor, deskSettingsFrom, slackConfigured } from './desk.ts';
+import { deskDeliveryFor, deskDepsFor, deskInboxFor, deskPresenceFor, deskSettingsFrom } from './desk.ts';
+import type { PhotoSource } from '../core/desk/deskPorts.ts';
+import type { Channel } from '../core/inbound.ts';
 import { createStaffDesk, type StaffDesk } from '../core/desk/staffDesk.ts';
 import { createSlackDesk, type SlackDesk } from '../bots/slack/createSlackDesk.ts';
 import { registerSlackRoute } from '../bots/slack/registerSlackRoute.ts';
 import { telegramPhotoSource } from '../bots/telegram/telegramPhotos.ts';
-import { createWebPhotoStore, type WebPhotoStore } from '../bots/web/webPhotoStore.ts';
+import { createWebPhotoStore } from '../bots/web/webPhotoStore.ts';
 
 export interface RunningApp {
   /** Where the HTTP server listens, e.g. http://127.0.0.1:3000. */
@@ -86,7 +88,9 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     log,
   });
   // Referral: invitation codes reach the conversation as an extra of the assistant's deps (core/referral/referralPorts.ts).
-  const desk = deskDepsFor(db, translator, deskSettingsFrom(config), () => slackConfigured(config));
+  // A customer is promised a waiting time only while a desk is connected: Slack, or the inbox worked within a day.
+  const presence = deskPresenceFor(db, clock, config);
+  const desk = deskDepsFor(db, translator, deskSettingsFrom(config), () => presence.connected());
   const menu = assistantMenu();
   const deps: AssistantDeps = {
     ...stores,
@@ -111,6 +115,8 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   );
   const secure = config.PUBLIC_URL?.startsWith('https:') ?? false;
   const webPhotos = createWebPhotoStore(config.WEBCHAT_PHOTO_DIR);
+  // Customers' photos by channel, for the Slack relay and the desk inbox alike; Telegram's joins once its bot exists.
+  const photos: Partial<Record<Channel, PhotoSource>> = { web: webPhotos.get };
   const server = createHttpServer({
     log,
     ping: () => pingDatabase(db),
@@ -132,6 +138,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   // REST API for point-of-sale systems (api/): /api/v1/… and /api/openapi.json.
   await registerApi(server, {
     ...apiStoresOf(db, stores),
+    deskInbox: deskInboxFor({ desk, staffDesk, presence, photos, translator, clock, log }),
     points,
     adminToken,
     settings,
@@ -149,13 +156,13 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   const telegram = config.TELEGRAM_BOT_TOKEN
     ? await connectTelegram(config, log, server, { assistant, translator, commands: memberCommands(menu) })
     : null;
+  if (telegram)
+    photos.telegram = telegramPhotoSource(telegram.bot.api, config.TELEGRAM_BOT_TOKEN!, config.TELEGRAM_API_ROOT);
   // The staff desk in Slack (bots/slack/): tickets in the staff channel, answers back to the customer.
-  const slack = config.SLACK_BOT_TOKEN
-    ? await connectSlack(config, log, server, staffDesk, { bot: telegram?.bot, webPhotos })
-    : null;
+  const slack = config.SLACK_BOT_TOKEN ? await connectSlack(config, log, server, staffDesk, photos) : null;
   if (!slack)
     log.info(
-      'staff desk: Slack is not configured; tickets wait in the outbox until SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_STAFF_CHANNEL are set',
+      'staff desk: Slack is not configured; tickets are answered through the desk inbox (GET /api/v1/tickets), and wait in the outbox for Slack until SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_STAFF_CHANNEL are set',
     );
   const address = await server.listen({ port: config.PORT, host: config.HOST });
   // Expiry sweep, expiry reminders and birthday greetings (core/jobs), every JOBS_INTERVAL_SECONDS.
@@ -222,19 +229,15 @@ async function connectSlack(
   log: Pino,
   server: FastifyInstance,
   desk: StaffDesk,
-  sources: { bot: Bot | undefined; webPhotos: WebPhotoStore },
+  photos: Partial<Record<Channel, PhotoSource>>,
 ): Promise<SlackDesk> {
-  const { bot, webPhotos } = sources;
   const slack = createSlackDesk({
     token: config.SLACK_BOT_TOKEN!,
     signingSecret: config.SLACK_SIGNING_SECRET!,
     staffChannel: config.SLACK_STAFF_CHANNEL!,
     apiUrl: config.SLACK_API_URL,
     desk,
-    photos: {
-      web: webPhotos.get,
-      ...(bot && { telegram: telegramPhotoSource(bot.api, config.TELEGRAM_BOT_TOKEN!, config.TELEGRAM_API_ROOT) }),
-    },
+    photos,
     log,
   });
   await registerSlackRoute(server, slack);

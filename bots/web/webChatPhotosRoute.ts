@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { imageTypeOf } from './imageTypeOf.ts';
+import { imageTypeOf } from '../../core/imageTypeOf.ts';
 import type { Visitors, WebChatOptions } from './registerWebChat.ts';
 import { answerPost, noticeFor, type PostGuard } from './webChatPostGuard.ts';
 import type { WebPhotoStore } from './webPhotoStore.ts';

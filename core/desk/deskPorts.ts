@@ -1,3 +1,4 @@
+import type { AuditRecord } from '../audit/auditPorts.ts';
 import type { ChatState } from '../conversation/chatState.ts';
 import type { Channel } from '../inbound.ts';
 import type { Locale } from '../i18n/locale.ts';
@@ -94,6 +95,27 @@ export interface TicketMessageDraft {
 
 export type AddOutcome = 'added' | 'duplicate' | 'closed' | 'missing';
 
+/** A message of a ticket as the desk inbox shows it. */
+export interface TicketMessageRecord {
+  id: string;
+  author: TicketMessageDraft['author'];
+  /** Who wrote it, for staff messages and notes. */
+  by: StaffRef | null;
+  text: string;
+  /** Whether a customer's photo came with it (served by the desk inbox, not by its file id). */
+  photo: boolean;
+  at: Date;
+}
+
+/** A ticket in the desk inbox's lists. */
+export type TicketListItem = TicketRecord & { memberName: string };
+
+/** Where a page of the inbox starts: after this ticket in the list's order. */
+export interface TicketCursor {
+  at: Date;
+  id: string;
+}
+
 /**
  * The desk's storage. Each method is one transaction: the change, the
  * ticket's messages and the outbox rows that tell staff and customer about
@@ -112,7 +134,12 @@ export interface DeskStore {
    * A staff member's message in the thread. A reply (not a note) is sent to
    * the customer, counts as the first response, and assigns an unassigned ticket.
    */
-  addStaffMessage(message: TicketMessageDraft, reply: CustomerDraft | null, posts: DeskDraft[]): Promise<AddOutcome>;
+  addStaffMessage(
+    message: TicketMessageDraft,
+    reply: CustomerDraft | null,
+    posts: DeskDraft[],
+    audit?: AuditRecord,
+  ): Promise<AddOutcome>;
   /** Assigns an open ticket; the ticket as it is after, or before when it was not open. */
   take(
     ticketId: string,
@@ -120,6 +147,7 @@ export interface DeskStore {
     at: Date,
     posts: DeskDraft[],
     customer?: CustomerDraft,
+    audit?: AuditRecord,
   ): Promise<{ taken: boolean; ticket: TicketRecord } | null>;
   resolve(
     ticketId: string,
@@ -127,6 +155,7 @@ export interface DeskStore {
     at: Date,
     posts: DeskDraft[],
     customer: CustomerDraft,
+    audit?: AuditRecord,
   ): Promise<{ resolved: boolean; ticket: TicketRecord } | null>;
   /**
    * The customer closes their own request: resolved, with no rating prompt,
@@ -159,6 +188,20 @@ export interface DeskStore {
   unresolved(limit: number): Promise<(TicketRecord & { memberName: string })[]>;
   /** Where the desk now shows the ticket, once its adapter has posted it. */
   setDeskRef(ticketId: string, deskRef: string): Promise<void>;
+  /**
+   * One page of the inbox: open and taken tickets oldest first (by opening),
+   * resolved ones the most recently resolved first; after `cursor` when given.
+   */
+  list(query: { status: TicketStatus; limit: number; after?: TicketCursor }): Promise<TicketListItem[]>;
+  /** Everything said in the ticket, both ways and the notes, oldest first. */
+  messages(ticketId: string): Promise<TicketMessageRecord[]>;
+  /** Where a photo of the ticket's message is: the customer's channel and its file id there. */
+  photoOf(ticketId: string, messageId: string): Promise<{ channel: Channel; fileId: string } | null>;
+  /**
+   * Tickets that changed (opened, taken, resolved, rated, or a message
+   * added) at `since` or later, the least recently changed first.
+   */
+  changedSince(since: Date, limit: number): Promise<TicketListItem[]>;
   /** Looks a member up for staff, by card number or phone (E.164). */
   findMember(reference: { cardNumber: string } | { phone: string }): Promise<MemberRecord | null>;
 }
@@ -170,11 +213,12 @@ export interface DeskDeps {
   /** Whether a member's text reads as a complaint (see complaintMarkers.ts). */
   looksLikeComplaint: (text: string) => boolean;
   /**
-   * Whether a desk is connected, so someone can answer soon (Slack is
-   * configured; the console's web desk adds itself later). Only then is the
-   * customer told a waiting time; otherwise that the request is recorded.
+   * Whether a desk is connected, so someone can answer soon: Slack is
+   * configured, or someone worked the desk inbox (console, REST API) in the
+   * last 24 hours (deskPresence.ts). Only then is the customer told a waiting
+   * time; otherwise that the request is recorded.
    */
-  deskConnected: () => boolean;
+  deskConnected: () => boolean | Promise<boolean>;
 }
 
 /** The bytes of a photo a customer sent, by the platform's file id (a channel adapter provides it). */

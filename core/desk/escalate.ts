@@ -42,7 +42,7 @@ export async function escalate(
   if (outcome === 'chat-changed') throw new ChatChangedError();
   deps.log.info({ ticketId: id, reason, channel: inbound.channel }, 'desk: ticket opened');
   // A waiting time is promised only while someone can see the ticket (a desk is connected).
-  const promise = deps.desk.deskConnected()
+  const promise = (await deps.desk.deskConnected())
     ? t(`desk.opened.${reason}`, { count: settings.expectedWaitMinutes })
     : t(`desk.recorded.${reason}`);
   return [message(promise, ticketButtons(t, id))];

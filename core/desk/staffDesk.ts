@@ -6,7 +6,12 @@ import type { DeskDeps } from './deskPorts.ts';
 import type { StaffRef, TicketRecord } from './deskPorts.ts';
 import { lookUpForStaff } from './lookUpForStaff.ts';
 import { pressButton } from './pressButton.ts';
-import { refreshPost, replyInThread, threadPost, type StaffContext } from './replyInThread.ts';
+import { replyInThread } from './replyInThread.ts';
+import { refreshPost, threadPost, type StaffContext } from './staffContext.ts';
+import { answerTicket, type AnswerOutcome, type StaffWords } from './answerTicket.ts';
+import { takeTicket, type TakeOutcome } from './takeTicket.ts';
+import { resolveTicket, type ResolveOutcome } from './resolveTicket.ts';
+import type { AuditRecord } from '../audit/auditPorts.ts';
 import { ticketCard, type DeskCard } from './ticketCard.ts';
 
 export interface StaffDeskDeps {
@@ -48,6 +53,15 @@ export interface StaffDesk {
   press(payload: string, by: StaffRef): Promise<StaffAnswer>;
   /** `/loyalty` (open tickets), `/loyalty <phone or card number>` (a member's card). */
   lookUp(query: string): Promise<string>;
+  /**
+   * A reply or a note written outside Slack (the desk inbox: REST API,
+   * console), by ticket id; Slack's thread shows it too.
+   */
+  answer(ticketId: string, words: Omit<StaffWords, 'echo'>): Promise<AnswerOutcome | 'missing'>;
+  /** Take, as the button does, from outside Slack; `named: false` keeps the name from the customer. */
+  take(ticketId: string, by: StaffRef, options: { named: boolean; audit?: AuditRecord }): Promise<TakeOutcome>;
+  /** Resolve, as the button does, from outside Slack. */
+  resolve(ticketId: string, by: StaffRef, options: { audit?: AuditRecord }): Promise<ResolveOutcome>;
   /** For whoever is not in the staff channel. */
   refusal(): string;
   undeliverable(message: UndeliveredMessage, reason: string): Promise<void>;
@@ -81,6 +95,7 @@ export function createStaffDesk(deps: StaffDeskDeps): StaffDesk {
     reply: (input) => replyInThread(context, input),
     press: (payload, by) => pressButton(context, payload, by),
     lookUp: (query) => lookUpForStaff(query, { ...deps, t }),
+    ...outsideSlack(context),
     refusal: () => t('desk.notStaff'),
     async undeliverable(message, reason) {
       if (message.channel === 'desk' || !message.ticketId) return;
@@ -94,5 +109,24 @@ export function createStaffDesk(deps: StaffDeskDeps): StaffDesk {
       );
       await store.postToThread(message.ticketId, refreshPost(message.ticketId, `undeliverable:${message.id}`));
     },
+  };
+}
+
+/** Reply, Take and Resolve by ticket id, for the desk inbox; a reply or note shows in Slack's thread too. */
+function outsideSlack(context: StaffContext): Pick<StaffDesk, 'answer' | 'take' | 'resolve'> {
+  const { deps, t } = context;
+  return {
+    async answer(ticketId, words) {
+      const ticket = await deps.desk.store.find(ticketId);
+      if (!ticket) return 'missing';
+      const said = words.note ? 'desk.thread.inboxNote' : 'desk.thread.inboxReply';
+      const echo = {
+        dedupeKey: `desk:${ticketId}:echo:${words.sourceKey}`,
+        post: { kind: 'thread' as const, text: t(said, { name: words.by.name }), quote: words.text },
+      };
+      return answerTicket(context, ticket, { ...words, echo });
+    },
+    take: (ticketId, by, options) => takeTicket(context, ticketId, by, options),
+    resolve: (ticketId, by, options) => resolveTicket(context, ticketId, by, options),
   };
 }

@@ -112,6 +112,13 @@ describe('the OpenAPI document', () => {
         'PATCH /api/v1/program',
         'POST /api/v1/staff',
         'DELETE /api/v1/staff/{id}',
+        'GET /api/v1/tickets',
+        'GET /api/v1/tickets/events',
+        'GET /api/v1/tickets/{id}',
+        'GET /api/v1/tickets/{id}/photos/{messageId}',
+        'POST /api/v1/tickets/{id}/replies',
+        'POST /api/v1/tickets/{id}/take',
+        'POST /api/v1/tickets/{id}/resolve',
       ]),
     );
   });

@@ -18,6 +18,9 @@ import { isUniqueViolation, uniqueTarget } from '../db/isUniqueViolation.ts';
 import type { RelayBudget } from '../../desk/relayBudget.ts';
 import { relayWithinBudget } from './relayWithinBudget.ts';
 import { closeByCustomer, lastCustomerActivityAt } from './closeByCustomer.ts';
+import { inboxReads } from './inboxReads.ts';
+import type { AuditRecord } from '../../audit/auditPorts.ts';
+import { recordAuditInTransaction } from '../audit/recordAudit.ts';
 
 /**
  * The staff desk's `DeskStore` on Prisma. Every state change is a conditional
@@ -27,7 +30,12 @@ import { closeByCustomer, lastCustomerActivityAt } from './closeByCustomer.ts';
  */
 export function createDeskStore(db: Database, relayBudget?: RelayBudget): DeskStore {
   const prisma = db.prisma;
-  return { ...conversationWrites(prisma, relayBudget), ...ticketTransitions(prisma), ...ticketReads(prisma) };
+  return {
+    ...conversationWrites(prisma, relayBudget),
+    ...ticketTransitions(prisma),
+    ...ticketReads(prisma),
+    ...inboxReads(prisma),
+  };
 }
 
 function conversationWrites(prisma: Prisma, relayBudget: RelayBudget | undefined) {
@@ -49,7 +57,7 @@ function conversationWrites(prisma: Prisma, relayBudget: RelayBudget | undefined
         throw new TypeError(`A customer's message must have the author "customer", got "${message.author}".`);
       return addMessage(prisma, message, (tx, ticket) => relayWithinBudget(tx, ticket, message, post, relayBudget));
     },
-    addStaffMessage: async (message, reply, posts) => {
+    addStaffMessage: async (message, reply, posts, audit) => {
       if (message.author === 'customer' || !message.by) {
         throw new TypeError(
           `A staff message needs the author "staff" or "note" and the staff member who wrote it (source "${message.sourceKey}").`,
@@ -58,6 +66,7 @@ function conversationWrites(prisma: Prisma, relayBudget: RelayBudget | undefined
       return addMessage(prisma, message, async (tx, ticket) => {
         if (message.author === 'staff') await answer(tx, ticket, message.by!, message.at, reply);
         await enqueuePosts(tx, ticket.id, posts, message.at);
+        await audited(tx, audit);
       });
     },
     postToThread: async (ticketId, post) => {
@@ -68,18 +77,9 @@ function conversationWrites(prisma: Prisma, relayBudget: RelayBudget | undefined
 
 function ticketTransitions(prisma: Prisma) {
   return {
-    take: (ticketId, by, at, posts, customer) =>
-      transition(prisma, ticketId, async (tx, ticket) => {
-        const { count } = await tx.ticket.updateMany({
-          where: { id: ticketId, status: 'open' },
-          data: assignment(by, at),
-        });
-        if (count !== 1) return false;
-        await enqueuePosts(tx, ticketId, posts, at);
-        if (customer) await enqueueToCustomer(tx, ticket, customer, at);
-        return true;
-      }).then((outcome) => outcome && { taken: outcome.changed, ticket: outcome.ticket }),
-    resolve: (ticketId, by, at, posts, customer) => resolve(prisma, ticketId, by, at, posts, customer),
+    take: (ticketId, by, at, posts, customer, audit) => take(prisma, ticketId, by, at, { posts, customer, audit }),
+    resolve: (ticketId, by, at, posts, customer, audit) =>
+      resolve(prisma, ticketId, by, at, { posts, customer, audit }),
     closeByCustomer: (ticketId, at, posts) => closeByCustomer(prisma, ticketId, at, posts),
     rate: (ticketId, memberId, rating, at, posts) => rate(prisma, { ticketId, memberId, rating, at, posts }),
     comment: (ticketId, memberId, comment, posts) =>
@@ -201,14 +201,36 @@ async function transition(
   });
 }
 
+/** Assigns an open ticket once, with what tells staff and the customer. */
+async function take(
+  prisma: Prisma,
+  ticketId: string,
+  by: StaffRef,
+  at: Date,
+  {
+    posts,
+    customer,
+    audit,
+  }: { posts: DeskDraft[]; customer: CustomerDraft | undefined; audit: AuditRecord | undefined },
+) {
+  const outcome = await transition(prisma, ticketId, async (tx, ticket) => {
+    const { count } = await tx.ticket.updateMany({ where: { id: ticketId, status: 'open' }, data: assignment(by, at) });
+    if (count !== 1) return false;
+    await enqueuePosts(tx, ticketId, posts, at);
+    if (customer) await enqueueToCustomer(tx, ticket, customer, at);
+    await audited(tx, audit);
+    return true;
+  });
+  return outcome && { taken: outcome.changed, ticket: outcome.ticket };
+}
+
 /** Resolves a ticket once; whoever resolves an untaken ticket is the one who handled it. */
 async function resolve(
   prisma: Prisma,
   ticketId: string,
   by: StaffRef,
   at: Date,
-  posts: DeskDraft[],
-  customer: CustomerDraft,
+  { posts, customer, audit }: { posts: DeskDraft[]; customer: CustomerDraft; audit: AuditRecord | undefined },
 ) {
   const outcome = await transition(prisma, ticketId, async (tx, ticket) => {
     const { count } = await tx.ticket.updateMany({
@@ -222,6 +244,7 @@ async function resolve(
     });
     await enqueuePosts(tx, ticketId, posts, at);
     await enqueueToCustomer(tx, ticket, customer, at);
+    await audited(tx, audit);
     return true;
   });
   return outcome && { resolved: outcome.changed, ticket: outcome.ticket };
@@ -291,6 +314,11 @@ async function enqueueToCustomer(tx: Tx, ticket: Ticket, draft: CustomerDraft, a
     ticketId,
     at,
   });
+}
+
+/** The audit entry of a change made through the API or the console, in the change's own transaction. */
+async function audited(tx: Tx, audit: AuditRecord | undefined): Promise<void> {
+  if (audit) await recordAuditInTransaction(tx, audit);
 }
 
 async function enqueuePosts(tx: Tx, ticketId: string, posts: DeskDraft[], at: Date): Promise<void> {

@@ -132,7 +132,10 @@ export async function createDeskWorld(
   };
 }
 
-function customerOn(assistant: Assistant, who: Pick<Customer, 'address' | 'name' | 'phone' | 'locale'>): Customer {
+export function customerOn(
+  assistant: Assistant,
+  who: Pick<Customer, 'address' | 'name' | 'phone' | 'locale'>,
+): Customer {
   let updates = 0;
   const update = (event: InboundEvent): Inbound => {
     updates += 1;
@@ -156,7 +159,7 @@ function customerOn(assistant: Assistant, who: Pick<Customer, 'address' | 'name'
   };
 }
 
-async function register(customer: Customer): Promise<void> {
+export async function register(customer: Customer): Promise<void> {
   await customer.presses(payload.consentAccept(customer.locale));
   await customer.says(customer.name);
   // Shared with Telegram's contact button, as most customers do: a proven number earns the welcome bonus at once.

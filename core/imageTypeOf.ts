@@ -1,4 +1,4 @@
-/** The picture formats the web chat accepts from visitors. */
+/** The picture formats customers send: the web chat accepts them, the desk shows them. */
 export type ImageType = 'image/jpeg' | 'image/png' | 'image/webp';
 
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

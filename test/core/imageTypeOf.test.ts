@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { imageTypeOf } from '../../../bots/web/imageTypeOf.ts';
+import { imageTypeOf } from '../../core/imageTypeOf.ts';
 
 const bytes = (...values: (number | string)[]) =>
   Uint8Array.from(
