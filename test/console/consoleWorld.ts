@@ -41,7 +41,8 @@ export async function startConsoleWorld(): Promise<ConsoleWorld> {
       // The page's own CSP forbids injected scripts, axe-core's included: only the test's context bypasses it.
       const context = await browser.newContext({ locale, viewport: { width, height: 900 }, bypassCSP: true });
       contexts.push(context);
-      context.setDefaultTimeout(10_000);
+      // Generous: on two busy cores a whole suite runs beside the browser; a real failure still fails, only later.
+      context.setDefaultTimeout(20_000);
       const page = await context.newPage();
       await page.goto(`${app.url}/admin${path}`);
       return page;

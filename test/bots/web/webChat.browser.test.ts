@@ -465,7 +465,8 @@ async function newVisitor() {
 async function openChat(locale: string, width = 420): Promise<Page> {
   const context = await browser.newContext({ locale, viewport: { width, height: 860 } });
   contexts.push(context);
-  context.setDefaultTimeout(10_000);
+  // Generous: on two busy cores a whole suite runs beside the browser; a real failure still fails, only later.
+  context.setDefaultTimeout(20_000);
   const page = await context.newPage();
   await page.goto(app.url);
   return page;
