@@ -21,6 +21,8 @@ const assets: Record<string, string> = {
   'pages/audit.js': SCRIPT,
   'pages/program.js': SCRIPT,
   'pages/desk.js': SCRIPT,
+  'pages/deskTicket.js': SCRIPT,
+  'pages/deskWords.js': SCRIPT,
   'pages/password.js': SCRIPT,
 };
 
