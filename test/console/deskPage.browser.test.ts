@@ -1,4 +1,4 @@
-// The desk inbox page: a Telegram customer's ticket appears while the page is
+// The desk inbox page: tickets from Telegram and the web chat appear while the page is
 // open, support answers it under their own name (the answer reaching the chat
 // through the fake Bot API), a note stays internal, Take and Resolve; roles
 // without the desk see neither the section nor the API. axe-core checks the
@@ -178,6 +178,23 @@ describe.skipIf(skipBrowserTests)(
       expect((await sessions.viewer!.call('POST', `/api/v1/tickets/${ticket.id}/replies`, { text: 'hi' })).status).toBe(
         403,
       );
+    });
+
+    it("shows a web-chat visitor's ticket without a reload, and the reply reaches their chat", async () => {
+      const page = await signedIn(DESK_OWNER);
+      await toDesk(page);
+      await page.getByText('0 tickets waiting').waitFor();
+      const dan = await world.webVisitor('Dan', '+37369111222');
+      await dan.says('Can I pay with points online?');
+      await page.getByRole('button', { name: /Dan/ }).click({ timeout: 15_000 });
+      await page.getByText('Can I pay with points online?').waitFor();
+      await page.getByText('Web chat, en').waitFor();
+      await page.getByLabel('Reply', { exact: true }).fill('Not yet, only at the till.');
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
+      await page.getByText('Reply sent to the customer.').waitFor();
+      await expect
+        .poll(async () => (await dan.inbox()).join('\n'), { timeout: 10_000 })
+        .toContain('Not yet, only at the till.');
     });
   },
 );

@@ -22,9 +22,17 @@ export interface DeskWorld {
   owner: Session;
   /** The owner invites someone with this role; they choose `password` through their set-up link. */
   invite(role: string, name: string, email: string, password: string): Promise<Session>;
+  /** A visitor of the web chat, registered, who has asked for a person. */
+  webVisitor(name: string, phone: string): Promise<WebVisitor>;
   open(options?: { width?: number }): Promise<Page>;
   closePages(): Promise<void>;
   stop(): Promise<void>;
+}
+
+export interface WebVisitor {
+  says(text: string): Promise<void>;
+  /** Every text the shop has sent to the chat on its own (staff replies among them). */
+  inbox(): Promise<string[]>;
 }
 
 export async function startDeskWorld(): Promise<DeskWorld> {
@@ -52,6 +60,7 @@ export async function startDeskWorld(): Promise<DeskWorld> {
       const token = String(created.body.setupUrl).split('/setup/')[1];
       return sessionFrom(url, await send(url, 'POST', '/api/v1/account-setup', { token, password }));
     },
+    webVisitor: (name, phone) => webVisitor(url, name, phone),
     open: async ({ width = 1280 } = {}) => {
       // The page's CSP forbids injected scripts, axe-core's included: only the test's context bypasses it.
       const context = await browser.newContext({ locale: 'en-US', viewport: { width, height: 900 }, bypassCSP: true });
@@ -96,5 +105,36 @@ function sessionFrom(url: string, response: Sent): Session {
   return {
     call: (method, path, body) =>
       send(url, method, path, body, { cookie, ...(method !== 'GET' && { 'x-csrf-token': csrfToken }) }),
+  };
+}
+
+let webMessages = 0;
+
+async function webVisitor(url: string, name: string, phone: string): Promise<WebVisitor> {
+  let cookie = '';
+  const headers = () => ({ 'accept-language': 'en', ...(cookie && { cookie }) });
+  const send = async (event: unknown) => {
+    const response = await fetch(`${url}/webchat/messages`, {
+      method: 'POST',
+      headers: { ...headers(), 'content-type': 'application/json' },
+      body: JSON.stringify({ id: `desk-page-${++webMessages}`, event }),
+    });
+    const issued = response.headers.getSetCookie().find((line) => line.startsWith('loyalty_visitor='));
+    if (issued) cookie = issued.split(';')[0]!;
+    if (!response.ok) throw new Error(`web chat: ${response.status}`);
+  };
+  await send({ kind: 'command', command: 'start' });
+  await send({ kind: 'button', payload: 'consent:yes:en' });
+  await send({ kind: 'text', text: name });
+  await send({ kind: 'text', text: phone });
+  await send({ kind: 'button', payload: 'reg:skip-birthday' });
+  await send({ kind: 'button', payload: 'menu:human' });
+  return {
+    says: (text) => send({ kind: 'text', text }),
+    inbox: async () => {
+      const response = await fetch(`${url}/webchat/inbox`, { headers: headers() });
+      const body = (await response.json()) as { messages: { text?: string }[] };
+      return body.messages.map((message) => message.text ?? '');
+    },
   };
 }
