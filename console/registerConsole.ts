@@ -20,6 +20,9 @@ const assets: Record<string, string> = {
   'pages/accounts.js': SCRIPT,
   'pages/audit.js': SCRIPT,
   'pages/program.js': SCRIPT,
+  'pages/desk.js': SCRIPT,
+  'pages/deskTicket.js': SCRIPT,
+  'pages/deskWords.js': SCRIPT,
   'pages/password.js': SCRIPT,
 };
 

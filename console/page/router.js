@@ -3,12 +3,14 @@
 // leaves out what the role cannot use.
 import * as accounts from './pages/accounts.js';
 import * as audit from './pages/audit.js';
+import * as desk from './pages/desk.js';
 import * as home from './pages/home.js';
 import * as password from './pages/password.js';
 import * as program from './pages/program.js';
 
 export const sections = [
   { path: '', label: 'nav.home', page: home },
+  { path: 'desk', label: 'nav.desk', permission: 'desk', page: desk },
   { path: 'program', label: 'nav.program', permission: 'program', page: program },
   { path: 'accounts', label: 'nav.accounts', permission: 'admin', page: accounts },
   { path: 'audit', label: 'nav.audit', permission: 'admin', page: audit },
