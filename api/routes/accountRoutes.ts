@@ -6,7 +6,8 @@ import { hashApiKey } from '../../core/api/hashApiKey.ts';
 import { locales } from '../../core/i18n/locale.ts';
 import type { ApiDeps } from '../apiDeps.ts';
 import { accountSchema, toAccountView } from '../accountView.ts';
-import { credentialOf, defineRoute, type ApiClient, type ApiRoute } from '../apiRoute.ts';
+import { auditChange } from '../auditChange.ts';
+import { defineRoute, type ApiClient, type ApiRoute } from '../apiRoute.ts';
 import { idParams, timestamp } from '../fields.ts';
 import { ApiProblem } from '../problem.ts';
 import { emailField } from './sessionRoutes.ts';
@@ -145,12 +146,5 @@ function notFound(id: string): ApiProblem {
 }
 
 function audit(deps: ApiDeps, client: ApiClient, action: string, account: Account, before: unknown, after: unknown) {
-  return deps.audit.record({
-    at: deps.clock(),
-    actor: credentialOf(client),
-    action,
-    subject: `account:${account.id}`,
-    before,
-    after,
-  });
+  return auditChange(deps, client, { action, subject: `account:${account.id}`, before, after });
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { apiScopes, type ApiKeySummary } from '../../core/api/apiPorts.ts';
 import type { ApiDeps } from '../apiDeps.ts';
 import type { ApiKeyCache } from '../apiKeyCache.ts';
+import { auditChange } from '../auditChange.ts';
 import { defineRoute, type ApiRoute } from '../apiRoute.ts';
 import { idParams, timestamp } from '../fields.ts';
 import { ApiProblem } from '../problem.ts';
@@ -49,8 +50,15 @@ export function apiKeyRoutes(deps: ApiDeps, apiKeys: ApiKeyCache): ApiRoute[] {
       example: { body: { name: 'Shop 1, till 2', scopes: ['till'] } },
       responses: { 201: { description: 'The key, shown once.', schema: createdKeySchema } },
       problems: [],
-      handle: async ({ body }) => {
+      handle: async ({ body, client }) => {
         const { summary, key } = await deps.apiKeyStore.create(body.name, [...new Set(body.scopes)], deps.clock());
+        const after = { name: summary.name, scopes: summary.scopes };
+        await auditChange(deps, client, {
+          action: 'api-key.created',
+          subject: `key:${summary.id}`,
+          before: null,
+          after,
+        });
         return { status: 201, body: { ...view(summary), key } };
       },
     }),
@@ -74,8 +82,15 @@ export function apiKeyRoutes(deps: ApiDeps, apiKeys: ApiKeyCache): ApiRoute[] {
       example: { params: { id: EXAMPLE_ID } },
       responses: { 200: { description: 'The revoked key; revoking again keeps the first time.', schema: keySchema } },
       problems: ['api-key-not-found'],
-      handle: async ({ params }) => {
+      handle: async ({ params, client }) => {
         const revoked = await deps.apiKeyStore.revoke(params.id, deps.clock());
+        if (revoked)
+          await auditChange(deps, client, {
+            action: 'api-key.revoked',
+            subject: `key:${revoked.id}`,
+            before: null,
+            after: { revokedAt: revoked.revokedAt },
+          });
         apiKeys.forget(params.id);
         if (!revoked)
           throw new ApiProblem(

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { quotePurchase } from '../../core/points/quotePurchase.ts';
 import { defaultProgramRules, programRulesSchema, type ProgramRules } from '../../core/program/programRules.ts';
 import type { ApiDeps } from '../apiDeps.ts';
-import { credentialOf, defineRoute, type ApiClient, type ApiRoute } from '../apiRoute.ts';
+import { auditChange } from '../auditChange.ts';
+import { defineRoute, type ApiClient, type ApiRoute } from '../apiRoute.ts';
 import { applyMergePatch } from '../mergePatch.ts';
 import { validatedBody, validationProblem } from '../validateRequest.ts';
 
@@ -88,9 +89,7 @@ export function programRoutes(deps: ApiDeps): ApiRoute[] {
 /** The rules as they now stand, with the change written to the audit log. */
 async function audited(deps: ApiDeps, client: ApiClient, before: ProgramRules): Promise<ProgramRules> {
   const after = await deps.points.rules();
-  await deps.audit.record({
-    at: deps.clock(),
-    actor: credentialOf(client),
+  await auditChange(deps, client, {
     action: 'program.updated',
     subject: 'program',
     before: changedFields(before, after, before),

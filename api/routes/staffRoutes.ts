@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { StaffRecord } from '../../core/staff/staffPorts.ts';
 import type { ApiDeps } from '../apiDeps.ts';
+import { auditChange } from '../auditChange.ts';
 import { defineRoute, type ApiRoute } from '../apiRoute.ts';
 import { idParams, timestamp } from '../fields.ts';
 import { ApiProblem } from '../problem.ts';
@@ -42,8 +43,10 @@ export function staffRoutes(deps: ApiDeps): ApiRoute[] {
         200: { description: 'They held the role already (or held it before and have it back).', schema: staffSchema },
       },
       problems: [],
-      handle: async ({ body }) => {
+      handle: async ({ body, client }) => {
         const { staff, created } = await deps.staff.grant(body, deps.clock());
+        const after = { channel: staff.channel, name: staff.name, role: staff.role };
+        await auditChange(deps, client, { action: 'staff.granted', subject: `staff:${staff.id}`, before: null, after });
         return { status: created ? 201 : 200, body: view(staff) };
       },
     }),
@@ -71,8 +74,15 @@ export function staffRoutes(deps: ApiDeps): ApiRoute[] {
         200: { description: 'The revoked grant; revoking again keeps the first time.', schema: staffSchema },
       },
       problems: ['staff-not-found'],
-      handle: async ({ params }) => {
+      handle: async ({ params, client }) => {
         const revoked = await deps.staff.revoke(params.id, deps.clock());
+        if (revoked)
+          await auditChange(deps, client, {
+            action: 'staff.revoked',
+            subject: `staff:${revoked.id}`,
+            before: { role: revoked.role },
+            after: { revokedAt: revoked.revokedAt },
+          });
         if (!revoked)
           throw new ApiProblem(
             'staff-not-found',

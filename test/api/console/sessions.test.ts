@@ -128,4 +128,26 @@ describeEachProvider('console sessions', (provider) => {
     ]);
     expect(body.entries[1]!.actor).toMatch(/^account:/);
   });
+
+  it('records API keys and cashier grants made or revoked, with the credential that did it', async () => {
+    const key = await api.newApiKey('Till 9');
+    now = new Date(now.getTime() + 1000);
+    await api.call('DELETE', `/api/v1/api-keys/${key.id}`);
+    now = new Date(now.getTime() + 1000);
+    const grant = await api.call<{ id: string }>('POST', '/api/v1/staff', {
+      body: { channel: 'telegram', address: '4242', name: 'Ion', role: 'cashier' },
+    });
+    now = new Date(now.getTime() + 1000);
+    await api.call('DELETE', `/api/v1/staff/${grant.body.id}`);
+    const { body } = await api.call<{ entries: { actor: string; action: string; subject: string }[] }>(
+      'GET',
+      '/api/v1/audit',
+    );
+    expect(body.entries.map(({ actor, action, subject }) => [actor, action, subject])).toEqual([
+      ['admin', 'staff.revoked', `staff:${grant.body.id}`],
+      ['admin', 'staff.granted', `staff:${grant.body.id}`],
+      ['admin', 'api-key.revoked', `key:${key.id}`],
+      ['admin', 'api-key.created', `key:${key.id}`],
+    ]);
+  });
 });
