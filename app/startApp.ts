@@ -38,6 +38,8 @@ import { createSlackDesk, type SlackDesk } from '../bots/slack/createSlackDesk.t
 import { registerSlackRoute } from '../bots/slack/registerSlackRoute.ts';
 import { telegramPhotoSource } from '../bots/telegram/telegramPhotos.ts';
 import { createWebPhotoStore, type WebPhotoStore } from '../bots/web/webPhotoStore.ts';
+import { viberPhotoSource } from '../bots/viber/viberPhotos.ts';
+import { connectViber } from './viber.ts';
 
 export interface RunningApp {
   /** Where the HTTP server listens, e.g. http://127.0.0.1:3000. */
@@ -138,15 +140,18 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   const telegram = config.TELEGRAM_BOT_TOKEN
     ? await connectTelegram(config, log, server, { assistant, translator, commands: memberCommands(menu) })
     : null;
+  // Viber (bots/viber/): a webhook only, so it needs PUBLIC_URL; the webhook is set once the server listens.
+  const viber = config.VIBER_AUTH_TOKEN ? await connectViber(config, server, { db, assistant, log, clock }) : null;
   // The staff desk in Slack (bots/slack/): tickets in the staff channel, answers back to the customer.
   const slack = config.SLACK_BOT_TOKEN
-    ? await connectSlack(config, log, server, staffDesk, { bot: telegram?.bot, webPhotos })
+    ? await connectSlack(config, log, server, staffDesk, { bot: telegram?.bot, webPhotos, viber: viber !== null })
     : null;
   if (!slack)
     log.info(
       'staff desk: Slack is not configured; tickets wait in the outbox until SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_STAFF_CHANNEL are set',
     );
   const address = await server.listen({ port: config.PORT, host: config.HOST });
+  await viber?.setWebhook();
   // Expiry sweep, expiry reminders and birthday greetings (core/jobs), every JOBS_INTERVAL_SECONDS.
   const scheduler = startScheduler(
     db,
@@ -197,7 +202,7 @@ async function connectSlack(
   log: Pino,
   server: FastifyInstance,
   desk: StaffDesk,
-  sources: { bot: Bot | undefined; webPhotos: WebPhotoStore },
+  sources: { bot: Bot | undefined; webPhotos: WebPhotoStore; viber: boolean },
 ): Promise<SlackDesk> {
   const { bot, webPhotos } = sources;
   const slack = createSlackDesk({
@@ -208,6 +213,7 @@ async function connectSlack(
     desk,
     photos: {
       web: webPhotos.get,
+      ...(sources.viber && { viber: viberPhotoSource() }),
       ...(bot && { telegram: telegramPhotoSource(bot.api, config.TELEGRAM_BOT_TOKEN!, config.TELEGRAM_API_ROOT) }),
     },
     log,

@@ -20,6 +20,8 @@ export interface Assistant {
   failureReply(inbound: Inbound): Promise<Outbound>;
   /** The language a person chose in the chat, else the one their platform hints at. */
   localeFor(channel: Channel, address: string, hint?: string): Promise<Locale>;
+  /** The person left the chat on the platform (Viber's unsubscribed): nothing is pushed to it until they write again. */
+  unreachable(channel: Channel, address: string): Promise<void>;
 }
 
 const MAX_ATTEMPTS = 3;
@@ -29,6 +31,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     handle: (inbound) => handleInbound(deps, inbound),
     failureReply: (inbound) => failureReply(deps, inbound),
     localeFor: (channel, address, hint) => localeOf(deps, channel, address, hint),
+    unreachable: (channel, address) => deps.chats.markUnreachable(channel, address, deps.clock()),
   };
 }
 

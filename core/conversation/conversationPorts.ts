@@ -43,6 +43,8 @@ export interface ChatStore {
   deleteChat(chatId: string): Promise<void>;
   /** The person wrote to us, so they can be written to again. */
   markReachable(chatId: string): Promise<void>;
+  /** The platform said the person left (Viber's unsubscribed): nothing is pushed to the chat until they write again. */
+  markUnreachable(channel: Channel, address: string, at: Date): Promise<void>;
   /** Links a chat to an existing member whose phone was proven by the platform. */
   linkChat(chatId: string, expectedVersion: number, memberId: string, nextState: ChatState): Promise<boolean>;
 }

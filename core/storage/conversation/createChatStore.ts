@@ -24,6 +24,9 @@ export function createChatStore(db: Database): ChatStore {
         data: { unreachableAt: null },
       });
     },
+    markUnreachable: async (channel, address, at) => {
+      await prisma.chat.updateMany({ where: { channel, address, unreachableAt: null }, data: { unreachableAt: at } });
+    },
     deleteChat: async (chatId) => {
       await prisma.chat.deleteMany({ where: { id: chatId } });
     },
