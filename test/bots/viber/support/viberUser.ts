@@ -97,6 +97,16 @@ export class ViberUser {
     return this.newReplies();
   }
 
+  /** Waits until `count` more messages were sent to this person (the outbox sends on its own time). */
+  async nextReplies(count: number, timeoutMs = 15_000): Promise<ViberReply[]> {
+    const deadline = performance.now() + timeoutMs;
+    while (this.fake.sentTo(this.id).length - this.seen < count) {
+      if (performance.now() > deadline) throw new Error(`Waited for ${count} messages to ${this.id}; got fewer.`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return this.newReplies();
+  }
+
   /** What was sent to this person since the last look (the outbox's messages too). */
   newReplies(): ViberReply[] {
     const sent = this.fake.sentTo(this.id);
