@@ -67,8 +67,26 @@ export interface MemberStore {
   claimPhone(claim: PhoneClaim): Promise<'link' | 'released' | 'moved'>;
   /** Counts a number tried by `chatId` at `at`; answers how many it tried in the hour up to `at`, this one included. */
   countPhoneAttempt(chatId: string, at: Date): Promise<number>;
+  /**
+   * A chat that typed a number with a card asks that member to confirm: the
+   * code's notice goes to the member's best reachable chat and the chat takes
+   * `nextState` (which holds the code's hash), together. `no-chat` when the
+   * member has no chat to send it to, `limited` past three codes an hour for
+   * one member, `chat-changed` when the chat moved on meanwhile.
+   */
+  sendLinkCode(request: LinkCodeRequest): Promise<'sent' | 'no-chat' | 'limited' | 'chat-changed'>;
   /** Issues a card without a chat (enrolment at the till); the chat is linked later by a proven phone. */
   enrolAtTill(enrolment: TillEnrolment): Promise<TillEnrolmentResult>;
+}
+
+/** A link code on its way to a member's chat, and the state of the chat that waits for it. */
+export interface LinkCodeRequest {
+  memberId: string;
+  chatId: string;
+  chatVersion: number;
+  nextState: ChatState;
+  notice: Notification;
+  at: Date;
 }
 
 /** A proven owner claiming their number. */

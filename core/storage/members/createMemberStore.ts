@@ -7,6 +7,7 @@ import { ChatMovedOn, enrolInTransaction } from './enrolInTransaction.ts';
 import { enrolWithoutChat } from './enrolWithoutChat.ts';
 import { toMemberRecord } from './records.ts';
 import { claimPhone, countPhoneAttempt } from './phoneOwnership.ts';
+import { sendLinkCode } from './sendLinkCode.ts';
 
 /** The core's `MemberStore` on Prisma; the same code serves SQLite and PostgreSQL. */
 export function createMemberStore(db: Database): MemberStore {
@@ -40,6 +41,7 @@ export function createMemberStore(db: Database): MemberStore {
     enrolAtTill: (enrolment) => enrolWithoutChat(db, enrolment),
     claimPhone: (claim) => claimPhone(db, claim),
     countPhoneAttempt: (chatId, at) => countPhoneAttempt(db, chatId, at),
+    sendLinkCode: (request) => sendLinkCode(db, request),
   };
 }
 
