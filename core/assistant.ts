@@ -25,6 +25,8 @@ export interface Assistant {
 }
 
 const MAX_ATTEMPTS = 3;
+/** When a chat was last used is written at most this often: enough to know which chat is the recent one, without a write per update. */
+const SEEN_GRAIN_MS = 5 * 60 * 1000;
 
 export function createAssistant(deps: AssistantDeps): Assistant {
   return {
@@ -92,5 +94,7 @@ async function answerCustomer(deps: AssistantDeps, inbound: Inbound): Promise<Ou
   if (!chat) return greetStranger(deps, inbound);
   // Someone who writes to us can be written to again (the outbox skipped them while blocked).
   if (chat.unreachableAt) await deps.chats.markReachable(chat.id);
+  const now = deps.clock();
+  if (!chat.lastSeenAt || now.getTime() - chat.lastSeenAt.getTime() > SEEN_GRAIN_MS) await deps.chats.markSeen(chat.id, now);
   return continueChat(turnIn(deps, inbound, chat.locale), chat);
 }

@@ -1,3 +1,4 @@
+import type { Channel } from '../inbound.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { ChatState } from '../conversation/chatState.ts';
 import type { NotificationTopic } from '../notifications/notificationTopics.ts';
@@ -75,8 +76,25 @@ export interface MemberStore {
    * one member, `chat-changed` when the chat moved on meanwhile.
    */
   sendLinkCode(request: LinkCodeRequest): Promise<'sent' | 'no-chat' | 'limited' | 'chat-changed'>;
+  /** The member's chats, most recently used first, and the channel they chose for notifications (null: the recent one). */
+  chatsOf(memberId: string): Promise<MemberChats>;
+  /**
+   * Disconnects one of the member's chats: the chat forgets the card (and is
+   * a stranger's again), the card keeps its points and history. `last` when
+   * it is their only chat, which is never disconnected; `not-theirs` when the
+   * chat is gone or belongs to someone else.
+   */
+  unlinkChat(memberId: string, chatId: string): Promise<'unlinked' | 'last' | 'not-theirs'>;
+  /** Where notifications go: a channel of the member's choice, or null for the chat they used most recently. */
+  setNotifyChannel(memberId: string, channel: Channel | null): Promise<void>;
   /** Issues a card without a chat (enrolment at the till); the chat is linked later by a proven phone. */
   enrolAtTill(enrolment: TillEnrolment): Promise<TillEnrolmentResult>;
+}
+
+/** A member's chats as the member sees them. */
+export interface MemberChats {
+  chats: Array<{ id: string; channel: Channel; lastSeenAt: Date | null }>;
+  notifyChannel: Channel | null;
 }
 
 /** A link code on its way to a member's chat, and the state of the chat that waits for it. */

@@ -2,7 +2,7 @@
 // the card it belongs to, a typed one is confirmed with a code sent to a chat
 // the member already uses, and two channels registering one number at the
 // same moment make one member. On SQLite and PostgreSQL.
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assistantMenu } from '../../../app/assistantMenu.ts';
 import { defaultUnderstanding } from '../../../app/understanding.ts';
 import { deskDepsFor } from '../../../app/desk.ts';
@@ -19,6 +19,8 @@ import { createConversationStores } from '../../../core/storage/conversation/cre
 import { createMemberStore } from '../../../core/storage/members/createMemberStore.ts';
 import { createPointsStore } from '../../../core/storage/points/createPointsStore.ts';
 import { createTillStore } from '../../../core/storage/till/createTillStore.ts';
+import { enqueue } from '../../../core/storage/outbox/enqueue.ts';
+import { channelsPayload } from '../../../core/members/channelsMenu.ts';
 import { createTestDatabase, describeEachProvider, type TestDatabase } from '../../support/testDatabase.ts';
 
 const start = new Date('2026-03-10T10:00:00Z');
@@ -167,5 +169,66 @@ describeEachProvider('one member across channels', (provider) => {
 
     expect(texts(answer)).toContain(en('registration.phoneTakenTyped'));
     expect(await db.prisma.outboxMessage.count()).toBe(0);
+  });
+
+  describe('managing channels', () => {
+    const later = (minutes: number) => (now = new Date(start.getTime() + minutes * 60 * 1000));
+    const notifiedOn = async (key: string) => {
+      const member = await db.prisma.member.findFirstOrThrow();
+      await enqueue(db, { memberId: member.id, dedupeKey: key, message: { text: 'hello' } });
+      return (await db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: key } })).channel;
+    };
+
+    beforeEach(async () => {
+      await register('telegram', '1001', ownContact(PHONE));
+      later(10);
+      await register('viber', 'v-1', ownContact(PHONE));
+    });
+
+    it('shows the member every chat connected to the card', async () => {
+      const [screen] = await say('telegram', '1001', { kind: 'button', payload: 'menu:channels' });
+
+      expect(screen?.text).toContain(en('channels.thisChat', { channel: 'Telegram' }));
+      expect(screen?.text).toContain(en('channels.otherChat', { channel: 'Viber' }));
+    });
+
+    it('sends notifications to the chat used most recently, unless the member chooses one', async () => {
+      expect(await notifiedOn('n-1')).toBe('viber');
+      later(20);
+      await say('telegram', '1001', text('hello'));
+      expect(await notifiedOn('n-2')).toBe('telegram');
+
+      await say('telegram', '1001', { kind: 'button', payload: channelsPayload.notify('viber') });
+      expect(await notifiedOn('n-3')).toBe('viber');
+      await say('telegram', '1001', { kind: 'button', payload: channelsPayload.notify('recent') });
+      expect(await notifiedOn('n-4')).toBe('telegram');
+    });
+
+    it('disconnects one chat, keeping the card, and refuses to disconnect the last one', async () => {
+      const viberChat = await chatOf('viber', 'v-1');
+      const [done] = await say('telegram', '1001', { kind: 'button', payload: channelsPayload.unlink(viberChat.id) });
+      expect(done?.text).toContain(en('channels.unlinked', { channel: 'Viber' }));
+      expect(await db.prisma.chat.count({ where: { channel: 'viber' } })).toBe(0);
+
+      const telegramChat = await chatOf('telegram', '1001');
+      const [refused] = await say('telegram', '1001', {
+        kind: 'button',
+        payload: channelsPayload.unlink(telegramChat.id),
+      });
+      expect(refused?.text).toContain(en('channels.lastOne'));
+      expect((await chatOf('telegram', '1001')).memberId).not.toBeNull();
+      expect((await db.prisma.member.findFirstOrThrow()).balance).toBe(100);
+    });
+
+    it('never leaves a card with no chat when two chats disconnect each other at the same moment', async () => {
+      const [viberChat, telegramChat] = [await chatOf('viber', 'v-1'), await chatOf('telegram', '1001')];
+
+      await Promise.all([
+        say('telegram', '1001', { kind: 'button', payload: channelsPayload.unlink(viberChat.id) }),
+        say('viber', 'v-1', { kind: 'button', payload: channelsPayload.unlink(telegramChat.id) }),
+      ]);
+
+      expect(await db.prisma.chat.count({ where: { memberId: { not: null } } })).toBe(1);
+    });
   });
 });
