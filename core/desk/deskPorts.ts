@@ -60,6 +60,8 @@ export interface TicketView {
   lastPurchases: PurchaseLine[];
   /** Whether the chat the ticket came from was reported unreachable. */
   chatUnreachable: boolean;
+  /** Every channel the member has a chat on (one member across channels), most recently used first. */
+  memberChannels: Channel[];
 }
 
 /** A post for the ticket's thread, written to the outbox with the change that causes it. */
@@ -160,7 +162,9 @@ export interface DeskStore {
   /** Where the desk now shows the ticket, once its adapter has posted it. */
   setDeskRef(ticketId: string, deskRef: string): Promise<void>;
   /** Looks a member up for staff, by card number or phone (E.164). */
-  findMember(reference: { cardNumber: string } | { phone: string }): Promise<MemberRecord | null>;
+  findMember(
+    reference: { cardNumber: string } | { phone: string },
+  ): Promise<(MemberRecord & { channels: Channel[] }) | null>;
 }
 
 /** What the staff desk is built from, on both its sides (customer and staff). */
