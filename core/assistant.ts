@@ -95,6 +95,7 @@ async function answerCustomer(deps: AssistantDeps, inbound: Inbound): Promise<Ou
   // Someone who writes to us can be written to again (the outbox skipped them while blocked).
   if (chat.unreachableAt) await deps.chats.markReachable(chat.id);
   const now = deps.clock();
-  if (!chat.lastSeenAt || now.getTime() - chat.lastSeenAt.getTime() > SEEN_GRAIN_MS) await deps.chats.markSeen(chat.id, now);
+  if (!chat.lastSeenAt || now.getTime() - chat.lastSeenAt.getTime() > SEEN_GRAIN_MS)
+    await deps.chats.markSeen(chat.id, now);
   return continueChat(turnIn(deps, inbound, chat.locale), chat);
 }

@@ -9,6 +9,7 @@ import { withMenu } from '../menu/mainMenu.ts';
 import { phoneText } from './phoneText.ts';
 import { ChatChangedError, type Turn } from './turn.ts';
 import { answerLinkCode, LINK_CODE, offerLinkCode } from './linkByCode.ts';
+import { linkCodeIn } from '../members/linkCode.ts';
 
 type PhoneChat = ChatRecord & { state: { step: 'phone' } };
 
@@ -28,6 +29,8 @@ export async function answerPhone(turn: Turn, chat: PhoneChat): Promise<Outbound
   const retry = (key: string) => [message(t(phoneText(inbound.channel, key))), promptFor(turn, chat.state)];
   if (chat.state.confirm && event.kind === 'text' && LINK_CODE.test(event.text.trim()))
     return answerLinkCode(turn, chat, event.text.trim(), (member) => linkTo(turn, chat, member));
+  const linkCode = event.kind === 'text' ? linkCodeIn(event.text) : null;
+  if (linkCode) return redeemLinkCode(turn, chat, linkCode, retry);
   if (event.kind === 'contact' && !event.isOwn) return retry('registration.notOwnContact');
   const verified = event.kind === 'contact';
   if (!verified && (await deps.members.countPhoneAttempt(chat.id, turn.now)) > PHONE_ATTEMPTS_PER_HOUR)
@@ -95,6 +98,34 @@ async function claimFrom(turn: Turn, chat: ChatRecord, holder: MemberRecord, pho
 /** Connects the chat to an existing member: no second card, no second welcome bonus. */
 export async function linkTo(turn: Turn, chat: ChatRecord, member: MemberRecord): Promise<Outbound[]> {
   if (!(await turn.deps.chats.linkChat(chat.id, chat.version, member.id, asMember))) throw new ChatChangedError();
+  return linkedReplies(turn, member);
+}
+
+/**
+ * A code the cashier's till showed: counted like a typed number (a chat
+ * cannot sweep the code space), then spent and the chat joined to its card.
+ */
+async function redeemLinkCode(
+  turn: Turn,
+  chat: PhoneChat,
+  code: string,
+  retry: (key: string) => Outbound[],
+): Promise<Outbound[]> {
+  if ((await turn.deps.members.countPhoneAttempt(chat.id, turn.now)) > PHONE_ATTEMPTS_PER_HOUR)
+    return retry('registration.tooManyPhones');
+  const redeemed = await turn.deps.members.redeemLinkCode({
+    code,
+    chatId: chat.id,
+    chatVersion: chat.version,
+    nextState: asMember,
+    at: turn.now,
+  });
+  if (redeemed === 'chat-changed') throw new ChatChangedError();
+  if (redeemed === 'invalid') return retry('registration.linkCodeInvalid');
+  return linkedReplies(turn, redeemed);
+}
+
+function linkedReplies(turn: Turn, member: MemberRecord): Outbound[] {
   return [
     {
       text: turn.t('registration.linked', {

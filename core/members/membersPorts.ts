@@ -87,6 +87,17 @@ export interface MemberStore {
   unlinkChat(memberId: string, chatId: string): Promise<'unlinked' | 'last' | 'not-theirs'>;
   /** Where notifications go: a channel of the member's choice, or null for the chat they used most recently. */
   setNotifyChannel(memberId: string, channel: Channel | null): Promise<void>;
+  /**
+   * Uses a link code the till showed: the code is spent and the chat joins its
+   * member, together. `invalid` for a code that is unknown, used or expired.
+   */
+  redeemLinkCode(request: {
+    code: string;
+    chatId: string;
+    chatVersion: number;
+    nextState: ChatState;
+    at: Date;
+  }): Promise<MemberRecord | 'invalid' | 'chat-changed'>;
   /** Issues a card without a chat (enrolment at the till); the chat is linked later by a proven phone. */
   enrolAtTill(enrolment: TillEnrolment): Promise<TillEnrolmentResult>;
 }

@@ -8,6 +8,7 @@ import { enrolWithoutChat } from './enrolWithoutChat.ts';
 import { toMemberRecord } from './records.ts';
 import { claimPhone, countPhoneAttempt } from './phoneOwnership.ts';
 import { sendLinkCode } from './sendLinkCode.ts';
+import { redeemLinkCode } from './linkCodes.ts';
 import { chatsOf, setNotifyChannel, unlinkChat } from './memberChats.ts';
 
 /** The core's `MemberStore` on Prisma; the same code serves SQLite and PostgreSQL. */
@@ -43,6 +44,7 @@ export function createMemberStore(db: Database): MemberStore {
     claimPhone: (claim) => claimPhone(db, claim),
     countPhoneAttempt: (chatId, at) => countPhoneAttempt(db, chatId, at),
     sendLinkCode: (request) => sendLinkCode(db, request),
+    redeemLinkCode: (request) => redeemLinkCode(db, request),
     chatsOf: (memberId) => chatsOf(db, memberId),
     unlinkChat: (memberId, chatId) => unlinkChat(db, memberId, chatId),
     setNotifyChannel: (memberId, channel) => setNotifyChannel(db, memberId, channel),

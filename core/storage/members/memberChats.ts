@@ -36,7 +36,10 @@ export async function unlinkChat(
     if (chats.length === 1) return 'last';
     await tx.chat.delete({ where: { id: chatId } });
     if (!chats.some((other) => other.id !== chatId && other.channel === chat.channel))
-      await tx.member.updateMany({ where: { id: memberId, notifyChannel: chat.channel }, data: { notifyChannel: null } });
+      await tx.member.updateMany({
+        where: { id: memberId, notifyChannel: chat.channel },
+        data: { notifyChannel: null },
+      });
     return 'unlinked';
   });
 }

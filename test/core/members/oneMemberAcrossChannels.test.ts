@@ -171,6 +171,26 @@ describeEachProvider('one member across channels', (provider) => {
     expect(await db.prisma.outboxMessage.count()).toBe(0);
   });
 
+  it('lets only one of two chats typing the same till link code at the same moment join the card', async () => {
+    const members = createMemberStore(db);
+    const enrolled = await members.enrolAtTill({
+      at: start,
+      name: 'Victoria',
+      phone: PHONE,
+      locale: 'en',
+      consentVersion: 'till',
+      welcome: null,
+    } as Parameters<typeof members.enrolAtTill>[0]);
+    if (!enrolled.ok) throw new Error('enrolment failed');
+    await createTillStore(db).issueLinkCode(enrolled.member.id, 'K7M2Q9PX', new Date(start.getTime() + 60_000));
+    await upToPhone('web', 'visitor-a');
+    await upToPhone('viber', 'v-a');
+
+    await Promise.all([say('web', 'visitor-a', text('k7m2-q9px')), say('viber', 'v-a', text('K7M2 Q9PX'))]);
+
+    expect(await db.prisma.chat.count({ where: { memberId: enrolled.member.id } })).toBe(1);
+  });
+
   describe('managing channels', () => {
     const later = (minutes: number) => (now = new Date(start.getTime() + minutes * 60 * 1000));
     const notifiedOn = async (key: string) => {
