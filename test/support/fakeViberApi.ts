@@ -127,6 +127,8 @@ export class FakeViberApi {
         return this.setWebhook(String(call.body.url ?? ''));
       case 'send_message':
         return this.sendMessage(call);
+      case 'broadcast_message':
+        return this.broadcast(call);
       case 'get_account_info':
         return { ...status(0), id: 'pa:1', name: 'Test bot', uri: 'testbot', subscribers_count: this.subscribed.size };
       default:
@@ -164,6 +166,22 @@ export class FakeViberApi {
     this.unanswered.set(receiver, (this.unanswered.get(receiver) ?? 0) + 1);
     call.token = this.token();
     return { ...status(0), message_token: call.token, chat_hostname: 'SN-CHAT-05_' };
+  }
+
+  /** Like Viber: at most 300 receivers; those it cannot reach come back in `failed_list`. */
+  private broadcast(call: FakeViberCall): Record<string, WireValue> {
+    const list = call.body.broadcast_list;
+    if (!Array.isArray(list) || list.length === 0 || list.length > 300)
+      return status(3, 'broadcast_list must hold 1 to 300 receivers');
+    const failed = list
+      .map(String)
+      .filter((receiver) => !this.subscribed.has(receiver))
+      .map((receiver) => {
+        const code = this.known.has(receiver) ? 6 : 5;
+        return { receiver, status: code, status_message: STATUS_MESSAGES[code]! };
+      });
+    call.token = this.token();
+    return { ...status(0), message_token: call.token, failed_list: failed };
   }
 
   private refusalOf(body: Record<string, unknown>): Record<string, WireValue> | null {
