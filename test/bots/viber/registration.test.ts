@@ -116,10 +116,17 @@ describe('a customer in Viber', () => {
     expect(response.status).toBe(200);
     const member = await harness.prisma.member.findFirstOrThrow();
 
-    await api('/api/v1/purchases', { member: { card: member.cardNumber }, amount: 5_000, receiptId: 'v-2' });
+    const purchase = await api('/api/v1/purchases', {
+      member: { card: member.cardNumber },
+      amount: 5_000,
+      receiptId: 'v-2',
+    });
+    const { purchaseId } = (await purchase.json()) as { purchaseId: string };
 
     expect(anna.newReplies()).toEqual([]);
-    expect(await harness.prisma.outboxMessage.count({ where: { dedupeKey: { contains: 'v-2' } } })).toBe(0);
+    // The only chat of the member is unreachable: nothing was even queued.
+    expect(await harness.prisma.outboxMessage.count({ where: { dedupeKey: `purchase:${purchaseId}` } })).toBe(0);
+    expect(purchaseId).toBeTruthy();
     const chat = await harness.prisma.chat.findFirstOrThrow({ where: { channel: 'viber' } });
     expect(chat.unreachableAt).not.toBeNull();
 

@@ -8,6 +8,7 @@ import { loadConfig } from '../../../../app/config.ts';
 import { createLogger } from '../../../../app/logger.ts';
 import { startApp, type RunningApp } from '../../../../app/startApp.ts';
 import { startFakeViberApi, type FakeViberApi } from '../../../support/fakeViberApi.ts';
+import type { FakeBotApi } from '../../../support/fakeBotApi.ts';
 import type { LogLine } from '../../telegram/support/telegramHarness.ts';
 import { ViberUser } from './viberUser.ts';
 
@@ -16,7 +17,11 @@ export const VIBER_BOT_NAME = 'Cafe Loyalty';
 export interface ViberHarnessOptions {
   env?: Record<string, string>;
   captureLogs?: boolean;
+  /** Telegram on too, in webhook mode, against a Bot API stand-in (one person on two channels). */
+  telegram?: FakeBotApi;
 }
+
+export const TELEGRAM_SECRET = 'viber-harness-telegram-secret';
 
 export class ViberHarness {
   private constructor(
@@ -42,6 +47,11 @@ export class ViberHarness {
       VIBER_AUTH_TOKEN: fake.authToken,
       VIBER_API_URL: fake.apiUrl,
       VIBER_BOT_NAME,
+      ...(options.telegram && {
+        TELEGRAM_BOT_TOKEN: options.telegram.token,
+        TELEGRAM_API_ROOT: options.telegram.apiRoot,
+        TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
+      }),
       ...options.env,
     };
     const logs: LogLine[] = [];
@@ -63,6 +73,16 @@ export class ViberHarness {
 
   user(id: string, options: { language?: string; name?: string } = {}): ViberUser {
     return new ViberUser(this.fake, id, options);
+  }
+
+  /** POSTs a Telegram update to the Telegram webhook, with its secret; resolves once it was handled. */
+  async telegramUpdate(update: unknown): Promise<void> {
+    const response = await fetch(`${this.app.url}/telegram/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': TELEGRAM_SECRET },
+      body: JSON.stringify(update),
+    });
+    if (response.status !== 200) throw new Error(`The Telegram webhook answered ${response.status}`);
   }
 
   async stop(): Promise<void> {
