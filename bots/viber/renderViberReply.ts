@@ -5,8 +5,8 @@ import { actionBodyOf } from './viberPayload.ts';
 const COLUMNS = 6;
 /** Viber refuses longer texts. */
 export const MAX_TEXT = 7_000;
-/** A picture's description is shorter than a text message. */
-const MAX_PICTURE_TEXT = 768;
+/** A picture's description is far shorter than a text message (Viber documents 120 characters). */
+const MAX_PICTURE_TEXT = 120;
 /** The share-phone button exists from API version 3; older clients would not show it. */
 const SHARE_PHONE_API_VERSION = 3;
 

@@ -70,4 +70,21 @@ describe('renderViberReply', () => {
 
     expect(parts).toEqual([{ type: 'picture', text: 'Your card', media: await publish() }]);
   });
+
+  it('sends a long caption as a text after the picture, the picture described by its alt text', async () => {
+    const caption = `Your card № 1234 5678 9012\n${'x'.repeat(150)}`;
+    const parts = await renderViberReply(
+      {
+        text: caption,
+        image: { png: new Uint8Array([1]), alt: 'QR code of your card' },
+        buttons: [[{ label: 'OK', payload: 'x' }]],
+      },
+      publish,
+    );
+
+    expect(parts.map((part) => part.type)).toEqual(['picture', 'text']);
+    expect(parts[0]?.text).toBe('QR code of your card');
+    expect(parts[1]?.text).toBe(caption);
+    expect(parts[1]?.keyboard?.Buttons).toHaveLength(1);
+  });
 });
