@@ -109,6 +109,27 @@ export const configSchema = z
             ),
         ),
     ),
+    /** Turns the Viber channel on (it also needs PUBLIC_URL: Viber has no polling). */
+    VIBER_AUTH_TOKEN: optional(
+      z
+        .string()
+        .regex(
+          /^[0-9a-z]{8,}(?:-[0-9a-z]{8,}){1,4}$/i,
+          'must be the token the Viber Admin Panel shows for the bot, such as 4453b6ac12345678-e02c5f12174805e9-9b2e2ae1fa2d7b3e',
+        ),
+    ),
+    VIBER_API_URL: url.default('https://chatapi.viber.com/pa'),
+    /** The name Viber shows as the sender of every message. */
+    VIBER_BOT_NAME: optional(
+      z
+        .string()
+        .trim()
+        .min(1, 'must not be blank')
+        .max(28, 'must be at most 28 characters (Viber’s limit for a sender name)'),
+    ),
+    VIBER_BOT_AVATAR: optional(url),
+    /** Messages per second the outbox sends to Viber. */
+    VIBER_RATE_PER_SECOND: integerOr(1, 1_000, 30),
     SLACK_BOT_TOKEN: optional(
       z
         .string()
@@ -183,6 +204,14 @@ export const configSchema = z
         path: ['TELEGRAM_WEBHOOK_SECRET'],
         message:
           'is required when PUBLIC_URL and TELEGRAM_BOT_TOKEN are set (webhook mode), so that only Telegram can call the webhook',
+      });
+    }
+    if (config.VIBER_AUTH_TOKEN && !config.VIBER_BOT_NAME) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['VIBER_BOT_NAME'],
+        message:
+          'is required when VIBER_AUTH_TOKEN is set: Viber shows it as the sender of every message (at most 28 characters)',
       });
     }
     // The staff desk needs all three Slack variables or none of them.

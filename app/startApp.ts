@@ -45,6 +45,8 @@ import { createSlackDesk, type SlackDesk } from '../bots/slack/createSlackDesk.t
 import { registerSlackRoute } from '../bots/slack/registerSlackRoute.ts';
 import { telegramPhotoSource } from '../bots/telegram/telegramPhotos.ts';
 import { createWebPhotoStore } from '../bots/web/webPhotoStore.ts';
+import { viberPhotoSource } from '../bots/viber/viberPhotos.ts';
+import { connectViber } from './viber.ts';
 
 export interface RunningApp {
   /** Where the HTTP server listens, e.g. http://127.0.0.1:3000. */
@@ -158,6 +160,9 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     : null;
   if (telegram)
     photos.telegram = telegramPhotoSource(telegram.bot.api, config.TELEGRAM_BOT_TOKEN!, config.TELEGRAM_API_ROOT);
+  // Viber (bots/viber/): a webhook only, so it needs PUBLIC_URL; the webhook is set once the server listens.
+  const viber = config.VIBER_AUTH_TOKEN ? await connectViber(config, server, { db, assistant, log, clock }) : null;
+  if (viber) photos.viber = viberPhotoSource();
   // The staff desk in Slack (bots/slack/): tickets in the staff channel, answers back to the customer.
   const slack = config.SLACK_BOT_TOKEN ? await connectSlack(config, log, server, staffDesk, photos) : null;
   if (!slack)
@@ -165,6 +170,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
       'staff desk: Slack is not configured; tickets are answered through the desk inbox (GET /api/v1/tickets), and wait in the outbox for Slack until SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_STAFF_CHANNEL are set',
     );
   const address = await server.listen({ port: config.PORT, host: config.HOST });
+  await viber?.setWebhook();
   // Expiry sweep, expiry reminders and birthday greetings (core/jobs), every JOBS_INTERVAL_SECONDS.
   const scheduler = startScheduler(
     db,

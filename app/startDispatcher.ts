@@ -15,6 +15,8 @@ import { createTelegramSender } from '../bots/telegram/sendTelegramMessage.ts';
 import type { WebInbox } from '../bots/web/webInboxRoute.ts';
 import { webInboxSender } from '../bots/web/webInboxSender.ts';
 import type { Config } from './config.ts';
+import { createViberSender } from '../bots/viber/createViberSender.ts';
+import { viberLimitsOf, viberSendDepsFor, type ViberConfig } from './viber.ts';
 
 /** Telegram asks bots to write to one chat at most about once a second. */
 export const TELEGRAM_CHAT_INTERVAL_MS = 1_000;
@@ -24,7 +26,8 @@ const WEB_LIMITS: RateLimits = { perSecond: 500, perAddressIntervalMs: 0 };
 const TELEGRAM_TIMEOUT_SECONDS = 20;
 const WEB_INBOX_PAGE = 100;
 
-type DispatcherConfig = Pick<Config, 'TELEGRAM_BOT_TOKEN' | 'TELEGRAM_API_ROOT' | 'TELEGRAM_RATE_PER_SECOND'>;
+type DispatcherConfig = Pick<Config, 'TELEGRAM_BOT_TOKEN' | 'TELEGRAM_API_ROOT' | 'TELEGRAM_RATE_PER_SECOND'> &
+  ViberConfig;
 
 /** One place staff see tickets (Slack's staff channel; next, the console's desk inbox). */
 export interface DeskOutlet {
@@ -57,8 +60,7 @@ export function startDispatcher(
   clock: () => Date,
   desk?: DeskDelivery,
 ): Dispatcher {
-  const senders: DispatcherOptions['senders'] = { web: webInboxSender };
-  const limits: DispatcherOptions['limits'] = { web: WEB_LIMITS };
+  const { senders, limits } = customerLanes(config, db, clock);
   if (desk && desk.outlets.length > 0) {
     senders[DESK_LANE] = fanOutSenders(desk.outlets.map((outlet) => outlet.sender));
     // One ticket's posts one after another; the lane as a whole at the slowest desk's pace.
@@ -66,14 +68,6 @@ export function startDispatcher(
       perSecond: Math.min(...desk.outlets.map((outlet) => outlet.perSecond)),
       perAddressIntervalMs: 0,
     };
-  }
-  if (config.TELEGRAM_BOT_TOKEN) {
-    const api = new Api(config.TELEGRAM_BOT_TOKEN, {
-      apiRoot: config.TELEGRAM_API_ROOT,
-      timeoutSeconds: TELEGRAM_TIMEOUT_SECONDS,
-    });
-    senders.telegram = createTelegramSender(api);
-    limits.telegram = { perSecond: config.TELEGRAM_RATE_PER_SECOND, perAddressIntervalMs: TELEGRAM_CHAT_INTERVAL_MS };
   }
   const dispatcher = createDispatcher({
     store: createOutboxStore(db),
@@ -86,6 +80,26 @@ export function startDispatcher(
   });
   dispatcher.start();
   return dispatcher;
+}
+
+/** The lanes of the customers' channels the deployment has: the web chat always, Telegram and Viber when configured. */
+function customerLanes(config: DispatcherConfig, db: Database, clock: () => Date) {
+  const senders: DispatcherOptions['senders'] = { web: webInboxSender };
+  const limits: DispatcherOptions['limits'] = { web: WEB_LIMITS };
+  if (config.TELEGRAM_BOT_TOKEN) {
+    const api = new Api(config.TELEGRAM_BOT_TOKEN, {
+      apiRoot: config.TELEGRAM_API_ROOT,
+      timeoutSeconds: TELEGRAM_TIMEOUT_SECONDS,
+    });
+    senders.telegram = createTelegramSender(api);
+    limits.telegram = { perSecond: config.TELEGRAM_RATE_PER_SECOND, perAddressIntervalMs: TELEGRAM_CHAT_INTERVAL_MS };
+  }
+  const viber = viberSendDepsFor(config, db, clock);
+  if (viber) {
+    senders.viber = createViberSender(viber);
+    limits.viber = viberLimitsOf(config);
+  }
+  return { senders, limits };
 }
 
 /** The web chat's inbox: what the outbox delivered to a visitor. */

@@ -1,22 +1,37 @@
 import { describeMachine } from './machine.ts';
 import type { RunFigures } from './latency.ts';
 import { benchTelegramUpdates } from './telegramUpdates.bench.ts';
+import { benchViberUpdates } from './viberUpdates.bench.ts';
 import { benchDispatcher } from './dispatcher.bench.ts';
 import { benchPurchases } from './purchases.bench.ts';
 import { benchUnderstanding, type Timing } from './understanding.bench.ts';
 
-/** `npm run bench`: every benchmark, its figures and the machine they ran on; `BENCH_ONLY=telegram|purchases|outbox|understanding` runs one. */
+/** `npm run bench`: every benchmark, its figures and the machine they ran on; `BENCH_ONLY=telegram|purchases|outbox|understanding` runs one (`telegram` and `viber` run the two channels together). */
 async function main(): Promise<void> {
   console.log(`Machine: ${describeMachine()}`);
   console.log(`Date: ${new Date().toISOString()}\n`);
   const only = process.env.BENCH_ONLY;
-  if (only === undefined || only === 'telegram') await reportTelegram();
+  if (only === undefined || only === 'telegram' || only === 'viber') await reportChannels();
   if (only === undefined || only === 'purchases') await reportPurchases();
   if (only === undefined || only === 'outbox') await reportOutbox();
   if (only === undefined || only === 'understanding') await reportUnderstanding();
 }
 
-async function reportTelegram(): Promise<void> {
+/** Telegram and Viber in one run, so the two figures compare. */
+async function reportChannels(): Promise<void> {
+  const telegram = await reportTelegram();
+  const viber = await benchViberUpdates();
+  console.log(
+    '\nViber updates through the webhook (signed POSTs into the route, signature checked), the same members and mix:',
+  );
+  console.log(`  assistant   ${format(viber.assistant)}`);
+  console.log(`  database queries per update: ${viber.queriesPerUpdate.toFixed(2)}`);
+  console.log(
+    `  viber / telegram throughput: ${(viber.assistant.perSecond / telegram.perSecond).toFixed(3)} — target: at least the Telegram path's rate — ${verdict(viber.assistant.perSecond >= telegram.perSecond)}`,
+  );
+}
+
+async function reportTelegram(): Promise<RunFigures> {
   const telegram = await benchTelegramUpdates();
   console.log('Telegram updates, 10,000 members on SQLite, Bot API answered in-process:');
   console.log(`  assistant   ${format(telegram.assistant)}`);
@@ -26,6 +41,7 @@ async function reportTelegram(): Promise<void> {
   console.log(
     `  target: >= 1000 updates/s and p99 < 20 ms — ${verdict(telegram.assistant.perSecond >= 1000 && telegram.assistant.p99Ms < 20)}`,
   );
+  return telegram.assistant;
 }
 
 async function reportPurchases(): Promise<void> {

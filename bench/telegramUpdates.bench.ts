@@ -1,27 +1,17 @@
-import { defaultUnderstanding } from '../app/understanding.ts';
-import { assistantMenu } from '../app/assistantMenu.ts';
 import { Bot } from 'grammy';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAssistant } from '../core/assistant.ts';
-import { createTranslator } from '../core/i18n/translator.ts';
 import { silentLogger } from '../core/logger.ts';
-import { defaultProgramSettings } from '../core/settings/programSettings.ts';
 import { migrateDatabase } from '../core/storage/db/migrateDatabase.ts';
 import { openDatabase } from '../core/storage/db/openDatabase.ts';
-import { createConversationStores } from '../core/storage/conversation/createConversationStores.ts';
-import { createPointsStore } from '../core/storage/points/createPointsStore.ts';
-import { createTillStore } from '../core/storage/till/createTillStore.ts';
-import { createPointsService } from '../core/points/pointsService.ts';
 import { createTelegramBot } from '../bots/telegram/createTelegramBot.ts';
 import { fakeBotApiTransformer } from '../test/support/fakeBotApiTransformer.ts';
 import { makeBotToken, makeBotUser } from '../test/support/botApiResults.ts';
 import { measure, type RunFigures } from './latency.ts';
 import { seedMembers } from './seedMembers.ts';
 import { updateMix } from './updateMix.ts';
-import { deskDepsFor } from '../app/desk.ts';
-import { defaultDeskSettings } from '../core/desk/deskSettings.ts';
+import { benchAssistant } from './benchAssistant.ts';
 
 const MEMBERS = 10_000;
 const UPDATES = 20_000;
@@ -65,21 +55,7 @@ export async function benchTelegramUpdates(): Promise<TelegramBenchResult> {
 }
 
 function assistantBot(db: ReturnType<typeof openDatabase>): Bot {
-  const translator = createTranslator();
-  const clock = () => new Date();
-  const points = createPointsService({ store: createPointsStore(db), translator, clock, log: silentLogger });
-  const assistant = createAssistant({
-    ...createConversationStores(db),
-    menu: assistantMenu(),
-    understanding: defaultUnderstanding(),
-    translator,
-    settings: defaultProgramSettings,
-    clock,
-    log: silentLogger,
-    points,
-    till: createTillStore(db),
-    desk: deskDepsFor(db, translator, defaultDeskSettings),
-  });
+  const assistant = benchAssistant(db);
   const bot = createTelegramBot({
     token: makeBotToken(1),
     apiRoot: 'http://127.0.0.1:9',

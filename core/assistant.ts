@@ -20,15 +20,20 @@ export interface Assistant {
   failureReply(inbound: Inbound): Promise<Outbound>;
   /** The language a person chose in the chat, else the one their platform hints at. */
   localeFor(channel: Channel, address: string, hint?: string): Promise<Locale>;
+  /** The person left the chat on the platform (Viber's unsubscribed): nothing is pushed to it until they write again. */
+  unreachable(channel: Channel, address: string): Promise<void>;
 }
 
 const MAX_ATTEMPTS = 3;
+/** When a chat was last used is written at most this often: enough to know which chat is the recent one, without a write per update. */
+const SEEN_GRAIN_MS = 5 * 60 * 1000;
 
 export function createAssistant(deps: AssistantDeps): Assistant {
   return {
     handle: (inbound) => handleInbound(deps, inbound),
     failureReply: (inbound) => failureReply(deps, inbound),
     localeFor: (channel, address, hint) => localeOf(deps, channel, address, hint),
+    unreachable: (channel, address) => deps.chats.markUnreachable(channel, address, deps.clock()),
   };
 }
 
@@ -89,5 +94,8 @@ async function answerCustomer(deps: AssistantDeps, inbound: Inbound): Promise<Ou
   if (!chat) return greetStranger(deps, inbound);
   // Someone who writes to us can be written to again (the outbox skipped them while blocked).
   if (chat.unreachableAt) await deps.chats.markReachable(chat.id);
+  const now = deps.clock();
+  if (!chat.lastSeenAt || now.getTime() - chat.lastSeenAt.getTime() > SEEN_GRAIN_MS)
+    await deps.chats.markSeen(chat.id, now);
   return continueChat(turnIn(deps, inbound, chat.locale), chat);
 }

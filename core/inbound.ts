@@ -4,6 +4,10 @@ import type { Locale } from './i18n/locale.ts';
 export const channels = ['telegram', 'viber', 'web'] as const;
 export type Channel = (typeof channels)[number];
 
+export function isChannel(value: string): value is Channel {
+  return (channels as readonly string[]).includes(value);
+}
+
 /** What the person did, independent of the platform. */
 export type InboundEvent =
   | { kind: 'text'; text: string }

@@ -8,6 +8,8 @@ import { saveState } from './saveState.ts';
 import { withMenu } from '../menu/mainMenu.ts';
 import { phoneText } from './phoneText.ts';
 import { ChatChangedError, type Turn } from './turn.ts';
+import { answerLinkCode, LINK_CODE, offerLinkCode } from './linkByCode.ts';
+import { linkCodeIn } from '../members/linkCode.ts';
 
 type PhoneChat = ChatRecord & { state: { step: 'phone' } };
 
@@ -25,6 +27,10 @@ export async function answerPhone(turn: Turn, chat: PhoneChat): Promise<Outbound
   const { t, inbound, deps } = turn;
   const { event } = inbound;
   const retry = (key: string) => [message(t(phoneText(inbound.channel, key))), promptFor(turn, chat.state)];
+  if (chat.state.confirm && event.kind === 'text' && LINK_CODE.test(event.text.trim()))
+    return answerLinkCode(turn, chat, event.text.trim(), (member) => linkTo(turn, chat, member));
+  const linkCode = event.kind === 'text' ? linkCodeIn(event.text) : null;
+  if (linkCode) return redeemLinkCode(turn, chat, linkCode, retry);
   if (event.kind === 'contact' && !event.isOwn) return retry('registration.notOwnContact');
   const verified = event.kind === 'contact';
   if (!verified && (await deps.members.countPhoneAttempt(chat.id, turn.now)) > PHONE_ATTEMPTS_PER_HOUR)
@@ -34,8 +40,12 @@ export async function answerPhone(turn: Turn, chat: PhoneChat): Promise<Outbound
   if (phone === null) return retry('registration.badPhone');
   const existing = await deps.members.findMemberByPhone(phone);
   // The answer names no one: it only says the number cannot be used from here.
-  if (existing && !verified) return retry('registration.phoneTaken');
-  if (existing && (await claimFrom(turn, chat, existing, phone)) === 'link') return linkTo(turn, chat, existing);
+  if (existing && !verified) return (await offerLinkCode(turn, chat, existing)) ?? retry('registration.phoneTaken');
+  if (existing) {
+    const linked = await linkProvenNumber(turn, chat, existing, phone);
+    if (linked) return linked;
+  }
+  // A number of one's own, typed or shared, ends any wait for a code.
   const next = {
     v: 1,
     step: 'birthday',
@@ -48,7 +58,21 @@ export async function answerPhone(turn: Turn, chat: PhoneChat): Promise<Outbound
   return [{ text: t('registration.phoneSaved'), removeKeyboard: true }, promptFor(turn, next)];
 }
 
-async function claimFrom(turn: Turn, chat: PhoneChat, holder: MemberRecord, phone: string) {
+/**
+ * A proven number that has a card: the chat joins that member when the
+ * number is theirs; null when it left a card that only typed it (the chat
+ * then gets a card of its own).
+ */
+export async function linkProvenNumber(
+  turn: Turn,
+  chat: ChatRecord,
+  holder: MemberRecord,
+  phone: string,
+): Promise<Outbound[] | null> {
+  return (await claimFrom(turn, chat, holder, phone)) === 'link' ? linkTo(turn, chat, holder) : null;
+}
+
+async function claimFrom(turn: Turn, chat: ChatRecord, holder: MemberRecord, phone: string) {
   const notice = {
     memberId: holder.id,
     dedupeKey: `phone-released:${holder.id}:${turn.inbound.updateId}`,
@@ -71,10 +95,45 @@ async function claimFrom(turn: Turn, chat: PhoneChat, holder: MemberRecord, phon
   return outcome;
 }
 
-async function linkTo(turn: Turn, chat: PhoneChat, member: MemberRecord): Promise<Outbound[]> {
+/** Connects the chat to an existing member: no second card, no second welcome bonus. */
+export async function linkTo(turn: Turn, chat: ChatRecord, member: MemberRecord): Promise<Outbound[]> {
   if (!(await turn.deps.chats.linkChat(chat.id, chat.version, member.id, asMember))) throw new ChatChangedError();
+  return linkedReplies(turn, member);
+}
+
+/**
+ * A code the cashier's till showed: counted like a typed number (a chat
+ * cannot sweep the code space), then spent and the chat joined to its card.
+ */
+async function redeemLinkCode(
+  turn: Turn,
+  chat: PhoneChat,
+  code: string,
+  retry: (key: string) => Outbound[],
+): Promise<Outbound[]> {
+  if ((await turn.deps.members.countPhoneAttempt(chat.id, turn.now)) > PHONE_ATTEMPTS_PER_HOUR)
+    return retry('registration.tooManyPhones');
+  const redeemed = await turn.deps.members.redeemLinkCode({
+    code,
+    chatId: chat.id,
+    chatVersion: chat.version,
+    nextState: asMember,
+    at: turn.now,
+  });
+  if (redeemed === 'chat-changed') throw new ChatChangedError();
+  if (redeemed === 'invalid') return retry('registration.linkCodeInvalid');
+  return linkedReplies(turn, redeemed);
+}
+
+function linkedReplies(turn: Turn, member: MemberRecord): Outbound[] {
   return [
-    { text: turn.t('registration.linked', { name: member.name }), removeKeyboard: true },
+    {
+      text: turn.t('registration.linked', {
+        name: member.name,
+        points: turn.t('points', { count: member.balance }),
+      }),
+      removeKeyboard: true,
+    },
     withMenu(turn, turn.t('menu.title')),
   ];
 }

@@ -14,7 +14,21 @@ const ref = z
 
 export const chatStateSchema = z.discriminatedUnion('step', [
   z.object({ v: z.literal(1), step: z.literal('name'), ref }),
-  z.object({ v: z.literal(1), step: z.literal('phone'), name: z.string(), ref }),
+  z.object({
+    v: z.literal(1),
+    step: z.literal('phone'),
+    name: z.string(),
+    ref,
+    // One member across channels: a typed number that has a card waits for the code sent to that member's chat.
+    confirm: z
+      .object({
+        memberId: z.string(),
+        codeHash: z.string(),
+        expiresAt: z.iso.datetime(),
+        tries: z.number().int().nonnegative(),
+      })
+      .optional(),
+  }),
   z.object({
     v: z.literal(1),
     step: z.literal('birthday'),

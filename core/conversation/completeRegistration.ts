@@ -14,6 +14,7 @@ import { saveState } from './saveState.ts';
 import { phoneText } from './phoneText.ts';
 import { ChatChangedError, type Turn } from './turn.ts';
 import { retry, TryAgainError } from '../errors.ts';
+import { linkProvenNumber } from './answerPhone.ts';
 
 type BirthdayChat = ChatRecord & {
   state: { step: 'birthday'; name: string; phone: string; verified?: boolean; ref?: string };
@@ -35,7 +36,7 @@ export async function completeRegistration(
     const result = await turn.deps.members.enrol(enrolmentFor(turn, chat, birthday, rules));
     if (result.ok) return welcomeMessages(turn, result.member, rules);
     if (result.reason === 'chat-changed') throw new ChatChangedError();
-    if (result.reason === 'phone-taken') return phoneTakenMeanwhile(turn, chat);
+    if (result.reason === 'phone-taken') return (await joinWinner(turn, chat)) ?? phoneTakenMeanwhile(turn, chat);
     throw new TryAgainError('the random card number was taken');
   });
 }
@@ -87,6 +88,20 @@ function welcomeLine(turn: Turn, member: MemberRecord, rules: ProgramRules): str
   if (rules.welcomeBonus > 0)
     return `\n${t('registration.welcomeAtFirstPurchase', { points: t('points', { count: rules.welcomeBonus }) })}`;
   return '';
+}
+
+/**
+ * Someone registered this number between the phone step and now: another
+ * chat of the same person, typically, at the same moment. A proven number
+ * joins that card (one member, one welcome bonus); a typed one is asked again.
+ */
+async function joinWinner(turn: Turn, chat: BirthdayChat): Promise<Outbound[] | null> {
+  if (chat.state.verified !== true) return null;
+  const holder = await turn.deps.members.findMemberByPhone(chat.state.phone);
+  if (!holder) throw new TryAgainError('the number was freed again meanwhile');
+  const linked = await linkProvenNumber(turn, chat, holder, chat.state.phone);
+  if (!linked) throw new TryAgainError('the number left the card that only typed it');
+  return linked;
 }
 
 /** Someone else registered this number between the phone step and now. */

@@ -16,6 +16,8 @@ export interface ChatRecord {
   memberId: string | null;
   /** Set when the platform said the person blocked us; cleared when they write again. */
   unreachableAt: Date | null;
+  /** When the person last wrote here, to the nearest few minutes (null before this was kept). */
+  lastSeenAt: Date | null;
   consentAt: Date;
   consentVersion: string;
 }
@@ -37,12 +39,18 @@ export interface ChatStore {
   /** The chat with its member, if it has one, in one round trip. */
   findChat(channel: Channel, address: string): Promise<(ChatRecord & { member: MemberRecord | null }) | null>;
   /** Creates the chat, or returns the one a concurrent update created first. */
-  createChat(chat: Omit<ChatRecord, 'id' | 'version' | 'memberId' | 'unreachableAt'>): Promise<ChatRecord>;
+  createChat(
+    chat: Omit<ChatRecord, 'id' | 'version' | 'memberId' | 'unreachableAt' | 'lastSeenAt'>,
+  ): Promise<ChatRecord>;
   /** Writes state only if nobody wrote since `expectedVersion` was read. */
   saveChat(chatId: string, expectedVersion: number, change: { state?: ChatState; locale?: Locale }): Promise<boolean>;
   deleteChat(chatId: string): Promise<void>;
   /** The person wrote to us, so they can be written to again. */
   markReachable(chatId: string): Promise<void>;
+  /** The person wrote here at `at`: their notifications go to the chat they used most recently. */
+  markSeen(chatId: string, at: Date): Promise<void>;
+  /** The platform said the person left (Viber's unsubscribed): nothing is pushed to the chat until they write again. */
+  markUnreachable(channel: Channel, address: string, at: Date): Promise<void>;
   /** Links a chat to an existing member whose phone was proven by the platform. */
   linkChat(chatId: string, expectedVersion: number, memberId: string, nextState: ChatState): Promise<boolean>;
 }

@@ -15,7 +15,9 @@ export function promptFor(turn: Turn, state: ChatState): Outbound {
       return askNamePrompt(turn);
     case 'phone':
       return {
-        text: t(phoneText(turn.inbound.channel, 'registration.askPhone'), { name: state.name }),
+        text: state.confirm
+          ? t('linking.askCode')
+          : t(phoneText(turn.inbound.channel, 'registration.askPhone'), { name: state.name }),
         contactRequest: t('registration.shareContact'),
       };
     case 'birthday':

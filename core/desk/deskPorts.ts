@@ -61,6 +61,8 @@ export interface TicketView {
   lastPurchases: PurchaseLine[];
   /** Whether the chat the ticket came from was reported unreachable. */
   chatUnreachable: boolean;
+  /** Every channel the member has a chat on (one member across channels), most recently used first. */
+  memberChannels: Channel[];
 }
 
 /** A post for the ticket's thread, written to the outbox with the change that causes it. */
@@ -203,7 +205,9 @@ export interface DeskStore {
    */
   changedSince(since: Date, limit: number): Promise<TicketListItem[]>;
   /** Looks a member up for staff, by card number or phone (E.164). */
-  findMember(reference: { cardNumber: string } | { phone: string }): Promise<MemberRecord | null>;
+  findMember(
+    reference: { cardNumber: string } | { phone: string },
+  ): Promise<(MemberRecord & { channels: Channel[] }) | null>;
 }
 
 /** What the staff desk is built from, on both its sides (customer and staff). */

@@ -4,7 +4,7 @@ import type { MemberRecord } from '../members/membersPorts.ts';
 import { parseMemberReference } from '../till/parseMemberReference.ts';
 import type { StaffDeskDeps } from './staffDesk.ts';
 import { phoneForStaff } from './phoneForStaff.ts';
-import { duration } from './ticketCard.ts';
+import { channelList, duration } from './ticketCard.ts';
 import { ticketReference } from './ticketReference.ts';
 
 const LISTED_TICKETS = 20;
@@ -47,7 +47,7 @@ async function openTickets({ desk, t, clock }: StaffDeskDeps & { t: Translate })
 }
 
 async function memberCard(
-  member: MemberRecord,
+  member: MemberRecord & { channels: readonly string[] },
   { t, desk, loadRules }: StaffDeskDeps & { t: Translate },
 ): Promise<string> {
   const { currency } = await loadRules();
@@ -63,5 +63,6 @@ async function memberCard(
       count: member.purchaseCount,
     }),
     `${t('desk.card.language')}: ${t(`language.name.${member.locale}`)}`,
+    `${t('desk.card.channels')}: ${channelList(member.channels, t)}`,
   ].join('\n');
 }

@@ -48,6 +48,7 @@ export function ticketCard(view: TicketView, context: CardContext): DeskCard {
       },
       { label: t('desk.card.balance'), value: t('points', { count: member.balance }) },
       { label: t('desk.card.channel'), value: t(`desk.channel.${ticket.channel}`) },
+      { label: t('desk.card.channels'), value: channelList(view.memberChannels, t) },
       { label: t('desk.card.language'), value: t(`language.name.${ticket.locale}`) },
       { label: t('desk.card.phone'), value: phoneForStaff(member.phone, context.showPhone) },
       { label: t('desk.card.card'), value: member.cardNumber },
@@ -112,4 +113,11 @@ function buttonsFor(ticket: TicketRecord, t: Translate): Button[] {
   if (ticket.status === 'open') buttons.push({ label: t('desk.take'), payload: deskPayload.take(ticket.id) });
   if (ticket.status !== 'resolved') buttons.push({ label: t('desk.resolve'), payload: deskPayload.resolve(ticket.id) });
   return buttons;
+}
+
+/** Every channel of the member, for staff: one person, one member, whichever chats they use. */
+export function channelList(channels: readonly string[], t: Translate): string {
+  return channels.length === 0
+    ? t('desk.card.noChats')
+    : channels.map((channel) => t(`desk.channel.${channel}`)).join(', ');
 }

@@ -1,3 +1,4 @@
+import type { Channel } from '../inbound.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { ChatState } from '../conversation/chatState.ts';
 import type { NotificationTopic } from '../notifications/notificationTopics.ts';
@@ -67,8 +68,54 @@ export interface MemberStore {
   claimPhone(claim: PhoneClaim): Promise<'link' | 'released' | 'moved'>;
   /** Counts a number tried by `chatId` at `at`; answers how many it tried in the hour up to `at`, this one included. */
   countPhoneAttempt(chatId: string, at: Date): Promise<number>;
+  /**
+   * A chat that typed a number with a card asks that member to confirm: the
+   * code's notice goes to the member's best reachable chat and the chat takes
+   * `nextState` (which holds the code's hash), together. `no-chat` when the
+   * member has no chat to send it to, `limited` past three codes an hour for
+   * one member, `chat-changed` when the chat moved on meanwhile.
+   */
+  sendLinkCode(request: LinkCodeRequest): Promise<'sent' | 'no-chat' | 'limited' | 'chat-changed'>;
+  /** The member's chats, most recently used first, and the channel they chose for notifications (null: the recent one). */
+  chatsOf(memberId: string): Promise<MemberChats>;
+  /**
+   * Disconnects one of the member's chats: the chat forgets the card (and is
+   * a stranger's again), the card keeps its points and history. `last` when
+   * it is their only chat, which is never disconnected; `not-theirs` when the
+   * chat is gone or belongs to someone else.
+   */
+  unlinkChat(memberId: string, chatId: string): Promise<'unlinked' | 'last' | 'not-theirs'>;
+  /** Where notifications go: a channel of the member's choice, or null for the chat they used most recently. */
+  setNotifyChannel(memberId: string, channel: Channel | null): Promise<void>;
+  /**
+   * Uses a link code the till showed: the code is spent and the chat joins its
+   * member, together. `invalid` for a code that is unknown, used or expired.
+   */
+  redeemLinkCode(request: {
+    code: string;
+    chatId: string;
+    chatVersion: number;
+    nextState: ChatState;
+    at: Date;
+  }): Promise<MemberRecord | 'invalid' | 'chat-changed'>;
   /** Issues a card without a chat (enrolment at the till); the chat is linked later by a proven phone. */
   enrolAtTill(enrolment: TillEnrolment): Promise<TillEnrolmentResult>;
+}
+
+/** A member's chats as the member sees them. */
+export interface MemberChats {
+  chats: Array<{ id: string; channel: Channel; lastSeenAt: Date | null }>;
+  notifyChannel: Channel | null;
+}
+
+/** A link code on its way to a member's chat, and the state of the chat that waits for it. */
+export interface LinkCodeRequest {
+  memberId: string;
+  chatId: string;
+  chatVersion: number;
+  nextState: ChatState;
+  notice: Notification;
+  at: Date;
 }
 
 /** A proven owner claiming their number. */

@@ -24,6 +24,19 @@ export type OutboxChannel = Channel | typeof DESK_LANE;
 /** What one outbox row carries: a message for a customer, or a post for the staff desk (lane `desk`). */
 export type OutboxPayload = Outbound | DeskPost;
 
+/** What a platform reported about a message after it accepted it (Viber's delivered, seen, failed). */
+export type DeliveryReceipt = 'delivered' | 'seen' | 'failed';
+
+/**
+ * Receipts recorded against the outbox message they concern, found by the
+ * platform's id of it, for the campaign statistics. A receipt for a message
+ * that is not in the outbox (a direct answer to the person) changes nothing.
+ */
+export interface DeliveryReceipts {
+  /** Resolves to whether an outbox message took the receipt. */
+  record(channel: OutboxChannel, platformId: string, receipt: DeliveryReceipt, at: Date): Promise<boolean>;
+}
+
 /** A row this dispatcher holds a lease on; only its holder may settle it. */
 export interface ClaimRef {
   id: string;
@@ -60,7 +73,8 @@ export interface ClaimRequest {
 export interface OutboxStore {
   /** Due messages (pending and due, or leased by an instance that died), oldest first, leased to the caller. */
   claimDue(request: ClaimRequest): Promise<ClaimedMessage[]>;
-  markSent(claim: ClaimRef, at: Date): Promise<boolean>;
+  /** `platformId` is the platform's id of the sent message, which its delivery receipts name. */
+  markSent(claim: ClaimRef, at: Date, platformId?: string): Promise<boolean>;
   /** Back to pending, not before `at`; the attempt stays counted. */
   scheduleRetry(claim: ClaimRef, at: Date, error: string): Promise<boolean>;
   markFailed(claim: ClaimRef, error: string): Promise<boolean>;

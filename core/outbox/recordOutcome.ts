@@ -26,7 +26,7 @@ export type UndeliverableHook = (message: ClaimedMessage, reason: string) => Pro
 
 /** What becomes of a message after one send; decided once, by `settlementOf`. */
 export type Settlement =
-  | { kind: 'sent' }
+  | { kind: 'sent'; platformId?: string }
   /** Flood control: the whole channel waits `delayMs`. */
   | { kind: 'wait'; delayMs: number; reason: string }
   /** Tried again after `delayMs`; the address's later messages wait behind it. */
@@ -47,7 +47,7 @@ export function settlementOf(
 ): Settlement {
   switch (result.kind) {
     case 'delivered':
-      return { kind: 'sent' };
+      return result.platformId === undefined ? { kind: 'sent' } : { kind: 'sent', platformId: result.platformId };
     case 'retryAfter':
       return { kind: 'wait', delayMs: Math.max(0, result.seconds) * 1000, reason: result.reason };
     case 'transient':
@@ -104,7 +104,7 @@ async function writeSettlement(
   };
   switch (settlement.kind) {
     case 'sent':
-      return markSentPromptly(message, context);
+      return markSentPromptly(message, context, settlement.platformId);
     case 'wait':
       context.gate.pauseChannel(context.gateNow + settlement.delayMs);
       context.gate.holdAddress(message.address, context.gateNow + settlement.delayMs);
@@ -128,8 +128,12 @@ async function writeSettlement(
 /** Until "sent" is written, a crash would let the lease expire and the message go out again: written at once, retried briefly. */
 const MARK_SENT_RETRY = { attempts: 5, delayMs: (attempt: number) => 100 * attempt };
 
-async function markSentPromptly(message: ClaimedMessage, context: OutcomeContext): Promise<boolean> {
-  return retry(MARK_SENT_RETRY, () => context.store.markSent(message, context.now), {
+async function markSentPromptly(
+  message: ClaimedMessage,
+  context: OutcomeContext,
+  platformId?: string,
+): Promise<boolean> {
+  return retry(MARK_SENT_RETRY, () => context.store.markSent(message, context.now, platformId), {
     onRetry: (error, attempt) =>
       context.log.error(
         { err: error, outboxId: message.id, attempt },

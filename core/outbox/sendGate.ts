@@ -4,6 +4,13 @@ export interface RateLimits {
   perSecond: number;
   /** Least time between two sends to one address, in ms; 0 for none. */
   perAddressIntervalMs: number;
+  /**
+   * Sends to one address within any hour, at most (Viber refuses more than
+   * 100 unanswered messages an hour to one person). Every send counts,
+   * answered or not: the lane cannot see replies, and erring this way only
+   * delays a 101st message in an hour, which no programme sends.
+   */
+  perAddressPerHour?: number;
 }
 
 /**
@@ -40,7 +47,7 @@ export function createSendGate(limits: RateLimits): SendGate {
   const windowMs = (capacity * 1000) / limits.perSecond;
   const window = slidingWindow(capacity, windowMs);
   const pacing = pacer(windowMs / capacity, Math.max(1, Math.ceil(capacity / 10)));
-  const addresses = addressSpacing(limits.perAddressIntervalMs);
+  const addresses = addressSpacing(limits.perAddressIntervalMs, limits.perAddressPerHour ?? Infinity);
   let pausedUntil = 0;
   return {
     channelReadyAt: (now) => Math.max(pausedUntil, window.readyAt(now), pacing.readyAt()),
@@ -104,21 +111,28 @@ function pacer(gapMs: number, burst: number) {
   };
 }
 
-function addressSpacing(intervalMs: number) {
+const HOUR_MS = 60 * 60 * 1000;
+
+function addressSpacing(intervalMs: number, perHour: number) {
   const busy = new Set<string>();
   const freeAt = new Map<string, number>();
   const held = new Map<string, number>();
+  const hourly = hourlyCount(perHour);
   let ended = 0;
   const heldUntil = (address: string) => held.get(address) ?? -Infinity;
   return {
     readyAt: (address: string) =>
-      busy.has(address) ? Infinity : Math.max(freeAt.get(address) ?? 0, heldUntil(address)),
+      busy.has(address) ? Infinity : Math.max(freeAt.get(address) ?? 0, heldUntil(address), hourly.readyAt(address)),
     begin: (address: string) => void busy.add(address),
     end(address: string, now: number) {
       busy.delete(address);
       freeAt.set(address, Math.max(freeAt.get(address) ?? 0, now + intervalMs));
+      hourly.count(address, now);
       // Forget addresses that are free again, so a campaign to many chats does not grow the maps forever.
-      if (++ended % 1000 === 0) forgetPast([freeAt, held], now);
+      if (++ended % 1000 === 0) {
+        forgetPast([freeAt, held], now);
+        hourly.forget(now);
+      }
     },
     hold(address: string, until: number) {
       held.set(address, Math.max(heldUntil(address), until));
@@ -129,4 +143,31 @@ function addressSpacing(intervalMs: number) {
 
 function forgetPast(maps: Map<string, number>[], now: number): void {
   for (const map of maps) for (const [key, at] of map) if (at <= now) map.delete(key);
+}
+
+/** The times of each address's sends in the last hour, when there is an hourly cap. */
+function hourlyCount(perHour: number) {
+  const sends = new Map<string, number[]>();
+  const recent = (address: string, now: number) => (sends.get(address) ?? []).filter((at) => at + HOUR_MS > now);
+  return {
+    /** When the oldest send of a full hour leaves it; 0 while there is room. */
+    readyAt(address: string): number {
+      const times = sends.get(address);
+      if (!times || times.length < perHour) return 0;
+      return times[times.length - perHour]! + HOUR_MS;
+    },
+    count(address: string, now: number) {
+      if (perHour === Infinity) return;
+      const times = recent(address, now);
+      times.push(now);
+      sends.set(address, times.slice(-perHour));
+    },
+    forget(now: number) {
+      for (const address of sends.keys()) {
+        const times = recent(address, now);
+        if (times.length === 0) sends.delete(address);
+        else sends.set(address, times);
+      }
+    },
+  };
 }

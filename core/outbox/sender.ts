@@ -3,7 +3,8 @@ import type { Outbound } from '../outbound.ts';
 /**
  * What the platform made of one send. Each kind is handled differently, so a
  * sender must tell them apart instead of throwing:
- * - `delivered`: the platform accepted the message;
+ * - `delivered`: the platform accepted the message (`platformId`: its id there,
+ *   when delivery receipts will name it);
  * - `retryAfter`: flood control (Telegram's 429) — wait exactly that long;
  * - `transient`: a 5xx or the network failed — try again later, backing off;
  * - `unreachable`: the person blocked us or is gone — stop writing to them;
@@ -13,7 +14,7 @@ import type { Outbound } from '../outbound.ts';
  *   so the lane stops and every message waits, none is failed.
  */
 export type SendResult =
-  | { kind: 'delivered' }
+  | { kind: 'delivered'; platformId?: string }
   | { kind: 'retryAfter'; seconds: number; reason: string }
   | { kind: 'transient'; reason: string }
   | { kind: 'unreachable'; reason: string }

@@ -3,7 +3,7 @@ import { message, type Outbound } from '../outbound.ts';
 import type { MemberReference } from '../points/pointsPorts.ts';
 import { loadMemberAtTill } from './loadMemberAtTill.ts';
 import { parseMemberReference, type ParsedReference } from './parseMemberReference.ts';
-import { askMember, cancelRow, memberLines } from './tillMessages.ts';
+import { amountButtons, askMember, memberLines } from './tillMessages.ts';
 import { saveTillState, type TillTurn } from './tillTurn.ts';
 
 /**
@@ -30,7 +30,7 @@ export async function answerMemberStep(turn: TillTurn): Promise<Outbound[]> {
   // The reference is kept as given: a one-time code must be used up by the purchase itself.
   await saveTillState(turn, { v: 1, step: 'amount', memberId: member.id, reference: parsed.reference });
   const lines = [...memberLines(t, rules, member), '', t('till.askAmount', { currency: rules.currency })];
-  return [message(lines.join('\n'), [cancelRow(t)])];
+  return [message(lines.join('\n'), amountButtons(t))];
 }
 
 function referenceIn(turn: TillTurn): ParsedReference {

@@ -8,6 +8,7 @@ import { cancelTill, openTill } from './openTill.ts';
 import { parseTillPayload } from './tillPayloads.ts';
 import { tillPrompt } from './tillPrompt.ts';
 import type { TillTurn } from './tillTurn.ts';
+import { showLinkCode } from './showLinkCode.ts';
 
 /**
  * The till's state machine: /till and /cancel work at every step, buttons
@@ -20,6 +21,7 @@ export async function serveTill(turn: TillTurn): Promise<Outbound[]> {
   if (isCommand(event, 'till') || press?.kind === 'open') return openTill(turn);
   if (isCommand(event, 'cancel') || press?.kind === 'cancel') return cancelTill(turn);
   if (press?.kind === 'confirm') return pressConfirm(turn, press.receiptId);
+  if (press?.kind === 'linkCode') return showLinkCode(turn);
   if (press?.kind === 'earnOnly' || press?.kind === 'spend')
     return pressChoice(turn, press.ref, press.kind === 'spend');
   if (event.kind === 'button') return answerAgain(turn, 'till.staleButton');

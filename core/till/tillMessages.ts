@@ -16,7 +16,12 @@ export function askMember(t: Translate): Outbound {
 }
 
 export function askAmount(t: Translate, currency: string): Outbound {
-  return message(t('till.askAmount', { currency }), [cancelRow(t)]);
+  return message(t('till.askAmount', { currency }), amountButtons(t));
+}
+
+/** While the till waits for the amount, the member is known: the cashier may also give them a code for their chat. */
+export function amountButtons(t: Translate): Button[][] {
+  return [[{ label: t('till.linkCodeButton'), payload: tillPayload.linkCode }], cancelRow(t)];
 }
 
 /** A button that opens the till, for menus and the end of a till session. */

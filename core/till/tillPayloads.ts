@@ -7,6 +7,8 @@
 export const tillPayload = {
   open: 'till:open',
   cancel: 'till:cancel',
+  /** Shows a code that connects the member's chat to the card (a member enrolled at the till has none). */
+  linkCode: 'till:link',
   earnOnly: (ref: string) => `till:earn:${ref}`,
   spend: (ref: string) => `till:spend:${ref}`,
   confirm: (receiptId: string) => `till:ok:${receiptId}`,
@@ -15,6 +17,7 @@ export const tillPayload = {
 export type TillPress =
   | { kind: 'open' }
   | { kind: 'cancel' }
+  | { kind: 'linkCode' }
   | { kind: 'earnOnly' | 'spend'; ref: string }
   | { kind: 'confirm'; receiptId: string }
   | { kind: 'unknown' };
@@ -25,6 +28,7 @@ export function parseTillPayload(raw: string): TillPress | null {
   if (scope !== 'till') return null;
   if (action === 'open' && token === undefined) return { kind: 'open' };
   if (action === 'cancel' && token === undefined) return { kind: 'cancel' };
+  if (action === 'link' && token === undefined) return { kind: 'linkCode' };
   if (!token) return { kind: 'unknown' };
   if (action === 'earn') return { kind: 'earnOnly', ref: token };
   if (action === 'spend') return { kind: 'spend', ref: token };

@@ -15,6 +15,8 @@ export interface TillStore {
   findCashier(channel: Channel, address: string): Promise<Cashier | null>;
   /** Writes the state only if nobody wrote since `expectedVersion` was read; false otherwise. */
   saveSession(staffId: string, expectedVersion: number, state: TillState): Promise<boolean>;
+  /** Keeps a link code for the member until `expiresAt` (the code is made by the core: core/members/linkCode.ts). */
+  issueLinkCode(memberId: string, code: string, expiresAt: Date): Promise<void>;
   /** Each cashier's failed code guesses. */
   codeGuesses: CodeGuesses;
 }

@@ -94,3 +94,26 @@ describe('the send gate', () => {
     expect(() => createSendGate({ perSecond: 0, perAddressIntervalMs: 0 })).toThrow('above 0 messages per second');
   });
 });
+
+describe('an hourly cap per address (Viber: 100 unanswered messages an hour to one person)', () => {
+  const HOUR = 60 * 60 * 1000;
+  const limits: RateLimits = { perSecond: 1_000, perAddressIntervalMs: 0, perAddressPerHour: 100 };
+
+  it('lets 100 messages to one person go within the hour and holds the 101st until the first leaves the hour', () => {
+    const sends = simulate(
+      limits,
+      Array.from({ length: 101 }, () => 'anna'),
+      () => 5,
+    );
+
+    expect(sends[99]!.start).toBeLessThan(HOUR);
+    expect(sends[100]!.start).toBeGreaterThanOrEqual(sends[0]!.end + HOUR);
+  });
+
+  it('does not hold other people back', () => {
+    const sends = simulate(limits, [...Array.from({ length: 100 }, () => 'anna'), 'boris', 'anna'], () => 5);
+
+    const boris = sends.find((send) => send.address === 'boris')!;
+    expect(boris.start).toBeLessThan(HOUR);
+  });
+});

@@ -49,17 +49,17 @@ async function seedSlackEra(db: TestDatabase): Promise<void> {
     VALUES (${id}, 'm1', 'c1', 'telegram', '42', 'ro', 'button', 'open', '', ${slackChannel}, ${slackTs}, ${at})`;
   await insertTicket('t-posted', 'C0STAFF01', '1700000000.000100');
   await insertTicket('t-waiting', null, null);
-  await db.prisma.outboxMessage.create({
-    data: {
-      id: 'o-desk',
-      channel: 'slack',
-      address: 't-waiting',
-      dedupeKey: 'k1',
-      payload: '{"kind":"ticket"}',
-      ticketId: 't-waiting',
-    },
-  });
-  await db.prisma.outboxMessage.create({
-    data: { id: 'o-telegram', channel: 'telegram', address: '42', dedupeKey: 'k2', payload: '{"text":"hi"}' },
-  });
+  const insertOutbox = (
+    id: string,
+    channel: string,
+    address: string,
+    key: string,
+    body: string,
+    ticket: string | null,
+  ) =>
+    db.prisma.$executeRaw`
+      INSERT INTO "OutboxMessage" ("id", "channel", "address", "dedupeKey", "payload", "ticketId", "nextAttemptAt", "createdAt")
+      VALUES (${id}, ${channel}, ${address}, ${key}, ${body}, ${ticket}, ${at}, ${at})`;
+  await insertOutbox('o-desk', 'slack', 't-waiting', 'k1', '{"kind":"ticket"}', 't-waiting');
+  await insertOutbox('o-telegram', 'telegram', '42', 'k2', '{"text":"hi"}', null);
 }

@@ -24,6 +24,12 @@ export function createChatStore(db: Database): ChatStore {
         data: { unreachableAt: null },
       });
     },
+    markSeen: async (chatId, at) => {
+      await prisma.chat.updateMany({ where: { id: chatId }, data: { lastSeenAt: at } });
+    },
+    markUnreachable: async (channel, address, at) => {
+      await prisma.chat.updateMany({ where: { channel, address, unreachableAt: null }, data: { unreachableAt: at } });
+    },
     deleteChat: async (chatId) => {
       await prisma.chat.deleteMany({ where: { id: chatId } });
     },
@@ -39,7 +45,7 @@ export function createChatStore(db: Database): ChatStore {
 
 async function createChat(
   prisma: Prisma,
-  chat: Omit<ChatRecord, 'id' | 'version' | 'memberId' | 'unreachableAt'>,
+  chat: Omit<ChatRecord, 'id' | 'version' | 'memberId' | 'unreachableAt' | 'lastSeenAt'>,
 ): Promise<ChatRecord> {
   const { channel, address, locale, state, consentAt, consentVersion } = chat;
   try {

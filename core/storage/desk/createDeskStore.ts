@@ -1,3 +1,4 @@
+import { isChannel, type Channel } from '../../inbound.ts';
 import type {
   AddOutcome,
   CustomerDraft,
@@ -139,7 +140,7 @@ function ticketReads(prisma: Prisma) {
       const row = await prisma.member.findUnique({
         where: 'cardNumber' in reference ? { cardNumber: reference.cardNumber } : { phone: reference.phone },
       });
-      return row && toMemberRecord(row);
+      return row && { ...toMemberRecord(row), channels: await channelsOfMember(prisma, row.id) };
     },
   } satisfies Partial<DeskStore>;
 }
@@ -284,7 +285,7 @@ async function rate(
 async function view(prisma: Prisma, ticketId: string, purchases: number): Promise<TicketView | null> {
   const ticket = await prisma.ticket.findUnique({ where: { id: ticketId } });
   if (!ticket) return null;
-  const [member, lastPurchases, chat] = await Promise.all([
+  const [member, lastPurchases, chat, memberChannels] = await Promise.all([
     prisma.member.findUnique({ where: { id: ticket.memberId } }),
     prisma.purchase.findMany({
       where: { memberId: ticket.memberId },
@@ -292,6 +293,7 @@ async function view(prisma: Prisma, ticketId: string, purchases: number): Promis
       take: purchases,
     }),
     prisma.chat.findUnique({ where: { id: ticket.chatId }, select: { unreachableAt: true } }),
+    channelsOfMember(prisma, ticket.memberId),
   ]);
   if (!member) return null;
   return {
@@ -299,7 +301,18 @@ async function view(prisma: Prisma, ticketId: string, purchases: number): Promis
     member: toMemberRecord(member),
     lastPurchases: lastPurchases.map(toPurchaseLine),
     chatUnreachable: chat?.unreachableAt != null,
+    memberChannels,
   };
+}
+
+/** The channels a member has chats on, each once, the most recently used first. */
+async function channelsOfMember(prisma: Prisma, memberId: string): Promise<Channel[]> {
+  const chats = await prisma.chat.findMany({
+    where: { memberId },
+    orderBy: [{ lastSeenAt: { sort: 'desc', nulls: 'last' } }, { createdAt: 'asc' }],
+    select: { channel: true },
+  });
+  return [...new Set(chats.map((chat) => chat.channel).filter(isChannel))];
 }
 
 /** A message to the customer about their ticket, to the chat the ticket came from. */

@@ -7,6 +7,9 @@ import { ChatMovedOn, enrolInTransaction } from './enrolInTransaction.ts';
 import { enrolWithoutChat } from './enrolWithoutChat.ts';
 import { toMemberRecord } from './records.ts';
 import { claimPhone, countPhoneAttempt } from './phoneOwnership.ts';
+import { sendLinkCode } from './sendLinkCode.ts';
+import { redeemLinkCode } from './linkCodes.ts';
+import { chatsOf, setNotifyChannel, unlinkChat } from './memberChats.ts';
 
 /** The core's `MemberStore` on Prisma; the same code serves SQLite and PostgreSQL. */
 export function createMemberStore(db: Database): MemberStore {
@@ -40,6 +43,11 @@ export function createMemberStore(db: Database): MemberStore {
     enrolAtTill: (enrolment) => enrolWithoutChat(db, enrolment),
     claimPhone: (claim) => claimPhone(db, claim),
     countPhoneAttempt: (chatId, at) => countPhoneAttempt(db, chatId, at),
+    sendLinkCode: (request) => sendLinkCode(db, request),
+    redeemLinkCode: (request) => redeemLinkCode(db, request),
+    chatsOf: (memberId) => chatsOf(db, memberId),
+    unlinkChat: (memberId, chatId) => unlinkChat(db, memberId, chatId),
+    setNotifyChannel: (memberId, channel) => setNotifyChannel(db, memberId, channel),
   };
 }
 

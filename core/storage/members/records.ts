@@ -19,6 +19,7 @@ export function toChatRecord(row: Chat): ChatRecord {
     version: row.version,
     memberId: row.memberId,
     unreachableAt: row.unreachableAt,
+    lastSeenAt: row.lastSeenAt,
     consentAt: row.consentAt,
     consentVersion: row.consentVersion,
   };

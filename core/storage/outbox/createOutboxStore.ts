@@ -12,7 +12,8 @@ export function createOutboxStore(db: Database): OutboxStore {
   const prisma = db.prisma;
   return {
     claimDue: (request) => claimDue(db, request),
-    markSent: (claim, at) => settle(prisma, claim, { status: 'sent', sentAt: at, lastError: null }),
+    markSent: (claim, at, platformId) =>
+      settle(prisma, claim, { status: 'sent', sentAt: at, lastError: null, ...(platformId && { platformId }) }),
     scheduleRetry: (claim, at, error) =>
       settle(prisma, claim, { status: 'pending', nextAttemptAt: at, lastError: clip(error) }),
     markFailed: (claim, error) => settle(prisma, claim, { status: 'failed', lastError: clip(error) }),
@@ -21,7 +22,13 @@ export function createOutboxStore(db: Database): OutboxStore {
   };
 }
 
-type Settlement = { status: string; sentAt?: Date; nextAttemptAt?: Date; lastError: string | null };
+type Settlement = {
+  status: string;
+  sentAt?: Date;
+  nextAttemptAt?: Date;
+  lastError: string | null;
+  platformId?: string;
+};
 
 /** Only the lease's holder may move a row on: the condition is the claim itself. */
 function claimed(claim: ClaimRef) {

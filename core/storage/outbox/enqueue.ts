@@ -102,9 +102,18 @@ export async function enqueueDeskPost(
 }
 
 /**
+ * A member's chats, best first: the channel they chose for notifications,
+ * then the chat they used most recently, then (for chats used before this
+ * was kept) `channelPreference`'s order and the latest change.
+ */
+const bestFirst = (memberId: string) => Prisma.sql`
+    CASE WHEN "channel" = (SELECT "notifyChannel" FROM "Member" WHERE "id" = ${memberId}) THEN 0 ELSE 1 END,
+    CASE WHEN "lastSeenAt" IS NULL THEN 1 ELSE 0 END, "lastSeenAt" DESC, ${channelRank}, "updatedAt" DESC`;
+
+/**
  * The common case — a member's message to their best reachable chat — in
  * one statement: every purchase writes one, so the chat lookup rides inside
- * the insert. The order is `channelPreference`'s.
+ * the insert. The order is `bestFirst`'s.
  */
 async function enqueueToBestChat(
   tx: Tx,
@@ -120,7 +129,7 @@ async function enqueueToBestChat(
            0, ${draft.notBefore ?? at}, ${at}
     FROM "Chat"
     WHERE "memberId" = ${memberId} AND "unreachableAt" IS NULL AND "channel" IN (${preferredChannels})
-    ORDER BY ${channelRank}, "updatedAt" DESC
+    ORDER BY ${bestFirst(memberId)}
     LIMIT 1
     ON CONFLICT ("dedupeKey") DO NOTHING`;
   if (inserted === 1) return 'queued';
@@ -151,19 +160,11 @@ async function resolveTarget(tx: Tx, draft: OutboxDraft): Promise<{ channel: Cha
       `An outbox message for no member needs a channel and an address (dedupe key "${draft.dedupeKey}").`,
     );
   }
-  const chats = await tx.chat.findMany({
-    where: { memberId: draft.memberId, unreachableAt: null, ...(draft.channel && { channel: draft.channel }) },
-    orderBy: { updatedAt: 'desc' },
-    select: { channel: true, address: true },
-  });
-  return bestChat(chats);
-}
-
-/** Among chats listed most recently used first: the first of the preferred channel that has any. */
-export function bestChat<T extends { channel: string }>(chats: T[]): (T & { channel: Channel }) | null {
-  for (const channel of channelPreference) {
-    const chat = chats.find((candidate) => candidate.channel === channel);
-    if (chat) return chat as T & { channel: Channel };
-  }
-  return null;
+  const only = draft.channel ? Prisma.sql`AND "channel" = ${draft.channel}` : Prisma.empty;
+  const [chat] = await tx.$queryRaw<Array<{ channel: Channel; address: string }>>`
+    SELECT "channel", "address" FROM "Chat"
+    WHERE "memberId" = ${draft.memberId} AND "unreachableAt" IS NULL AND "channel" IN (${preferredChannels}) ${only}
+    ORDER BY ${bestFirst(draft.memberId)}
+    LIMIT 1`;
+  return chat ?? null;
 }

@@ -3,6 +3,7 @@ import { parseTillState, tillIdle, type TillState } from '../../till/tillState.t
 import type { Database, Prisma } from '../db/openDatabase.ts';
 import { isUniqueViolation } from '../db/isUniqueViolation.ts';
 import { createCodeGuesses } from './createCodeGuesses.ts';
+import { issueLinkCode } from '../members/linkCodes.ts';
 
 const CASHIER = 'cashier';
 
@@ -13,6 +14,7 @@ export function createTillStore(db: Database): TillStore {
     findCashier: (channel, address) => findCashier(prisma, channel, address),
     saveSession: (staffId, expectedVersion, state) => saveSession(prisma, staffId, expectedVersion, state),
     codeGuesses: createCodeGuesses(db),
+    issueLinkCode: (memberId, code, expiresAt) => issueLinkCode(db, memberId, code, expiresAt),
   };
 }
 

@@ -237,6 +237,7 @@ describe('who may act, and what Slack can and cannot make happen', () => {
     expect(card.text).toContain(en('desk.lookUp.member', { name: 'Анна' }));
     expect(card.text).toContain(en('points', { count: 100 }));
     expect(card.text).toContain(`${en('desk.card.phone')}: •••• 3456`);
+    expect(card.text).toContain(`${en('desk.card.channels')}: Telegram`);
     expect(card.text).not.toContain('369123');
   });
 });

@@ -20,7 +20,7 @@ const MAIN_MENU = [
   [menuPayload('history'), menuPayload('invite')],
   [menuPayload('notifications'), menuPayload('language')],
   [menuPayload('complaint'), menuPayload('human')],
-  [menuPayload('help')],
+  [menuPayload('help'), menuPayload('channels')],
 ];
 
 let harness: TelegramHarness;
@@ -302,7 +302,9 @@ describe('a second Telegram account', () => {
     const [linked, menu] = await secondPhone.sharesContact(ANNAS_PHONE, 2);
     const [balance] = await secondPhone.taps('💰 Баланс');
 
-    expect(linked?.text).toBe('С возвращением, Анна! Этот чат подключён к вашей карте.');
+    expect(linked?.text).toBe(
+      'С возвращением, Анна! Этот чат подключён к вашей карте: та же карта, тот же баланс (100 баллов) и та же история, что и в других ваших чатах.',
+    );
     expect(menu?.text).toBe(ru('menu.title'));
     expect(balance?.text).toBe('На вашем счёте 100 баллов.\nВаш уровень: Бронзовый.\nКарта штампов: 0 из 6.');
     expect(await harness.prisma.member.count()).toBe(1);
@@ -310,14 +312,14 @@ describe('a second Telegram account', () => {
     expect(chats.map((chat) => chat.memberId)).toEqual([chats[0]?.memberId, chats[0]?.memberId]);
   });
 
-  it('is refused when it types a number that is already registered', async () => {
+  it('is asked for a code sent to the member’s own chat when it types a number that is already registered', async () => {
     await registerMember(anna);
     const stranger = harness.user(1005, { firstName: 'Олег' });
     await registerUpToPhone(stranger, { name: 'Олег' });
     const [refusal, question] = await stranger.types('+373 69 123 456', 2);
 
-    expect(refusal?.text).toBe(ru('registration.phoneTaken'));
-    expect(question?.text).toBe(ru('registration.askPhone', { name: 'Олег' }));
+    expect(refusal?.text).toBe(ru('linking.codeSent'));
+    expect(question?.text).toBe(ru('linking.askCode'));
     expect(await harness.prisma.chat.count({ where: { memberId: { not: null } } })).toBe(1);
   });
 });

@@ -107,15 +107,17 @@ describeEachProvider('who owns a phone number', (provider) => {
   it('links a second messenger to a card whose number was proven', async () => {
     await register('telegram', '1001', 'Victoria', ownContact(victimPhone));
     const { afterPhone } = await register('viber', 'viber-1', 'Victoria', ownContact(victimPhone));
-    expect(texts(afterPhone)).toContain(en('registration.linked', { name: 'Victoria' }));
+    expect(texts(afterPhone)).toContain(
+      en('registration.linked', { name: 'Victoria', points: en('points', { count: 100 }) }),
+    );
     expect((await chatOf('viber-1')).memberId).toBe((await chatOf('1001')).memberId);
     expect(await db.prisma.member.count()).toBe(1);
   });
 
-  it('answers a typed number that is taken without saying whose it is', async () => {
+  it('answers a typed number that is taken without saying whose it is: the owner is asked to confirm in their own chat', async () => {
     await register('telegram', '1001', 'Victoria', ownContact(victimPhone));
     const { afterPhone } = await register('web', 'attacker', 'Mallory', text(victimPhone));
-    expect(texts(afterPhone)).toContain(en('registration.phoneTakenTyped'));
+    expect(texts(afterPhone)).toContain(en('linking.codeSent'));
     expect(texts(afterPhone)).not.toContain('Victoria');
     expect((await chatOf('attacker')).memberId).toBeNull();
   });

@@ -62,6 +62,7 @@ function aView(
     },
     lastPurchases: [],
     chatUnreachable: false,
+    memberChannels: ['telegram'],
     ...extra,
   };
 }
@@ -93,10 +94,19 @@ describe('the ticket card', () => {
       { label: 'Tier', value: 'Silver' },
       { label: 'Balance', value: '1 point' },
       { label: 'Channel', value: 'Telegram' },
+      { label: 'All chats', value: 'Telegram' },
       { label: 'Language', value: 'Română' },
       { label: 'Phone', value: '•••• 3401' },
       { label: 'Card', value: '200000000017' },
     ]);
+  });
+
+  it('shows every channel of the member, one person whichever chats they use', () => {
+    const channels = (memberChannels: TicketView['memberChannels']) =>
+      ticketCard(aView({}, {}, { memberChannels }), context()).fields.find((row) => row.label === 'All chats')?.value;
+
+    expect(channels(['viber', 'telegram', 'web'])).toBe('Viber, Telegram, Web chat');
+    expect(channels([])).toBe('none (enrolled at the till)');
   });
 
   it('shows only the last four digits of the phone by default, so the whole channel cannot collect numbers', () => {

@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "Chat" ADD COLUMN     "lastSeenAt" TIMESTAMP(3);
+
+-- AlterTable
+ALTER TABLE "Member" ADD COLUMN     "notifyChannel" TEXT;

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { renderViberReply, MAX_TEXT } from '../../../bots/viber/renderViberReply.ts';
+import { payloadOfText } from '../../../bots/viber/viberPayload.ts';
+
+const publish = async () => 'https://shop.example/viber/images/AAAAAAAAAAAAAAAAAAAAAA.png';
+
+describe('renderViberReply', () => {
+  it('turns button rows into reply buttons sharing the six-column grid, carrying the payload', async () => {
+    const [message] = await renderViberReply(
+      {
+        text: 'Menu',
+        buttons: [
+          [
+            { label: 'A', payload: 'menu:a' },
+            { label: 'B', payload: 'menu:b' },
+          ],
+          [
+            { label: 'C', payload: 'menu:c' },
+            { label: 'D', payload: 'menu:d' },
+            { label: 'E', payload: 'menu:e' },
+            { label: 'F', payload: 'menu:f' },
+          ],
+        ],
+      },
+      publish,
+    );
+
+    const buttons = message?.keyboard?.Buttons ?? [];
+    expect(buttons.map((b) => b.Columns)).toEqual([3, 3, 2, 2, 1, 1]);
+    expect(buttons.every((b) => b.ActionType === 'reply' && b.Silent)).toBe(true);
+    expect(buttons.map((b) => payloadOfText(b.ActionBody))).toEqual([
+      'menu:a',
+      'menu:b',
+      'menu:c',
+      'menu:d',
+      'menu:e',
+      'menu:f',
+    ]);
+  });
+
+  it('tells a pressed button from typed words', () => {
+    expect(payloadOfText('menu:balance')).toBeNull();
+    expect(payloadOfText('hello')).toBeNull();
+  });
+
+  it('asks for the phone with a share-phone button and min_api_version 3', async () => {
+    const [message] = await renderViberReply({ text: 'Your phone?', contactRequest: 'Share' }, publish);
+
+    expect(message).toMatchObject({ type: 'text', min_api_version: 3 });
+    expect(message?.keyboard?.Buttons).toEqual([
+      expect.objectContaining({ ActionType: 'share-phone', Text: 'Share', Columns: 6 }),
+    ]);
+  });
+
+  it('splits a text longer than 7,000 characters at a line break, with the keyboard on the last part', async () => {
+    const long = `${'a'.repeat(6_000)}\n${'b'.repeat(3_000)}`;
+    const parts = await renderViberReply({ text: long, buttons: [[{ label: 'OK', payload: 'x' }]] }, publish);
+
+    expect(parts.map((part) => part.text.length)).toEqual([6_000, 3_000]);
+    expect(parts.every((part) => part.text.length <= MAX_TEXT)).toBe(true);
+    expect(parts[0]?.keyboard).toBeUndefined();
+    expect(parts[1]?.keyboard?.Buttons).toHaveLength(1);
+  });
+
+  it('sends a picture by its published URL, with the text as its description', async () => {
+    const parts = await renderViberReply(
+      { text: 'Your card', image: { png: new Uint8Array([1]), alt: 'QR' } },
+      publish,
+    );
+
+    expect(parts).toEqual([{ type: 'picture', text: 'Your card', media: await publish() }]);
+  });
+
+  it('sends a long caption as a text after the picture, the picture described by its alt text', async () => {
+    const caption = `Your card № 1234 5678 9012\n${'x'.repeat(150)}`;
+    const parts = await renderViberReply(
+      {
+        text: caption,
+        image: { png: new Uint8Array([1]), alt: 'QR code of your card' },
+        buttons: [[{ label: 'OK', payload: 'x' }]],
+      },
+      publish,
+    );
+
+    expect(parts.map((part) => part.type)).toEqual(['picture', 'text']);
+    expect(parts[0]?.text).toBe('QR code of your card');
+    expect(parts[1]?.text).toBe(caption);
+    expect(parts[1]?.keyboard?.Buttons).toHaveLength(1);
+  });
+});
