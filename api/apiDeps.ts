@@ -2,7 +2,7 @@ import type { Logger } from '../core/logger.ts';
 import type { PointsService } from '../core/points/pointsService.ts';
 import type { ProgramSettings } from '../core/settings/programSettings.ts';
 import type { ApiKeyStore, IdempotencyStore } from '../core/api/apiPorts.ts';
-import type { MemberStore } from '../core/members/membersPorts.ts';
+import type { MemberDirectory, MemberStore } from '../core/members/membersPorts.ts';
 import type { LedgerReads } from '../core/points/pointsPorts.ts';
 import type { CodeGuesses } from '../core/till/tillPorts.ts';
 import type { AuditLog } from '../core/audit/auditPorts.ts';
@@ -10,7 +10,9 @@ import type { StaffStore } from '../core/staff/staffPorts.ts';
 
 /** What the REST API is built from; the composition root (app/startApp.ts) provides it. */
 export interface ApiDeps {
-  members: Pick<MemberStore, 'enrolAtTill'>;
+  members: Pick<MemberStore, 'enrolAtTill' | 'findMember'>;
+  /** Search, a member's page and their purchases, for the console. */
+  directory: MemberDirectory;
   ledger: Pick<LedgerReads, 'ledgerPage' | 'balanceAfterPurchase'>;
   apiKeyStore: ApiKeyStore;
   idempotencyStore: IdempotencyStore;

@@ -16,6 +16,7 @@ export const problemKinds = {
   'purchase-not-found': { status: 404, title: 'No such purchase' },
   'api-key-not-found': { status: 404, title: 'No such API key' },
   'staff-not-found': { status: 404, title: 'No such staff grant' },
+  'member-erased': { status: 410, title: "This member's personal data was erased" },
   'phone-taken': { status: 409, title: 'This phone number is already registered' },
   'receipt-conflict': { status: 409, title: 'This receipt was already recorded with other content' },
   'idempotency-key-reused': { status: 409, title: 'This Idempotency-Key was used for another request' },
@@ -26,6 +27,8 @@ export const problemKinds = {
   'code-invalid': { status: 422, title: 'No one-time code has this value' },
   'code-expired': { status: 422, title: 'The one-time code has expired or was used' },
   'redemption-refused': { status: 422, title: 'These points cannot be redeemed on this receipt' },
+  'points-refused': { status: 422, title: 'The member does not have the points to take' },
+  'confirmation-mismatch': { status: 422, title: 'The confirmation does not match' },
   'rate-limited': { status: 429, title: 'Too many requests' },
   internal: { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: number; title: string }>;

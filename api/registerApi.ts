@@ -10,6 +10,7 @@ import { useProblemDetails } from './problemHandlers.ts';
 import { apiKeyRoutes } from './routes/apiKeyRoutes.ts';
 import { ledgerRoutes } from './routes/ledgerRoutes.ts';
 import { memberRoutes } from './routes/memberRoutes.ts';
+import { memberPageRoutes } from './routes/memberPageRoutes.ts';
 import { programRoutes } from './routes/programRoutes.ts';
 import { purchaseRoutes } from './routes/purchaseRoutes.ts';
 import { auditRoutes } from './routes/auditRoutes.ts';
@@ -24,6 +25,7 @@ export type { ApiDeps };
 /** Every route of the REST API, in the order the OpenAPI document lists them. */
 export function apiRoutes(deps: ApiDeps, apiKeys: ApiKeyCache): ApiRoute[] {
   return [
+    ...memberPageRoutes(deps),
     ...memberRoutes(deps),
     ...ledgerRoutes(deps),
     ...purchaseRoutes(deps),

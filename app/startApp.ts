@@ -11,6 +11,8 @@ import { migrateDatabase } from '../core/storage/db/migrateDatabase.ts';
 import { openDatabase, type Database } from '../core/storage/db/openDatabase.ts';
 import { createConversationStores } from '../core/storage/conversation/createConversationStores.ts';
 import { pingDatabase } from '../core/storage/db/pingDatabase.ts';
+import { fillSearchNames } from '../core/storage/members/fillSearchNames.ts';
+import { createMemberDirectory } from '../core/storage/members/createMemberDirectory.ts';
 import { createAuditLog } from '../core/storage/audit/createAuditLog.ts';
 import { createApiKeyStore } from '../core/storage/api/createApiKeyStore.ts';
 import { createIdempotencyStore } from '../core/storage/api/createIdempotencyStore.ts';
@@ -59,6 +61,8 @@ export async function startApp(config: Config, log: Pino, options: { clock?: () 
   try {
     const applied = await migrateDatabase(db, { log: (msg) => log.info(msg) });
     if (applied.applied.length > 0) log.info({ migrations: applied.applied }, 'database migrated');
+    const named = await fillSearchNames(db);
+    if (named > 0) log.info({ members: named }, 'member names prepared for search');
     return await wire(config, log, db, options.clock ?? (() => new Date()));
   } catch (error) {
     await db.close();
@@ -184,6 +188,7 @@ function apiStoresOf(db: Database, stores: ReturnType<typeof createConversationS
   return {
     members,
     ledger,
+    directory: createMemberDirectory(db),
     apiKeyStore: createApiKeyStore(db),
     idempotencyStore: createIdempotencyStore(db),
     codeGuesses: createCodeGuesses(db),

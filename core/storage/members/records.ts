@@ -47,6 +47,6 @@ export function toMemberRecord(row: Member): MemberRecord {
   };
 }
 
-function asLocale(value: string): Locale {
+export function asLocale(value: string): Locale {
   return isLocale(value) ? value : 'ru';
 }

@@ -1,0 +1,111 @@
+import type { MemberCriteria } from '../../members/memberSearch.ts';
+import type { MemberDirectory, MemberProfile } from '../../members/membersPorts.ts';
+import { isNotificationTopic } from '../../notifications/notificationTopics.ts';
+import type { Database } from '../db/openDatabase.ts';
+import { asLocale, toMemberRecord } from './records.ts';
+import { decodeCursor, encodeCursor } from './pageCursor.ts';
+import { purchasesPage } from './purchasesPage.ts';
+
+const RECENT_TICKETS = 5;
+
+/** The console's reads of members, on Prisma; SQLite and PostgreSQL alike. */
+export function createMemberDirectory(db: Database): MemberDirectory {
+  return {
+    search: (criteria, page) => search(db, criteria, page),
+    profile: (memberId) => profile(db, memberId),
+    purchases: (memberId, page) => purchasesPage(db, memberId, page),
+  };
+}
+
+/**
+ * Ordered by (searchName, id), the index's own order: a database can walk
+ * it and stop after one page of matches instead of sorting them all.
+ */
+async function search(db: Database, criteria: MemberCriteria, page: { limit: number; cursor?: string }) {
+  const after = page.cursor ? decodeCursor(page.cursor) : null;
+  const rows = await db.prisma.member.findMany({
+    where: {
+      erasedAt: null,
+      OR: matchesOf(criteria),
+      ...(after && {
+        AND: [{ OR: [{ searchName: { gt: after[0] } }, { searchName: after[0], id: { gt: after[1] } }] }],
+      }),
+    },
+    orderBy: [{ searchName: 'asc' }, { id: 'asc' }],
+    take: page.limit + 1,
+    select: {
+      id: true,
+      name: true,
+      searchName: true,
+      cardNumber: true,
+      phone: true,
+      balance: true,
+      tier: true,
+      createdAt: true,
+    },
+  });
+  const members = rows.slice(0, page.limit);
+  const last = members[members.length - 1];
+  return {
+    members: members.map(({ searchName: _, ...listing }) => listing),
+    next: rows.length > page.limit && last ? encodeCursor([last.searchName, last.id]) : null,
+  };
+}
+
+function matchesOf(criteria: MemberCriteria) {
+  return [
+    ...(criteria.nameContains !== undefined ? [{ searchName: { contains: criteria.nameContains } }] : []),
+    ...(criteria.phone ? [{ phone: criteria.phone }] : []),
+    ...(criteria.phoneDigits ? [{ phone: { contains: criteria.phoneDigits } }] : []),
+    ...(criteria.cardNumber ? [{ cardNumber: criteria.cardNumber }] : []),
+  ];
+}
+
+async function profile(db: Database, memberId: string): Promise<MemberProfile | null> {
+  const { prisma } = db;
+  const row = await prisma.member.findUnique({
+    where: { id: memberId },
+    include: {
+      chats: { orderBy: { createdAt: 'asc' } },
+      mutes: true,
+      tickets: { orderBy: { openedAt: 'desc' }, take: RECENT_TICKETS },
+    },
+  });
+  if (!row) return null;
+  const [tickets, referredCount] = await Promise.all([
+    ticketCounts(db, memberId),
+    prisma.member.count({ where: { referredById: memberId } }),
+  ]);
+  return {
+    member: toMemberRecord(row),
+    consent: { at: row.consentAt, version: row.consentVersion },
+    birthdaySetAt: row.birthdaySetAt,
+    chats: row.chats.map((chat) => ({
+      id: chat.id,
+      channel: chat.channel,
+      locale: asLocale(chat.locale),
+      linkedAt: chat.createdAt,
+      unreachableAt: chat.unreachableAt,
+    })),
+    mutedTopics: row.mutes.map((mute) => mute.topic).filter(isNotificationTopic),
+    referral: { code: row.referralCode, referredById: row.referredById, referredCount },
+    tickets: {
+      ...tickets,
+      recent: row.tickets.map(({ id, status, reason, openedAt, resolvedAt, rating }) => ({
+        id,
+        status,
+        reason,
+        openedAt,
+        resolvedAt,
+        rating,
+      })),
+    },
+    erasedAt: row.erasedAt,
+  };
+}
+
+async function ticketCounts(db: Database, memberId: string) {
+  const groups = await db.prisma.ticket.groupBy({ by: ['status'], where: { memberId }, _count: { _all: true } });
+  const count = (status: string) => groups.find((group) => group.status === status)?._count._all ?? 0;
+  return { open: count('open'), taken: count('taken'), resolved: count('resolved') };
+}
