@@ -1,3 +1,5 @@
+import type { Adjustment } from '../core/points/adjustPoints.ts';
+import type { AdjustmentOutcome } from '../core/points/pointsPorts.ts';
 import type { Logger } from '../core/logger.ts';
 import type { PointsService } from '../core/points/pointsService.ts';
 import type { ProgramSettings } from '../core/settings/programSettings.ts';
@@ -11,6 +13,8 @@ import type { StaffStore } from '../core/staff/staffPorts.ts';
 /** What the REST API is built from; the composition root (app/startApp.ts) provides it. */
 export interface ApiDeps {
   members: Pick<MemberStore, 'enrolAtTill' | 'findMember'>;
+  /** Points added or taken by hand (core/points/adjustPoints.ts). */
+  adjustPoints: (adjustment: Adjustment) => Promise<AdjustmentOutcome>;
   /** Search, a member's page and their purchases, for the console. */
   directory: MemberDirectory;
   ledger: Pick<LedgerReads, 'ledgerPage' | 'balanceAfterPurchase'>;

@@ -9,6 +9,7 @@ import { openApiDocument } from './openApiDocument.ts';
 import { useProblemDetails } from './problemHandlers.ts';
 import { apiKeyRoutes } from './routes/apiKeyRoutes.ts';
 import { ledgerRoutes } from './routes/ledgerRoutes.ts';
+import { adjustmentRoutes } from './routes/adjustmentRoutes.ts';
 import { memberRoutes } from './routes/memberRoutes.ts';
 import { memberPageRoutes } from './routes/memberPageRoutes.ts';
 import { programRoutes } from './routes/programRoutes.ts';
@@ -28,6 +29,7 @@ export function apiRoutes(deps: ApiDeps, apiKeys: ApiKeyCache): ApiRoute[] {
     ...memberPageRoutes(deps),
     ...memberRoutes(deps),
     ...ledgerRoutes(deps),
+    ...adjustmentRoutes(deps),
     ...purchaseRoutes(deps),
     ...apiKeyRoutes(deps, apiKeys),
     ...programRoutes(deps),

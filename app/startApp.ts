@@ -22,6 +22,8 @@ import { createPointsStore } from '../core/storage/points/createPointsStore.ts';
 import { createTillStore } from '../core/storage/till/createTillStore.ts';
 import { createCodeGuesses } from '../core/storage/till/createCodeGuesses.ts';
 import { createPointsService, type PointsService } from '../core/points/pointsService.ts';
+import { createAdjustPoints } from '../core/points/adjustPoints.ts';
+import { createAdjustmentStore } from '../core/storage/points/adjustPoints.ts';
 import { createReferralStore } from '../core/storage/referral/createReferralStore.ts';
 import { createTelegramBot } from '../bots/telegram/createTelegramBot.ts';
 import { startTelegram, type TelegramTransport } from '../bots/telegram/startTelegram.ts';
@@ -138,6 +140,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     log,
     limits: { perKey: config.API_RATE_LIMIT_PER_MINUTE, perAddress: config.RATE_LIMIT_PER_ADDRESS_PER_MINUTE },
     phoneLookups: createCodeGuesses(db, { perMinute: config.API_PHONE_LOOKUPS_PER_MINUTE, kind: 'phone' }),
+    adjustPoints: createAdjustPoints({ store: createAdjustmentStore(db), translator, rules: points.rules, clock }),
   });
   const telegram = config.TELEGRAM_BOT_TOKEN
     ? await connectTelegram(config, log, server, { assistant, translator, commands: memberCommands(menu) })
