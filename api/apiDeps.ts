@@ -1,3 +1,4 @@
+import type { PrivacyStore } from '../core/privacy/privacyPorts.ts';
 import type { Adjustment } from '../core/points/adjustPoints.ts';
 import type { AdjustmentOutcome } from '../core/points/pointsPorts.ts';
 import type { Logger } from '../core/logger.ts';
@@ -15,6 +16,8 @@ export interface ApiDeps {
   members: Pick<MemberStore, 'enrolAtTill' | 'findMember'>;
   /** Points added or taken by hand (core/points/adjustPoints.ts). */
   adjustPoints: (adjustment: Adjustment) => Promise<AdjustmentOutcome>;
+  /** Personal data: export and erasure (core/privacy/). */
+  privacy: Pick<PrivacyStore, 'exportMember' | 'erase'>;
   /** Search, a member's page and their purchases, for the console. */
   directory: MemberDirectory;
   ledger: Pick<LedgerReads, 'ledgerPage' | 'balanceAfterPurchase'>;

@@ -64,7 +64,12 @@ async function run(
 ) {
   try {
     const result = await route.handle(input as Parameters<ApiRoute['handle']>[0]);
-    return { status: result.status, payload: JSON.stringify(result.body), kept: result.replyKept === true };
+    return {
+      status: result.status,
+      payload: JSON.stringify(result.body),
+      kept: result.replyKept === true,
+      ...(result.headers && { headers: result.headers }),
+    };
   } catch (error) {
     // A limit reached is no answer to keep: the same request is welcome again after Retry-After.
     if (!(error instanceof ApiProblem) || error.kind === 'rate-limited') throw error;
@@ -98,8 +103,9 @@ function idempotencyKey(route: ApiRoute, request: FastifyRequest): string | null
   return value;
 }
 
-function send(reply: FastifyReply, result: Answer): FastifyReply {
+function send(reply: FastifyReply, result: Answer & { headers?: Record<string, string> }): FastifyReply {
   if (result.replayed) void reply.header('idempotent-replayed', 'true');
+  if (result.headers) void reply.headers(result.headers);
   const type = result.status >= 400 ? PROBLEM_CONTENT_TYPE : 'application/json';
   return reply.code(result.status).type(`${type}; charset=utf-8`).send(result.payload);
 }

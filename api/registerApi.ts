@@ -10,6 +10,7 @@ import { useProblemDetails } from './problemHandlers.ts';
 import { apiKeyRoutes } from './routes/apiKeyRoutes.ts';
 import { ledgerRoutes } from './routes/ledgerRoutes.ts';
 import { adjustmentRoutes } from './routes/adjustmentRoutes.ts';
+import { privacyRoutes } from './routes/privacyRoutes.ts';
 import { memberRoutes } from './routes/memberRoutes.ts';
 import { memberPageRoutes } from './routes/memberPageRoutes.ts';
 import { programRoutes } from './routes/programRoutes.ts';
@@ -30,6 +31,7 @@ export function apiRoutes(deps: ApiDeps, apiKeys: ApiKeyCache): ApiRoute[] {
     ...memberRoutes(deps),
     ...ledgerRoutes(deps),
     ...adjustmentRoutes(deps),
+    ...privacyRoutes(deps),
     ...purchaseRoutes(deps),
     ...apiKeyRoutes(deps, apiKeys),
     ...programRoutes(deps),

@@ -13,6 +13,7 @@ import { createConversationStores } from '../core/storage/conversation/createCon
 import { pingDatabase } from '../core/storage/db/pingDatabase.ts';
 import { fillSearchNames } from '../core/storage/members/fillSearchNames.ts';
 import { createMemberDirectory } from '../core/storage/members/createMemberDirectory.ts';
+import { createPrivacyStore } from '../core/storage/privacy/createPrivacyStore.ts';
 import { createAuditLog } from '../core/storage/audit/createAuditLog.ts';
 import { createApiKeyStore } from '../core/storage/api/createApiKeyStore.ts';
 import { createIdempotencyStore } from '../core/storage/api/createIdempotencyStore.ts';
@@ -192,6 +193,7 @@ function apiStoresOf(db: Database, stores: ReturnType<typeof createConversationS
     members,
     ledger,
     directory: createMemberDirectory(db),
+    privacy: createPrivacyStore(db),
     apiKeyStore: createApiKeyStore(db),
     idempotencyStore: createIdempotencyStore(db),
     codeGuesses: createCodeGuesses(db),
