@@ -3,11 +3,15 @@ import { createMenuRegistry } from '../core/menu/createMenuRegistry.ts';
 import type { MenuRegistry } from '../core/menu/menuPorts.ts';
 import { deskMenuEntries } from '../core/desk/deskMenu.ts';
 import { referralMenuEntries } from '../core/referral/referralMenu.ts';
+import { privacyMenuEntries, privacyPayloadKinds } from '../core/privacy/privacyMenu.ts';
 
 /**
  * Every capability's main menu entries, in the order the menu shows them
  * within a row. A new capability adds its entries (and payload kinds) here.
  */
 export function assistantMenu(): MenuRegistry {
-  return createMenuRegistry([...coreMenuEntries, ...referralMenuEntries, ...deskMenuEntries]);
+  return createMenuRegistry(
+    [...coreMenuEntries, ...referralMenuEntries, ...deskMenuEntries, ...privacyMenuEntries],
+    [...privacyPayloadKinds],
+  );
 }

@@ -102,6 +102,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     till: createTillStore(db),
     desk,
     referrals: createReferralStore(db),
+    privacy: createPrivacyStore(db),
   };
   await deps.understanding.ready;
   const assistant = createAssistant(deps);

@@ -1,3 +1,4 @@
+import type { Locale } from '../../../../core/i18n/locale.ts';
 import type { Outbound } from '../../../../core/outbound.ts';
 import type { InboundEvent } from '../../../../core/inbound.ts';
 import { menuPayload, payload } from '../../../../core/payloads.ts';
@@ -19,10 +20,10 @@ export function webPerson(api: ApiTestApp, address: string) {
     address,
     say,
     presses: (button: string) => say({ kind: 'button', payload: button }),
-    /** Joins in English with a shared (proven) phone and a birthday, as a careful newcomer does. */
-    joins: async (name: string, phone: string, birthday = '12.03.1990') => {
+    /** Joins with a shared (proven) phone and a birthday, as a careful newcomer does; in English unless told. */
+    joins: async (name: string, phone: string, birthday = '12.03.1990', locale: Locale = 'en') => {
       await say({ kind: 'text', text: 'hello' });
-      await say({ kind: 'button', payload: payload.consentAccept('en') });
+      await say({ kind: 'button', payload: payload.consentAccept(locale) });
       await say({ kind: 'text', text: name });
       await say({ kind: 'contact', phone, isOwn: true });
       return say({ kind: 'text', text: birthday });
