@@ -30,6 +30,8 @@ export function memberCriteria(query: string, region: string): MemberCriteria | 
   if (digits.length === 12 && isValidCardNumber(digits)) criteria.cardNumber = digits;
   const phone = normalizePhone(text, region);
   if (phone) criteria.phone = phone;
-  else if (digits.length >= MIN_PHONE_DIGITS) criteria.phoneDigits = digits.replace(/^0+/, '') || digits;
+  // A whole card number is not also read as some digits of a phone: that would scan every phone for nothing.
+  else if (!criteria.cardNumber && digits.length >= MIN_PHONE_DIGITS)
+    criteria.phoneDigits = digits.replace(/^0+/, '') || digits;
   return Object.keys(criteria).length > 0 ? criteria : null;
 }

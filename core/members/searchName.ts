@@ -1,6 +1,7 @@
 /**
  * A name as search compares it: lower case, accents and other marks taken
- * off (`Ștefan` → `stefan`, `Йосиф` → `иосиф`), spaces squeezed. Stored
+ * off (a Romanian s with comma below becomes s, a Russian short i becomes i),
+ * spaces squeezed. Stored
  * beside the name and applied to the query alike, so matching is the same on
  * SQLite (whose `lower()` knows only ASCII) and PostgreSQL.
  */

@@ -48,5 +48,6 @@ CREATE UNIQUE INDEX "Member_phone_key" ON "Member"("phone");
 CREATE UNIQUE INDEX "Member_referralCode_key" ON "Member"("referralCode");
 CREATE INDEX "Member_birthMonth_birthDay_idx" ON "Member"("birthMonth", "birthDay");
 CREATE INDEX "Member_searchName_id_idx" ON "Member"("searchName", "id");
+CREATE INDEX "Member_referredById_idx" ON "Member"("referredById");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;

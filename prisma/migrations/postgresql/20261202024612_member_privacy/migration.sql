@@ -20,3 +20,6 @@ CREATE TABLE "ErasedPhone" (
 
 -- CreateIndex
 CREATE INDEX "Member_searchName_id_idx" ON "Member"("searchName", "id");
+
+-- CreateIndex
+CREATE INDEX "Member_referredById_idx" ON "Member"("referredById");
