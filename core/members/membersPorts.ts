@@ -30,6 +30,8 @@ export interface MemberRecord {
   /** Stamp card progress since the last free purchase. */
   stamps: number;
   createdAt: Date;
+  /** Set once the person's data was erased: the record is an anonymous owner of its ledger, no one to serve. */
+  erasedAt?: Date | null;
 }
 
 export interface Enrolment {

@@ -44,6 +44,7 @@ export function toMemberRecord(row: Member): MemberRecord {
     purchaseCount: row.purchaseCount,
     stamps: row.stamps,
     createdAt: row.createdAt,
+    erasedAt: row.erasedAt,
   };
 }
 
