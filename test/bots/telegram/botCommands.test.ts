@@ -54,6 +54,7 @@ describe('the command list at start-up', () => {
       'complaint',
       'human',
       'help',
+      'mydata',
     ]);
   });
 });
