@@ -14,6 +14,7 @@ import { pingDatabase } from '../core/storage/db/pingDatabase.ts';
 import { fillSearchNames } from '../core/storage/members/fillSearchNames.ts';
 import { createMemberDirectory } from '../core/storage/members/createMemberDirectory.ts';
 import { createPrivacyStore } from '../core/storage/privacy/createPrivacyStore.ts';
+import { privacyWithPhotos } from './privacyWithPhotos.ts';
 import { createAuditLog } from '../core/storage/audit/createAuditLog.ts';
 import { createApiKeyStore } from '../core/storage/api/createApiKeyStore.ts';
 import { createIdempotencyStore } from '../core/storage/api/createIdempotencyStore.ts';
@@ -90,6 +91,8 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   // Referral: invitation codes reach the conversation as an extra of the assistant's deps (core/referral/referralPorts.ts).
   const desk = deskDepsFor(db, translator, deskSettingsFrom(config), () => slackConfigured(config));
   const menu = assistantMenu();
+  const webPhotos = createWebPhotoStore(config.WEBCHAT_PHOTO_DIR);
+  const privacy = privacyWithPhotos(createPrivacyStore(db), webPhotos, log);
   const deps: AssistantDeps = {
     ...stores,
     menu,
@@ -102,7 +105,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     till: createTillStore(db),
     desk,
     referrals: createReferralStore(db),
-    privacy: createPrivacyStore(db),
+    privacy,
   };
   await deps.understanding.ready;
   const assistant = createAssistant(deps);
@@ -113,7 +116,6 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     dataDirectoryOf(config.DATABASE_URL),
   );
   const secure = config.PUBLIC_URL?.startsWith('https:') ?? false;
-  const webPhotos = createWebPhotoStore(config.WEBCHAT_PHOTO_DIR);
   const server = createHttpServer({
     log,
     ping: () => pingDatabase(db),
@@ -142,6 +144,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     log,
     limits: { perKey: config.API_RATE_LIMIT_PER_MINUTE, perAddress: config.RATE_LIMIT_PER_ADDRESS_PER_MINUTE },
     phoneLookups: createCodeGuesses(db, { perMinute: config.API_PHONE_LOOKUPS_PER_MINUTE, kind: 'phone' }),
+    privacy,
     adjustPoints: createAdjustPoints({ store: createAdjustmentStore(db), translator, rules: points.rules, clock }),
   });
   const telegram = config.TELEGRAM_BOT_TOKEN
@@ -194,7 +197,6 @@ function apiStoresOf(db: Database, stores: ReturnType<typeof createConversationS
     members,
     ledger,
     directory: createMemberDirectory(db),
-    privacy: createPrivacyStore(db),
     apiKeyStore: createApiKeyStore(db),
     idempotencyStore: createIdempotencyStore(db),
     codeGuesses: createCodeGuesses(db),

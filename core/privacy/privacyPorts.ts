@@ -29,7 +29,8 @@ export interface ErasureRequest {
 }
 
 export type ErasureOutcome =
-  | { kind: 'erased'; cardNumber: string; forfeitedPoints: number }
+  /** `photoFileIds`: photos the person sent, whose files (kept by their channel's adapter) are to be deleted too. */
+  | { kind: 'erased'; cardNumber: string; forfeitedPoints: number; photoFileIds: string[] }
   | { kind: 'member-not-found' }
   | { kind: 'member-erased' }
   | { kind: 'confirmation-mismatch' };

@@ -26,7 +26,8 @@ async function eraseInTransaction(tx: Tx, request: ErasureRequest): Promise<Eras
   const forfeitedPoints = await forfeitPoints(tx, memberId, at);
   await rememberWelcomedPhone(tx, row, at);
   await tx.retiredCard.create({ data: { cardNumber: row.cardNumber, retiredAt: at } });
-  const counts = { chats: await forgetChats(tx, memberId), tickets: await forgetTickets(tx, memberId, at) };
+  const chats = await forgetChats(tx, memberId);
+  const { tickets, photoFileIds } = await forgetTickets(tx, memberId, at);
   await forgetMemberRows(tx, memberId);
   await tx.member.update({ where: { id: memberId }, data: anonymous(memberId, at) });
   await recordAuditInTransaction(tx, {
@@ -34,10 +35,10 @@ async function eraseInTransaction(tx: Tx, request: ErasureRequest): Promise<Eras
     actor: request.actor,
     action: 'member.erased',
     subject: `member:${memberId}`,
-    before: { balance: row.balance, purchases: row.purchaseCount, ...counts },
+    before: { balance: row.balance, purchases: row.purchaseCount, chats, tickets },
     after: { erasedAt: at.toISOString(), forfeitedPoints },
   });
-  return { kind: 'erased', cardNumber: row.cardNumber, forfeitedPoints };
+  return { kind: 'erased', cardNumber: row.cardNumber, forfeitedPoints, photoFileIds };
 }
 
 /** Unspent points leave with the person, by a ledger line, so the ledger still sums to the balance (now 0). */

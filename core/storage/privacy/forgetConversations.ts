@@ -25,10 +25,14 @@ export async function forgetChats(tx: Tx, memberId: string): Promise<number> {
  * the customer's names; an open ticket is closed. Their desk posts waiting
  * in the outbox are dropped.
  */
-export async function forgetTickets(tx: Tx, memberId: string, at: Date): Promise<number> {
+export async function forgetTickets(
+  tx: Tx,
+  memberId: string,
+  at: Date,
+): Promise<{ tickets: number; photoFileIds: string[] }> {
   const tickets = await tx.ticket.findMany({ where: { memberId }, select: { id: true } });
   const ids = tickets.map((ticket) => ticket.id);
-  if (ids.length === 0) return 0;
+  if (ids.length === 0) return { tickets: 0, photoFileIds: [] };
   await tx.outboxMessage.deleteMany({ where: { ticketId: { in: ids } } });
   await tx.ticket.updateMany({
     where: { id: { in: ids } },
@@ -40,7 +44,7 @@ export async function forgetTickets(tx: Tx, memberId: string, at: Date): Promise
   });
   const messages = await tx.ticketMessage.findMany({
     where: { ticketId: { in: ids } },
-    select: { id: true, author: true },
+    select: { id: true, author: true, photoFileId: true },
   });
   for (const message of messages) {
     const customer = message.author === 'customer';
@@ -54,5 +58,6 @@ export async function forgetTickets(tx: Tx, memberId: string, at: Date): Promise
       },
     });
   }
-  return ids.length;
+  const photoFileIds = messages.flatMap((message) => (message.photoFileId ? [message.photoFileId] : []));
+  return { tickets: ids.length, photoFileIds };
 }

@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { payload } from '../../../core/payloads.ts';
 import { describeEachProvider } from '../../support/testDatabase.ts';
@@ -23,7 +26,9 @@ describeEachProvider('personal data: export and erasure', (provider) => {
   const PHONE = '+37369777001';
   const ADDRESS = `visitor-erase-${provider}`;
   const SAID = 'the coffee was cold zzqq';
-  const personal = [NAME, 'Zamfira', 'Lungu', PHONE, PHONE.slice(1), '69777001', ADDRESS, 'zzqq'];
+  const photoDir = mkdtempSync(join(tmpdir(), 'erasure-photos-'));
+  const PHOTO = `web-photo-${provider.padEnd(22, 'x')}`;
+  const personal = [NAME, 'Zamfira', 'Lungu', PHONE, PHONE.slice(1), '69777001', ADDRESS, 'zzqq', PHOTO];
 
   /** A member with a history: joined in the web chat, a ticket, purchases, a refund, an adjustment, a muted topic, a code. */
   async function memberWithHistory() {
@@ -33,6 +38,8 @@ describeEachProvider('personal data: export and erasure', (provider) => {
     await person.opens('card');
     await person.say({ kind: 'command', command: 'complaint', payload: SAID });
     await person.say({ kind: 'text', text: `and again: ${SAID}` });
+    writeFileSync(join(photoDir, PHOTO), 'the cold coffee, photographed');
+    await person.say({ kind: 'photo', fileId: PHOTO, caption: 'look zzqq' });
     const member = await api.app.db.prisma.member.findUniqueOrThrow({ where: { phone: PHONE } });
     const buy = (receiptId: string) =>
       api.call<{ purchaseId: string }>('POST', '/api/v1/purchases', {
@@ -50,7 +57,7 @@ describeEachProvider('personal data: export and erasure', (provider) => {
   }
 
   beforeAll(async () => {
-    api = await startApiTestApp(provider, { WELCOME_BONUS_POINTS: '100' });
+    api = await startApiTestApp(provider, { WELCOME_BONUS_POINTS: '100', WEBCHAT_PHOTO_DIR: photoDir });
     tillKey = (await api.newApiKey('Till')).key;
   });
 
@@ -75,6 +82,7 @@ describeEachProvider('personal data: export and erasure', (provider) => {
     expect(data.purchases.filter((p) => p.refundedAt)).toHaveLength(1);
     expect(data.tickets).toHaveLength(1);
     expect(JSON.stringify(data.tickets[0]!.messages)).toContain('zzqq');
+    expect(JSON.stringify(data.tickets[0]!.messages)).toContain(PHOTO);
     expect(data.referral).toMatchObject({ invitedMembers: 0 });
     // The scan below sees the person everywhere before the erasure: chats, tickets, outbox, stored replies.
     const tables = new Set((await whereFound(api.app.db, personal)).map((hit) => hit.split(':')[0]));
@@ -112,6 +120,7 @@ describeEachProvider('personal data: export and erasure', (provider) => {
     expect(response.body).toMatchObject({ memberId: member.id, forfeitedPoints: member.balance });
 
     expect(await whereFound(api.app.db, personal)).toEqual([]);
+    expect(existsSync(join(photoDir, PHOTO)), 'the photo file').toBe(false);
     // The card number survives only as retired, never to be issued again.
     expect((await whereFound(api.app.db, [member.cardNumber])).map((hit) => hit.split(':')[0])).toEqual([
       'RetiredCard',
