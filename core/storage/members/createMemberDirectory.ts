@@ -22,6 +22,7 @@ export function createMemberDirectory(db: Database): MemberDirectory {
  * it and stop after one page of matches instead of sorting them all.
  */
 async function search(db: Database, criteria: MemberCriteria, page: { limit: number; cursor?: string }) {
+  if (criteria.nameContains === undefined) return searchByNumber(db, criteria, page);
   const after = page.cursor ? decodeCursor(page.cursor) : null;
   const rows = await db.prisma.member.findMany({
     where: {
@@ -33,16 +34,7 @@ async function search(db: Database, criteria: MemberCriteria, page: { limit: num
     },
     orderBy: [{ searchName: 'asc' }, { id: 'asc' }],
     take: page.limit + 1,
-    select: {
-      id: true,
-      name: true,
-      searchName: true,
-      cardNumber: true,
-      phone: true,
-      balance: true,
-      tier: true,
-      createdAt: true,
-    },
+    select: listingFields,
   });
   const members = rows.slice(0, page.limit);
   const last = members[members.length - 1];
@@ -51,6 +43,44 @@ async function search(db: Database, criteria: MemberCriteria, page: { limit: num
     next: rows.length > page.limit && last ? encodeCursor([last.searchName, last.id]) : null,
   };
 }
+
+/** A search by digits matches few members; past this many, staff should type more of the number. */
+const NUMBER_MATCHES = 1000;
+
+/**
+ * A phone or card search matches a handful of members, so they are found
+ * first (an index lookup, or one pass over the phones) and ordered here.
+ * Letting the database walk the name index instead would visit every
+ * member to find the few whose phone holds the digits.
+ */
+async function searchByNumber(db: Database, criteria: MemberCriteria, page: { limit: number; cursor?: string }) {
+  const after = page.cursor ? decodeCursor(page.cursor) : null;
+  const rows = await db.prisma.member.findMany({
+    where: { erasedAt: null, OR: matchesOf(criteria) },
+    take: NUMBER_MATCHES,
+    select: listingFields,
+  });
+  const key = (row: { searchName: string; id: string }) => `${row.searchName}\u0000${row.id}`;
+  const sorted = rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const rest = after ? sorted.filter((row) => key(row) > `${after[0]}\u0000${after[1]}`) : sorted;
+  const members = rest.slice(0, page.limit);
+  const last = members[members.length - 1];
+  return {
+    members: members.map(({ searchName: _, ...listing }) => listing),
+    next: rest.length > page.limit && last ? encodeCursor([last.searchName, last.id]) : null,
+  };
+}
+
+const listingFields = {
+  id: true,
+  name: true,
+  searchName: true,
+  cardNumber: true,
+  phone: true,
+  balance: true,
+  tier: true,
+  createdAt: true,
+} as const;
 
 function matchesOf(criteria: MemberCriteria) {
   return [
