@@ -240,7 +240,7 @@ describe.skipIf(chromiumMissing && !onCI)(`web chat in Chromium${chromiumMissing
     async () => {
       const page = await openChat('en-US');
       await page.clock.install();
-      await registerAnna(page, '+37369000013');
+      await registerAnna(page, '+37369000023');
       await choose(page, '💳 My card');
       await eventually(() => botMessages(page).filter({ hasText: en.tillCode }).count()).toBe(2);
       // The code lives 5 minutes; the page's clock is moved past that, the server's is not needed.
