@@ -51,6 +51,8 @@ export interface ApiResult {
   raw?: { type: string; bytes: Uint8Array };
   /** The handler already stored this answer under the request's Idempotency-Key, in the transaction of its work. */
   replyKept?: boolean;
+  /** Extra response headers (a download's Content-Disposition); not kept for Idempotency-Key replays, so only for GET. */
+  headers?: Record<string, string>;
 }
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;

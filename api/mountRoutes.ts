@@ -75,7 +75,12 @@ async function run(
   try {
     const result = await route.handle(input as Parameters<ApiRoute['handle']>[0]);
     if (result.raw) return { status: result.status, payload: '', kept: false, raw: result.raw };
-    return { status: result.status, payload: JSON.stringify(result.body), kept: result.replyKept === true };
+    return {
+      status: result.status,
+      payload: JSON.stringify(result.body),
+      kept: result.replyKept === true,
+      ...(result.headers && { headers: result.headers }),
+    };
   } catch (error) {
     // A limit reached is no answer to keep: the same request is welcome again after Retry-After.
     if (!(error instanceof ApiProblem) || error.kind === 'rate-limited') throw error;
@@ -118,8 +123,9 @@ function sessionCookieOn(reply: FastifyReply, deps: { secureCookie: boolean; ses
   };
 }
 
-function send(reply: FastifyReply, result: Answer): FastifyReply {
+function send(reply: FastifyReply, result: Answer & { headers?: Record<string, string> }): FastifyReply {
   if (result.replayed) void reply.header('idempotent-replayed', 'true');
+  if (result.headers) void reply.headers(result.headers);
   // Bytes for the caller's eyes only: kept by its browser, by no shared cache.
   if (result.raw)
     return reply

@@ -10,7 +10,10 @@ import { openApiDocument } from './openApiDocument.ts';
 import { useProblemDetails } from './problemHandlers.ts';
 import { apiKeyRoutes } from './routes/apiKeyRoutes.ts';
 import { ledgerRoutes } from './routes/ledgerRoutes.ts';
+import { adjustmentRoutes } from './routes/adjustmentRoutes.ts';
+import { privacyRoutes } from './routes/privacyRoutes.ts';
 import { memberRoutes } from './routes/memberRoutes.ts';
+import { memberPageRoutes } from './routes/memberPageRoutes.ts';
 import { programRoutes } from './routes/programRoutes.ts';
 import { purchaseRoutes } from './routes/purchaseRoutes.ts';
 import { auditRoutes } from './routes/auditRoutes.ts';
@@ -29,8 +32,11 @@ export type { ApiDeps };
 /** Every route of the REST API, in the order the OpenAPI document lists them. */
 export function apiRoutes(deps: ApiDeps, apiKeys: ApiKeyCache): ApiRoute[] {
   return [
+    ...memberPageRoutes(deps),
     ...memberRoutes(deps),
     ...ledgerRoutes(deps),
+    ...adjustmentRoutes(deps),
+    ...privacyRoutes(deps),
     ...purchaseRoutes(deps),
     ...apiKeyRoutes(deps, apiKeys),
     ...programRoutes(deps),

@@ -4,6 +4,7 @@ import type { MenuRegistry } from '../core/menu/menuPorts.ts';
 import { deskMenuEntries } from '../core/desk/deskMenu.ts';
 import { referralMenuEntries } from '../core/referral/referralMenu.ts';
 import { channelsMenuEntries, channelsPayloadKinds } from '../core/members/channelsMenu.ts';
+import { privacyMenuEntries, privacyPayloadKinds } from '../core/privacy/privacyMenu.ts';
 
 /**
  * Every capability's main menu entries, in the order the menu shows them
@@ -11,7 +12,7 @@ import { channelsMenuEntries, channelsPayloadKinds } from '../core/members/chann
  */
 export function assistantMenu(): MenuRegistry {
   return createMenuRegistry(
-    [...coreMenuEntries, ...referralMenuEntries, ...deskMenuEntries, ...channelsMenuEntries],
-    channelsPayloadKinds,
+    [...coreMenuEntries, ...referralMenuEntries, ...deskMenuEntries, ...channelsMenuEntries, ...privacyMenuEntries],
+    [...channelsPayloadKinds, ...privacyPayloadKinds],
   );
 }

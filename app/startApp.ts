@@ -15,6 +15,10 @@ import { createAccountStore } from '../core/storage/accounts/createAccountStore.
 import { createSessionStore } from '../core/storage/accounts/createSessionStore.ts';
 import { createAttemptLimit } from '../core/storage/db/createAttemptLimit.ts';
 import { SIGN_IN_FAILURES, type SignInDeps } from '../core/accounts/signIn.ts';
+import { fillSearchNames } from '../core/storage/members/fillSearchNames.ts';
+import { createMemberDirectory } from '../core/storage/members/createMemberDirectory.ts';
+import { createPrivacyStore } from '../core/storage/privacy/createPrivacyStore.ts';
+import { privacyWithPhotos } from './privacyWithPhotos.ts';
 import { createAuditLog } from '../core/storage/audit/createAuditLog.ts';
 import { createApiKeyStore } from '../core/storage/api/createApiKeyStore.ts';
 import { createIdempotencyStore } from '../core/storage/api/createIdempotencyStore.ts';
@@ -24,6 +28,8 @@ import { createPointsStore } from '../core/storage/points/createPointsStore.ts';
 import { createTillStore } from '../core/storage/till/createTillStore.ts';
 import { createCodeGuesses } from '../core/storage/till/createCodeGuesses.ts';
 import { createPointsService, type PointsService } from '../core/points/pointsService.ts';
+import { createAdjustPoints } from '../core/points/adjustPoints.ts';
+import { createAdjustmentStore } from '../core/storage/points/adjustPoints.ts';
 import { createReferralStore } from '../core/storage/referral/createReferralStore.ts';
 import { registerConsole } from '../console/registerConsole.ts';
 import { createTelegramBot } from '../bots/telegram/createTelegramBot.ts';
@@ -68,6 +74,8 @@ export async function startApp(config: Config, log: Pino, options: { clock?: () 
   try {
     const applied = await migrateDatabase(db, { log: (msg) => log.info(msg) });
     if (applied.applied.length > 0) log.info({ migrations: applied.applied }, 'database migrated');
+    const named = await fillSearchNames(db);
+    if (named > 0) log.info({ members: named }, 'member names prepared for search');
     return await wire(config, log, db, options.clock ?? (() => new Date()));
   } catch (error) {
     await db.close();
@@ -94,6 +102,8 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   const presence = deskPresenceFor(db, clock, config);
   const desk = deskDepsFor(db, translator, deskSettingsFrom(config), () => presence.connected());
   const menu = assistantMenu();
+  const webPhotos = createWebPhotoStore(config.WEBCHAT_PHOTO_DIR);
+  const privacy = privacyWithPhotos(createPrivacyStore(db), webPhotos, log);
   const deps: AssistantDeps = {
     ...stores,
     menu,
@@ -106,6 +116,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     till: createTillStore(db),
     desk,
     referrals: createReferralStore(db),
+    privacy,
   };
   await deps.understanding.ready;
   const assistant = createAssistant(deps);
@@ -116,7 +127,6 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     dataDirectoryOf(config.DATABASE_URL),
   );
   const secure = config.PUBLIC_URL?.startsWith('https:') ?? false;
-  const webPhotos = createWebPhotoStore(config.WEBCHAT_PHOTO_DIR);
   // Customers' photos by channel, for the Slack relay and the desk inbox alike; Telegram's joins once its bot exists.
   const photos: Partial<Record<Channel, PhotoSource>> = { web: webPhotos.get };
   const server = createHttpServer({
@@ -152,6 +162,8 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     sessionIdleMs: config.CONSOLE_SESSION_IDLE_MINUTES * 60_000,
     secureCookie: secure,
     publicUrl: config.PUBLIC_URL,
+    privacy,
+    adjustPoints: createAdjustPoints({ store: createAdjustmentStore(db), translator, rules: points.rules, clock }),
   });
   // The web console (console/): /admin, speaking only to the REST API above.
   registerConsole(server, { defaultLocale: settings.defaultLocale });
@@ -208,6 +220,7 @@ function apiStoresOf(db: Database, stores: ReturnType<typeof createConversationS
   return {
     members,
     ledger,
+    directory: createMemberDirectory(db),
     apiKeyStore: createApiKeyStore(db),
     idempotencyStore: createIdempotencyStore(db),
     codeGuesses: createCodeGuesses(db),

@@ -5,8 +5,9 @@ import { benchViberUpdates } from './viberUpdates.bench.ts';
 import { benchDispatcher } from './dispatcher.bench.ts';
 import { benchPurchases } from './purchases.bench.ts';
 import { benchUnderstanding, type Timing } from './understanding.bench.ts';
+import { benchMemberSearch } from './memberSearch.bench.ts';
 
-/** `npm run bench`: every benchmark, its figures and the machine they ran on; `BENCH_ONLY=telegram|purchases|outbox|understanding` runs one (`telegram` and `viber` run the two channels together). */
+/** `npm run bench`: every benchmark, its figures and the machine they ran on; `BENCH_ONLY=telegram|purchases|outbox|understanding|members` runs one (`telegram` and `viber` run the two channels together; `BENCH_PROVIDER=sqlite|postgresql` limits members to one database). */
 async function main(): Promise<void> {
   console.log(`Machine: ${describeMachine()}`);
   console.log(`Date: ${new Date().toISOString()}\n`);
@@ -15,6 +16,27 @@ async function main(): Promise<void> {
   if (only === undefined || only === 'purchases') await reportPurchases();
   if (only === undefined || only === 'outbox') await reportOutbox();
   if (only === undefined || only === 'understanding') await reportUnderstanding();
+  if (only === undefined || only === 'members') await reportMembers();
+}
+
+async function reportMembers(): Promise<void> {
+  const providers = process.env.BENCH_PROVIDER ? [process.env.BENCH_PROVIDER] : ['sqlite', 'postgresql'];
+  for (const provider of providers as ('sqlite' | 'postgresql')[]) {
+    const bench = await benchMemberSearch(provider);
+    if ('skipped' in bench) {
+      console.log(`\nMember search on ${provider}: skipped (${bench.skipped})`);
+      continue;
+    }
+    console.log(
+      `\nMember search and a member's page on ${provider}: ${bench.members.toLocaleString('en')} members, ${bench.ledgerEntries.toLocaleString('en')} ledger entries, loopback HTTP round trips one at a time (an upper bound of server time):`,
+    );
+    for (const [kind, t] of Object.entries(bench.kinds))
+      console.log(
+        `  ${kind.padEnd(46)} p50 ${t.p50Ms.toFixed(2).padStart(7)} ms   p95 ${t.p95Ms.toFixed(2).padStart(7)} ms`,
+      );
+    const worst = Math.max(...Object.values(bench.kinds).map((t) => t.p95Ms));
+    console.log(`  target: p95 <= 100 ms for every kind — ${verdict(worst <= 100)} (worst p95 ${worst.toFixed(2)} ms)`);
+  }
 }
 
 /** Telegram and Viber in one run, so the two figures compare. */

@@ -81,3 +81,11 @@ export async function retry<T>(
     }
   }
 }
+
+/** A paging cursor this server did not write (tampered with, or from another list); the caller should start again without it. */
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('The cursor is not one this server gave; start again without it.');
+    this.name = 'InvalidCursorError';
+  }
+}

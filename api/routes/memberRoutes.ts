@@ -124,10 +124,12 @@ function getMember(deps: ApiDeps): ApiRoute {
     summary: "A member's balance, tier and stamps",
     example: { params: { id: '0b5f4c7e-2f0a-4d63-9a55-2f4f6c1d9e01' } },
     responses: { 200: { description: 'The member.', schema: memberViewSchema } },
-    problems: ['member-not-found'],
+    problems: ['member-not-found', 'member-erased'],
     handle: async ({ params }) => {
       const member = await deps.points.currentMember(params.id);
       if (!member) throw new ApiProblem('member-not-found', `There is no member ${params.id}.`);
+      if (member.erasedAt)
+        throw new ApiProblem('member-erased', `The personal data of member ${params.id} was erased.`);
       return { status: 200, body: toMemberView(member, await deps.points.rules()) };
     },
   });

@@ -8,6 +8,8 @@ export interface WebPhotoStore {
   put(bytes: Uint8Array): Promise<string>;
   /** The bytes of a file id `put` returned; throws for any other id. */
   get(fileId: string): Promise<Uint8Array>;
+  /** Deletes one photo (its sender's data was erased); ids of other channels are left alone. */
+  remove(fileId: string): Promise<void>;
   /** Deletes photos kept longer than `maxAgeMs` (by then the desk has posted them). */
   purgeOlderThan(maxAgeMs: number, now: Date): Promise<void>;
 }
@@ -33,6 +35,9 @@ export function createWebPhotoStore(dir: string): WebPhotoStore {
     get: async (fileId) => {
       if (!FILE_ID.test(fileId)) throw new Error(`${fileId} is not a web chat photo id`);
       return new Uint8Array(await readFile(join(dir, fileId)));
+    },
+    remove: async (fileId) => {
+      if (FILE_ID.test(fileId)) await rm(join(dir, fileId), { force: true });
     },
     purgeOlderThan: async (maxAgeMs, now) => {
       const names = await readdir(dir).catch(() => [] as string[]);

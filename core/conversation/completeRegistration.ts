@@ -34,7 +34,7 @@ export async function completeRegistration(
     new Error('Could not find a free card number after 3 attempts; the card number space may be exhausted.');
   return retry({ attempts: 3, exhausted }, async () => {
     const result = await turn.deps.members.enrol(enrolmentFor(turn, chat, birthday, rules));
-    if (result.ok) return welcomeMessages(turn, result.member, rules);
+    if (result.ok) return welcomeMessages(turn, result.member, result.welcomeWithheld ? null : rules);
     if (result.reason === 'chat-changed') throw new ChatChangedError();
     if (result.reason === 'phone-taken') return (await joinWinner(turn, chat)) ?? phoneTakenMeanwhile(turn, chat);
     throw new TryAgainError('the random card number was taken');
@@ -71,7 +71,8 @@ function enrolmentFor(
   };
 }
 
-async function welcomeMessages(turn: Turn, member: MemberRecord, rules: ProgramRules): Promise<Outbound[]> {
+/** `rules` null: no welcome bonus to speak of (this phone had one before its data was erased). */
+async function welcomeMessages(turn: Turn, member: MemberRecord, rules: ProgramRules | null): Promise<Outbound[]> {
   const { t } = turn;
   return [
     message(t('registration.done', { name: member.name }) + welcomeLine(turn, member, rules)),
@@ -81,8 +82,9 @@ async function welcomeMessages(turn: Turn, member: MemberRecord, rules: ProgramR
 }
 
 /** The bonus credited now, or the promise of it at the first purchase when the number was typed. */
-function welcomeLine(turn: Turn, member: MemberRecord, rules: ProgramRules): string {
+function welcomeLine(turn: Turn, member: MemberRecord, rules: ProgramRules | null): string {
   const { t } = turn;
+  if (!rules) return '';
   if (member.balance > 0)
     return `\n${t('registration.welcomeBonus', { points: t('points', { count: member.balance }) })}`;
   if (rules.welcomeBonus > 0)

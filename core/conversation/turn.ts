@@ -9,6 +9,7 @@ import type { LedgerReads } from '../points/pointsPorts.ts';
 import type { ProgramSettings } from '../settings/programSettings.ts';
 import type { PointsService } from '../points/pointsService.ts';
 import type { Referrals } from '../referral/referralPorts.ts';
+import type { PrivacyStore } from '../privacy/privacyPorts.ts';
 import type { TillStore } from '../till/tillPorts.ts';
 import type { DeskDeps } from '../desk/deskPorts.ts';
 import type { MenuRegistry } from '../menu/menuPorts.ts';
@@ -36,6 +37,8 @@ export interface AssistantDeps {
   understanding: Understanding;
   /** Invitation codes; without it the invite screen shows no code. */
   referrals?: Referrals;
+  /** Personal data for "My data" (core/privacy/); without it the screen says it is unavailable. */
+  privacy?: Pick<PrivacyStore, 'summary' | 'erase'>;
 }
 
 /** One update being answered: who, in which language, at what moment. */

@@ -1,4 +1,5 @@
 import type { Channel } from '../inbound.ts';
+import type { MemberCriteria } from './memberSearch.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { ChatState } from '../conversation/chatState.ts';
 import type { NotificationTopic } from '../notifications/notificationTopics.ts';
@@ -30,6 +31,8 @@ export interface MemberRecord {
   /** Stamp card progress since the last free purchase. */
   stamps: number;
   createdAt: Date;
+  /** Set once the person's data was erased: the record is an anonymous owner of its ledger, no one to serve. */
+  erasedAt?: Date | null;
 }
 
 export interface Enrolment {
@@ -46,7 +49,9 @@ export interface Enrolment {
 }
 
 export type EnrolmentResult =
-  { ok: true; member: MemberRecord } | { ok: false; reason: 'phone-taken' | 'card-taken' | 'chat-changed' };
+  /** `welcomeWithheld`: this phone had its welcome bonus before its member's data was erased, less than a year ago. */
+  | { ok: true; member: MemberRecord; welcomeWithheld?: boolean }
+  | { ok: false; reason: 'phone-taken' | 'card-taken' | 'chat-changed' };
 
 /** Members: who they are, their language, what they switched off, and how they join. */
 export interface MemberStore {
@@ -177,3 +182,81 @@ export interface BirthdayStore {
 
 /** What the birthday job is built from. */
 export type BirthdayJobDeps = JobDeps & { birthdays: BirthdayStore };
+
+/** One member as a search result lists them; the phone is masked by whoever shows it. */
+export interface MemberListing {
+  id: string;
+  name: string;
+  cardNumber: string;
+  phone: string | null;
+  balance: number;
+  tier: string | null;
+  createdAt: Date;
+}
+
+/** A page of search results; `next` is the cursor of the following page, null on the last. */
+export interface ListingPage {
+  members: MemberListing[];
+  next: string | null;
+}
+
+/** A linked channel as a member's page shows it: which messenger, since when, whether we can reach it. */
+export interface LinkedChat {
+  id: string;
+  channel: string;
+  locale: Locale;
+  linkedAt: Date;
+  unreachableAt: Date | null;
+}
+
+/** What staff see on a member's page, besides the ledger and the purchases, which are paged. */
+export interface MemberProfile {
+  member: MemberRecord;
+  consent: { at: Date; version: string };
+  birthdaySetAt: Date | null;
+  chats: LinkedChat[];
+  mutedTopics: NotificationTopic[];
+  referral: { code: string | null; referredById: string | null; referredCount: number };
+  tickets: {
+    open: number;
+    taken: number;
+    resolved: number;
+    recent: {
+      id: string;
+      status: string;
+      reason: string;
+      openedAt: Date;
+      resolvedAt: Date | null;
+      rating: number | null;
+    }[];
+  };
+  erasedAt: Date | null;
+}
+
+/** One purchase on a member's page, with its refund. */
+export interface PurchaseListing {
+  id: string;
+  receiptId: string;
+  amount: number;
+  paidAmount: number;
+  discountPercent: number;
+  redeemedPoints: number;
+  earnedPoints: number;
+  freeItem: boolean;
+  source: string;
+  createdAt: Date;
+  refundedAt: Date | null;
+  refundShortfall: number;
+}
+
+/** What the console's member pages read: search, a member's page, their purchases. */
+export interface MemberDirectory {
+  /** Members matching any of `criteria`, by name then id; erased members are never found. */
+  search(criteria: MemberCriteria, page: { limit: number; cursor?: string }): Promise<ListingPage>;
+  profile(memberId: string): Promise<MemberProfile | null>;
+  /** Purchases newest first; `cursor` is the previous page's `next`. */
+  purchases(
+    memberId: string,
+    page: { limit: number; cursor?: string },
+  ): Promise<{ purchases: PurchaseListing[]; next: string | null }>;
+}

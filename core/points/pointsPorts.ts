@@ -190,3 +190,39 @@ export interface ExpiryStore {
 
 /** What the expiry jobs are built from. */
 export type ExpiryJobDeps = JobDeps & { expiry: ExpiryStore };
+
+/** Points added or taken by hand (a goodwill gesture, a correction), with the reason staff gave. */
+export interface AdjustmentRequest {
+  memberId: string;
+  /** Positive adds a lot of points, negative takes them (oldest expiry first); never 0. */
+  points: number;
+  reason: string;
+  /** Who made it, for the audit log: `admin`, `key:<id>`, `account:<id>`. */
+  actor: string;
+  /** Unique per adjustment: a second request with it changes nothing and answers the first. */
+  idempotencyKey: string;
+  at: Date;
+  /** When added points expire, if ever. */
+  expiresAt: Date | null;
+  /** The member's message, written to the outbox in the same transaction. */
+  notify(member: MemberRecord, entry: AdjustmentEntry): Notification;
+}
+
+export interface AdjustmentEntry {
+  seq: number;
+  delta: number;
+  balanceAfter: number;
+  createdAt: Date;
+}
+
+export type AdjustmentOutcome =
+  | { kind: 'adjusted' | 'replayed'; entry: AdjustmentEntry; member: MemberRecord }
+  | { kind: 'member-not-found' }
+  | { kind: 'member-erased' }
+  /** Taking more than the balance; nothing changed. */
+  | { kind: 'over-balance'; balance: number };
+
+/** Adjustments' storage: ledger line, balance, audit entry and the member's message, all or nothing. */
+export interface AdjustmentStore {
+  adjust(request: AdjustmentRequest): Promise<AdjustmentOutcome>;
+}

@@ -58,7 +58,7 @@ async function enrol(prisma: Prisma, enrolment: Enrolment & ReferralClaim): Prom
     const member = await prisma.$transaction((tx) =>
       enrolInTransaction(tx, { at, member: newMember, welcome, chat, referralCode }),
     );
-    return { ok: true, member: toMemberRecord(member) };
+    return { ok: true, member: toMemberRecord(member), welcomeWithheld: member.welcomeWithheld };
   } catch (error) {
     if (error instanceof ChatMovedOn) return { ok: false, reason: 'chat-changed' };
     if (!isUniqueViolation(error)) throw error;

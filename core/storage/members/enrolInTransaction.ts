@@ -5,6 +5,9 @@ import type { Tx } from '../db/openDatabase.ts';
 import { creditInTransaction } from '../points/creditInTransaction.ts';
 import { referrerForEnrolment } from '../referral/createReferralStore.ts';
 import type { Member } from './records.ts';
+import { searchName } from '../../members/searchName.ts';
+import { TryAgainError } from '../../errors.ts';
+import { welcomeWithheld } from '../privacy/erasedPhones.ts';
 
 /** A new member as storage writes them, from a chat or from the till. */
 export interface NewMember {
@@ -32,12 +35,20 @@ export interface NewMember {
 /** Thrown inside the enrolment transaction to roll it back when the chat moved on. */
 export class ChatMovedOn extends Error {}
 
+/** The new member's row; `welcomeWithheld` when this phone had its welcome bonus before its data was erased. */
+export type EnrolledMember = Member & { welcomeWithheld: boolean };
+
 /** Member, welcome bonus and the chat's next state, all or nothing. */
-export async function enrolInTransaction(tx: Tx, enrolment: NewMember): Promise<Member> {
-  const { member, welcome, at, chat } = enrolment;
+export async function enrolInTransaction(tx: Tx, enrolment: NewMember): Promise<EnrolledMember> {
+  const { member, at, chat } = enrolment;
+  // A card number retired by an erasure is never issued again; the caller draws another.
+  if (await tx.retiredCard.findUnique({ where: { cardNumber: member.cardNumber } }))
+    throw new TryAgainError('the random card number was retired');
   // Referral: the inviter, remembered now and rewarded at the first purchase (core/storage/referral/).
   const referredById = await referrerForEnrolment(tx, enrolment.referralCode, member);
   let row = await tx.member.create({ data: { ...memberRow(enrolment), referredById } });
+  const withheld = enrolment.welcome !== null && (await welcomeWithheld(tx, member.phone, at));
+  const welcome = withheld ? null : enrolment.welcome;
   if (welcome) {
     const { points, expiresAt } = welcome;
     row = await creditInTransaction(tx, {
@@ -49,13 +60,13 @@ export async function enrolInTransaction(tx: Tx, enrolment: NewMember): Promise<
       at,
     });
   }
-  if (!chat) return row;
+  if (!chat) return { ...row, welcomeWithheld: withheld };
   const moved = await tx.chat.updateMany({
     where: { id: chat.id, version: chat.version },
     data: { memberId: member.id, state: JSON.stringify(chat.nextState), version: { increment: 1 } },
   });
   if (moved.count !== 1) throw new ChatMovedOn();
-  return row;
+  return { ...row, welcomeWithheld: withheld };
 }
 
 function memberRow({ member, at }: NewMember) {
@@ -63,6 +74,7 @@ function memberRow({ member, at }: NewMember) {
     id: member.id,
     cardNumber: member.cardNumber,
     name: member.name,
+    searchName: searchName(member.name),
     phone: member.phone,
     phoneVerified: member.phoneVerified,
     birthDay: member.birthday?.day ?? null,

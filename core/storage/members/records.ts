@@ -45,9 +45,10 @@ export function toMemberRecord(row: Member): MemberRecord {
     purchaseCount: row.purchaseCount,
     stamps: row.stamps,
     createdAt: row.createdAt,
+    erasedAt: row.erasedAt,
   };
 }
 
-function asLocale(value: string): Locale {
+export function asLocale(value: string): Locale {
   return isLocale(value) ? value : 'ru';
 }

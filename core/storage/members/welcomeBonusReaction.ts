@@ -4,6 +4,7 @@ import type { Tx } from '../db/openDatabase.ts';
 import { creditInTransaction } from '../points/creditInTransaction.ts';
 import type { PurchaseEvent, PurchaseReaction } from '../points/purchaseReactions.ts';
 import { toMemberRecord } from './records.ts';
+import { welcomeWithheld } from '../privacy/erasedPhones.ts';
 
 /**
  * The welcome bonus of a member who did not get it at enrolment (a typed
@@ -22,6 +23,8 @@ async function creditWelcomeOnFirstPurchase(tx: Tx, event: PurchaseEvent): Promi
   if (member.purchaseCount !== 1 || !bonus) return member;
   const idempotencyKey = `welcome:${member.id}`;
   if ((await tx.ledgerEntry.count({ where: { idempotencyKey } })) > 0) return member;
+  // The same phone had a welcome bonus before its member's data was erased (core/storage/privacy/).
+  if (await welcomeWithheld(tx, member.phone, at)) return member;
   const row = await creditInTransaction(tx, { memberId: member.id, kind: 'welcome', ...bonus, idempotencyKey, at });
   return toMemberRecord(row);
 }

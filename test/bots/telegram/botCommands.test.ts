@@ -55,6 +55,7 @@ describe('the command list at start-up', () => {
       'human',
       'help',
       'chats',
+      'mydata',
     ]);
   });
 });

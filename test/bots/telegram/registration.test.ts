@@ -20,7 +20,7 @@ const MAIN_MENU = [
   [menuPayload('history'), menuPayload('invite')],
   [menuPayload('notifications'), menuPayload('language')],
   [menuPayload('complaint'), menuPayload('human')],
-  [menuPayload('help'), menuPayload('channels')],
+  [menuPayload('help'), menuPayload('channels'), menuPayload('mydata')],
 ];
 
 let harness: TelegramHarness;

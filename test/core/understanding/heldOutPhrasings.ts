@@ -3,6 +3,8 @@ import type { Locale } from '../../../core/i18n/locale.ts';
 /** Phrasings the classifier never saw in training (locales/<lng>/intents.json), with the intent each means. */
 export const heldOut: Record<Locale, [string, string][]> = {
   en: [
+    ['what personal data do you have on me', 'mydata'],
+    ['please erase everything about me', 'mydata'],
     ['balance', 'balance'],
     ['how many points do I have?', 'balance'],
     ['show my card', 'card'],
@@ -68,6 +70,8 @@ export const heldOut: Record<Locale, [string, string][]> = {
     ['I want to take a survey', 'survey'],
   ],
   ru: [
+    ['какие мои данные у вас есть', 'mydata'],
+    ['удалите всё обо мне', 'mydata'],
     ['сколько у меня баллов?', 'balance'],
     ['мой баланс', 'balance'],
     ['покажи историю', 'history'],
@@ -133,6 +137,8 @@ export const heldOut: Record<Locale, [string, string][]> = {
     ['пройти анкету', 'survey'],
   ],
   ro: [
+    ['ce date aveți despre mine', 'mydata'],
+    ['ștergeți tot despre mine', 'mydata'],
     ['câte puncte am', 'balance'],
     ['vreau cardul', 'card'],
     ['vreau să vorbesc cu un om', 'human'],

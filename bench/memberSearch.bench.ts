@@ -1,0 +1,121 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { loadConfig } from '../app/config.ts';
+import { createLogger } from '../app/logger.ts';
+import { startApp } from '../app/startApp.ts';
+import { formatCardNumber } from '../core/members/cardNumber.ts';
+import type { Provider } from '../core/storage/db/openDatabase.ts';
+import { acquirePostgres } from '../test/support/postgres.ts';
+import { seedDirectory, type SeededMember } from './seedDirectory.ts';
+
+const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
+const LEDGER_PER_MEMBER = Number(process.env.BENCH_LEDGER_PER_MEMBER ?? 10);
+const REQUESTS = 300;
+const ADMIN_TOKEN = `bench-${randomUUID()}`;
+
+/** p50 and p95 of one kind of request, in milliseconds. */
+export interface Percentiles {
+  p50Ms: number;
+  p95Ms: number;
+}
+
+export interface MemberSearchBench {
+  provider: Provider;
+  members: number;
+  ledgerEntries: number;
+  /** By kind of request: each a loopback HTTP round trip, one at a time, so it bounds the server's own time from above. */
+  kinds: Record<string, Percentiles>;
+}
+
+/** The kinds of search staff type, and the member page's three reads, each with its own inputs. */
+function requestKinds(members: SeededMember[]): Record<string, () => string> {
+  const any = () => members[randomInt(members.length)]!;
+  const q = (text: string) => `/api/v1/members/search?q=${encodeURIComponent(text)}&limit=20`;
+  return {
+    'search: part of a first name (many matches)': () => q(any().name.slice(0, 3)),
+    'search: a last name': () => q(any().name.split(' ')[1]!),
+    'search: a name nobody has (whole scan)': () => q(`zq${randomInt(1000)}`),
+    'search: phone, national spelling': () => q(`0${any().phone.slice(4, 6)} ${any().phone.slice(6)}`),
+    'search: six digits of a phone': () => q(any().phone.slice(-6)),
+    'search: card number with spaces': () => q(formatCardNumber(any().cardNumber)),
+    "member's page (profile)": () => `/api/v1/members/${any().id}/profile`,
+    "member's purchases (first page)": () => `/api/v1/members/${any().id}/purchases?limit=20`,
+    "member's ledger (first page)": () => `/api/v1/members/${any().id}/ledger?limit=20`,
+  };
+}
+
+/**
+ * Member search and a member's page on 100,000 members (and 10 ledger lines
+ * each unless BENCH_LEDGER_PER_MEMBER says otherwise), the whole application
+ * on loopback, on SQLite or on a PostgreSQL server on this machine.
+ */
+export async function benchMemberSearch(provider: Provider): Promise<MemberSearchBench | { skipped: string }> {
+  const database = await databaseFor(provider);
+  if ('skipped' in database) return database;
+  const config = loadConfig({
+    DATABASE_URL: database.url,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    ADMIN_TOKEN,
+    API_RATE_LIMIT_PER_MINUTE: '1000000',
+    RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '1000000',
+  });
+  const app = await startApp(config, createLogger('silent'));
+  try {
+    const members = await seedDirectory(app.db, MEMBERS, LEDGER_PER_MEMBER);
+    if (provider === 'postgresql') await app.db.prisma.$executeRawUnsafe('ANALYZE');
+    const kinds: Record<string, Percentiles> = {};
+    for (const [kind, path] of Object.entries(requestKinds(members))) kinds[kind] = await time(app.url, path);
+    return { provider, members: MEMBERS, ledgerEntries: MEMBERS * LEDGER_PER_MEMBER, kinds };
+  } finally {
+    await app.stop();
+    await database.dispose();
+  }
+}
+
+async function time(base: string, path: () => string): Promise<Percentiles> {
+  const latencies: number[] = [];
+  for (let i = 0; i < REQUESTS + 20; i++) {
+    const t0 = performance.now();
+    const response = await fetch(`${base}${path()}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`The bench got ${response.status} for ${path()}.`);
+    // The first requests warm caches and the JIT.
+    if (i >= 20) latencies.push(performance.now() - t0);
+  }
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+  return { p50Ms: at(0.5), p95Ms: at(0.95) };
+}
+
+async function databaseFor(
+  provider: Provider,
+): Promise<{ url: string; dispose: () => Promise<void> } | { skipped: string }> {
+  if (provider === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'loyalty-members-bench-'));
+    return { url: `file:${join(dir, 'bench.db')}`, dispose: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const acquired = await acquirePostgres();
+  if (!acquired.server) return { skipped: acquired.reason };
+  const server = acquired.server;
+  const name = `bench_${randomUUID().replaceAll('-', '')}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: server.url });
+    await client.connect();
+    await client.query(sql).finally(() => client.end());
+  };
+  await admin(`CREATE DATABASE "${name}"`);
+  const url = new URL(server.url);
+  url.pathname = `/${name}`;
+  return {
+    url: url.href,
+    dispose: async () => {
+      await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await server.stop();
+    },
+  };
+}

@@ -1,0 +1,141 @@
+import type { MemberCriteria } from '../../members/memberSearch.ts';
+import type { MemberDirectory, MemberProfile } from '../../members/membersPorts.ts';
+import { isNotificationTopic } from '../../notifications/notificationTopics.ts';
+import type { Database } from '../db/openDatabase.ts';
+import { asLocale, toMemberRecord } from './records.ts';
+import { decodeCursor, encodeCursor } from './pageCursor.ts';
+import { purchasesPage } from './purchasesPage.ts';
+
+const RECENT_TICKETS = 5;
+
+/** The console's reads of members, on Prisma; SQLite and PostgreSQL alike. */
+export function createMemberDirectory(db: Database): MemberDirectory {
+  return {
+    search: (criteria, page) => search(db, criteria, page),
+    profile: (memberId) => profile(db, memberId),
+    purchases: (memberId, page) => purchasesPage(db, memberId, page),
+  };
+}
+
+/**
+ * Ordered by (searchName, id), the index's own order: a database can walk
+ * it and stop after one page of matches instead of sorting them all.
+ */
+async function search(db: Database, criteria: MemberCriteria, page: { limit: number; cursor?: string }) {
+  if (criteria.nameContains === undefined) return searchByNumber(db, criteria, page);
+  const after = page.cursor ? decodeCursor(page.cursor) : null;
+  const rows = await db.prisma.member.findMany({
+    where: {
+      erasedAt: null,
+      OR: matchesOf(criteria),
+      ...(after && {
+        AND: [{ OR: [{ searchName: { gt: after[0] } }, { searchName: after[0], id: { gt: after[1] } }] }],
+      }),
+    },
+    orderBy: [{ searchName: 'asc' }, { id: 'asc' }],
+    take: page.limit + 1,
+    select: listingFields,
+  });
+  const members = rows.slice(0, page.limit);
+  const last = members[members.length - 1];
+  return {
+    members: members.map(({ searchName: _, ...listing }) => listing),
+    next: rows.length > page.limit && last ? encodeCursor([last.searchName, last.id]) : null,
+  };
+}
+
+/** A search by digits matches few members; past this many, staff should type more of the number. */
+const NUMBER_MATCHES = 1000;
+
+/**
+ * A phone or card search matches a handful of members, so they are found
+ * first (an index lookup, or one pass over the phones) and ordered here.
+ * Letting the database walk the name index instead would visit every
+ * member to find the few whose phone holds the digits.
+ */
+async function searchByNumber(db: Database, criteria: MemberCriteria, page: { limit: number; cursor?: string }) {
+  const after = page.cursor ? decodeCursor(page.cursor) : null;
+  const rows = await db.prisma.member.findMany({
+    where: { erasedAt: null, OR: matchesOf(criteria) },
+    take: NUMBER_MATCHES,
+    select: listingFields,
+  });
+  const key = (row: { searchName: string; id: string }) => `${row.searchName}\u0000${row.id}`;
+  const sorted = rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const rest = after ? sorted.filter((row) => key(row) > `${after[0]}\u0000${after[1]}`) : sorted;
+  const members = rest.slice(0, page.limit);
+  const last = members[members.length - 1];
+  return {
+    members: members.map(({ searchName: _, ...listing }) => listing),
+    next: rest.length > page.limit && last ? encodeCursor([last.searchName, last.id]) : null,
+  };
+}
+
+const listingFields = {
+  id: true,
+  name: true,
+  searchName: true,
+  cardNumber: true,
+  phone: true,
+  balance: true,
+  tier: true,
+  createdAt: true,
+} as const;
+
+function matchesOf(criteria: MemberCriteria) {
+  return [
+    ...(criteria.nameContains !== undefined ? [{ searchName: { contains: criteria.nameContains } }] : []),
+    ...(criteria.phone ? [{ phone: criteria.phone }] : []),
+    ...(criteria.phoneDigits ? [{ phone: { contains: criteria.phoneDigits } }] : []),
+    ...(criteria.cardNumber ? [{ cardNumber: criteria.cardNumber }] : []),
+  ];
+}
+
+async function profile(db: Database, memberId: string): Promise<MemberProfile | null> {
+  const { prisma } = db;
+  const row = await prisma.member.findUnique({
+    where: { id: memberId },
+    include: {
+      chats: { orderBy: { createdAt: 'asc' } },
+      mutes: true,
+      tickets: { orderBy: { openedAt: 'desc' }, take: RECENT_TICKETS },
+    },
+  });
+  if (!row) return null;
+  const [tickets, referredCount] = await Promise.all([
+    ticketCounts(db, memberId),
+    prisma.member.count({ where: { referredById: memberId } }),
+  ]);
+  return {
+    member: toMemberRecord(row),
+    consent: { at: row.consentAt, version: row.consentVersion },
+    birthdaySetAt: row.birthdaySetAt,
+    chats: row.chats.map((chat) => ({
+      id: chat.id,
+      channel: chat.channel,
+      locale: asLocale(chat.locale),
+      linkedAt: chat.createdAt,
+      unreachableAt: chat.unreachableAt,
+    })),
+    mutedTopics: row.mutes.map((mute) => mute.topic).filter(isNotificationTopic),
+    referral: { code: row.referralCode, referredById: row.referredById, referredCount },
+    tickets: {
+      ...tickets,
+      recent: row.tickets.map(({ id, status, reason, openedAt, resolvedAt, rating }) => ({
+        id,
+        status,
+        reason,
+        openedAt,
+        resolvedAt,
+        rating,
+      })),
+    },
+    erasedAt: row.erasedAt,
+  };
+}
+
+async function ticketCounts(db: Database, memberId: string) {
+  const groups = await db.prisma.ticket.groupBy({ by: ['status'], where: { memberId }, _count: { _all: true } });
+  const count = (status: string) => groups.find((group) => group.status === status)?._count._all ?? 0;
+  return { open: count('open'), taken: count('taken'), resolved: count('resolved') };
+}
