@@ -324,8 +324,8 @@ describe.skipIf(chromiumMissing && !onCI)(`web chat in Chromium${chromiumMissing
       await eventually(() => botMessages(page).count()).toBeGreaterThan(8);
       expect(await log(page).getByRole('button', { name: '💰 Balance' }).count()).toBe(0);
       await page.locator('#menu-button').click();
-      // Ten entries: balance, card, history, invite, notifications, language, complaint, human, help, my data.
-      expect(await page.locator('#menu').getByRole('button').count()).toBe(10);
+      // Eleven entries: balance, card, history, invite, notifications, language, complaint, human, help, my chats, my data.
+      expect(await page.locator('#menu').getByRole('button').count()).toBe(11);
       await page.keyboard.press('Escape');
       await page.locator('#menu').waitFor({ state: 'hidden' });
 
