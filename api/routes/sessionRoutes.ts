@@ -1,3 +1,4 @@
+import type { Account } from '../../core/accounts/accountsPorts.ts';
 import { z } from 'zod';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../../core/accounts/passwords.ts';
 import { openSession, signIn } from '../../core/accounts/signIn.ts';
@@ -5,7 +6,7 @@ import { hashApiKey } from '../../core/api/hashApiKey.ts';
 import { locales } from '../../core/i18n/locale.ts';
 import type { ApiDeps } from '../apiDeps.ts';
 import { sessionSchema, toSessionView } from '../accountView.ts';
-import { defineRoute, type ApiClient, type ApiRoute } from '../apiRoute.ts';
+import { defineRoute, type ApiClient, type ApiResult, type ApiRoute, type SessionCookie } from '../apiRoute.ts';
 import { ApiProblem } from '../problem.ts';
 
 export const passwordField = z
@@ -152,17 +153,8 @@ function createOwner(deps: ApiDeps): ApiRoute {
       const { password, ...rest } = body;
       const owner = await deps.accounts.createOwner({ ...rest, role: 'owner', at }, await hashPassword(password));
       if (!owner) throw new ApiProblem('owner-exists', 'The console has an owner already; sign in instead.');
-      await deps.audit.record({
-        at,
-        actor: 'admin',
-        action: 'account.created',
-        subject: `account:${owner.id}`,
-        before: null,
-        after: { name: owner.name, email: owner.email, role: owner.role },
-      });
-      const { token, csrfToken } = await openSession(deps.signIn, owner.id, at);
-      sessionCookie.set(token);
-      return { status: 201, body: toSessionView(owner, csrfToken) };
+      const after = { name: owner.name, email: owner.email, role: owner.role };
+      return signInAfter(deps, owner, { at, actor: 'admin', action: 'account.created', after }, sessionCookie);
     },
   });
 }
@@ -187,17 +179,8 @@ function setUp(deps: ApiDeps): ApiRoute {
           'setup-link-invalid',
           'This set-up link was used already or has expired; ask the owner for a new one.',
         );
-      await deps.audit.record({
-        at,
-        actor: `account:${account.id}`,
-        action: 'account.password-set',
-        subject: `account:${account.id}`,
-        before: null,
-        after: null,
-      });
-      const { token, csrfToken } = await openSession(deps.signIn, account.id, at);
-      sessionCookie.set(token);
-      return { status: 201, body: toSessionView(account, csrfToken) };
+      const change = { at, actor: `account:${account.id}`, action: 'account.password-set', after: null };
+      return signInAfter(deps, account, change, sessionCookie);
     },
   });
 }
@@ -231,6 +214,19 @@ function changePassword(deps: ApiDeps): ApiRoute {
       return { status: 200, body: toSessionView(account, csrfToken) };
     },
   });
+}
+
+/** Records what made the account usable, then signs its person in: the end of the first run and of a set-up link. */
+async function signInAfter(
+  deps: ApiDeps,
+  account: Account,
+  change: { at: Date; actor: string; action: string; after: unknown },
+  sessionCookie: SessionCookie,
+): Promise<ApiResult> {
+  await deps.audit.record({ ...change, subject: `account:${account.id}`, before: null });
+  const { token, csrfToken } = await openSession(deps.signIn, account.id, change.at);
+  sessionCookie.set(token);
+  return { status: 201, body: toSessionView(account, csrfToken) };
 }
 
 function signedIn(client: ApiClient) {

@@ -1,3 +1,6 @@
+// The desk's store in one file past 300 lines, on purpose: every function here
+// writes tickets, their messages and the desk lane's posts in one transaction
+// with the same row shapes, and split apart they would only import each other.
 import { isChannel, type Channel } from '../../inbound.ts';
 import type {
   AddOutcome,
