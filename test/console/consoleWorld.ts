@@ -1,7 +1,6 @@
 // The console as its people meet it: the real application on loopback, the
 // real page in Debian's Chromium, and axe-core checking every page.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -10,9 +9,10 @@ import { createLogger } from '../../app/logger.ts';
 import { startApp, type RunningApp } from '../../app/startApp.ts';
 import { launchChromium } from '../support/chromium.ts';
 
+export { seriousViolations } from '../support/axe.ts';
+
 export const ADMIN_TOKEN = 'console-test-admin-token-0123456789abcdef';
 export const OWNER = { name: 'Ion Popescu', email: 'owner@shop.md', password: 'correct horse battery' };
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export interface ConsoleWorld {
   app: RunningApp;
@@ -56,23 +56,6 @@ export async function startConsoleWorld(): Promise<ConsoleWorld> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-/** axe-core's serious and critical findings on the page as it is now. */
-export async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const ids = await page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
-      }
-    ).axe;
-    const result = await axe.run();
-    return result.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  });
-  return ids;
 }
 
 export async function fill(page: Page, label: string, value: string): Promise<void> {

@@ -9,6 +9,7 @@ import { loadConfig } from '../../../app/config.ts';
 import { createLogger } from '../../../app/logger.ts';
 import { startApp, type RunningApp } from '../../../app/startApp.ts';
 import { chromiumMissing, launchChromium, onCI, skipReason } from '../../support/chromium.ts';
+import { seriousViolations } from '../../support/axe.ts';
 
 const SCREENSHOT = '/tmp/webchat.png';
 if (chromiumMissing && !onCI) console.warn(`Web chat browser tests skipped: ${skipReason}.`);
@@ -239,6 +240,21 @@ describe.skipIf(chromiumMissing && !onCI)(`web chat in Chromium${chromiumMissing
       await eventually(() => botMessages(page).filter({ hasText: en.tillCode }).count()).toBe(1);
     },
   );
+
+  for (const width of [1280, 390])
+    it(
+      `has no serious or critical axe-core finding at ${width} px, on the card and with the menu open`,
+      { timeout: 60_000 },
+      async () => {
+        const page = await openChat('en-US', width);
+        await registerAnna(page, `+3736900002${width === 390 ? 1 : 2}`);
+        await choose(page, '💳 My card');
+        await eventually(() => botMessages(page).filter({ hasText: en.tillCode }).count()).toBe(2);
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.locator('#menu-button').click();
+        expect(await seriousViolations(page)).toEqual([]);
+      },
+    );
 
   it('clears the conversation on this device from the page', { timeout: 60_000 }, async () => {
     const page = await openChat('en-US');
