@@ -8,12 +8,21 @@ export function isChannel(value: string): value is Channel {
   return (channels as readonly string[]).includes(value);
 }
 
+/**
+ * Whether the platform vouches that a shared contact is the sender's own
+ * number: `proven` (Telegram's contact carries the sender's user id),
+ * `someone-else` (it carries another id), or `unknown` (Viber's contact
+ * carries no owner, and a user may forward any contact from their address
+ * book, so it counts no more than a typed number).
+ */
+export type ContactOwnership = 'proven' | 'someone-else' | 'unknown';
+
 /** What the person did, independent of the platform. */
 export type InboundEvent =
   | { kind: 'text'; text: string }
   | { kind: 'command'; command: string; payload?: string }
   | { kind: 'button'; payload: string }
-  | { kind: 'contact'; phone: string; isOwn: boolean }
+  | { kind: 'contact'; phone: string; ownership: ContactOwnership }
   | { kind: 'photo'; fileId: string; caption?: string };
 
 /**

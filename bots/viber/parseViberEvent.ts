@@ -109,9 +109,10 @@ function messageEvent(message: z.infer<typeof viberMessage>): InboundEvent | nul
     case 'text':
       return message.text === undefined ? null : textEvent(message.text);
     case 'contact': {
-      // A contact message comes only from the share-phone button: Viber sends the sender's own number.
+      // The share-phone button sends the sender's number, but so does any contact the user forwards
+      // from their address book, and nothing on the wire tells them apart.
       const phone = message.contact?.phone_number;
-      return phone ? { kind: 'contact', phone, isOwn: true } : null;
+      return phone ? { kind: 'contact', phone, ownership: 'unknown' } : null;
     }
     case 'picture':
       return message.media

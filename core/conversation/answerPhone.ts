@@ -18,8 +18,9 @@ export const PHONE_ATTEMPTS_PER_HOUR = 5;
 
 /**
  * Registration, step 2: the phone number, shared as a contact or typed.
- * Only a contact with the sender's own id proves the number is theirs, and
- * the proven owner always wins: they link to a card whose number is proven
+ * Only a contact the platform vouches for proves the number is theirs (see
+ * ContactOwnership); anything else counts as typed. The proven owner
+ * always wins: they link to a card whose number is proven
  * (or that no chat speaks for yet), else the number leaves the card that
  * only typed it and the owner gets a card of their own.
  */
@@ -31,8 +32,8 @@ export async function answerPhone(turn: Turn, chat: PhoneChat): Promise<Outbound
     return answerLinkCode(turn, chat, event.text.trim(), (member) => linkTo(turn, chat, member));
   const linkCode = event.kind === 'text' ? linkCodeIn(event.text) : null;
   if (linkCode) return redeemLinkCode(turn, chat, linkCode, retry);
-  if (event.kind === 'contact' && !event.isOwn) return retry('registration.notOwnContact');
-  const verified = event.kind === 'contact';
+  if (event.kind === 'contact' && event.ownership === 'someone-else') return retry('registration.notOwnContact');
+  const verified = event.kind === 'contact' && event.ownership === 'proven';
   if (!verified && (await deps.members.countPhoneAttempt(chat.id, turn.now)) > PHONE_ATTEMPTS_PER_HOUR)
     return retry('registration.tooManyPhones');
   const raw = event.kind === 'contact' ? event.phone : event.kind === 'text' ? event.text : null;

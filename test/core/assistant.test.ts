@@ -76,7 +76,7 @@ describeEachProvider('the assistant', (provider) => {
     await assistant.handle(inbound(address, text('hello')));
     await assistant.handle(inbound(address, press(payload.consentAccept('en'))));
     await assistant.handle(inbound(address, text('Anna')));
-    await assistant.handle(inbound(address, { kind: 'contact', phone, isOwn: true }));
+    await assistant.handle(inbound(address, { kind: 'contact', phone, ownership: 'proven' }));
   }
 
   async function register(assistant: Assistant, address = 'visitor-1'): Promise<Outbound[]> {

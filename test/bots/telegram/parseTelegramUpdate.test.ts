@@ -62,19 +62,19 @@ describe('parseTelegramUpdate', () => {
   it("vouches for a contact that is the sender's own", () => {
     const update = contactUpdate(ANNA, '37369123456', { withUpdateId: true });
 
-    expect(parseTelegramUpdate(update)?.event).toEqual({ kind: 'contact', phone: '37369123456', isOwn: true });
+    expect(parseTelegramUpdate(update)?.event).toEqual({ kind: 'contact', phone: '37369123456', ownership: 'proven' });
   });
 
   it('does not vouch for a contact that belongs to someone else', () => {
     const update = contactUpdate(ANNA, '37369123456', { withUpdateId: true, ownerUserId: 999 });
 
-    expect(parseTelegramUpdate(update)?.event).toEqual({ kind: 'contact', phone: '37369123456', isOwn: false });
+    expect(parseTelegramUpdate(update)?.event).toEqual({ kind: 'contact', phone: '37369123456', ownership: 'someone-else' });
   });
 
   it('does not vouch for a contact card that is no Telegram user', () => {
     const update = contactUpdate(ANNA, '37369123456', { withUpdateId: true, ownerUserId: null });
 
-    expect(parseTelegramUpdate(update)?.event).toMatchObject({ kind: 'contact', isOwn: false });
+    expect(parseTelegramUpdate(update)?.event).toMatchObject({ kind: 'contact', ownership: 'someone-else' });
   });
 
   it('takes the largest size of a photo, with its caption', () => {

@@ -50,12 +50,13 @@ describe('a customer in Viber', () => {
     expect(prompt?.minApiVersion).toBe(3);
   });
 
-  it('registers with the shared phone, which counts as proven, and gets the card as a picture fetched by URL', async () => {
+  it('registers with the shared phone, which Viber cannot prove, so the welcome gift waits for the till; the card comes as a picture fetched by URL', async () => {
     await anna.sharesPhone(PHONE);
     const closing = await anna.types('29.02');
 
     const member = await harness.prisma.member.findFirstOrThrow();
-    expect(member).toMatchObject({ phone: PHONE, phoneVerified: true, balance: 100 });
+    expect(member).toMatchObject({ phone: PHONE, phoneVerified: false, balance: 0 });
+    expect(closing.map((reply) => reply.text).join('\n')).toContain('при первой покупке на кассе');
     const card = closing.find((reply) => reply.type === 'picture');
     expect(card?.media).toMatch(new RegExp(`^${harness.app.url}/viber/images/[A-Za-z0-9_-]{22}\\.png$`));
     expect(card?.media).not.toContain(member.cardNumber);
@@ -65,7 +66,7 @@ describe('a customer in Viber', () => {
   it('sees the balance from the menu keyboard, each button on Viber’s six-column grid', async () => {
     const [balance] = await anna.taps('💰 Баланс');
 
-    expect(balance?.text).toMatch(/100/);
+    expect(balance?.text).toMatch(/0 баллов/);
     expect(balance?.buttons.length).toBeGreaterThan(0);
     for (const button of balance?.buttons ?? []) expect(button.Columns).toBeGreaterThanOrEqual(1);
   });

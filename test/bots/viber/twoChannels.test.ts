@@ -37,14 +37,21 @@ async function registerInTelegram(): Promise<void> {
 }
 
 describe('one person on Telegram and Viber', () => {
-  it('is one member: the Viber chat joins the card, with no second bonus, and is told the balance is the same', async () => {
+  it('is one member: the Viber chat joins the card with the code sent to Telegram, with no second bonus, and is told the balance is the same', async () => {
     await registerInTelegram();
     const anna = harness.user('AnNaViber000000000A=');
     await anna.opens();
     await anna.taps('Согласен(на)');
     await anna.types('Анна');
 
-    const [linked] = await anna.sharesPhone(`+${PHONE}`);
+    // Viber's contact proves nothing, so the card's Telegram chat confirms it is the same person.
+    const [asked] = await anna.sharesPhone(`+${PHONE}`);
+    expect(asked?.text).toContain('мы отправили код в чат');
+    expect(await harness.prisma.chat.count({ where: { channel: 'viber', memberId: { not: null } } })).toBe(0);
+    const notice = await eventually(async () =>
+      telegram.sentTexts(ANNA_TELEGRAM).find((text) => text.includes('Viber')),
+    );
+    const [linked] = await anna.types(/\b(\d{6})\b/.exec(notice)![1]!);
 
     expect(linked?.text).toContain('та же карта, тот же баланс (100 баллов)');
     expect(await harness.prisma.member.count()).toBe(1);

@@ -25,7 +25,7 @@ let updates = 0;
 
 const texts = (replies: Outbound[]) => replies.map((reply) => reply.text).join('\n');
 const text = (value: string): InboundEvent => ({ kind: 'text', text: value });
-const ownContact = (phone: string): InboundEvent => ({ kind: 'contact', phone, isOwn: true });
+const ownContact = (phone: string): InboundEvent => ({ kind: 'contact', phone, ownership: 'proven' });
 
 describeEachProvider('who owns a phone number', (provider) => {
   let db: TestDatabase;

@@ -122,7 +122,7 @@ describeEachProvider('a member talking to staff', (provider) => {
 
   it('answers a shared contact politely, and passes nothing to staff', async () => {
     const before = await deskRows(world.db);
-    const replies = await anna.sends(anna.update({ kind: 'contact', phone: '+37369123401', isOwn: true }));
+    const replies = await anna.sends(anna.update({ kind: 'contact', phone: '+37369123401', ownership: 'proven' }));
     expect(texts(replies)).toEqual([tr('en')('desk.withStaff')]);
     expect(await deskRows(world.db)).toEqual(before);
   });

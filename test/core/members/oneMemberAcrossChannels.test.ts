@@ -31,7 +31,7 @@ let updates = 0;
 
 const texts = (replies: Outbound[]) => replies.map((reply) => reply.text).join('\n');
 const text = (value: string): InboundEvent => ({ kind: 'text', text: value });
-const ownContact = (phone: string): InboundEvent => ({ kind: 'contact', phone, isOwn: true });
+const ownContact = (phone: string): InboundEvent => ({ kind: 'contact', phone, ownership: 'proven' });
 
 describeEachProvider('one member across channels', (provider) => {
   let db: TestDatabase;

@@ -141,7 +141,7 @@ describeEachProvider('inviting a friend', (provider) => {
     const accept = payloads(first).find((raw) => raw.startsWith('consent:yes:'))!;
     await assistant.handle(inbound('telegram', '555', press(accept)));
     await assistant.handle(inbound('telegram', '555', text('Anna')));
-    await assistant.handle(inbound('telegram', '555', { kind: 'contact', phone: '+37369000001', isOwn: true }));
+    await assistant.handle(inbound('telegram', '555', { kind: 'contact', phone: '+37369000001', ownership: 'proven' }));
     expect(await db.prisma.member.count()).toBe(1);
     expect((await memberByPhone('+37369000001'))?.referredById).toBeNull();
   });

@@ -100,7 +100,7 @@ async function register(send: Send, address: string, phone: string, locale: Loca
   await send('web', address, press(payload.consentAccept(locale)));
   await send('web', address, text('Anna'));
   // Their own contact, a proven number: the welcome bonus is on the card from the start.
-  await send('web', address, { kind: 'contact', phone, isOwn: true });
+  await send('web', address, { kind: 'contact', phone, ownership: 'proven' });
   await send('web', address, text('23.11.1990'));
 }
 

@@ -25,7 +25,7 @@ export function webPerson(api: ApiTestApp, address: string) {
       await say({ kind: 'text', text: 'hello' });
       await say({ kind: 'button', payload: payload.consentAccept(locale) });
       await say({ kind: 'text', text: name });
-      await say({ kind: 'contact', phone, isOwn: true });
+      await say({ kind: 'contact', phone, ownership: 'proven' });
       return say({ kind: 'text', text: birthday });
     },
     opens: (entry: string) => say({ kind: 'button', payload: menuPayload(entry) }),

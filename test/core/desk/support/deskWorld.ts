@@ -163,7 +163,7 @@ export async function register(customer: Customer): Promise<void> {
   await customer.presses(payload.consentAccept(customer.locale));
   await customer.says(customer.name);
   // Shared with Telegram's contact button, as most customers do: a proven number earns the welcome bonus at once.
-  await customer.sends(customer.update({ kind: 'contact', phone: customer.phone, isOwn: true }));
+  await customer.sends(customer.update({ kind: 'contact', phone: customer.phone, ownership: 'proven' }));
   const replies = await customer.says('23.11.1990');
   if (!replies.some((reply) => reply.buttons?.flat().some((button) => button.payload === menuPayload('balance')))) {
     throw new Error(
