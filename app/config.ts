@@ -128,6 +128,12 @@ export const configSchema = z
         .max(28, 'must be at most 28 characters (Viber’s limit for a sender name)'),
     ),
     VIBER_BOT_AVATAR: optional(url),
+    /** The bot's URI as the Viber Admin Panel shows it, for invitation deep links (`viber://pa?chatURI=…`). */
+    VIBER_CHAT_URI: optional(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be the bot’s URI as the Viber Admin Panel shows it, e.g. myshop'),
+    ),
     /** Messages per second the outbox sends to Viber. */
     VIBER_RATE_PER_SECOND: integerOr(1, 1_000, 30),
     SLACK_BOT_TOKEN: optional(

@@ -86,7 +86,11 @@ export async function startApp(config: Config, log: Pino, options: { clock?: () 
 async function wire(config: Config, log: Pino, db: Database, clock: () => Date): Promise<RunningApp> {
   const stores = createConversationStores(db);
   const translator = createTranslator();
-  const settings = { ...programSettingsFrom(config), botUsername: config.TELEGRAM_BOT_USERNAME };
+  const settings = {
+    ...programSettingsFrom(config),
+    botUsername: config.TELEGRAM_BOT_USERNAME,
+    viberChatUri: config.VIBER_CHAT_URI,
+  };
   const points = createPointsService({
     store: createPointsStore(
       db,

@@ -8,8 +8,8 @@ import { startPayloadFor } from './referralCode.ts';
 
 /**
  * "Invite a friend": what the member and the friend get, the member's
- * Telegram deep link (when this deployment names its bot and the member is
- * in Telegram) and the code, which a friend can also send in the web chat.
+ * deep links (Telegram's and Viber's, where this deployment names its bots)
+ * and the code, which a friend can also send in the web chat.
  */
 export async function showInvite(turn: Turn, member: MemberRecord): Promise<Outbound> {
   const { t, deps } = turn;
@@ -17,8 +17,14 @@ export async function showInvite(turn: Turn, member: MemberRecord): Promise<Outb
   if (!referrals) return withMenu(turn, t('referral.unavailable'));
   const [code, rules] = await Promise.all([referrals.codeFor(member.id), deps.points.rules()]);
   const lines = [t('referral.invite.intro'), ...rewardLines(t, rules)];
-  const link = telegramLink(turn, code);
-  if (link) lines.push('', t('referral.invite.link', { link }));
+  const links = inviteLinks(turn, code);
+  if (links.length === 1) lines.push('', t('referral.invite.link', { link: links[0]!.link }));
+  if (links.length > 1)
+    lines.push(
+      '',
+      t('referral.invite.links'),
+      ...links.map(({ channel, link }) => t('referral.invite.linkIn', { channel: t(`desk.channel.${channel}`), link })),
+    );
   lines.push(
     '',
     t('referral.invite.code', { code }),
@@ -40,9 +46,25 @@ function rewardLines(t: Translate, rules: ProgramRules): string[] {
   return lines;
 }
 
-/** The deep link opens our Telegram bot with the code; shown only where it makes sense. */
-function telegramLink(turn: Turn, code: string): string | null {
-  const username = turn.deps.settings.botUsername;
-  if (!username || turn.inbound.channel === 'web') return null;
-  return `https://t.me/${username}?start=${startPayloadFor(code)}`;
+/**
+ * Deep links that open our bot with the code, in each messenger this
+ * deployment names; the member's own messenger first, since friends tend to
+ * share it. None in the web chat, whose members came without a messenger.
+ */
+function inviteLinks(turn: Turn, code: string): { channel: 'telegram' | 'viber'; link: string }[] {
+  const { botUsername, viberChatUri } = turn.deps.settings;
+  if (turn.inbound.channel === 'web') return [];
+  const payload = startPayloadFor(code);
+  const links = [
+    ...(botUsername ? [{ channel: 'telegram' as const, link: `https://t.me/${botUsername}?start=${payload}` }] : []),
+    ...(viberChatUri
+      ? [
+          {
+            channel: 'viber' as const,
+            link: `viber://pa?chatURI=${encodeURIComponent(viberChatUri)}&context=${payload}`,
+          },
+        ]
+      : []),
+  ];
+  return links.sort((a, b) => Number(b.channel === turn.inbound.channel) - Number(a.channel === turn.inbound.channel));
 }

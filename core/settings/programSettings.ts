@@ -13,6 +13,8 @@ export interface ProgramSettings {
   consentVersion: string;
   /** The Telegram bot's @username (without @), for invitation deep links; unset shows the code alone. */
   botUsername?: string;
+  /** The Viber bot's URI (its `viber://pa?chatURI=`), for invitation deep links; unset leaves Viber's out. */
+  viberChatUri?: string;
 }
 
 export const defaultProgramSettings: ProgramSettings = {

@@ -50,6 +50,10 @@ describe('the Viber configuration', () => {
       /^Invalid configuration: VIBER_BOT_NAME is required when VIBER_AUTH_TOKEN is set/,
     ],
     [{ ...viber, VIBER_BOT_AVATAR: 'avatar.jpg' }, /^Invalid configuration: VIBER_BOT_AVATAR must be an http\(s\) URL/],
+    [
+      { ...viber, VIBER_CHAT_URI: 'viber://pa?chatURI=shop' },
+      /^Invalid configuration: VIBER_CHAT_URI must be the bot’s URI as the Viber Admin Panel shows it/,
+    ],
     [{ ...viber, VIBER_API_URL: 'ftp://viber' }, /^Invalid configuration: VIBER_API_URL must be an http\(s\) URL/],
   ])('stops with one line naming the variable: %o', (env, message) => {
     const line = errorFor(env);

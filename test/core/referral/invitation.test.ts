@@ -168,6 +168,31 @@ describeEachProvider('inviting a friend', (provider) => {
     expect(reply).toContain('Rewards are given for up to 5 friends every 30 days.');
   });
 
+  it('shows a member in Viber both deep links, Viber’s first, when the deployment names both bots', async () => {
+    const assistant = assistantWith({ botUsername: 'ShopLoyaltyBot', viberChatUri: 'shopbot' });
+    const inviter = await anna(assistant);
+    await db.prisma.chat.create({
+      data: {
+        id: crypto.randomUUID(),
+        channel: 'viber',
+        address: 'AnNaViber000000000A=',
+        locale: 'en',
+        state: JSON.stringify({ v: 1, step: 'member' }),
+        consentAt: now,
+        consentVersion: 'test',
+        memberId: inviter.id,
+      },
+    });
+    const reply = texts(
+      await assistant.handle(inbound('viber', 'AnNaViber000000000A=', { kind: 'command', command: 'invite' })),
+    );
+    const viber = `Viber: viber://pa?chatURI=shopbot&context=ref_${inviter.code}`;
+    const telegram = `Telegram: https://t.me/ShopLoyaltyBot?start=ref_${inviter.code}`;
+    expect(reply).toContain('Send your friend one of these links:');
+    expect(reply).toContain(viber);
+    expect(reply.indexOf(viber)).toBeLessThan(reply.indexOf(telegram));
+  });
+
   it('shows a member in the web chat the code alone, and how a friend uses it', async () => {
     const assistant = assistantWith({ botUsername: 'ShopLoyaltyBot' });
     const inviter = await anna(assistant);
