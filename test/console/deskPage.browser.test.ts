@@ -196,5 +196,38 @@ describe.skipIf(skipBrowserTests)(
         .poll(async () => (await dan.inbox()).join('\n'), { timeout: 10_000 })
         .toContain('Not yet, only at the till.');
     });
+
+    it('pages a long list: fifty at a time, "Show more" for the rest, and says there are more', async () => {
+      const member = await world.telegram.prisma.member.findFirstOrThrow();
+      const chat = await world.telegram.prisma.chat.findFirstOrThrow({ where: { memberId: member.id } });
+      const at = Date.parse('2026-11-20T10:00:00Z');
+      await world.telegram.prisma.ticket.createMany({
+        data: Array.from({ length: 60 }, (_, index) => ({
+          id: `paged-${String(index).padStart(2, '0')}`,
+          memberId: member.id,
+          chatId: chat.id,
+          channel: chat.channel,
+          address: chat.address,
+          locale: 'ru',
+          reason: 'button',
+          status: 'resolved',
+          text: `paged ticket ${index}`,
+          openedAt: new Date(at + index * 60_000),
+          resolvedAt: new Date(at + index * 60_000 + 30_000),
+        })),
+      });
+      const page = await signedIn(DESK_OWNER);
+      await toDesk(page);
+      await page.getByRole('button', { name: 'Resolved', exact: true }).click();
+      await page.getByText(/^More than 50 tickets resolved lately$/).waitFor();
+      const tickets = page.locator('.desk__list li');
+      expect(await tickets.count()).toBe(50);
+
+      await page.getByRole('button', { name: 'Show more tickets' }).click();
+
+      await page.getByText(/^\d+ tickets resolved lately$/).waitFor();
+      expect(await tickets.count()).toBe(await world.telegram.prisma.ticket.count({ where: { status: 'resolved' } }));
+      expect(await page.getByRole('button', { name: 'Show more tickets' }).isHidden()).toBe(true);
+    });
   },
 );

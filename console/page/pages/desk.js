@@ -11,6 +11,8 @@ import { ticketLines } from './deskWords.js';
 const STATUSES = ['open', 'taken', 'resolved'];
 /** How often the page asks what changed, in milliseconds. */
 const POLL_MS = 3000;
+/** Tickets fetched at a time; "Show more" fetches the next page. */
+const PAGE_SIZE = 50;
 
 export async function render(context) {
   const desk = newDesk(context);
@@ -23,10 +25,11 @@ export async function render(context) {
 function newDesk(context) {
   const desk = {
     context,
-    state: { status: 'open', tickets: [], fetchedAt: 0, selected: null, drawn: null, next: null },
+    state: { status: 'open', tickets: [], nextCursor: null, fetchedAt: 0, selected: null, drawn: null, next: null },
     announce: el('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' }),
     count: el('p', { class: 'muted' }),
     list: el('ul', { class: 'desk__list' }),
+    more: el('button', { type: 'button', hidden: true, text: t('desk.more'), onclick: () => loadMore(desk) }),
     detail: el('div', { class: 'desk__detail' }, el('p', { class: 'muted', text: t('desk.choose') })),
     reload: () => loadList(desk),
     redrawList: () => drawList(desk),
@@ -51,25 +54,55 @@ function newDesk(context) {
     el(
       'div',
       { class: 'desk__layout' },
-      el('div', { class: 'desk__inbox' }, desk.filter, desk.count, desk.list),
+      el('div', { class: 'desk__inbox' }, desk.filter, desk.count, desk.list, desk.more),
       desk.detail,
     ),
   );
   return desk;
 }
 
+/** The list from its start, as many pages as were shown, so a refresh never hides what "Show more" revealed. */
 async function loadList(desk) {
-  const page = await api('GET', `/tickets?status=${desk.state.status}&limit=100`);
-  desk.state.tickets = page.tickets;
-  desk.state.fetchedAt = Date.now();
+  const { state } = desk;
+  const shown = Math.max(state.tickets.length, PAGE_SIZE);
+  const tickets = [];
+  let cursor = null;
+  do {
+    const page = await fetchPage(state.status, cursor);
+    tickets.push(...page.tickets);
+    cursor = page.nextCursor;
+  } while (cursor && tickets.length < shown);
+  state.tickets = tickets;
+  state.nextCursor = cursor;
+  state.fetchedAt = Date.now();
   drawList(desk);
+}
+
+async function loadMore(desk) {
+  const { state } = desk;
+  try {
+    const page = await fetchPage(state.status, state.nextCursor);
+    const known = new Set(state.tickets.map((ticket) => ticket.id));
+    state.tickets.push(...page.tickets.filter((ticket) => !known.has(ticket.id)));
+    state.nextCursor = page.nextCursor;
+    drawList(desk);
+  } catch (error) {
+    await desk.context.failed(error);
+  }
+}
+
+function fetchPage(status, cursor) {
+  const after = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+  return api('GET', `/tickets?status=${status}&limit=${PAGE_SIZE}${after}`);
 }
 
 function drawList(desk) {
   const { state } = desk;
   for (const button of desk.filter.querySelectorAll('button'))
     button.setAttribute('aria-pressed', String(button.dataset.status === state.status));
-  desk.count.textContent = t(`desk.count.${state.status}`, { count: state.tickets.length });
+  const counted = state.nextCursor ? 'countMore' : 'count';
+  desk.count.textContent = t(`desk.${counted}.${state.status}`, { count: state.tickets.length });
+  desk.more.hidden = !state.nextCursor;
   desk.list.replaceChildren(...state.tickets.map((ticket) => ticketItem(desk, ticket)));
 }
 
@@ -92,6 +125,7 @@ function ticketItem(desk, ticket) {
 
 async function show(desk, status) {
   desk.state.status = status;
+  desk.state.tickets = [];
   try {
     await loadList(desk);
   } catch (error) {
