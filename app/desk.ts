@@ -75,16 +75,20 @@ export function deskSettingsFrom(config: DeskConfig): DeskSettings {
 /**
  * The desk's parts on this database. `deskConnected` says whether someone
  * can see tickets (startApp: Slack, or the desk inbox worked within a day); tests and benches that
- * leave it out build a desk as if one were connected.
+ * leave it out build a desk as if one were connected. `staffChannels` says whether a staff
+ * channel (Slack) takes desk posts; without one none are written.
  */
 export function deskDepsFor(
   db: Database,
   translator: Translator,
   settings: DeskSettings,
   deskConnected: DeskDeps['deskConnected'] = () => true,
+  staffChannels = true,
 ): DeskDeps {
   return {
-    store: createDeskStore(db, createRelayBudget(settings.relayPerMinute, translator, settings.staffLocale)),
+    store: createDeskStore(db, createRelayBudget(settings.relayPerMinute, translator, settings.staffLocale), {
+      staffChannels,
+    }),
     settings,
     looksLikeComplaint: createComplaintMarkers(translator),
     deskConnected,

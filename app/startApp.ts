@@ -43,7 +43,14 @@ import type { Pino } from './logger.ts';
 import { programSettingsFrom } from './programSettings.ts';
 import { startScheduler } from './startScheduler.ts';
 import { startDispatcher, webInboxOf } from './startDispatcher.ts';
-import { deskDeliveryFor, deskDepsFor, deskInboxFor, deskPresenceFor, deskSettingsFrom } from './desk.ts';
+import {
+  deskDeliveryFor,
+  deskDepsFor,
+  deskInboxFor,
+  deskPresenceFor,
+  deskSettingsFrom,
+  slackConfigured,
+} from './desk.ts';
 import type { PhotoSource } from '../core/desk/deskPorts.ts';
 import type { Channel } from '../core/inbound.ts';
 import { createStaffDesk, type StaffDesk } from '../core/desk/staffDesk.ts';
@@ -104,7 +111,13 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   // Referral: invitation codes reach the conversation as an extra of the assistant's deps (core/referral/referralPorts.ts).
   // A customer is promised a waiting time only while a desk is connected: Slack, or the inbox worked within a day.
   const presence = deskPresenceFor(db, clock, config);
-  const desk = deskDepsFor(db, translator, deskSettingsFrom(config), () => presence.connected());
+  const desk = deskDepsFor(
+    db,
+    translator,
+    deskSettingsFrom(config),
+    () => presence.connected(),
+    slackConfigured(config),
+  );
   const menu = assistantMenu();
   const webPhotos = createWebPhotoStore(config.WEBCHAT_PHOTO_DIR);
   const privacy = privacyWithPhotos(createPrivacyStore(db), webPhotos, log);
@@ -183,7 +196,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   const slack = config.SLACK_BOT_TOKEN ? await connectSlack(config, log, server, staffDesk, photos) : null;
   if (!slack)
     log.info(
-      'staff desk: Slack is not configured; tickets are answered through the desk inbox (GET /api/v1/tickets), and wait in the outbox for Slack until SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_STAFF_CHANNEL are set',
+      'staff desk: Slack is not configured; tickets are answered in the console’s desk inbox (/admin, or GET /api/v1/tickets); set SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_STAFF_CHANNEL to post new tickets to Slack too',
     );
   const address = await server.listen({ port: config.PORT, host: config.HOST });
   await viber?.setWebhook();

@@ -63,6 +63,13 @@ it('answers a Telegram customer from the desk inbox without Slack, takes and res
   await anna.presses(payload.rate(id, 5));
   expect((await call('GET', `/api/v1/tickets/${id}`)).body.ticket).toMatchObject({ status: 'resolved', rating: 5 });
   expect(anna.transcript.join('\n')).not.toContain('Только для своих');
+  // No Slack: nothing was written for a staff channel that would never send it.
+  expect(await telegram.prisma.outboxMessage.count({ where: { ticketId: id } })).toBe(
+    await telegram.prisma.outboxMessage.count({ where: { ticketId: id, channel: 'telegram' } }),
+  );
+  expect(
+    await telegram.prisma.outboxMessage.count({ where: { channel: { notIn: ['telegram', 'web', 'viber'] } } }),
+  ).toBe(0);
 
   // Someone works the inbox now: the next request is promised an answer within the usual time.
   const [promised] = await anna.commands('/human');

@@ -1,7 +1,7 @@
 import type { DeskDraft } from '../../desk/deskPorts.ts';
 import type { Prisma } from '../db/openDatabase.ts';
-import { enqueueDeskPost } from '../outbox/enqueue.ts';
 import { CUSTOMER_CLOSER } from './ticketRecords.ts';
+import type { StaffPosts } from './createDeskStore.ts';
 
 /**
  * The customer closes their own request: the ticket is resolved by them
@@ -13,6 +13,7 @@ export function closeByCustomer(
   ticketId: string,
   at: Date,
   posts: DeskDraft[],
+  staff: StaffPosts,
 ): Promise<'closed' | 'not-open' | 'missing'> {
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.ticket.updateMany({
@@ -20,7 +21,7 @@ export function closeByCustomer(
       data: { status: 'resolved', resolvedAt: at, resolvedById: CUSTOMER_CLOSER },
     });
     if (count !== 1) return (await tx.ticket.count({ where: { id: ticketId } })) > 0 ? 'not-open' : 'missing';
-    for (const post of posts) await enqueueDeskPost(tx, ticketId, post, at);
+    await staff.write(tx, ticketId, posts, at);
     return 'closed';
   });
 }

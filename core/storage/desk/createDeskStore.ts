@@ -32,17 +32,22 @@ import { recordAuditInTransaction } from '../audit/recordAudit.ts';
  * members (or two instances) acting at once change a ticket once and post once.
  * With a relay budget, a ticket's customer messages reach staff within it.
  */
-export function createDeskStore(db: Database, relayBudget?: RelayBudget): DeskStore {
+export function createDeskStore(
+  db: Database,
+  relayBudget?: RelayBudget,
+  { staffChannels = true }: { staffChannels?: boolean } = {},
+): DeskStore {
   const prisma = db.prisma;
+  const staff = staffPosts(staffChannels);
   return {
-    ...conversationWrites(prisma, relayBudget),
-    ...ticketTransitions(prisma),
+    ...conversationWrites(prisma, relayBudget, staff),
+    ...ticketTransitions(prisma, staff),
     ...ticketReads(prisma),
     ...inboxReads(prisma),
   };
 }
 
-function conversationWrites(prisma: Prisma, relayBudget: RelayBudget | undefined) {
+function conversationWrites(prisma: Prisma, relayBudget: RelayBudget | undefined, staff: StaffPosts) {
   return {
     open: ({ ticket, chat, posts }) =>
       prisma.$transaction(async (tx) => {
@@ -53,13 +58,15 @@ function conversationWrites(prisma: Prisma, relayBudget: RelayBudget | undefined
         if (moved.count !== 1) return 'chat-changed';
         await tx.ticket.create({ data: newTicketRow(ticket) });
         if (ticket.text !== '') await tx.ticketMessage.create({ data: ticketMessageRow(openingMessage(ticket)) });
-        await enqueuePosts(tx, ticket.id, posts, ticket.openedAt);
+        await staff.write(tx, ticket.id, posts, ticket.openedAt);
         return 'opened';
       }),
     addCustomerMessage: async (message, post) => {
       if (message.author !== 'customer')
         throw new TypeError(`A customer's message must have the author "customer", got "${message.author}".`);
-      return addMessage(prisma, message, (tx, ticket) => relayWithinBudget(tx, ticket, message, post, relayBudget));
+      return addMessage(prisma, message, async (tx, ticket) => {
+        if (staff.connected) await relayWithinBudget(tx, ticket, message, post, relayBudget);
+      });
     },
     addStaffMessage: async (message, reply, posts, audit) => {
       if (message.author === 'customer' || !message.by) {
@@ -69,30 +76,31 @@ function conversationWrites(prisma: Prisma, relayBudget: RelayBudget | undefined
       }
       return addMessage(prisma, message, async (tx, ticket) => {
         if (message.author === 'staff') await answer(tx, ticket, message.by!, message.at, reply);
-        await enqueuePosts(tx, ticket.id, posts, message.at);
+        await staff.write(tx, ticket.id, posts, message.at);
         await audited(tx, audit);
       });
     },
     postToThread: async (ticketId, post) => {
-      await prisma.$transaction((tx) => enqueueDeskPost(tx, ticketId, post));
+      if (staff.connected) await prisma.$transaction((tx) => staff.write(tx, ticketId, [post], new Date()));
     },
   } satisfies Partial<DeskStore>;
 }
 
-function ticketTransitions(prisma: Prisma) {
+function ticketTransitions(prisma: Prisma, staff: StaffPosts) {
   return {
-    take: (ticketId, by, at, posts, customer, audit) => take(prisma, ticketId, by, at, { posts, customer, audit }),
+    take: (ticketId, by, at, posts, customer, audit) =>
+      take(prisma, ticketId, by, at, { posts, customer, audit, staff }),
     resolve: (ticketId, by, at, posts, customer, audit) =>
-      resolve(prisma, ticketId, by, at, { posts, customer, audit }),
-    closeByCustomer: (ticketId, at, posts) => closeByCustomer(prisma, ticketId, at, posts),
-    rate: (ticketId, memberId, rating, at, posts) => rate(prisma, { ticketId, memberId, rating, at, posts }),
+      resolve(prisma, ticketId, by, at, { posts, customer, audit, staff }),
+    closeByCustomer: (ticketId, at, posts) => closeByCustomer(prisma, ticketId, at, posts, staff),
+    rate: (ticketId, memberId, rating, at, posts) => rate(prisma, { ticketId, memberId, rating, at, posts, staff }),
     comment: (ticketId, memberId, comment, posts) =>
       prisma.$transaction(async (tx) => {
         const { count } = await tx.ticket.updateMany({
           where: { id: ticketId, memberId, rating: { not: null }, ratingComment: null },
           data: { ratingComment: comment },
         });
-        if (count === 1) await enqueuePosts(tx, ticketId, posts, new Date());
+        if (count === 1) await staff.write(tx, ticketId, posts, new Date());
         return count === 1;
       }),
     announce: (ticketId, seen, next, post) =>
@@ -101,7 +109,7 @@ function ticketTransitions(prisma: Prisma) {
           where: { id: ticketId, status: 'open', announcements: seen },
           data: { announcements: { increment: 1 }, nextAnnounceAt: next },
         });
-        if (count === 1) await enqueueDeskPost(tx, ticketId, post);
+        if (count === 1) await staff.write(tx, ticketId, [post], new Date());
         return count === 1;
       }),
     setDeskRef: async (ticketId, deskRef) => {
@@ -215,12 +223,13 @@ async function take(
     posts,
     customer,
     audit,
-  }: { posts: DeskDraft[]; customer: CustomerDraft | undefined; audit: AuditRecord | undefined },
+    staff,
+  }: { posts: DeskDraft[]; customer: CustomerDraft | undefined; audit: AuditRecord | undefined; staff: StaffPosts },
 ) {
   const outcome = await transition(prisma, ticketId, async (tx, ticket) => {
     const { count } = await tx.ticket.updateMany({ where: { id: ticketId, status: 'open' }, data: assignment(by, at) });
     if (count !== 1) return false;
-    await enqueuePosts(tx, ticketId, posts, at);
+    await staff.write(tx, ticketId, posts, at);
     if (customer) await enqueueToCustomer(tx, ticket, customer, at);
     await audited(tx, audit);
     return true;
@@ -234,7 +243,12 @@ async function resolve(
   ticketId: string,
   by: StaffRef,
   at: Date,
-  { posts, customer, audit }: { posts: DeskDraft[]; customer: CustomerDraft; audit: AuditRecord | undefined },
+  {
+    posts,
+    customer,
+    audit,
+    staff,
+  }: { posts: DeskDraft[]; customer: CustomerDraft; audit: AuditRecord | undefined; staff: StaffPosts },
 ) {
   const outcome = await transition(prisma, ticketId, async (tx, ticket) => {
     const { count } = await tx.ticket.updateMany({
@@ -246,7 +260,7 @@ async function resolve(
       where: { id: ticketId, assigneeId: null },
       data: { assigneeId: by.id, assigneeName: by.name, takenAt: at },
     });
-    await enqueuePosts(tx, ticketId, posts, at);
+    await staff.write(tx, ticketId, posts, at);
     await enqueueToCustomer(tx, ticket, customer, at);
     await audited(tx, audit);
     return true;
@@ -260,11 +274,12 @@ interface Rating {
   rating: number;
   at: Date;
   posts: DeskDraft[];
+  staff: StaffPosts;
 }
 
 async function rate(
   prisma: Prisma,
-  { ticketId, memberId, rating, at, posts }: Rating,
+  { ticketId, memberId, rating, at, posts, staff }: Rating,
 ): Promise<'rated' | 'already-rated' | 'not-resolved'> {
   if (!Number.isInteger(rating) || rating < 1 || rating > 5)
     throw new RangeError(`A rating must be a whole number from 1 to 5, got ${rating}.`);
@@ -280,7 +295,7 @@ async function rate(
       data: { rating, ratedAt: at },
     });
     if (count !== 1) return 'already-rated';
-    await enqueuePosts(tx, ticketId, posts, at);
+    await staff.write(tx, ticketId, posts, at);
     return 'rated';
   });
 }
@@ -337,6 +352,22 @@ async function audited(tx: Tx, audit: AuditRecord | undefined): Promise<void> {
   if (audit) await recordAuditInTransaction(tx, audit);
 }
 
-async function enqueuePosts(tx: Tx, ticketId: string, posts: DeskDraft[], at: Date): Promise<void> {
-  for (const post of posts) await enqueueDeskPost(tx, ticketId, post, at);
+/**
+ * Desk posts for the staff channels (Slack), in the caller's transaction.
+ * With none connected nothing is written: the console reads tickets from
+ * their own tables, and posts nobody would ever send would only pile up in
+ * the outbox, then flood a desk connected months later.
+ */
+export interface StaffPosts {
+  readonly connected: boolean;
+  write(tx: Tx, ticketId: string, posts: DeskDraft[], at: Date): Promise<void>;
+}
+
+function staffPosts(connected: boolean): StaffPosts {
+  return {
+    connected,
+    write: async (tx, ticketId, posts, at) => {
+      if (connected) for (const post of posts) await enqueueDeskPost(tx, ticketId, post, at);
+    },
+  };
 }
