@@ -105,6 +105,15 @@ describe.skipIf(skipBrowserTests)(
         ['vip', 5_000_000, 10],
       ]);
       expect(rules.maxRedeemPercent).toBe(40);
+      const audit = await call('GET', '/api/v1/audit?subject=program&limit=1', undefined, asAdmin);
+      const [entry] = audit.body.entries as {
+        actor: string;
+        before: Partial<ProgramRules>;
+        after: Partial<ProgramRules>;
+      }[];
+      expect(entry!.actor).toMatch(/^account:/);
+      expect([entry!.before.maxRedeemPercent, entry!.after.maxRedeemPercent]).toEqual([50, 40]);
+      expect(entry!.after.tiers?.[1]?.earnPercent).toBe(6);
     });
 
     it('adds and removes tiers, and a new tier’s threshold is stored in bani', async () => {
