@@ -83,8 +83,8 @@ const GROUPS = [
 
 /**
  * `onEdit` runs on every change. `document()` is what the form would send;
- * `mark(errors)` shows the API's field errors and returns those it could not
- * place on an input.
+ * `mark(errors)` shows the API's field errors at their inputs and returns
+ * `{ unplaced, first }`: the errors no input shows, and the first input marked.
  */
 export function rulesForm(rules, onEdit) {
   let base = structuredClone(rules);

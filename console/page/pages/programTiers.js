@@ -3,7 +3,7 @@
 // basis says), and its rates. Rows come and go; at least one stays.
 import { el } from '../dom.js';
 import { t } from '../i18n.js';
-import { markInput, numberValue, units } from './programFields.js';
+import { markInput, numberValue, problemText, units } from './programFields.js';
 
 const COLUMNS = [
   { name: 'code', attributes: { type: 'text', autocomplete: 'off', maxlength: 24, required: true } },
@@ -104,12 +104,9 @@ function newCell(table, column, index) {
     column.name === 'code'
       ? { read: () => input.value, write: (code) => (input.value = code ?? '') }
       : numberValue(input, unitOf);
-  const spec = {
-    get unit() {
-      return unitOf() === units.money ? 'money' : 'count';
-    },
-  };
-  return { input, error, ...value, mark: (problem) => markInput(input, error, problem, spec) };
+  // A bound on a threshold in lei is shown in lei, as the person typed it.
+  const mark = (problem) => markInput(input, error, problem, { unit: unitOf() === units.money ? 'money' : 'count' });
+  return { input, error, ...value, mark };
 }
 
 function columnLabel(table, column) {
@@ -138,14 +135,10 @@ function controlAt(table, pointer) {
   if (pointer === '/tiers')
     return {
       input: table.node,
-      mark: (problem) => (table.error.textContent = problem ? problemLine(problem) : ''),
+      mark: (problem) => (table.error.textContent = problem ? problemText(problem) : ''),
     };
   const match = /^\/tiers\/(\d+)\/(\w+)$/.exec(pointer);
   const row = match && table.rows[Number(match[1])];
   const column = match && COLUMNS.findIndex((candidate) => candidate.name === match[2]);
   return row && column >= 0 ? row.cells[column] : null;
-}
-
-function problemLine(problem) {
-  return t(`program.problems.${problem.reason ?? 'invalid'}`, { limit: problem.limit ?? '' });
 }
