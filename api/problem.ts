@@ -51,6 +51,27 @@ export type ProblemKind = keyof typeof problemKinds;
 export const codeExpiredDetail =
   'This one-time code has expired or was already used; ask the customer to tap “New code” on their card, or use the card number.';
 
+/**
+ * Why a field was refused, in words a client can translate. The schema's own
+ * rules (`first-tier-not-zero`…) name themselves through an issue's
+ * `params.reason`.
+ */
+export const fieldReasons = [
+  'too-small',
+  'too-big',
+  'not-integer',
+  'not-a-number',
+  'wrong-type',
+  'wrong-format',
+  'not-an-option',
+  'unknown-field',
+  'first-tier-not-zero',
+  'thresholds-not-increasing',
+  'codes-not-unique',
+  'invalid',
+] as const;
+export type FieldReason = (typeof fieldReasons)[number];
+
 /** RFC 9457 problem details; extensions sit beside the standard members. */
 export const problemSchema = z
   .object({
@@ -64,7 +85,16 @@ export const problemSchema = z
     instance: z.string().meta({ description: 'The path of the request that failed.' }),
     errors: z
       .array(
-        z.object({ location: z.enum(['body', 'query', 'path', 'header']), pointer: z.string(), detail: z.string() }),
+        z.object({
+          location: z.enum(['body', 'query', 'path', 'header']),
+          pointer: z.string(),
+          detail: z.string(),
+          reason: z.enum(fieldReasons).optional().meta({
+            description:
+              'Why, as a stable word a client can translate: a bound (`too-small`, `too-big`, with `limit`), a type or format, an unknown field, or one of the programme rules’ own checks.',
+          }),
+          limit: z.number().optional().meta({ description: 'The bound of `too-small` or `too-big`.' }),
+        }),
       )
       .optional()
       .meta({

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ApiRoute } from './apiRoute.ts';
-import { ApiProblem } from './problem.ts';
+import { ApiProblem, fieldReasons, type FieldReason } from './problem.ts';
 
 type Location = 'body' | 'query' | 'path' | 'header';
 
@@ -9,6 +9,10 @@ export interface FieldError {
   /** JSON pointer into that part of the request ('' for the part as a whole). */
   pointer: string;
   detail: string;
+  /** Why, as a word a client can translate (see `fieldReasons` in problem.ts); absent where a route wrote its own detail. */
+  reason?: FieldReason;
+  /** The bound that `too-small` or `too-big` was measured against. */
+  limit?: number;
 }
 
 export interface RawRequest {
@@ -52,8 +56,38 @@ function parsePart(schema: z.ZodType | undefined, value: unknown, location: Loca
   const result = schema.safeParse(value ?? (location === 'body' ? undefined : {}));
   if (result.success) return result.data;
   for (const issue of result.error.issues)
-    errors.push({ location, pointer: pointerOf(issue.path), detail: issue.message });
+    errors.push({ location, pointer: pointerOf(issue.path), detail: issue.message, ...reasonOf(issue) });
   return undefined;
+}
+
+/**
+ * Zod's issue, said in the API's own words: clients (the console) show the
+ * field's message in their reader's language instead of zod's English.
+ */
+function reasonOf(issue: z.core.$ZodIssue): Pick<FieldError, 'reason' | 'limit'> {
+  switch (issue.code) {
+    case 'too_small':
+      return { reason: 'too-small', limit: Number(issue.minimum) };
+    case 'too_big':
+      return { reason: 'too-big', limit: Number(issue.maximum) };
+    case 'invalid_type':
+      if (issue.expected === 'int') return { reason: 'not-integer' };
+      return { reason: issue.expected === 'number' ? 'not-a-number' : 'wrong-type' };
+    case 'invalid_format':
+      return { reason: 'wrong-format' };
+    case 'invalid_value':
+      return { reason: 'not-an-option' };
+    case 'unrecognized_keys':
+      return { reason: 'unknown-field' };
+    case 'custom':
+      return { reason: customReason(issue.params?.['reason']) };
+    default:
+      return { reason: 'invalid' };
+  }
+}
+
+function customReason(given: unknown): FieldReason {
+  return (fieldReasons as readonly unknown[]).includes(given) ? (given as FieldReason) : 'invalid';
 }
 
 function pointerOf(path: PropertyKey[]): string {

@@ -73,16 +73,20 @@ export const programRulesSchema = z
     codeLifetimeMinutes: z.number().int().min(1).max(60).default(5),
   })
   .superRefine((rules, ctx) => {
+    // Each refusal names the tier at fault and its reason, so a form can mark that one input.
     const thresholds = rules.tiers.map((tier) => tier.threshold);
-    if (thresholds[0] !== 0)
-      ctx.addIssue({ code: 'custom', path: ['tiers', 0, 'threshold'], message: 'the first tier must start at 0' });
-    if (thresholds.some((value, i) => i > 0 && value <= thresholds[i - 1]!)) {
-      ctx.addIssue({ code: 'custom', path: ['tiers'], message: 'tier thresholds must increase strictly' });
-    }
-    if (new Set(rules.tiers.map((tier) => tier.code)).size !== rules.tiers.length) {
-      ctx.addIssue({ code: 'custom', path: ['tiers'], message: 'tier codes must be unique' });
-    }
+    if (thresholds[0] !== 0) refuse(ctx, [0, 'threshold'], 'first-tier-not-zero', 'the first tier must start at 0');
+    const notRising = thresholds.findIndex((value, i) => i > 0 && value <= thresholds[i - 1]!);
+    if (notRising > 0)
+      refuse(ctx, [notRising, 'threshold'], 'thresholds-not-increasing', 'tier thresholds must increase strictly');
+    const codes = rules.tiers.map((tier) => tier.code);
+    const repeated = codes.findIndex((code, i) => codes.indexOf(code) !== i);
+    if (repeated > 0) refuse(ctx, [repeated, 'code'], 'codes-not-unique', 'tier codes must be unique');
   });
+
+function refuse(ctx: z.RefinementCtx, at: [number, string], reason: string, message: string): void {
+  ctx.addIssue({ code: 'custom', path: ['tiers', ...at], params: { reason }, message });
+}
 
 export type ProgramRules = z.infer<typeof programRulesSchema>;
 export type Tier = ProgramRules['tiers'][number];

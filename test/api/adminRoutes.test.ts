@@ -42,6 +42,32 @@ describe('programme rules through the API', () => {
     expect(misspelt.status).toBe(400);
     expect((await api.call('GET', '/api/v1/program')).body).toEqual(before);
   });
+
+  it('names the reason of each refused field in words a client can translate, with the bound', async () => {
+    const before = (await api.call('GET', '/api/v1/program')).body as Record<string, unknown> & {
+      tiers: { code: string; threshold: number }[];
+    };
+    const tiers = before.tiers.map((tier, i) => (i === 2 ? { ...tier, threshold: 1 } : tier));
+    const broken = await api.call<{ errors: { pointer: string; reason: string; limit?: number }[] }>(
+      'PUT',
+      '/api/v1/program',
+      { body: { ...before, maxRedeemPercent: 101, welcomeBonus: 1.5, redeemRequires: 'phone' } },
+    );
+    expect(broken.body.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ pointer: '/maxRedeemPercent', reason: 'too-big', limit: 100 }),
+        expect.objectContaining({ pointer: '/welcomeBonus', reason: 'not-integer' }),
+        expect.objectContaining({ pointer: '/redeemRequires', reason: 'not-an-option' }),
+      ]),
+    );
+    const falling = await api.call<{ errors: { pointer: string; reason: string }[] }>('PUT', '/api/v1/program', {
+      body: { ...before, tiers },
+    });
+    expect(falling.body.errors).toEqual([
+      expect.objectContaining({ pointer: '/tiers/2/threshold', reason: 'thresholds-not-increasing' }),
+    ]);
+    expect((await api.call('GET', '/api/v1/program')).body).toEqual(before);
+  });
 });
 
 describe('the welcome bonus', () => {

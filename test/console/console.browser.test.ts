@@ -95,31 +95,24 @@ describe.skipIf(skipBrowserTests)(`the console in Chromium${skipBrowserTests ? `
     await maria.getByRole('heading', { name: 'Welcome, Maria' }).waitFor();
   });
 
-  it('previews a purchase under edited rules before saving them, then saves them', async () => {
+  it('changes a rate through the programme form, previewed before it is saved', async () => {
     const page = await world.open();
     await signInInPage(page, OWNER.email, OWNER.password);
     await navTo(page, 'Programme');
     await page.getByRole('heading', { name: 'Programme rules' }).waitFor();
-    const line = page.locator('.preview__line');
-    await line.filter({ hasText: 'A purchase of 250.00 lei by a' }).waitFor();
-    const rules = JSON.parse(await page.getByLabel('Rules (JSON)').inputValue());
-    rules.tiers[0].earnPercent = 10;
-    await page.getByLabel('Rules (JSON)').fill(JSON.stringify(rules, null, 2));
-    await line.filter({ hasText: 'points earned 25' }).waitFor();
+    const line = page.getByRole('complementary', { name: 'Preview' }).getByRole('status');
+    await line.filter({ hasText: 'A purchase of MDL 250.00 by a bronze member' }).waitFor();
+    await page.getByLabel('Tier 1: Earning (%)', { exact: true }).fill('10');
+    await line.filter({ hasText: '25 points earned' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Save rules' }).click();
     await page.getByText('The rules are saved and apply to the next purchase.').waitFor();
-    const saved = await world.app.points.rules();
-    expect(saved.tiers[0]!.earnPercent).toBe(10);
+    expect((await world.app.points.rules()).tiers[0]!.earnPercent).toBe(10);
 
-    rules.tiers[0].earnPercent = -1;
-    await page.getByLabel('Rules (JSON)').fill(JSON.stringify(rules));
+    await page.getByLabel('Tier 1: Earning (%)', { exact: true }).fill('-1');
     await page.getByRole('button', { name: 'Save rules' }).click();
-    await page
-      .getByText('Nothing was saved. Fix these fields:', { exact: false })
-      .filter({ hasText: 'tiers/0/earnPercent' })
-      .first()
-      .waitFor();
+    await page.getByText('Nothing was saved. Fix the fields marked.').waitFor();
+    expect(await page.getByLabel('Tier 1: Earning (%)', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     expect((await world.app.points.rules()).tiers[0]!.earnPercent).toBe(10);
   });
 

@@ -1,121 +1,113 @@
-import { api } from '../api.js';
+// The programme rules editor: a form for every rule (the schema of
+// PUT /api/v1/program), a live preview of a purchase under the rules being
+// edited, and the raw JSON for those who prefer it. The API judges every
+// value; its problems are shown at the fields they name.
+import { api, ApiError } from '../api.js';
 import { el, heading, notice } from '../dom.js';
 import { t } from '../i18n.js';
+import { problemText } from './programFields.js';
+import { rulesForm } from './programForm.js';
+import { previewPanel } from './programPreview.js';
 
-/**
- * The rules as the API has them, edited as one JSON document (the same
- * schema as PUT /api/v1/program), with a live preview of a purchase under
- * the rules being edited, before they are saved.
- */
 export async function render() {
   const rules = await api('GET', '/program');
-  const editor = el('textarea', { id: 'rules', rows: 24, spellcheck: 'false', class: 'code' });
-  editor.value = JSON.stringify(rules, null, 2);
-  const result = el('div', { role: 'status', 'aria-live': 'polite' });
-  const preview = previewPanel(editor);
-  const save = el('button', {
-    type: 'button',
-    class: 'primary',
-    text: t('program.save'),
-    onclick: async () => {
-      const parsed = parse(editor.value);
-      if (!parsed.ok) return result.replaceChildren(notice(`${t('program.invalid')} ${parsed.message}`, 'error'));
-      try {
-        const saved = await api('PUT', '/program', parsed.value);
-        editor.value = JSON.stringify(saved, null, 2);
-        result.replaceChildren(notice(t('program.saved')));
-      } catch (error) {
-        result.replaceChildren(invalidFields(error));
-      }
-    },
+  const message = el('div', { class: 'form__message' });
+  let preview;
+  const form = rulesForm(rules, () => preview?.refresh());
+  preview = previewPanel({ rules: () => form.document(), onProblems: (errors) => form.mark(errors) });
+  const save = el('button', { type: 'submit', class: 'primary', text: t('program.save') });
+  const editor = el('form', { class: 'rules__form', novalidate: true }, form.node, message, save);
+  editor.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    save.disabled = true;
+    await saveRules(form, message);
+    save.disabled = false;
+    preview.now();
   });
   return el(
     'section',
     {},
     heading(t('program.heading')),
     el('p', { text: t('program.intro') }),
-    el(
-      'div',
-      { class: 'split' },
-      el('div', {}, el('label', { for: 'rules', text: t('program.rules') }), editor, result, save),
-      preview.node,
-    ),
+    el('div', { class: 'split' }, el('div', {}, editor, advanced(form, preview)), preview.node),
   );
 }
 
-function previewPanel(editor) {
-  const amount = el('input', { id: 'preview-amount', type: 'number', min: '0.01', step: '0.01', value: '250' });
-  const tier = el('select', { id: 'preview-tier' });
-  const stamps = el('input', { id: 'preview-stamps', type: 'number', min: '0', step: '1', value: '0' });
-  const line = el('p', { class: 'preview__line', role: 'status', 'aria-live': 'polite' });
-  let pending;
-  const update = () => {
-    clearTimeout(pending);
-    pending = setTimeout(refresh, 250);
-  };
-  async function refresh() {
-    const parsed = parse(editor.value);
-    if (!parsed.ok) return;
-    const codes = (parsed.value.tiers ?? []).map((entry) => entry.code);
-    if (tier.options.length !== codes.length || [...tier.options].some((option, i) => option.value !== codes[i])) {
-      const chosen = tier.value;
-      tier.replaceChildren(
-        ...codes.map((code) => el('option', { value: code, text: code, selected: code === chosen })),
-      );
-    }
-    const cents = Math.round(Number(amount.value) * 100);
-    if (!(cents > 0)) return;
-    try {
-      const quote = await api('POST', '/program/preview', {
-        rules: parsed.value,
-        amount: cents,
-        tier: tier.value || codes[0],
-        stamps: Math.max(0, Math.floor(Number(stamps.value) || 0)),
-      });
-      const lei = (minor) => (minor / 100).toFixed(2);
-      line.textContent = `${t('program.previewLine', {
-        amount: lei(cents),
-        tier: quote.tier,
-        discount: lei(quote.discountAmount),
-        paid: lei(quote.paidAmount),
-        points: quote.earnedPoints,
-        stamps: quote.stampsAfter,
-      })}${quote.freeItem ? ` ${t('program.freeItem')}` : ''}`;
-    } catch (error) {
-      line.textContent = `${t('program.invalid')} ${fieldList(error)}`;
-    }
-  }
-  for (const input of [editor, amount, tier, stamps]) input.addEventListener('input', update);
-  refresh();
-  const labelled = (id, text, input) => el('div', { class: 'field' }, el('label', { for: id, text }), input);
-  return {
-    node: el(
-      'aside',
-      { class: 'panel preview' },
-      el('h2', { text: t('program.previewHeading') }),
-      labelled('preview-amount', t('program.amount'), amount),
-      labelled('preview-tier', t('program.tier'), tier),
-      labelled('preview-stamps', t('program.stamps'), stamps),
-      line,
-    ),
-  };
-}
-
-function parse(text) {
+async function saveRules(form, message) {
+  message.replaceChildren();
   try {
-    return { ok: true, value: JSON.parse(text) };
+    const saved = await api('PUT', '/program', form.document());
+    form.fill(saved);
+    form.mark([]);
+    message.replaceChildren(notice(t('program.saved')));
   } catch (error) {
-    return { ok: false, message: error.message };
+    message.replaceChildren(refused(form, error));
   }
 }
 
-function fieldList(error) {
-  const fields = error.fields ?? {};
-  const names = Object.keys(fields);
-  return names.length > 0 ? names.map((name) => `${name}: ${fields[name]}`).join('; ') : t('errors.generic');
+/** Why nothing was saved: the fields marked where they are, and any the form has no input for, listed. */
+function refused(form, error) {
+  if (!(error instanceof ApiError) || error.status !== 400) {
+    const key = error instanceof ApiError && error.status === 403 ? 'errors.forbidden' : 'errors.generic';
+    return notice(t(error instanceof ApiError && error.status === 0 ? 'errors.network' : key), 'error');
+  }
+  const { unplaced, first } = form.mark(Array.isArray(error.problem.errors) ? error.problem.errors : []);
+  first?.focus();
+  const box = notice(t('program.invalid'), 'error');
+  if (unplaced.length > 0)
+    box.append(
+      el(
+        'ul',
+        {},
+        ...unplaced.map((problem) => el('li', { text: `${problem.pointer || '/'}: ${problemText(problem)}` })),
+      ),
+    );
+  return box;
 }
 
-function invalidFields(error) {
-  if (error.status === 403) return notice(t('errors.forbidden'), 'error');
-  return notice(`${t('program.invalid')} ${fieldList(error)}`, 'error');
+/** The whole document as JSON, for power users: applied to the form, then saved like any edit. */
+function advanced(form, preview) {
+  const area = el('textarea', {
+    id: 'rules-json',
+    rows: 18,
+    spellcheck: 'false',
+    class: 'code',
+    'aria-describedby': 'rules-json-help rules-json-error',
+  });
+  const problem = el('p', { class: 'field__error', id: 'rules-json-error' });
+  const apply = el('button', {
+    type: 'button',
+    text: t('program.json.apply'),
+    onclick: () => {
+      const parsed = parseObject(area.value);
+      problem.textContent = parsed ? '' : t('program.json.invalid');
+      if (parsed) area.removeAttribute('aria-invalid');
+      else return area.setAttribute('aria-invalid', 'true');
+      form.fill(parsed);
+      preview.now();
+    },
+  });
+  const details = el(
+    'details',
+    { class: 'panel rules__json' },
+    el('summary', { text: t('program.json.summary') }),
+    el('p', { class: 'field__help', id: 'rules-json-help', text: t('program.json.help') }),
+    el('label', { for: 'rules-json', text: t('program.rules') }),
+    area,
+    problem,
+    apply,
+  );
+  details.addEventListener('toggle', () => {
+    if (details.open) area.value = JSON.stringify(form.document(), null, 2);
+  });
+  return details;
+}
+
+function parseObject(text) {
+  try {
+    const value = JSON.parse(text);
+    return value && typeof value === 'object' && !Array.isArray(value) ? value : null;
+  } catch {
+    return null;
+  }
 }

@@ -60,21 +60,21 @@ describe('the programme rules', () => {
     ]);
   });
 
-  it('refuses two tiers with the same threshold', () => {
+  it('refuses two tiers with the same threshold, at the second of them', () => {
     expect(problemsWith({ tiers: [tier('bronze', 0), tier('silver', 500), tier('gold', 500)] })).toEqual([
-      'tiers: tier thresholds must increase strictly',
+      'tiers.2.threshold: tier thresholds must increase strictly',
     ]);
   });
 
-  it('refuses tiers listed with decreasing thresholds', () => {
+  it('refuses tiers listed with decreasing thresholds, at the first that falls', () => {
     expect(problemsWith({ tiers: [tier('bronze', 0), tier('gold', 2000), tier('silver', 500)] })).toEqual([
-      'tiers: tier thresholds must increase strictly',
+      'tiers.2.threshold: tier thresholds must increase strictly',
     ]);
   });
 
-  it('refuses two tiers with the same code', () => {
+  it('refuses two tiers with the same code, at the repeated one', () => {
     expect(problemsWith({ tiers: [tier('bronze', 0), tier('bronze', 500)] })).toEqual([
-      'tiers: tier codes must be unique',
+      'tiers.1.code: tier codes must be unique',
     ]);
   });
 
