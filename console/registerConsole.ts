@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { isLocale, locales, type Locale } from '../core/i18n/locale.ts';
 import { consoleTexts } from './consoleTexts.ts';
@@ -28,6 +29,16 @@ const assets: Record<string, string> = {
   'pages/deskTicket.js': SCRIPT,
   'pages/deskWords.js': SCRIPT,
   'pages/password.js': SCRIPT,
+  'chart.js': SCRIPT,
+};
+
+/**
+ * Libraries the page loads, from node_modules (the console works offline: no
+ * CDN). Their versions are pinned by the lockfile, so browsers may keep them.
+ */
+const require = createRequire(import.meta.url);
+const vendor: Record<string, string> = {
+  'vendor/echarts.js': require.resolve('echarts/dist/echarts.esm.min'),
 };
 
 /**
@@ -46,12 +57,13 @@ const CONSOLE_CSP =
 export function registerConsole(server: FastifyInstance, options: { defaultLocale: Locale }): void {
   const page = readFileSync(new URL('index.html', pageDir), 'utf8');
   const bodies = new Map(Object.keys(assets).map((file) => [file, readFileSync(new URL(file, pageDir))]));
+  const libraries = new Map(Object.entries(vendor).map(([file, path]) => [file, readFileSync(path)]));
   const texts = new Map(locales.map((locale) => [locale, JSON.stringify(consoleTexts(locale))]));
-  const send = (reply: FastifyReply, type: string, body: string | Buffer) =>
+  const send = (reply: FastifyReply, type: string, body: string | Buffer, cache = 'no-store') =>
     reply
       .header('content-security-policy', CONSOLE_CSP)
       .header('x-frame-options', 'DENY')
-      .header('cache-control', 'no-store')
+      .header('cache-control', cache)
       .type(`${type}; charset=utf-8`)
       .send(body);
   server.get('/admin', (request, reply) => {
@@ -61,6 +73,8 @@ export function registerConsole(server: FastifyInstance, options: { defaultLocal
   server.get('/admin/', (_request, reply) => reply.redirect('/admin'));
   server.get<{ Params: { '*': string } }>('/admin/assets/*', (request, reply) => {
     const file = request.params['*'];
+    const library = libraries.get(file);
+    if (library) return send(reply, SCRIPT, library, 'private, max-age=86400');
     const body = bodies.get(file);
     if (!body) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
     return send(reply, assets[file]!, body);
