@@ -32,11 +32,14 @@ export const searchPageSchema = z.object({ members: z.array(memberListingSchema)
 
 /** The tier is worked out from lifetime figures under today's rules, as on the member's page and at the till. */
 export function toListing(listing: MemberListing, rules: ProgramRules) {
-  const { lifetimeSpend: _spend, lifetimeEarned: _earned, ...shown } = listing;
+  const { id, name, cardNumber, balance } = listing;
   return {
-    ...shown,
-    tier: tierFor(rules, listing).code,
+    id,
+    name,
+    cardNumber,
     phone: maskPhone(listing.phone),
+    balance,
+    tier: tierFor(rules, listing).code,
     createdAt: listing.createdAt.toISOString(),
   };
 }

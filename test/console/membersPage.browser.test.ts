@@ -198,6 +198,11 @@ describe.skipIf(skipBrowserTests)(`the members pages in Chromium${skipBrowserTes
     const balance = before[0]!.balanceAfter as number;
     await page.getByLabel('Points (+ or −)').fill('25');
     await page.getByLabel('Reason (the member reads it)').fill('Sorry for the wait');
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/adjustments'))
+        sent.push(request.headers()['idempotency-key'] ?? '');
+    });
     // Two submits of the same form before the first answer: what a double click on a slow line sends.
     await page.evaluate(() => {
       const form = document.querySelector<HTMLFormElement>('form.member__adjust')!;
@@ -205,6 +210,8 @@ describe.skipIf(skipBrowserTests)(`the members pages in Chromium${skipBrowserTes
       form.requestSubmit();
     });
     await page.getByText(`Recorded: +25 points. The balance is now ${points(balance + 25)}.`).waitFor();
+    expect(sent).toHaveLength(2);
+    expect(new Set(sent).size).toBe(1);
     const after = await ledgerOf(zamfira.id);
     expect(after.filter((entry) => entry.kind === 'adjustment')).toEqual([
       expect.objectContaining({ delta: 25, balanceAfter: balance + 25 }),

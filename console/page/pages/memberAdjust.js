@@ -11,27 +11,44 @@ import { el, field, notice } from '../dom.js';
 import { t } from '../i18n.js';
 import { pointsText } from './memberWords.js';
 
-export function adjustPanel(page, profile, adjusted) {
-  const sending = { key: newKey(), body: null };
+export function adjustPanel(page, adjusted) {
   const points = field(t('members.adjust.points'), { type: 'number', name: 'points', step: '1', inputmode: 'numeric' });
   const reason = field(t('members.adjust.reason'), { tag: 'textarea', name: 'reason', rows: '2', maxlength: '500' });
-  const message = el('div', { class: 'form__message' });
+  const parts = { points, reason, message: el('div', { class: 'form__message' }) };
   const button = el('button', { type: 'submit', class: 'primary', text: t('members.adjust.submit') });
   const form = el(
     'form',
     { class: 'member__adjust', novalidate: true },
     points.wrapper,
     reason.wrapper,
-    message,
+    parts.message,
     button,
   );
+  const send = sender(page, parts);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    points.error(null);
-    reason.error(null);
-    message.replaceChildren();
     button.disabled = true;
-    const values = body(points, reason);
+    await send();
+    button.disabled = false;
+  });
+  return el(
+    'section',
+    { class: 'panel' },
+    el('h2', { text: t('members.adjust.heading') }),
+    el('p', { class: 'muted', text: t('members.adjust.intro') }),
+    adjusted ? doneNotice(adjusted) : null,
+    form,
+  );
+}
+
+/** Sends the form's values under its key; a new key only for new values. */
+function sender(page, parts) {
+  const sending = { key: newKey(), body: null };
+  return async () => {
+    parts.points.error(null);
+    parts.reason.error(null);
+    parts.message.replaceChildren();
+    const values = body(parts.points, parts.reason);
     if (sending.body !== null && sending.body !== JSON.stringify(values)) sending.key = newKey();
     sending.body = JSON.stringify(values);
     try {
@@ -41,31 +58,21 @@ export function adjustPanel(page, profile, adjusted) {
       await page.redraw({ adjusted: entry });
       page.root.querySelector('.member__adjust-done')?.focus();
     } catch (error) {
-      if (!(error instanceof ApiError) || !refusal(error, { points, reason, message }))
-        await page.context.failed(error);
-    } finally {
-      button.disabled = false;
+      if (!(error instanceof ApiError) || !refusal(error, parts)) await page.context.failed(error);
     }
+  };
+}
+
+function doneNotice(adjusted) {
+  return el('p', {
+    class: 'notice notice--info member__adjust-done',
+    role: 'status',
+    tabindex: '-1',
+    text: t('members.adjust.done', {
+      delta: pointsText(adjusted.delta, { signed: true }),
+      balance: pointsText(adjusted.balance),
+    }),
   });
-  const done = adjusted
-    ? el('p', {
-        class: 'notice notice--info member__adjust-done',
-        role: 'status',
-        tabindex: '-1',
-        text: t('members.adjust.done', {
-          delta: pointsText(adjusted.delta, { signed: true }),
-          balance: pointsText(adjusted.balance),
-        }),
-      })
-    : null;
-  return el(
-    'section',
-    { class: 'panel' },
-    el('h2', { text: t('members.adjust.heading') }),
-    el('p', { class: 'muted', text: t('members.adjust.intro') }),
-    done,
-    form,
-  );
 }
 
 /** 128 random bits; crypto.randomUUID needs https, and a shop may open the console over plain http on its network. */

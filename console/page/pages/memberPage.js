@@ -44,7 +44,7 @@ async function contents(page, after) {
     backLink(),
     heading(profile.member.name),
     facts(profile),
-    page.may('adjust') ? adjustPanel(page, profile, after.adjusted) : null,
+    page.may('adjust') ? adjustPanel(page, after.adjusted) : null,
     ...(await historyPanels(page, profile)),
     ...detailPanels(page, profile),
     ...(page.may('privacy') ? privacyPanels(page, profile) : []),

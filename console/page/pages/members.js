@@ -39,17 +39,7 @@ function newSearch(context) {
     await loadPage(state, { list, count, more }).catch(context.failed);
     more.disabled = false;
   });
-  const form = el(
-    'form',
-    { class: 'members__search', role: 'search', novalidate: true },
-    box.wrapper,
-    el('button', { type: 'submit', class: 'primary', text: t('members.search') }),
-  );
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const query = box.input.value.trim();
-    if (query === '') return box.error(t('errors.required'));
-    box.error(null);
+  const form = searchForm(box, async (query) => {
     // Replaced, not pushed: the hash changes without redrawing the page, and Back leaves the section.
     history.replaceState(null, '', `#/members?q=${encodeURIComponent(query)}`);
     await run(query).catch(context.failed);
@@ -65,6 +55,23 @@ function newSearch(context) {
     more,
   );
   return { root, box, run };
+}
+
+function searchForm(box, search) {
+  const form = el(
+    'form',
+    { class: 'members__search', role: 'search', novalidate: true },
+    box.wrapper,
+    el('button', { type: 'submit', class: 'primary', text: t('members.search') }),
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const query = box.input.value.trim();
+    if (query === '') return box.error(t('errors.required'));
+    box.error(null);
+    await search(query);
+  });
+  return form;
 }
 
 async function loadPage(state, { list, count, more }) {
