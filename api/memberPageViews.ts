@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { phoneForStaff } from '../core/desk/phoneForStaff.ts';
 import type { MemberListing, MemberProfile, PurchaseListing } from '../core/members/membersPorts.ts';
 import { notificationTopics } from '../core/notifications/notificationTopics.ts';
+import { tierFor } from '../core/points/tierFor.ts';
 import type { ProgramRules } from '../core/program/programRules.ts';
 import { timestamp } from './fields.ts';
 import { toMemberView, memberViewSchema } from './memberView.ts';
@@ -23,14 +24,24 @@ export const memberListingSchema = z.object({
   cardNumber: z.string(),
   phone: maskedPhone,
   balance: int(),
-  tier: z.string().nullable().meta({ description: 'Tier code recorded at the last purchase; null before any.' }),
+  tier: z.string().meta({ description: "Tier code under the current rules, as on the member's page." }),
   createdAt: timestamp,
 });
 
 export const searchPageSchema = z.object({ members: z.array(memberListingSchema), next: nextCursor });
 
-export function toListing(listing: MemberListing) {
-  return { ...listing, phone: maskPhone(listing.phone), createdAt: listing.createdAt.toISOString() };
+/** The tier is worked out from lifetime figures under today's rules, as on the member's page and at the till. */
+export function toListing(listing: MemberListing, rules: ProgramRules) {
+  const { id, name, cardNumber, balance } = listing;
+  return {
+    id,
+    name,
+    cardNumber,
+    phone: maskPhone(listing.phone),
+    balance,
+    tier: tierFor(rules, listing).code,
+    createdAt: listing.createdAt.toISOString(),
+  };
 }
 
 /** Roles that may see whole numbers come with the console's accounts; until then, staff see the last four digits. */
@@ -48,6 +59,7 @@ export const profileSchema = z.object({
       .meta({ description: 'As the member gave it; null when they skipped it.' }),
     birthdaySetAt: timestamp.nullable(),
   }),
+  currency: z.string().meta({ description: 'ISO 4217 currency of the amounts, as the programme rules name it.' }),
   lifetime: z.object({
     spend: int().meta({ description: 'Everything spent, minor units; refunds taken off.' }),
     earned: int().meta({ description: 'Points ever earned by purchases.' }),
@@ -104,6 +116,7 @@ export function toProfile(profile: MemberProfile, rules: ProgramRules) {
       birthday: member.birthday,
       birthdaySetAt: profile.birthdaySetAt?.toISOString() ?? null,
     },
+    currency: rules.currency,
     lifetime: { spend: member.lifetimeSpend, earned: member.lifetimeEarned, purchases: member.purchaseCount },
     consent: { at: profile.consent.at.toISOString(), version: profile.consent.version },
     chats: profile.chats.map((chat) => ({

@@ -28,6 +28,13 @@ const assets: Record<string, string> = {
   'pages/desk.js': SCRIPT,
   'pages/deskTicket.js': SCRIPT,
   'pages/deskWords.js': SCRIPT,
+  'pages/members.js': SCRIPT,
+  'pages/memberPage.js': SCRIPT,
+  'pages/memberHistory.js': SCRIPT,
+  'pages/memberDetails.js': SCRIPT,
+  'pages/memberAdjust.js': SCRIPT,
+  'pages/memberPrivacy.js': SCRIPT,
+  'pages/memberWords.js': SCRIPT,
   'pages/password.js': SCRIPT,
   'chart.js': SCRIPT,
 };

@@ -51,7 +51,7 @@ function searchMembers(deps: ApiDeps): ApiRoute {
     query,
     summary: 'Search members by name, phone or card number',
     description:
-      'Matches by name (partial, case-insensitive), by phone (a whole number in any spelling, or at least four of its digits) and by card number; ordered by name. Erased members are never found. Phones are shown by their last four digits.',
+      'Matches by name (partial, case-insensitive), by phone (a whole number in any spelling, or at least four of its digits) and by card number; ordered by name. Erased members are never found. Phones are shown by their last four digits; the tier is the one the current rules give.',
     example: { query: { q: 'popescu', limit: '20' } },
     responses: { 200: { description: 'A page of members.', schema: searchPageSchema } },
     problems: [],
@@ -59,7 +59,8 @@ function searchMembers(deps: ApiDeps): ApiRoute {
       const criteria = memberCriteria(q, deps.settings.phoneRegion);
       if (!criteria) return { status: 200, body: { members: [], next: null } };
       const page = await withCursor(() => deps.directory.search(criteria, { limit, ...(cursor && { cursor }) }));
-      return { status: 200, body: { members: page.members.map(toListing), next: page.next } };
+      const rules = await deps.points.rules();
+      return { status: 200, body: { members: page.members.map((m) => toListing(m, rules)), next: page.next } };
     },
   });
 }

@@ -43,3 +43,20 @@ export async function api(method, path, body, headers = {}) {
   }
   return parsed;
 }
+
+/**
+ * A file the API sends as an attachment, fetched with the session cookie:
+ * its bytes and the name the server gave it. A refusal is an ApiError.
+ */
+export async function download(path) {
+  let response;
+  try {
+    response = await fetch(`/api/v1${path}`, { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, { type: 'network' });
+  }
+  if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'download';
+  return { blob: await response.blob(), name };
+}

@@ -7,7 +7,7 @@ import { language, loadTexts, t } from './i18n.js';
 import * as firstRun from './pages/firstRun.js';
 import * as setUp from './pages/setUp.js';
 import * as signInPage from './pages/signIn.js';
-import { currentPath, sectionsFor } from './router.js';
+import { currentPath, sectionAt, sectionsFor } from './router.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -91,7 +91,7 @@ async function render() {
 function pageFor(path) {
   if (path.startsWith('setup/')) return setUp;
   if (!session) return { render: signedOutPage };
-  return (sectionsFor(session).find((section) => section.path === path) ?? sectionsFor(session)[0]).page;
+  return (sectionAt(session, path) ?? sectionsFor(session)[0]).page;
 }
 
 async function signedOutPage(ctx) {
@@ -102,11 +102,12 @@ async function signedOutPage(ctx) {
 function drawNav(path) {
   nav.hidden = !session;
   if (!session) return nav.replaceChildren();
+  const current = sectionAt(session, path);
   const links = sectionsFor(session).map((section) =>
     el('a', {
       href: `#/${section.path}`,
       text: t(section.label),
-      'aria-current': section.path === path ? 'page' : undefined,
+      'aria-current': section === current ? 'page' : undefined,
     }),
   );
   const signOut = el('button', {

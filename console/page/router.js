@@ -1,16 +1,19 @@
 // The console's sections, each a module of its own, and what a role needs
 // to see it. The API checks the same permission on every call; the page only
-// leaves out what the role cannot use.
+// leaves out what the role cannot use. An address below a section
+// (`#/members/<id>`) belongs to it; what follows `?` is the page's own state.
 import * as accounts from './pages/accounts.js';
 import * as audit from './pages/audit.js';
 import * as desk from './pages/desk.js';
 import * as home from './pages/home.js';
+import * as members from './pages/members.js';
 import * as password from './pages/password.js';
 import * as program from './pages/program.js';
 
 export const sections = [
   { path: '', label: 'nav.home', page: home },
   { path: 'desk', label: 'nav.desk', permission: 'desk', page: desk },
+  { path: 'members', label: 'nav.members', permission: 'members', page: members },
   { path: 'program', label: 'nav.program', permission: 'program', page: program },
   { path: 'accounts', label: 'nav.accounts', permission: 'admin', page: accounts },
   { path: 'audit', label: 'nav.audit', permission: 'admin', page: audit },
@@ -21,6 +24,18 @@ export function sectionsFor(session) {
   return sections.filter((section) => !section.permission || session.permissions.includes(section.permission));
 }
 
+/** The section an address belongs to, among those the session may see; null when none. */
+export function sectionAt(session, path) {
+  const top = path.split('/')[0];
+  return sectionsFor(session).find((section) => section.path === top) ?? null;
+}
+
 export function currentPath() {
-  return location.hash.replace(/^#\/?/, '');
+  return location.hash.replace(/^#\/?/, '').split('?')[0];
+}
+
+/** The page's own state in the address, after `?`: a search, say, kept for the Back button. */
+export function currentQuery() {
+  const hash = location.hash;
+  return new URLSearchParams(hash.includes('?') ? hash.slice(hash.indexOf('?') + 1) : '');
 }

@@ -190,7 +190,9 @@ export interface MemberListing {
   cardNumber: string;
   phone: string | null;
   balance: number;
-  tier: string | null;
+  /** The figures the tier is decided by, under whatever rules are in force when it is shown. */
+  lifetimeSpend: number;
+  lifetimeEarned: number;
   createdAt: Date;
 }
 

@@ -2,6 +2,8 @@
 // waiting times; a chosen ticket opens beside the list (below it on a phone).
 // While the page is shown it polls /tickets/events, so new tickets appear
 // without a reload; it stops once the router has put another page in place.
+// #/desk/<id> opens that ticket, under the status it has (a member's page
+// links to their tickets so).
 import { api, ApiError } from '../api.js';
 import { el, heading } from '../dom.js';
 import { t } from '../i18n.js';
@@ -14,10 +16,14 @@ const POLL_MS = 3000;
 /** Tickets fetched at a time; "Show more" fetches the next page. */
 const PAGE_SIZE = 50;
 
-export async function render(context) {
+export async function render(context, path = '') {
   const desk = newDesk(context);
   desk.state.next = (await api('GET', '/tickets/events')).next;
+  const id = decodeURIComponent(path.split('/')[1] ?? '');
+  const named = id ? await api('GET', `/tickets/${encodeURIComponent(id)}`).catch(() => null) : null;
+  if (named) desk.state.status = named.ticket.status;
   await desk.reload();
+  if (id) await openTicket(desk, id, false);
   setTimeout(() => poll(desk), POLL_MS);
   return desk.root;
 }

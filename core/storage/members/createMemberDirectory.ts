@@ -78,7 +78,8 @@ const listingFields = {
   cardNumber: true,
   phone: true,
   balance: true,
-  tier: true,
+  lifetimeSpend: true,
+  lifetimeEarned: true,
   createdAt: true,
 } as const;
 

@@ -126,6 +126,22 @@ describeEachProvider('member search and a member’s page', (provider) => {
     expect(second.body.next).toBeNull();
   });
 
+  it('names in each result the tier the current rules give, as the member’s page does', async () => {
+    const member = await api.enrol('+37369400020', { name: 'Gheorghe Silvestru' });
+    const { key } = await api.newApiKey('Till 3');
+    await api.call('POST', '/api/v1/purchases', {
+      token: key,
+      body: { member: { card: member.cardNumber }, amount: 600_000, receiptId: `${provider}-silver` },
+    });
+    const [found] = (await search('silvestru')).body.members as (Listing & { tier: string })[];
+    const page = await api.call<Profile & { currency: string }>('GET', `/api/v1/members/${member.id}/profile`);
+    expect(found!.tier).toBe('silver');
+    expect(page.body.member.tier).toBe('silver');
+    expect(page.body.currency).toBe('MDL');
+    const [newcomer] = (await search('ciobanu')).body.members as (Listing & { tier: string })[];
+    expect(newcomer!.tier).toBe('bronze');
+  });
+
   it('answers 404 for a member that does not exist', async () => {
     for (const path of ['profile', 'purchases']) {
       const response = await api.call('GET', `/api/v1/members/nobody/${path}`);
