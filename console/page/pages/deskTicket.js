@@ -4,6 +4,7 @@ import { api, ApiError } from '../api.js';
 import { el, notice } from '../dom.js';
 import { formatTime, t } from '../i18n.js';
 import { assigneeText, channelName, waitingText } from './deskWords.js';
+import { tierName } from './memberWords.js';
 
 let forms = 0;
 
@@ -161,7 +162,7 @@ function customerFacts({ ticket, customer }) {
     [t('desk.customer'), ticket.member.name],
     [t('desk.card'), customer.cardNumber],
     [t('desk.phone'), customer.phone],
-    [t('desk.tier'), customer.tier ?? '—'],
+    [t('desk.tier'), customer.tier ? tierName(customer.tier) : '—'],
     [t('desk.balance'), t('desk.points', { count: customer.balance })],
     [t('desk.channel'), `${channelName(ticket.channel)}, ${customer.locale}`],
     [t('desk.state'), [t(`desk.status.${ticket.status}`), assigneeText(ticket)].filter(Boolean).join(' · ')],
