@@ -16,7 +16,7 @@ export const OWNER = { name: 'Ion Popescu', email: 'owner@shop.md', password: 'c
 
 export interface ConsoleWorld {
   app: RunningApp;
-  open(options?: { width?: number; locale?: string; path?: string }): Promise<Page>;
+  open(options?: { width?: number; locale?: string; path?: string; enforceCsp?: boolean }): Promise<Page>;
   closePages(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -37,9 +37,9 @@ export async function startConsoleWorld(): Promise<ConsoleWorld> {
   const contexts: BrowserContext[] = [];
   return {
     app,
-    open: async ({ width = 1280, locale = 'en-US', path = '' } = {}) => {
+    open: async ({ width = 1280, locale = 'en-US', path = '', enforceCsp = false } = {}) => {
       // The page's own CSP forbids injected scripts, axe-core's included: only the test's context bypasses it.
-      const context = await browser.newContext({ locale, viewport: { width, height: 900 }, bypassCSP: true });
+      const context = await browser.newContext({ locale, viewport: { width, height: 900 }, bypassCSP: !enforceCsp });
       contexts.push(context);
       // Generous: on two busy cores a whole suite runs beside the browser; a real failure still fails, only later.
       context.setDefaultTimeout(20_000);
