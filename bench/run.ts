@@ -49,21 +49,23 @@ async function reportChannels(): Promise<void> {
   console.log(`  assistant   ${format(viber.assistant)}`);
   console.log(`  database queries per update: ${viber.queriesPerUpdate.toFixed(2)}`);
   console.log(
-    `  viber / telegram throughput: ${(viber.assistant.perSecond / telegram.perSecond).toFixed(3)} — target: at least the Telegram path's rate — ${verdict(viber.assistant.perSecond >= telegram.perSecond)}`,
+    `  viber / telegram webhook throughput: ${(viber.assistant.perSecond / telegram.perSecond).toFixed(3)} — target: at least the Telegram path's rate — ${verdict(viber.assistant.perSecond >= telegram.perSecond)}`,
   );
 }
 
+/** Its webhook figure: Viber has only a webhook, so that is the path the two compare on. */
 async function reportTelegram(): Promise<RunFigures> {
   const telegram = await benchTelegramUpdates();
   console.log('Telegram updates, 10,000 members on SQLite, Bot API answered in-process:');
   console.log(`  assistant   ${format(telegram.assistant)}`);
+  console.log(`  webhook     ${format(telegram.webhook)}   (the same updates POSTed into the route, secret checked)`);
   console.log(`  bare echo   ${format(telegram.echo)}`);
   console.log(`  assistant / echo throughput: ${(telegram.assistant.perSecond / telegram.echo.perSecond).toFixed(3)}`);
   console.log(`  database queries per update: ${telegram.queriesPerUpdate.toFixed(2)}`);
   console.log(
     `  target: >= 1000 updates/s and p99 < 20 ms — ${verdict(telegram.assistant.perSecond >= 1000 && telegram.assistant.p99Ms < 20)}`,
   );
-  return telegram.assistant;
+  return telegram.webhook;
 }
 
 async function reportPurchases(): Promise<void> {

@@ -1,4 +1,6 @@
+import Fastify from 'fastify';
 import { Bot } from 'grammy';
+import type { Update } from 'grammy/types';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +8,7 @@ import { silentLogger } from '../core/logger.ts';
 import { migrateDatabase } from '../core/storage/db/migrateDatabase.ts';
 import { openDatabase } from '../core/storage/db/openDatabase.ts';
 import { createTelegramBot } from '../bots/telegram/createTelegramBot.ts';
+import { registerTelegramWebhook, TELEGRAM_WEBHOOK_PATH } from '../bots/telegram/startTelegram.ts';
 import { fakeBotApiTransformer } from '../test/support/fakeBotApiTransformer.ts';
 import { makeBotToken, makeBotUser } from '../test/support/botApiResults.ts';
 import { measure, type RunFigures } from './latency.ts';
@@ -20,6 +23,8 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 
 export interface TelegramBenchResult {
   assistant: RunFigures;
+  /** The same updates again (new ids) as POSTs into the webhook route, secret checked: the path Viber's compares with. */
+  webhook: RunFigures;
   echo: RunFigures;
   queriesPerUpdate: number;
 }
@@ -47,7 +52,8 @@ export async function benchTelegramUpdates(): Promise<TelegramBenchResult> {
     const assistant = await measure(measured, CONCURRENCY, (u) => bot.handleUpdate(u));
     const queriesPerUpdate = queries / measured.length;
     const echoFigures = await measure(measured, CONCURRENCY, (u) => echo.handleUpdate(u));
-    return { assistant, echo: echoFigures, queriesPerUpdate };
+    const webhook = await throughWebhook(bot, measured);
+    return { assistant, webhook, echo: echoFigures, queriesPerUpdate };
   } finally {
     await db.close();
     rmSync(dir, { recursive: true, force: true });
@@ -65,6 +71,29 @@ function assistantBot(db: ReturnType<typeof openDatabase>): Bot {
   });
   bot.api.config.use(fakeBotApiTransformer());
   return bot;
+}
+
+const SECRET = 'bench-webhook-secret';
+
+async function throughWebhook(bot: Bot, updates: Update[]): Promise<RunFigures> {
+  const server = Fastify({ bodyLimit: 1024 * 1024 });
+  registerTelegramWebhook(bot, server, SECRET);
+  await server.ready();
+  try {
+    // New update ids: the direct run's are recorded as processed and would be dropped as redeliveries.
+    const bodies = updates.map((update) => JSON.stringify({ ...update, update_id: update.update_id + 10_000_000 }));
+    return await measure(bodies, CONCURRENCY, async (payload) => {
+      const response = await server.inject({
+        method: 'POST',
+        url: TELEGRAM_WEBHOOK_PATH,
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+        payload,
+      });
+      if (response.statusCode !== 200) throw new Error(`the webhook answered ${response.statusCode}`);
+    });
+  } finally {
+    await server.close();
+  }
 }
 
 function echoBot(): Bot {

@@ -34,7 +34,7 @@ export async function startTelegram(
   await bot.init();
   await setBotCommands(bot.api, options);
   if (options.publicUrl && options.webhookSecret) {
-    registerWebhookRoute(bot, server, options.webhookSecret);
+    registerTelegramWebhook(bot, server, options.webhookSecret);
     // Appended, not resolved: PUBLIC_URL may carry a path (https://host/loyalty).
     const url = `${options.publicUrl.replace(/\/+$/, '')}${TELEGRAM_WEBHOOK_PATH}`;
     await bot.api.setWebhook(url, {
@@ -61,7 +61,7 @@ const updateShape = {
  * learns nothing; a body that is no update is a 400, never a 500 that
  * Telegram would keep redelivering.
  */
-function registerWebhookRoute(bot: Bot, server: FastifyInstance, secret: string): void {
+export function registerTelegramWebhook(bot: Bot, server: FastifyInstance, secret: string): void {
   const expected = Buffer.from(secret);
   server.post(TELEGRAM_WEBHOOK_PATH, {
     schema: { body: updateShape },
