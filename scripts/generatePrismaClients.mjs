@@ -15,7 +15,8 @@ const generatedDir = join(root, 'core', 'storage', 'generated');
 export function postgresSchemaFrom(sqliteSchema) {
   return sqliteSchema
     .replace('provider = "sqlite"', 'provider = "postgresql"')
-    .replace('../core/storage/generated/sqlite', './postgresql');
+    .replace('../core/storage/generated/sqlite', './postgresql')
+    .replace(/^(\s*)\/\/ postgresql: /gm, '$1');
 }
 
 export function generatePrismaClients() {

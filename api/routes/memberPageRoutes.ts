@@ -37,7 +37,7 @@ function searchMembers(deps: ApiDeps): ApiRoute {
       .max(100)
       .meta({
         description:
-          'Part of a name (any case, accents optional), a phone number in any spelling or some of its digits, or a card number with or without spaces.',
+          'Part of a name (any case, accents optional), a phone number in any spelling or its last four or more digits, or a card number with or without spaces.',
         examples: ['popescu'],
       }),
     ...pageFields,
@@ -51,7 +51,7 @@ function searchMembers(deps: ApiDeps): ApiRoute {
     query,
     summary: 'Search members by name, phone or card number',
     description:
-      'Matches by name (partial, case-insensitive), by phone (a whole number in any spelling, or at least four of its digits) and by card number; ordered by name. Erased members are never found. Phones are shown by their last four digits; the tier is the one the current rules give.',
+      'Matches by name (partial, case-insensitive), by phone and by card number; ordered by name. A query with letters is part of a name. A query of digits (spaces, dashes, brackets and a leading + ignored) is a whole phone number when it is one in any spelling (`+373 69 123 456`, `373…`, `069 123 456`), matched as E.164; otherwise, with four digits or more, the end of a number (`3456`, `12-34-56`), never digits from its middle; and, with twelve valid digits, a card number. Erased members are never found. Phones are shown by their last four digits; the tier is the one the current rules give.',
     example: { query: { q: 'popescu', limit: '20' } },
     responses: { 200: { description: 'A page of members.', schema: searchPageSchema } },
     problems: [],

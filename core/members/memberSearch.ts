@@ -11,14 +11,14 @@ export interface MemberCriteria {
   nameContains?: string;
   /** A whole phone number, E.164. */
   phone?: string;
-  /** Digits found anywhere in a phone number (a partial number, `3456`). */
-  phoneDigits?: string;
+  /** The last digits of a phone number, as typed (`3456` finds `+37369123456`). */
+  phoneEnding?: string;
   /** A whole card number, without spaces. */
   cardNumber?: string;
 }
 
 /** Fewer digits than this would match too many phones to be of use. */
-const MIN_PHONE_DIGITS = 4;
+const MIN_PHONE_ENDING = 4;
 
 /** Reads what staff typed into the search box; null when it can match nothing. */
 export function memberCriteria(query: string, region: string): MemberCriteria | null {
@@ -30,8 +30,7 @@ export function memberCriteria(query: string, region: string): MemberCriteria | 
   if (digits.length === 12 && isValidCardNumber(digits)) criteria.cardNumber = digits;
   const phone = normalizePhone(text, region);
   if (phone) criteria.phone = phone;
-  // A whole card number is not also read as some digits of a phone: that would scan every phone for nothing.
-  else if (!criteria.cardNumber && digits.length >= MIN_PHONE_DIGITS)
-    criteria.phoneDigits = digits.replace(/^0+/, '') || digits;
+  // Staff read the end of a number off a receipt or a screen; an ending is what an index can find, digits from the middle are not.
+  else if (!criteria.cardNumber && digits.length >= MIN_PHONE_ENDING) criteria.phoneEnding = digits;
   return Object.keys(criteria).length > 0 ? criteria : null;
 }

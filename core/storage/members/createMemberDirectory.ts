@@ -1,10 +1,12 @@
 import type { MemberCriteria } from '../../members/memberSearch.ts';
 import type { MemberDirectory, MemberProfile } from '../../members/membersPorts.ts';
+import { reversedPhoneDigits } from '../../members/reversedPhoneDigits.ts';
 import { isNotificationTopic } from '../../notifications/notificationTopics.ts';
 import type { Database } from '../db/openDatabase.ts';
 import { asLocale, toMemberRecord } from './records.ts';
 import { decodeCursor, encodeCursor } from './pageCursor.ts';
 import { purchasesPage } from './purchasesPage.ts';
+import { nameMatchesByTrigram, TRIGRAM_LETTERS } from './nameMatchesByTrigram.ts';
 
 const RECENT_TICKETS = 5;
 
@@ -24,7 +26,23 @@ export function createMemberDirectory(db: Database): MemberDirectory {
 async function search(db: Database, criteria: MemberCriteria, page: { limit: number; cursor?: string }) {
   if (criteria.nameContains === undefined) return searchByNumber(db, criteria, page);
   const after = page.cursor ? decodeCursor(page.cursor) : null;
-  const rows = await db.prisma.member.findMany({
+  const part = criteria.nameContains;
+  const rows =
+    db.provider === 'postgresql' && part.length >= TRIGRAM_LETTERS
+      ? await nameMatchesByTrigram(db, part, { limit: page.limit, after })
+      : await walkNames(db, criteria, { limit: page.limit, after });
+  const members = rows.slice(0, page.limit);
+  const last = members[members.length - 1];
+  return {
+    members: members.map(({ searchName: _, ...listing }) => listing),
+    next: rows.length > page.limit && last ? encodeCursor([last.searchName, last.id]) : null,
+  };
+}
+
+/** Walks the name index in order, stopping after one page: on SQLite, and for a letter or two, which match densely. */
+function walkNames(db: Database, criteria: MemberCriteria, page: { limit: number; after: [string, string] | null }) {
+  const { after } = page;
+  return db.prisma.member.findMany({
     where: {
       erasedAt: null,
       OR: matchesOf(criteria),
@@ -36,12 +54,6 @@ async function search(db: Database, criteria: MemberCriteria, page: { limit: num
     take: page.limit + 1,
     select: listingFields,
   });
-  const members = rows.slice(0, page.limit);
-  const last = members[members.length - 1];
-  return {
-    members: members.map(({ searchName: _, ...listing }) => listing),
-    next: rows.length > page.limit && last ? encodeCursor([last.searchName, last.id]) : null,
-  };
 }
 
 /** A search by digits matches few members; past this many, staff should type more of the number. */
@@ -49,9 +61,9 @@ const NUMBER_MATCHES = 1000;
 
 /**
  * A phone or card search matches a handful of members, so they are found
- * first (an index lookup, or one pass over the phones) and ordered here.
- * Letting the database walk the name index instead would visit every
- * member to find the few whose phone holds the digits.
+ * first (a lookup in the phone, card or reversed-digits index) and ordered
+ * here. Letting the database walk the name index instead would visit every
+ * member to find the few whose phone ends in the digits.
  */
 async function searchByNumber(db: Database, criteria: MemberCriteria, page: { limit: number; cursor?: string }) {
   const after = page.cursor ? decodeCursor(page.cursor) : null;
@@ -87,9 +99,28 @@ function matchesOf(criteria: MemberCriteria) {
   return [
     ...(criteria.nameContains !== undefined ? [{ searchName: { contains: criteria.nameContains } }] : []),
     ...(criteria.phone ? [{ phone: criteria.phone }] : []),
-    ...(criteria.phoneDigits ? [{ phone: { contains: criteria.phoneDigits } }] : []),
+    ...(criteria.phoneEnding
+      ? [{ phoneDigitsReversed: startingWith(reversedPhoneDigits(criteria.phoneEnding)!) }]
+      : []),
     ...(criteria.cardNumber ? [{ cardNumber: criteria.cardNumber }] : []),
   ];
+}
+
+/**
+ * A prefix as a range, `>= '6543' AND < '6544'`: an index answers it on both
+ * databases, where `LIKE '6543%'` is left to a scan by SQLite's
+ * case-insensitive LIKE and by PostgreSQL outside the C collation.
+ */
+function startingWith(digits: string) {
+  const upper = nextPrefix(digits);
+  return upper === null ? { gte: digits } : { gte: digits, lt: upper };
+}
+
+/** The least digit string above every string that starts with `digits`; null when they are all nines. */
+function nextPrefix(digits: string): string | null {
+  const kept = digits.replace(/9+$/, '');
+  if (kept === '') return null;
+  return `${kept.slice(0, -1)}${Number(kept.slice(-1)) + 1}`;
 }
 
 async function profile(db: Database, memberId: string): Promise<MemberProfile | null> {

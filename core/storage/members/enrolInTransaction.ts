@@ -6,6 +6,7 @@ import { creditInTransaction } from '../points/creditInTransaction.ts';
 import { referrerForEnrolment } from '../referral/createReferralStore.ts';
 import type { Member } from './records.ts';
 import { searchName } from '../../members/searchName.ts';
+import { reversedPhoneDigits } from '../../members/reversedPhoneDigits.ts';
 import { TryAgainError } from '../../errors.ts';
 import { welcomeWithheld } from '../privacy/erasedPhones.ts';
 
@@ -76,6 +77,7 @@ function memberRow({ member, at }: NewMember) {
     name: member.name,
     searchName: searchName(member.name),
     phone: member.phone,
+    phoneDigitsReversed: reversedPhoneDigits(member.phone),
     phoneVerified: member.phoneVerified,
     birthDay: member.birthday?.day ?? null,
     birthMonth: member.birthday?.month ?? null,

@@ -27,7 +27,7 @@ export async function claimPhone(db: Database, claim: PhoneClaim): Promise<'link
     }
     const released = await tx.member.updateMany({
       where: { id: memberId, phone, phoneVerified: false },
-      data: { phone: null },
+      data: { phone: null, phoneDigitsReversed: null },
     });
     if (released.count !== 1) return 'moved';
     await recordAuditInTransaction(tx, {

@@ -79,6 +79,7 @@ function anonymous(memberId: string, at: Date) {
     name: '',
     searchName: '',
     phone: null,
+    phoneDigitsReversed: null,
     phoneVerified: false,
     birthDay: null,
     birthMonth: null,

@@ -28,7 +28,9 @@ describeEachProvider('personal data: export and erasure', (provider) => {
   const SAID = 'the coffee was cold zzqq';
   const photoDir = mkdtempSync(join(tmpdir(), 'erasure-photos-'));
   const PHOTO = `web-photo-${provider.padEnd(22, 'x')}`;
-  const personal = [NAME, 'Zamfira', 'Lungu', PHONE, PHONE.slice(1), '69777001', ADDRESS, 'zzqq', PHOTO];
+  // The phone also as search reads it, backwards (`phoneDigitsReversed`).
+  const REVERSED = [...PHONE.slice(1)].reverse().join('');
+  const personal = [NAME, 'Zamfira', 'Lungu', PHONE, PHONE.slice(1), '69777001', REVERSED, ADDRESS, 'zzqq', PHOTO];
 
   /** A member with a history: joined in the web chat, a ticket, purchases, a refund, an adjustment, a muted topic, a code. */
   async function memberWithHistory() {
@@ -126,7 +128,15 @@ describeEachProvider('personal data: export and erasure', (provider) => {
       'RetiredCard',
     ]);
     const row = await api.app.db.prisma.member.findUniqueOrThrow({ where: { id: member.id } });
-    expect(row).toMatchObject({ name: '', phone: null, birthDay: null, birthMonth: null, birthYear: null, balance: 0 });
+    expect(row).toMatchObject({
+      name: '',
+      phone: null,
+      phoneDigitsReversed: null,
+      birthDay: null,
+      birthMonth: null,
+      birthYear: null,
+      balance: 0,
+    });
 
     const sums = await api.app.db.prisma.ledgerEntry.groupBy({ by: ['memberId'], _sum: { delta: true } });
     for (const { memberId, _sum } of sums) {
@@ -147,7 +157,11 @@ describeEachProvider('personal data: export and erasure', (provider) => {
     for (const path of ['', '/profile', '/export'])
       expect((await api.call('GET', `/api/v1/members/${member.id}${path}`)).status, path).toBe(410);
     expect((await api.call('GET', `/api/v1/members?card=${member.cardNumber}`)).status).toBe(404);
-    expect((await api.call('GET', '/api/v1/members/search?q=zamfira')).body).toEqual({ members: [], next: null });
+    for (const q of ['zamfira', PHONE, PHONE.slice(-4)])
+      expect((await api.call('GET', `/api/v1/members/search?q=${encodeURIComponent(q)}`)).body, q).toEqual({
+        members: [],
+        next: null,
+      });
   });
 
   it('greets a returning person as a stranger, who joins anew without a second welcome bonus', async () => {

@@ -55,6 +55,21 @@ describeEachProvider('member search and a member’s page', (provider) => {
     }
   });
 
+  it('finds by the last four or more digits of a phone, spaced or dashed, and by the whole number with +373, 373 or 0', async () => {
+    const endings = ['0004', '00 04', '00-04', '400 004', '9-400-004', '69400004'];
+    const whole = ['+373 69 400 004', '373-69-400-004', '0 69 400 004', '069400004', '+373 (69) 40-00-04'];
+    for (const q of [...endings, ...whole])
+      expect(
+        (await search(q)).body.members.map((m) => m.name),
+        q,
+      ).toEqual(['Ion Ciobanu']);
+  });
+
+  it('reads digits as the end of a number: digits from its middle, or fewer than four, find nobody', async () => {
+    expect((await search('6940')).body.members).toEqual([]);
+    expect((await search('004')).body.members).toEqual([]);
+  });
+
   it('finds by card number with or without spaces', async () => {
     const ion = (await search('ciobanu')).body.members[0]!;
     const spaced = ion.cardNumber.replace(/(\d{4})(?=\d)/g, '$1 ');
@@ -68,6 +83,13 @@ describeEachProvider('member search and a member’s page', (provider) => {
     const all = [...first.body.members, ...second.body.members].map((m) => m.name);
     expect(new Set(all).size).toBe(all.length);
     expect(all).toContain('Ion Ciobanu');
+  });
+
+  it('pages through a search of three letters or more, each member once, in name order', async () => {
+    const first = await search('rusu', '&limit=1');
+    const second = await search('rusu', `&limit=1&cursor=${first.body.next}`);
+    expect([...first.body.members, ...second.body.members].map((m) => m.name)).toEqual(['Maria Rusu', 'Ștefan Rusu']);
+    expect(second.body.next).toBeNull();
   });
 
   it('refuses a search without a query or with a forged cursor, naming the field', async () => {

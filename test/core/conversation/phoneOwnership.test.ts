@@ -13,6 +13,8 @@ import { createPointsService } from '../../../core/points/pointsService.ts';
 import { defaultProgramSettings } from '../../../core/settings/programSettings.ts';
 import { createAuditLog } from '../../../core/storage/audit/createAuditLog.ts';
 import { createConversationStores } from '../../../core/storage/conversation/createConversationStores.ts';
+import { memberCriteria } from '../../../core/members/memberSearch.ts';
+import { createMemberDirectory } from '../../../core/storage/members/createMemberDirectory.ts';
 import { createPointsStore } from '../../../core/storage/points/createPointsStore.ts';
 import { createTillStore } from '../../../core/storage/till/createTillStore.ts';
 import { createTestDatabase, describeEachProvider, type TestDatabase } from '../../support/testDatabase.ts';
@@ -102,6 +104,19 @@ describeEachProvider('who owns a phone number', (provider) => {
       before: { phoneEnding: victimPhone.slice(-4), phoneVerified: false },
       after: { phone: null, provenByChat: (await chatOf('1001')).id },
     });
+  });
+
+  it('finds only the proven owner by the number once it left the card that typed it', async () => {
+    await register('web', 'attacker', 'Mallory', text(victimPhone));
+    const directory = createMemberDirectory(db);
+    const found = async (q: string) =>
+      (await directory.search(memberCriteria(q, 'MD')!, { limit: 20 })).members.map((member) => member.name);
+    expect(await found(victimPhone.slice(-4))).toEqual(['Mallory']);
+
+    await register('telegram', '1001', 'Victoria', ownContact(victimPhone));
+
+    for (const q of [victimPhone.slice(-4), victimPhone.slice(-6), victimPhone])
+      expect(await found(q), q).toEqual(['Victoria']);
   });
 
   it('links a second messenger to a card whose number was proven', async () => {
