@@ -10,7 +10,8 @@ export interface NameMatch {
   cardNumber: string;
   phone: string | null;
   balance: number;
-  tier: string | null;
+  lifetimeSpend: number;
+  lifetimeEarned: number;
   createdAt: Date;
 }
 
@@ -31,7 +32,7 @@ export async function nameMatchesByTrigram(
   const [afterName, afterId] = page.after ?? [null, null];
   return db.prisma.$queryRaw<NameMatch[]>`
     WITH matches AS MATERIALIZED (
-      SELECT "id", "name", "searchName", "cardNumber", "phone", "balance", "tier", "createdAt"
+      SELECT "id", "name", "searchName", "cardNumber", "phone", "balance", "lifetimeSpend", "lifetimeEarned", "createdAt"
       FROM "Member"
       WHERE "searchName" LIKE ${pattern} AND "erasedAt" IS NULL
     )
