@@ -20,7 +20,7 @@ export interface NameMatch {
  * matches are gathered first, through the trigram index, and only then
  * sorted: left to itself the planner walks the name index in order hoping
  * to meet enough matches early, and reads most of the table when they sort
- * late ("ири" after every Latin name). A materialized CTE is the documented
+ * late (a Cyrillic part of a name sorts after every Latin name). A materialized CTE is the documented
  * way to keep it from that.
  */
 export async function nameMatchesByTrigram(
