@@ -19,11 +19,12 @@ import { understandTyped } from '../understanding/understandTyped.ts';
  * ticket is open the member talks to staff instead (core/desk).
  */
 export async function serveMember(
-  turn: Turn,
+  given: Turn,
   chat: MemberChat,
   member: MemberRecord,
   pressed: ParsedPayload | null,
 ): Promise<Outbound[]> {
+  const turn = await withDynamicMenu(given, member);
   const { event } = turn.inbound;
   if (pressed?.kind === 'rate') return rateHelp(turn, chat, member, pressed.ticketId, pressed.rating);
   if (chat.state.ticket)
@@ -78,6 +79,15 @@ async function notUnderstood(turn: Turn, chat: MemberChat, text: string): Promis
     });
   await saveState(turn, chat, { state: { v: 1, step: 'member', missed } });
   return [withMenu(turn, turn.t('errors.notUnderstood'))];
+}
+
+/** The turn with this member's dynamic menu buttons, asked once per turn (none registered: no query at all). */
+async function withDynamicMenu(turn: Turn, member: MemberRecord): Promise<Turn> {
+  if (turn.menuExtras || turn.deps.menu.dynamic.length === 0) return turn;
+  const menuExtras = await Promise.all(
+    turn.deps.menu.dynamic.map(async (source) => ({ row: source.row, buttons: await source.buttonsFor(turn, member) })),
+  );
+  return { ...turn, menuExtras };
 }
 
 /** The menu entry a button or a command names, if any capability registered it. */

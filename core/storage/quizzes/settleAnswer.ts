@@ -1,0 +1,60 @@
+import type { SettleOutcome, Settlement } from '../../quizzes/quizzesPorts.ts';
+import type { Database } from '../db/openDatabase.ts';
+import { withTransactionRetry } from '../db/withTransactionRetry.ts';
+import { readAttempt } from './attemptViews.ts';
+import { finishAttempt } from './finishAttempt.ts';
+
+/** Thrown inside the transaction to roll back a question recorded for an attempt that had moved on. */
+class AttemptMovedOn extends Error {}
+
+/**
+ * One question's outcome, once. The answer is recorded only while it has
+ * none (`answeredAt IS NULL`): of two taps arriving together, the second
+ * finds it answered, on SQLite because transactions take turns and on
+ * PostgreSQL because its update waits for the first and re-reads the row.
+ * The attempt moves on in the same transaction, conditional on standing at
+ * this question, then the next question is sent (its clock starts now) or
+ * the attempt completes and its points are credited.
+ */
+export async function settleAnswer(db: Database, s: Settlement): Promise<SettleOutcome> {
+  try {
+    return await withTransactionRetry(db, async (tx) => {
+      const recorded = await tx.quizAnswer.updateMany({
+        where: { attemptId: s.attemptId, questionIndex: s.questionIndex, answeredAt: null },
+        data: { answeredAt: s.now, chosen: s.chosen, correct: s.correct, timedOut: s.timedOut },
+      });
+      if (recorded.count === 0) return { kind: 'already' } as const;
+      const moved = await tx.quizAttempt.updateMany({
+        where: { id: s.attemptId, nextIndex: s.questionIndex, completedAt: null },
+        data: {
+          nextIndex: s.questionIndex + 1,
+          score: { increment: s.correct ? 1 : 0 },
+          answerMs: { increment: Math.max(0, Math.round(s.spentMs)) },
+        },
+      });
+      if (moved.count === 0) throw new AttemptMovedOn();
+      if (s.next)
+        await tx.quizAnswer.create({
+          data: {
+            attemptId: s.attemptId,
+            questionIndex: s.questionIndex + 1,
+            optionOrder: JSON.stringify(s.next.order),
+            sentAt: s.now,
+          },
+        });
+      else
+        await finishAttempt(tx, s.attemptId, {
+          now: s.now,
+          by: 'member',
+          pointsFor: s.pointsFor,
+          expiresAt: s.expiresAt,
+        });
+      const attempt = (await readAttempt(tx, { id: s.attemptId }))!;
+      return { kind: 'settled', attempt, completed: s.next === null } as const;
+    });
+  } catch (error) {
+    // The quiz closed between the member's press and this write: closing ended the attempt first.
+    if (error instanceof AttemptMovedOn) return { kind: 'already' };
+    throw error;
+  }
+}
