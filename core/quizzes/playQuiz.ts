@@ -184,13 +184,15 @@ function localized(turn: Turn, text: LocalizedText | undefined): string {
 }
 
 async function onlyOpenQuiz(turn: Turn, store: QuizPlayStore, member: MemberRecord): Promise<Quiz | 'several' | null> {
-  const open = await store.openFor(member.id, turn.now);
+  const all = await store.openFor(member.id, turn.now);
+  // The ones still to play; with none, the one played (its result is the answer).
+  const open = all.some((quiz) => !quiz.finished) ? all.filter((quiz) => !quiz.finished) : all.slice(0, 1);
   if (open.length > 1) return 'several';
   return open[0] ? store.find(open[0].id) : null;
 }
 
 async function chooseQuiz(turn: Turn, store: QuizPlayStore, member: MemberRecord): Promise<Outbound> {
-  const open = await store.openFor(member.id, turn.now);
+  const open = (await store.openFor(member.id, turn.now)).filter((quiz) => !quiz.finished);
   const buttons = open.map((quiz) => [
     { label: turn.t('quiz.menuButton', { title: localized(turn, quiz.title) }), payload: quizPayload.open(quiz.id) },
   ]);

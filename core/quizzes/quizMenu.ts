@@ -27,10 +27,14 @@ export const quizDynamicMenu: DynamicMenuEntries[] = [
     row: -1,
     buttonsFor: async (turn, member) => {
       const open = (await turn.deps.quizzes?.openFor(member.id, turn.now)) ?? [];
-      return open.map((quiz) => ({
-        label: turn.t('quiz.menuButton', { title: textIn(quiz.title, turn.locale, turn.deps.settings.defaultLocale) }),
-        payload: quizPayload.open(quiz.id),
-      }));
+      return open
+        .filter((quiz) => !quiz.finished)
+        .map((quiz) => ({
+          label: turn.t('quiz.menuButton', {
+            title: textIn(quiz.title, turn.locale, turn.deps.settings.defaultLocale),
+          }),
+          payload: quizPayload.open(quiz.id),
+        }));
     },
   },
 ];

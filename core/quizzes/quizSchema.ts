@@ -56,27 +56,31 @@ const questionSchema = z
       context.addIssue({ code: 'custom', path: ['correct'], message: 'leaves no wrong option' });
   });
 
-/** A quiz as the marketer sends it (POST, and PUT of a draft). */
-export const quizContentSchema = z
-  .strictObject({
-    title: localized(80, 'The title, shown on the menu button "🎯 {title}".'),
-    intro: localized(500, 'Shown before the first question.').optional(),
-    questions: z.array(questionSchema).min(QUIZ_LIMITS.questions.min).max(QUIZ_LIMITS.questions.max),
-    pointsPerCorrect: points.meta({ description: 'Points for each correct answer.' }),
-    perfectBonus: points.default(0).meta({ description: 'Extra points when every answer is correct.' }),
-    secondsPerQuestion: z
-      .number()
-      .int()
-      .min(QUIZ_LIMITS.seconds.min)
-      .max(QUIZ_LIMITS.seconds.max)
-      .meta({ description: 'Time for each question, counted on the server from the moment it was sent.' }),
-    opensAt: z.iso.datetime({ offset: true }).meta({ description: 'From when members can play.' }),
-    closesAt: z.iso.datetime({ offset: true }).meta({ description: 'Until when; the final standings go out then.' }),
-  })
-  .superRefine((quiz, context) => {
+/** The fields of a quiz as the marketer sends it (POST, and PUT of a draft); `withQuizChecks` adds the checks across fields. */
+export const quizContentShape = {
+  title: localized(80, 'The title, shown on the menu button "🎯 {title}".'),
+  intro: localized(500, 'Shown before the first question.').optional(),
+  questions: z.array(questionSchema).min(QUIZ_LIMITS.questions.min).max(QUIZ_LIMITS.questions.max),
+  pointsPerCorrect: points.meta({ description: 'Points for each correct answer.' }),
+  perfectBonus: points.default(0).meta({ description: 'Extra points when every answer is correct.' }),
+  secondsPerQuestion: z
+    .number()
+    .int()
+    .min(QUIZ_LIMITS.seconds.min)
+    .max(QUIZ_LIMITS.seconds.max)
+    .meta({ description: 'Time for each question, counted on the server from the moment it was sent.' }),
+  opensAt: z.iso.datetime({ offset: true }).meta({ description: 'From when members can play.' }),
+  closesAt: z.iso.datetime({ offset: true }).meta({ description: 'Until when; the final standings go out then.' }),
+};
+
+export function withQuizChecks<S extends z.ZodType<{ opensAt: string; closesAt: string }>>(schema: S): S {
+  return schema.superRefine((quiz, context) => {
     if (Date.parse(quiz.opensAt) >= Date.parse(quiz.closesAt))
       context.addIssue({ code: 'custom', path: ['closesAt'], message: 'must be after opensAt' });
-  });
+  }) as unknown as S;
+}
+
+export const quizContentSchema = withQuizChecks(z.strictObject(quizContentShape));
 
 export type QuizContentInput = z.output<typeof quizContentSchema>;
 

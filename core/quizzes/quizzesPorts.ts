@@ -85,8 +85,8 @@ export type SettleOutcome =
 
 /** What playing in a chat needs (core/quizzes/playQuiz.ts). */
 export interface QuizPlayStore {
-  /** Published quizzes open at `now` that the member has not finished, newest first. */
-  openFor(memberId: string, now: Date): Promise<Pick<Quiz, 'id' | 'title'>[]>;
+  /** Published quizzes open at `now`, newest first, and whether the member finished each. */
+  openFor(memberId: string, now: Date): Promise<(Pick<Quiz, 'id' | 'title'> & { finished: boolean })[]>;
   find(id: string): Promise<Quiz | null>;
   attemptOf(quizId: string, memberId: string): Promise<AttemptView | null>;
   attemptById(attemptId: string): Promise<AttemptView | null>;

@@ -18,7 +18,7 @@ export function createQuizPlayStore(db: Database): QuizPlayStore {
         select: { quizId: true },
       });
       const done = new Set(finished.map((attempt) => attempt.quizId));
-      return open.filter((quiz) => !done.has(quiz.id)).map(({ id, title }) => ({ id, title }));
+      return open.map(({ id, title }) => ({ id, title, finished: done.has(id) }));
     },
     find: async (id) => {
       const row = await db.prisma.quiz.findUnique({ where: { id } });
