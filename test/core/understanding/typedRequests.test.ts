@@ -84,7 +84,11 @@ describeEachProvider('typed requests', (provider) => {
   });
 
   it('hands a typed request for a quiz to the quizzes, in each language (this world has none: they say so)', async () => {
-    for (const [locale, words] of [['en', 'quiz'], ['ru', 'викторина'], ['ro', 'chestionar']] as const) {
+    for (const [locale, words] of [
+      ['en', 'quiz'],
+      ['ru', 'викторина'],
+      ['ro', 'chestionar'],
+    ] as const) {
       const member = await world.join(locale);
       expect(texts(await member.says(words))).toEqual([tr(locale)('quiz.unavailable')]);
     }

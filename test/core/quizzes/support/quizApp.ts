@@ -3,6 +3,10 @@
 import { loadConfig } from '../../../../app/config.ts';
 import { createLogger } from '../../../../app/logger.ts';
 import { startApp, type RunningApp } from '../../../../app/startApp.ts';
+import { startScheduler } from '../../../../app/startScheduler.ts';
+import { programSettingsFrom } from '../../../../app/programSettings.ts';
+import { createTranslator } from '../../../../core/i18n/translator.ts';
+import type { JobOutcome } from '../../../../core/jobs/runScheduledJobs.ts';
 import type { Outbound } from '../../../../core/outbound.ts';
 import type { Provider } from '../../../../core/storage/db/openDatabase.ts';
 import { createTestDatabase } from '../../../support/testDatabase.ts';
@@ -24,6 +28,8 @@ export function testClock(at = START) {
 export interface QuizApp {
   app: RunningApp;
   call<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  /** One run of every scheduled job at the clock's time, as the scheduler's tick does. */
+  runJobs(): Promise<JobOutcome[]>;
   /** A new application process on the same database (a restart). */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -60,6 +66,18 @@ export async function startQuizApp(
       const json = response.headers.get('content-type')?.includes('json');
       return { status: response.status, body: (json && text ? JSON.parse(text) : text) as never };
     },
+    runJobs: () =>
+      startScheduler(
+        handle.app.db,
+        {
+          translator: createTranslator(),
+          settings: programSettingsFrom(config),
+          clock,
+          log: createLogger('silent'),
+          loadRules: handle.app.points.rules,
+        },
+        { intervalMs: 0 },
+      ).runNow(),
     restart: async () => {
       await handle.app.stop();
       handle.app = await startApp(config, createLogger('silent'), { clock });
