@@ -12,7 +12,8 @@ export async function readAttempt(db: Reader, where: { id: string } | { quizId: 
   const row =
     'id' in where
       ? await db.quizAttempt.findUnique({ where: { id: where.id }, include: withPending })
-      : await db.quizAttempt.findUnique({ where: { quizId_memberId: where }, include: withPending });
+      : // findFirst: Prisma merges simultaneous findUnique calls into one query past SQLite's parameter limit.
+        await db.quizAttempt.findFirst({ where, include: withPending });
   return row ? toAttemptView(row) : null;
 }
 

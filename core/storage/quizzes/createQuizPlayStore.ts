@@ -5,7 +5,7 @@ import { isUniqueViolation } from '../db/isUniqueViolation.ts';
 import { withTransactionRetry } from '../db/withTransactionRetry.ts';
 import { readAttempt } from './attemptViews.ts';
 import { publishedQuizzes } from './openQuizzes.ts';
-import { settleAnswer } from './settleAnswer.ts';
+import { BUSY_QUIZ, settleAnswer } from './settleAnswer.ts';
 import { toQuiz } from './toQuiz.ts';
 
 export function createQuizPlayStore(db: Database): QuizPlayStore {
@@ -46,12 +46,16 @@ async function start(
 ): Promise<{ attempt: AttemptView; created: boolean }> {
   const id = crypto.randomUUID();
   try {
-    await withTransactionRetry(db, async (tx) => {
-      await tx.quizAttempt.create({ data: { id, quizId, memberId, startedAt: now } });
-      await tx.quizAnswer.create({
-        data: { attemptId: id, questionIndex: 0, optionOrder: JSON.stringify(firstOrder), sentAt: now },
-      });
-    });
+    await withTransactionRetry(
+      db,
+      async (tx) => {
+        await tx.quizAttempt.create({ data: { id, quizId, memberId, startedAt: now } });
+        await tx.quizAnswer.create({
+          data: { attemptId: id, questionIndex: 0, optionOrder: JSON.stringify(firstOrder), sentAt: now },
+        });
+      },
+      BUSY_QUIZ,
+    );
     return { attempt: (await readAttempt(db.prisma, { id }))!, created: true };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

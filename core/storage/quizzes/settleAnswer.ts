@@ -4,6 +4,9 @@ import { withTransactionRetry } from '../db/withTransactionRetry.ts';
 import { readAttempt } from './attemptViews.ts';
 import { finishAttempt } from './finishAttempt.ts';
 
+/** Hundreds of members answer the same question at once: a transaction may wait its turn for a while. */
+export const BUSY_QUIZ = { timeout: 15_000, maxWait: 15_000 };
+
 /** Thrown inside the transaction to roll back a question recorded for an attempt that had moved on. */
 class AttemptMovedOn extends Error {}
 
@@ -18,40 +21,44 @@ class AttemptMovedOn extends Error {}
  */
 export async function settleAnswer(db: Database, s: Settlement): Promise<SettleOutcome> {
   try {
-    return await withTransactionRetry(db, async (tx) => {
-      const recorded = await tx.quizAnswer.updateMany({
-        where: { attemptId: s.attemptId, questionIndex: s.questionIndex, answeredAt: null },
-        data: { answeredAt: s.now, chosen: s.chosen, correct: s.correct, timedOut: s.timedOut },
-      });
-      if (recorded.count === 0) return { kind: 'already' } as const;
-      const moved = await tx.quizAttempt.updateMany({
-        where: { id: s.attemptId, nextIndex: s.questionIndex, completedAt: null },
-        data: {
-          nextIndex: s.questionIndex + 1,
-          score: { increment: s.correct ? 1 : 0 },
-          answerMs: { increment: Math.max(0, Math.round(s.spentMs)) },
-        },
-      });
-      if (moved.count === 0) throw new AttemptMovedOn();
-      if (s.next)
-        await tx.quizAnswer.create({
+    return await withTransactionRetry(
+      db,
+      async (tx) => {
+        const recorded = await tx.quizAnswer.updateMany({
+          where: { attemptId: s.attemptId, questionIndex: s.questionIndex, answeredAt: null },
+          data: { answeredAt: s.now, chosen: s.chosen, correct: s.correct, timedOut: s.timedOut },
+        });
+        if (recorded.count === 0) return { kind: 'already' } as const;
+        const moved = await tx.quizAttempt.updateMany({
+          where: { id: s.attemptId, nextIndex: s.questionIndex, completedAt: null },
           data: {
-            attemptId: s.attemptId,
-            questionIndex: s.questionIndex + 1,
-            optionOrder: JSON.stringify(s.next.order),
-            sentAt: s.now,
+            nextIndex: s.questionIndex + 1,
+            score: { increment: s.correct ? 1 : 0 },
+            answerMs: { increment: Math.max(0, Math.round(s.spentMs)) },
           },
         });
-      else
-        await finishAttempt(tx, s.attemptId, {
-          now: s.now,
-          by: 'member',
-          pointsFor: s.pointsFor,
-          expiresAt: s.expiresAt,
-        });
-      const attempt = (await readAttempt(tx, { id: s.attemptId }))!;
-      return { kind: 'settled', attempt, completed: s.next === null } as const;
-    });
+        if (moved.count === 0) throw new AttemptMovedOn();
+        if (s.next)
+          await tx.quizAnswer.create({
+            data: {
+              attemptId: s.attemptId,
+              questionIndex: s.questionIndex + 1,
+              optionOrder: JSON.stringify(s.next.order),
+              sentAt: s.now,
+            },
+          });
+        else
+          await finishAttempt(tx, s.attemptId, {
+            now: s.now,
+            by: 'member',
+            pointsFor: s.pointsFor,
+            expiresAt: s.expiresAt,
+          });
+        const attempt = (await readAttempt(tx, { id: s.attemptId }))!;
+        return { kind: 'settled', attempt, completed: s.next === null } as const;
+      },
+      BUSY_QUIZ,
+    );
   } catch (error) {
     // The quiz closed between the member's press and this write: closing ended the attempt first.
     if (error instanceof AttemptMovedOn) return { kind: 'already' };

@@ -46,14 +46,14 @@ export async function startQuizApp(
     DATABASE_URL: database.url,
     PORT: '0',
     HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.QUIZ_LOG ?? 'silent',
     ADMIN_TOKEN,
     JOBS_INTERVAL_SECONDS: '0',
     WELCOME_BONUS_POINTS: '0',
     ...env,
   });
   const handle: QuizApp = {
-    app: await startApp(config, createLogger('silent'), { clock }),
+    app: await startApp(config, createLogger((process.env.QUIZ_LOG ?? 'silent') as 'silent'), { clock }),
     call: async (method, path, body) => {
       const headers: Record<string, string> = { authorization: `Bearer ${ADMIN_TOKEN}` };
       if (body !== undefined) headers['content-type'] = 'application/json';
@@ -80,7 +80,7 @@ export async function startQuizApp(
       ).runNow(),
     restart: async () => {
       await handle.app.stop();
-      handle.app = await startApp(config, createLogger('silent'), { clock });
+      handle.app = await startApp(config, createLogger((process.env.QUIZ_LOG ?? 'silent') as 'silent'), { clock });
     },
     stop: async () => {
       await handle.app.stop();
