@@ -9,6 +9,7 @@ import { saveState } from '../conversation/saveState.ts';
 import { commentOnRating, rateHelp } from '../desk/rateHelp.ts';
 import { talkToStaff } from '../desk/talkToStaff.ts';
 import { MAIN_MENU_PAYLOAD, withMenu } from './mainMenu.ts';
+import { withDynamicMenu } from './dynamicMenu.ts';
 import type { MenuEntry } from './menuPorts.ts';
 import { toggleNotification } from './notificationSettings.ts';
 import { answerOffer, isOfferAnswer, offerTicket } from '../understanding/offerTicket.ts';
@@ -79,15 +80,6 @@ async function notUnderstood(turn: Turn, chat: MemberChat, text: string): Promis
     });
   await saveState(turn, chat, { state: { v: 1, step: 'member', missed } });
   return [withMenu(turn, turn.t('errors.notUnderstood'))];
-}
-
-/** The turn with this member's dynamic menu buttons, asked once per turn (none registered: no query at all). */
-async function withDynamicMenu(turn: Turn, member: MemberRecord): Promise<Turn> {
-  if (turn.menuExtras || turn.deps.menu.dynamic.length === 0) return turn;
-  const menuExtras = await Promise.all(
-    turn.deps.menu.dynamic.map(async (source) => ({ row: source.row, buttons: await source.buttonsFor(turn, member) })),
-  );
-  return { ...turn, menuExtras };
 }
 
 /** The menu entry a button or a command names, if any capability registered it. */

@@ -1,6 +1,7 @@
 import type { Turn } from '../conversation/turn.ts';
 import type { MemberRecord } from '../members/membersPorts.ts';
 import { withMenu } from '../menu/mainMenu.ts';
+import { withDynamicMenu } from '../menu/dynamicMenu.ts';
 import { lotExpiresAt } from '../points/lotExpiresAt.ts';
 import type { Button, Outbound } from '../outbound.ts';
 import { textIn } from './localizedText.ts';
@@ -27,9 +28,9 @@ export async function openQuiz(turn: Turn, member: MemberRecord, quizId?: string
     const started = await store.start(quiz.id, member.id, turn.now, shuffledOrder(quiz.questions[0]!.options.length));
     // Two taps on "Play" race to start; the loser resumes the winner's attempt like any later visit.
     if (started.created) return [{ text: introOf(turn, quiz) }, questionMessage(turn, quiz, started.attempt, 'new')];
-    return resume(turn, store, quiz, started.attempt);
+    return resume(turn, member, store, quiz, started.attempt);
   }
-  return resume(turn, store, quiz, attempt);
+  return resume(turn, member, store, quiz, attempt);
 }
 
 /** A press of an option: counted once, against the server's clock. */
@@ -52,7 +53,7 @@ export async function answerQuestion(
   if (!isOpen(quiz, turn.now)) return [withMenu(turn, turn.t('quiz.closed'))];
   const chosen = pending.order[press.position];
   if (chosen === undefined) return [withMenu(turn, turn.t('quiz.oldButton'))];
-  if (isLate(quiz, pending.sentAt, turn.now)) return settleTimedOut(turn, store, quiz, attempt);
+  if (isLate(quiz, pending.sentAt, turn.now)) return settleTimedOut(turn, member, store, quiz, attempt);
   const question = quiz.questions[pending.questionIndex]!;
   const correct = question.correct.includes(chosen);
   const spentMs = turn.now.getTime() - pending.sentAt.getTime();
@@ -69,18 +70,33 @@ export async function answerQuestion(
   ];
   const explanation = localized(turn, question.explanation);
   if (explanation) feedback.push(explanation);
-  return [{ text: feedback.join('\n\n') }, await afterSettled(turn, store, quiz, outcome.attempt, outcome.completed)];
+  return [
+    { text: feedback.join('\n\n') },
+    await afterSettled(turn, member, store, quiz, outcome.attempt, outcome.completed),
+  ];
 }
 
 /** The member came back: a question still within its time is shown again with the time left. */
-async function resume(turn: Turn, store: QuizPlayStore, quiz: Quiz, attempt: AttemptView): Promise<Outbound[]> {
+async function resume(
+  turn: Turn,
+  member: MemberRecord,
+  store: QuizPlayStore,
+  quiz: Quiz,
+  attempt: AttemptView,
+): Promise<Outbound[]> {
   if (!attempt.pending) return [await playedAlready(turn, store, quiz, attempt)];
-  if (isLate(quiz, attempt.pending.sentAt, turn.now)) return settleTimedOut(turn, store, quiz, attempt);
+  if (isLate(quiz, attempt.pending.sentAt, turn.now)) return settleTimedOut(turn, member, store, quiz, attempt);
   return [questionMessage(turn, quiz, attempt, 'resumed')];
 }
 
 /** The pending question's time ran out: it earns nothing, and the next one is sent now. */
-async function settleTimedOut(turn: Turn, store: QuizPlayStore, quiz: Quiz, attempt: AttemptView): Promise<Outbound[]> {
+async function settleTimedOut(
+  turn: Turn,
+  member: MemberRecord,
+  store: QuizPlayStore,
+  quiz: Quiz,
+  attempt: AttemptView,
+): Promise<Outbound[]> {
   const index = attempt.pending!.questionIndex;
   const outcome = await store.settle({
     ...(await settlementBase(turn, quiz, attempt)),
@@ -91,7 +107,7 @@ async function settleTimedOut(turn: Turn, store: QuizPlayStore, quiz: Quiz, atte
   });
   if (outcome.kind === 'already') return [withMenu(turn, turn.t('quiz.alreadyAnswered'))];
   const note = turn.t('quiz.timeUp', { number: index + 1 });
-  return [{ text: note }, await afterSettled(turn, store, quiz, outcome.attempt, outcome.completed)];
+  return [{ text: note }, await afterSettled(turn, member, store, quiz, outcome.attempt, outcome.completed)];
 }
 
 async function settlementBase(turn: Turn, quiz: Quiz, attempt: AttemptView) {
@@ -111,6 +127,7 @@ async function settlementBase(turn: Turn, quiz: Quiz, attempt: AttemptView) {
 
 async function afterSettled(
   turn: Turn,
+  member: MemberRecord,
   store: QuizPlayStore,
   quiz: Quiz,
   attempt: AttemptView,
@@ -118,8 +135,10 @@ async function afterSettled(
 ): Promise<Outbound> {
   if (!completed) return questionMessage(turn, quiz, attempt, 'new');
   const { rank, of } = await store.rankOf(attempt);
+  // The menu was read before this answer finished the quiz: asked again, it no longer offers it.
+  const fresh = await withDynamicMenu({ ...turn, menuExtras: undefined }, member);
   return withMenu(
-    turn,
+    fresh,
     turn.t('quiz.finished', {
       score: attempt.score,
       total: quiz.questions.length,
