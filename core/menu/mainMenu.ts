@@ -13,7 +13,8 @@ export function mainMenuButtons(turn: MenuTurn): Button[][] {
     row.push({ label: turn.t(entry.label), payload: menuPayload(entry.id) });
     rows.set(entry.row, row);
   }
-  for (const extra of turn.menuExtras ?? []) rows.set(extra.row, [...(rows.get(extra.row) ?? []), ...extra.buttons]);
+  for (const extra of turn.menuExtras ?? [])
+    if (extra.buttons.length > 0) rows.set(extra.row, [...(rows.get(extra.row) ?? []), ...extra.buttons]);
   return [...rows.entries()].sort(([a], [b]) => a - b).map(([, buttons]) => buttons);
 }
 
