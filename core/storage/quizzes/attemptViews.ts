@@ -9,15 +9,13 @@ const withPending = {
 
 /** An attempt with the question waiting for its answer, if any. */
 export async function readAttempt(db: Reader, where: { id: string } | { quizId: string; memberId: string }) {
-  const row =
-    'id' in where
-      ? await db.quizAttempt.findUnique({ where: { id: where.id }, include: withPending })
-      : // findFirst: Prisma merges simultaneous findUnique calls into one query past SQLite's parameter limit.
-        await db.quizAttempt.findFirst({ where, include: withPending });
+  // findFirst, not findUnique: Prisma merges simultaneous findUnique calls into one query, which a
+  // thousand members answering at once push past SQLite's limit on query parameters.
+  const row = await db.quizAttempt.findFirst({ where, include: withPending });
   return row ? toAttemptView(row) : null;
 }
 
-type AttemptRow = NonNullable<Awaited<ReturnType<Reader['quizAttempt']['findUnique']>>> & {
+type AttemptRow = NonNullable<Awaited<ReturnType<Reader['quizAttempt']['findFirst']>>> & {
   answers: { questionIndex: number; sentAt: Date; optionOrder: string }[];
 };
 

@@ -21,7 +21,8 @@ export function createQuizPlayStore(db: Database): QuizPlayStore {
       return open.map(({ id, title }) => ({ id, title, finished: done.has(id) }));
     },
     find: async (id) => {
-      const row = await db.prisma.quiz.findUnique({ where: { id } });
+      // Every answer reads its quiz: findFirst, for the reason readAttempt gives.
+      const row = await db.prisma.quiz.findFirst({ where: { id } });
       return row ? toQuiz(row) : null;
     },
     attemptOf: (quizId, memberId) => readAttempt(db.prisma, { quizId, memberId }),
