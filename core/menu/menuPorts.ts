@@ -28,6 +28,8 @@ export interface MenuEntry {
 /** Button payloads a capability owns, `<scope>:…`, answered by that capability. */
 export interface PayloadKind {
   scope: string;
+  /** False: its answers carry no main menu (a quiz question), so the menu's dynamic entries are not asked for them. */
+  showsMenu?: false;
   answer(turn: Turn, chat: MemberChat, member: MemberRecord, payload: string): Promise<Outbound[]>;
 }
 

@@ -118,6 +118,7 @@ async function settlementBase(turn: Turn, quiz: Quiz, attempt: AttemptView) {
   return {
     attemptId: attempt.id,
     questionIndex: index,
+    before: attempt,
     now: turn.now,
     next: nextQuestion ? { order: shuffledOrder(nextQuestion.options.length) } : null,
     pointsFor: (score: number) => pointsFor(quiz, score),

@@ -42,6 +42,8 @@ export const quizDynamicMenu: DynamicMenuEntries[] = [
 export const quizPayloadKinds: PayloadKind[] = [
   {
     scope: QUIZ_SCOPE,
+    // An answer is followed by the next question; the last one asks for the menu itself (playQuiz.ts).
+    showsMenu: false,
     answer: async (turn, _chat, member, payload) => {
       const press = parseQuizPayload(payload);
       if (press.kind === 'open') return openQuiz(turn, member, press.quizId);

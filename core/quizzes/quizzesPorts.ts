@@ -63,6 +63,8 @@ export interface AttemptView {
 export interface Settlement {
   attemptId: string;
   questionIndex: number;
+  /** The attempt as read with this question pending: it changes only when the question is settled. */
+  before: AttemptView;
   /** The quiz's index of the option chosen; null when the time ran out. */
   chosen: number | null;
   correct: boolean;

@@ -21,12 +21,16 @@ export async function closeQuizInTransaction(
   });
   if (closed.count === 0) return false;
   const quiz = toQuiz((await tx.quiz.findUnique({ where: { id: quizId } }))!);
-  const open = await tx.quizAttempt.findMany({ where: { quizId, completedAt: null }, select: { id: true } });
+  const open = await tx.quizAttempt.findMany({
+    where: { quizId, completedAt: null },
+    select: { id: true, memberId: true, score: true },
+  });
   for (const attempt of open)
     await finishAttempt(tx, attempt.id, {
       now,
       by: 'close',
-      pointsFor: (score) => pointsFor(quiz, score),
+      memberId: attempt.memberId,
+      points: pointsFor(quiz, attempt.score),
       expiresAt: expiresAt(now),
     });
   return true;

@@ -11,11 +11,9 @@ export const QUIZ_LEDGER_KIND = 'quiz';
 export async function finishAttempt(
   tx: Tx,
   attemptId: string,
-  finish: { now: Date; by: 'member' | 'close'; pointsFor: (score: number) => number; expiresAt: Date | null },
+  finish: { now: Date; by: 'member' | 'close'; memberId: string; points: number; expiresAt: Date | null },
 ): Promise<boolean> {
-  const attempt = await tx.quizAttempt.findUnique({ where: { id: attemptId } });
-  if (!attempt || attempt.completedAt) return false;
-  const points = finish.pointsFor(attempt.score);
+  const { points } = finish;
   const done = await tx.quizAttempt.updateMany({
     where: { id: attemptId, completedAt: null },
     data: { completedAt: finish.now, finishedBy: finish.by, points },
@@ -23,7 +21,7 @@ export async function finishAttempt(
   if (done.count === 0) return false;
   if (points > 0)
     await creditInTransaction(tx, {
-      memberId: attempt.memberId,
+      memberId: finish.memberId,
       kind: QUIZ_LEDGER_KIND,
       points,
       idempotencyKey: `quiz:${attemptId}`,

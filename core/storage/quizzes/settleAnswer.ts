@@ -1,7 +1,6 @@
-import type { SettleOutcome, Settlement } from '../../quizzes/quizzesPorts.ts';
+import type { AttemptView, SettleOutcome, Settlement } from '../../quizzes/quizzesPorts.ts';
 import type { Database } from '../db/openDatabase.ts';
 import { withTransactionRetry } from '../db/withTransactionRetry.ts';
-import { readAttempt } from './attemptViews.ts';
 import { finishAttempt } from './finishAttempt.ts';
 
 /** Hundreds of members answer the same question at once: a transaction may wait its turn for a while. */
@@ -17,28 +16,36 @@ class AttemptMovedOn extends Error {}
  * PostgreSQL because its update waits for the first and re-reads the row.
  * The attempt moves on in the same transaction, conditional on standing at
  * this question, then the next question is sent (its clock starts now) or
- * the attempt completes and its points are credited.
+ * the attempt completes and its points are credited. The transaction holds
+ * SQLite's one connection, so it writes and reads nothing it can do without.
  */
 export async function settleAnswer(db: Database, s: Settlement): Promise<SettleOutcome> {
+  const spentMs = Math.max(0, Math.round(s.spentMs));
   try {
     return await withTransactionRetry(
       db,
-      async (tx) => {
+      async (tx): Promise<SettleOutcome> => {
         const recorded = await tx.quizAnswer.updateMany({
           where: { attemptId: s.attemptId, questionIndex: s.questionIndex, answeredAt: null },
           data: { answeredAt: s.now, chosen: s.chosen, correct: s.correct, timedOut: s.timedOut },
         });
-        if (recorded.count === 0) return { kind: 'already' } as const;
+        if (recorded.count === 0) return { kind: 'already' };
         const moved = await tx.quizAttempt.updateMany({
           where: { id: s.attemptId, nextIndex: s.questionIndex, completedAt: null },
           data: {
             nextIndex: s.questionIndex + 1,
             score: { increment: s.correct ? 1 : 0 },
-            answerMs: { increment: Math.max(0, Math.round(s.spentMs)) },
+            answerMs: { increment: spentMs },
           },
         });
         if (moved.count === 0) throw new AttemptMovedOn();
-        if (s.next)
+        // The write above was conditional on the attempt standing at this question, so what it becomes is known.
+        const after = {
+          ...s.before,
+          score: s.before.score + (s.correct ? 1 : 0),
+          answerMs: s.before.answerMs + spentMs,
+        };
+        if (s.next) {
           await tx.quizAnswer.create({
             data: {
               attemptId: s.attemptId,
@@ -47,15 +54,25 @@ export async function settleAnswer(db: Database, s: Settlement): Promise<SettleO
               sentAt: s.now,
             },
           });
-        else
-          await finishAttempt(tx, s.attemptId, {
-            now: s.now,
-            by: 'member',
-            pointsFor: s.pointsFor,
-            expiresAt: s.expiresAt,
-          });
-        const attempt = (await readAttempt(tx, { id: s.attemptId }))!;
-        return { kind: 'settled', attempt, completed: s.next === null } as const;
+          const pending = { questionIndex: s.questionIndex + 1, sentAt: s.now, order: s.next.order };
+          return { kind: 'settled', attempt: { ...after, nextIndex: s.questionIndex + 1, pending }, completed: false };
+        }
+        const points = s.pointsFor(after.score);
+        await finishAttempt(tx, s.attemptId, {
+          now: s.now,
+          by: 'member',
+          memberId: s.before.memberId,
+          points,
+          expiresAt: s.expiresAt,
+        });
+        const attempt: AttemptView = {
+          ...after,
+          nextIndex: s.questionIndex + 1,
+          points,
+          completedAt: s.now,
+          pending: null,
+        };
+        return { kind: 'settled', attempt, completed: true };
       },
       BUSY_QUIZ,
     );
