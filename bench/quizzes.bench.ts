@@ -29,6 +29,8 @@ export interface QuizBenchResult {
   started: number;
   /** Updates our code failed on (answered with the apology): a figure that counts them would flatter. */
   failures: number;
+  /** The last line of each kind of error, with how often. */
+  failedWith: Record<string, number>;
   scored: number;
 }
 
@@ -47,7 +49,13 @@ export async function benchQuizzes(): Promise<QuizBenchResult> {
     const userIds = await seedMembers(db, MEMBERS, 200_000);
     await createQuiz(db);
     let failures = 0;
-    const bot = assistantBot(db, () => (failures += 1));
+    const why = new Map<string, number>();
+    const bot = assistantBot(db, (fields) => {
+      failures += 1;
+      const err = (fields as { err?: { message?: string } }).err?.message ?? 'unknown';
+      const kind = err.split('\n').filter(Boolean).at(-1)!.slice(0, 120);
+      why.set(kind, (why.get(kind) ?? 0) + 1);
+    });
     let updateId = 0;
     const next = (draft: ReturnType<typeof callbackUpdate>) => ({ ...draft, update_id: (updateId += 1) }) as Update;
     // Everyone opens the quiz first (not measured): the first question is sent, its clock starts.
@@ -79,6 +87,7 @@ export async function benchQuizzes(): Promise<QuizBenchResult> {
       queriesPerAnswer,
       started: attempts.size,
       failures,
+      failedWith: Object.fromEntries(why),
       scored,
     };
   } finally {
@@ -132,7 +141,7 @@ async function createQuiz(db: Database): Promise<void> {
   );
 }
 
-function assistantBot(db: Database, failed: () => void): Bot {
+function assistantBot(db: Database, failed: (fields: unknown) => void): Bot {
   const log = { ...silentLogger, error: failed };
   const bot = createTelegramBot({
     token: makeBotToken(1),

@@ -33,6 +33,7 @@ async function reportQuizzes(): Promise<void> {
   console.log(
     `  attempts started ${bench.started}, completed and credited ${bench.scored}, of ${bench.members}; updates that failed: ${bench.failures}`,
   );
+  if (bench.failures > 0) console.log(`  failed with: ${JSON.stringify(bench.failedWith)}`);
   console.log(
     `  answers / menu path throughput: ${(bench.answers.perSecond / bench.menu.perSecond).toFixed(3)} — target: at least the Telegram menu path's rate — ${verdict(bench.answers.perSecond >= bench.menu.perSecond)}`,
   );
