@@ -13,6 +13,7 @@ import type { AccountStore, SessionStore } from '../core/accounts/accountsPorts.
 import type { SignInDeps } from '../core/accounts/signIn.ts';
 import type { StaffStore } from '../core/staff/staffPorts.ts';
 import type { DeskInbox } from '../core/desk/deskInbox.ts';
+import type { QuizStore } from '../core/quizzes/quizzesPorts.ts';
 
 /** What the REST API is built from; the composition root (app/startApp.ts) provides it. */
 export interface ApiDeps {
@@ -21,6 +22,8 @@ export interface ApiDeps {
   adjustPoints: (adjustment: Adjustment) => Promise<AdjustmentOutcome>;
   /** Personal data: export and erasure (core/privacy/). */
   privacy: Pick<PrivacyStore, 'exportMember' | 'erase'>;
+  /** Quizzes marketers create, publish, close and read the results of (core/quizzes/). */
+  quizzes: QuizStore;
   /** Search, a member's page and their purchases, for the console. */
   directory: MemberDirectory;
   ledger: Pick<LedgerReads, 'ledgerPage' | 'balanceAfterPurchase'>;

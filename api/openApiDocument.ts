@@ -55,6 +55,7 @@ const accessNote: Record<ApiRoute['access'], string> = {
   members: 'The admin token, or a console owner, marketer or support.',
   adjust: 'The admin token, or a console owner or marketer.',
   privacy: 'The admin token, or the console owner.',
+  quizzes: 'The admin token, or a console owner or marketer.',
   reports: 'The admin token, an API key with the `reports` scope, or any console role but support.',
 };
 

@@ -5,6 +5,7 @@ import { deskMenuEntries } from '../core/desk/deskMenu.ts';
 import { referralMenuEntries } from '../core/referral/referralMenu.ts';
 import { channelsMenuEntries, channelsPayloadKinds } from '../core/members/channelsMenu.ts';
 import { privacyMenuEntries, privacyPayloadKinds } from '../core/privacy/privacyMenu.ts';
+import { quizDynamicMenu, quizMenuEntries, quizPayloadKinds } from '../core/quizzes/quizMenu.ts';
 
 /**
  * Every capability's main menu entries, in the order the menu shows them
@@ -12,7 +13,15 @@ import { privacyMenuEntries, privacyPayloadKinds } from '../core/privacy/privacy
  */
 export function assistantMenu(): MenuRegistry {
   return createMenuRegistry(
-    [...coreMenuEntries, ...referralMenuEntries, ...deskMenuEntries, ...channelsMenuEntries, ...privacyMenuEntries],
-    [...channelsPayloadKinds, ...privacyPayloadKinds],
+    [
+      ...coreMenuEntries,
+      ...referralMenuEntries,
+      ...deskMenuEntries,
+      ...channelsMenuEntries,
+      ...privacyMenuEntries,
+      ...quizMenuEntries,
+    ],
+    [...channelsPayloadKinds, ...privacyPayloadKinds, ...quizPayloadKinds],
+    [...quizDynamicMenu],
   );
 }

@@ -19,6 +19,8 @@ import { fillSearchNames } from '../core/storage/members/fillSearchNames.ts';
 import { createMemberDirectory } from '../core/storage/members/createMemberDirectory.ts';
 import { createPrivacyStore } from '../core/storage/privacy/createPrivacyStore.ts';
 import { privacyWithPhotos } from './privacyWithPhotos.ts';
+import { createQuizPlayStore } from '../core/storage/quizzes/createQuizPlayStore.ts';
+import { createQuizStore } from '../core/storage/quizzes/createQuizStore.ts';
 import { createAuditLog } from '../core/storage/audit/createAuditLog.ts';
 import { createApiKeyStore } from '../core/storage/api/createApiKeyStore.ts';
 import { createIdempotencyStore } from '../core/storage/api/createIdempotencyStore.ts';
@@ -134,6 +136,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     desk,
     referrals: createReferralStore(db),
     privacy,
+    quizzes: createQuizPlayStore(db),
   };
   await deps.understanding.ready;
   const assistant = createAssistant(deps);
@@ -180,6 +183,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     secureCookie: secure,
     publicUrl: config.PUBLIC_URL,
     privacy,
+    quizzes: createQuizStore(db),
     adjustPoints: createAdjustPoints({ store: createAdjustmentStore(db), translator, rules: points.rules, clock }),
   });
   // The web console (console/): /admin, speaking only to the REST API above.

@@ -8,6 +8,8 @@ import type { ScheduledJob } from '../core/jobs/jobsPorts.ts';
 import { deskJobs } from '../core/desk/deskJobs.ts';
 import { membersJobs } from '../core/members/membersJobs.ts';
 import { pointsJobs } from '../core/points/pointsJobs.ts';
+import { quizJobs } from '../core/quizzes/quizJobs.ts';
+import { createQuizCloseStore } from '../core/storage/quizzes/createQuizCloseStore.ts';
 import { createJobRuns } from '../core/storage/jobs/createJobRuns.ts';
 import { createExpiryStore } from '../core/storage/points/createExpiryStore.ts';
 import { createBirthdayStore } from '../core/storage/members/createBirthdayStore.ts';
@@ -64,6 +66,7 @@ export function scheduledJobsOf(db: Database, deps: Omit<SchedulerDeps, 'clock'>
     ...pointsJobs({ ...common, expiry: createExpiryStore(db) }),
     ...membersJobs({ ...common, birthdays: createBirthdayStore(db) }),
     ...(deps.desk ? deskJobs(deps.desk, deps.translator) : []),
+    ...quizJobs({ ...common, quizzes: createQuizCloseStore(db) }),
   ];
 }
 

@@ -6,8 +6,9 @@ import { benchDispatcher } from './dispatcher.bench.ts';
 import { benchPurchases } from './purchases.bench.ts';
 import { benchUnderstanding, type Timing } from './understanding.bench.ts';
 import { BASELINE_KIND, benchMemberSearch } from './memberSearch.bench.ts';
+import { benchQuizzes } from './quizzes.bench.ts';
 
-/** `npm run bench`: every benchmark, its figures and the machine they ran on; `BENCH_ONLY=telegram|purchases|outbox|understanding|members` runs one (`telegram` and `viber` run the two channels together; `BENCH_PROVIDER=sqlite|postgresql` limits members to one database; `BENCH_MEMBERS_LEDGER=5000000` gives members the issue's full 5,000,000 ledger entries). */
+/** `npm run bench`: every benchmark, its figures and the machine they ran on; `BENCH_ONLY=telegram|purchases|outbox|understanding|members|quizzes` runs one (`telegram` and `viber` run the two channels together; `BENCH_PROVIDER=sqlite|postgresql` limits members to one database; `BENCH_MEMBERS_LEDGER=5000000` gives members the issue's full 5,000,000 ledger entries). */
 async function main(): Promise<void> {
   console.log(`Machine: ${describeMachine()}`);
   console.log(`Date: ${new Date().toISOString()}\n`);
@@ -17,6 +18,25 @@ async function main(): Promise<void> {
   if (only === undefined || only === 'outbox') await reportOutbox();
   if (only === undefined || only === 'understanding') await reportUnderstanding();
   if (only === undefined || only === 'members') await reportMembers();
+  if (only === undefined || only === 'quizzes') await reportQuizzes();
+}
+
+async function reportQuizzes(): Promise<void> {
+  const bench = await benchQuizzes();
+  console.log(
+    `\nA quiz through the Telegram adapter on SQLite: ${bench.members.toLocaleString('en')} members playing at once, each answering its questions one after the other, Bot API answered in-process:`,
+  );
+  console.log(`  answers     ${format(bench.answers)}`);
+  console.log(`  menu path   ${format(bench.menu)}`);
+  console.log(`  bare echo   ${format(bench.echo)}`);
+  console.log(`  database queries per answer: ${bench.queriesPerAnswer.toFixed(2)}`);
+  console.log(
+    `  attempts started ${bench.started}, completed and credited ${bench.scored}, of ${bench.members}; updates that failed: ${bench.failures}`,
+  );
+  if (bench.failures > 0) console.log(`  failed with: ${JSON.stringify(bench.failedWith)}`);
+  console.log(
+    `  answers / menu path throughput: ${(bench.answers.perSecond / bench.menu.perSecond).toFixed(3)} — target: at least the Telegram menu path's rate — ${verdict(bench.answers.perSecond >= bench.menu.perSecond)}`,
+  );
 }
 
 async function reportMembers(): Promise<void> {

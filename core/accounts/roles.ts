@@ -21,6 +21,8 @@ export const permissions = [
   'adjust',
   /** Exporting and erasing a person's data. */
   'privacy',
+  /** Creating, publishing and closing quizzes (their results are `reports`). */
+  'quizzes',
   /** Figures and reports, read-only. */
   'reports',
   /** Accounts, API keys, cashiers and the audit log. */
@@ -30,7 +32,7 @@ export type Permission = (typeof permissions)[number];
 
 const granted: Record<Role, readonly Permission[]> = {
   owner: permissions,
-  marketer: ['read', 'program', 'members', 'adjust', 'reports'],
+  marketer: ['read', 'program', 'members', 'adjust', 'quizzes', 'reports'],
   support: ['read', 'desk', 'members'],
   viewer: ['reports'],
 };

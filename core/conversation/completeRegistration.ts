@@ -6,6 +6,7 @@ import { newCardNumber } from '../members/cardNumber.ts';
 import type { ProgramRules } from '../program/programRules.ts';
 import { showCard } from '../menu/showCard.ts';
 import { withMenu } from '../menu/mainMenu.ts';
+import { withDynamicMenu } from '../menu/dynamicMenu.ts';
 import { welcomeBonusAtEnrolment } from '../members/welcomeBonus.ts';
 import { asMember, carryReferral } from './chatState.ts';
 import type { ReferralClaim } from '../referral/referralPorts.ts';
@@ -77,7 +78,7 @@ async function welcomeMessages(turn: Turn, member: MemberRecord, rules: ProgramR
   return [
     message(t('registration.done', { name: member.name }) + welcomeLine(turn, member, rules)),
     await showCard(turn, member),
-    withMenu(turn, t('menu.title')),
+    withMenu(await withDynamicMenu(turn, member), t('menu.title')),
   ];
 }
 

@@ -14,6 +14,8 @@ import type { TillStore } from '../till/tillPorts.ts';
 import type { DeskDeps } from '../desk/deskPorts.ts';
 import type { MenuRegistry } from '../menu/menuPorts.ts';
 import type { Understanding } from '../understanding/understandingPorts.ts';
+import type { Button } from '../outbound.ts';
+import type { QuizPlayStore } from '../quizzes/quizzesPorts.ts';
 
 /** What the assistant is built from; the composition root supplies it. */
 export interface AssistantDeps {
@@ -39,6 +41,8 @@ export interface AssistantDeps {
   referrals?: Referrals;
   /** Personal data for "My data" (core/privacy/); without it the screen says it is unavailable. */
   privacy?: Pick<PrivacyStore, 'summary' | 'erase'>;
+  /** Quizzes members play in the chat (core/quizzes/); without it none is offered. */
+  quizzes?: QuizPlayStore;
 }
 
 /** One update being answered: who, in which language, at what moment. */
@@ -48,6 +52,8 @@ export interface Turn {
   locale: Locale;
   t: Translate;
   now: Date;
+  /** Dynamic main menu buttons for this member at this moment (core/menu/menuPorts.ts), once resolved. */
+  menuExtras?: { row: number; buttons: Button[] }[];
 }
 
 export function turnIn(deps: AssistantDeps, inbound: Inbound, locale: Locale): Turn {

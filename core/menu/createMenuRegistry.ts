@@ -1,4 +1,4 @@
-import type { MenuEntry, MenuRegistry, PayloadKind } from './menuPorts.ts';
+import type { DynamicMenuEntries, MenuEntry, MenuRegistry, PayloadKind } from './menuPorts.ts';
 
 /**
  * A registry of menu entries and payload kinds. Ids, commands, intents and
@@ -8,6 +8,7 @@ import type { MenuEntry, MenuRegistry, PayloadKind } from './menuPorts.ts';
 export function createMenuRegistry(
   entries: readonly MenuEntry[],
   payloadKinds: readonly PayloadKind[] = [],
+  dynamic: readonly DynamicMenuEntries[] = [],
 ): MenuRegistry {
   // `main` is the way back to the menu itself (mainMenu.ts), never an entry.
   if (entries.some((entry) => entry.id === 'main')) throw new Error('The menu entry id "main" is reserved.');
@@ -21,6 +22,7 @@ export function createMenuRegistry(
     byCommand: (command) => byCommand.get(command),
     byIntent: (intent) => byIntent.get(intent),
     payloadKind: (payload) => byScope.get(payload.split(':')[0] ?? ''),
+    dynamic,
   };
 }
 

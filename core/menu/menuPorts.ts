@@ -1,7 +1,7 @@
 import type { MemberChat } from '../conversation/conversationPorts.ts';
 import type { Turn } from '../conversation/turn.ts';
 import type { MemberRecord } from '../members/membersPorts.ts';
-import type { Outbound } from '../outbound.ts';
+import type { Button, Outbound } from '../outbound.ts';
 
 /**
  * One entry of a member's main menu, declared by the capability it opens.
@@ -19,6 +19,8 @@ export interface MenuEntry {
   row: number;
   /** The intent that typed requests for this entry are understood as; the entry's id when unset. */
   intent?: string;
+  /** False: reached by its command and intent only; its button, when it has one, comes from a `DynamicMenuEntries`. */
+  inMenu?: false;
   /** Answers the member who chose it; `text` is what came after the command (`/complaint the coffee was cold`). */
   open(turn: Turn, chat: MemberChat, member: MemberRecord, text: string): Promise<Outbound[]>;
 }
@@ -26,7 +28,19 @@ export interface MenuEntry {
 /** Button payloads a capability owns, `<scope>:…`, answered by that capability. */
 export interface PayloadKind {
   scope: string;
+  /** False: its answers carry no main menu (a quiz question), so the menu's dynamic entries are not asked for them. */
+  showsMenu?: false;
   answer(turn: Turn, chat: MemberChat, member: MemberRecord, payload: string): Promise<Outbound[]>;
+}
+
+/**
+ * Menu buttons that depend on the member and the moment (a quiz open for
+ * them), asked once per member turn; static entries need none of this.
+ */
+export interface DynamicMenuEntries {
+  /** The row they sit in, after that row's static entries. */
+  row: number;
+  buttonsFor(turn: Turn, member: MemberRecord): Promise<Button[]>;
 }
 
 /** Every capability's menu entries and payload kinds, as the conversation looks them up. */
@@ -36,4 +50,5 @@ export interface MenuRegistry {
   byCommand(command: string): MenuEntry | undefined;
   byIntent(intent: string): MenuEntry | undefined;
   payloadKind(payload: string): PayloadKind | undefined;
+  readonly dynamic: readonly DynamicMenuEntries[];
 }

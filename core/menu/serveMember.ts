@@ -9,6 +9,7 @@ import { saveState } from '../conversation/saveState.ts';
 import { commentOnRating, rateHelp } from '../desk/rateHelp.ts';
 import { talkToStaff } from '../desk/talkToStaff.ts';
 import { MAIN_MENU_PAYLOAD, withMenu } from './mainMenu.ts';
+import { withDynamicMenu } from './dynamicMenu.ts';
 import type { MenuEntry } from './menuPorts.ts';
 import { toggleNotification } from './notificationSettings.ts';
 import { answerOffer, isOfferAnswer, offerTicket } from '../understanding/offerTicket.ts';
@@ -19,11 +20,12 @@ import { understandTyped } from '../understanding/understandTyped.ts';
  * ticket is open the member talks to staff instead (core/desk).
  */
 export async function serveMember(
-  turn: Turn,
+  given: Turn,
   chat: MemberChat,
   member: MemberRecord,
   pressed: ParsedPayload | null,
 ): Promise<Outbound[]> {
+  const turn = await withDynamicMenu(given, member);
   const { event } = turn.inbound;
   if (pressed?.kind === 'rate') return rateHelp(turn, chat, member, pressed.ticketId, pressed.rating);
   if (chat.state.ticket)

@@ -10,8 +10,10 @@ export function createChatStore(db: Database): ChatStore {
   const prisma = db.prisma;
   return {
     findChat: async (channel, address) => {
-      const row = await prisma.chat.findUnique({
-        where: { channel_address: { channel, address } },
+      // findFirst, not findUnique: Prisma merges findUnique calls of one tick into one query, which
+      // several hundred updates at once push past SQLite's limit on query parameters.
+      const row = await prisma.chat.findFirst({
+        where: { channel, address },
         include: { member: true },
       });
       return row && { ...toChatRecord(row), member: row.member && toMemberRecord(row.member) };

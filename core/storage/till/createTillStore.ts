@@ -23,8 +23,9 @@ export function createTillStore(db: Database): TillStore {
  * read for everyone who is not a cashier; the session is read only for cashiers.
  */
 async function findCashier(prisma: Prisma, channel: string, address: string): Promise<Cashier | null> {
-  const staff = await prisma.staffMember.findUnique({
-    where: { channel_address_role: { channel, address, role: CASHIER } },
+  // findFirst, not findUnique: see findChat (core/storage/conversation/createChatStore.ts).
+  const staff = await prisma.staffMember.findFirst({
+    where: { channel, address, role: CASHIER },
     select: { id: true, revokedAt: true },
   });
   if (!staff || staff.revokedAt !== null) return null;

@@ -53,6 +53,7 @@ describe('the command list at start-up', () => {
       'language',
       'complaint',
       'human',
+      'quiz',
       'help',
       'chats',
       'mydata',

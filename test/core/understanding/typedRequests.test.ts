@@ -78,9 +78,20 @@ describeEachProvider('typed requests', (provider) => {
     expect(texts(await anna.presses(payload.language('ru')))).toContain(tr('ru')('language.changed'));
   });
 
-  it('does not understand an intent no capability registered yet (the next wave’s quiz)', async () => {
+  it('does not understand an intent no capability registered yet (the next wave’s contest)', async () => {
     const anna = await world.join('en');
-    expect(texts(await anna.says('start a quiz'))).toEqual([tr('en')('errors.notUnderstood')]);
+    expect(texts(await anna.says('enter the contest'))).toEqual([tr('en')('errors.notUnderstood')]);
+  });
+
+  it('hands a typed request for a quiz to the quizzes, in each language (this world has none: they say so)', async () => {
+    for (const [locale, words] of [
+      ['en', 'quiz'],
+      ['ru', 'викторина'],
+      ['ro', 'chestionar'],
+    ] as const) {
+      const member = await world.join(locale);
+      expect(texts(await member.says(words))).toEqual([tr(locale)('quiz.unavailable')]);
+    }
   });
 
   it('leaves the chat as it was when the member goes back to the menu from an offer', async () => {
