@@ -56,6 +56,7 @@ const accessNote: Record<ApiRoute['access'], string> = {
   adjust: 'The admin token, or a console owner or marketer.',
   privacy: 'The admin token, or the console owner.',
   reports: 'The admin token, an API key with the `reports` scope, or any console role but support.',
+  surveys: 'The admin token, or a console owner or marketer.',
 };
 
 function operation(route: ApiRoute): JsonSchema {

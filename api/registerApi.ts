@@ -22,6 +22,8 @@ import { sessionRoutes } from './routes/sessionRoutes.ts';
 import { staffRoutes } from './routes/staffRoutes.ts';
 import { ticketRoutes } from './routes/ticketRoutes.ts';
 import { ticketActionRoutes } from './routes/ticketActionRoutes.ts';
+import { surveyRoutes } from './routes/surveyRoutes.ts';
+import { surveyReportRoutes } from './routes/surveyReportRoutes.ts';
 
 const HOUR_MS = 3_600_000;
 /** Idempotency keys are honoured this long; a till retries within minutes. */
@@ -46,6 +48,8 @@ export function apiRoutes(deps: ApiDeps, apiKeys: ApiKeyCache): ApiRoute[] {
     ...accountRoutes(deps),
     ...ticketRoutes(deps),
     ...ticketActionRoutes(deps),
+    ...surveyRoutes(deps),
+    ...surveyReportRoutes(deps),
   ];
 }
 

@@ -5,6 +5,7 @@ import { deskMenuEntries } from '../core/desk/deskMenu.ts';
 import { referralMenuEntries } from '../core/referral/referralMenu.ts';
 import { channelsMenuEntries, channelsPayloadKinds } from '../core/members/channelsMenu.ts';
 import { privacyMenuEntries, privacyPayloadKinds } from '../core/privacy/privacyMenu.ts';
+import { surveysPayloadKinds } from '../core/surveys/surveysMenu.ts';
 
 /**
  * Every capability's main menu entries, in the order the menu shows them
@@ -13,6 +14,6 @@ import { privacyMenuEntries, privacyPayloadKinds } from '../core/privacy/privacy
 export function assistantMenu(): MenuRegistry {
   return createMenuRegistry(
     [...coreMenuEntries, ...referralMenuEntries, ...deskMenuEntries, ...channelsMenuEntries, ...privacyMenuEntries],
-    [...channelsPayloadKinds, ...privacyPayloadKinds],
+    [...channelsPayloadKinds, ...privacyPayloadKinds, ...surveysPayloadKinds],
   );
 }

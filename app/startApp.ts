@@ -42,6 +42,8 @@ import { createHttpServer } from './httpServer.ts';
 import type { Pino } from './logger.ts';
 import { programSettingsFrom } from './programSettings.ts';
 import { startScheduler } from './startScheduler.ts';
+import { createSurveyStore } from '../core/storage/surveys/createSurveyStore.ts';
+import { surveysApiOf } from './surveysApi.ts';
 import { startDispatcher, webInboxOf } from './startDispatcher.ts';
 import {
   deskDeliveryFor,
@@ -102,7 +104,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     store: createPointsStore(
       db,
       { welcomeBonus: config.WELCOME_BONUS_POINTS, pointsLifetimeDays: config.POINTS_LIFETIME_DAYS },
-      purchaseReactions(translator),
+      purchaseReactions(translator, settings.timezone),
     ),
     translator,
     clock,
@@ -134,6 +136,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     desk,
     referrals: createReferralStore(db),
     privacy,
+    surveys: { store: createSurveyStore(db) },
   };
   await deps.understanding.ready;
   const assistant = createAssistant(deps);
@@ -168,6 +171,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   await registerApi(server, {
     ...apiStoresOf(db, stores),
     deskInbox: deskInboxFor({ desk, staffDesk, presence, photos, translator, clock, log }),
+    surveys: surveysApiOf(db),
     points,
     adminToken,
     settings,

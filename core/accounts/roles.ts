@@ -23,6 +23,8 @@ export const permissions = [
   'privacy',
   /** Figures and reports, read-only. */
   'reports',
+  /** Sending a survey (NPS) to members. */
+  'surveys',
   /** Accounts, API keys, cashiers and the audit log. */
   'admin',
 ] as const;
@@ -30,7 +32,7 @@ export type Permission = (typeof permissions)[number];
 
 const granted: Record<Role, readonly Permission[]> = {
   owner: permissions,
-  marketer: ['read', 'program', 'members', 'adjust', 'reports'],
+  marketer: ['read', 'program', 'members', 'adjust', 'reports', 'surveys'],
   support: ['read', 'desk', 'members'],
   viewer: ['reports'],
 };

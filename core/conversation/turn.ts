@@ -14,6 +14,7 @@ import type { TillStore } from '../till/tillPorts.ts';
 import type { DeskDeps } from '../desk/deskPorts.ts';
 import type { MenuRegistry } from '../menu/menuPorts.ts';
 import type { Understanding } from '../understanding/understandingPorts.ts';
+import type { SurveyDeps } from '../surveys/surveysPorts.ts';
 
 /** What the assistant is built from; the composition root supplies it. */
 export interface AssistantDeps {
@@ -39,6 +40,8 @@ export interface AssistantDeps {
   referrals?: Referrals;
   /** Personal data for "My data" (core/privacy/); without it the screen says it is unavailable. */
   privacy?: Pick<PrivacyStore, 'summary' | 'erase'>;
+  /** NPS and CSAT answers (core/surveys); without it a survey button is answered as unknown. */
+  surveys?: SurveyDeps;
 }
 
 /** One update being answered: who, in which language, at what moment. */

@@ -13,6 +13,7 @@ import type { MenuEntry } from './menuPorts.ts';
 import { toggleNotification } from './notificationSettings.ts';
 import { answerOffer, isOfferAnswer, offerTicket } from '../understanding/offerTicket.ts';
 import { understandTyped } from '../understanding/understandTyped.ts';
+import { commentOnSurvey } from '../surveys/answerSurvey.ts';
 
 /**
  * A registered member's turn: the main menu and what it opens. While a
@@ -33,12 +34,15 @@ export async function serveMember(
     });
   if (chat.state.commentFor && event.kind === 'text')
     return commentOnRating(turn, chat, member, chat.state.commentFor, event.text);
+  if (chat.state.surveyComment && event.kind === 'text')
+    return commentOnSurvey(turn, chat, member, chat.state.surveyComment, event.text);
   if (event.kind === 'button' && isOfferAnswer(event.payload)) return answerOffer(turn, chat, member, event.payload);
   const understood = !pressed && event.kind === 'text' ? await understandTyped(turn, chat, member, event.text) : null;
   if (understood) return understood;
   if (!pressed && (event.kind === 'text' || event.kind === 'photo'))
     return notUnderstood(turn, chat, event.kind === 'text' ? event.text : (event.caption ?? ''));
-  if (chat.state.commentFor || chat.state.missed || chat.state.offer) await saveState(turn, chat, { state: asMember });
+  if (chat.state.commentFor || chat.state.missed || chat.state.offer || chat.state.surveyComment)
+    await saveState(turn, chat, { state: asMember });
   return answerMenu(turn, chat, member, pressed);
 }
 

@@ -3,7 +3,7 @@
  * one off stops only its messages: the bonus behind a birthday greeting is
  * still credited, a purchase is still recorded.
  */
-export const notificationTopics = ['purchases', 'reminders', 'birthday'] as const;
+export const notificationTopics = ['purchases', 'reminders', 'birthday', 'surveys'] as const;
 
 export type NotificationTopic = (typeof notificationTopics)[number];
 

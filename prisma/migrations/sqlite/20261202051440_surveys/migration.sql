@@ -1,0 +1,51 @@
+-- AlterTable
+ALTER TABLE "Purchase" ADD COLUMN "store" TEXT;
+ALTER TABLE "Purchase" ADD COLUMN "till" TEXT;
+
+-- AlterTable
+ALTER TABLE "Ticket" ADD COLUMN "followUpBy" DATETIME;
+ALTER TABLE "Ticket" ADD COLUMN "surveyScore" INTEGER;
+
+-- CreateTable
+CREATE TABLE "SurveyQuestion" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "memberId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "touchpoint" TEXT NOT NULL,
+    "dedupeKey" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "store" TEXT,
+    "channel" TEXT,
+    "locale" TEXT NOT NULL,
+    "tier" TEXT,
+    "purchaseId" TEXT,
+    "ticketId" TEXT,
+    "dueAt" DATETIME NOT NULL,
+    "askedAt" DATETIME,
+    "expiresAt" DATETIME,
+    "answeredAt" DATETIME,
+    "answeredDay" TEXT,
+    "score" INTEGER,
+    "scoreGroup" TEXT,
+    "comment" TEXT,
+    "followUpTicketId" TEXT,
+    CONSTRAINT "SurveyQuestion_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "SurveyQuestion_dedupeKey_key" ON "SurveyQuestion"("dedupeKey");
+
+-- CreateIndex
+CREATE INDEX "SurveyQuestion_status_dueAt_idx" ON "SurveyQuestion"("status", "dueAt");
+
+-- CreateIndex
+CREATE INDEX "SurveyQuestion_memberId_askedAt_idx" ON "SurveyQuestion"("memberId", "askedAt");
+
+-- CreateIndex
+CREATE INDEX "SurveyQuestion_kind_answeredAt_score_idx" ON "SurveyQuestion"("kind", "answeredAt", "score");
+
+-- CreateIndex
+CREATE INDEX "SurveyQuestion_kind_touchpoint_answeredAt_store_score_idx" ON "SurveyQuestion"("kind", "touchpoint", "answeredAt", "store", "score");
+
+-- CreateIndex
+CREATE INDEX "SurveyQuestion_kind_askedAt_idx" ON "SurveyQuestion"("kind", "askedAt");
