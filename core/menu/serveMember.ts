@@ -14,6 +14,7 @@ import { toggleNotification } from './notificationSettings.ts';
 import { answerOffer, isOfferAnswer, offerTicket } from '../understanding/offerTicket.ts';
 import { understandTyped } from '../understanding/understandTyped.ts';
 import { commentOnSurvey } from '../surveys/answerSurvey.ts';
+import { isSurveyPayload } from '../surveys/surveyPayloads.ts';
 
 /**
  * A registered member's turn: the main menu and what it opens. While a
@@ -41,7 +42,9 @@ export async function serveMember(
   if (understood) return understood;
   if (!pressed && (event.kind === 'text' || event.kind === 'photo'))
     return notUnderstood(turn, chat, event.kind === 'text' ? event.text : (event.caption ?? ''));
-  if (chat.state.commentFor || chat.state.missed || chat.state.offer || chat.state.surveyComment)
+  // A survey's Skip closes its own follow-up (core/surveys): it is the one button that keeps it.
+  const keepsFollowUp = event.kind === 'button' && isSurveyPayload(event.payload);
+  if (chat.state.commentFor || chat.state.missed || chat.state.offer || (chat.state.surveyComment && !keepsFollowUp))
     await saveState(turn, chat, { state: asMember });
   return answerMenu(turn, chat, member, pressed);
 }

@@ -10,6 +10,10 @@ export const surveyPayload = {
   skip: (questionId: string) => `${SURVEY_SCOPE}:${questionId}:skip`,
 } as const;
 
+export function isSurveyPayload(raw: string): boolean {
+  return raw.startsWith(`${SURVEY_SCOPE}:`);
+}
+
 export type SurveyPress = { questionId: string; score: number } | { questionId: string; skip: true };
 
 export function parseSurveyPayload(raw: string): SurveyPress | null {
