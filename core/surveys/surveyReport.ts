@@ -95,7 +95,12 @@ function weekOf(day: string | null): string | null {
 /** Weeks and days in time order; the rest by how many answered, the unlabelled last. */
 function sortGroups<G extends { key: string | null; responses: number }>(groups: G[], groupBy: NpsGroupBy): G[] {
   if (groupBy === 'week' || groupBy === 'day') return groups.sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''));
-  return groups.sort((a, b) => Number(a.key === null) - Number(b.key === null) || b.responses - a.responses);
+  return groups.sort(
+    (a, b) =>
+      Number(a.key === null) - Number(b.key === null) ||
+      b.responses - a.responses ||
+      (a.key ?? '').localeCompare(b.key ?? ''),
+  );
 }
 
 function round(share: number): number {

@@ -7,6 +7,7 @@ import { el, heading } from '../dom.js';
 import { t } from '../i18n.js';
 import { openTicket, refreshTicket } from './deskTicket.js';
 import { ticketLines } from './deskWords.js';
+import { hashParam } from '../router.js';
 
 const STATUSES = ['open', 'taken', 'resolved'];
 /** How often the page asks what changed, in milliseconds. */
@@ -19,6 +20,9 @@ export async function render(context) {
   desk.state.next = (await api('GET', '/tickets/events')).next;
   await desk.reload();
   setTimeout(() => poll(desk), POLL_MS);
+  // A link from elsewhere (a detractor's comment in Surveys) names the ticket to open.
+  const linked = hashParam('ticket');
+  if (linked) void openTicket(desk, linked, false);
   return desk.root;
 }
 
