@@ -16,8 +16,11 @@ const npsSchema = z.object({
   minDaysBetween: nonNegative.max(3650).default(90),
   /** Days a question stays open; a later answer is thanked and not counted. */
   expiresAfterDays: z.number().int().min(1).max(90).default(7),
-  /** A page where promoters may leave a public review. */
-  reviewUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** A page where promoters may leave a public review; empty or absent: none. */
+  reviewUrl: z
+    .url({ protocol: /^https?$/ })
+    .or(z.literal(''))
+    .optional(),
 });
 
 /** CSAT after a purchase, per store: instead of NPS (switch that off) or besides it (one question a day still holds). */
