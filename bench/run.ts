@@ -6,8 +6,9 @@ import { benchDispatcher } from './dispatcher.bench.ts';
 import { benchPurchases } from './purchases.bench.ts';
 import { benchUnderstanding, type Timing } from './understanding.bench.ts';
 import { benchMemberSearch } from './memberSearch.bench.ts';
+import { benchSurveys } from './surveys.bench.ts';
 
-/** `npm run bench`: every benchmark, its figures and the machine they ran on; `BENCH_ONLY=telegram|purchases|outbox|understanding|members` runs one (`telegram` and `viber` run the two channels together; `BENCH_PROVIDER=sqlite|postgresql` limits members to one database). */
+/** `npm run bench`: every benchmark, its figures and the machine they ran on; `BENCH_ONLY=telegram|purchases|outbox|understanding|members|surveys` runs one (`telegram` and `viber` run the two channels together; `BENCH_PROVIDER=sqlite|postgresql` limits members to one database). */
 async function main(): Promise<void> {
   console.log(`Machine: ${describeMachine()}`);
   console.log(`Date: ${new Date().toISOString()}\n`);
@@ -17,6 +18,27 @@ async function main(): Promise<void> {
   if (only === undefined || only === 'outbox') await reportOutbox();
   if (only === undefined || only === 'understanding') await reportUnderstanding();
   if (only === undefined || only === 'members') await reportMembers();
+  if (only === undefined || only === 'surveys') await reportSurveys();
+}
+
+async function reportSurveys(): Promise<void> {
+  const providers = process.env.BENCH_PROVIDER ? [process.env.BENCH_PROVIDER] : ['sqlite', 'postgresql'];
+  for (const provider of providers as ('sqlite' | 'postgresql')[]) {
+    const bench = await benchSurveys(provider);
+    if ('skipped' in bench) {
+      console.log(`\nNPS and CSAT reports on ${provider}: skipped (${bench.skipped})`);
+      continue;
+    }
+    console.log(
+      `\nNPS and CSAT reports on ${provider}: ${bench.npsAnswers.toLocaleString('en')} NPS and ${bench.csatAnswers.toLocaleString('en')} CSAT answers over a year (seeded in ${bench.seedSeconds.toFixed(0)} s), loopback HTTP one at a time:`,
+    );
+    for (const [kind, t] of Object.entries(bench.kinds))
+      console.log(
+        `  ${kind.padEnd(46)} p50 ${t.p50Ms.toFixed(1).padStart(7)} ms   p95 ${t.p95Ms.toFixed(1).padStart(7)} ms`,
+      );
+    const worst = Math.max(...Object.values(bench.kinds).map((t) => t.p95Ms));
+    console.log(`  target: under 300 ms for every report — ${verdict(worst < 300)} (worst p95 ${worst.toFixed(1)} ms)`);
+  }
 }
 
 async function reportMembers(): Promise<void> {

@@ -43,13 +43,10 @@ CREATE INDEX "SurveyQuestion_status_dueAt_idx" ON "SurveyQuestion"("status", "du
 CREATE INDEX "SurveyQuestion_memberId_askedAt_idx" ON "SurveyQuestion"("memberId", "askedAt");
 
 -- CreateIndex
-CREATE INDEX "SurveyQuestion_kind_answeredAt_score_idx" ON "SurveyQuestion"("kind", "answeredAt", "score");
+CREATE INDEX "SurveyQuestion_kind_answeredAt_touchpoint_store_score_answe_idx" ON "SurveyQuestion"("kind", "answeredAt", "touchpoint", "store", "score", "answeredDay", "tier", "channel", "locale");
 
 -- CreateIndex
-CREATE INDEX "SurveyQuestion_kind_touchpoint_answeredAt_store_score_idx" ON "SurveyQuestion"("kind", "touchpoint", "answeredAt", "store", "score");
-
--- CreateIndex
-CREATE INDEX "SurveyQuestion_kind_askedAt_idx" ON "SurveyQuestion"("kind", "askedAt");
+CREATE INDEX "SurveyQuestion_kind_askedAt_status_touchpoint_store_answere_idx" ON "SurveyQuestion"("kind", "askedAt", "status", "touchpoint", "store", "answeredAt");
 
 -- AddForeignKey
 ALTER TABLE "SurveyQuestion" ADD CONSTRAINT "SurveyQuestion_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -42,10 +42,7 @@ CREATE INDEX "SurveyQuestion_status_dueAt_idx" ON "SurveyQuestion"("status", "du
 CREATE INDEX "SurveyQuestion_memberId_askedAt_idx" ON "SurveyQuestion"("memberId", "askedAt");
 
 -- CreateIndex
-CREATE INDEX "SurveyQuestion_kind_answeredAt_score_idx" ON "SurveyQuestion"("kind", "answeredAt", "score");
+CREATE INDEX "SurveyQuestion_kind_answeredAt_touchpoint_store_score_answeredDay_tier_channel_locale_idx" ON "SurveyQuestion"("kind", "answeredAt", "touchpoint", "store", "score", "answeredDay", "tier", "channel", "locale");
 
 -- CreateIndex
-CREATE INDEX "SurveyQuestion_kind_touchpoint_answeredAt_store_score_idx" ON "SurveyQuestion"("kind", "touchpoint", "answeredAt", "store", "score");
-
--- CreateIndex
-CREATE INDEX "SurveyQuestion_kind_askedAt_idx" ON "SurveyQuestion"("kind", "askedAt");
+CREATE INDEX "SurveyQuestion_kind_askedAt_status_touchpoint_store_answeredAt_idx" ON "SurveyQuestion"("kind", "askedAt", "status", "touchpoint", "store", "answeredAt");
