@@ -63,6 +63,7 @@ export async function benchSurveys(provider: Provider): Promise<SurveysBench | {
     const members = (await seedDirectory(app.db, MEMBERS, 0)).map((member) => member.id);
     await seedAnswers(app.db, members, 'nps');
     await seedAnswers(app.db, members, 'csat');
+    await countDays(app.db);
     await app.db.prisma.$executeRawUnsafe('ANALYZE');
     const seedSeconds = (performance.now() - t0) / 1000;
     const kinds: Record<string, Percentiles> = {};
@@ -98,6 +99,23 @@ async function seedAnswers(db: Database, members: string[], kind: 'nps' | 'csat'
     );
 }
 
+/**
+ * The daily counts the answer path keeps, filled from the seeded answers in
+ * two statements (what a backfill of existing answers would run).
+ */
+async function countDays(db: Database): Promise<void> {
+  await db.prisma.$executeRawUnsafe(`
+    INSERT INTO "SurveyDailyScore" ("kind", "touchpoint", "day", "store", "score", "answers")
+    SELECT "kind", "touchpoint", "answeredDay", COALESCE("store", ''), "score", COUNT(*)
+    FROM "SurveyQuestion" WHERE "status" = 'answered'
+    GROUP BY "kind", "touchpoint", "answeredDay", COALESCE("store", ''), "score"`);
+  await db.prisma.$executeRawUnsafe(`
+    INSERT INTO "SurveyDailyAsked" ("kind", "touchpoint", "day", "store", "asked", "answered")
+    SELECT "kind", "touchpoint", "askedDay", COALESCE("store", ''), COUNT(*), COUNT("answeredAt")
+    FROM "SurveyQuestion" WHERE "askedDay" IS NOT NULL
+    GROUP BY "kind", "touchpoint", "askedDay", COALESCE("store", '')`);
+}
+
 /** Scores lean high, as real ones do; stores, tiers, channels and languages vary with the row number. */
 function insertBatch(provider: Provider, kind: 'nps' | 'csat', from: number, to: number, members: number): string {
   const secondsPerAnswer = YEAR_MS / 1000 / ANSWERS;
@@ -124,13 +142,13 @@ function insertBatch(provider: Provider, kind: 'nps' | 'csat', from: number, to:
       : `CASE WHEN s.score >= 4 THEN 'satisfied' WHEN s.score = 3 THEN 'neutral' ELSE 'dissatisfied' END`;
   return `
     INSERT INTO "SurveyQuestion" ("id", "memberId", "kind", "touchpoint", "dedupeKey", "status", "store", "channel", "locale", "tier",
-                                  "dueAt", "askedAt", "answeredAt", "answeredDay", "score", "scoreGroup")
+                                  "dueAt", "askedAt", "askedDay", "answeredAt", "answeredDay", "score", "scoreGroup")
     ${series}, s AS (
       SELECT n, ${score} AS score, ${at} AS at, ${day} AS day FROM seq
     )
     SELECT '${kind}-' || s.n, m.id, '${kind}', ${touch.replaceAll('n %', 's.n %')}, 'bench:${kind}:' || s.n, 'answered',
            ${pick(STORES, 's.n % 8')}, ${pick(CHANNELS, 's.n % 3')}, ${pick(['ro', 'ru', 'en'], '(s.n / 3) % 3')},
-           ${pick(TIERS, '(s.n / 7) % 4')}, s.at, s.at, s.at, s.day, s.score, ${group}
+           ${pick(TIERS, '(s.n / 7) % 4')}, s.at, s.at, s.day, s.at, s.day, s.score, ${group}
     FROM s JOIN bench_members m ON m.rn = s.n % ${members}`;
 }
 

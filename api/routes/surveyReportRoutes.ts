@@ -4,11 +4,10 @@ import type { ApiDeps } from '../apiDeps.ts';
 import { defineRoute, type ApiRoute } from '../apiRoute.ts';
 import { timestamp } from '../fields.ts';
 import { validationProblem } from '../validateRequest.ts';
-import { csatReport, npsReport, type ReportQuery } from '../../core/surveys/surveyReport.ts';
+import { csatReport, npsReport, wholeDays, type ReportQuery } from '../../core/surveys/surveyReport.ts';
 import type { ReportRange } from '../../core/surveys/surveysPorts.ts';
 import { csatView, npsView, reportSchemas } from '../surveyReportView.ts';
 
-const DAY_MS = 86_400_000;
 const moment = z.iso.datetime({ offset: true }).or(z.iso.date());
 const rangeQuery = {
   from: moment.optional().meta({ description: 'Start (inclusive), a time or a date; default: 90 days before `to`.' }),
@@ -142,14 +141,16 @@ function commentsRoute(deps: ApiDeps): ApiRoute {
 type RangeParams = { from?: string | undefined; to?: string | undefined };
 
 function reportQuery(query: RangeParams, groupBy: ReportQuery['groupBy'], deps: ApiDeps): ReportQuery {
-  return { range: rangeOf(query, deps.clock(), deps.settings.timezone), groupBy };
+  return { range: wholeDays(rangeOf(query, deps.clock(), deps.settings.timezone), deps.settings.timezone), groupBy };
 }
 
 /** A date alone is midnight in the programme's time zone; a time keeps its own offset. */
 function rangeOf({ from, to }: RangeParams, now: Date, timezone: string): ReportRange {
   const read = (value: string) => DateTime.fromISO(value, { zone: timezone }).toJSDate();
-  const end = to ? read(to) : now;
-  const start = from ? read(from) : new Date(end.getTime() - 90 * DAY_MS);
+  // By default the 90 days up to and including today, whole days, so the daily counts answer it.
+  const tomorrow = DateTime.fromJSDate(now, { zone: timezone }).plus({ days: 1 }).startOf('day');
+  const end = to ? read(to) : tomorrow.toJSDate();
+  const start = from ? read(from) : DateTime.fromJSDate(end, { zone: timezone }).minus({ days: 90 }).toJSDate();
   if (start.getTime() >= end.getTime())
     throw validationProblem([{ location: 'query', pointer: '/from', detail: 'must be before `to`' }]);
   return { from: start, to: end };

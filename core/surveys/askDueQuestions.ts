@@ -1,6 +1,7 @@
 import type { JobDeps } from '../jobs/jobsPorts.ts';
 import { decideAsking } from './askingPolicy.ts';
 import { questionMessage } from './questionMessage.ts';
+import { localDay } from './quietHours.ts';
 import type { SurveyStore } from './surveysPorts.ts';
 
 export type SurveyJobDeps = JobDeps & { surveys: SurveyStore };
@@ -25,7 +26,8 @@ export async function askDueQuestions(deps: SurveyJobDeps, now: Date): Promise<{
     );
     if (decision.ask) {
       const t = translator.forLocale(question.locale);
-      const status = await surveys.ask(question.id, questionMessage(t, question), now, decision.expiresAt);
+      const day = localDay(now, settings.timezone);
+      const status = await surveys.ask(question.id, questionMessage(t, question), now, decision.expiresAt, day);
       if (status === 'asked') asked += 1;
     } else if ('skip' in decision) await surveys.skip(question.id);
     else await surveys.postpone(question.id, decision.waitUntil);

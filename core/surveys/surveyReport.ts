@@ -25,6 +25,7 @@ export interface Report<S> {
 }
 
 export interface ReportQuery {
+  /** When it starts and ends at programme-local midnights, `wholeDays` gives it its days. */
   range: ReportRange;
   groupBy: NpsGroupBy | null;
   touchpoint?: Touchpoint;
@@ -85,6 +86,15 @@ function csatSummary(distribution: number[]): CsatSummary {
 function scoreSummary(distribution: number[], min: number): ScoreSummary {
   const scores = distribution.map((count, score) => ({ score, count })).filter(({ score }) => score >= min);
   return { responses: scores.reduce((sum, { count }) => sum + count, 0), distribution: scores };
+}
+
+/** The range with its programme-local days when it runs from midnight to midnight there. */
+export function wholeDays(range: ReportRange, timezone: string): ReportRange {
+  const from = DateTime.fromJSDate(range.from, { zone: timezone });
+  const to = DateTime.fromJSDate(range.to, { zone: timezone });
+  const midnight = (at: DateTime) => at.equals(at.startOf('day'));
+  if (!midnight(from) || !midnight(to)) return range;
+  return { ...range, days: { from: from.toISODate()!, to: to.toISODate()! } };
 }
 
 /** The Monday of a programme-local day's ISO week. */

@@ -48,7 +48,7 @@ export interface SurveyStore {
    * in one transaction, only while it is still scheduled. A member who switched
    * surveys off gets the row written as `muted`, never sent, and the question is `muted`.
    */
-  ask(questionId: string, message: Outbound, at: Date, expiresAt: Date): Promise<QuestionStatus | 'gone'>;
+  ask(questionId: string, message: Outbound, at: Date, expiresAt: Date, day: string): Promise<QuestionStatus | 'gone'>;
   /** Moves a scheduled question to a later moment (quiet hours, a question already asked today). */
   postpone(questionId: string, dueAt: Date): Promise<void>;
   /** Drops a scheduled question that the throttle forbids. */
@@ -92,6 +92,11 @@ export interface SurveySending {
 export interface ReportRange {
   from: Date;
   to: Date;
+  /**
+   * The same range as programme-local days (`to` excluded), when it runs
+   * from midnight to midnight: then the daily counts answer it.
+   */
+  days?: { from: string; to: string };
 }
 
 export type NpsGroupBy = 'week' | 'day' | 'tier' | 'channel' | 'store' | 'locale';

@@ -5,6 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { skipBrowserTests, skipReason } from '../support/chromium.ts';
+import { seedAnswer } from '../support/surveyAnswers.ts';
 import {
   ADMIN_TOKEN,
   OWNER,
@@ -27,25 +28,14 @@ async function post(path: string, body: unknown): Promise<Record<string, unknown
   return (await response.json()) as Record<string, unknown>;
 }
 
-let seeded = 0;
 async function answer(memberId: string, fields: Record<string, unknown>, daysAgo: number): Promise<void> {
-  seeded += 1;
-  const at = new Date(Date.now() - daysAgo * DAY_MS);
-  await world.app.db.prisma.surveyQuestion.create({
-    data: {
-      id: crypto.randomUUID(),
-      memberId,
-      kind: 'nps',
-      touchpoint: 'purchase',
-      dedupeKey: `page:${seeded}`,
-      status: 'answered',
-      locale: 'en',
-      dueAt: at,
-      askedAt: at,
-      answeredAt: at,
-      answeredDay: at.toISOString().slice(0, 10),
-      ...fields,
-    },
+  const { score, scoreGroup: _group, ...rest } = fields;
+  void _group;
+  await seedAnswer(world.app.db, {
+    memberId,
+    score: score as number,
+    at: new Date(Date.now() - daysAgo * DAY_MS),
+    ...rest,
   });
 }
 

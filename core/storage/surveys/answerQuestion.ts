@@ -1,6 +1,7 @@
 import type { AnswerOutcome, SurveyStore } from '../../surveys/surveysPorts.ts';
 import type { Prisma } from '../db/openDatabase.ts';
 import { toQuestionRecord } from './questionRecords.ts';
+import { countAnswerInTransaction } from './dailyCounts.ts';
 
 /**
  * The first answer in time counts: a conditional update from `asked`, so a
@@ -13,11 +14,16 @@ export async function answerQuestion(
   input: Parameters<SurveyStore['answer']>[0],
 ): Promise<AnswerOutcome> {
   const { questionId, memberId, score, group, at, day } = input;
-  const { count } = await prisma.surveyQuestion.updateMany({
-    where: { id: questionId, memberId, status: 'asked', expiresAt: { gt: at } },
-    data: { status: 'answered', score, scoreGroup: group, answeredAt: at, answeredDay: day },
+  const { count, row } = await prisma.$transaction(async (tx) => {
+    const answered = await tx.surveyQuestion.updateMany({
+      where: { id: questionId, memberId, status: 'asked', expiresAt: { gt: at } },
+      data: { status: 'answered', score, scoreGroup: group, answeredAt: at, answeredDay: day },
+    });
+    const question = await tx.surveyQuestion.findUnique({ where: { id: questionId } });
+    if (answered.count === 1 && question)
+      await countAnswerInTransaction(tx, { ...question, day, score, askedDay: question.askedDay });
+    return { count: answered.count, row: question };
   });
-  const row = await prisma.surveyQuestion.findUnique({ where: { id: questionId } });
   if (!row || row.memberId !== memberId) return { outcome: 'missing' };
   if (count === 1) return { outcome: 'answered', question: toQuestionRecord(row) };
   if (row.status === 'answered') return { outcome: 'already-answered' };

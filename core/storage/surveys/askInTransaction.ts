@@ -2,6 +2,7 @@ import type { Outbound } from '../../outbound.ts';
 import type { QuestionStatus, SurveyQuestionRecord } from '../../surveys/surveysPorts.ts';
 import type { Tx } from '../db/openDatabase.ts';
 import { enqueueInTransaction } from '../outbox/enqueue.ts';
+import { countAskedInTransaction } from './dailyCounts.ts';
 
 /**
  * Puts a scheduled question to its member: the message to the outbox under
@@ -16,14 +17,19 @@ export async function askInTransaction(
   message: Outbound,
   at: Date,
   expiresAt: Date,
+  /** The programme-local day of `at`. */
+  day: string,
 ): Promise<QuestionStatus | 'gone'> {
-  const question = await tx.surveyQuestion.findUnique({ where: { id: questionId }, select: { memberId: true } });
+  const question = await tx.surveyQuestion.findUnique({
+    where: { id: questionId },
+    select: { memberId: true, kind: true, touchpoint: true, store: true },
+  });
   if (!question) return 'gone';
   const muted = (await tx.notificationMute.count({ where: { memberId: question.memberId, topic: 'surveys' } })) > 0;
   const status: QuestionStatus = muted ? 'muted' : 'asked';
   const claimed = await tx.surveyQuestion.updateMany({
     where: { id: questionId, status: 'scheduled' },
-    data: { status, askedAt: at, expiresAt },
+    data: { status, askedAt: at, askedDay: day, expiresAt },
   });
   if (claimed.count !== 1) return 'gone';
   const queued = await enqueueInTransaction(tx, {
@@ -35,7 +41,10 @@ export async function askInTransaction(
   });
   if (queued === 'no-reachable-chat') {
     // Nobody to ask (enrolled at the till, or every chat unreachable): not asked, so not counted as unanswered.
-    await tx.surveyQuestion.update({ where: { id: questionId }, data: { status: 'skipped', askedAt: null } });
+    await tx.surveyQuestion.update({
+      where: { id: questionId },
+      data: { status: 'skipped', askedAt: null, askedDay: null },
+    });
     return 'skipped';
   }
   const chat = await tx.outboxMessage.findUnique({
@@ -43,6 +52,7 @@ export async function askInTransaction(
     select: { channel: true },
   });
   if (chat) await tx.surveyQuestion.update({ where: { id: questionId }, data: { channel: chat.channel } });
+  if (status === 'asked') await countAskedInTransaction(tx, { ...question, day });
   return status;
 }
 

@@ -1,6 +1,7 @@
 import type { NpsGroupBy, SurveyReports } from '../../surveys/surveysPorts.ts';
 import type { ScoreGroup } from '../../surveys/surveyScores.ts';
 import type { Database } from '../db/openDatabase.ts';
+import { dailyAskedCounts, dailyKey, dailyScoreCounts } from './dailyReads.ts';
 import { Prisma } from '../generated/sqlite/client.ts';
 
 /** The column each grouping reads; days and weeks both read the programme-local day, folded in the core. */
@@ -15,13 +16,16 @@ const keyColumn: Record<NpsGroupBy, string> = {
 
 /**
  * The reads behind the NPS and CSAT reports: one aggregate per report,
- * counted by (key, score) in the database, so a million answers come back
- * as a few hundred rows.
+ * counted by (key, score) in the database. Whole days by week, day or store
+ * read the daily counts; any other range or grouping aggregates the answers
+ * themselves through a covering index.
  */
 export function createSurveyReports(db: Database): SurveyReports {
   const prisma = db.prisma;
   return {
     scoreCounts: async ({ kind, range, groupBy, touchpoint, store }) => {
+      if (range.days && (groupBy === null || groupBy in dailyKey))
+        return dailyScoreCounts(prisma, { kind, days: range.days, groupBy, touchpoint, store });
       const key = groupBy ? Prisma.raw(`"${keyColumn[groupBy]}"`) : Prisma.sql`NULL`;
       const rows = await prisma.$queryRaw<Array<{ key: string | null; score: number; count: bigint | number }>>`
         SELECT ${key} AS "key", "score", COUNT(*) AS "count"
@@ -33,6 +37,7 @@ export function createSurveyReports(db: Database): SurveyReports {
       return rows.map((row) => ({ key: row.key, score: Number(row.score), count: Number(row.count) }));
     },
     askedCounts: async ({ kind, range, touchpoint, store }) => {
+      if (range.days) return dailyAskedCounts(prisma, { kind, days: range.days, touchpoint, store });
       const [row] = await prisma.$queryRaw<Array<{ asked: bigint | number; answered: bigint | number }>>`
         SELECT COUNT(*) AS "asked", COUNT("answeredAt") AS "answered"
         FROM "SurveyQuestion"

@@ -17,8 +17,8 @@ export function createSurveyStore(db: Database): SurveyStore {
         })
       ).map(toQuestionRecord),
     askingFacts: (question, now) => prisma.$transaction((tx) => askingFactsInTransaction(tx, question, now)),
-    ask: (questionId, message, at, expiresAt) =>
-      prisma.$transaction((tx) => askInTransaction(tx, questionId, message, at, expiresAt)),
+    ask: (questionId, message, at, expiresAt, day) =>
+      prisma.$transaction((tx) => askInTransaction(tx, questionId, message, at, expiresAt, day)),
     postpone: async (questionId, dueAt) => {
       await prisma.surveyQuestion.updateMany({ where: { id: questionId, status: 'scheduled' }, data: { dueAt } });
     },

@@ -3,6 +3,7 @@ import type { MemberRecord } from '../../members/membersPorts.ts';
 import type { ProgramRules } from '../../program/programRules.ts';
 import { decideAsking, dueAfterPurchase } from '../../surveys/askingPolicy.ts';
 import { questionMessage } from '../../surveys/questionMessage.ts';
+import { localDay } from '../../surveys/quietHours.ts';
 import type { SurveyKind } from '../../surveys/surveyScores.ts';
 import type { Tx } from '../db/openDatabase.ts';
 import type { PurchaseEvent, PurchaseReaction } from '../points/purchaseReactions.ts';
@@ -83,5 +84,6 @@ async function askAtOnce(
   // Anything but "ask now" is the job's to handle when the question falls due.
   if (!decision.ask) return;
   const t = translator.forLocale(member.locale);
-  await askInTransaction(tx, id, questionMessage(t, { id, kind, store: question.store }), at, decision.expiresAt);
+  const message = questionMessage(t, { id, kind, store: question.store });
+  await askInTransaction(tx, id, message, at, decision.expiresAt, localDay(at, timezone));
 }

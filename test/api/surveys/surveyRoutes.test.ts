@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { describeEachProvider } from '../../support/testDatabase.ts';
 import { startApiTestApp, type ApiTestApp } from '../support/apiTestApp.ts';
+import { seedAnswer } from '../../support/surveyAnswers.ts';
 
 const now = new Date('2026-03-20T10:00:00Z');
 
@@ -15,27 +16,19 @@ describeEachProvider('the surveys API', (provider) => {
     await api.stop();
   });
 
-  let seeded = 0;
-  /** An answer as the chat records it; `at` defaults to a few days ago. */
+  let phones = 0;
+  /** An answer as the chat records it (a null score: asked, left to expire); by default a few days ago. */
   async function answer(memberId: string, fields: Record<string, unknown>) {
-    seeded += 1;
-    const at = (fields.answeredAt as Date | undefined) ?? new Date('2026-03-16T09:00:00Z');
-    await api.app.db.prisma.surveyQuestion.create({
-      data: {
-        id: crypto.randomUUID(),
-        memberId,
-        kind: 'nps',
-        touchpoint: 'purchase',
-        dedupeKey: `seed:${seeded}`,
-        status: 'answered',
-        locale: 'ro',
-        dueAt: at,
-        askedAt: at,
-        expiresAt: new Date(at.getTime() + 7 * 86_400_000),
-        answeredAt: at,
-        answeredDay: at.toISOString().slice(0, 10),
-        ...fields,
-      },
+    const pick = <T>(name: string) => (fields[name] ?? undefined) as T | undefined;
+    await seedAnswer(api.app.db, {
+      memberId,
+      score: (fields.score as number | null | undefined) ?? null,
+      at: pick<Date>('answeredAt') ?? new Date('2026-03-16T09:00:00Z'),
+      ...(pick<'csat'>('kind') && { kind: pick<'csat'>('kind') }),
+      ...(pick<'desk'>('touchpoint') && { touchpoint: pick<'desk'>('touchpoint') }),
+      ...(pick<string>('store') && { store: pick<string>('store') }),
+      ...(pick<string>('comment') && { comment: pick<string>('comment') }),
+      ...(pick<string>('followUpTicketId') && { followUpTicketId: pick<string>('followUpTicketId') }),
     });
   }
 
@@ -82,10 +75,12 @@ describeEachProvider('the surveys API', (provider) => {
   describe('the reports', () => {
     beforeEach(async () => {
       await api.app.db.prisma.surveyQuestion.deleteMany();
+      await api.app.db.prisma.surveyDailyScore.deleteMany();
+      await api.app.db.prisma.surveyDailyAsked.deleteMany();
     });
 
     it('counts 0, 6 as detractors, 7, 8 as passives, 9, 10 as promoters, with the distribution and the response rate', async () => {
-      const { id } = await api.enrol(`+3736910${String(seeded).padStart(4, '0')}`);
+      const { id } = await api.enrol(`+3736920${String((phones += 1)).padStart(4, '0')}`);
       for (const score of [0, 6, 7, 8, 9, 10, 10])
         await answer(id, { score, scoreGroup: score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor' });
       await answer(id, { status: 'expired', answeredAt: null, answeredDay: null, score: null });
@@ -108,7 +103,7 @@ describeEachProvider('the surveys API', (provider) => {
     });
 
     it('groups by week (Mondays, programme time) and by store', async () => {
-      const { id } = await api.enrol(`+3736911${String(seeded).padStart(4, '0')}`);
+      const { id } = await api.enrol(`+3736911${String((phones += 1)).padStart(4, '0')}`);
       await answer(id, {
         score: 10,
         scoreGroup: 'promoter',
@@ -146,7 +141,7 @@ describeEachProvider('the surveys API', (provider) => {
     });
 
     it('reports CSAT per store for purchases, apart from the desk', async () => {
-      const { id } = await api.enrol(`+3736912${String(seeded).padStart(4, '0')}`);
+      const { id } = await api.enrol(`+3736912${String((phones += 1)).padStart(4, '0')}`);
       const csat = (score: number, touchpoint: string, store?: string) =>
         answer(id, { kind: 'csat', touchpoint, score, scoreGroup: score >= 4 ? 'satisfied' : 'dissatisfied', store });
       await csat(5, 'purchase', 'Centru');
@@ -167,7 +162,7 @@ describeEachProvider('the surveys API', (provider) => {
     });
 
     it('lists comments by group, newest first, with the ticket a detractor opened, page by page', async () => {
-      const { id } = await api.enrol(`+3736913${String(seeded).padStart(4, '0')}`);
+      const { id } = await api.enrol(`+3736913${String((phones += 1)).padStart(4, '0')}`);
       await answer(id, {
         score: 2,
         scoreGroup: 'detractor',

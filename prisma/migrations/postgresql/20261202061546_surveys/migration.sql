@@ -24,6 +24,7 @@ CREATE TABLE "SurveyQuestion" (
     "askedAt" TIMESTAMP(3),
     "expiresAt" TIMESTAMP(3),
     "answeredAt" TIMESTAMP(3),
+    "askedDay" TEXT,
     "answeredDay" TEXT,
     "score" INTEGER,
     "scoreGroup" TEXT,
@@ -31,6 +32,30 @@ CREATE TABLE "SurveyQuestion" (
     "followUpTicketId" TEXT,
 
     CONSTRAINT "SurveyQuestion_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "SurveyDailyScore" (
+    "kind" TEXT NOT NULL,
+    "touchpoint" TEXT NOT NULL,
+    "day" TEXT NOT NULL,
+    "store" TEXT NOT NULL,
+    "score" INTEGER NOT NULL,
+    "answers" INTEGER NOT NULL,
+
+    CONSTRAINT "SurveyDailyScore_pkey" PRIMARY KEY ("kind","touchpoint","day","store","score")
+);
+
+-- CreateTable
+CREATE TABLE "SurveyDailyAsked" (
+    "kind" TEXT NOT NULL,
+    "touchpoint" TEXT NOT NULL,
+    "day" TEXT NOT NULL,
+    "store" TEXT NOT NULL,
+    "asked" INTEGER NOT NULL,
+    "answered" INTEGER NOT NULL,
+
+    CONSTRAINT "SurveyDailyAsked_pkey" PRIMARY KEY ("kind","touchpoint","day","store")
 );
 
 -- CreateIndex

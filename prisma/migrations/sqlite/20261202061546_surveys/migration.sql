@@ -24,12 +24,37 @@ CREATE TABLE "SurveyQuestion" (
     "askedAt" DATETIME,
     "expiresAt" DATETIME,
     "answeredAt" DATETIME,
+    "askedDay" TEXT,
     "answeredDay" TEXT,
     "score" INTEGER,
     "scoreGroup" TEXT,
     "comment" TEXT,
     "followUpTicketId" TEXT,
     CONSTRAINT "SurveyQuestion_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "SurveyDailyScore" (
+    "kind" TEXT NOT NULL,
+    "touchpoint" TEXT NOT NULL,
+    "day" TEXT NOT NULL,
+    "store" TEXT NOT NULL,
+    "score" INTEGER NOT NULL,
+    "answers" INTEGER NOT NULL,
+
+    PRIMARY KEY ("kind", "touchpoint", "day", "store", "score")
+);
+
+-- CreateTable
+CREATE TABLE "SurveyDailyAsked" (
+    "kind" TEXT NOT NULL,
+    "touchpoint" TEXT NOT NULL,
+    "day" TEXT NOT NULL,
+    "store" TEXT NOT NULL,
+    "asked" INTEGER NOT NULL,
+    "answered" INTEGER NOT NULL,
+
+    PRIMARY KEY ("kind", "touchpoint", "day", "store")
 );
 
 -- CreateIndex
