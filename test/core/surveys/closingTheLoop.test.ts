@@ -5,6 +5,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { deskPayload } from '../../../core/desk/deskPayloads.ts';
 import { menuPayload } from '../../../core/payloads.ts';
 import { ticketCard } from '../../../core/desk/ticketCard.ts';
+import { createPrivacyStore } from '../../../core/storage/privacy/createPrivacyStore.ts';
 import { describeEachProvider } from '../../support/testDatabase.ts';
 import { ana, deskPosts, worldDeskSettings } from '../desk/support/deskWorld.ts';
 import {
@@ -113,6 +114,22 @@ describeEachProvider('closing the loop after an NPS answer', (provider) => {
     await world.runJobs();
     expect(texts(await member.presses(button))).toEqual([en('surveys.late')]);
     expect(await world.db.prisma.surveyQuestion.findFirstOrThrow()).toMatchObject({ status: 'expired', score: null });
+  });
+
+  it('forgets what a member wrote when their data is erased, keeping the bare score', async () => {
+    const member = await world.join();
+    await member.buys();
+    await member.presses(await member.questionButton('8'));
+    await member.says('Ion at the till is great');
+    const card = (await world.db.prisma.member.findUniqueOrThrow({ where: { id: member.memberId } })).cardNumber;
+    const erased = await createPrivacyStore(world.db).erase({
+      memberId: member.memberId,
+      confirmCardNumber: card,
+      actor: 'admin',
+      at: world.now(),
+    });
+    expect(erased.kind).toBe('erased');
+    expect(await world.db.prisma.surveyQuestion.findFirstOrThrow()).toMatchObject({ score: 8, comment: null });
   });
 
   it('records the desk rating after a resolved ticket as a CSAT answer of the desk', async () => {
