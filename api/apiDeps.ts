@@ -14,6 +14,7 @@ import type { SignInDeps } from '../core/accounts/signIn.ts';
 import type { StaffStore } from '../core/staff/staffPorts.ts';
 import type { DeskInbox } from '../core/desk/deskInbox.ts';
 import type { QuizStore } from '../core/quizzes/quizzesPorts.ts';
+import type { SurveyReports, SurveySending } from '../core/surveys/surveysPorts.ts';
 
 /** What the REST API is built from; the composition root (app/startApp.ts) provides it. */
 export interface ApiDeps {
@@ -43,6 +44,8 @@ export interface ApiDeps {
   audit: AuditLog;
   /** The staff desk without Slack: tickets read and answered through the API. */
   deskInbox: DeskInbox;
+  /** NPS and CSAT: the reports, and relationship surveys sent by a marketer (core/surveys). */
+  surveys: { reports: SurveyReports; sending: SurveySending };
   points: PointsService;
   adminToken: { verify(presented: string): boolean };
   /** The same settings the chats enrol with: region for phones, consent text version. */

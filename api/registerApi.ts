@@ -23,6 +23,8 @@ import { staffRoutes } from './routes/staffRoutes.ts';
 import { ticketRoutes } from './routes/ticketRoutes.ts';
 import { ticketActionRoutes } from './routes/ticketActionRoutes.ts';
 import { quizRoutes } from './routes/quizRoutes.ts';
+import { surveyRoutes } from './routes/surveyRoutes.ts';
+import { surveyReportRoutes } from './routes/surveyReportRoutes.ts';
 
 const HOUR_MS = 3_600_000;
 /** Idempotency keys are honoured this long; a till retries within minutes. */
@@ -48,6 +50,8 @@ export function apiRoutes(deps: ApiDeps, apiKeys: ApiKeyCache): ApiRoute[] {
     ...ticketRoutes(deps),
     ...ticketActionRoutes(deps),
     ...quizRoutes(deps),
+    ...surveyRoutes(deps),
+    ...surveyReportRoutes(deps),
   ];
 }
 

@@ -11,7 +11,7 @@ export const ticketSchema = z.object({
   id: z.string(),
   reference: z.string().meta({ description: 'The short reference staff and customers quote.', examples: ['#3F9A1C'] }),
   status: z.enum(['open', 'taken', 'resolved']),
-  reason: z.enum(['button', 'command', 'complaint', 'notUnderstood']),
+  reason: z.enum(['button', 'command', 'complaint', 'notUnderstood', 'nps']),
   channel: z.string().meta({ description: 'Where the customer wrote from: telegram, viber, web.' }),
   locale: z.string().meta({ description: "The customer's language: replies reach them in it." }),
   member: z.object({ id: z.string(), name: z.string() }),
@@ -23,6 +23,14 @@ export const ticketSchema = z.object({
   closedByCustomer: z.boolean(),
   rating: z.number().int().nullable().meta({ description: "The customer's rating of the help, 1 to 5." }),
   ratingComment: z.string().nullable(),
+  surveyScore: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ description: 'Reason `nps`: the score (0 to 10) of the detractor answer that opened it.' }),
+  followUpBy: timestamp
+    .nullable()
+    .meta({ description: 'Reason `nps`: by when someone is to have followed the detractor up (48 hours).' }),
   waitedSeconds: z.number().int().meta({
     description: 'How long the request has been waiting: until now while open or taken, until it was resolved after.',
   }),
@@ -77,6 +85,8 @@ export function ticketView(ticket: TicketRecord & { memberName: string }, now: D
     closedByCustomer: ticket.closedByCustomer,
     rating: ticket.rating,
     ratingComment: ticket.ratingComment,
+    surveyScore: ticket.surveyScore,
+    followUpBy: iso(ticket.followUpBy),
     waitedSeconds: Math.max(0, Math.floor((until.getTime() - ticket.openedAt.getTime()) / 1000)),
   };
 }

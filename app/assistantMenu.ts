@@ -6,6 +6,7 @@ import { referralMenuEntries } from '../core/referral/referralMenu.ts';
 import { channelsMenuEntries, channelsPayloadKinds } from '../core/members/channelsMenu.ts';
 import { privacyMenuEntries, privacyPayloadKinds } from '../core/privacy/privacyMenu.ts';
 import { quizDynamicMenu, quizMenuEntries, quizPayloadKinds } from '../core/quizzes/quizMenu.ts';
+import { surveysPayloadKinds } from '../core/surveys/surveysMenu.ts';
 
 /**
  * Every capability's main menu entries, in the order the menu shows them
@@ -21,7 +22,7 @@ export function assistantMenu(): MenuRegistry {
       ...privacyMenuEntries,
       ...quizMenuEntries,
     ],
-    [...channelsPayloadKinds, ...privacyPayloadKinds, ...quizPayloadKinds],
+    [...channelsPayloadKinds, ...privacyPayloadKinds, ...quizPayloadKinds, ...surveysPayloadKinds],
     [...quizDynamicMenu],
   );
 }

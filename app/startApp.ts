@@ -44,6 +44,8 @@ import { createHttpServer } from './httpServer.ts';
 import type { Pino } from './logger.ts';
 import { programSettingsFrom } from './programSettings.ts';
 import { startScheduler } from './startScheduler.ts';
+import { createSurveyStore } from '../core/storage/surveys/createSurveyStore.ts';
+import { surveysApiOf } from './surveysApi.ts';
 import { startDispatcher, webInboxOf } from './startDispatcher.ts';
 import {
   deskDeliveryFor,
@@ -104,7 +106,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     store: createPointsStore(
       db,
       { welcomeBonus: config.WELCOME_BONUS_POINTS, pointsLifetimeDays: config.POINTS_LIFETIME_DAYS },
-      purchaseReactions(translator),
+      purchaseReactions(translator, settings.timezone),
     ),
     translator,
     clock,
@@ -137,6 +139,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     referrals: createReferralStore(db),
     privacy,
     quizzes: createQuizPlayStore(db),
+    surveys: { store: createSurveyStore(db) },
   };
   await deps.understanding.ready;
   const assistant = createAssistant(deps);
@@ -171,6 +174,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   await registerApi(server, {
     ...apiStoresOf(db, stores),
     deskInbox: deskInboxFor({ desk, staffDesk, presence, photos, translator, clock, log }),
+    surveys: surveysApiOf(db),
     points,
     adminToken,
     settings,

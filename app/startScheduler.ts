@@ -6,6 +6,8 @@ import { runScheduledJobs, type JobOutcome } from '../core/jobs/runScheduledJobs
 import type { ProgramSettings } from '../core/settings/programSettings.ts';
 import type { ScheduledJob } from '../core/jobs/jobsPorts.ts';
 import { deskJobs } from '../core/desk/deskJobs.ts';
+import { surveysJobs } from '../core/surveys/surveysJobs.ts';
+import { createSurveyStore } from '../core/storage/surveys/createSurveyStore.ts';
 import { membersJobs } from '../core/members/membersJobs.ts';
 import { pointsJobs } from '../core/points/pointsJobs.ts';
 import { quizJobs } from '../core/quizzes/quizJobs.ts';
@@ -67,6 +69,7 @@ export function scheduledJobsOf(db: Database, deps: Omit<SchedulerDeps, 'clock'>
     ...membersJobs({ ...common, birthdays: createBirthdayStore(db) }),
     ...(deps.desk ? deskJobs(deps.desk, deps.translator) : []),
     ...quizJobs({ ...common, quizzes: createQuizCloseStore(db) }),
+    ...surveysJobs({ ...common, surveys: createSurveyStore(db) }),
   ];
 }
 

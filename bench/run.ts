@@ -7,8 +7,9 @@ import { benchPurchases } from './purchases.bench.ts';
 import { benchUnderstanding, type Timing } from './understanding.bench.ts';
 import { BASELINE_KIND, benchMemberSearch } from './memberSearch.bench.ts';
 import { benchQuizzes } from './quizzes.bench.ts';
+import { benchSurveys } from './surveys.bench.ts';
 
-/** `npm run bench`: every benchmark, its figures and the machine they ran on; `BENCH_ONLY=telegram|purchases|outbox|understanding|members|quizzes` runs one (`telegram` and `viber` run the two channels together; `BENCH_PROVIDER=sqlite|postgresql` limits members to one database; `BENCH_MEMBERS_LEDGER=5000000` gives members the issue's full 5,000,000 ledger entries). */
+/** `npm run bench`: every benchmark, its figures and the machine they ran on; `BENCH_ONLY=telegram|purchases|outbox|understanding|members|quizzes|surveys` runs one (`telegram` and `viber` run the two channels together; `BENCH_PROVIDER=sqlite|postgresql` limits members to one database; `BENCH_MEMBERS_LEDGER=5000000` gives members the issue's full 5,000,000 ledger entries). */
 async function main(): Promise<void> {
   console.log(`Machine: ${describeMachine()}`);
   console.log(`Date: ${new Date().toISOString()}\n`);
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   if (only === undefined || only === 'understanding') await reportUnderstanding();
   if (only === undefined || only === 'members') await reportMembers();
   if (only === undefined || only === 'quizzes') await reportQuizzes();
+  if (only === undefined || only === 'surveys') await reportSurveys();
 }
 
 async function reportQuizzes(): Promise<void> {
@@ -37,6 +39,28 @@ async function reportQuizzes(): Promise<void> {
   console.log(
     `  answers / menu path throughput: ${(bench.answers.perSecond / bench.menu.perSecond).toFixed(3)} — target: at least the Telegram menu path's rate — ${verdict(bench.answers.perSecond >= bench.menu.perSecond)}`,
   );
+}
+
+async function reportSurveys(): Promise<void> {
+  const providers = process.env.BENCH_PROVIDER ? [process.env.BENCH_PROVIDER] : ['sqlite', 'postgresql'];
+  for (const provider of providers as ('sqlite' | 'postgresql')[]) {
+    const bench = await benchSurveys(provider);
+    if ('skipped' in bench) {
+      console.log(`\nNPS and CSAT reports on ${provider}: skipped (${bench.skipped})`);
+      continue;
+    }
+    console.log(
+      `\nNPS and CSAT reports on ${provider}: ${bench.npsAnswers.toLocaleString('en')} NPS and ${bench.csatAnswers.toLocaleString('en')} CSAT answers over a year (seeded in ${bench.seedSeconds.toFixed(0)} s), loopback HTTP one at a time:`,
+    );
+    const baseline = bench.kinds[BASELINE_KIND]!;
+    for (const [kind, t] of Object.entries(bench.kinds))
+      console.log(
+        `  ${kind.padEnd(46)} p50 ${t.p50Ms.toFixed(1).padStart(7)} ms   p95 ${t.p95Ms.toFixed(1).padStart(7)} ms${kind === BASELINE_KIND ? '' : `   p95 ${(t.p95Ms / baseline.p95Ms).toFixed(1)}x the baseline's`}`,
+      );
+    const reports = Object.entries(bench.kinds).filter(([kind]) => kind !== BASELINE_KIND);
+    const worst = Math.max(...reports.map(([, t]) => t.p95Ms));
+    console.log(`  target: under 300 ms for every report — ${verdict(worst < 300)} (worst p95 ${worst.toFixed(1)} ms)`);
+  }
 }
 
 async function reportMembers(): Promise<void> {

@@ -21,6 +21,8 @@ const assets: Record<string, string> = {
   'pages/accounts.js': SCRIPT,
   'pages/audit.js': SCRIPT,
   'pages/program.js': SCRIPT,
+  'pages/surveys.js': SCRIPT,
+  'pages/surveyCharts.js': SCRIPT,
   'pages/programFields.js': SCRIPT,
   'pages/programForm.js': SCRIPT,
   'pages/programPreview.js': SCRIPT,

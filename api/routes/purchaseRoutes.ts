@@ -15,6 +15,13 @@ export function purchaseRoutes(deps: ApiDeps): ApiRoute[] {
   return [recordPurchase(deps), refundPurchase(deps)];
 }
 
+const label = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(60, 'must be at most 60 characters')
+  .regex(/^[^\p{Cc}]+$/u, 'must contain no control characters');
+
 function purchaseBody(region: string) {
   const member = z
     .strictObject({ card: cardField.optional(), phone: phoneField(region).optional(), code: codeField.optional() })
@@ -37,6 +44,11 @@ function purchaseBody(region: string) {
     redeemPoints: z.number().int().min(0).max(1_000_000_000).default(0).meta({
       description: 'Points the member pays with; at most the balance and the configured share of the receipt.',
     }),
+    store: label.optional().meta({
+      description: 'The store it was made in, as you name it: CSAT is reported per store.',
+      examples: ['Centru'],
+    }),
+    till: label.optional().meta({ description: 'The till it was made at, as you name it.', examples: ['till-2'] }),
   });
 }
 

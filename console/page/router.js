@@ -9,12 +9,14 @@ import * as home from './pages/home.js';
 import * as members from './pages/members.js';
 import * as password from './pages/password.js';
 import * as program from './pages/program.js';
+import * as surveys from './pages/surveys.js';
 
 export const sections = [
   { path: '', label: 'nav.home', page: home },
   { path: 'desk', label: 'nav.desk', permission: 'desk', page: desk },
   { path: 'members', label: 'nav.members', permission: 'members', page: members },
   { path: 'program', label: 'nav.program', permission: 'program', page: program },
+  { path: 'surveys', label: 'nav.surveys', permission: 'reports', page: surveys },
   { path: 'accounts', label: 'nav.accounts', permission: 'admin', page: accounts },
   { path: 'audit', label: 'nav.audit', permission: 'admin', page: audit },
   { path: 'password', label: 'nav.password', page: password },

@@ -25,6 +25,8 @@ export const permissions = [
   'quizzes',
   /** Figures and reports, read-only. */
   'reports',
+  /** Sending a survey (NPS) to members. */
+  'surveys',
   /** Accounts, API keys, cashiers and the audit log. */
   'admin',
 ] as const;
@@ -32,7 +34,7 @@ export type Permission = (typeof permissions)[number];
 
 const granted: Record<Role, readonly Permission[]> = {
   owner: permissions,
-  marketer: ['read', 'program', 'members', 'adjust', 'quizzes', 'reports'],
+  marketer: ['read', 'program', 'members', 'adjust', 'quizzes', 'reports', 'surveys'],
   support: ['read', 'desk', 'members'],
   viewer: ['reports'],
 };

@@ -49,6 +49,8 @@ export const chatStateSchema = z.discriminatedUnion('step', [
     missed: z.array(z.string()).max(2).optional(),
     // Understanding: a ticket offered for what the member typed, opened when they press Yes (core/understanding).
     offer: z.object({ reason: z.enum(['button', 'complaint', 'notUnderstood']), text: z.string() }).optional(),
+    // Surveys: the answered question whose follow-up ("What would make it a 10?") the next text answers (core/surveys).
+    surveyComment: z.string().optional(),
   }),
 ]);
 

@@ -16,6 +16,7 @@ import type { MenuRegistry } from '../menu/menuPorts.ts';
 import type { Understanding } from '../understanding/understandingPorts.ts';
 import type { Button } from '../outbound.ts';
 import type { QuizPlayStore } from '../quizzes/quizzesPorts.ts';
+import type { SurveyDeps } from '../surveys/surveysPorts.ts';
 
 /** What the assistant is built from; the composition root supplies it. */
 export interface AssistantDeps {
@@ -43,6 +44,8 @@ export interface AssistantDeps {
   privacy?: Pick<PrivacyStore, 'summary' | 'erase'>;
   /** Quizzes members play in the chat (core/quizzes/); without it none is offered. */
   quizzes?: QuizPlayStore;
+  /** NPS and CSAT answers (core/surveys); without it a survey button is answered as unknown. */
+  surveys?: SurveyDeps;
 }
 
 /** One update being answered: who, in which language, at what moment. */

@@ -9,7 +9,7 @@ import type { DeskSettings } from './deskSettings.ts';
 
 export type TicketStatus = 'open' | 'taken' | 'resolved';
 /** What made the member ask for a person. */
-export type TicketReason = 'button' | 'command' | 'complaint' | 'notUnderstood';
+export type TicketReason = 'button' | 'command' | 'complaint' | 'notUnderstood' | 'nps';
 
 export interface TicketRecord {
   id: string;
@@ -38,6 +38,10 @@ export interface TicketRecord {
   nextAnnounceAt: Date | null;
   rating: number | null;
   ratingComment: string | null;
+  /** Surveys: the NPS score of the detractor's answer that opened it (reason `nps`)… */
+  surveyScore: number | null;
+  /** …and by when someone is to have followed it up. */
+  followUpBy: Date | null;
 }
 
 /** A staff member as the desk knows them. */
@@ -82,7 +86,8 @@ export interface CustomerDraft {
 export type NewTicket = Pick<
   TicketRecord,
   'id' | 'memberId' | 'chatId' | 'channel' | 'address' | 'locale' | 'reason' | 'text' | 'openedAt' | 'nextAnnounceAt'
->;
+> &
+  Partial<Pick<TicketRecord, 'surveyScore' | 'followUpBy'>>;
 
 export interface TicketMessageDraft {
   ticketId: string;
@@ -166,13 +171,18 @@ export interface DeskStore {
   closeByCustomer(ticketId: string, at: Date, posts: DeskDraft[]): Promise<'closed' | 'not-open' | 'missing'>;
   /** When the customer last wrote to the ticket (or opened it): the start of the current burst of messages. */
   lastCustomerActivityAt(ticketId: string): Promise<Date | null>;
-  /** The member's rating of a resolved ticket; the first one counts. */
+  /**
+   * The member's rating of a resolved ticket; the first one counts. With
+   * `csatDay` (the programme-local day) it is also recorded as a CSAT answer
+   * of the touch point `desk` (core/surveys), in the same transaction.
+   */
   rate(
     ticketId: string,
     memberId: string,
     rating: number,
     at: Date,
     posts: DeskDraft[],
+    csatDay?: string,
   ): Promise<'rated' | 'already-rated' | 'not-resolved'>;
   comment(ticketId: string, memberId: string, comment: string, posts: DeskDraft[]): Promise<boolean>;
   /** Untaken tickets whose next re-announcement is due. */

@@ -4,7 +4,7 @@ import type { MemberState } from '../conversation/chatState.ts';
 import { message, type Outbound } from '../outbound.ts';
 import type { ChatRecord } from '../conversation/conversationPorts.ts';
 import type { MemberRecord } from '../members/membersPorts.ts';
-import type { TicketReason } from './deskPorts.ts';
+import type { NewTicket, TicketReason } from './deskPorts.ts';
 import { nextAnnouncementAt } from './deskSettings.ts';
 import { ticketButtons } from './ticketButtons.ts';
 
@@ -19,10 +19,12 @@ export async function escalate(
   member: MemberRecord,
   reason: TicketReason,
   text: string,
+  /** The ticket's id when the caller links it elsewhere (a survey answer), and what a survey adds to it. */
+  extra: { id?: string } & Partial<Pick<NewTicket, 'surveyScore' | 'followUpBy'>> = {},
 ): Promise<Outbound[]> {
   const { deps, t, now, inbound } = turn;
   const { store, settings } = deps.desk;
-  const id = randomUUID();
+  const { id = randomUUID(), ...survey } = extra;
   const outcome = await store.open({
     ticket: {
       id,
@@ -35,6 +37,7 @@ export async function escalate(
       text,
       openedAt: now,
       nextAnnounceAt: nextAnnouncementAt(now, now, settings),
+      ...survey,
     },
     chat: { id: chat.id, version: chat.version, state: { v: 1, step: 'member', ticket: id } },
     posts: [{ dedupeKey: `desk:${id}:ticket`, post: { kind: 'ticket' } }],

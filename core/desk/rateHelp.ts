@@ -5,6 +5,7 @@ import type { Outbound } from '../outbound.ts';
 import type { MemberChat } from '../conversation/conversationPorts.ts';
 import type { MemberRecord } from '../members/membersPorts.ts';
 import type { DeskDraft } from './deskPorts.ts';
+import { localDay } from '../surveys/quietHours.ts';
 
 /**
  * The member rates how staff handled a resolved ticket. The first rating
@@ -26,7 +27,14 @@ export async function rateHelp(
     },
     { dedupeKey: `desk:${ticketId}:refresh:rated`, post: { kind: 'refresh' } },
   ];
-  const outcome = await deps.desk.store.rate(ticketId, member.id, rating, now, posts);
+  const outcome = await deps.desk.store.rate(
+    ticketId,
+    member.id,
+    rating,
+    now,
+    posts,
+    localDay(now, deps.settings.timezone),
+  );
   if (outcome === 'already-rated') return [withMenu(turn, t('desk.alreadyRated'))];
   if (outcome === 'not-resolved') return [withMenu(turn, t('errors.unknownButton'))];
   // A newer ticket may be open by now; its conversation goes on, without a comment step.

@@ -87,6 +87,13 @@ function progressNotes({ ticket, chatUnreachable }: TicketView, { t, locale, tim
       when: `${formatDate(ticket.openedAt, locale, timezone, 'short')} ${formatTime(ticket.openedAt, locale, timezone)}`,
     }),
   ];
+  if (ticket.surveyScore !== null) notes.push(t('desk.card.npsScore', { score: ticket.surveyScore }));
+  if (ticket.followUpBy)
+    notes.push(
+      t('desk.card.followUpBy', {
+        when: `${formatDate(ticket.followUpBy, locale, timezone, 'short')} ${formatTime(ticket.followUpBy, locale, timezone)}`,
+      }),
+    );
   if (ticket.firstResponseAt)
     notes.push(t('desk.card.firstResponse', { duration: duration(ticket.openedAt, ticket.firstResponseAt, t) }));
   if (ticket.resolvedAt)

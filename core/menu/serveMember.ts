@@ -14,6 +14,8 @@ import type { MenuEntry } from './menuPorts.ts';
 import { toggleNotification } from './notificationSettings.ts';
 import { answerOffer, isOfferAnswer, offerTicket } from '../understanding/offerTicket.ts';
 import { understandTyped } from '../understanding/understandTyped.ts';
+import { commentOnSurvey } from '../surveys/answerSurvey.ts';
+import { isSurveyPayload } from '../surveys/surveyPayloads.ts';
 
 /**
  * A registered member's turn: the main menu and what it opens. While a
@@ -35,12 +37,17 @@ export async function serveMember(
     });
   if (chat.state.commentFor && event.kind === 'text')
     return commentOnRating(turn, chat, member, chat.state.commentFor, event.text);
+  if (chat.state.surveyComment && event.kind === 'text')
+    return commentOnSurvey(turn, chat, member, chat.state.surveyComment, event.text);
   if (event.kind === 'button' && isOfferAnswer(event.payload)) return answerOffer(turn, chat, member, event.payload);
   const understood = !pressed && event.kind === 'text' ? await understandTyped(turn, chat, member, event.text) : null;
   if (understood) return understood;
   if (!pressed && (event.kind === 'text' || event.kind === 'photo'))
     return notUnderstood(turn, chat, event.kind === 'text' ? event.text : (event.caption ?? ''));
-  if (chat.state.commentFor || chat.state.missed || chat.state.offer) await saveState(turn, chat, { state: asMember });
+  // A survey's Skip closes its own follow-up (core/surveys): it is the one button that keeps it.
+  const keepsFollowUp = event.kind === 'button' && isSurveyPayload(event.payload);
+  if (chat.state.commentFor || chat.state.missed || chat.state.offer || (chat.state.surveyComment && !keepsFollowUp))
+    await saveState(turn, chat, { state: asMember });
   return answerMenu(turn, chat, member, pressed);
 }
 

@@ -3,7 +3,7 @@
  * one off stops only its messages: the bonus behind a birthday greeting is
  * still credited, a purchase is still recorded.
  */
-export const notificationTopics = ['purchases', 'reminders', 'birthday', 'games'] as const;
+export const notificationTopics = ['purchases', 'reminders', 'birthday', 'games', 'surveys'] as const;
 
 export type NotificationTopic = (typeof notificationTopics)[number];
 

@@ -21,6 +21,9 @@ export interface PurchaseRequest {
   source: 'till' | 'api';
   /** The credential recording it (`key:<id>`, `admin`, `cashier:<staffId>`); a code another one looked up is not theirs to use. */
   recordedBy: string;
+  /** Where it was made, as the till labels it (surveys report CSAT per store). */
+  store?: string;
+  till?: string;
   at: Date;
   /** A reply to keep with the purchase if it is recorded, in the same transaction. */
   reply?: ReplyToKeep;
@@ -49,6 +52,9 @@ export interface PurchaseRecord extends PurchaseFigures {
   refundShortfall: number;
   /** The credential that recorded it; null for purchases recorded before this was kept. */
   recordedBy: string | null;
+  /** Where it was made, as the till labelled it; null when it did not. */
+  store: string | null;
+  till: string | null;
   createdAt: Date;
 }
 

@@ -26,6 +26,9 @@ export interface PurchaseInput {
   source: 'till' | 'api';
   /** The credential recording it (`key:<id>`, `admin`, `cashier:<staffId>`). */
   recordedBy: string;
+  /** Where it was made, as the till labels it. */
+  store?: string;
+  till?: string;
   /** A reply to keep with the purchase in its transaction (the REST API's answer to an Idempotency-Key). */
   reply?: ReplyToKeep;
 }
@@ -103,6 +106,8 @@ async function recordPurchase(deps: PointsDeps, input: PurchaseInput): Promise<P
       redeemPoints: input.redeemPoints,
       source: input.source,
       recordedBy: input.recordedBy,
+      ...(input.store && { store: input.store }),
+      ...(input.till && { till: input.till }),
       at: clock(),
       ...(input.reply && { reply: input.reply }),
     },

@@ -2,6 +2,34 @@ import { z } from 'zod';
 
 const percent = z.number().int().min(0).max(100);
 const nonNegative = z.number().int().min(0);
+const clockTime = z
+  .string()
+  .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'must be a time of day as HH:MM, for example 21:00');
+
+/** Surveys (core/surveys): when the NPS question is asked, how often, and for how long it stays open. */
+const npsSchema = z.object({
+  /** Asked after a purchase (else only by a relationship survey). */
+  afterPurchase: z.boolean().default(true),
+  /** Days after a purchase; 0 asks right away. */
+  afterPurchaseDays: nonNegative.max(365).default(3),
+  /** At most one NPS question per member in this many days. */
+  minDaysBetween: nonNegative.max(3650).default(90),
+  /** Days a question stays open; a later answer is thanked and not counted. */
+  expiresAfterDays: z.number().int().min(1).max(90).default(7),
+  /** A page where promoters may leave a public review; empty or absent: none. */
+  reviewUrl: z
+    .url({ protocol: /^https?$/ })
+    .or(z.literal(''))
+    .optional(),
+});
+
+/** CSAT after a purchase, per store: instead of NPS (switch that off) or besides it (one question a day still holds). */
+const csatSchema = z.object({
+  afterPurchase: z.boolean().default(false),
+  afterPurchaseDays: nonNegative.max(365).default(0),
+  /** At most one purchase CSAT question per member in this many days. */
+  minDaysBetween: nonNegative.max(3650).default(30),
+});
 
 const tierSchema = z.object({
   code: z.string().regex(/^[a-z][a-z0-9_-]{0,23}$/),
@@ -71,6 +99,10 @@ export const programRulesSchema = z
       .default({ referrerBonus: 200, friendBonus: 100, capPerPeriod: 5, periodDays: 30 }),
     /** Minutes a one-time code from the card screen stays valid. */
     codeLifetimeMinutes: z.number().int().min(1).max(60).default(5),
+    nps: npsSchema.prefault({}),
+    csat: csatSchema.prefault({}),
+    /** No survey question is sent between `from` and `to`, programme time; it waits for `to`. */
+    quietHours: z.object({ from: clockTime.default('21:00'), to: clockTime.default('09:00') }).prefault({}),
   })
   .superRefine((rules, ctx) => {
     // Each refusal names the tier at fault and its reason, so a form can mark that one input.

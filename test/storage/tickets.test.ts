@@ -84,6 +84,8 @@ describeEachProvider('the desk store', (provider) => {
       announcements: 0,
       rating: null,
       ratingComment: null,
+      surveyScore: null,
+      followUpBy: null,
     });
     const chat = await db.prisma.chat.findUniqueOrThrow({ where: { id: customer.chatId } });
     expect([JSON.parse(chat.state), chat.version]).toEqual([state, 1]);

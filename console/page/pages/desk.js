@@ -3,7 +3,7 @@
 // While the page is shown it polls /tickets/events, so new tickets appear
 // without a reload; it stops once the router has put another page in place.
 // #/desk/<id> opens that ticket, under the status it has (a member's page
-// links to their tickets so).
+// and a detractor's comment in Surveys link to their tickets so).
 import { api, ApiError } from '../api.js';
 import { el, heading } from '../dom.js';
 import { t } from '../i18n.js';

@@ -167,12 +167,22 @@ function customerFacts({ ticket, customer }) {
     [t('desk.channel'), `${channelName(ticket.channel)}, ${customer.locale}`],
     [t('desk.state'), [t(`desk.status.${ticket.status}`), assigneeText(ticket)].filter(Boolean).join(' · ')],
     [t('desk.waitLabel'), waitingText(ticket, Date.now())],
+    ...surveyFacts(ticket),
   ];
   return el(
     'dl',
     { class: 'desk__facts' },
     ...facts.flatMap(([term, value]) => [el('dt', { text: term }), el('dd', { text: value })]),
   );
+}
+
+/** A detractor's ticket (reason `nps`): their score and by when someone is to have followed them up. */
+function surveyFacts(ticket) {
+  if (ticket.surveyScore === null || ticket.surveyScore === undefined) return [];
+  return [
+    [t('desk.npsScore'), t('desk.npsScoreValue', { score: ticket.surveyScore })],
+    ...(ticket.followUpBy ? [[t('desk.followUpBy'), formatTime(ticket.followUpBy)]] : []),
+  ];
 }
 
 function messageItem({ ticket }, message) {

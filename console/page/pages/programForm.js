@@ -9,6 +9,7 @@ import { t } from '../i18n.js';
 
 const percent = { min: 0, max: 100 };
 const points = { min: 0 };
+const clockTime = { maxlength: 5, pattern: '[0-2][0-9]:[0-5][0-9]', inputmode: 'numeric' };
 
 /** Every rule but the tiers, grouped as a marketer thinks of them. */
 const GROUPS = [
@@ -77,6 +78,31 @@ const GROUPS = [
       { key: 'friendBonus', pointer: '/referral/friendBonus', ...points, help: true },
       { key: 'capPerPeriod', pointer: '/referral/capPerPeriod', ...points, help: true },
       { key: 'periodDays', pointer: '/referral/periodDays', min: 1 },
+    ],
+  },
+  {
+    key: 'nps',
+    fields: [
+      { key: 'npsAfterPurchase', pointer: '/nps/afterPurchase', type: 'checkbox' },
+      { key: 'npsAfterPurchaseDays', pointer: '/nps/afterPurchaseDays', min: 0, max: 365, help: true },
+      { key: 'npsMinDaysBetween', pointer: '/nps/minDaysBetween', min: 0, max: 3650, help: true },
+      { key: 'npsExpiresAfterDays', pointer: '/nps/expiresAfterDays', min: 1, max: 90, help: true },
+      { key: 'npsReviewUrl', pointer: '/nps/reviewUrl', type: 'text', help: true, attributes: { inputmode: 'url' } },
+    ],
+  },
+  {
+    key: 'csat',
+    fields: [
+      { key: 'csatAfterPurchase', pointer: '/csat/afterPurchase', type: 'checkbox', help: true },
+      { key: 'csatAfterPurchaseDays', pointer: '/csat/afterPurchaseDays', min: 0, max: 365 },
+      { key: 'csatMinDaysBetween', pointer: '/csat/minDaysBetween', min: 0, max: 3650 },
+    ],
+  },
+  {
+    key: 'quietHours',
+    fields: [
+      { key: 'quietFrom', pointer: '/quietHours/from', type: 'text', help: true, attributes: clockTime },
+      { key: 'quietTo', pointer: '/quietHours/to', type: 'text', attributes: clockTime },
     ],
   },
 ];

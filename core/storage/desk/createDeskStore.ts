@@ -25,6 +25,7 @@ import { closeByCustomer, lastCustomerActivityAt } from './closeByCustomer.ts';
 import { inboxReads } from './inboxReads.ts';
 import type { AuditRecord } from '../../audit/auditPorts.ts';
 import { recordAuditInTransaction } from '../audit/recordAudit.ts';
+import { recordDeskCsatInTransaction } from '../surveys/recordDeskCsat.ts';
 
 /**
  * The staff desk's `DeskStore` on Prisma. Every state change is a conditional
@@ -93,7 +94,8 @@ function ticketTransitions(prisma: Prisma, staff: StaffPosts) {
     resolve: (ticketId, by, at, posts, customer, audit) =>
       resolve(prisma, ticketId, by, at, { posts, customer, audit, staff }),
     closeByCustomer: (ticketId, at, posts) => closeByCustomer(prisma, ticketId, at, posts, staff),
-    rate: (ticketId, memberId, rating, at, posts) => rate(prisma, { ticketId, memberId, rating, at, posts, staff }),
+    rate: (ticketId, memberId, rating, at, posts, csatDay) =>
+      rate(prisma, { ticketId, memberId, rating, at, posts, staff, csatDay }),
     comment: (ticketId, memberId, comment, posts) =>
       prisma.$transaction(async (tx) => {
         const { count } = await tx.ticket.updateMany({
@@ -275,11 +277,12 @@ interface Rating {
   at: Date;
   posts: DeskDraft[];
   staff: StaffPosts;
+  csatDay?: string;
 }
 
 async function rate(
   prisma: Prisma,
-  { ticketId, memberId, rating, at, posts, staff }: Rating,
+  { ticketId, memberId, rating, at, posts, staff, csatDay }: Rating,
 ): Promise<'rated' | 'already-rated' | 'not-resolved'> {
   if (!Number.isInteger(rating) || rating < 1 || rating > 5)
     throw new RangeError(`A rating must be a whole number from 1 to 5, got ${rating}.`);
@@ -296,6 +299,7 @@ async function rate(
     });
     if (count !== 1) return 'already-rated';
     await staff.write(tx, ticketId, posts, at);
+    if (csatDay !== undefined) await recordDeskCsatInTransaction(tx, { ticketId, rating, at, day: csatDay });
     return 'rated';
   });
 }

@@ -36,6 +36,8 @@ export function toTicketRecord(row: Ticket): TicketRecord {
     nextAnnounceAt: row.nextAnnounceAt,
     rating: row.rating,
     ratingComment: row.ratingComment,
+    surveyScore: row.surveyScore,
+    followUpBy: row.followUpBy,
   };
 }
 

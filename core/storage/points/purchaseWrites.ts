@@ -79,10 +79,10 @@ export async function insertReceipt(tx: Tx, row: Purchase): Promise<boolean> {
   const inserted = await tx.$executeRaw`
     INSERT INTO "Purchase" ("id", "memberId", "receiptId", "requestHash", "amount", "redeemedPoints", "redeemedAmount", "paidAmount",
                             "discountPercent", "earnedPoints", "freeItem", "stamped", "tierBefore", "tierAfter", "source",
-                            "recordedBy", "refundedAt", "refundShortfall", "createdAt")
+                            "recordedBy", "store", "till", "refundedAt", "refundShortfall", "createdAt")
     VALUES (${row.id}, ${row.memberId}, ${row.receiptId}, ${row.requestHash}, ${row.amount}, ${row.redeemedPoints}, ${row.redeemedAmount}, ${row.paidAmount},
             ${row.discountPercent}, ${row.earnedPoints}, ${row.freeItem}, ${row.stamped}, ${row.tierBefore}, ${row.tierAfter}, ${row.source},
-            ${row.recordedBy}, ${row.refundedAt}, ${row.refundShortfall}, ${row.createdAt})
+            ${row.recordedBy}, ${row.store}, ${row.till}, ${row.refundedAt}, ${row.refundShortfall}, ${row.createdAt})
     ON CONFLICT ("receiptId") DO NOTHING`;
   return inserted === 1;
 }

@@ -193,6 +193,8 @@ function receiptRow(request: PurchaseRequest, memberId: string, requestHash: str
     tierAfter: null,
     source: request.source,
     recordedBy: request.recordedBy,
+    store: request.store ?? null,
+    till: request.till ?? null,
     refundedAt: null,
     refundShortfall: 0,
     createdAt: request.at,

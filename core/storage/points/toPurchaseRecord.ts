@@ -19,6 +19,8 @@ export function toPurchaseRecord(row: Purchase): PurchaseRecord {
     refundedAt: row.refundedAt,
     refundShortfall: row.refundShortfall,
     recordedBy: row.recordedBy,
+    store: row.store,
+    till: row.till,
     createdAt: row.createdAt,
   };
 }

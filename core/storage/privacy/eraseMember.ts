@@ -72,6 +72,9 @@ async function forgetMemberRows(tx: Tx, memberId: string): Promise<void> {
   await tx.outboxMessage.deleteMany({ where: { memberId } });
   // Answers kept for Idempotency-Key replays (an enrolment's answer holds the name and card).
   await tx.idempotentRequest.deleteMany({ where: { body: { contains: memberId } } });
+  // Surveys: what they wrote goes, and nothing more is asked; the bare scores stay in the reports, anonymous.
+  await tx.surveyQuestion.updateMany({ where: { memberId }, data: { comment: null } });
+  await tx.surveyQuestion.updateMany({ where: { memberId, status: 'scheduled' }, data: { status: 'skipped' } });
 }
 
 function anonymous(memberId: string, at: Date) {

@@ -41,6 +41,8 @@ function aView(
       nextAnnounceAt: null,
       rating: null,
       ratingComment: null,
+      surveyScore: null,
+      followUpBy: null,
       ...ticket,
     },
     member: {
