@@ -68,7 +68,11 @@ function buttonEvent(data: string | undefined): InboundEvent | null {
 function messageEvent(message: TelegramMessage, senderId: number): InboundEvent | null {
   if (message.contact) {
     // Only a contact whose user_id is the sender's own proves the number is theirs.
-    return { kind: 'contact', phone: message.contact.phone_number, ownership: message.contact.user_id === senderId ? 'proven' : 'someone-else' };
+    return {
+      kind: 'contact',
+      phone: message.contact.phone_number,
+      ownership: message.contact.user_id === senderId ? 'proven' : 'someone-else',
+    };
   }
   if (message.photo && message.photo.length > 0) {
     // Telegram lists sizes smallest first in practice, but does not promise it.

@@ -12,19 +12,27 @@ import { el, table } from './dom.js';
  * `option` is an ECharts option; `head` and `rows` are the table's.
  */
 export function chartFigure({ caption, option, head, rows, height = 260 }) {
-  const canvas = el('div', { class: 'chart__drawing', 'aria-hidden': 'true' });
-  // CSSOM, not a style attribute: the console's policy forbids inline styles.
-  canvas.style.height = `${height}px`;
-  const figure = el(
+  return el(
     'figure',
     { class: 'chart' },
     el('figcaption', { text: caption }),
-    canvas,
+    chartDrawing(option, height),
     table(caption, head, rows),
   );
+}
+
+/**
+ * The drawing alone, hidden from screen readers: for a page that shows the
+ * same numbers in a table of its own.
+ */
+export function chartDrawing(option, height = 260) {
+  const canvas = el('div', { class: 'chart__drawing', 'aria-hidden': 'true' });
+  // CSSOM, not a style attribute: the console's policy forbids inline styles.
+  canvas.style.height = `${height}px`;
   let chart = null;
   const observer = new ResizeObserver(() => {
-    if (!canvas.isConnected) return void (observer.disconnect(), chart?.dispose());
+    // Not yet in the page (a section is built before it is shown), or taken out of it once drawn.
+    if (!canvas.isConnected) return void (chart && (observer.disconnect(), chart.dispose()));
     if (canvas.clientWidth === 0) return;
     if (!chart) {
       chart = echarts.init(canvas, null, { renderer: 'svg' });
@@ -32,5 +40,5 @@ export function chartFigure({ caption, option, head, rows, height = 260 }) {
     } else chart.resize();
   });
   observer.observe(canvas);
-  return figure;
+  return canvas;
 }

@@ -147,8 +147,13 @@ describe.skipIf(skipBrowserTests)(
         .waitFor();
     });
 
-    it('fits a 390 px phone without scrolling sideways, with no serious violation', async () => {
+    it('fits a 390 px phone without scrolling sideways, its charts drawn, with no serious violation', async () => {
       const page = await openSurveys(390);
+      await page.locator('.chart__drawing svg').first().waitFor();
+      for (const drawing of await page.locator('.chart__drawing svg').all()) {
+        const box = (await drawing.boundingBox())!;
+        expect(box.x + box.width).toBeLessThanOrEqual(390);
+      }
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       expect(await seriousViolations(page)).toEqual([]);
     });

@@ -1,55 +1,48 @@
-// Bars drawn from the numbers as inline SVG, beside the table that holds the
-// same numbers: the table is what a screen reader reads, so the picture is
-// hidden from it. (A maintained chart library is wanted; none is installed.)
+// The survey report's pictures, drawn by the console's chart helper (Apache
+// ECharts, SVG) from the same numbers as the tables beside them: the table is
+// what a screen reader reads, so the drawing is hidden from it.
+import { chartDrawing } from '../chart.js';
 import { el } from '../dom.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
+/** The colours of the three NPS groups, the same in every picture. */
+const GROUP_COLOURS = { detractor: '#b3261e', passive: '#8a8a8a', promoter: '#2e7d32' };
 
-/** Vertical bars, one per value, labelled under each; heights relative to the largest. */
+/** Vertical bars, one per value, labelled under each. */
 export function bars(values, labels) {
-  const width = 24 * values.length;
-  const height = 80;
-  const max = Math.max(1, ...values);
-  const svg = svgEl('svg', {
-    viewBox: `0 0 ${width} ${height + 14}`,
-    class: 'bars',
-    'aria-hidden': 'true',
-    focusable: 'false',
-  });
-  values.forEach((value, index) => {
-    const barHeight = Math.round((value / max) * height);
-    svg.append(
-      svgEl('rect', { x: index * 24 + 3, y: height - barHeight, width: 18, height: barHeight, class: 'bars__bar' }),
-      svgEl(
-        'text',
-        { x: index * 24 + 12, y: height + 12, 'text-anchor': 'middle', class: 'bars__label' },
-        labels[index],
-      ),
-    );
-  });
-  return el('figure', { class: 'chart' }, svg);
+  return el(
+    'figure',
+    { class: 'chart' },
+    chartDrawing(
+      {
+        grid: { left: 36, right: 8, top: 12, bottom: 28 },
+        xAxis: { type: 'category', data: labels },
+        yAxis: { type: 'value', minInterval: 1 },
+        series: [{ type: 'bar', data: values, itemStyle: { color: '#2f6f8f' } }],
+      },
+      200,
+    ),
+  );
 }
 
-/** One horizontal bar split in shares (detractors, passives, promoters), widths in percent of 100. */
+/** One horizontal bar split in shares (detractors, passives, promoters), in percent of 100. */
 export function shares(parts) {
-  const svg = svgEl('svg', {
-    viewBox: '0 0 100 8',
-    preserveAspectRatio: 'none',
-    class: 'shares',
-    'aria-hidden': 'true',
-    focusable: 'false',
-  });
-  let x = 0;
-  for (const { share, kind } of parts) {
-    svg.append(svgEl('rect', { x, y: 0, width: share, height: 8, class: `shares__${kind}` }));
-    x += share;
-  }
-  return el('figure', { class: 'chart' }, svg);
-}
-
-function svgEl(tag, attributes, text) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
-  if (text !== undefined) node.textContent = text;
-  return node;
+  return el(
+    'figure',
+    { class: 'chart' },
+    chartDrawing(
+      {
+        grid: { left: 0, right: 0, top: 0, bottom: 0 },
+        xAxis: { type: 'value', max: 100, show: false },
+        yAxis: { type: 'category', data: [''], show: false },
+        series: parts.map(({ kind, share }) => ({
+          type: 'bar',
+          stack: 'shares',
+          data: [share],
+          barWidth: '100%',
+          itemStyle: { color: GROUP_COLOURS[kind] },
+        })),
+      },
+      24,
+    ),
+  );
 }

@@ -68,7 +68,11 @@ describe('parseTelegramUpdate', () => {
   it('does not vouch for a contact that belongs to someone else', () => {
     const update = contactUpdate(ANNA, '37369123456', { withUpdateId: true, ownerUserId: 999 });
 
-    expect(parseTelegramUpdate(update)?.event).toEqual({ kind: 'contact', phone: '37369123456', ownership: 'someone-else' });
+    expect(parseTelegramUpdate(update)?.event).toEqual({
+      kind: 'contact',
+      phone: '37369123456',
+      ownership: 'someone-else',
+    });
   });
 
   it('does not vouch for a contact card that is no Telegram user', () => {
