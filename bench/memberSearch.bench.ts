@@ -1,14 +1,10 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { loadConfig } from '../app/config.ts';
 import { createLogger } from '../app/logger.ts';
 import { startApp } from '../app/startApp.ts';
 import { formatCardNumber } from '../core/members/cardNumber.ts';
 import type { Provider } from '../core/storage/db/openDatabase.ts';
-import { acquirePostgres } from '../test/support/postgres.ts';
+import { benchDatabase, timeRequests, type Percentiles } from './httpBench.ts';
 import { seedDirectory, type SeededMember } from './seedDirectory.ts';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
@@ -19,11 +15,7 @@ const REQUESTS = 300;
 const ADMIN_TOKEN = `bench-${randomUUID()}`;
 
 /** p50, p95 and p99 of one kind of request, in milliseconds. */
-export interface Percentiles {
-  p50Ms: number;
-  p95Ms: number;
-  p99Ms: number;
-}
+export type { Percentiles };
 
 /**
  * Measured in the same run: the programme's rules, one small read behind the
@@ -73,7 +65,7 @@ function requestKinds(members: SeededMember[]): Record<string, () => string> {
  * machine.
  */
 export async function benchMemberSearch(provider: Provider): Promise<MemberSearchBench | { skipped: string }> {
-  const database = await databaseFor(provider);
+  const database = await benchDatabase(provider, 'members');
   if ('skipped' in database) return database;
   const config = loadConfig({
     DATABASE_URL: database.url,
@@ -94,54 +86,12 @@ export async function benchMemberSearch(provider: Provider): Promise<MemberSearc
     const kinds: Record<string, Percentiles> = {};
     const paths = Object.entries(requestKinds(members));
     // One round of every kind first, so the baseline, measured first, does not pay for the others' cold caches.
-    for (const [, path] of paths) await time(app.url, path, 0);
-    for (const [kind, path] of paths) kinds[kind] = await time(app.url, path);
+    for (const [, path] of paths) await timeRequests(app.url, path, { token: ADMIN_TOKEN, requests: 0, warmup: 20 });
+    for (const [kind, path] of paths)
+      kinds[kind] = await timeRequests(app.url, path, { token: ADMIN_TOKEN, requests: REQUESTS, warmup: 20 });
     return { provider, members: MEMBERS, ledgerEntries: MEMBERS * LEDGER_PER_MEMBER, seedSeconds, kinds };
   } finally {
     await app.stop();
     await database.dispose();
   }
-}
-
-async function time(base: string, path: () => string, requests = REQUESTS): Promise<Percentiles> {
-  const latencies: number[] = [];
-  for (let i = 0; i < requests + 20; i++) {
-    const t0 = performance.now();
-    const response = await fetch(`${base}${path()}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
-    await response.arrayBuffer();
-    if (response.status !== 200) throw new Error(`The bench got ${response.status} for ${path()}.`);
-    // The first requests warm caches and the JIT.
-    if (i >= 20) latencies.push(performance.now() - t0);
-  }
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-  return { p50Ms: at(0.5), p95Ms: at(0.95), p99Ms: at(0.99) };
-}
-
-async function databaseFor(
-  provider: Provider,
-): Promise<{ url: string; dispose: () => Promise<void> } | { skipped: string }> {
-  if (provider === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'loyalty-members-bench-'));
-    return { url: `file:${join(dir, 'bench.db')}`, dispose: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const acquired = await acquirePostgres();
-  if (!acquired.server) return { skipped: acquired.reason };
-  const server = acquired.server;
-  const name = `bench_${randomUUID().replaceAll('-', '')}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: server.url });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-  };
-  await admin(`CREATE DATABASE "${name}"`);
-  const url = new URL(server.url);
-  url.pathname = `/${name}`;
-  return {
-    url: url.href,
-    dispose: async () => {
-      await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await server.stop();
-    },
-  };
 }

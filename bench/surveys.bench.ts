@@ -1,16 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { BASELINE_KIND } from './memberSearch.bench.ts';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { loadConfig } from '../app/config.ts';
 import { createLogger } from '../app/logger.ts';
 import { startApp } from '../app/startApp.ts';
 import type { Database, Provider } from '../core/storage/db/openDatabase.ts';
-import { acquirePostgres } from '../test/support/postgres.ts';
+import { benchDatabase, timeRequests, type Percentiles } from './httpBench.ts';
 import { seedDirectory } from './seedDirectory.ts';
-import type { Percentiles } from './memberSearch.bench.ts';
 
 const ANSWERS = Number(process.env.BENCH_SURVEY_ANSWERS ?? 1_000_000);
 const MEMBERS = 2_000;
@@ -47,7 +42,7 @@ const reports: Record<string, string> = {
  * application on loopback, on SQLite or on a PostgreSQL server on this machine.
  */
 export async function benchSurveys(provider: Provider): Promise<SurveysBench | { skipped: string }> {
-  const database = await databaseFor(provider);
+  const database = await benchDatabase(provider, 'surveys');
   if ('skipped' in database) return database;
   const config = loadConfig({
     DATABASE_URL: database.url,
@@ -69,7 +64,8 @@ export async function benchSurveys(provider: Provider): Promise<SurveysBench | {
     await app.db.prisma.$executeRawUnsafe('ANALYZE');
     const seedSeconds = (performance.now() - t0) / 1000;
     const kinds: Record<string, Percentiles> = {};
-    for (const [kind, path] of Object.entries(reports)) kinds[kind] = await time(app.url, path);
+    for (const [kind, path] of Object.entries(reports))
+      kinds[kind] = await timeRequests(app.url, () => path, { token: ADMIN_TOKEN, requests: REQUESTS, warmup: 3 });
     return { provider, npsAnswers: ANSWERS, csatAnswers: ANSWERS, seedSeconds, kinds };
   } finally {
     await app.stop();
@@ -152,46 +148,4 @@ function insertBatch(provider: Provider, kind: 'nps' | 'csat', from: number, to:
            ${pick(STORES, 's.n % 8')}, ${pick(CHANNELS, 's.n % 3')}, ${pick(['ro', 'ru', 'en'], '(s.n / 3) % 3')},
            ${pick(TIERS, '(s.n / 7) % 4')}, s.at, s.at, s.day, s.at, s.day, s.score, ${group}
     FROM s JOIN bench_members m ON m.rn = s.n % ${members}`;
-}
-
-async function time(base: string, path: string): Promise<Percentiles> {
-  const latencies: number[] = [];
-  for (let i = 0; i < REQUESTS + 3; i++) {
-    const t0 = performance.now();
-    const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
-    await response.arrayBuffer();
-    if (response.status !== 200) throw new Error(`The bench got ${response.status} for ${path}.`);
-    if (i >= 3) latencies.push(performance.now() - t0);
-  }
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-  return { p50Ms: at(0.5), p95Ms: at(0.95), p99Ms: at(0.99) };
-}
-
-async function databaseFor(
-  provider: Provider,
-): Promise<{ url: string; dispose: () => Promise<void> } | { skipped: string }> {
-  if (provider === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'loyalty-surveys-bench-'));
-    return { url: `file:${join(dir, 'bench.db')}`, dispose: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const acquired = await acquirePostgres();
-  if (!acquired.server) return { skipped: acquired.reason };
-  const server = acquired.server;
-  const name = `bench_${randomUUID().replaceAll('-', '')}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: server.url });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-  };
-  await admin(`CREATE DATABASE "${name}"`);
-  const url = new URL(server.url);
-  url.pathname = `/${name}`;
-  return {
-    url: url.href,
-    dispose: async () => {
-      await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await server.stop();
-    },
-  };
 }
