@@ -5,7 +5,7 @@ import { answerQuestion, openQuiz } from './playQuiz.ts';
 import { parseQuizPayload, quizPayload, QUIZ_SCOPE } from './quizPayloads.ts';
 
 /**
- * `/quiz` and typed requests ("викторина", "chestionar", "quiz") open the
+ * `/quiz` and typed requests (the quiz intent, in every language) open the
  * quiz open for the member. Its menu button appears only while one is, so
  * the entry itself is not in the static menu.
  */

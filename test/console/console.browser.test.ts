@@ -90,7 +90,13 @@ describe.skipIf(skipBrowserTests)(`the console in Chromium${skipBrowserTests ? `
     await maria.getByRole('button', { name: 'Save and sign in' }).click();
     await maria.getByRole('heading', { name: 'Welcome, Maria' }).waitFor();
     const nav = maria.getByRole('navigation', { name: 'Sections' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Home', 'Members', 'Programme', 'My password']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Home',
+      'Members',
+      'Programme',
+      'NPS and CSAT',
+      'My password',
+    ]);
     await maria.goto(`${world.app.url}/admin#/accounts`);
     await maria.getByRole('heading', { name: 'Welcome, Maria' }).waitFor();
   });

@@ -204,6 +204,8 @@ describe.skipIf(skipBrowserTests)(
       const page = await openProgramme();
       await page.getByText('Advanced (JSON)').click();
       const json = page.getByLabel('Rules (JSON)', { exact: true });
+      // The disclosure fills the box when it opens: read it once it has.
+      await expect.poll(() => json.inputValue()).not.toBe('');
       const rules = JSON.parse(await json.inputValue()) as ProgramRules;
       await json.fill(JSON.stringify({ ...rules, welcomeBonus: 150 }));
       await page.getByRole('button', { name: 'Apply to the form' }).click();
