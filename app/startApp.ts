@@ -1,3 +1,8 @@
+// The composition root, past 300 lines on purpose: it is the one place that
+// knows every capability, channel and store, and reads top to bottom as the
+// order they are wired in. Each capability's own wiring already lives beside
+// it (app/desk.ts, app/viber.ts, app/assistantMenu.ts, app/startScheduler.ts…);
+// what stays here is the list of them.
 import { assistantMenu } from './assistantMenu.ts';
 import { memberCommands, type MemberCommand } from '../core/menu/memberCommands.ts';
 import { defaultUnderstanding } from './understanding.ts';
