@@ -45,6 +45,8 @@ async function toMembers(page: Page): Promise<void> {
 async function search(page: Page, query: string): Promise<void> {
   await page.getByLabel('Name, phone or card number').fill(query);
   await page.getByRole('button', { name: 'Search', exact: true }).click();
+  // The count of the previous search may read the same; the list says when this one has answered.
+  await page.locator('ul[aria-busy="false"]').waitFor({ state: 'attached' });
 }
 
 async function openZamfira(page: Page): Promise<void> {

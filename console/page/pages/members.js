@@ -28,10 +28,14 @@ function newSearch(context) {
   const count = el('p', { class: 'members__count', role: 'status', 'aria-live': 'polite' });
   const list = el('ul', { class: 'members__list', 'aria-label': t('members.results') });
   const more = el('button', { type: 'button', text: t('members.more'), hidden: true });
-  const state = { query: '', next: null, shown: 0 };
+  const state = { query: '', next: null, shown: 0, search: 0 };
   const run = async (query) => {
-    Object.assign(state, { query, next: null, shown: 0 });
+    // Each search is numbered, so an older one answering late cannot add its members to a newer list.
+    Object.assign(state, { query, next: null, shown: 0, search: state.search + 1 });
     list.replaceChildren();
+    more.hidden = true;
+    list.setAttribute('aria-busy', 'true');
+    count.textContent = t('members.searching', { query });
     await loadPage(state, { list, count, more });
   };
   more.addEventListener('click', async () => {
@@ -75,8 +79,11 @@ function searchForm(box, search) {
 }
 
 async function loadPage(state, { list, count, more }) {
+  const search = state.search;
   const cursor = state.next ? `&cursor=${encodeURIComponent(state.next)}` : '';
   const page = await api('GET', `/members/search?q=${encodeURIComponent(state.query)}&limit=${PAGE_SIZE}${cursor}`);
+  if (search !== state.search) return;
+  list.setAttribute('aria-busy', 'false');
   list.append(...page.members.map((member) => listing(member)));
   state.next = page.next;
   state.shown += page.members.length;
