@@ -81,9 +81,14 @@ function searchForm(box, search) {
 async function loadPage(state, { list, count, more }) {
   const search = state.search;
   const cursor = state.next ? `&cursor=${encodeURIComponent(state.next)}` : '';
-  const page = await api('GET', `/members/search?q=${encodeURIComponent(state.query)}&limit=${PAGE_SIZE}${cursor}`);
+  const page = await api(
+    'GET',
+    `/members/search?q=${encodeURIComponent(state.query)}&limit=${PAGE_SIZE}${cursor}`,
+  ).finally(() => {
+    // Not busy once answered, and not left busy by a failed search either.
+    if (search === state.search) list.setAttribute('aria-busy', 'false');
+  });
   if (search !== state.search) return;
-  list.setAttribute('aria-busy', 'false');
   list.append(...page.members.map((member) => listing(member)));
   state.next = page.next;
   state.shown += page.members.length;
