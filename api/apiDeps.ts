@@ -15,6 +15,7 @@ import type { StaffStore } from '../core/staff/staffPorts.ts';
 import type { DeskInbox } from '../core/desk/deskInbox.ts';
 import type { QuizStore } from '../core/quizzes/quizzesPorts.ts';
 import type { SurveyReports, SurveySending } from '../core/surveys/surveysPorts.ts';
+import type { SegmentMembers, SegmentStore } from '../core/segments/segmentsPorts.ts';
 
 /** What the REST API is built from; the composition root (app/startApp.ts) provides it. */
 export interface ApiDeps {
@@ -25,6 +26,8 @@ export interface ApiDeps {
   privacy: Pick<PrivacyStore, 'exportMember' | 'erase'>;
   /** Quizzes marketers create, publish, close and read the results of (core/quizzes/). */
   quizzes: QuizStore;
+  /** Saved segments and the members they match (core/segments/). */
+  segments: { store: SegmentStore; members: SegmentMembers };
   /** Search, a member's page and their purchases, for the console. */
   directory: MemberDirectory;
   ledger: Pick<LedgerReads, 'ledgerPage' | 'balanceAfterPurchase'>;

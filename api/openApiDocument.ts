@@ -58,6 +58,7 @@ const accessNote: Record<ApiRoute['access'], string> = {
   quizzes: 'The admin token, or a console owner or marketer.',
   reports: 'The admin token, an API key with the `reports` scope, or any console role but support.',
   surveys: 'The admin token, or a console owner or marketer.',
+  campaigns: 'The admin token, or a console owner or marketer.',
 };
 
 function operation(route: ApiRoute): JsonSchema {

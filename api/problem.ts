@@ -19,6 +19,8 @@ export const problemKinds = {
   'ticket-not-found': { status: 404, title: 'No such ticket' },
   'photo-not-found': { status: 404, title: 'No such photo in this ticket' },
   'quiz-not-found': { status: 404, title: 'No such quiz' },
+  'segment-not-found': { status: 404, title: 'No such segment' },
+  'segment-name-taken': { status: 409, title: 'Another segment has this name' },
   'quiz-locked': { status: 409, title: 'Members have played this quiz: its questions and scoring cannot change' },
   'quiz-closed': { status: 409, title: 'The quiz is closed' },
   'quiz-changed': { status: 409, title: 'The quiz was changed by someone else meanwhile' },

@@ -24,6 +24,7 @@ import { ticketRoutes } from './routes/ticketRoutes.ts';
 import { ticketActionRoutes } from './routes/ticketActionRoutes.ts';
 import { quizRoutes } from './routes/quizRoutes.ts';
 import { surveyRoutes } from './routes/surveyRoutes.ts';
+import { segmentRoutes } from './routes/segmentRoutes.ts';
 import { surveyReportRoutes } from './routes/surveyReportRoutes.ts';
 
 const HOUR_MS = 3_600_000;
@@ -51,6 +52,7 @@ export function apiRoutes(deps: ApiDeps, apiKeys: ApiKeyCache): ApiRoute[] {
     ...ticketActionRoutes(deps),
     ...quizRoutes(deps),
     ...surveyRoutes(deps),
+    ...segmentRoutes(deps),
     ...surveyReportRoutes(deps),
   ];
 }

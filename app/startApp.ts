@@ -26,6 +26,7 @@ import { createPrivacyStore } from '../core/storage/privacy/createPrivacyStore.t
 import { privacyWithPhotos } from './privacyWithPhotos.ts';
 import { createQuizPlayStore } from '../core/storage/quizzes/createQuizPlayStore.ts';
 import { createQuizStore } from '../core/storage/quizzes/createQuizStore.ts';
+import { createSegmentMembers, createSegmentStore } from '../core/storage/segments/createSegmentStore.ts';
 import { createAuditLog } from '../core/storage/audit/createAuditLog.ts';
 import { createApiKeyStore } from '../core/storage/api/createApiKeyStore.ts';
 import { createIdempotencyStore } from '../core/storage/api/createIdempotencyStore.ts';
@@ -193,6 +194,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     publicUrl: config.PUBLIC_URL,
     privacy,
     quizzes: createQuizStore(db),
+    segments: { store: createSegmentStore(db), members: createSegmentMembers(db) },
     adjustPoints: createAdjustPoints({ store: createAdjustmentStore(db), translator, rules: points.rules, clock }),
   });
   // The web console (console/): /admin, speaking only to the REST API above.

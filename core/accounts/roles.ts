@@ -27,6 +27,8 @@ export const permissions = [
   'reports',
   /** Sending a survey (NPS) to members. */
   'surveys',
+  /** Segments and campaigns: choosing members and writing to them. */
+  'campaigns',
   /** Accounts, API keys, cashiers and the audit log. */
   'admin',
 ] as const;
@@ -34,7 +36,7 @@ export type Permission = (typeof permissions)[number];
 
 const granted: Record<Role, readonly Permission[]> = {
   owner: permissions,
-  marketer: ['read', 'program', 'members', 'adjust', 'quizzes', 'reports', 'surveys'],
+  marketer: ['read', 'program', 'members', 'adjust', 'quizzes', 'reports', 'surveys', 'campaigns'],
   support: ['read', 'desk', 'members'],
   viewer: ['reports'],
 };

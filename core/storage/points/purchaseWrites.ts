@@ -41,11 +41,14 @@ export async function applyPurchaseToMember(
 ): Promise<Member> {
   const { earned, spend, stamps, tier, at } = change;
   const seqStep = earned > 0 ? 1 : 0;
+  // A till that was offline sends older receipts late; the latest purchase stays the latest.
+  const lastPurchaseAt = row.lastPurchaseAt && row.lastPurchaseAt > at ? row.lastPurchaseAt : at;
   const updated = await tx.$executeRaw`
     UPDATE "Member"
     SET "balance" = "balance" + ${earned}, "ledgerSeq" = "ledgerSeq" + ${seqStep},
         "lifetimeSpend" = "lifetimeSpend" + ${spend}, "lifetimeEarned" = "lifetimeEarned" + ${earned},
-        "purchaseCount" = "purchaseCount" + 1, "stamps" = ${stamps}, "tier" = ${tier}, "updatedAt" = ${at}
+        "purchaseCount" = "purchaseCount" + 1, "stamps" = ${stamps}, "tier" = ${tier}, "updatedAt" = ${at},
+        "lastPurchaseAt" = ${lastPurchaseAt}
     WHERE "id" = ${row.id} AND "ledgerSeq" = ${row.ledgerSeq}`;
   if (updated !== 1) throw new Error(`Member ${row.id} changed during its purchase transaction; nothing was recorded.`);
   const after: Member = {
@@ -58,6 +61,7 @@ export async function applyPurchaseToMember(
     stamps,
     tier,
     updatedAt: at,
+    lastPurchaseAt,
   };
   if (earned > 0) await insertEarnedLot(tx, after, earned, lot, at);
   return after;

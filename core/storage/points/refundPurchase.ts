@@ -136,6 +136,12 @@ async function rollBackFigures(
 ): Promise<MemberRecord> {
   const current = await tx.member.findUniqueOrThrow({ where: { id: purchase.memberId } });
   const stamps = purchase.stamped && !purchase.freeItem ? Math.max(0, current.stamps - 1) : current.stamps;
+  // The refunded receipt no longer counts as the member's latest purchase (segments ask how long ago that was).
+  const latest = await tx.purchase.findFirst({
+    where: { memberId: purchase.memberId, refundedAt: null, id: { not: purchase.id } },
+    orderBy: { createdAt: 'desc' },
+    select: { createdAt: true },
+  });
   const shrunk = await tx.member.update({
     where: { id: purchase.memberId },
     data: {
@@ -143,6 +149,7 @@ async function rollBackFigures(
       lifetimeEarned: Math.max(0, current.lifetimeEarned - purchase.earnedPoints),
       purchaseCount: Math.max(0, current.purchaseCount - 1),
       stamps,
+      lastPurchaseAt: latest?.createdAt ?? null,
     },
   });
   const tier = policy.tierOf(shrunk);

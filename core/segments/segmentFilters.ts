@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { channels } from '../inbound.ts';
+import { locales } from '../i18n/locale.ts';
+
+/** A range of whole numbers; either end may be left open, but not both. */
+function range(max: number, description: string) {
+  const end = z.number().int().min(0).max(max);
+  return z
+    .strictObject({ min: end.optional(), max: end.optional() })
+    .refine((value) => value.min !== undefined || value.max !== undefined, {
+      message: 'needs min, max or both',
+    })
+    .refine((value) => value.min === undefined || value.max === undefined || value.min <= value.max, {
+      message: 'min must not be above max',
+      path: ['max'],
+    })
+    .meta({ description: `${description} Both ends are inclusive.` });
+}
+
+const localDate = z.iso.date().meta({ description: 'A calendar day in the programme time zone, `YYYY-MM-DD`.' });
+
+/**
+ * The filters a segment is made of, combined with AND. Every filter is
+ * optional and `{}` is every member; a list filter matches any of its values.
+ */
+export const segmentFiltersSchema = z.strictObject({
+  tiers: z
+    .array(z.string().regex(/^[a-z][a-z0-9_-]{0,23}$/))
+    .min(1)
+    .max(20)
+    .optional()
+    .meta({ description: 'Tier codes, as the programme names them; a member in any of them matches.' }),
+  locales: z.array(z.enum(locales)).min(1).optional().meta({ description: 'The member’s language.' }),
+  channels: z
+    .array(z.enum(channels))
+    .min(1)
+    .optional()
+    .meta({ description: 'A member with a chat on any of these channels matches.' }),
+  daysSinceLastPurchase: range(
+    36_500,
+    'Whole programme-local days since the latest purchase not refunded. A member who never bought matches no value: use `purchaseCount: {"max": 0}` for them.',
+  ).optional(),
+  purchaseCount: range(10_000_000, 'Purchases made, refunds taken back.').optional(),
+  lifetimeSpend: range(2_000_000_000, 'Lifetime spend in minor units (bani, kopecks, cents).').optional(),
+  joined: z
+    .strictObject({ from: localDate.optional(), to: localDate.optional() })
+    .refine((value) => value.from !== undefined || value.to !== undefined, { message: 'needs from, to or both' })
+    .refine((value) => !value.from || !value.to || value.from <= value.to, {
+      message: 'from must not be after to',
+      path: ['to'],
+    })
+    .optional()
+    .meta({ description: 'Joined on or after `from` and on or before `to`, programme-local days.' }),
+  birthMonths: z
+    .array(z.number().int().min(1).max(12))
+    .min(1)
+    .max(12)
+    .optional()
+    .meta({ description: 'Birthday in any of these months, 1–12; members who gave no birthday do not match.' }),
+  playedQuizzes: z
+    .array(z.string().min(1).max(64))
+    .min(1)
+    .max(20)
+    .optional()
+    .meta({ description: 'Quiz ids; a member who started any of them matches.' }),
+});
+
+export type SegmentFilters = z.infer<typeof segmentFiltersSchema>;
+
+/** Tier codes a filter names that the programme does not have: such a filter would silently match nobody. */
+export function unknownTiers(filters: SegmentFilters, tierCodes: readonly string[]): string[] {
+  return (filters.tiers ?? []).filter((code) => !tierCodes.includes(code));
+}

@@ -1,0 +1,22 @@
+-- AlterTable
+ALTER TABLE "Member" ADD COLUMN "lastPurchaseAt" DATETIME;
+
+-- CreateTable
+CREATE TABLE "Segment" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "filters" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Segment_name_key" ON "Segment"("name");
+
+-- CreateIndex
+CREATE INDEX "Member_lastPurchaseAt_idx" ON "Member"("lastPurchaseAt");
+
+-- Backfill: each member's latest purchase that was not refunded.
+UPDATE "Member" SET "lastPurchaseAt" = (
+    SELECT MAX(p."createdAt") FROM "Purchase" p WHERE p."memberId" = "Member"."id" AND p."refundedAt" IS NULL
+);
