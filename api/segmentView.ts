@@ -13,6 +13,10 @@ export const segmentViewSchema = z.object({
 
 export const segmentCountSchema = z.object({
   members: z.number().int().meta({ description: 'Members matching now; erased members never match.' }),
+  optedIn: z
+    .number()
+    .int()
+    .meta({ description: 'Of them, those who agreed to news and offers: the members a campaign may reach.' }),
   sample: z
     .array(
       z.object({
@@ -34,6 +38,7 @@ export function segmentView(segment: Segment): z.input<typeof segmentViewSchema>
 export function segmentCountView(preview: SegmentPreview): z.input<typeof segmentCountSchema> {
   return {
     members: preview.members,
+    optedIn: preview.optedIn,
     sample: preview.sample.map((member) => ({ ...member, joinedAt: member.joinedAt.toISOString() })),
   };
 }

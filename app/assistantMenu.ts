@@ -7,6 +7,7 @@ import { channelsMenuEntries, channelsPayloadKinds } from '../core/members/chann
 import { privacyMenuEntries, privacyPayloadKinds } from '../core/privacy/privacyMenu.ts';
 import { quizDynamicMenu, quizMenuEntries, quizPayloadKinds } from '../core/quizzes/quizMenu.ts';
 import { surveysPayloadKinds } from '../core/surveys/surveysMenu.ts';
+import { marketingPayloadKinds } from '../core/marketing/marketingMenu.ts';
 
 /**
  * Every capability's main menu entries, in the order the menu shows them
@@ -22,7 +23,13 @@ export function assistantMenu(): MenuRegistry {
       ...privacyMenuEntries,
       ...quizMenuEntries,
     ],
-    [...channelsPayloadKinds, ...privacyPayloadKinds, ...quizPayloadKinds, ...surveysPayloadKinds],
+    [
+      ...channelsPayloadKinds,
+      ...privacyPayloadKinds,
+      ...quizPayloadKinds,
+      ...surveysPayloadKinds,
+      ...marketingPayloadKinds,
+    ],
     [...quizDynamicMenu],
   );
 }

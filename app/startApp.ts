@@ -27,6 +27,7 @@ import { privacyWithPhotos } from './privacyWithPhotos.ts';
 import { createQuizPlayStore } from '../core/storage/quizzes/createQuizPlayStore.ts';
 import { createQuizStore } from '../core/storage/quizzes/createQuizStore.ts';
 import { createSegmentMembers, createSegmentStore } from '../core/storage/segments/createSegmentStore.ts';
+import { createMarketingConsentStore } from '../core/storage/marketing/createMarketingConsentStore.ts';
 import { createAuditLog } from '../core/storage/audit/createAuditLog.ts';
 import { createApiKeyStore } from '../core/storage/api/createApiKeyStore.ts';
 import { createIdempotencyStore } from '../core/storage/api/createIdempotencyStore.ts';
@@ -146,6 +147,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     privacy,
     quizzes: createQuizPlayStore(db),
     surveys: { store: createSurveyStore(db) },
+    marketing: createMarketingConsentStore(db),
   };
   await deps.understanding.ready;
   const assistant = createAssistant(deps);

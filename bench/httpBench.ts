@@ -14,18 +14,26 @@ export interface Percentiles {
 }
 
 /**
- * GETs `path()` one at a time over loopback HTTP, `requests` times after
- * `warmup` unmeasured ones (caches and the JIT), and gives the percentiles.
+ * GETs `path()` (or POSTs `body` to it) one at a time over loopback HTTP,
+ * `requests` times after `warmup` unmeasured ones (caches and the JIT), and
+ * gives the percentiles.
  */
 export async function timeRequests(
   base: string,
   path: () => string,
-  { token, requests, warmup }: { token: string; requests: number; warmup: number },
+  { token, requests, warmup, body }: { token: string; requests: number; warmup: number; body?: unknown },
 ): Promise<Percentiles> {
   const latencies: number[] = [];
+  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const init = {
+    method: body === undefined ? 'GET' : 'POST',
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  };
   for (let i = 0; i < requests + warmup; i++) {
     const t0 = performance.now();
-    const response = await fetch(`${base}${path()}`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${base}${path()}`, init);
     await response.arrayBuffer();
     if (response.status !== 200) throw new Error(`The bench got ${response.status} for ${path()}.`);
     if (i >= warmup) latencies.push(performance.now() - t0);

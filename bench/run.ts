@@ -8,8 +8,9 @@ import { benchUnderstanding, type Timing } from './understanding.bench.ts';
 import { BASELINE_KIND, benchMemberSearch } from './memberSearch.bench.ts';
 import { benchQuizzes } from './quizzes.bench.ts';
 import { benchSurveys } from './surveys.bench.ts';
+import { benchSegments } from './segments.bench.ts';
 
-/** `npm run bench`: every benchmark, its figures and the machine they ran on; `BENCH_ONLY=telegram|purchases|outbox|understanding|members|quizzes|surveys` runs one (`telegram` and `viber` run the two channels together; `BENCH_PROVIDER=sqlite|postgresql` limits members to one database; `BENCH_MEMBERS_LEDGER=5000000` gives members the issue's full 5,000,000 ledger entries). */
+/** `npm run bench`: every benchmark, its figures and the machine they ran on; `BENCH_ONLY=telegram|purchases|outbox|understanding|members|quizzes|surveys|segments` runs one (`telegram` and `viber` run the two channels together; `BENCH_PROVIDER=sqlite|postgresql` limits members to one database; `BENCH_MEMBERS_LEDGER=5000000` gives members the issue's full 5,000,000 ledger entries). */
 async function main(): Promise<void> {
   console.log(`Machine: ${describeMachine()}`);
   console.log(`Date: ${new Date().toISOString()}\n`);
@@ -21,6 +22,29 @@ async function main(): Promise<void> {
   if (only === undefined || only === 'members') await reportMembers();
   if (only === undefined || only === 'quizzes') await reportQuizzes();
   if (only === undefined || only === 'surveys') await reportSurveys();
+  if (only === undefined || only === 'segments') await reportSegments();
+}
+
+async function reportSegments(): Promise<void> {
+  const providers = process.env.BENCH_PROVIDER ? [process.env.BENCH_PROVIDER] : ['sqlite', 'postgresql'];
+  for (const provider of providers as ('sqlite' | 'postgresql')[]) {
+    const bench = await benchSegments(provider);
+    if ('skipped' in bench) {
+      console.log(`\nSegment counts on ${provider}: skipped (${bench.skipped})`);
+      continue;
+    }
+    console.log(
+      `\nSegment counts on ${provider}: ${bench.members.toLocaleString('en')} members with a chat each (seeded in ${bench.seedSeconds.toFixed(0)} s), POST /api/v1/segments/count (the count and the newest ten), loopback HTTP one at a time:`,
+    );
+    const baseline = bench.kinds[BASELINE_KIND]!;
+    for (const [kind, t] of Object.entries(bench.kinds))
+      console.log(
+        `  ${kind.padEnd(52)} p50 ${t.p50Ms.toFixed(1).padStart(7)} ms   p95 ${t.p95Ms.toFixed(1).padStart(7)} ms${kind === BASELINE_KIND ? '' : `   p95 ${(t.p95Ms / baseline.p95Ms).toFixed(1)}x the baseline's`}`,
+      );
+    const counts = Object.entries(bench.kinds).filter(([kind]) => kind !== BASELINE_KIND);
+    const worst = Math.max(...counts.map(([, t]) => t.p95Ms));
+    console.log(`  target: a count in <= 300 ms — ${verdict(worst <= 300)} (worst p95 ${worst.toFixed(1)} ms)`);
+  }
 }
 
 async function reportQuizzes(): Promise<void> {

@@ -16,6 +16,7 @@ import { phoneText } from './phoneText.ts';
 import { ChatChangedError, type Turn } from './turn.ts';
 import { retry, TryAgainError } from '../errors.ts';
 import { linkProvenNumber } from './answerPhone.ts';
+import { withOffersQuestion } from '../marketing/offersQuestion.ts';
 
 type BirthdayChat = ChatRecord & {
   state: { step: 'birthday'; name: string; phone: string; verified?: boolean; ref?: string };
@@ -75,10 +76,12 @@ function enrolmentFor(
 /** `rules` null: no welcome bonus to speak of (this phone had one before its data was erased). */
 async function welcomeMessages(turn: Turn, member: MemberRecord, rules: ProgramRules | null): Promise<Outbound[]> {
   const { t } = turn;
+  const menu = withMenu(await withDynamicMenu(turn, member), t('menu.title'));
   return [
     message(t('registration.done', { name: member.name }) + welcomeLine(turn, member, rules)),
     await showCard(turn, member),
-    withMenu(await withDynamicMenu(turn, member), t('menu.title')),
+    // News and offers stay off unless the member says yes; asked here once.
+    turn.deps.marketing ? withOffersQuestion(turn, menu) : menu,
   ];
 }
 

@@ -17,6 +17,7 @@ import type { Understanding } from '../understanding/understandingPorts.ts';
 import type { Button } from '../outbound.ts';
 import type { QuizPlayStore } from '../quizzes/quizzesPorts.ts';
 import type { SurveyDeps } from '../surveys/surveysPorts.ts';
+import type { MarketingConsentStore } from '../marketing/marketingPorts.ts';
 
 /** What the assistant is built from; the composition root supplies it. */
 export interface AssistantDeps {
@@ -46,6 +47,8 @@ export interface AssistantDeps {
   quizzes?: QuizPlayStore;
   /** NPS and CSAT answers (core/surveys); without it a survey button is answered as unknown. */
   surveys?: SurveyDeps;
+  /** Consent to news and offers (core/marketing/); without it the question and the switch are not shown. */
+  marketing?: MarketingConsentStore;
 }
 
 /** One update being answered: who, in which language, at what moment. */

@@ -4,17 +4,23 @@ import type { Outbound } from '../outbound.ts';
 import { payload } from '../payloads.ts';
 import type { MemberRecord } from '../members/membersPorts.ts';
 import { menuAfter } from './mainMenu.ts';
+import { offersPayload } from '../marketing/offersPayloads.ts';
 
 /**
  * Which messages the member gets, one switch per kind: being able to stop
  * one kind (birthday greetings, say) without losing anything else is what
  * keeps a programme from being intrusive.
  */
-export async function notificationSettings(turn: Turn, member: MemberRecord): Promise<Outbound> {
-  return settingsScreen(turn, new Set(await turn.deps.members.mutedTopics(member.id)));
+export async function notificationSettings(turn: Turn, member: MemberRecord, intro?: string): Promise<Outbound> {
+  return settingsScreen(turn, member, new Set(await turn.deps.members.mutedTopics(member.id)), intro);
 }
 
-function settingsScreen(turn: Turn, muted: Set<NotificationTopic>, intro?: string): Outbound {
+async function settingsScreen(
+  turn: Turn,
+  member: MemberRecord,
+  muted: Set<NotificationTopic>,
+  intro?: string,
+): Promise<Outbound> {
   const { t } = turn;
   const switches = notificationTopics.map((topic) => [
     {
@@ -24,6 +30,15 @@ function settingsScreen(turn: Turn, muted: Set<NotificationTopic>, intro?: strin
       payload: payload.toggleNotification(topic),
     },
   ]);
+  // News and offers are asked for, not muted: off until the member opts in (core/marketing).
+  const offers = turn.deps.marketing && (await turn.deps.marketing.optedIn(member.id));
+  if (offers !== undefined)
+    switches.push([
+      {
+        label: t(offers ? 'notifications.on' : 'notifications.off', { topic: t('notifications.topic.offers') }),
+        payload: offersPayload(offers ? 'off' : 'on'),
+      },
+    ]);
   const text = [intro, t('notifications.title')].filter(Boolean).join('\n\n');
   return menuAfter(turn, text, switches);
 }
@@ -43,6 +58,7 @@ export async function toggleNotification(
   const name = t(`notifications.topic.${topic}`);
   return settingsScreen(
     turn,
+    member,
     muted,
     t(nowMuted ? 'notifications.switchedOff' : 'notifications.switchedOn', { topic: name }),
   );

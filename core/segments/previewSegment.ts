@@ -6,7 +6,7 @@ import type { SegmentMembers } from './segmentsPorts.ts';
 /** How many a preview shows: enough to check the filters by eye, few enough to read at a glance. */
 export const SAMPLE_SIZE = 10;
 
-/** Who the filters match at `now`: the count, and the newest few to look at. */
+/** Who the filters match at `now`: how many, how many of them a campaign may reach, and the newest few to look at. */
 export async function previewSegment(
   members: SegmentMembers,
   filters: SegmentFilters,
@@ -14,6 +14,10 @@ export async function previewSegment(
   timezone: string,
 ): Promise<SegmentPreview> {
   const query = segmentQuery(filters, now, timezone);
-  const [count, sample] = await Promise.all([members.count(query), members.sample(query, SAMPLE_SIZE)]);
-  return { members: count, sample };
+  const [count, optedIn, sample] = await Promise.all([
+    members.count(query),
+    members.count({ ...query, optedIn: true }),
+    members.sample(query, SAMPLE_SIZE),
+  ]);
+  return { members: count, optedIn, sample };
 }

@@ -12,6 +12,8 @@ export interface Segment {
 /** Who a segment matches, shown while the marketer edits it. */
 export interface SegmentPreview {
   members: number;
+  /** Of them, those who agreed to news and offers. */
+  optedIn: number;
   /** The newest few matching members. */
   sample: SegmentSampleMember[];
 }

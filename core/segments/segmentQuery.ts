@@ -25,6 +25,8 @@ export interface SegmentQuery {
   joinedAt?: Bounds<Date>;
   birthMonths?: number[];
   playedQuizzes?: string[];
+  /** Only members who agreed to news and offers: whom a campaign may reach. */
+  optedIn?: true;
 }
 
 export function segmentQuery(filters: SegmentFilters, now: Date, timezone: string): SegmentQuery {

@@ -5,12 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachProvider } from '../support/testDatabase.ts';
 import { startApiTestApp, type ApiTestApp } from './support/apiTestApp.ts';
+import { createMarketingConsentStore } from '../../core/storage/marketing/createMarketingConsentStore.ts';
 
 const DAY = 86_400_000;
 // 12:00 in Chisinau, the default programme time zone.
 const T0 = new Date('2026-09-01T09:00:00Z');
 
-type Count = { members: number; sample: { name: string; joinedAt: string }[] };
+type Count = { members: number; optedIn: number; sample: { name: string; joinedAt: string }[] };
 type Problem = { type: string; errors?: { pointer: string }[] };
 
 describeEachProvider('segments API', (provider) => {
@@ -108,6 +109,17 @@ describeEachProvider('segments API', (provider) => {
       'Bogdan Recent',
       'Anna Silver',
     ]);
+  });
+
+  it('counts apart the members who agreed to news and offers, and follows a change of mind', async () => {
+    const consent = createMarketingConsentStore(api.app.db);
+    const answer = (optedIn: boolean) => ({ optedIn, textVersion: 'test', source: 'settings' as const, at: now });
+    await consent.record(ids['Anna Silver']!, answer(true));
+    await consent.record(ids['Bogdan Recent']!, answer(true));
+    expect(await count({})).toMatchObject({ members: 4, optedIn: 2 });
+    expect(await count({ locales: ['ru'] })).toMatchObject({ members: 2, optedIn: 1 });
+    await consent.record(ids['Bogdan Recent']!, answer(false));
+    expect(await count({})).toMatchObject({ members: 4, optedIn: 1 });
   });
 
   it('filters by tier, language, channel, birthday month and played quiz', async () => {

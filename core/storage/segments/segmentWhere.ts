@@ -18,6 +18,7 @@ export function segmentWhere(query: SegmentQuery): Prisma.MemberWhereInput {
     ...(query.lifetimeSpend && { lifetimeSpend: between(query.lifetimeSpend) }),
     ...(joined && { createdAt: { gte: joined.atLeast, lt: joined.before } }),
     ...(query.birthMonths && { birthMonth: { in: query.birthMonths } }),
+    ...(query.optedIn && { marketingOptIn: true }),
     ...(query.playedQuizzes && { quizAttempts: { some: { quizId: { in: query.playedQuizzes } } } }),
   };
 }

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTranslator } from '../../../core/i18n/translator.ts';
 import { formatCardNumber } from '../../../core/members/cardNumber.ts';
 import { menuPayload } from '../../../core/payloads.ts';
+import { offersPayload } from '../../../core/marketing/offersPayloads.ts';
 import { textUpdate } from '../../support/telegramUpdates.ts';
 import { ANNAS_PHONE, registerMember, registerUpToPhone } from './support/registerMember.ts';
 import { TelegramHarness } from './support/telegramHarness.ts';
@@ -83,8 +84,9 @@ describe('registration from /start to the card', () => {
     expect(card?.method).toBe('sendPhoto');
     expect(card?.photo?.subarray(0, 8).equals(PNG_MAGIC)).toBe(true);
     expect(card?.text).toContain(`№ ${formatCardNumber((await onlyMember()).cardNumber)}`);
-    expect(menu?.text).toBe('Что вы хотите сделать?');
-    expect(payloadsOf(menu)).toEqual(MAIN_MENU);
+    // The menu closing registration asks about news and offers first (test/bots/telegram/offersConsent.test.ts).
+    expect(menu?.text).toBe(`${ru('offers.question')}\n\nЧто вы хотите сделать?`);
+    expect(payloadsOf(menu)).toEqual([[offersPayload('yes'), offersPayload('no')], ...MAIN_MENU]);
   });
 
   it('stores the member with the name, the phone in E.164 and a 29 February birthday without a year', async () => {
