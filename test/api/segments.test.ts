@@ -45,6 +45,8 @@ describeEachProvider('segments API', (provider) => {
     const enrol = async (name: string, phone: string, locale: string) =>
       (ids[name] = (await api.enrol(phone, { name, locale })).id);
     await enrol('Anna Silver', '+37369100001', 'ru');
+    // A minute later, so the sample's newest-first order does not fall to the ids.
+    now = new Date(T0.getTime() + 60_000);
     await enrol('Bogdan Recent', '+37369100002', 'ro');
     await buy(ids['Anna Silver']!, 600_000);
     at(1);

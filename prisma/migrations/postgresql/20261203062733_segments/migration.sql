@@ -18,6 +18,9 @@ CREATE UNIQUE INDEX "Segment_name_key" ON "Segment"("name");
 -- CreateIndex
 CREATE INDEX "Member_lastPurchaseAt_idx" ON "Member"("lastPurchaseAt");
 
+-- CreateIndex
+CREATE INDEX "Chat_channel_memberId_idx" ON "Chat"("channel", "memberId");
+
 -- Backfill: each member's latest purchase that was not refunded.
 UPDATE "Member" SET "lastPurchaseAt" = (
     SELECT MAX(p."createdAt") FROM "Purchase" p WHERE p."memberId" = "Member"."id" AND p."refundedAt" IS NULL
