@@ -35,7 +35,7 @@ export async function render(context, id) {
     backLink(),
     heading(segment ? t('segments.editNamed', { name: segment.name }) : t('segments.newHeading')),
     el('p', { text: t('segments.editorIntro') }),
-    el('div', { class: 'split' }, editorForm(context, segment, filters), preview.node),
+    el('div', { class: 'split segment__layout' }, editorForm(context, segment, filters), preview.node),
   ];
 }
 

@@ -88,11 +88,7 @@ export function quizSelect({ key, quizzes, value = [] }) {
   const id = nextId();
   const error = errorLine(`${id}-error`);
   const help = el('p', { class: 'field__help', id: `${id}-help`, text: t('segments.help.playedQuizzes') });
-  const known = quizzes.map((quiz) => quiz.id);
-  const options = [
-    ...quizzes.map((quiz) => [quiz.id, titleOf(quiz)]),
-    ...value.filter((quizId) => !known.includes(quizId)).map((quizId) => [quizId, quizId]),
-  ];
+  const options = quizOptions(quizzes, value);
   const select = el(
     'select',
     {
@@ -103,10 +99,11 @@ export function quizSelect({ key, quizzes, value = [] }) {
     },
     ...options.map(([quizId, title]) => el('option', { value: quizId, text: title, selected: value.includes(quizId) })),
   );
-  const label = el('label', { for: id, text: t(`segments.filters.${key}`) });
-  const body =
-    options.length === 0 ? [el('p', { class: 'muted', text: t('segments.noQuizzes') })] : [label, help, select, error];
-  const node = el('div', { class: 'panel segment__group field' }, ...body);
+  const title = t(`segments.filters.${key}`);
+  const node =
+    options.length === 0
+      ? noQuizzes(title)
+      : el('div', { class: 'panel segment__group field' }, el('label', { for: id, text: title }), help, select, error);
   return {
     key,
     node,
@@ -121,6 +118,24 @@ export function quizSelect({ key, quizzes, value = [] }) {
       return options.length > 0 ? select : null;
     },
   };
+}
+
+/** The quizzes by title; one the filters name that the list no longer has is kept, shown by its id. */
+function quizOptions(quizzes, value) {
+  const known = quizzes.map((quiz) => quiz.id);
+  return [
+    ...quizzes.map((quiz) => [quiz.id, titleOf(quiz)]),
+    ...value.filter((quizId) => !known.includes(quizId)).map((quizId) => [quizId, quizId]),
+  ];
+}
+
+function noQuizzes(title) {
+  return el(
+    'fieldset',
+    { class: 'panel segment__group' },
+    el('legend', { text: title }),
+    el('p', { class: 'muted', text: t('segments.noQuizzes') }),
+  );
 }
 
 function rangeOf({ key, legend, help, ends, read, write, money, local, value }) {

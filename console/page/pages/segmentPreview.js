@@ -86,7 +86,7 @@ function sampleOf(members, linkMembers) {
       linkMembers
         ? el('a', { href: `#/members/${encodeURIComponent(member.id)}`, text: member.name })
         : el('span', { text: member.name }),
-      el('span', { class: 'muted', text: cardText(member.cardNumber) }),
+      el('span', { class: 'muted segment__card', text: cardText(member.cardNumber) }),
     ),
     document.createTextNode(member.tier ? tierName(member.tier) : '—'),
     document.createTextNode(languageName(member.locale)),
