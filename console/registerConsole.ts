@@ -38,6 +38,13 @@ const assets: Record<string, string> = {
   'pages/memberPrivacy.js': SCRIPT,
   'pages/memberWords.js': SCRIPT,
   'pages/password.js': SCRIPT,
+  'pages/segments.js': SCRIPT,
+  'pages/segmentList.js': SCRIPT,
+  'pages/segmentEditor.js': SCRIPT,
+  'pages/segmentFilterForm.js': SCRIPT,
+  'pages/segmentFilterControls.js': SCRIPT,
+  'pages/segmentPreview.js': SCRIPT,
+  'pages/segmentWords.js': SCRIPT,
   'chart.js': SCRIPT,
 };
 

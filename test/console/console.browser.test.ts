@@ -95,6 +95,7 @@ describe.skipIf(skipBrowserTests)(`the console in Chromium${skipBrowserTests ? `
       'Members',
       'Programme',
       'NPS and CSAT',
+      'Segments',
       'My password',
     ]);
     await maria.goto(`${world.app.url}/admin#/accounts`);

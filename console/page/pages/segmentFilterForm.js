@@ -1,0 +1,84 @@
+// The filters of a segment as a form, one fieldset per filter of
+// POST /api/v1/segments (core/segments/segmentFilters.ts), all combined with
+// AND. A filter left empty is left out. The form edits a copy of the filters
+// it was given, so one it has no control for travels on untouched.
+import { el } from '../dom.js';
+import { t } from '../i18n.js';
+import { channelName } from './deskWords.js';
+import { languageName, tierName } from './memberWords.js';
+import { checkGroup, dateRange, numberRange, quizSelect } from './segmentFilterControls.js';
+import { monthName } from './segmentWords.js';
+
+const LOCALES = ['ru', 'ro', 'en'];
+const CHANNELS = ['telegram', 'viber', 'web'];
+const MONTHS = Array.from({ length: 12 }, (_unused, i) => i + 1);
+
+/**
+ * `tiers` are the programme's tier codes, `currency` its currency, `quizzes`
+ * those a member may have played. `document()` is the filters to send, or
+ * null while an input holds what is not a number; `mark(errors)` shows the
+ * API's errors under /filters at their controls and returns the first one marked.
+ */
+export function filterForm({ tiers, currency, quizzes, filters }) {
+  const controls = [
+    checkGroup({ key: 'tiers', options: tiers.map((code) => [code, tierName(code)]), value: filters.tiers }),
+    checkGroup({ key: 'locales', options: LOCALES.map((code) => [code, languageName(code)]), value: filters.locales }),
+    checkGroup({
+      key: 'channels',
+      options: CHANNELS.map((code) => [code, channelName(code)]),
+      value: filters.channels,
+    }),
+    numberRange({ key: 'daysSinceLastPurchase', help: true, value: filters.daysSinceLastPurchase }),
+    numberRange({ key: 'purchaseCount', value: filters.purchaseCount }),
+    numberRange({
+      key: 'lifetimeSpend',
+      money: true,
+      legend: t('segments.filters.lifetimeSpendIn', { currency }),
+      value: filters.lifetimeSpend,
+    }),
+    dateRange({ key: 'joined', value: filters.joined }),
+    checkGroup({
+      key: 'birthMonths',
+      options: MONTHS.map((month) => [month, monthName(month)]),
+      value: filters.birthMonths,
+      columns: true,
+    }),
+    quizSelect({ key: 'playedQuizzes', quizzes, value: filters.playedQuizzes }),
+  ];
+  const node = el('div', { class: 'segment__filters' }, ...controls.map((control) => control.node));
+  return {
+    node,
+    document: () => documentOf(filters, controls),
+    mark: (errors) => markAll(errors, controls),
+  };
+}
+
+function documentOf(filters, controls) {
+  const local = controls.filter((control) => !control.check());
+  if (local.length > 0) return null;
+  const document = structuredClone(filters);
+  for (const control of controls) {
+    const value = control.read();
+    if (value === undefined) delete document[control.key];
+    else document[control.key] = value;
+  }
+  return document;
+}
+
+/** `{ unplaced, first }`: the errors no control shows, and the first input marked. */
+function markAll(errors, controls) {
+  for (const control of controls) control.clear();
+  const unplaced = [];
+  let first = null;
+  for (const problem of errors) {
+    const [, key = '', ...rest] = String(problem.pointer ?? '')
+      .replace(/^\/filters/, '')
+      .split('/');
+    const control = controls.find((candidate) => candidate.key === key);
+    const where = rest.length > 0 ? `/${rest.join('/')}` : '';
+    const input = control ? control.mark(where, problem) : null;
+    if (!input) unplaced.push(problem);
+    first ??= input;
+  }
+  return { unplaced, first };
+}
