@@ -6,7 +6,7 @@ import { api, ApiError } from '../api.js';
 import { el, table } from '../dom.js';
 import { t } from '../i18n.js';
 import { cardText, dateText, languageName, tierName } from './memberWords.js';
-import { matchingText } from './segmentWords.js';
+import { matchingText, optedInText } from './segmentWords.js';
 
 const QUIET_MS = 300;
 
@@ -55,7 +55,7 @@ async function ask(panel) {
     const answer = await api('POST', '/segments/count', { filters: document });
     if (mine !== panel.asked) return;
     panel.onProblems([]);
-    panel.count.textContent = matchingText(answer.members);
+    panel.count.textContent = `${matchingText(answer.members)}. ${optedInText(answer.optedIn)}.`;
     panel.sample.replaceChildren(sampleOf(answer.sample, panel.linkMembers));
   } catch (error) {
     if (mine === panel.asked) refused(error, panel);

@@ -13,6 +13,11 @@ export function matchingText(count) {
   return t('segments.preview.matching', { count, n: new Intl.NumberFormat(language()).format(count) });
 }
 
+/** "800 of them agreed to news and offers": whom a campaign may reach. */
+export function optedInText(count) {
+  return t('segments.preview.optedIn', { count, n: new Intl.NumberFormat(language()).format(count) });
+}
+
 /** A month's name on its own (January, not "of January"), 1–12. */
 export function monthName(month) {
   return new Intl.DateTimeFormat(language(), { month: 'long', timeZone: 'UTC' }).format(
