@@ -20,7 +20,7 @@ export function renderTelegramReply(reply: Outbound): TelegramSend {
   const inline = reply.buttons && {
     inline_keyboard: reply.buttons.map((row) => row.map((b) => ({ text: b.label, callback_data: b.payload }))),
   };
-  if (reply.image) {
+  if (reply.image && 'png' in reply.image) {
     return {
       method: 'sendPhoto',
       photo: new InputFile(reply.image.png, 'card.png'),

@@ -45,7 +45,7 @@ export async function renderViberReply(reply: Outbound, publish: PublishImage): 
   const keyboard = keyboardOf(reply);
   const parts: ViberMessage[] = [];
   let text = reply.text;
-  if (reply.image) {
+  if (reply.image && 'png' in reply.image) {
     const media = await publish(reply.image.png);
     const caption = text.length <= MAX_PICTURE_TEXT ? text : reply.image.alt.slice(0, MAX_PICTURE_TEXT);
     parts.push({ type: 'picture', text: caption, media });

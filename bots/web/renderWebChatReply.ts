@@ -31,9 +31,13 @@ export function renderWebChatReply(reply: Outbound): WebChatReply {
     text: reply.text,
     ...(own.length > 0 && { buttons: own }),
     ...(menu.length > 0 && { menu }),
-    ...(reply.image && {
-      image: { src: `data:image/png;base64,${Buffer.from(reply.image.png).toString('base64')}`, alt: reply.image.alt },
-    }),
+    ...(reply.image &&
+      'png' in reply.image && {
+        image: {
+          src: `data:image/png;base64,${Buffer.from(reply.image.png).toString('base64')}`,
+          alt: reply.image.alt,
+        },
+      }),
     ...(reply.stale && { stale: reply.stale }),
     ...(reply.ephemeral && { ephemeral: true as const }),
   };
