@@ -18,7 +18,7 @@ export const quizViewSchema = z.object({
       options: z.array(text),
       correct: z.array(z.number().int()),
       explanation: text.optional(),
-      imageUrl: z.string().optional(),
+      imageUrl: z.url().optional().meta({ description: 'The picture shown with the question, an https:// address.' }),
     }),
   ),
   pointsPerCorrect: z.number().int(),

@@ -58,8 +58,8 @@ function trustProxyOption(
 
 /**
  * The headers every response carries. The CSP is the web chat page's own
- * (scripts and styles from this server only, images inline), sent as a
- * header because `frame-ancestors` is ignored in a page's <meta>.
+ * (scripts and styles from this server only, images inline or over https),
+ * sent as a header because `frame-ancestors` is ignored in a page's <meta>.
  */
 function securityHeaders(options: HttpServerOptions) {
   const framable = !(options.frameAncestors.length === 1 && options.frameAncestors[0] === "'none'");
@@ -70,7 +70,8 @@ function securityHeaders(options: HttpServerOptions) {
         defaultSrc: ["'none'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
+        // Quiz pictures live on the marketer's own sites, over https only.
+        imgSrc: ["'self'", 'data:', 'https:'],
         connectSrc: ["'self'"],
         baseUri: ["'none'"],
         formAction: ["'none'"],

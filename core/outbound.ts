@@ -5,6 +5,14 @@ export interface Button {
 }
 
 /**
+ * A picture: one the system drew (a card's QR code) as PNG bytes, or one on
+ * the web (a quiz question's) by its https address, which the platform or
+ * the browser fetches. `alt` says what it shows, for screen readers and for
+ * a channel that cannot show it.
+ */
+export type Picture = { png: Uint8Array; alt: string } | { url: string; alt: string };
+
+/**
  * One message for the person, already localized. Adapters render it with
  * their platform's means (inline keyboards, Viber keyboards, HTML buttons).
  */
@@ -17,7 +25,7 @@ export interface Outbound {
   /** Take away a contact request offered earlier (Telegram keeps it on screen otherwise). */
   removeKeyboard?: boolean;
   /** A picture sent with `text` as its caption. */
-  image?: { png: Uint8Array; alt: string };
+  image?: Picture;
   /**
    * Rows from this index on are the main menu. A channel with a menu control
    * of its own (the web page) shows them there instead of under the message.

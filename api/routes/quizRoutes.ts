@@ -32,6 +32,7 @@ const example = {
       ],
       correct: [1],
       explanation: { en: 'Coffee was first found in Ethiopia.' },
+      imageUrl: 'https://shop.example/quiz/coffee-cherries.jpg',
     },
   ],
   pointsPerCorrect: 10,

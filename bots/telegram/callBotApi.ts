@@ -2,34 +2,42 @@ import { GrammyError, type Api } from 'grammy';
 import type { TelegramSend } from './renderTelegramReply.ts';
 
 /**
- * Makes the one Bot API call a rendered reply stands for, in a chat. Both
- * the turn's replies and the outbox go through here, so a reply looks and
- * behaves the same whichever path sends it.
+ * Makes the Bot API calls a rendered reply stands for, in a chat, in order.
+ * Both the turn's replies and the outbox go through here, so a reply looks
+ * and behaves the same whichever path sends it.
  *
- * A photo Telegram refuses (too big, not an image it can process) is sent
- * as its caption in text instead, with the same buttons: the card's number
- * and till code still reach the member, which the picture only repeats.
+ * A photo Telegram refuses (too big, not an image it can process, an
+ * address it cannot fetch) is sent as its caption in text instead, with the
+ * same buttons: the card's number and till code, or the quiz question and its
+ * options, still reach the member, and the picture only illustrates them. A
+ * refused photo without a caption is dropped: its text follows on its own.
  */
-export async function callBotApi(api: Api, chatId: number | string, call: TelegramSend): Promise<void> {
+export async function callBotApi(api: Api, chatId: number | string, calls: readonly TelegramSend[]): Promise<void> {
+  for (const call of calls) await callOnce(api, chatId, call);
+}
+
+async function callOnce(api: Api, chatId: number | string, call: TelegramSend): Promise<void> {
+  const markup = call.reply_markup ? { reply_markup: call.reply_markup } : {};
   if (call.method === 'sendMessage') {
-    await api.sendMessage(chatId, call.text, call.reply_markup ? { reply_markup: call.reply_markup } : {});
+    await api.sendMessage(chatId, call.text, markup);
     return;
   }
   try {
     await api.sendPhoto(chatId, call.photo, {
-      caption: call.caption,
-      ...(call.reply_markup && { reply_markup: call.reply_markup }),
+      ...(call.caption !== undefined && { caption: call.caption }),
+      ...markup,
     });
   } catch (error) {
     if (!isPhotoRefused(error)) throw error;
-    await api.sendMessage(chatId, call.caption, call.reply_markup ? { reply_markup: call.reply_markup } : {});
+    if (call.caption !== undefined) await api.sendMessage(chatId, call.caption, markup);
   }
 }
 
 /**
- * A 400 or 413 about the photo itself. Rate limits, a refused token, a
- * blocked bot and a chat that is gone are not the photo's fault and must
- * reach the caller as they are.
+ * A 400 or 413 about the photo itself ("wrong file identifier/HTTP URL
+ * specified", "failed to get HTTP URL content", "IMAGE_PROCESS_FAILED"…).
+ * Rate limits, a refused token, a blocked bot and a chat that is gone are not
+ * the photo's fault and must reach the caller as they are.
  */
 function isPhotoRefused(error: unknown): boolean {
   if (!(error instanceof GrammyError)) return false;

@@ -1,4 +1,4 @@
-import type { Button, Outbound } from '../../core/outbound.ts';
+import type { Button, Outbound, Picture } from '../../core/outbound.ts';
 import { actionBodyOf } from './viberPayload.ts';
 
 /** Viber's keyboard grid is six columns wide. */
@@ -37,16 +37,16 @@ export type PublishImage = (png: Uint8Array) => Promise<string>;
 /**
  * How a neutral reply looks in Viber: its buttons become a keyboard (reply
  * buttons carrying the payload), a contact request a share-phone button, a
- * picture a URL Viber fetches. A text longer than Viber takes is split at
- * line breaks; the keyboard goes with the last part, which is what stays on
- * screen.
+ * picture a URL Viber fetches (a drawn one is published first). A text
+ * longer than Viber takes is split at line breaks; the keyboard goes with the
+ * last part, which is what stays on screen.
  */
 export async function renderViberReply(reply: Outbound, publish: PublishImage): Promise<ViberMessage[]> {
   const keyboard = keyboardOf(reply);
   const parts: ViberMessage[] = [];
   let text = reply.text;
-  if (reply.image) {
-    const media = await publish(reply.image.png);
+  const media = reply.image && (await mediaOf(reply.image, publish));
+  if (reply.image && media) {
     const caption = text.length <= MAX_PICTURE_TEXT ? text : reply.image.alt.slice(0, MAX_PICTURE_TEXT);
     parts.push({ type: 'picture', text: caption, media });
     if (caption === text) text = '';
@@ -59,6 +59,12 @@ export async function renderViberReply(reply: Outbound, publish: PublishImage): 
     if (reply.contactRequest && last.type === 'text') last.min_api_version = SHARE_PHONE_API_VERSION;
   }
   return parts;
+}
+
+/** Drawn pictures are published for Viber to fetch; a picture on the web is fetched where it is, over https only. */
+async function mediaOf(image: Picture, publish: PublishImage): Promise<string | undefined> {
+  if ('png' in image) return publish(image.png);
+  return image.url.startsWith('https://') ? image.url : undefined;
 }
 
 function keyboardOf(reply: Outbound): ViberKeyboard | undefined {

@@ -1,7 +1,7 @@
 import { MAIN_MENU_PAYLOAD } from '../../core/menu/mainMenu.ts';
-import type { Button, Outbound } from '../../core/outbound.ts';
+import type { Button, Outbound, Picture } from '../../core/outbound.ts';
 
-/** A reply as the chat page draws it; images travel inline as data URLs. */
+/** A reply as the chat page draws it; drawn images travel inline as data URLs, pictures on the web by their https address. */
 export interface WebChatReply {
   text: string;
   /** The buttons that belong to this reply (choices, switches). */
@@ -27,14 +27,20 @@ export function renderWebChatReply(reply: Outbound): WebChatReply {
     .map((row) => row.filter((button) => button.payload !== MAIN_MENU_PAYLOAD))
     .filter((row) => row.length > 0);
   const menu = rows.slice(split);
+  const image = reply.image && imageOf(reply.image);
   return {
     text: reply.text,
     ...(own.length > 0 && { buttons: own }),
     ...(menu.length > 0 && { menu }),
-    ...(reply.image && {
-      image: { src: `data:image/png;base64,${Buffer.from(reply.image.png).toString('base64')}`, alt: reply.image.alt },
-    }),
+    ...(image && { image }),
     ...(reply.stale && { stale: reply.stale }),
     ...(reply.ephemeral && { ephemeral: true as const }),
   };
+}
+
+/** A drawn picture travels inline; one on the web is loaded from its address, which the page allows over https only. */
+function imageOf(image: Picture): WebChatReply['image'] {
+  if ('png' in image)
+    return { src: `data:image/png;base64,${Buffer.from(image.png).toString('base64')}`, alt: image.alt };
+  return image.url.startsWith('https://') ? { src: image.url, alt: image.alt } : undefined;
 }

@@ -3,9 +3,9 @@ import type { MemberRecord } from '../members/membersPorts.ts';
 import { withMenu } from '../menu/mainMenu.ts';
 import { withDynamicMenu } from '../menu/dynamicMenu.ts';
 import { lotExpiresAt } from '../points/lotExpiresAt.ts';
-import type { Button, Outbound } from '../outbound.ts';
+import type { Button, Outbound, Picture } from '../outbound.ts';
 import { textIn } from './localizedText.ts';
-import { isOpen, pointsFor, type LocalizedText, type Quiz } from './quiz.ts';
+import { isOpen, pointsFor, type LocalizedText, type Quiz, type QuizQuestion } from './quiz.ts';
 import { quizPayload } from './quizPayloads.ts';
 import type { AttemptView, QuizPlayStore } from './quizzesPorts.ts';
 import { shuffledOrder } from './shuffle.ts';
@@ -181,7 +181,18 @@ function questionMessage(turn: Turn, quiz: Quiz, attempt: AttemptView, how: 'new
       payload: quizPayload.answer(attempt.id, pending.questionIndex, position),
     },
   ]);
-  return { text: `${header}\n\n${localized(turn, question.text)}`, buttons };
+  const image = pictureOf(turn, question, pending.questionIndex);
+  return { text: `${header}\n\n${localized(turn, question.text)}`, buttons, ...(image && { image }) };
+}
+
+/**
+ * The question's picture, described for those who cannot see it. Quizzes
+ * saved before pictures had to be https may hold another address, which no
+ * channel would show: the question goes without it.
+ */
+function pictureOf(turn: Turn, question: QuizQuestion, index: number): Picture | undefined {
+  if (!question.imageUrl?.startsWith('https://')) return undefined;
+  return { url: question.imageUrl, alt: turn.t('quiz.imageAlt', { number: index + 1 }) };
 }
 
 function introOf(turn: Turn, quiz: Quiz): string {

@@ -22,6 +22,22 @@ function localized(max: number, description: string) {
 
 const points = z.number().int().min(0).max(100_000);
 
+/**
+ * A picture by its address. Only https: Viber takes no other media URL and
+ * the web chat's page loads no other picture. Normalized as the WHATWG URL
+ * parser writes it, so what is stored is what a platform is given. The
+ * address reaches the platforms and every web chat player's browser, so a
+ * user name or password in it is refused.
+ */
+const imageUrl = z
+  .url({ protocol: /^https$/, normalize: true, error: 'must be an https:// address' })
+  .max(2000)
+  .refine((url) => !/^https:\/\/[^/?#]*@/.test(url), { message: 'must not carry a user name or password' })
+  .meta({
+    description:
+      'A picture shown with the question: an https:// address of a JPEG or PNG that anyone may fetch (Telegram takes up to 5 MB, Viber 1 MB). If a platform cannot fetch it, the question is sent without it.',
+  });
+
 // Telegram caps a button's label and a message's text; options stay short enough to read on a button.
 const questionSchema = z
   .strictObject({
@@ -35,10 +51,7 @@ const questionSchema = z
       .min(1)
       .meta({ description: 'Indexes into `options` of the options that count as correct (one or more).' }),
     explanation: localized(500, 'Shown after the answer, right or wrong.').optional(),
-    imageUrl: z
-      .url({ protocol: /^https?$/ })
-      .max(2000)
-      .optional(),
+    imageUrl: imageUrl.optional(),
   })
   .superRefine((question, context) => {
     const count = question.options.length;

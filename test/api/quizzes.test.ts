@@ -57,6 +57,12 @@ describeEachProvider('Quizzes API', (provider) => {
       [{ secondsPerQuestion: 121 }, '/secondsPerQuestion'],
       [{ opensAt: '2026-12-08T00:00:00Z', closesAt: '2026-12-08T00:00:00Z' }, '/closesAt'],
       [{ title: {} }, '/title'],
+      [{ questions: [{ ...base.questions[0], imageUrl: 'http://shop.example/beans.jpg' }] }, '/questions/0/imageUrl'],
+      [{ questions: [{ ...base.questions[0], imageUrl: 'javascript:alert(1)' }] }, '/questions/0/imageUrl'],
+      [
+        { questions: [{ ...base.questions[0], imageUrl: 'https://me:secret@shop.example/a.jpg' }] },
+        '/questions/0/imageUrl',
+      ],
     ];
     for (const [overrides, pointer] of cases) {
       const refused = await create(overrides);
@@ -68,6 +74,22 @@ describeEachProvider('Quizzes API', (provider) => {
       ).toContain(pointer);
     }
     expect(await quizApp.app.db.prisma.quiz.count()).toBe(before);
+  });
+
+  it('keeps a question’s https picture with the quiz, as the URL parser writes it', async () => {
+    const base = quizBody();
+    const created = await create({
+      questions: [{ ...base.questions[0], imageUrl: 'HTTPS://Shop.Example/quiz/beans photo.jpg' }, base.questions[1]],
+    });
+    expect(created.status).toBe(201);
+    const read = await quizApp.call<{ questions: { imageUrl?: string }[] }>(
+      'GET',
+      `/api/v1/quizzes/${created.body.id}`,
+    );
+    expect(read.body.questions.map((question) => question.imageUrl)).toEqual([
+      'https://shop.example/quiz/beans%20photo.jpg',
+      undefined,
+    ]);
   });
 
   it('edits a draft freely, then locks the questions and scoring of a published quiz once someone played', async () => {

@@ -170,13 +170,12 @@ async function outcomeOf(response) {
 /** A reply as a transcript entry, keeping only the fields the page draws, in the types it expects; its menu goes to the Menu control. */
 function botEntry(reply) {
   const text = typeof reply?.text === 'string' ? reply.text : '';
-  const image =
-    reply?.image && /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$/.test(reply.image.src)
-      ? {
-          src: reply.image.src,
-          alt: typeof reply.image.alt === 'string' && reply.image.alt ? reply.image.alt : texts.imageAlt,
-        }
-      : undefined;
+  const image = isImageSource(reply?.image?.src)
+    ? {
+        src: reply.image.src,
+        alt: typeof reply.image.alt === 'string' && reply.image.alt ? reply.image.alt : texts.imageAlt,
+      }
+    : undefined;
   const menuRows = buttonsOf(reply?.menu);
   if (menuRows.length > 0) {
     state.menu = menuRows;
@@ -190,6 +189,17 @@ function botEntry(reply) {
     ...(reply?.ephemeral === true && { ephemeral: true }),
     ...(isStale(reply?.stale) && { stale: { inMs: reply.stale.inMs, text: reply.stale.text } }),
   };
+}
+
+/** A picture drawn by the server (inline), or one on the web over https, the only kinds the page's policy loads. */
+function isImageSource(src) {
+  if (typeof src !== 'string') return false;
+  if (/^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$/.test(src)) return true;
+  try {
+    return new URL(src).protocol === 'https:';
+  } catch {
+    return false;
+  }
 }
 
 function isStale(stale) {

@@ -66,11 +66,22 @@ function goesStale(item, bubble, stale) {
   else setTimeout(expire, stale.inMs);
 }
 
+/**
+ * A drawn picture (the card's QR code) or a photo on the web (a quiz
+ * question's). A photo that cannot be loaded gives way to its description,
+ * so the message still reads whole and its buttons still work.
+ */
 function picture(image, log) {
-  const img = element('img', 'bubble__image');
-  img.src = image.src;
+  const photo = !image.src.startsWith('data:');
+  const img = element('img', photo ? 'bubble__image bubble__image--photo' : 'bubble__image');
   img.alt = image.alt;
+  img.decoding = 'async';
+  img.referrerPolicy = 'no-referrer';
   img.addEventListener('load', () => scrollToEnd(log), { once: true });
+  img.addEventListener('error', () => img.replaceWith(element('p', 'bubble__image-missing', image.alt)), {
+    once: true,
+  });
+  img.src = image.src;
   return img;
 }
 

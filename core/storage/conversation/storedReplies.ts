@@ -7,16 +7,18 @@ const storedReply = z.object({
   buttons: z.array(z.array(button)).optional(),
   contactRequest: z.string().optional(),
   removeKeyboard: z.boolean().optional(),
-  image: z.object({ pngBase64: z.string(), alt: z.string() }).optional(),
+  image: z
+    .union([z.object({ pngBase64: z.string(), alt: z.string() }), z.object({ url: z.string(), alt: z.string() })])
+    .optional(),
 });
 const storedReplies = z.array(storedReply);
 
-/** Replies as JSON; images as base64, since JSON has no bytes. */
+/** Replies as JSON; drawn images as base64, since JSON has no bytes, and pictures on the web by their address. */
 export function serializeReplies(replies: Outbound[]): string {
   return JSON.stringify(
     replies.map(({ image, ...rest }) => ({
       ...rest,
-      ...(image && { image: { pngBase64: Buffer.from(image.png).toString('base64'), alt: image.alt } }),
+      ...(image && { image: 'png' in image ? { pngBase64: base64Of(image.png), alt: image.alt } : image }),
     })),
   );
 }
@@ -27,6 +29,12 @@ export function parseReplies(json: string): Outbound[] | null {
   if (!parsed.success) return null;
   return parsed.data.map(({ image, ...rest }) => ({
     ...rest,
-    ...(image && { image: { png: Buffer.from(image.pngBase64, 'base64'), alt: image.alt } }),
+    ...(image && {
+      image: 'pngBase64' in image ? { png: Buffer.from(image.pngBase64, 'base64'), alt: image.alt } : image,
+    }),
   }));
+}
+
+function base64Of(png: Uint8Array): string {
+  return Buffer.from(png).toString('base64');
 }

@@ -53,3 +53,30 @@ describe('a photo message sent by the outbox', () => {
     expect(fake.callsTo('sendMessage')).toEqual([]);
   });
 });
+
+describe('a picture on the web whose text is too long for a caption', () => {
+  const long = {
+    text: `Question 1 of 3\n\n${'Which of these beans? '.repeat(60)}`,
+    image: { url: 'https://shop.example/quiz/beans.jpg', alt: 'Picture for question 1' },
+    buttons: [[{ label: 'Arabica', payload: 'quiz:a:0:0' }]],
+  };
+
+  it('goes out as the photo alone, then the text with the buttons', async () => {
+    expect(await send(CHAT, long)).toEqual({ kind: 'delivered' });
+
+    const delivered = fake.calls.filter((call) => call.method === 'sendPhoto' || call.method === 'sendMessage');
+    expect(delivered.map((call) => call.method)).toEqual(['sendPhoto', 'sendMessage']);
+    expect(delivered[0]?.payload).toMatchObject({ photo: long.image.url });
+    expect(delivered[0]?.payload).not.toHaveProperty('caption');
+    expect(delivered[0]?.payload).not.toHaveProperty('reply_markup');
+    expect(delivered[1]?.payload).toMatchObject({ text: long.text });
+    expect(JSON.stringify(delivered[1]?.payload.reply_markup)).toContain('"callback_data":"quiz:a:0:0"');
+  });
+
+  it('sends the text once when Telegram cannot fetch the photo', async () => {
+    fake.failNext('sendPhoto', { status: 400, description: 'Bad Request: failed to get HTTP URL content' });
+
+    expect(await send(CHAT, long)).toEqual({ kind: 'delivered' });
+    expect(fake.callsTo('sendMessage').map((call) => call.payload.text)).toEqual([long.text]);
+  });
+});

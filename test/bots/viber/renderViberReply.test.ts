@@ -87,4 +87,57 @@ describe('renderViberReply', () => {
     expect(parts[1]?.text).toBe(caption);
     expect(parts[1]?.keyboard?.Buttons).toHaveLength(1);
   });
+
+  it('sends a quiz question’s picture by its own https address, the question as its text and the options on the keyboard', async () => {
+    const published: Uint8Array[] = [];
+    const parts = await renderViberReply(
+      {
+        text: 'Question 1 of 3 · ⏱ 30 s\n\nWhere was coffee first found?',
+        image: { url: 'https://shop.example/quiz/beans.jpg', alt: 'Picture for question 1' },
+        buttons: [[{ label: 'Ethiopia', payload: 'quiz:a:0:0' }], [{ label: 'Brazil', payload: 'quiz:a:0:1' }]],
+      },
+      async (png) => {
+        published.push(png);
+        return publish();
+      },
+    );
+
+    expect(published).toEqual([]);
+    expect(parts).toHaveLength(1);
+    expect(parts[0]).toMatchObject({
+      type: 'picture',
+      media: 'https://shop.example/quiz/beans.jpg',
+      text: 'Question 1 of 3 · ⏱ 30 s\n\nWhere was coffee first found?',
+    });
+    expect(parts[0]?.keyboard?.Buttons.map((b) => [b.Text, payloadOfText(b.ActionBody)])).toEqual([
+      ['Ethiopia', 'quiz:a:0:0'],
+      ['Brazil', 'quiz:a:0:1'],
+    ]);
+  });
+
+  it('sends a long question after its picture, which its description names, with the keyboard on the question', async () => {
+    const text = `Question 1 of 3\n\n${'Which of these beans? '.repeat(10)}`;
+    const parts = await renderViberReply(
+      {
+        text,
+        image: { url: 'https://shop.example/quiz/beans.jpg', alt: 'Picture for question 1' },
+        buttons: [[{ label: 'Arabica', payload: 'quiz:a:0:0' }]],
+      },
+      publish,
+    );
+
+    expect(parts.map((part) => [part.type, part.text, part.keyboard !== undefined])).toEqual([
+      ['picture', 'Picture for question 1', false],
+      ['text', text, true],
+    ]);
+  });
+
+  it('sends the text alone for a picture whose address is not https, which Viber would not fetch', async () => {
+    const parts = await renderViberReply(
+      { text: 'Question 1', image: { url: 'http://shop.example/beans.jpg', alt: 'Picture' } },
+      publish,
+    );
+
+    expect(parts).toEqual([{ type: 'text', text: 'Question 1' }]);
+  });
 });

@@ -68,6 +68,28 @@ describe('renderWebChatReply', () => {
     expect(reply.image).toEqual({ src: 'data:image/png;base64,iVBORw0KGgo=', alt: 'QR code of loyalty card 1234' });
   });
 
+  it('gives a quiz question’s picture by its https address, with its description and the options under it', () => {
+    const options = [[{ label: 'Ethiopia', payload: 'quiz:a:0:0' }], [{ label: 'Brazil', payload: 'quiz:a:0:1' }]];
+    const reply = renderWebChatReply({
+      text: 'Question 1 of 3\n\nWhere was coffee first found?',
+      image: { url: 'https://shop.example/quiz/beans.jpg', alt: 'Picture for question 1' },
+      buttons: options,
+    });
+    expect(reply).toEqual({
+      text: 'Question 1 of 3\n\nWhere was coffee first found?',
+      image: { src: 'https://shop.example/quiz/beans.jpg', alt: 'Picture for question 1' },
+      buttons: options,
+    });
+  });
+
+  it('leaves out a picture whose address is not https, which the page would not load', () => {
+    const reply = renderWebChatReply({
+      text: 'Question 1',
+      image: { url: 'http://shop.example/a.jpg', alt: 'Picture' },
+    });
+    expect(reply).toEqual({ text: 'Question 1' });
+  });
+
   it('drops the contact request, which a browser cannot fulfil', () => {
     const reply = renderWebChatReply({ text: 'Now your phone number', contactRequest: '📱 Share my phone number' });
     expect(reply).toEqual({ text: 'Now your phone number' });

@@ -134,6 +134,9 @@ describe('headers on every response', () => {
       const csp = response.headers.get('content-security-policy') ?? '';
       expect(csp).toContain("default-src 'none'");
       expect(csp).toContain("script-src 'self'");
+      // Quiz pictures may come from any https site; nothing else may.
+      expect(csp).toContain("img-src 'self' data: https:;");
+      expect(csp).toContain("connect-src 'self';");
       expect(csp).toContain("frame-ancestors 'none'");
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('referrer-policy')).toBe('no-referrer');

@@ -29,6 +29,8 @@ export interface BotReply {
   contactRequest?: string;
   /** Bytes of an uploaded photo. */
   photo?: Buffer;
+  /** The address of a photo Telegram was asked to fetch. */
+  photoUrl?: string;
   call: FakeBotCall;
 }
 
@@ -132,6 +134,8 @@ export function toReply(call: FakeBotCall): BotReply {
     buttons: (markup.inline_keyboard ?? []).map((row) => row.map((b) => ({ text: b.text, data: b.callback_data }))),
     ...(contactKey && { contactRequest: contactKey.text }),
     ...(call.files.photo && { photo: call.files.photo.bytes }),
+    ...(call.method === 'sendPhoto' &&
+      /^https:\/\//.test(String(call.payload.photo)) && { photoUrl: String(call.payload.photo) }),
     call,
   };
 }
