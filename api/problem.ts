@@ -59,8 +59,8 @@ export const codeExpiredDetail =
 
 /**
  * Why a field was refused, in words a client can translate. The schema's own
- * rules (`first-tier-not-zero`…) name themselves through an issue's
- * `params.reason`.
+ * rules (`first-tier-not-zero`…) and the quiz rules (`no-wrong-option`…)
+ * name themselves through an issue's `params.reason`.
  */
 export const fieldReasons = [
   'too-small',
@@ -74,6 +74,11 @@ export const fieldReasons = [
   'first-tier-not-zero',
   'thresholds-not-increasing',
   'codes-not-unique',
+  'needs-a-language',
+  'no-such-option',
+  'option-twice',
+  'no-wrong-option',
+  'closes-before-opens',
   'invalid',
 ] as const;
 export type FieldReason = (typeof fieldReasons)[number];

@@ -16,6 +16,7 @@ function localized(max: number, description: string) {
     .strictObject({ ru: one.optional(), ro: one.optional(), en: one.optional() })
     .refine((text) => locales.some((locale) => text[locale] !== undefined), {
       message: 'needs the text in at least one language (ru, ro or en)',
+      params: { reason: 'needs-a-language' },
     })
     .meta({ description: `${description} By language; a missing language falls back to the programme's default.` });
 }
@@ -60,13 +61,24 @@ const questionSchema = z
         context.addIssue({
           code: 'custom',
           path: ['correct', position],
+          params: { reason: 'no-such-option' },
           message: `is ${index}, but the question has ${count} options (indexes 0 to ${count - 1})`,
         });
     });
     if (new Set(question.correct).size !== question.correct.length)
-      context.addIssue({ code: 'custom', path: ['correct'], message: 'names an option twice' });
+      context.addIssue({
+        code: 'custom',
+        path: ['correct'],
+        params: { reason: 'option-twice' },
+        message: 'names an option twice',
+      });
     if (question.correct.length >= count)
-      context.addIssue({ code: 'custom', path: ['correct'], message: 'leaves no wrong option' });
+      context.addIssue({
+        code: 'custom',
+        path: ['correct'],
+        params: { reason: 'no-wrong-option' },
+        message: 'leaves no wrong option',
+      });
   });
 
 /** The fields of a quiz as the marketer sends it (POST, and PUT of a draft); `withQuizChecks` adds the checks across fields. */
@@ -89,7 +101,12 @@ export const quizContentShape = {
 export function withQuizChecks<S extends z.ZodType<{ opensAt: string; closesAt: string }>>(schema: S): S {
   return schema.superRefine((quiz, context) => {
     if (Date.parse(quiz.opensAt) >= Date.parse(quiz.closesAt))
-      context.addIssue({ code: 'custom', path: ['closesAt'], message: 'must be after opensAt' });
+      context.addIssue({
+        code: 'custom',
+        path: ['closesAt'],
+        params: { reason: 'closes-before-opens' },
+        message: 'must be after opensAt',
+      });
   }) as unknown as S;
 }
 

@@ -6,7 +6,12 @@ import { describeEachProvider } from '../support/testDatabase.ts';
 import { quizBody, startQuizApp, testClock, type QuizApp } from '../core/quizzes/support/quizApp.ts';
 import { quizPlayer } from '../core/quizzes/support/quizPlayer.ts';
 
-type Problem = { type: string; status: number; detail: string; errors?: { pointer: string; detail: string }[] };
+type Problem = {
+  type: string;
+  status: number;
+  detail: string;
+  errors?: { pointer: string; detail: string; reason?: string }[];
+};
 type QuizView = { id: string; state: string; version: number; warnings: { pointer: string; missing: string[] }[] };
 
 describeEachProvider('Quizzes API', (provider) => {
@@ -90,6 +95,23 @@ describeEachProvider('Quizzes API', (provider) => {
       'https://shop.example/quiz/beans%20photo.jpg',
       undefined,
     ]);
+  });
+
+  it('names the quiz rule each refusal breaks, in a word a client can translate', async () => {
+    const base = quizBody();
+    const question = base.questions[0]!;
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ title: {} }, '/title', 'needs-a-language'],
+      [{ questions: [{ ...question, correct: [4] }] }, '/questions/0/correct/0', 'no-such-option'],
+      [{ questions: [{ ...question, correct: [0, 0] }] }, '/questions/0/correct', 'option-twice'],
+      [{ questions: [{ ...question, correct: [0, 1, 2, 3] }] }, '/questions/0/correct', 'no-wrong-option'],
+      [{ opensAt: '2026-12-08T00:00:00Z', closesAt: '2026-12-01T00:00:00Z' }, '/closesAt', 'closes-before-opens'],
+    ];
+    for (const [overrides, pointer, reason] of cases) {
+      const refused = await create(overrides);
+      expect(refused.status, reason).toBe(400);
+      expect(refused.body.errors, reason).toContainEqual(expect.objectContaining({ pointer, reason }));
+    }
   });
 
   it('edits a draft freely, then locks the questions and scoring of a published quiz once someone played', async () => {
