@@ -74,13 +74,9 @@ async function run(
 ) {
   try {
     const result = await route.handle(input as Parameters<ApiRoute['handle']>[0]);
-    if (result.raw) return { status: result.status, payload: '', kept: false, raw: result.raw };
-    return {
-      status: result.status,
-      payload: JSON.stringify(result.body),
-      kept: result.replyKept === true,
-      ...(result.headers && { headers: result.headers }),
-    };
+    const headers = result.headers && { headers: result.headers };
+    if (result.raw) return { status: result.status, payload: '', kept: false, raw: result.raw, ...headers };
+    return { status: result.status, payload: JSON.stringify(result.body), kept: result.replyKept === true, ...headers };
   } catch (error) {
     // A limit reached is no answer to keep: the same request is welcome again after Retry-After.
     if (!(error instanceof ApiProblem) || error.kind === 'rate-limited') throw error;
@@ -126,12 +122,12 @@ function sessionCookieOn(reply: FastifyReply, deps: { secureCookie: boolean; ses
 function send(reply: FastifyReply, result: Answer & { headers?: Record<string, string> }): FastifyReply {
   if (result.replayed) void reply.header('idempotent-replayed', 'true');
   if (result.headers) void reply.headers(result.headers);
-  // Bytes for the caller's eyes only: kept by its browser, by no shared cache.
+  // Bytes for the caller's eyes only: kept by its browser, by no shared cache (unless the route says otherwise).
   if (result.raw)
     return reply
       .code(result.status)
       .type(result.raw.type)
-      .header('cache-control', 'private, max-age=3600')
+      .header('cache-control', result.headers?.['cache-control'] ?? 'private, max-age=3600')
       .send(Buffer.from(result.raw.bytes));
   const type = result.status >= 400 ? PROBLEM_CONTENT_TYPE : 'application/json';
   return reply.code(result.status).type(`${type}; charset=utf-8`).send(result.payload);

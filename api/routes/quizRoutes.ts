@@ -165,7 +165,11 @@ export function quizRoutes(deps: ApiDeps): ApiRoute[] {
           type: 'text/csv; charset=utf-8',
           bytes: new TextEncoder().encode(resultsCsv(await resultsOf(deps, params.id))),
         },
-        headers: { 'content-disposition': `attachment; filename="quiz-${params.id}-results.csv"` },
+        // Results change while the quiz runs: a download is always of the standings now.
+        headers: {
+          'content-disposition': `attachment; filename="quiz-${params.id}-results.csv"`,
+          'cache-control': 'no-store',
+        },
       }),
     }),
   ];

@@ -216,6 +216,9 @@ describeEachProvider('Quizzes API', (provider) => {
     });
     const csv = await quizApp.call<string>('GET', `/api/v1/quizzes/${quiz.id}/results.csv`);
     expect(csv.status).toBe(200);
+    // Saved under its own name, and never from a cache: the standings change while the quiz runs.
+    expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="quiz-${quiz.id}-results.csv"`);
+    expect(csv.headers.get('cache-control')).toBe('no-store');
     const [header, line] = csv.body.trim().split('\r\n');
     expect(header).toBe('rank,memberId,name,score,points,seconds');
     expect(line).toMatch(/^1,[0-9a-f-]{36},Ana P\.,2,20,6$/);

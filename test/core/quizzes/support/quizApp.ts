@@ -27,7 +27,11 @@ export function testClock(at = START) {
 
 export interface QuizApp {
   app: RunningApp;
-  call<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  call<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T; headers: Headers }>;
   /** One run of every scheduled job at the clock's time, as the scheduler's tick does. */
   runJobs(): Promise<JobOutcome[]>;
   /** A new application process on the same database (a restart). */
@@ -64,7 +68,11 @@ export async function startQuizApp(
       });
       const text = await response.text();
       const json = response.headers.get('content-type')?.includes('json');
-      return { status: response.status, body: (json && text ? JSON.parse(text) : text) as never };
+      return {
+        status: response.status,
+        body: (json && text ? JSON.parse(text) : text) as never,
+        headers: response.headers,
+      };
     },
     runJobs: () =>
       startScheduler(
