@@ -50,6 +50,17 @@ export function notice(text, kind = 'info') {
   return el('p', { class: `notice notice--${kind}`, role: kind === 'error' ? 'alert' : 'status', text });
 }
 
+/** Hands a downloaded file to the browser to save, through a link that exists only for the click. */
+export function saveFile({ blob, name }) {
+  const url = URL.createObjectURL(blob);
+  const link = el('a', { href: url, download: name, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser has started reading it; a minute later nobody needs the URL.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 export function table(caption, head, rows) {
   // Scrolls sideways on a phone: focusable and named, so a keyboard can scroll it too.
   return el(

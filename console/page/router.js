@@ -9,6 +9,7 @@ import * as home from './pages/home.js';
 import * as members from './pages/members.js';
 import * as password from './pages/password.js';
 import * as program from './pages/program.js';
+import * as quizzes from './pages/quizzes.js';
 import * as segments from './pages/segments.js';
 import * as surveys from './pages/surveys.js';
 
@@ -17,6 +18,7 @@ export const sections = [
   { path: 'desk', label: 'nav.desk', permission: 'desk', page: desk },
   { path: 'members', label: 'nav.members', permission: 'members', page: members },
   { path: 'program', label: 'nav.program', permission: 'program', page: program },
+  { path: 'quizzes', label: 'nav.quizzes', permission: 'quizzes', page: quizzes },
   { path: 'surveys', label: 'nav.surveys', permission: 'reports', page: surveys },
   { path: 'segments', label: 'nav.segments', permission: 'campaigns', page: segments },
   { path: 'accounts', label: 'nav.accounts', permission: 'admin', page: accounts },

@@ -94,6 +94,7 @@ describe.skipIf(skipBrowserTests)(`the console in Chromium${skipBrowserTests ? `
       'Home',
       'Members',
       'Programme',
+      'Quizzes',
       'NPS and CSAT',
       'Segments',
       'My password',

@@ -3,7 +3,7 @@
 // so its button stays disabled until the card number is typed again (the
 // API compares it once more); afterwards the page shows the member erased.
 import { api, ApiError, download } from '../api.js';
-import { el, field, notice } from '../dom.js';
+import { el, field, notice, saveFile } from '../dom.js';
 import { t } from '../i18n.js';
 import { cardText } from './memberWords.js';
 
@@ -20,7 +20,7 @@ function exportPanel(page) {
       button.disabled = true;
       try {
         const file = await download(`/members/${encodeURIComponent(page.id)}/export`);
-        save(file);
+        saveFile(file);
         result.replaceChildren(notice(t('members.export.done', { file: file.name })));
       } catch (error) {
         await page.context.failed(error);
@@ -37,17 +37,6 @@ function exportPanel(page) {
     button,
     result,
   );
-}
-
-/** Hands the bytes to the browser as a download, through a link that exists only for the click. */
-function save({ blob, name }) {
-  const url = URL.createObjectURL(blob);
-  const link = el('a', { href: url, download: name, hidden: true });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser has started reading it; a minute later nobody needs the URL.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 function erasePanel(page, member) {

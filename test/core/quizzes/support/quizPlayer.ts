@@ -6,8 +6,16 @@ import { buttonsOf } from './quizApp.ts';
 
 let updates = 0;
 
-/** A member in the web chat, talking to the assistant of whichever process runs now. */
-export function quizPlayer(quizApp: QuizApp, address: string, channel: 'web' | 'telegram' | 'viber' = 'web') {
+/**
+ * A member in the web chat, talking to the assistant of whichever process
+ * runs now (anything that holds the running application: a QuizApp, the
+ * console tests' world).
+ */
+export function quizPlayer(
+  quizApp: Pick<QuizApp, 'app'>,
+  address: string,
+  channel: 'web' | 'telegram' | 'viber' = 'web',
+) {
   const say = (event: InboundEvent): Promise<Outbound[]> =>
     quizApp.app.assistant.handle({ channel, address, updateId: `${address}:${(updates += 1)}`, event });
   const player = {

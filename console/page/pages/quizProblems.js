@@ -1,0 +1,45 @@
+// Why the API refused a quiz, in the reader's language. A field's problem
+// is worded for the kind of place it is shown at (a text counts characters,
+// a list counts options); a refusal of the whole quiz (locked, closed,
+// changed meanwhile) says what happened and what to do.
+import { ApiError } from '../api.js';
+import { el, notice } from '../dom.js';
+import { language, t } from '../i18n.js';
+
+/** Places whose bounds are counts of things, worded with the plural of the bound. */
+const COUNTED = ['options', 'questions'];
+const WHOLE_QUIZ = ['quiz-locked', 'quiz-closed', 'quiz-changed', 'quiz-not-found'];
+
+/** One entry of a problem's `errors`, said for a place of `kind`. */
+export function problemText(problem, kind) {
+  const reason = problem.reason ?? 'invalid';
+  const limit = typeof problem.limit === 'number' ? problem.limit : undefined;
+  const values = { limit: limit === undefined ? '' : new Intl.NumberFormat(language()).format(limit) };
+  const own = `quizzes.problems.${kind}.${reason}`;
+  const counted = COUNTED.includes(kind) && limit !== undefined ? { count: limit } : {};
+  const worded = t(own, { ...values, ...counted });
+  if (worded !== own) return worded;
+  const general = `quizzes.problems.${reason}`;
+  return t(t(general) === general ? 'quizzes.problems.invalid' : general, values);
+}
+
+/**
+ * The notice for a failed save: the fields are marked by `form.mark`, and
+ * problems the form has no place for are listed in it; the whole quiz's
+ * refusals are said in full.
+ */
+export function refusalNotice(form, error) {
+  if (!(error instanceof ApiError)) return notice(t('errors.generic'), 'error');
+  if (error.status === 400 && Array.isArray(error.problem.errors)) {
+    const { unplaced, first } = form.mark(error.problem.errors);
+    first?.focus();
+    const box = notice(t('quizzes.editor.invalid'), 'error');
+    if (unplaced.length > 0)
+      box.append(el('ul', {}, ...unplaced.map((problem) => el('li', { text: problemText(problem, 'quiz') }))));
+    return box;
+  }
+  const kind = String(error.problem.type ?? '').replace('/api/problems/', '');
+  if (WHOLE_QUIZ.includes(kind)) return notice(t(`quizzes.refused.${kind}`), 'error');
+  if (error.status === 403) return notice(t('errors.forbidden'), 'error');
+  return notice(t(error.status === 0 ? 'errors.network' : 'errors.generic'), 'error');
+}
