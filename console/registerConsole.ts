@@ -28,6 +28,7 @@ const assets: Record<string, string> = {
   'pages/quizEditor.js': SCRIPT,
   'pages/quizForm.js': SCRIPT,
   'pages/quizQuestion.js': SCRIPT,
+  'pages/quizRows.js': SCRIPT,
   'pages/quizTexts.js': SCRIPT,
   'pages/quizWarnings.js': SCRIPT,
   'pages/quizProblems.js': SCRIPT,

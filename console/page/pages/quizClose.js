@@ -7,6 +7,7 @@ import { t } from '../i18n.js';
 
 export function closePanel(page) {
   const message = el('div', { class: 'form__message' });
+  const start = el('button', { type: 'button', class: 'danger', text: t('quizzes.close.button') });
   const confirm = el('button', { type: 'button', class: 'danger', text: t('quizzes.close.confirm') });
   const cancel = el('button', { type: 'button', text: t('quizzes.close.cancel') });
   const asking = el(
@@ -15,32 +16,14 @@ export function closePanel(page) {
     el('p', { text: t('quizzes.close.warning') }),
     el('div', { class: 'actions' }, confirm, cancel),
   );
-  const start = el('button', { type: 'button', class: 'danger', text: t('quizzes.close.button') });
-  start.addEventListener('click', () => {
-    asking.hidden = false;
-    start.hidden = true;
-    cancel.focus();
-  });
-  cancel.addEventListener('click', () => {
-    asking.hidden = true;
-    start.hidden = false;
-    start.focus();
-  });
-  confirm.addEventListener('click', async () => {
-    confirm.disabled = true;
-    try {
-      await api('POST', `${page.path}/close`);
-      await page.redraw({ closed: true });
-      page.root.querySelector('h1')?.focus();
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) return page.context.failed(error);
-      message.replaceChildren(
-        notice(t(error instanceof ApiError && error.status === 403 ? 'errors.forbidden' : 'errors.generic'), 'error'),
-      );
-    } finally {
-      confirm.disabled = false;
-    }
-  });
+  const ask = (asked) => {
+    asking.hidden = !asked;
+    start.hidden = asked;
+    (asked ? cancel : start).focus();
+  };
+  start.addEventListener('click', () => ask(true));
+  cancel.addEventListener('click', () => ask(false));
+  confirm.addEventListener('click', () => close(page, confirm, message));
   return el(
     'section',
     { class: 'panel danger-zone' },
@@ -50,4 +33,19 @@ export function closePanel(page) {
     asking,
     message,
   );
+}
+
+async function close(page, button, message) {
+  button.disabled = true;
+  try {
+    await api('POST', `${page.path}/close`);
+    await page.redraw({ closed: true });
+    page.root.querySelector('h1')?.focus();
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return page.context.failed(error);
+    const key = error instanceof ApiError && error.status === 403 ? 'errors.forbidden' : 'errors.generic';
+    message.replaceChildren(notice(t(key), 'error'));
+  } finally {
+    button.disabled = false;
+  }
 }

@@ -24,6 +24,34 @@ export function problemText(problem, kind) {
 }
 
 /**
+ * Marks each problem at the nearest place the form has for its pointer
+ * (`/questions/0/correct/1` is shown at the question's options); `places`
+ * maps pointers to `{ kind, focus, mark }`. Returns the problems no place
+ * shows, and the first place marked.
+ */
+export function markProblems(errors, places) {
+  for (const place of places.values()) place.mark(null);
+  const unplaced = [];
+  const marked = [];
+  for (const problem of errors) {
+    const place = nearest(places, problem.pointer ?? '');
+    if (!place) unplaced.push(problem);
+    else if (!marked.includes(place)) {
+      place.mark(problemText(problem, place.kind));
+      marked.push(place);
+    }
+  }
+  return { unplaced, first: marked[0] ?? null };
+}
+
+function nearest(places, pointer) {
+  for (let path = pointer; path !== ''; path = path.slice(0, path.lastIndexOf('/'))) {
+    if (places.has(path)) return places.get(path);
+  }
+  return null;
+}
+
+/**
  * The notice for a failed save: the fields are marked by `form.mark`, and
  * problems the form has no place for are listed in it; the whole quiz's
  * refusals are said in full.

@@ -4,27 +4,50 @@
 // their order on the page.
 import { el, field } from '../dom.js';
 import { t } from '../i18n.js';
+import { growingList } from './quizRows.js';
 import { localizedText, mark, uniqueId } from './quizTexts.js';
 
 export const OPTIONS = { min: 2, max: 6 };
 const LENGTHS = { text: 300, option: 60, explanation: 500, imageUrl: 2000 };
 
-/** `question` as the API keeps it (or empty, for a new one); `onRemove` takes this question out of the quiz. */
-export function questionEditor(question, { onRemove, onChange }) {
-  const legend = el('legend');
-  const text = localizedText({
-    legend: t('quizzes.editor.questionText'),
-    value: question.text,
-    maxlength: LENGTHS.text,
-    multiline: true,
-  });
-  const options = optionList(question, onChange);
-  const explanation = localizedText({
-    legend: t('quizzes.editor.explanation'),
-    value: question.explanation,
-    maxlength: LENGTHS.explanation,
-    multiline: true,
-  });
+/** `question` as the API keeps it (or undefined, for a new one); `remove` takes this question out of the quiz. */
+export function questionEditor(question = {}, { remove, onChange }) {
+  const { legend, text, options, explanation, image, removeButton } = parts(question, { remove, onChange });
+  const node = el(
+    'fieldset',
+    { class: 'panel quiz__question' },
+    legend,
+    ...[text, options, explanation].map((part) => part.node),
+    image.wrapper,
+    removeButton,
+  );
+  const imageUrl = () => image.input.value.trim();
+  return {
+    node,
+    focus: () => node.querySelector('textarea, input')?.focus(),
+    renumber: (number, count) => {
+      legend.textContent = t('quizzes.editor.question', { number });
+      removeButton.hidden = count <= 1;
+    },
+    read: () => ({
+      text: text.read(),
+      options: options.read(),
+      correct: options.correct(),
+      ...(explanation.isEmpty() ? {} : { explanation: explanation.read() }),
+      ...(imageUrl() === '' ? {} : { imageUrl: imageUrl() }),
+    }),
+    controls: (pointer) => [
+      ...text.controls(`${pointer}/text`),
+      ...options.controls(pointer),
+      ...explanation.controls(`${pointer}/explanation`),
+      [`${pointer}/imageUrl`, { kind: 'url', focus: () => image.input.focus(), mark: image.error }],
+    ],
+  };
+}
+
+function parts(question, { remove, onChange }) {
+  const long = (key, value, maxlength) =>
+    localizedText({ legend: t(`quizzes.editor.${key}`), value, maxlength, multiline: true });
   const image = field(t('quizzes.editor.imageUrl'), {
     type: 'url',
     inputmode: 'url',
@@ -32,79 +55,40 @@ export function questionEditor(question, { onRemove, onChange }) {
     autocomplete: 'off',
   });
   image.input.value = question.imageUrl ?? '';
-  const remove = el('button', {
-    type: 'button',
-    class: 'danger',
-    text: t('quizzes.editor.removeQuestion'),
-    onclick: onRemove,
-  });
-  const node = el(
-    'fieldset',
-    { class: 'panel quiz__question' },
-    legend,
-    text.node,
-    options.node,
-    explanation.node,
-    image.wrapper,
-    remove,
-  );
   return {
-    node,
-    focus: () => node.querySelector('textarea, input')?.focus(),
-    renumber: (number, count) => {
-      legend.textContent = t('quizzes.editor.question', { number });
-      remove.hidden = count <= 1;
-    },
-    read: () => ({
-      text: text.read(),
-      options: options.read(),
-      correct: options.correct(),
-      ...(explanation.isEmpty() ? {} : { explanation: explanation.read() }),
-      ...(image.input.value.trim() === '' ? {} : { imageUrl: image.input.value.trim() }),
+    legend: el('legend'),
+    text: long('questionText', question.text, LENGTHS.text),
+    options: optionList(question, onChange),
+    explanation: long('explanation', question.explanation, LENGTHS.explanation),
+    image,
+    removeButton: el('button', {
+      type: 'button',
+      class: 'danger',
+      text: t('quizzes.editor.removeQuestion'),
+      onclick: remove,
     }),
-    controls: (pointer) => [
-      ...text.controls(`${pointer}/text`),
-      ...options.controls(pointer),
-      ...explanation.controls(`${pointer}/explanation`),
-      [
-        `${pointer}/imageUrl`,
-        { kind: 'url', focus: () => image.input.focus(), mark: (message) => image.error(message) },
-      ],
-    ],
   };
 }
 
-/** The options and their "correct" boxes, with their own error line for the marks. */
+/** The options and their "correct" boxes, with one error line for what the API says of them. */
 function optionList(question, onChange) {
-  const rows = [];
   const list = el('div', { class: 'quiz__options' });
   const error = el('p', { class: 'field__error', id: uniqueId('options-error') });
   const add = el('button', { type: 'button', text: t('quizzes.editor.addOption') });
-  const renumber = () => {
-    rows.forEach((row, index) => row.renumber(index + 1, rows.length));
-    add.hidden = rows.length >= OPTIONS.max;
-  };
-  const append = (value, correct) => {
-    const row = optionRow(value, correct, error.id, () => {
-      rows.splice(rows.indexOf(row), 1);
-      row.node.remove();
-      renumber();
-      rows[0].focus();
-      onChange();
-    });
-    rows.push(row);
-    list.append(row.node);
-  };
-  const given = question.options?.length ? question.options : [{}, {}];
-  given.forEach((value, index) => append(value, question.correct?.includes(index) ?? false));
-  add.addEventListener('click', () => {
-    append({}, false);
-    renumber();
-    rows.at(-1).focus();
-    onChange();
+  const rows = growingList({
+    list,
+    add,
+    max: OPTIONS.max,
+    onChange,
+    make: (value, remove) => optionRow(value, error.id, remove),
   });
-  renumber();
-  const firstBox = () => rows[0].box.focus();
+  const given = question.options?.length ? question.options : [{}, {}];
+  rows.fill(given.map((text, index) => ({ text, correct: question.correct?.includes(index) ?? false })));
+  const place = (kind) => ({
+    kind,
+    focus: () => rows.items[0].box.focus(),
+    mark: (message) => mark(null, error, message),
+  });
   return {
     node: el(
       'fieldset',
@@ -115,25 +99,25 @@ function optionList(question, onChange) {
       error,
       add,
     ),
-    read: () => rows.map((row) => row.text.read()),
-    correct: () => rows.flatMap((row, index) => (row.box.checked ? [index] : [])),
+    read: () => rows.items.map((row) => row.text.read()),
+    correct: () => rows.items.flatMap((row, index) => (row.box.checked ? [index] : [])),
     controls: (pointer) => [
-      [`${pointer}/options`, { kind: 'options', focus: firstBox, mark: (message) => mark(null, error, message) }],
-      [`${pointer}/correct`, { kind: 'correct', focus: firstBox, mark: (message) => mark(null, error, message) }],
-      ...rows.flatMap((row, index) => row.text.controls(`${pointer}/options/${index}`)),
+      [`${pointer}/options`, place('options')],
+      [`${pointer}/correct`, place('correct')],
+      ...rows.items.flatMap((row, index) => row.text.controls(`${pointer}/options/${index}`)),
     ],
   };
 }
 
-function optionRow(value, correct, errorId, onRemove) {
+function optionRow({ text: value, correct } = { text: {}, correct: false }, errorId, remove) {
   const text = localizedText({ legend: '', value, maxlength: LENGTHS.option });
   const box = el('input', { type: 'checkbox', id: uniqueId('correct'), 'aria-describedby': errorId });
   box.checked = correct;
-  const remove = el('button', {
+  const removeButton = el('button', {
     type: 'button',
     class: 'link',
     text: t('quizzes.editor.removeOption'),
-    onclick: onRemove,
+    onclick: remove,
   });
   text.node.classList.add('quiz__option');
   text.node.append(
@@ -141,7 +125,7 @@ function optionRow(value, correct, errorId, onRemove) {
       'div',
       { class: 'quiz__option-actions' },
       el('div', { class: 'check' }, box, el('label', { for: box.id, text: t('quizzes.editor.correct') })),
-      remove,
+      removeButton,
     ),
   );
   return {
@@ -151,7 +135,7 @@ function optionRow(value, correct, errorId, onRemove) {
     focus: () => text.node.querySelector('input[type="text"]').focus(),
     renumber: (number, count) => {
       text.relabel(t('quizzes.editor.option', { number }));
-      remove.hidden = count <= OPTIONS.min;
+      removeButton.hidden = count <= OPTIONS.min;
     },
   };
 }

@@ -158,10 +158,33 @@ export function hardestOf(questions) {
 }
 
 function leaderboard(page, results) {
+  const lines = results.leaderboard;
+  const head = ['rank', 'name', 'score', 'points', 'time'].map((key) => t(`quizzes.results.${key}`));
+  const rows = lines.map((line) => [
+    String(line.rank),
+    line.name,
+    String(line.score),
+    pointsText(line.points),
+    secondsText(line.seconds),
+  ]);
+  return el(
+    'div',
+    { class: 'panel' },
+    el('h2', { text: t('quizzes.results.leaderboard') }),
+    lines.length === 0
+      ? el('p', { class: 'muted', text: t('quizzes.results.nobodyFinished') })
+      : table(t('quizzes.results.leaderboard'), head, rows),
+    el('p', { class: 'field__help', text: t('quizzes.results.leaderboardHelp') }),
+    ...csvDownload(page),
+  );
+}
+
+/** The leaderboard as the API writes it in CSV (escaped there, for every spreadsheet), saved as a file. */
+function csvDownload(page) {
   const status = el('div', { role: 'status' });
-  const csv = el('button', { type: 'button', text: t('quizzes.results.csv') });
-  csv.addEventListener('click', async () => {
-    csv.disabled = true;
+  const button = el('button', { type: 'button', text: t('quizzes.results.csv') });
+  button.addEventListener('click', async () => {
+    button.disabled = true;
     try {
       const file = await download(`${page.path}/results.csv`);
       saveFile(file);
@@ -169,35 +192,8 @@ function leaderboard(page, results) {
     } catch (error) {
       await page.context.failed(error);
     } finally {
-      csv.disabled = false;
+      button.disabled = false;
     }
   });
-  const lines = results.leaderboard;
-  return el(
-    'div',
-    { class: 'panel' },
-    el('h2', { text: t('quizzes.results.leaderboard') }),
-    lines.length === 0
-      ? el('p', { class: 'muted', text: t('quizzes.results.nobodyFinished') })
-      : table(
-          t('quizzes.results.leaderboard'),
-          [
-            t('quizzes.results.rank'),
-            t('quizzes.results.name'),
-            t('quizzes.results.score'),
-            t('quizzes.results.points'),
-            t('quizzes.results.time'),
-          ],
-          lines.map((line) => [
-            String(line.rank),
-            line.name,
-            String(line.score),
-            pointsText(line.points),
-            secondsText(line.seconds),
-          ]),
-        ),
-    el('p', { class: 'field__help', text: t('quizzes.results.leaderboardHelp') }),
-    el('div', { class: 'actions' }, csv),
-    status,
-  );
+  return [el('div', { class: 'actions' }, button), status];
 }
