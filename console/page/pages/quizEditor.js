@@ -56,10 +56,17 @@ function editor(page, quiz, { mode, players, after = {} }) {
     backLink(),
     heading(quiz ? titleOf(quiz) : t('quizzes.editor.newHeading')),
     quiz ? facts(quiz) : null,
-    after.done ? notice(t(`quizzes.editor.done.${after.done}`)) : null,
+    after.done ? doneNotice(after.done) : null,
     modeNote(mode, players),
     node,
   ];
+}
+
+function doneNotice(action) {
+  const node = notice(t(`quizzes.editor.done.${action}`));
+  node.classList.add('quiz__done');
+  node.tabIndex = -1;
+  return node;
 }
 
 function buttons(mode) {
@@ -108,7 +115,8 @@ async function save(page, { quiz, form, message, node, action, mode }) {
     const saved = await send(quiz, mode === 'played' ? withScoringOf(quiz, form.read()) : form.read(), action);
     history.replaceState(null, '', `#/quizzes/${encodeURIComponent(saved.id)}`);
     await page.redraw(saved.id, { done: action });
-    page.root.querySelector('h1')?.focus();
+    // Focused, so a screen reader says what was done, on the page drawn anew.
+    page.root.querySelector('.quiz__done')?.focus();
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return page.context.failed(error);
     message.replaceChildren(refusalNotice(form, error));
