@@ -79,6 +79,7 @@ export const fieldReasons = [
   'option-twice',
   'no-wrong-option',
   'closes-before-opens',
+  'has-credentials',
   'invalid',
 ] as const;
 export type FieldReason = (typeof fieldReasons)[number];

@@ -33,7 +33,10 @@ const points = z.number().int().min(0).max(100_000);
 const imageUrl = z
   .url({ protocol: /^https$/, normalize: true, error: 'must be an https:// address' })
   .max(2000)
-  .refine((url) => !/^https:\/\/[^/?#]*@/.test(url), { message: 'must not carry a user name or password' })
+  .refine((url) => !/^https:\/\/[^/?#]*@/.test(url), {
+    message: 'must not carry a user name or password',
+    params: { reason: 'has-credentials' },
+  })
   .meta({
     description:
       'A picture shown with the question: an https:// address of a JPEG or PNG that anyone may fetch (Telegram takes up to 5 MB, Viber 1 MB). If a platform cannot fetch it, the question is sent without it.',

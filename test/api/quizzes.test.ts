@@ -106,6 +106,11 @@ describeEachProvider('Quizzes API', (provider) => {
       [{ questions: [{ ...question, correct: [0, 0] }] }, '/questions/0/correct', 'option-twice'],
       [{ questions: [{ ...question, correct: [0, 1, 2, 3] }] }, '/questions/0/correct', 'no-wrong-option'],
       [{ opensAt: '2026-12-08T00:00:00Z', closesAt: '2026-12-01T00:00:00Z' }, '/closesAt', 'closes-before-opens'],
+      [
+        { questions: [{ ...question, imageUrl: 'https://shop:secret@shop.example/beans.jpg' }] },
+        '/questions/0/imageUrl',
+        'has-credentials',
+      ],
     ];
     for (const [overrides, pointer, reason] of cases) {
       const refused = await create(overrides);

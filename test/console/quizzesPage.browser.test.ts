@@ -96,6 +96,7 @@ describe.skipIf(skipBrowserTests)(`the quiz pages in Chromium${skipBrowserTests 
     await write(group(first, 'Question text'), { en: 'Where was coffee first found?', ru: 'Где впервые нашли кофе?' });
     await writeOption(first, 1, { en: 'Ethiopia', ru: 'Эфиопия' }, true);
     await writeOption(first, 2, { en: 'Brazil', ru: 'Бразилия' });
+    await first.getByLabel('Picture URL (optional)').fill('http://shop.example/beans.jpg');
     await page.getByRole('button', { name: 'Add a question' }).click();
     const second = group(page, 'Question 2');
     await write(group(second, 'Question text'), {
@@ -125,18 +126,20 @@ describe.skipIf(skipBrowserTests)(`the quiz pages in Chromium${skipBrowserTests 
     ]);
     expect(await seriousViolations(page)).toEqual([]);
 
-    // No correct option in question 2, and too long for each question: the API refuses both, nothing is kept.
+    // No correct option in question 2, too many seconds per question, a picture not on https: refused, nothing kept.
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.getByText('Nothing was saved. Fix the fields marked.').waitFor();
     await second.getByText('Tick at least one correct option.').waitFor();
     const seconds = page.getByLabel('Seconds per question (5 to 120)');
     expect(await seconds.getAttribute('aria-invalid')).toBe('true');
     await page.getByText('At most 120.').waitFor();
+    await first.getByText('Enter a web address that starts with https://.').waitFor();
     expect(await world.app.db.prisma.quiz.count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
 
     await group(second, 'Option 1').getByLabel('Correct answer').check();
     await seconds.fill('60');
+    await first.getByLabel('Picture URL (optional)').fill('https://shop.example/beans.jpg');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText('The draft is saved.', { exact: false }).waitFor();
     await page.getByRole('heading', { name: 'Coffee week', level: 1 }).waitFor();
@@ -158,6 +161,7 @@ describe.skipIf(skipBrowserTests)(`the quiz pages in Chromium${skipBrowserTests 
       closesAt: closesAt.toISOString(),
     });
     expect(kept.title.ro).toBeUndefined();
+    expect(kept.questions[0].imageUrl).toBe('https://shop.example/beans.jpg');
     expect(
       kept.questions.map((q: { options: { en: string }[]; correct: number[] }) => [
         q.options.map((o) => o.en),
