@@ -27,6 +27,7 @@ import { privacyWithPhotos } from './privacyWithPhotos.ts';
 import { createQuizPlayStore } from '../core/storage/quizzes/createQuizPlayStore.ts';
 import { createQuizStore } from '../core/storage/quizzes/createQuizStore.ts';
 import { createSegmentMembers, createSegmentStore } from '../core/storage/segments/createSegmentStore.ts';
+import { segmentAudience } from '../core/segments/segmentAudience.ts';
 import { createMarketingConsentStore } from '../core/storage/marketing/createMarketingConsentStore.ts';
 import { createAuditLog } from '../core/storage/audit/createAuditLog.ts';
 import { createApiKeyStore } from '../core/storage/api/createApiKeyStore.ts';
@@ -132,6 +133,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   const menu = assistantMenu();
   const webPhotos = createWebPhotoStore(config.WEBCHAT_PHOTO_DIR);
   const privacy = privacyWithPhotos(createPrivacyStore(db), webPhotos, log);
+  const segments = { store: createSegmentStore(db), members: createSegmentMembers(db) };
   const deps: AssistantDeps = {
     ...stores,
     menu,
@@ -146,6 +148,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     referrals: createReferralStore(db),
     privacy,
     quizzes: createQuizPlayStore(db),
+    audience: segmentAudience(segments.store, segments.members, settings.timezone),
     surveys: { store: createSurveyStore(db) },
     marketing: createMarketingConsentStore(db),
   };
@@ -196,7 +199,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     publicUrl: config.PUBLIC_URL,
     privacy,
     quizzes: createQuizStore(db),
-    segments: { store: createSegmentStore(db), members: createSegmentMembers(db) },
+    segments,
     adjustPoints: createAdjustPoints({ store: createAdjustmentStore(db), translator, rules: points.rules, clock }),
   });
   // The web console (console/): /admin, speaking only to the REST API above.

@@ -63,6 +63,7 @@ export function quizRoutes(deps: ApiDeps): ApiRoute[] {
       problems: [],
       handle: async ({ body, client }) => {
         const { published, ...content } = body;
+        await checkSegment(deps, content.segmentId);
         const quiz = await deps.quizzes.create(toQuizContent(content), published, deps.clock());
         await audit(deps, client, 'quiz.created', quiz.id, null, summary(quiz));
         return { status: 201, body: quizView(quiz) };
@@ -110,6 +111,7 @@ export function quizRoutes(deps: ApiDeps): ApiRoute[] {
       problems: ['quiz-not-found', 'quiz-locked', 'quiz-closed', 'quiz-changed'],
       handle: async ({ params, body, client }) => {
         const before = await found(deps, params.id);
+        await checkSegment(deps, body.segmentId);
         const outcome = await deps.quizzes.edit(params.id, toQuizContent(body), deps.clock());
         if (outcome.kind === 'not-found') throw notFound(params.id);
         if (outcome.kind === 'closed') throw closedProblem(params.id);
@@ -245,4 +247,12 @@ function contentOf(quiz: Quiz) {
 
 function audit(deps: ApiDeps, client: ApiClient, action: string, id: string, before: unknown, after: unknown) {
   return auditChange(deps, client, { action, subject: `quiz:${id}`, before, after });
+}
+
+/** An audience naming no saved segment would show the quiz to nobody without a word; say so instead. */
+async function checkSegment(deps: ApiDeps, segmentId: string | null | undefined): Promise<void> {
+  if (!segmentId || (await deps.segments.store.find(segmentId))) return;
+  throw new ApiProblem('validation', `There is no segment ${segmentId}; GET /api/v1/segments lists them.`, {
+    errors: [{ location: 'body', pointer: '/segmentId', detail: 'names no saved segment' }],
+  });
 }

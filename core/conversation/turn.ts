@@ -17,6 +17,7 @@ import type { Understanding } from '../understanding/understandingPorts.ts';
 import type { Button } from '../outbound.ts';
 import type { QuizPlayStore } from '../quizzes/quizzesPorts.ts';
 import type { SurveyDeps } from '../surveys/surveysPorts.ts';
+import type { SegmentAudience } from '../segments/segmentAudience.ts';
 import type { MarketingConsentStore } from '../marketing/marketingPorts.ts';
 
 /** What the assistant is built from; the composition root supplies it. */
@@ -45,6 +46,8 @@ export interface AssistantDeps {
   privacy?: Pick<PrivacyStore, 'summary' | 'erase'>;
   /** Quizzes members play in the chat (core/quizzes/); without it none is offered. */
   quizzes?: QuizPlayStore;
+  /** Who a quiz meant for a segment is for (core/segments/segmentAudience.ts); without it such quizzes are shown to nobody. */
+  audience?: SegmentAudience;
   /** NPS and CSAT answers (core/surveys); without it a survey button is answered as unknown. */
   surveys?: SurveyDeps;
   /** Consent to news and offers (core/marketing/); without it the question and the switch are not shown. */

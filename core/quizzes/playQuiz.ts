@@ -1,3 +1,4 @@
+import { inAudience, openQuizzesFor } from './quizAudience.ts';
 import type { Turn } from '../conversation/turn.ts';
 import type { MemberRecord } from '../members/membersPorts.ts';
 import { withMenu } from '../menu/mainMenu.ts';
@@ -24,6 +25,8 @@ export async function openQuiz(turn: Turn, member: MemberRecord, quizId?: string
   const attempt = await store.attemptOf(quiz.id, member.id);
   if (attempt?.completedAt) return [await playedAlready(turn, store, quiz, attempt)];
   if (!isOpen(quiz, turn.now)) return [withMenu(turn, turn.t('quiz.closed'))];
+  // An attempt under way goes on even if the member has left the segment since: taking it away would be unfair.
+  if (!attempt && !(await inAudience(turn, quiz, member))) return [withMenu(turn, turn.t('quiz.notForYou'))];
   if (!attempt) {
     const started = await store.start(quiz.id, member.id, turn.now, shuffledOrder(quiz.questions[0]!.options.length));
     // Two taps on "Play" race to start; the loser resumes the winner's attempt like any later visit.
@@ -215,7 +218,7 @@ function localized(turn: Turn, text: LocalizedText | undefined): string {
 }
 
 async function onlyOpenQuiz(turn: Turn, store: QuizPlayStore, member: MemberRecord): Promise<Quiz | 'several' | null> {
-  const all = await store.openFor(member.id, turn.now);
+  const all = await openQuizzesFor(turn, member);
   // The ones still to play; with none, the one played (its result is the answer).
   const open = all.some((quiz) => !quiz.finished) ? all.filter((quiz) => !quiz.finished) : all.slice(0, 1);
   if (open.length > 1) return 'several';
@@ -223,7 +226,7 @@ async function onlyOpenQuiz(turn: Turn, store: QuizPlayStore, member: MemberReco
 }
 
 async function chooseQuiz(turn: Turn, store: QuizPlayStore, member: MemberRecord): Promise<Outbound> {
-  const open = (await store.openFor(member.id, turn.now)).filter((quiz) => !quiz.finished);
+  const open = (await openQuizzesFor(turn, member)).filter((quiz) => !quiz.finished);
   const buttons = open.map((quiz) => [
     { label: turn.t('quiz.menuButton', { title: localized(turn, quiz.title) }), payload: quizPayload.open(quiz.id) },
   ]);

@@ -27,6 +27,8 @@ export interface QuizContent {
   secondsPerQuestion: number;
   opensAt: Date;
   closesAt: Date;
+  /** The audience: a saved segment's members only; absent or null, every member. */
+  segmentId?: string | null;
 }
 
 export interface Quiz extends QuizContent {

@@ -1,3 +1,4 @@
+import { openQuizzesFor } from './quizAudience.ts';
 import type { DynamicMenuEntries, MenuEntry, PayloadKind } from '../menu/menuPorts.ts';
 import { withMenu } from '../menu/mainMenu.ts';
 import { textIn } from './localizedText.ts';
@@ -26,7 +27,7 @@ export const quizDynamicMenu: DynamicMenuEntries[] = [
     // A row of its own above the usual menu: a game running is news.
     row: -1,
     buttonsFor: async (turn, member) => {
-      const open = (await turn.deps.quizzes?.openFor(member.id, turn.now)) ?? [];
+      const open = await openQuizzesFor(turn, member);
       return open
         .filter((quiz) => !quiz.finished)
         .map((quiz) => ({

@@ -99,6 +99,10 @@ export const quizContentShape = {
     .meta({ description: 'Time for each question, counted on the server from the moment it was sent.' }),
   opensAt: z.iso.datetime({ offset: true }).meta({ description: 'From when members can play.' }),
   closesAt: z.iso.datetime({ offset: true }).meta({ description: 'Until when; the final standings go out then.' }),
+  segmentId: z.string().min(1).max(64).nullable().optional().meta({
+    description:
+      'The audience: a saved segment (`/api/v1/segments`) whose members alone see the quiz and may start it, matched when they open it. Absent or null: every member.',
+  }),
 };
 
 export function withQuizChecks<S extends z.ZodType<{ opensAt: string; closesAt: string }>>(schema: S): S {

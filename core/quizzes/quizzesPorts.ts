@@ -85,10 +85,13 @@ export type SettleOutcome =
   /** The question was answered already (a double tap, a second device): nothing changed. */
   | { kind: 'already' };
 
+/** A quiz open now, for whom (`segmentId`: core/quizzes/quizAudience.ts), and whether the member finished it. */
+export type OpenQuiz = Pick<Quiz, 'id' | 'title' | 'segmentId'> & { finished: boolean };
+
 /** What playing in a chat needs (core/quizzes/playQuiz.ts). */
 export interface QuizPlayStore {
   /** Published quizzes open at `now`, newest first, and whether the member finished each. */
-  openFor(memberId: string, now: Date): Promise<(Pick<Quiz, 'id' | 'title'> & { finished: boolean })[]>;
+  openFor(memberId: string, now: Date): Promise<OpenQuiz[]>;
   find(id: string): Promise<Quiz | null>;
   attemptOf(quizId: string, memberId: string): Promise<AttemptView | null>;
   attemptById(attemptId: string): Promise<AttemptView | null>;

@@ -21,4 +21,6 @@ export interface SegmentMembers {
   count(query: SegmentQuery): Promise<number>;
   /** The newest `limit` matching members. */
   sample(query: SegmentQuery, limit: number): Promise<SegmentSampleMember[]>;
+  /** Whether one member matches: asked when a member opens something meant for a segment. */
+  includes(query: SegmentQuery, memberId: string): Promise<boolean>;
 }

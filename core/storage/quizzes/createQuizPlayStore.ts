@@ -18,7 +18,7 @@ export function createQuizPlayStore(db: Database): QuizPlayStore {
         select: { quizId: true },
       });
       const done = new Set(finished.map((attempt) => attempt.quizId));
-      return open.map(({ id, title }) => ({ id, title, finished: done.has(id) }));
+      return open.map(({ id, title, segmentId }) => ({ id, title, segmentId, finished: done.has(id) }));
     },
     find: async (id) => {
       // Every answer reads its quiz: findFirst, for the reason readAttempt gives.

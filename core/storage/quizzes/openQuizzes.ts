@@ -1,7 +1,7 @@
 import type { Quiz } from '../../quizzes/quiz.ts';
 import type { Database } from '../db/openDatabase.ts';
 
-type OpenQuiz = Pick<Quiz, 'id' | 'title' | 'opensAt' | 'closesAt'>;
+type OpenQuiz = Pick<Quiz, 'id' | 'title' | 'opensAt' | 'closesAt' | 'segmentId'>;
 
 /** Published quizzes change rarely and every member turn asks for them: one read serves this long. */
 const FRESH_MS = 2_000;
@@ -20,7 +20,7 @@ export function publishedQuizzes(db: Database): Promise<OpenQuiz[]> {
   const quizzes = db.prisma.quiz
     .findMany({
       where: { state: 'published' },
-      select: { id: true, title: true, opensAt: true, closesAt: true },
+      select: { id: true, title: true, opensAt: true, closesAt: true, segmentId: true },
       orderBy: { opensAt: 'desc' },
     })
     .then((rows) => rows.map((row) => ({ ...row, title: JSON.parse(row.title) as Quiz['title'] })));

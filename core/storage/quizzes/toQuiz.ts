@@ -12,6 +12,7 @@ export function toQuiz(row: QuizRow): Quiz {
     secondsPerQuestion: row.secondsPerQuestion,
     opensAt: row.opensAt,
     closesAt: row.closesAt,
+    segmentId: row.segmentId,
     state: row.state as QuizState,
     version: row.version,
     publishedAt: row.publishedAt,
@@ -32,5 +33,6 @@ export function contentColumns(content: QuizContent) {
     secondsPerQuestion: content.secondsPerQuestion,
     opensAt: content.opensAt,
     closesAt: content.closesAt,
+    segmentId: content.segmentId ?? null,
   };
 }

@@ -46,6 +46,8 @@ export function createSegmentStore(db: Database): SegmentStore {
 export function createSegmentMembers(db: Database): SegmentMembers {
   return {
     count: (query) => db.prisma.member.count({ where: segmentWhere(query) }),
+    includes: async (query, memberId) =>
+      (await db.prisma.member.count({ where: { ...segmentWhere(query), id: memberId } })) === 1,
     sample: async (query, limit) => {
       const rows = await db.prisma.member.findMany({
         where: segmentWhere(query),
