@@ -27,6 +27,7 @@ const assets: Record<string, string> = {
   'pages/quizList.js': SCRIPT,
   'pages/quizEditor.js': SCRIPT,
   'pages/quizForm.js': SCRIPT,
+  'pages/quizAudience.js': SCRIPT,
   'pages/quizQuestion.js': SCRIPT,
   'pages/quizRows.js': SCRIPT,
   'pages/quizTexts.js': SCRIPT,

@@ -277,6 +277,31 @@ describe.skipIf(skipBrowserTests)(`the quiz pages in Chromium${skipBrowserTests 
     expect(kept.questions).toHaveLength(2);
   });
 
+  it('gives a quiz to a saved segment’s members only, and back to every member', async () => {
+    const segment = await world.admin('POST', '/api/v1/segments', {
+      name: 'Russian speakers',
+      filters: { locales: ['ru'] },
+    });
+    expect(segment.status).toBe(201);
+    const page = await signedIn(MARKETER);
+    await page.goto(`${world.url}/admin#/quizzes/${quizId}`);
+    const audience = page.getByLabel('Audience');
+    await audience.locator('option', { hasText: 'Russian speakers' }).waitFor({ state: 'attached' });
+    expect(await audience.inputValue()).toBe('');
+    await audience.selectOption({ label: 'Russian speakers' });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('The changes are saved.').waitFor();
+    expect((await world.admin('GET', `/api/v1/quizzes/${quizId}`)).body.segmentId).toBe(segment.body.id);
+    await page.reload();
+    await page.getByLabel('Audience').locator('option', { hasText: 'Russian speakers' }).waitFor({ state: 'attached' });
+    expect(await page.getByLabel('Audience').inputValue()).toBe(segment.body.id);
+    await page.getByLabel('Audience').selectOption({ label: 'Every member' });
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('The changes are saved.').waitFor();
+    expect((await world.admin('GET', `/api/v1/quizzes/${quizId}`)).body.segmentId).toBeNull();
+  });
+
   it('closes the open quiz from its results page after asking once more', async () => {
     const page = await signedIn(MARKETER);
     await page.goto(`${world.url}/admin#/quizzes/${quizId}/results`);

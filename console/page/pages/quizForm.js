@@ -1,11 +1,13 @@
 // The quiz as a form, in the shape of POST /api/v1/quizzes: title and
 // introduction in three languages, 1–20 questions, the scoring and the
 // dates. `read()` is the document to send; `mark(errors)` shows the API's
-// field problems at the inputs they name; `lockScoring()` keeps the
+// field problems at the inputs they name; the audience is every member or a
+// saved segment; `lockScoring()` keeps the
 // questions and scoring as they are once members have played.
 import { el, field } from '../dom.js';
 import { t } from '../i18n.js';
 import { markProblems } from './quizProblems.js';
+import { audiencePart } from './quizAudience.js';
 import { questionEditor } from './quizQuestion.js';
 import { growingList } from './quizRows.js';
 import { localizedText } from './quizTexts.js';
@@ -20,7 +22,7 @@ export function quizForm(quiz) {
   const value = quiz ?? defaults();
   const questions = questionsPart(value.questions, () => warnings.refresh());
   const scoring = scoringPart(value);
-  const parts = [textsPart(value), questions, scoring, datesPart(value)];
+  const parts = [textsPart(value), questions, scoring, datesPart(value), audiencePart(value, part)];
   // Each part gives its own fields, in the order the API documents them.
   const read = () => Object.assign({}, ...parts.map((part) => part.read()));
   const warnings = missingLanguagesPanel(read);
