@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { Provider } from '../core/storage/db/openDatabase.ts';
+import { loadConfig } from '../app/config.ts';
+import { createLogger } from '../app/logger.ts';
+import { startApp, type RunningApp } from '../app/startApp.ts';
 import { acquirePostgres } from '../test/support/postgres.ts';
 
 /** p50, p95 and p99 of one kind of request, in milliseconds. */
@@ -75,4 +78,27 @@ export async function benchDatabase(
       await server.stop();
     },
   };
+}
+
+/**
+ * The whole application on loopback over `databaseUrl`, silent, with the
+ * rate limits set above what a bench sends: it measures the path, not the
+ * refusals. `env` adds or overrides variables.
+ */
+export function startBenchApp(
+  databaseUrl: string,
+  adminToken: string,
+  env: Record<string, string> = {},
+): Promise<RunningApp> {
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    ADMIN_TOKEN: adminToken,
+    API_RATE_LIMIT_PER_MINUTE: '1000000',
+    RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '1000000',
+    ...env,
+  });
+  return startApp(config, createLogger('silent'));
 }

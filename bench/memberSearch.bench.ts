@@ -1,10 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { loadConfig } from '../app/config.ts';
-import { createLogger } from '../app/logger.ts';
-import { startApp } from '../app/startApp.ts';
 import { formatCardNumber } from '../core/members/cardNumber.ts';
 import type { Provider } from '../core/storage/db/openDatabase.ts';
-import { benchDatabase, timeRequests, type Percentiles } from './httpBench.ts';
+import { benchDatabase, startBenchApp, timeRequests, type Percentiles } from './httpBench.ts';
 import { seedDirectory, type SeededMember } from './seedDirectory.ts';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
@@ -67,16 +64,7 @@ function requestKinds(members: SeededMember[]): Record<string, () => string> {
 export async function benchMemberSearch(provider: Provider): Promise<MemberSearchBench | { skipped: string }> {
   const database = await benchDatabase(provider, 'members');
   if ('skipped' in database) return database;
-  const config = loadConfig({
-    DATABASE_URL: database.url,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    ADMIN_TOKEN,
-    API_RATE_LIMIT_PER_MINUTE: '1000000',
-    RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '1000000',
-  });
-  const app = await startApp(config, createLogger('silent'));
+  const app = await startBenchApp(database.url, ADMIN_TOKEN);
   try {
     const seeding = performance.now();
     const members = await seedDirectory(app.db, MEMBERS, LEDGER_PER_MEMBER);

@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { loadConfig } from '../app/config.ts';
-import { createLogger } from '../app/logger.ts';
-import { startApp } from '../app/startApp.ts';
 import type { Database, Provider } from '../core/storage/db/openDatabase.ts';
-import { benchDatabase, timeRequests, type Percentiles } from './httpBench.ts';
+import { benchDatabase, startBenchApp, timeRequests, type Percentiles } from './httpBench.ts';
 import { BASELINE_KIND } from './memberSearch.bench.ts';
 
 const MEMBERS = Number(process.env.BENCH_SEGMENT_MEMBERS ?? 100_000);
@@ -56,17 +53,7 @@ const segments: Record<string, Record<string, unknown>> = {
 export async function benchSegments(provider: Provider): Promise<SegmentsBench | { skipped: string }> {
   const database = await benchDatabase(provider, 'segments');
   if ('skipped' in database) return database;
-  const config = loadConfig({
-    DATABASE_URL: database.url,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    ADMIN_TOKEN,
-    JOBS_INTERVAL_SECONDS: '0',
-    API_RATE_LIMIT_PER_MINUTE: '1000000',
-    RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '1000000',
-  });
-  const app = await startApp(config, createLogger('silent'));
+  const app = await startBenchApp(database.url, ADMIN_TOKEN, { JOBS_INTERVAL_SECONDS: '0' });
   try {
     const t0 = performance.now();
     await seed(app.db);

@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BASELINE_KIND } from './memberSearch.bench.ts';
-import { loadConfig } from '../app/config.ts';
-import { createLogger } from '../app/logger.ts';
-import { startApp } from '../app/startApp.ts';
 import type { Database, Provider } from '../core/storage/db/openDatabase.ts';
-import { benchDatabase, timeRequests, type Percentiles } from './httpBench.ts';
+import { benchDatabase, startBenchApp, timeRequests, type Percentiles } from './httpBench.ts';
 import { seedDirectory } from './seedDirectory.ts';
 
 const ANSWERS = Number(process.env.BENCH_SURVEY_ANSWERS ?? 1_000_000);
@@ -44,17 +41,7 @@ const reports: Record<string, string> = {
 export async function benchSurveys(provider: Provider): Promise<SurveysBench | { skipped: string }> {
   const database = await benchDatabase(provider, 'surveys');
   if ('skipped' in database) return database;
-  const config = loadConfig({
-    DATABASE_URL: database.url,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    ADMIN_TOKEN,
-    JOBS_INTERVAL_SECONDS: '0',
-    API_RATE_LIMIT_PER_MINUTE: '1000000',
-    RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '1000000',
-  });
-  const app = await startApp(config, createLogger('silent'));
+  const app = await startBenchApp(database.url, ADMIN_TOKEN, { JOBS_INTERVAL_SECONDS: '0' });
   try {
     const t0 = performance.now();
     const members = (await seedDirectory(app.db, MEMBERS, 0)).map((member) => member.id);
