@@ -14,10 +14,6 @@ export async function previewSegment(
   timezone: string,
 ): Promise<SegmentPreview> {
   const query = segmentQuery(filters, now, timezone);
-  const [count, optedIn, sample] = await Promise.all([
-    members.count(query),
-    members.count({ ...query, optedIn: true }),
-    members.sample(query, SAMPLE_SIZE),
-  ]);
-  return { members: count, optedIn, sample };
+  const [counted, sample] = await Promise.all([members.count(query), members.sample(query, SAMPLE_SIZE)]);
+  return { ...counted, sample };
 }

@@ -18,7 +18,8 @@ export interface SegmentStore {
 
 /** The members a query matches; erased members never do. */
 export interface SegmentMembers {
-  count(query: SegmentQuery): Promise<number>;
+  /** How many match, and how many of them agreed to news and offers, in one reading. */
+  count(query: SegmentQuery): Promise<{ members: number; optedIn: number }>;
   /** The newest `limit` matching members. */
   sample(query: SegmentQuery, limit: number): Promise<SegmentSampleMember[]>;
   /** Whether one member matches: asked when a member opens something meant for a segment. */

@@ -45,7 +45,15 @@ export function createSegmentStore(db: Database): SegmentStore {
 
 export function createSegmentMembers(db: Database): SegmentMembers {
   return {
-    count: (query) => db.prisma.member.count({ where: segmentWhere(query) }),
+    count: async (query) => {
+      const groups = await db.prisma.member.groupBy({
+        by: ['marketingOptIn'],
+        where: segmentWhere(query),
+        _count: { _all: true },
+      });
+      const of = (optedIn: boolean) => groups.find((group) => group.marketingOptIn === optedIn)?._count._all ?? 0;
+      return { members: of(true) + of(false), optedIn: of(true) };
+    },
     includes: async (query, memberId) =>
       (await db.prisma.member.count({ where: { ...segmentWhere(query), id: memberId } })) === 1,
     sample: async (query, limit) => {

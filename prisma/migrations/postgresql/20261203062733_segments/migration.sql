@@ -21,6 +21,9 @@ CREATE INDEX "Member_lastPurchaseAt_idx" ON "Member"("lastPurchaseAt");
 -- CreateIndex
 CREATE INDEX "Chat_channel_memberId_idx" ON "Chat"("channel", "memberId");
 
+-- CreateIndex
+CREATE INDEX "Member_createdAt_id_idx" ON "Member"("createdAt", "id");
+
 -- Backfill: each member's latest purchase that was not refunded.
 UPDATE "Member" SET "lastPurchaseAt" = (
     SELECT MAX(p."createdAt") FROM "Purchase" p WHERE p."memberId" = "Member"."id" AND p."refundedAt" IS NULL
