@@ -66,9 +66,21 @@ export interface SurveyStore {
     day: string;
   }): Promise<AnswerOutcome>;
   comment(questionId: string, memberId: string, comment: string): Promise<void>;
-  /** The desk ticket a detractor's answer opened. */
+  /** The desk ticket a detractor's answer opened; the first link stands. */
   linkTicket(questionId: string, ticketId: string): Promise<void>;
+  /**
+   * Detractors' answers given between `from` and `to` that no ticket follows
+   * up yet (the member neither commented nor skipped), with the chat the
+   * question was asked in (null when there is none left to write to), the oldest first.
+   */
+  silentDetractors(range: { from: Date; to: Date }, limit: number): Promise<SilentDetractor[]>;
   find(questionId: string): Promise<SurveyQuestionRecord | null>;
+}
+
+/** A detractor's answer waiting for its ticket, and where the member can be answered. */
+export interface SilentDetractor {
+  question: SurveyQuestionRecord;
+  chat: { id: string; channel: Channel; address: string; locale: Locale } | null;
 }
 
 /** A relationship survey: who was asked, and who not and why. */
