@@ -83,16 +83,23 @@ export interface SilentDetractor {
   chat: { id: string; channel: Channel; address: string; locale: Locale } | null;
 }
 
-/** A relationship survey: who was asked, and who not and why. */
+/** A relationship survey: who will be asked, who switched surveys off, and who not and why. */
 export interface RelationshipOutcome {
+  /** Queued: asked at the next moment outside the quiet hours. */
   scheduled: number;
+  /** Switched surveys off: their question is written as `muted` and never sent. */
+  muted: number;
   skipped: { throttled: number; noChat: number; alreadyScheduled: number; unknownMember: number };
 }
 
+/** Whom a relationship survey asks: every member, or those named by id or card number. */
+export type SurveyAudience = 'all' | { memberIds: string[]; cardNumbers: string[] };
+
 export interface SurveySending {
-  /** Schedules an NPS question for each member (all of them for `segment: all`), throttle respected. */
+  /** Schedules a question of `kind` for each member of the audience, throttle respected. */
   sendRelationshipSurvey(input: {
-    memberIds: string[] | 'all';
+    kind: SurveyKind;
+    audience: SurveyAudience;
     at: Date;
     dueAt: Date;
     minDaysBetween: number;
