@@ -44,7 +44,8 @@ export interface SchedulerDeps {
 
 /**
  * Runs the scheduled jobs (expiry sweep, expiry reminders, birthday
- * greetings, desk re-announcements) every `intervalMs`, on every instance: each job claims its run
+ * greetings, desk re-announcements, quizzes closing, surveys asked, expired
+ * and followed up) every `intervalMs`, on every instance: each job claims its run
  * in the database, so one instance per interval does the work, and the jobs
  * are idempotent should two ever overlap. Runs never overlap on one instance.
  */
@@ -69,7 +70,7 @@ export function scheduledJobsOf(db: Database, deps: Omit<SchedulerDeps, 'clock'>
     ...membersJobs({ ...common, birthdays: createBirthdayStore(db) }),
     ...(deps.desk ? deskJobs(deps.desk, deps.translator) : []),
     ...quizJobs({ ...common, quizzes: createQuizCloseStore(db) }),
-    ...surveysJobs({ ...common, surveys: createSurveyStore(db) }),
+    ...surveysJobs({ ...common, surveys: createSurveyStore(db), ...(deps.desk && { desk: deps.desk }) }),
   ];
 }
 

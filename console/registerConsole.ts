@@ -36,6 +36,7 @@ const assets: Record<string, string> = {
   'pages/quizResults.js': SCRIPT,
   'pages/quizClose.js': SCRIPT,
   'pages/quizWords.js': SCRIPT,
+  'pages/surveySend.js': SCRIPT,
   'pages/programFields.js': SCRIPT,
   'pages/programForm.js': SCRIPT,
   'pages/programPreview.js': SCRIPT,

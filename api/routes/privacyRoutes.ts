@@ -23,6 +23,30 @@ const exportSchema = z.object({
     referredById: z.string().nullable(),
     invitedMembers: z.number().int(),
   }),
+  surveyAnswers: z
+    .array(
+      z.object({
+        kind: z.string().meta({ description: '`nps` (0–10) or `csat` (1–5).' }),
+        touchpoint: z.string().meta({ description: 'What it followed: `purchase`, `desk` or `relationship`.' }),
+        store: z.string().nullable(),
+        score: z.number().int(),
+        comment: z.string().nullable(),
+        answeredAt: timestamp,
+      }),
+    )
+    .meta({ description: 'Every NPS and CSAT answer the member gave, oldest first.' }),
+  quizAttempts: z
+    .array(
+      z.object({
+        quizTitle: z.string(),
+        score: z.number().int().meta({ description: 'Questions answered correctly.' }),
+        questions: z.number().int().meta({ description: 'Questions the quiz had.' }),
+        points: z.number().int().meta({ description: 'Points the attempt earned.' }),
+        startedAt: timestamp,
+        completedAt: timestamp.nullable(),
+      }),
+    )
+    .meta({ description: 'Every quiz the member played, oldest first.' }),
 });
 
 const eraseBody = z.strictObject({
@@ -57,7 +81,7 @@ function exportRoute(deps: ApiDeps): ApiRoute {
     params: idParams,
     summary: 'Everything held about a member, as a JSON download',
     description:
-      'Member, consent, chats, notification settings, ledger, purchases, tickets with their messages, referral. Sent with `Content-Disposition: attachment`.',
+      'Member, consent, chats, notification settings, ledger, purchases, tickets with their messages, referral, survey answers, quiz attempts. Sent with `Content-Disposition: attachment`.',
     example: { params: { id: EXAMPLE_ID } },
     responses: { 200: { description: 'The data, as a file to keep.', schema: exportSchema } },
     problems: ['member-not-found', 'member-erased'],

@@ -55,7 +55,10 @@ function csatRoute(deps: ApiDeps): ApiRoute {
     access: 'reports',
     query: z.strictObject({
       ...rangeQuery,
-      touchpoint: z.enum(['desk', 'purchase']).optional().meta({ description: 'One touch point; default both.' }),
+      touchpoint: z
+        .enum(['desk', 'purchase', 'relationship'])
+        .optional()
+        .meta({ description: 'One touch point (`relationship`: a survey a marketer sent); default all.' }),
       store: storeLabel.optional().meta({ description: 'One store, as the till labels purchases.' }),
       groupBy: z.enum(['week', 'day', 'store', 'channel', 'locale', 'tier']).optional(),
     }),

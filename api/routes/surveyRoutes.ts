@@ -8,28 +8,69 @@ const outcomeSchema = z.object({
     .number()
     .int()
     .meta({ description: 'Members who will be asked, at the next moment outside the quiet hours.' }),
+  muted: z.number().int().meta({
+    description: 'Members who switched surveys off: their question is written as `muted` and never sent.',
+  }),
   skipped: z.object({
-    throttled: z.number().int().meta({ description: 'Asked NPS within `nps.minDaysBetween` days.' }),
+    throttled: z
+      .number()
+      .int()
+      .meta({ description: 'Asked this kind within `nps.minDaysBetween` (CSAT: `csat.minDaysBetween`) days.' }),
     noChat: z.number().int().meta({ description: 'No chat we may write to (enrolled at the till, or unreachable).' }),
-    alreadyScheduled: z.number().int().meta({ description: 'An NPS question already waits to be asked.' }),
-    unknownMember: z.number().int().meta({ description: 'No member has this id (or their data was erased).' }),
+    alreadyScheduled: z.number().int().meta({ description: 'A question of this kind already waits to be asked.' }),
+    unknownMember: z
+      .number()
+      .int()
+      .meta({ description: 'No member has this id or card number (or their data was erased).' }),
   }),
 });
 
-/** Relationship surveys: a marketer asks NPS of a segment, the throttle respected. */
-export function surveyRoutes(deps: ApiDeps): ApiRoute[] {
-  const body = z
-    .strictObject({
-      kind: z.literal('nps').meta({ description: 'The survey to send; only `nps` is sent to a segment.' }),
-      memberIds: z.array(z.string().min(1).max(64)).min(1).max(1000).optional().meta({
-        description: 'The members to ask, at most 1000; or give `segment`.',
+const MAX_NAMED = 1000;
+const cardNumber = z
+  .string()
+  .transform((value) => value.replaceAll(' ', ''))
+  .pipe(z.string().regex(/^\d{12}$/, 'must be the 12 digits of a card'));
+
+const surveyBody = z
+  .strictObject({
+    kind: z.enum(['nps', 'csat']).meta({
+      description: '`nps`: "How likely are you to recommend …", 0–10; `csat`: "How satisfied are you with …", 1–5.',
+    }),
+    memberIds: z
+      .array(z.string().min(1).max(64))
+      .min(1)
+      .max(MAX_NAMED)
+      .optional()
+      .meta({
+        description: `The members to ask by id; with \`cardNumbers\`, at most ${MAX_NAMED} in all. Or give \`segment\`.`,
       }),
-      segment: z.literal('all').optional().meta({ description: '`all`: every member with a chat.' }),
-    })
-    .refine((survey) => (survey.memberIds === undefined) !== (survey.segment === undefined), {
-      message: 'give exactly one of memberIds or segment',
-    })
-    .meta({ oneOf: [{ required: ['memberIds'] }, { required: ['segment'] }] });
+    cardNumbers: z
+      .array(cardNumber)
+      .min(1)
+      .max(MAX_NAMED)
+      .optional()
+      .meta({
+        description: 'The members to ask by card number (12 digits, spaces allowed).',
+        examples: [['1000 0000 0008']],
+      }),
+    segment: z.literal('all').optional().meta({ description: '`all`: every member with a chat.' }),
+  })
+  .refine(
+    (survey) => (survey.segment === undefined) !== (survey.memberIds === undefined && survey.cardNumbers === undefined),
+    {
+      message: 'give either segment or members (memberIds, cardNumbers), not both',
+    },
+  )
+  .refine((survey) => (survey.memberIds?.length ?? 0) + (survey.cardNumbers?.length ?? 0) <= MAX_NAMED, {
+    message: `name at most ${MAX_NAMED} members in all`,
+    path: ['memberIds'],
+  })
+  .meta({
+    oneOf: [{ required: ['segment'] }, { anyOf: [{ required: ['memberIds'] }, { required: ['cardNumbers'] }] }],
+  });
+
+/** Relationship surveys: a marketer asks NPS or CSAT of a segment, the throttle respected. */
+export function surveyRoutes(deps: ApiDeps): ApiRoute[] {
   return [
     defineRoute({
       method: 'POST',
@@ -37,26 +78,31 @@ export function surveyRoutes(deps: ApiDeps): ApiRoute[] {
       operationId: 'sendSurvey',
       tag: 'Surveys',
       access: 'surveys',
-      body,
-      summary: 'Send an NPS survey to members or to everyone',
+      body: surveyBody,
+      summary: 'Send an NPS or CSAT survey to members or to everyone',
       description:
-        'Schedules one NPS question per member, asked by the scheduler at the next moment outside the quiet hours. A member asked within `nps.minDaysBetween` days, or without a chat, is skipped and counted by reason. Recorded in the audit log.',
+        'Schedules one question per member, asked by the scheduler at the next moment outside the quiet hours. A member asked the same kind within its `minDaysBetween` days, or without a chat, is skipped and counted by reason; one who switched surveys off is counted as muted (the question is written as `muted`, never sent). Recorded in the audit log.',
       example: { body: { kind: 'nps', segment: 'all' } },
       responses: {
-        202: { description: 'Scheduled; how many will be asked, and who not and why.', schema: outcomeSchema },
+        202: {
+          description: 'Scheduled; how many will be asked, how many muted, and who not and why.',
+          schema: outcomeSchema,
+        },
       },
       problems: [],
       handle: async ({ body, client }) => {
         const rules = await deps.points.rules();
         const now = deps.clock();
         const outcome = await deps.surveys.sending.sendRelationshipSurvey({
-          memberIds: body.segment === 'all' ? 'all' : body.memberIds!,
+          kind: body.kind,
+          audience:
+            body.segment === 'all' ? 'all' : { memberIds: body.memberIds ?? [], cardNumbers: body.cardNumbers ?? [] },
           at: now,
           dueAt: afterQuietHours(now, deps.settings.timezone, rules.quietHours),
-          minDaysBetween: rules.nps.minDaysBetween,
+          minDaysBetween: body.kind === 'nps' ? rules.nps.minDaysBetween : rules.csat.minDaysBetween,
           sentBy: credentialOf(client),
         });
-        deps.log.info({ scheduled: outcome.scheduled }, 'surveys: relationship survey sent');
+        deps.log.info({ kind: body.kind, scheduled: outcome.scheduled }, 'surveys: relationship survey sent');
         return { status: 202, body: outcome };
       },
     }),

@@ -129,12 +129,18 @@ export interface TicketCursor {
  * it commit together or not at all.
  */
 export interface DeskStore {
-  /** Opens a ticket and moves the chat to it, unless the chat changed since `chatVersion` was read. */
+  /**
+   * Opens a ticket and moves the chat to it, unless the chat changed since
+   * `chat.version` was read. Without `chat` the conversation is left where it
+   * stands (a scheduled job opens it on the member's behalf). `exists` when a
+   * ticket with this id is there already: a caller that derives the id from
+   * its cause opens one ticket per cause, however many try at once.
+   */
   open(input: {
     ticket: NewTicket;
-    chat: { id: string; version: number; state: ChatState };
+    chat?: { id: string; version: number; state: ChatState };
     posts: DeskDraft[];
-  }): Promise<'opened' | 'chat-changed'>;
+  }): Promise<'opened' | 'chat-changed' | 'exists'>;
   /** A customer's message for an open ticket; `closed` when staff resolved it meanwhile. */
   addCustomerMessage(message: TicketMessageDraft, post: DeskDraft): Promise<AddOutcome>;
   /**

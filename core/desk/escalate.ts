@@ -42,7 +42,8 @@ export async function escalate(
     chat: { id: chat.id, version: chat.version, state: { v: 1, step: 'member', ticket: id } },
     posts: [{ dedupeKey: `desk:${id}:ticket`, post: { kind: 'ticket' } }],
   });
-  if (outcome === 'chat-changed') throw new ChatChangedError();
+  // A ticket of this id opened meanwhile (a survey's job, for the same answer): the turn is answered again, against it.
+  if (outcome !== 'opened') throw new ChatChangedError();
   deps.log.info({ ticketId: id, reason, channel: inbound.channel }, 'desk: ticket opened');
   // A waiting time is promised only while someone can see the ticket (a desk is connected).
   const promise = (await deps.desk.deskConnected())

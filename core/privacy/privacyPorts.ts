@@ -16,6 +16,29 @@ export interface MemberExport {
   purchases: Record<string, unknown>[];
   tickets: (Record<string, unknown> & { messages: Record<string, unknown>[] })[];
   referral: { code: string | null; referredById: string | null; invitedMembers: number };
+  /** Every NPS and CSAT answer given, oldest first: what was asked, the score, the comment, when. */
+  surveyAnswers: SurveyAnswerExport[];
+  /** Every quiz played, oldest first: which, how it went, the points it earned, when. */
+  quizAttempts: QuizAttemptExport[];
+}
+
+export interface SurveyAnswerExport {
+  kind: string;
+  touchpoint: string;
+  store: string | null;
+  score: number;
+  comment: string | null;
+  answeredAt: Date;
+}
+
+export interface QuizAttemptExport {
+  quizTitle: string;
+  /** Questions answered correctly, of `questions`. */
+  score: number;
+  questions: number;
+  points: number;
+  startedAt: Date;
+  completedAt: Date | null;
 }
 
 /** An erasure as asked: by staff (who typed the card number) or by the member in their chat. */
@@ -47,6 +70,9 @@ export interface DataSummary {
   mutedTopics: NotificationTopic[];
   purchases: number;
   tickets: number;
+  /** NPS and CSAT answers given, and quizzes played. */
+  surveyAnswers: number;
+  quizzes: number;
 }
 
 /** Personal data: what is held about a member, and its erasure. */

@@ -34,6 +34,9 @@ function dataLines(turn: Turn, summary: DataSummary): string[] {
     t('privacy.balance', { points: t('points', { count: summary.balance }) }),
     t('privacy.purchases', { count: summary.purchases }),
     t('privacy.tickets', { count: summary.tickets }),
+    // Said only when there is something: most members never answered a survey or played.
+    ...(summary.surveyAnswers > 0 ? [t('privacy.surveyAnswers', { count: summary.surveyAnswers })] : []),
+    ...(summary.quizzes > 0 ? [t('privacy.quizzes', { count: summary.quizzes })] : []),
     t('privacy.channels', { channels: summary.channels.map((channel) => channelName(t, channel)).join(', ') }),
     topics.length > 0 ? t('privacy.muted', { topics: topics.join(', ') }) : t('privacy.noneMuted'),
   ];

@@ -47,6 +47,16 @@ const tierSchema = z.object({
  */
 export const programRulesSchema = z
   .object({
+    /**
+     * The programme's name as members know it ("Luna Club"), where the bot
+     * names it (the NPS question); empty: the bot says "us" in the member's language.
+     */
+    name: z
+      .string()
+      .trim()
+      .max(60)
+      .regex(/^[^\p{Cc}]*$/u, 'must be one line of text, without control characters')
+      .default(''),
     /** ISO 4217 currency of amounts, for showing money to people. */
     currency: z
       .string()

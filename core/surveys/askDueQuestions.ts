@@ -27,7 +27,7 @@ export async function askDueQuestions(deps: SurveyJobDeps, now: Date): Promise<{
     if (decision.ask) {
       const t = translator.forLocale(question.locale);
       const day = localDay(now, settings.timezone);
-      const status = await surveys.ask(question.id, questionMessage(t, question), now, decision.expiresAt, day);
+      const status = await surveys.ask(question.id, questionMessage(t, question, rules), now, decision.expiresAt, day);
       if (status === 'asked') asked += 1;
     } else if ('skip' in decision) await surveys.skip(question.id);
     else await surveys.postpone(question.id, decision.waitUntil);

@@ -66,21 +66,40 @@ export interface SurveyStore {
     day: string;
   }): Promise<AnswerOutcome>;
   comment(questionId: string, memberId: string, comment: string): Promise<void>;
-  /** The desk ticket a detractor's answer opened. */
+  /** The desk ticket a detractor's answer opened; the first link stands. */
   linkTicket(questionId: string, ticketId: string): Promise<void>;
+  /**
+   * Detractors' answers given between `from` and `to` that no ticket follows
+   * up yet (the member neither commented nor skipped), with the chat the
+   * question was asked in (null when there is none left to write to), the oldest first.
+   */
+  silentDetractors(range: { from: Date; to: Date }, limit: number): Promise<SilentDetractor[]>;
   find(questionId: string): Promise<SurveyQuestionRecord | null>;
 }
 
-/** A relationship survey: who was asked, and who not and why. */
+/** A detractor's answer waiting for its ticket, and where the member can be answered. */
+export interface SilentDetractor {
+  question: SurveyQuestionRecord;
+  chat: { id: string; channel: Channel; address: string; locale: Locale } | null;
+}
+
+/** A relationship survey: who will be asked, who switched surveys off, and who not and why. */
 export interface RelationshipOutcome {
+  /** Queued: asked at the next moment outside the quiet hours. */
   scheduled: number;
+  /** Switched surveys off: their question is written as `muted` and never sent. */
+  muted: number;
   skipped: { throttled: number; noChat: number; alreadyScheduled: number; unknownMember: number };
 }
 
+/** Whom a relationship survey asks: every member, or those named by id or card number. */
+export type SurveyAudience = 'all' | { memberIds: string[]; cardNumbers: string[] };
+
 export interface SurveySending {
-  /** Schedules an NPS question for each member (all of them for `segment: all`), throttle respected. */
+  /** Schedules a question of `kind` for each member of the audience, throttle respected. */
   sendRelationshipSurvey(input: {
-    memberIds: string[] | 'all';
+    kind: SurveyKind;
+    audience: SurveyAudience;
     at: Date;
     dueAt: Date;
     minDaysBetween: number;

@@ -141,6 +141,7 @@ describe.skipIf(skipBrowserTests)(
       const touchpoints = page.getByRole('table', { name: 'CSAT by touch point' });
       await touchpoints.getByRole('row', { name: /Help from staff 100 % 1/ }).waitFor();
       await touchpoints.getByRole('row', { name: /Purchases 0 % 1/ }).waitFor();
+      await touchpoints.getByRole('row', { name: /The programme as a whole — 0/ }).waitFor();
       await page
         .getByRole('table', { name: 'CSAT of purchases by store' })
         .getByRole('row', { name: /Botanica 0 %/ })

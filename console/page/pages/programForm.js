@@ -16,6 +16,7 @@ const GROUPS = [
   {
     key: 'earning',
     fields: [
+      { key: 'name', pointer: '/name', type: 'text', help: true, attributes: { maxlength: 60 } },
       { key: 'tierBasis', pointer: '/tierBasis', type: 'select', options: ['spend', 'earned'], help: true },
       { key: 'pointValue', pointer: '/pointValue', unit: 'money', min: 0.01, help: true },
       {

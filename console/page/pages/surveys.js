@@ -2,32 +2,37 @@
 // trend by week, the 0–10 distribution and the response rate, breakdowns by
 // tier, channel, store and language, what members wrote (each detractor's
 // ticket a link away), and CSAT per touch point and per store. Every figure
-// is a table; the bars beside them are drawn from the same numbers.
+// is a table; the bars beside them are drawn from the same numbers. Below
+// them, for those who may, the form that sends a survey (surveySend.js).
 import { api } from '../api.js';
 import { el, heading, selectField, table } from '../dom.js';
 import { formatTime, t } from '../i18n.js';
 import { bars, shares } from './surveyCharts.js';
+import { sendSurveyPanel } from './surveySend.js';
 
 const DAY_MS = 86_400_000;
 const BREAKDOWNS = ['tier', 'channel', 'store', 'locale'];
 const GROUPS = ['detractor', 'passive', 'promoter'];
 
-export async function render() {
+export async function render(context) {
   const to = new Date();
   const state = { from: isoDay(new Date(to.getTime() - 90 * DAY_MS)), to: isoDay(new Date(to.getTime() + DAY_MS)) };
   const body = el('div', { class: 'surveys' });
   const period = periodForm(state, () => draw(body, state));
   await draw(body, state);
-  return el('section', {}, heading(t('surveys.heading')), period, body);
+  // Reading the figures takes `reports`; sending a survey, `surveys` (a viewer reads only).
+  const send = context.session.permissions.includes('surveys') ? sendSurveyPanel(context) : null;
+  return el('section', {}, heading(t('surveys.heading')), period, body, send);
 }
 
 async function draw(body, state) {
   const range = `from=${state.from}&to=${state.to}`;
-  const [nps, weeks, desk, purchase, stores] = await Promise.all([
+  const [nps, weeks, desk, purchase, relationship, stores] = await Promise.all([
     api('GET', `/reports/nps?${range}`),
     api('GET', `/reports/nps?${range}&groupBy=week`),
     api('GET', `/reports/csat?${range}&touchpoint=desk`),
     api('GET', `/reports/csat?${range}&touchpoint=purchase`),
+    api('GET', `/reports/csat?${range}&touchpoint=relationship`),
     api('GET', `/reports/csat?${range}&touchpoint=purchase&groupBy=store`),
   ]);
   body.replaceChildren(
@@ -36,7 +41,7 @@ async function draw(body, state) {
     distribution(nps),
     await breakdown(range),
     await comments(range),
-    csat(desk, purchase, stores),
+    csat({ desk, purchase, relationship }, stores),
   );
 }
 
@@ -211,7 +216,7 @@ async function comments(range) {
   );
 }
 
-function csat(desk, purchase, stores) {
+function csat(touchpoints, stores) {
   const value = (report) => (report.csat === null ? '—' : `${report.csat} %`);
   return el(
     'div',
@@ -220,10 +225,9 @@ function csat(desk, purchase, stores) {
     table(
       t('surveys.byTouchpoint'),
       [t('surveys.touchpoint'), t('surveys.csat'), t('surveys.responses')],
-      [
-        textCells([t('surveys.touchpoints.desk'), value(desk), String(desk.responses)]),
-        textCells([t('surveys.touchpoints.purchase'), value(purchase), String(purchase.responses)]),
-      ],
+      Object.entries(touchpoints).map(([key, report]) =>
+        textCells([t(`surveys.touchpoints.${key}`), value(report), String(report.responses)]),
+      ),
     ),
     table(
       t('surveys.byStore'),

@@ -17,12 +17,13 @@ import type { Database, Prisma } from '../db/openDatabase.ts';
 import type { Ticket } from '../generated/sqlite/client.ts';
 import { enqueueDeskPost, enqueueInTransaction } from '../outbox/enqueue.ts';
 import { toMemberRecord } from '../members/records.ts';
-import { newTicketRow, openingMessage, ticketMessageRow, toPurchaseLine, toTicketRecord } from './ticketRecords.ts';
+import { ticketMessageRow, toPurchaseLine, toTicketRecord } from './ticketRecords.ts';
 import { isUniqueViolation, uniqueTarget } from '../db/isUniqueViolation.ts';
 import type { RelayBudget } from '../../desk/relayBudget.ts';
 import { relayWithinBudget } from './relayWithinBudget.ts';
 import { closeByCustomer, lastCustomerActivityAt } from './closeByCustomer.ts';
 import { inboxReads } from './inboxReads.ts';
+import { openTicket } from './openTicket.ts';
 import type { AuditRecord } from '../../audit/auditPorts.ts';
 import { recordAuditInTransaction } from '../audit/recordAudit.ts';
 import { recordDeskCsatInTransaction } from '../surveys/recordDeskCsat.ts';
@@ -50,18 +51,7 @@ export function createDeskStore(
 
 function conversationWrites(prisma: Prisma, relayBudget: RelayBudget | undefined, staff: StaffPosts) {
   return {
-    open: ({ ticket, chat, posts }) =>
-      prisma.$transaction(async (tx) => {
-        const moved = await tx.chat.updateMany({
-          where: { id: chat.id, version: chat.version },
-          data: { state: JSON.stringify(chat.state), version: { increment: 1 } },
-        });
-        if (moved.count !== 1) return 'chat-changed';
-        await tx.ticket.create({ data: newTicketRow(ticket) });
-        if (ticket.text !== '') await tx.ticketMessage.create({ data: ticketMessageRow(openingMessage(ticket)) });
-        await staff.write(tx, ticket.id, posts, ticket.openedAt);
-        return 'opened';
-      }),
+    open: (input) => openTicket(prisma, input, staff),
     addCustomerMessage: async (message, post) => {
       if (message.author !== 'customer')
         throw new TypeError(`A customer's message must have the author "customer", got "${message.author}".`);

@@ -21,6 +21,8 @@ async function summary(db: Database, memberId: string): Promise<DataSummary | nu
   });
   if (!row || row.erasedAt) return null;
   const tickets = await db.prisma.ticket.count({ where: { memberId } });
+  const surveyAnswers = await db.prisma.surveyQuestion.count({ where: { memberId, status: 'answered' } });
+  const quizzes = await db.prisma.quizAttempt.count({ where: { memberId } });
   const member = toMemberRecord(row);
   return {
     name: member.name,
@@ -33,5 +35,7 @@ async function summary(db: Database, memberId: string): Promise<DataSummary | nu
     mutedTopics: row.mutes.map((mute) => mute.topic).filter(isNotificationTopic),
     purchases: member.purchaseCount,
     tickets,
+    surveyAnswers,
+    quizzes,
   };
 }

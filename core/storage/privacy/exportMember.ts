@@ -1,9 +1,11 @@
 import type { MemberExport } from '../../privacy/privacyPorts.ts';
 import type { Database } from '../db/openDatabase.ts';
+import { exportActivity } from './exportActivity.ts';
 
 /**
  * Everything held about one member, read in one transaction so the parts
- * agree; staff's internal notes too, as they are about the person. Internal bookkeeping (optimistic versions, lot draws, outbox
+ * agree; staff's internal notes too, as they are about the person; their
+ * survey answers and quiz attempts (exportActivity.ts). Internal bookkeeping (optimistic versions, lot draws, outbox
  * delivery state, hashes) is left out: it says nothing about the person.
  */
 export async function exportMember(db: Database, memberId: string): Promise<MemberExport | null> {
@@ -33,6 +35,7 @@ export async function exportMember(db: Database, memberId: string): Promise<Memb
           .map((message) => without(message, 'ticketId', 'sourceKey')),
       })),
       referral: { code: row.referralCode, referredById: row.referredById, invitedMembers },
+      ...(await exportActivity(tx, row)),
     };
   });
 }

@@ -3,6 +3,7 @@ import type { Database, Prisma } from '../db/openDatabase.ts';
 import { askingFactsInTransaction, askInTransaction } from './askInTransaction.ts';
 import { answerQuestion } from './answerQuestion.ts';
 import { toQuestionRecord } from './questionRecords.ts';
+import { silentDetractors } from './silentDetractors.ts';
 
 /** Surveys' `SurveyStore` on Prisma: every change is conditional on the status it reads. */
 export function createSurveyStore(db: Database): SurveyStore {
@@ -30,6 +31,17 @@ export function createSurveyStore(db: Database): SurveyStore {
     },
     expire: (now, limit) => expire(prisma, now, limit),
     answer: (input) => answerQuestion(prisma, input),
+    ...followUps(prisma),
+    find: async (questionId) => {
+      const row = await prisma.surveyQuestion.findUnique({ where: { id: questionId } });
+      return row ? toQuestionRecord(row) : null;
+    },
+  };
+}
+
+/** What follows an answer: its comment and the ticket that follows it up, each written once. */
+function followUps(prisma: Prisma) {
+  return {
     comment: async (questionId, memberId, comment) => {
       await prisma.surveyQuestion.updateMany({
         where: { id: questionId, memberId, status: 'answered', comment: null },
@@ -37,13 +49,13 @@ export function createSurveyStore(db: Database): SurveyStore {
       });
     },
     linkTicket: async (questionId, ticketId) => {
-      await prisma.surveyQuestion.update({ where: { id: questionId }, data: { followUpTicketId: ticketId } });
+      await prisma.surveyQuestion.updateMany({
+        where: { id: questionId, followUpTicketId: null },
+        data: { followUpTicketId: ticketId },
+      });
     },
-    find: async (questionId) => {
-      const row = await prisma.surveyQuestion.findUnique({ where: { id: questionId } });
-      return row ? toQuestionRecord(row) : null;
-    },
-  };
+    silentDetractors: (range, limit) => silentDetractors(prisma, range, limit),
+  } satisfies Partial<SurveyStore>;
 }
 
 async function expire(prisma: Prisma, now: Date, limit: number): Promise<number> {

@@ -1,53 +1,56 @@
 import type { Locale } from '../../i18n/locale.ts';
 import { isLocale } from '../../i18n/locale.ts';
-import type { RelationshipOutcome, SurveySending } from '../../surveys/surveysPorts.ts';
+import type { SurveyKind } from '../../surveys/surveyScores.ts';
+import type { RelationshipOutcome, SurveyAudience, SurveySending } from '../../surveys/surveysPorts.ts';
 import { recordAuditInTransaction } from '../audit/recordAudit.ts';
 import type { Database, Tx } from '../db/openDatabase.ts';
 import { scheduleInTransaction } from './scheduleInTransaction.ts';
 
 const PAGE = 500;
 
+interface Recipient {
+  id: string;
+  locale: string;
+  tier: string | null;
+  chats: number;
+  muted: boolean;
+}
+
+interface Survey {
+  run: string;
+  kind: SurveyKind;
+  dueAt: Date;
+  minDaysBetween: number;
+}
+
 /**
- * A relationship survey: an NPS question scheduled for each member named (or
- * every member), the throttle respected, in pages of one transaction each;
- * the audit log records who sent it and what came of it.
+ * A relationship survey: a question scheduled for each member named (by id
+ * or card number) or every member, the throttle respected, in pages of one
+ * transaction each; the audit log records who sent it and what came of it.
  */
 export function createSurveySending(db: Database): SurveySending {
   return {
-    sendRelationshipSurvey: async ({ memberIds, at, dueAt, minDaysBetween, sentBy }) => {
-      const run = crypto.randomUUID();
+    sendRelationshipSurvey: async ({ kind, audience, at, dueAt, minDaysBetween, sentBy }) => {
+      const survey: Survey = { run: crypto.randomUUID(), kind, dueAt, minDaysBetween };
       const outcome: RelationshipOutcome = {
         scheduled: 0,
+        muted: 0,
         skipped: { throttled: 0, noChat: 0, alreadyScheduled: 0, unknownMember: 0 },
       };
-      const schedule = (tx: Tx, member: { id: string; locale: string; tier: string | null; chats: number }) =>
-        scheduleOne(tx, member, { run, dueAt, minDaysBetween }, outcome);
-      if (memberIds === 'all') {
-        let after = '';
-        for (;;) {
-          const page = await membersPage(db, { id: { gt: after } });
-          if (page.length === 0) break;
-          await db.prisma.$transaction(async (tx) => {
-            for (const member of page) await schedule(tx, member);
-          });
-          after = page[page.length - 1]!.id;
-        }
-      } else {
-        const unique = [...new Set(memberIds)];
-        const found = await membersPage(db, { id: { in: unique } }, unique.length);
-        outcome.skipped.unknownMember = unique.length - found.length;
-        await db.prisma.$transaction(async (tx) => {
-          for (const member of found) await schedule(tx, member);
+      const schedule = (page: Recipient[]) =>
+        db.prisma.$transaction(async (tx) => {
+          for (const member of page) await scheduleOne(tx, member, survey, outcome);
         });
-      }
+      if (audience === 'all') await forEveryMember(db, schedule);
+      else await schedule(await namedMembers(db, audience, outcome));
       await db.prisma.$transaction((tx) =>
         recordAuditInTransaction(tx, {
           at,
           actor: sentBy,
           action: 'survey.sent',
-          subject: `survey:${run}`,
+          subject: `survey:${survey.run}`,
           before: null,
-          after: { kind: 'nps', segment: memberIds === 'all' ? 'all' : 'members', ...outcome },
+          after: { kind, segment: audience === 'all' ? 'all' : 'members', ...outcome },
         }),
       );
       return outcome;
@@ -55,22 +58,56 @@ export function createSurveySending(db: Database): SurveySending {
   };
 }
 
-async function membersPage(db: Database, where: { id: { gt: string } | { in: string[] } }, take = PAGE) {
+async function forEveryMember(db: Database, schedule: (page: Recipient[]) => Promise<void>): Promise<void> {
+  let after = '';
+  for (;;) {
+    const page = await recipients(db, { id: { gt: after } });
+    if (page.length === 0) return;
+    await schedule(page);
+    after = page[page.length - 1]!.id;
+  }
+}
+
+/** The members named, each once however often (by id and by card); who is not found is counted. */
+async function namedMembers(
+  db: Database,
+  audience: Exclude<SurveyAudience, 'all'>,
+  outcome: RelationshipOutcome,
+): Promise<Recipient[]> {
+  const ids = [...new Set(audience.memberIds)];
+  const cards = [...new Set(audience.cardNumbers)];
+  const byId = ids.length > 0 ? await recipients(db, { id: { in: ids } }, ids.length) : [];
+  const byCard = cards.length > 0 ? await recipients(db, { cardNumber: { in: cards } }, cards.length) : [];
+  outcome.skipped.unknownMember = ids.length - byId.length + (cards.length - byCard.length);
+  return [...new Map([...byId, ...byCard].map((member) => [member.id, member])).values()];
+}
+
+async function recipients(
+  db: Database,
+  where: { id: { gt: string } | { in: string[] } } | { cardNumber: { in: string[] } },
+  take = PAGE,
+): Promise<Recipient[]> {
   const rows = await db.prisma.member.findMany({
     where: { ...where, erasedAt: null },
     orderBy: { id: 'asc' },
     take,
-    select: { id: true, locale: true, tier: true, _count: { select: { chats: { where: { unreachableAt: null } } } } },
+    select: {
+      id: true,
+      locale: true,
+      tier: true,
+      _count: { select: { chats: { where: { unreachableAt: null } }, mutes: { where: { topic: 'surveys' } } } },
+    },
   });
-  return rows.map((row) => ({ id: row.id, locale: row.locale, tier: row.tier, chats: row._count.chats }));
+  return rows.map((row) => ({
+    id: row.id,
+    locale: row.locale,
+    tier: row.tier,
+    chats: row._count.chats,
+    muted: row._count.mutes > 0,
+  }));
 }
 
-async function scheduleOne(
-  tx: Tx,
-  member: { id: string; locale: string; tier: string | null; chats: number },
-  survey: { run: string; dueAt: Date; minDaysBetween: number },
-  outcome: RelationshipOutcome,
-): Promise<void> {
+async function scheduleOne(tx: Tx, member: Recipient, survey: Survey, outcome: RelationshipOutcome): Promise<void> {
   if (member.chats === 0) {
     outcome.skipped.noChat += 1;
     return;
@@ -78,15 +115,16 @@ async function scheduleOne(
   const locale: Locale = isLocale(member.locale) ? member.locale : 'ru';
   const result = await scheduleInTransaction(tx, {
     memberId: member.id,
-    kind: 'nps',
+    kind: survey.kind,
     touchpoint: 'relationship',
-    dedupeKey: `nps:relationship:${survey.run}:${member.id}`,
+    dedupeKey: `${survey.kind}:relationship:${survey.run}:${member.id}`,
     locale,
     tier: member.tier,
     dueAt: survey.dueAt,
     minDaysBetween: survey.minDaysBetween,
   });
-  if ('scheduled' in result) outcome.scheduled += 1;
+  // A member who switched surveys off is scheduled all the same: the question is written as muted, never sent.
+  if ('scheduled' in result) outcome[member.muted ? 'muted' : 'scheduled'] += 1;
   else if (result.skipped === 'throttled') outcome.skipped.throttled += 1;
   else outcome.skipped.alreadyScheduled += 1;
 }

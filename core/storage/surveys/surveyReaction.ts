@@ -84,6 +84,6 @@ async function askAtOnce(
   // Anything but "ask now" is the job's to handle when the question falls due.
   if (!decision.ask) return;
   const t = translator.forLocale(member.locale);
-  const message = questionMessage(t, { id, kind, store: question.store });
+  const message = questionMessage(t, { id, kind, touchpoint: 'purchase', store: question.store }, rules);
   await askInTransaction(tx, id, message, at, decision.expiresAt, localDay(at, timezone));
 }

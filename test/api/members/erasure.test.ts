@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { payload } from '../../../core/payloads.ts';
+import { quizBody } from '../../core/quizzes/support/quizApp.ts';
+import { seedAnswer } from '../../support/surveyAnswers.ts';
 import { describeEachProvider } from '../../support/testDatabase.ts';
 import { startApiTestApp, type ApiTestApp } from '../support/apiTestApp.ts';
 import { whereFound } from './support/scanDatabase.ts';
@@ -17,6 +19,8 @@ interface ExportBody {
   purchases: { refundedAt: string | null }[];
   tickets: { messages: unknown[] }[];
   referral: unknown;
+  surveyAnswers: Record<string, unknown>[];
+  quizAttempts: Record<string, unknown>[];
 }
 
 describeEachProvider('personal data: export and erasure', (provider) => {
@@ -30,6 +34,9 @@ describeEachProvider('personal data: export and erasure', (provider) => {
   const PHOTO = `web-photo-${provider.padEnd(22, 'x')}`;
   // The phone also as search reads it, backwards (`phoneDigitsReversed`).
   const REVERSED = [...PHONE.slice(1)].reverse().join('');
+  const ANSWERED_AT = new Date('2026-03-16T09:00:00Z');
+  const QUIZ_STARTED_AT = new Date('2026-03-17T10:00:00Z');
+  const QUIZ_FINISHED_AT = new Date('2026-03-17T10:01:00Z');
   const personal = [NAME, 'Zamfira', 'Lungu', PHONE, PHONE.slice(1), '69777001', REVERSED, ADDRESS, 'zzqq', PHOTO];
 
   /** A member with a history: joined in the web chat, a ticket, purchases, a refund, an adjustment, a muted topic, a code. */
@@ -55,7 +62,35 @@ describeEachProvider('personal data: export and erasure', (provider) => {
       body: { points: 7, reason: 'Sorry' },
       idempotencyKey: `${provider}-sorry`,
     });
+    await seedAnswer(api.app.db, { memberId: member.id, score: 4, at: ANSWERED_AT, store: 'Centru', comment: SAID });
+    await playedQuiz(member.id);
     return { person, member };
+  }
+
+  /** A quiz the member played to its end: two of its three questions right. */
+  async function playedQuiz(memberId: string): Promise<void> {
+    const now = Date.now();
+    const quiz = await api.call<{ id: string }>('POST', '/api/v1/quizzes', {
+      body: quizBody({
+        opensAt: new Date(now - 3_600_000).toISOString(),
+        closesAt: new Date(now + 86_400_000).toISOString(),
+      }),
+    });
+    expect(quiz.status).toBe(201);
+    await api.app.db.prisma.quizAttempt.create({
+      data: {
+        id: crypto.randomUUID(),
+        quizId: quiz.body.id,
+        memberId,
+        startedAt: QUIZ_STARTED_AT,
+        nextIndex: 3,
+        score: 2,
+        answerMs: 21_000,
+        completedAt: QUIZ_FINISHED_AT,
+        finishedBy: 'member',
+        points: 20,
+      },
+    });
   }
 
   beforeAll(async () => {
@@ -86,6 +121,26 @@ describeEachProvider('personal data: export and erasure', (provider) => {
     expect(JSON.stringify(data.tickets[0]!.messages)).toContain('zzqq');
     expect(JSON.stringify(data.tickets[0]!.messages)).toContain(PHOTO);
     expect(data.referral).toMatchObject({ invitedMembers: 0 });
+    expect(data.surveyAnswers).toEqual([
+      {
+        kind: 'nps',
+        touchpoint: 'purchase',
+        store: 'Centru',
+        score: 4,
+        comment: SAID,
+        answeredAt: ANSWERED_AT.toISOString(),
+      },
+    ]);
+    expect(data.quizAttempts).toEqual([
+      {
+        quizTitle: 'Coffee quiz',
+        score: 2,
+        questions: 3,
+        points: 20,
+        startedAt: QUIZ_STARTED_AT.toISOString(),
+        completedAt: QUIZ_FINISHED_AT.toISOString(),
+      },
+    ]);
     // The scan below sees the person everywhere before the erasure: chats, tickets, outbox, stored replies.
     const tables = new Set((await whereFound(api.app.db, personal)).map((hit) => hit.split(':')[0]));
     expect([...tables]).toEqual(

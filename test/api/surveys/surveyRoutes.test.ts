@@ -4,6 +4,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { describeEachProvider } from '../../support/testDatabase.ts';
 import { startApiTestApp, type ApiTestApp } from '../support/apiTestApp.ts';
 import { seedAnswer } from '../../support/surveyAnswers.ts';
+import { payload } from '../../../core/payloads.ts';
+import { webPerson } from '../members/support/webPerson.ts';
 
 const now = new Date('2026-03-20T10:00:00Z');
 
@@ -32,6 +34,14 @@ describeEachProvider('the surveys API', (provider) => {
     });
   }
 
+  /** A member who joined in the web chat, so there is a chat to ask them in. */
+  async function chatMember(phone: string) {
+    const person = webPerson(api, `survey-send-${provider}-${phone}`);
+    await person.joins('Maria Rusu', phone);
+    const member = await api.app.db.prisma.member.findUniqueOrThrow({ where: { phone } });
+    return { person, member };
+  }
+
   describe('POST /api/v1/surveys', () => {
     it('schedules nobody without a chat and says why, per member', async () => {
       const member = await api.enrol('+37369100001');
@@ -41,6 +51,7 @@ describeEachProvider('the surveys API', (provider) => {
       expect(response.status).toBe(202);
       expect(response.body).toEqual({
         scheduled: 0,
+        muted: 0,
         skipped: { throttled: 0, noChat: 1, alreadyScheduled: 0, unknownMember: 1 },
       });
       const audit = await api.call<{ entries: { action: string; actor: string }[] }>('GET', '/api/v1/audit?limit=5');
@@ -57,9 +68,54 @@ describeEachProvider('the surveys API', (provider) => {
       expect(await api.app.db.prisma.surveyQuestion.count()).toBe(before);
     });
 
-    it('refuses a kind other than nps', async () => {
-      const response = await api.call('POST', '/api/v1/surveys', { body: { kind: 'csat', segment: 'all' } });
+    it('asks members named by card number or id once each, counting the muted, the throttled and the unknown', async () => {
+      const asked = await chatMember('+37369300001');
+      const muted = await chatMember('+37369300002');
+      await muted.person.presses(payload.toggleNotification('surveys'));
+      const throttled = await chatMember('+37369300003');
+      await answer(throttled.member.id, { score: 9, answeredAt: new Date(now.getTime() - 5 * 86_400_000) });
+      const spaced = asked.member.cardNumber.replace(/(\d{4})(?=\d)/g, '$1 ');
+      const response = await api.call('POST', '/api/v1/surveys', {
+        body: {
+          kind: 'nps',
+          memberIds: [asked.member.id, muted.member.id, throttled.member.id],
+          cardNumbers: [spaced, '9999 9999 9999'],
+        },
+      });
+      expect(response.status).toBe(202);
+      expect(response.body).toEqual({
+        scheduled: 1,
+        muted: 1,
+        skipped: { throttled: 1, noChat: 0, alreadyScheduled: 0, unknownMember: 1 },
+      });
+      const scheduled = await api.app.db.prisma.surveyQuestion.findMany({
+        where: { touchpoint: 'relationship', status: 'scheduled', kind: 'nps' },
+      });
+      expect(scheduled.map((question) => question.memberId).sort()).toEqual([asked.member.id, muted.member.id].sort());
+    });
+
+    it('sends CSAT too, throttled apart from NPS', async () => {
+      const { member } = await chatMember('+37369300004');
+      const body = { kind: 'csat', cardNumbers: [member.cardNumber] };
+      const first = await api.call('POST', '/api/v1/surveys', { body });
+      expect(first.body).toMatchObject({ scheduled: 1 });
+      const again = await api.call('POST', '/api/v1/surveys', { body });
+      expect(again.body).toMatchObject({ scheduled: 0, skipped: { alreadyScheduled: 1 } });
+      const nps = await api.call('POST', '/api/v1/surveys', { body: { ...body, kind: 'nps' } });
+      expect(nps.body).toMatchObject({ scheduled: 1 });
+    });
+
+    it.each([
+      ['a kind it does not know', { kind: 'ces', segment: 'all' }, '/kind'],
+      ['a card number of 11 digits', { kind: 'nps', cardNumbers: ['1000 0000 000'] }, '/cardNumbers/0'],
+      ['neither members nor a segment', { kind: 'nps' }, ''],
+      ['card numbers and a segment', { kind: 'nps', cardNumbers: ['100000000008'], segment: 'all' }, ''],
+    ])('refuses %s, and changes nothing', async (_name, body, pointer) => {
+      const before = await api.app.db.prisma.surveyQuestion.count();
+      const response = await api.call<{ errors: { pointer: string }[] }>('POST', '/api/v1/surveys', { body });
       expect(response.status).toBe(400);
+      expect(response.body.errors.map((error) => error.pointer)).toContain(pointer);
+      expect(await api.app.db.prisma.surveyQuestion.count()).toBe(before);
     });
 
     it('is not for a reports key', async () => {

@@ -53,5 +53,7 @@ it('posts a detractor’s ticket to the staff channel with the score, the commen
   expect(card).toContain('⏰');
   expect(card).toContain(en('desk.card.lastPurchases'));
   const ticket = await desk.prisma.ticket.findFirstOrThrow();
-  expect(ticket.followUpBy!.getTime() - ticket.openedAt.getTime()).toBe(48 * 3_600_000);
+  // The 48 hours count from the score, not from the comment after it.
+  const answer = await desk.prisma.surveyQuestion.findFirstOrThrow({ where: { followUpTicketId: ticket.id } });
+  expect(ticket.followUpBy!.getTime() - answer.answeredAt!.getTime()).toBe(48 * 3_600_000);
 });

@@ -73,7 +73,11 @@ it('hands a detractor to the desk inbox with the score, the comment and a 48-hou
   expect(open.body.tickets).toHaveLength(1);
   const ticket = open.body.tickets[0];
   expect(ticket).toMatchObject({ reason: 'nps', surveyScore: 2 });
-  expect(Date.parse(ticket.followUpBy) - Date.parse(ticket.openedAt)).toBe(48 * 3_600_000);
+  // The 48 hours count from the score, not from the comment after it.
+  const answer = await telegram.app.db.prisma.surveyQuestion.findFirstOrThrow({
+    where: { followUpTicketId: ticket.id },
+  });
+  expect(Date.parse(ticket.followUpBy) - answer.answeredAt!.getTime()).toBe(48 * 3_600_000);
   const conversation = await call('GET', `/api/v1/tickets/${ticket.id}`);
   expect(conversation.body.messages.map((message: Json) => message.text)).toEqual(['Долго ждала на кассе']);
   expect(conversation.body.lastPurchases).toHaveLength(1);

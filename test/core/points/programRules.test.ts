@@ -95,7 +95,14 @@ describe('the programme rules', () => {
     ['a stamp card where every purchase is free', { stampCard: { enabled: true, every: 1, minAmount: 0 } }],
     ['a one-time code valid for more than an hour', { codeLifetimeMinutes: 61 }],
     ['a currency that is not an ISO 4217 code', { currency: 'lei' }],
+    ['a programme name on two lines', { name: 'Luna\nClub' }],
+    ['a programme name longer than 60 characters', { name: 'L'.repeat(61) }],
   ])('refuses %s', (_name, rules) => {
     expect(problemsWith(rules)).not.toEqual([]);
+  });
+
+  it('keeps the programme’s name without the spaces around it, and none by default', () => {
+    expect(programRulesSchema.parse({ name: '  Luna Club ' }).name).toBe('Luna Club');
+    expect(defaultProgramRules.name).toBe('');
   });
 });

@@ -5,6 +5,7 @@ import { privacyPayload } from '../../../core/privacy/privacyPayloads.ts';
 import { describeEachProvider } from '../../support/testDatabase.ts';
 import { startApiTestApp, type ApiTestApp } from '../../api/support/apiTestApp.ts';
 import { webPerson } from '../../api/members/support/webPerson.ts';
+import { seedAnswer } from '../../support/surveyAnswers.ts';
 
 const labels = (reply: Outbound | undefined) => reply?.buttons?.flat().map((button) => button.label) ?? [];
 const payloads = (reply: Outbound | undefined) => reply?.buttons?.flat().map((button) => button.payload) ?? [];
@@ -33,6 +34,17 @@ describeEachProvider('“My data” in the chat', (provider) => {
     expect(screen!.text).toContain('Chats linked to your card: web chat');
     expect(screen!.text).toMatch(/You agreed to the programme terms on .+ \(text version .+\)/);
     expect(labels(screen)).toContain('🗑 Erase my data');
+  });
+
+  it('counts the survey answers given and the quizzes played, once there are some', async () => {
+    const person = webPerson(api, `mydata-surveys-${provider}`);
+    await person.joins('Ana Rusu', '+37369888009', '12.03.1990', 'ru');
+    const [before] = await person.opens('mydata');
+    expect(before!.text).not.toContain('в опросах');
+    const member = await api.app.db.prisma.member.findUniqueOrThrow({ where: { phone: '+37369888009' } });
+    for (const score of [9, 3]) await seedAnswer(api.app.db, { memberId: member.id, score, at: new Date() });
+    const [after] = await person.opens('mydata');
+    expect(after!.text).toContain('2 ответа в опросах');
   });
 
   it('speaks the member’s language, plurals included', async () => {

@@ -39,6 +39,30 @@ describeEachProvider('asking NPS after a purchase', (provider) => {
     ]);
   });
 
+  it('names the programme in the question when the rules give its name, in the member’s language', async () => {
+    await world.useRules({ name: 'Luna Club', nps: { afterPurchaseDays: 0 } });
+    const english = await world.join('en');
+    const romanian = await world.join('ro');
+    await english.buys();
+    await romanian.buys();
+    expect(texts(await questionsSent(english))).toEqual([
+      'How likely are you to recommend Luna Club to a friend or colleague? 0 means not at all likely, 10 extremely likely.',
+    ]);
+    expect(texts(await questionsSent(romanian))).toEqual([
+      tr('ro')('surveys.nps.questionNamed', { name: 'Luna Club' }),
+    ]);
+    expect(texts(await questionsSent(romanian))[0]).toContain('„Luna Club”');
+  });
+
+  it('says “us” when the programme has no name', async () => {
+    await world.useRules({ name: '', nps: { afterPurchaseDays: 0 } });
+    const member = await world.join('en');
+    await member.buys();
+    expect(texts(await questionsSent(member))).toEqual([
+      'How likely are you to recommend us to a friend or colleague? 0 means not at all likely, 10 extremely likely.',
+    ]);
+  });
+
   it('asks right away, in the purchase itself, when the rule says 0 days', async () => {
     await world.useRules({ nps: { afterPurchaseDays: 0 } });
     const member = await world.join();

@@ -99,6 +99,7 @@ export async function createSurveyWorld(provider: Provider): Promise<SurveyWorld
     loadRules: points.rules,
     log: silentLogger,
     surveys,
+    desk,
   });
   worlds += 1;
   const world = worlds;
