@@ -2,6 +2,9 @@ import { z } from 'zod';
 import type { ApiDeps } from '../apiDeps.ts';
 import { credentialOf, defineRoute, type ApiRoute } from '../apiRoute.ts';
 import { afterQuietHours } from '../../core/surveys/quietHours.ts';
+import { segmentQuery } from '../../core/segments/segmentQuery.ts';
+import type { SurveyAudience } from '../../core/surveys/surveysPorts.ts';
+import { ApiProblem } from '../problem.ts';
 
 const outcomeSchema = z.object({
   scheduled: z
@@ -54,19 +57,26 @@ const surveyBody = z
         examples: [['1000 0000 0008']],
       }),
     segment: z.literal('all').optional().meta({ description: '`all`: every member with a chat.' }),
+    segmentId: z.string().min(1).max(64).optional().meta({
+      description: 'A saved segment (`/api/v1/segments`): its members as they match now.',
+    }),
   })
   .refine(
-    (survey) => (survey.segment === undefined) !== (survey.memberIds === undefined && survey.cardNumbers === undefined),
-    {
-      message: 'give either segment or members (memberIds, cardNumbers), not both',
-    },
+    (survey) =>
+      [survey.segment, survey.segmentId, survey.memberIds ?? survey.cardNumbers].filter((given) => given !== undefined)
+        .length === 1,
+    { message: 'give one of segment, segmentId or members (memberIds, cardNumbers)' },
   )
   .refine((survey) => (survey.memberIds?.length ?? 0) + (survey.cardNumbers?.length ?? 0) <= MAX_NAMED, {
     message: `name at most ${MAX_NAMED} members in all`,
     path: ['memberIds'],
   })
   .meta({
-    oneOf: [{ required: ['segment'] }, { anyOf: [{ required: ['memberIds'] }, { required: ['cardNumbers'] }] }],
+    oneOf: [
+      { required: ['segment'] },
+      { required: ['segmentId'] },
+      { anyOf: [{ required: ['memberIds'] }, { required: ['cardNumbers'] }] },
+    ],
   });
 
 /** Relationship surveys: a marketer asks NPS or CSAT of a segment, the throttle respected. */
@@ -95,8 +105,7 @@ export function surveyRoutes(deps: ApiDeps): ApiRoute[] {
         const now = deps.clock();
         const outcome = await deps.surveys.sending.sendRelationshipSurvey({
           kind: body.kind,
-          audience:
-            body.segment === 'all' ? 'all' : { memberIds: body.memberIds ?? [], cardNumbers: body.cardNumbers ?? [] },
+          audience: await audienceOf(deps, body, now),
           at: now,
           dueAt: afterQuietHours(now, deps.settings.timezone, rules.quietHours),
           minDaysBetween: body.kind === 'nps' ? rules.nps.minDaysBetween : rules.csat.minDaysBetween,
@@ -107,4 +116,20 @@ export function surveyRoutes(deps: ApiDeps): ApiRoute[] {
       },
     }),
   ];
+}
+
+/** Every member, a saved segment's members as they match now, or the members named. */
+async function audienceOf(
+  deps: ApiDeps,
+  body: { segment?: 'all'; segmentId?: string; memberIds?: string[]; cardNumbers?: string[] },
+  now: Date,
+): Promise<SurveyAudience> {
+  if (body.segment === 'all') return 'all';
+  if (body.segmentId === undefined) return { memberIds: body.memberIds ?? [], cardNumbers: body.cardNumbers ?? [] };
+  const segment = await deps.segments.store.find(body.segmentId);
+  if (!segment)
+    throw new ApiProblem('validation', `There is no segment ${body.segmentId}; GET /api/v1/segments lists them.`, {
+      errors: [{ location: 'body', pointer: '/segmentId', detail: 'names no saved segment' }],
+    });
+  return { segment: segmentQuery(segment.filters, now, deps.settings.timezone) };
 }

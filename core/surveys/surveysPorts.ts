@@ -1,3 +1,4 @@
+import type { SegmentQuery } from '../segments/segmentQuery.ts';
 import type { Channel } from '../inbound.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { Outbound } from '../outbound.ts';
@@ -93,7 +94,11 @@ export interface RelationshipOutcome {
 }
 
 /** Whom a relationship survey asks: every member, or those named by id or card number. */
-export type SurveyAudience = 'all' | { memberIds: string[]; cardNumbers: string[] };
+export type SurveyAudience =
+  | 'all'
+  | { memberIds: string[]; cardNumbers: string[] }
+  /** A saved segment's members, as its filters match at the moment of sending. */
+  | { segment: SegmentQuery };
 
 export interface SurveySending {
   /** Schedules a question of `kind` for each member of the audience, throttle respected. */

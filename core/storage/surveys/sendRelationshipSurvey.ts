@@ -5,6 +5,8 @@ import type { RelationshipOutcome, SurveyAudience, SurveySending } from '../../s
 import { recordAuditInTransaction } from '../audit/recordAudit.ts';
 import type { Database, Tx } from '../db/openDatabase.ts';
 import { scheduleInTransaction } from './scheduleInTransaction.ts';
+import type { Prisma } from '../generated/sqlite/client.ts';
+import { segmentWhere } from '../segments/segmentWhere.ts';
 
 const PAGE = 500;
 
@@ -41,7 +43,8 @@ export function createSurveySending(db: Database): SurveySending {
         db.prisma.$transaction(async (tx) => {
           for (const member of page) await scheduleOne(tx, member, survey, outcome);
         });
-      if (audience === 'all') await forEveryMember(db, schedule);
+      if (audience === 'all') await forEveryMember(db, {}, schedule);
+      else if ('segment' in audience) await forEveryMember(db, segmentWhere(audience.segment), schedule);
       else await schedule(await namedMembers(db, audience, outcome));
       await db.prisma.$transaction((tx) =>
         recordAuditInTransaction(tx, {
@@ -50,7 +53,11 @@ export function createSurveySending(db: Database): SurveySending {
           action: 'survey.sent',
           subject: `survey:${survey.run}`,
           before: null,
-          after: { kind, segment: audience === 'all' ? 'all' : 'members', ...outcome },
+          after: {
+            kind,
+            segment: audience === 'all' ? 'all' : 'segment' in audience ? 'segment' : 'members',
+            ...outcome,
+          },
         }),
       );
       return outcome;
@@ -58,10 +65,14 @@ export function createSurveySending(db: Database): SurveySending {
   };
 }
 
-async function forEveryMember(db: Database, schedule: (page: Recipient[]) => Promise<void>): Promise<void> {
+async function forEveryMember(
+  db: Database,
+  matching: Prisma.MemberWhereInput,
+  schedule: (page: Recipient[]) => Promise<void>,
+): Promise<void> {
   let after = '';
   for (;;) {
-    const page = await recipients(db, { id: { gt: after } });
+    const page = await recipients(db, { ...matching, id: { gt: after } });
     if (page.length === 0) return;
     await schedule(page);
     after = page[page.length - 1]!.id;
@@ -71,7 +82,7 @@ async function forEveryMember(db: Database, schedule: (page: Recipient[]) => Pro
 /** The members named, each once however often (by id and by card); who is not found is counted. */
 async function namedMembers(
   db: Database,
-  audience: Exclude<SurveyAudience, 'all'>,
+  audience: { memberIds: string[]; cardNumbers: string[] },
   outcome: RelationshipOutcome,
 ): Promise<Recipient[]> {
   const ids = [...new Set(audience.memberIds)];
@@ -82,11 +93,7 @@ async function namedMembers(
   return [...new Map([...byId, ...byCard].map((member) => [member.id, member])).values()];
 }
 
-async function recipients(
-  db: Database,
-  where: { id: { gt: string } | { in: string[] } } | { cardNumber: { in: string[] } },
-  take = PAGE,
-): Promise<Recipient[]> {
+async function recipients(db: Database, where: Prisma.MemberWhereInput, take = PAGE): Promise<Recipient[]> {
   const rows = await db.prisma.member.findMany({
     where: { ...where, erasedAt: null },
     orderBy: { id: 'asc' },

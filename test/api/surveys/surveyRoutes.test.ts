@@ -94,6 +94,42 @@ describeEachProvider('the surveys API', (provider) => {
       expect(scheduled.map((question) => question.memberId).sort()).toEqual([asked.member.id, muted.member.id].sort());
     });
 
+    it('asks a saved segment’s members as they match now, and refuses a segment that does not exist', async () => {
+      const romanian = webPerson(api, `survey-segment-${provider}-ro`);
+      await romanian.joins('Ion Rusu', '+37369300011', '12.03.1990', 'ro');
+      const english = webPerson(api, `survey-segment-${provider}-en`);
+      await english.joins('Emma Stone', '+37369300012', '12.03.1990', 'en');
+      const segment = await api.call<{ id: string }>('POST', '/api/v1/segments', {
+        body: { name: 'Romanian speakers, surveyed', filters: { locales: ['ro'], joined: { from: '2026-03-20' } } },
+      });
+      const response = await api.call('POST', '/api/v1/surveys', {
+        body: { kind: 'csat', segmentId: segment.body.id },
+      });
+      expect(response.status).toBe(202);
+      expect(response.body).toMatchObject({ scheduled: 1, muted: 0 });
+      const asked = await api.app.db.prisma.surveyQuestion.findMany({
+        where: {
+          touchpoint: 'relationship',
+          kind: 'csat',
+          member: { phone: { in: ['+37369300011', '+37369300012'] } },
+        },
+        select: { member: { select: { phone: true } } },
+      });
+      expect(asked.map((question) => question.member.phone)).toEqual(['+37369300011']);
+
+      const before = await api.app.db.prisma.surveyQuestion.count();
+      const unknown = await api.call<{ errors: { pointer: string }[] }>('POST', '/api/v1/surveys', {
+        body: { kind: 'nps', segmentId: 'no-such-segment' },
+      });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.errors.map((error) => error.pointer)).toEqual(['/segmentId']);
+      const both = await api.call('POST', '/api/v1/surveys', {
+        body: { kind: 'nps', segmentId: segment.body.id, segment: 'all' },
+      });
+      expect(both.status).toBe(400);
+      expect(await api.app.db.prisma.surveyQuestion.count()).toBe(before);
+    });
+
     it('sends CSAT too, throttled apart from NPS', async () => {
       const { member } = await chatMember('+37369300004');
       const body = { kind: 'csat', cardNumbers: [member.cardNumber] };
