@@ -42,6 +42,8 @@ export async function answerSurvey(
   if (answered.outcome === 'missing') return [withMenu(turn, t('surveys.gone'))];
   deps.log.info({ questionId: question.id, kind: question.kind, group }, 'surveys: answered');
   if (question.kind === 'csat') return [withMenu(turn, t('surveys.thanks.csat'))];
+  // Talking to staff already: the score counts, and the chat stays with the ticket, so nothing typed next is lost.
+  if (chat.state.ticket) return [message(t('surveys.thanks.whileTalking'))];
   await saveState(turn, chat, { state: { v: 1, step: 'member', surveyComment: question.id } });
   return [followUp(turn, question.id, group)];
 }

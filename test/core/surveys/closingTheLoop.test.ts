@@ -65,6 +65,19 @@ describeEachProvider('closing the loop after an NPS answer', (provider) => {
     });
   });
 
+  it('counts a score pressed while the member talks to staff, and keeps the chat with their ticket', async () => {
+    const member = await world.join();
+    await member.buys();
+    await member.presses(menuPayload('human'));
+    await member.says('Where is my order?');
+    const ticket = await world.db.prisma.ticket.findFirstOrThrow();
+    expect(texts(await member.presses(await member.questionButton('4')))).toEqual([en('surveys.thanks.whileTalking')]);
+    expect(await world.db.prisma.surveyQuestion.findFirstOrThrow()).toMatchObject({ score: 4 });
+    await member.says('I am still waiting');
+    const messages = await world.db.prisma.ticketMessage.findMany({ where: { ticketId: ticket.id } });
+    expect(messages.map((row) => row.text)).toContain('I am still waiting');
+  });
+
   it('opens the ticket for a detractor who skips the comment too', async () => {
     const member = await world.join();
     await member.buys();
