@@ -14,7 +14,7 @@ export interface BrowserPages {
 export interface PageSettings {
   /** How long an action may wait. Generous by default: on two busy cores a whole suite runs beside the browser. */
   timeoutMs?: number;
-  prepare?(context: BrowserContext): Promise<void>;
+  prepare?(context: BrowserContext): Promise<unknown>;
 }
 
 export async function launchBrowserPages(): Promise<BrowserPages> {
