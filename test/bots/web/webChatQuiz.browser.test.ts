@@ -10,7 +10,7 @@ import { seriousViolations } from '../../support/axe.ts';
 import { launchBrowserPages, type BrowserPages } from '../../support/browserPages.ts';
 import { chromiumMissing, onCI, skipReason } from '../../support/chromium.ts';
 import { startLoopbackApp, type LoopbackApp } from '../../support/loopbackApp.ts';
-import { quizBody } from '../../core/quizzes/support/quizApp.ts';
+import { createOpenQuiz, questionsWithPictures } from '../../core/quizzes/support/openQuiz.ts';
 import { botMessages, botSays, choose, eventually, log, press, type } from './support/webChatPage.ts';
 
 const ADMIN_TOKEN = 'webchat-quiz-browser-admin-token-0123456789';
@@ -33,25 +33,7 @@ beforeAll(async () => {
   loopback = await startLoopbackApp('webchat-quiz-', { DEFAULT_LOCALE: 'ru', WELCOME_BONUS_POINTS: '0', ADMIN_TOKEN });
   app = loopback.app;
   // The real clock: open from an hour ago, the longest time per question.
-  const now = Date.now();
-  const base = quizBody();
-  const created = await fetch(`${app.url}/api/v1/quizzes`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify(
-      quizBody({
-        questions: [
-          { ...base.questions[0], imageUrl: BEANS },
-          { ...base.questions[1], imageUrl: GONE },
-          base.questions[2],
-        ],
-        secondsPerQuestion: 120,
-        opensAt: new Date(now - 3_600_000).toISOString(),
-        closesAt: new Date(now + 86_400_000).toISOString(),
-      }),
-    ),
-  });
-  expect(created.status).toBe(201);
+  await createOpenQuiz(app.url, ADMIN_TOKEN, { questions: questionsWithPictures(BEANS, GONE) });
 });
 
 afterAll(async () => {
