@@ -4,11 +4,10 @@
 import { afterAll, beforeAll, expect, it, describe } from 'vitest';
 import { createOpenQuiz } from '../../core/quizzes/support/openQuiz.ts';
 import { registerMember } from './support/registerMember.ts';
+import { labelsOf } from './support/replyParts.ts';
 import { TelegramHarness } from './support/telegramHarness.ts';
-import type { BotReply } from './support/telegramUser.ts';
 
 const ADMIN_TOKEN = 'telegram-quiz-admin-token-0123456789abcdef';
-const labelsOf = (reply: BotReply | undefined) => reply?.buttons.flat().map((button) => button.text) ?? [];
 
 describe('a quiz in Telegram', () => {
   let harness: TelegramHarness;

@@ -6,13 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOpenQuiz, questionsWithPictures } from '../../core/quizzes/support/openQuiz.ts';
 import { registerMember } from './support/registerMember.ts';
+import { labelsOf } from './support/replyParts.ts';
 import { TelegramHarness } from './support/telegramHarness.ts';
-import type { BotReply, TelegramUser } from './support/telegramUser.ts';
+import type { TelegramUser } from './support/telegramUser.ts';
 
 const ADMIN_TOKEN = 'telegram-quiz-pictures-admin-token-0123456789';
 const BEANS = 'https://shop.example/quiz/beans.jpg';
 const CUP = 'https://shop.example/quiz/americano.jpg';
-const labelsOf = (reply: BotReply | undefined) => reply?.buttons.flat().map((button) => button.text) ?? [];
 
 describe('a quiz with pictures in Telegram', () => {
   let harness: TelegramHarness;
