@@ -1,13 +1,9 @@
 // The console as its people meet it: the real application on loopback, the
 // real page in Debian's Chromium, and axe-core checking every page.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { loadConfig } from '../../app/config.ts';
-import { createLogger } from '../../app/logger.ts';
-import { startApp, type RunningApp } from '../../app/startApp.ts';
-import { launchChromium } from '../support/chromium.ts';
+import type { Page } from 'playwright-core';
+import type { RunningApp } from '../../app/startApp.ts';
+import { launchBrowserPages } from '../support/browserPages.ts';
+import { startLoopbackApp } from '../support/loopbackApp.ts';
 
 export { seriousViolations } from '../support/axe.ts';
 
@@ -22,38 +18,18 @@ export interface ConsoleWorld {
 }
 
 export async function startConsoleWorld(): Promise<ConsoleWorld> {
-  const dir = mkdtempSync(join(tmpdir(), 'console-'));
-  const config = loadConfig({
-    JOBS_INTERVAL_SECONDS: '0',
-    DATABASE_URL: `file:${join(dir, 'test.db')}`,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    ADMIN_TOKEN,
-    DEFAULT_LOCALE: 'en',
-  });
-  const app = await startApp(config, createLogger('silent'));
-  const browser: Browser = await launchChromium();
-  const contexts: BrowserContext[] = [];
+  const loopback = await startLoopbackApp('console-', { ADMIN_TOKEN, DEFAULT_LOCALE: 'en' });
+  const { app } = loopback;
+  const pages = await launchBrowserPages();
   return {
     app,
-    open: async ({ width = 1280, locale = 'en-US', path = '', enforceCsp = false } = {}) => {
-      // The page's own CSP forbids injected scripts, axe-core's included: only the test's context bypasses it.
-      const context = await browser.newContext({ locale, viewport: { width, height: 900 }, bypassCSP: !enforceCsp });
-      contexts.push(context);
-      // Generous: on two busy cores a whole suite runs beside the browser; a real failure still fails, only later.
-      context.setDefaultTimeout(20_000);
-      const page = await context.newPage();
-      await page.goto(`${app.url}/admin${path}`);
-      return page;
-    },
-    closePages: async () => {
-      await Promise.all(contexts.splice(0).map((context) => context.close()));
-    },
+    // The page's own CSP forbids injected scripts, axe-core's included: only the test's context bypasses it.
+    open: ({ width = 1280, locale = 'en-US', path = '', enforceCsp = false } = {}) =>
+      pages.open(`${app.url}/admin${path}`, { locale, viewport: { width, height: 900 }, bypassCSP: !enforceCsp }),
+    closePages: () => pages.closePages(),
     stop: async () => {
-      await browser.close();
-      await app.stop();
-      rmSync(dir, { recursive: true, force: true });
+      await pages.close();
+      await loopback.stop();
     },
   };
 }

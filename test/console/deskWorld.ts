@@ -2,9 +2,9 @@
 // Telegram channel talking to the fake Bot API (so a reply is seen arriving
 // in the customer's chat), the console in Debian's Chromium, and accounts
 // made through the API as the owner would make them.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { TelegramHarness } from '../bots/telegram/support/telegramHarness.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { launchBrowserPages } from '../support/browserPages.ts';
 import { invite, send, sessionFrom, webVisitor, type Session, type WebVisitor } from './consoleCalls.ts';
 
 export const DESK_ADMIN_TOKEN = 'desk-page-admin-token-0123456789abcdef';
@@ -38,28 +38,23 @@ export async function startDeskWorld(): Promise<DeskWorld> {
       { authorization: `Bearer ${DESK_ADMIN_TOKEN}` },
     ),
   );
-  const browser: Browser = await launchChromium();
-  const contexts: BrowserContext[] = [];
+  const pages = await launchBrowserPages();
   return {
     telegram,
     url,
     owner,
     invite: (role, name, email, password) => invite(url, owner, { role, name, email, password }),
     webVisitor: (name, phone) => webVisitor(url, name, phone),
-    open: async ({ width = 1280 } = {}) => {
-      // The page's CSP forbids injected scripts, axe-core's included: only the test's context bypasses it.
-      const context = await browser.newContext({ locale: 'en-US', viewport: { width, height: 900 }, bypassCSP: true });
-      contexts.push(context);
-      context.setDefaultTimeout(10_000);
-      const page = await context.newPage();
-      await page.goto(`${url}/admin`);
-      return page;
-    },
-    closePages: async () => {
-      await Promise.all(contexts.splice(0).map((context) => context.close()));
-    },
+    // The page's CSP forbids injected scripts, axe-core's included: only the test's context bypasses it.
+    open: ({ width = 1280 } = {}) =>
+      pages.open(
+        `${url}/admin`,
+        { locale: 'en-US', viewport: { width, height: 900 }, bypassCSP: true },
+        { timeoutMs: 10_000 },
+      ),
+    closePages: () => pages.closePages(),
     stop: async () => {
-      await browser.close();
+      await pages.close();
       await telegram.stop();
     },
   };

@@ -2,14 +2,11 @@
 // loopback with a test clock, members enrolled at the till, one who joined in
 // the web chat and asked for a person, the console in Debian's Chromium, and
 // accounts made through the API as the owner would make them.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { loadConfig } from '../../app/config.ts';
-import { createLogger } from '../../app/logger.ts';
-import { startApp, type RunningApp } from '../../app/startApp.ts';
-import { launchChromium } from '../support/chromium.ts';
+import type { Page } from 'playwright-core';
+import type { RunningApp } from '../../app/startApp.ts';
+import { launchBrowserPages } from '../support/browserPages.ts';
+import { startLoopbackApp } from '../support/loopbackApp.ts';
 import { invite, send, sessionFrom, webVisitor, type Json, type Session, type WebVisitor } from './consoleCalls.ts';
 
 export const MEMBERS_ADMIN_TOKEN = 'members-page-admin-token-0123456789abcdef';
@@ -31,26 +28,23 @@ export interface MembersWorld {
 }
 
 export async function startMembersWorld(): Promise<MembersWorld> {
-  const dir = mkdtempSync(join(tmpdir(), 'members-page-'));
-  const config = loadConfig({
-    JOBS_INTERVAL_SECONDS: '0',
-    DATABASE_URL: `file:${join(dir, 'test.db')}`,
-    WEBCHAT_PHOTO_DIR: join(dir, 'photos'),
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    ADMIN_TOKEN: MEMBERS_ADMIN_TOKEN,
-    DEFAULT_LOCALE: 'en',
-    WELCOME_BONUS_POINTS: '100',
-  });
   const startedAt = Date.now();
   const clock = () => new Date(CLOCK_START + (Date.now() - startedAt));
-  const app = await startApp(config, createLogger('silent'), { clock });
+  const loopback = await startLoopbackApp(
+    'members-page-',
+    (dir) => ({
+      WEBCHAT_PHOTO_DIR: join(dir, 'photos'),
+      ADMIN_TOKEN: MEMBERS_ADMIN_TOKEN,
+      DEFAULT_LOCALE: 'en',
+      WELCOME_BONUS_POINTS: '100',
+    }),
+    { clock },
+  );
+  const { app } = loopback;
   const url = app.url;
   const bearer = { authorization: `Bearer ${MEMBERS_ADMIN_TOKEN}` };
   const owner = sessionFrom(url, await send(url, 'POST', '/api/v1/owner', { ...MEMBERS_OWNER, locale: 'en' }, bearer));
-  const browser: Browser = await launchChromium();
-  const contexts: BrowserContext[] = [];
+  const pages = await launchBrowserPages();
   return {
     app,
     url,
@@ -58,27 +52,13 @@ export async function startMembersWorld(): Promise<MembersWorld> {
     admin: (method, path, body) => send(url, method, path, body, bearer),
     invite: (role, person) => invite(url, owner, { role, ...person }),
     webVisitor: (name, phone) => webVisitor(url, name, phone),
-    open: async ({ width = 1280, locale = 'en-US' } = {}) => {
-      // The page's CSP forbids injected scripts, axe-core's included: only the test's context bypasses it.
-      const context = await browser.newContext({
-        locale,
-        viewport: { width, height: 900 },
-        bypassCSP: true,
-        acceptDownloads: true,
-      });
-      contexts.push(context);
-      context.setDefaultTimeout(20_000);
-      const page = await context.newPage();
-      await page.goto(`${url}/admin`);
-      return page;
-    },
-    closePages: async () => {
-      await Promise.all(contexts.splice(0).map((context) => context.close()));
-    },
+    // The page's CSP forbids injected scripts, axe-core's included: only the test's context bypasses it.
+    open: ({ width = 1280, locale = 'en-US' } = {}) =>
+      pages.open(`${url}/admin`, { locale, viewport: { width, height: 900 }, bypassCSP: true, acceptDownloads: true }),
+    closePages: () => pages.closePages(),
     stop: async () => {
-      await browser.close();
-      await app.stop();
-      rmSync(dir, { recursive: true, force: true });
+      await pages.close();
+      await loopback.stop();
     },
   };
 }

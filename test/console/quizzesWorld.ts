@@ -3,14 +3,10 @@
 // both must agree), accounts made through the API as the owner would make
 // them, and the console in Debian's Chromium in a time zone of its own, so
 // the editor's local dates are seen turning into the instants the API keeps.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { loadConfig } from '../../app/config.ts';
-import { createLogger } from '../../app/logger.ts';
-import { startApp, type RunningApp } from '../../app/startApp.ts';
-import { launchChromium } from '../support/chromium.ts';
+import type { Page } from 'playwright-core';
+import type { RunningApp } from '../../app/startApp.ts';
+import { launchBrowserPages } from '../support/browserPages.ts';
+import { startLoopbackApp } from '../support/loopbackApp.ts';
 import { invite, send, sessionFrom, type Json, type Session } from './consoleCalls.ts';
 
 export const QUIZZES_ADMIN_TOKEN = 'quizzes-page-admin-token-0123456789abcdef';
@@ -30,50 +26,34 @@ export interface QuizzesWorld {
 }
 
 export async function startQuizzesWorld(): Promise<QuizzesWorld> {
-  const dir = mkdtempSync(join(tmpdir(), 'quizzes-page-'));
-  const config = loadConfig({
-    JOBS_INTERVAL_SECONDS: '0',
-    DATABASE_URL: `file:${join(dir, 'test.db')}`,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
+  const loopback = await startLoopbackApp('quizzes-page-', {
     ADMIN_TOKEN: QUIZZES_ADMIN_TOKEN,
     DEFAULT_LOCALE: 'en',
     WELCOME_BONUS_POINTS: '0',
   });
-  const app = await startApp(config, createLogger('silent'));
+  const { app } = loopback;
   const url = app.url;
   const bearer = { authorization: `Bearer ${QUIZZES_ADMIN_TOKEN}` };
   const owner = sessionFrom(url, await send(url, 'POST', '/api/v1/owner', { ...QUIZZES_OWNER, locale: 'en' }, bearer));
-  const browser: Browser = await launchChromium();
-  const contexts: BrowserContext[] = [];
+  const pages = await launchBrowserPages();
   return {
     app,
     url,
     admin: (method, path, body) => send(url, method, path, body, bearer),
     invite: (role, person) => invite(url, owner, { role, ...person }),
-    open: async ({ width = 1280 } = {}) => {
-      // The page's CSP forbids injected scripts, axe-core's included: only the test's context bypasses it.
-      const context = await browser.newContext({
+    // The page's CSP forbids injected scripts, axe-core's included: only the test's context bypasses it.
+    open: ({ width = 1280 } = {}) =>
+      pages.open(`${url}/admin`, {
         locale: 'en-US',
         timezoneId: BROWSER_ZONE.id,
         viewport: { width, height: 900 },
         bypassCSP: true,
         acceptDownloads: true,
-      });
-      contexts.push(context);
-      context.setDefaultTimeout(20_000);
-      const page = await context.newPage();
-      await page.goto(`${url}/admin`);
-      return page;
-    },
-    closePages: async () => {
-      await Promise.all(contexts.splice(0).map((context) => context.close()));
-    },
+      }),
+    closePages: () => pages.closePages(),
     stop: async () => {
-      await browser.close();
-      await app.stop();
-      rmSync(dir, { recursive: true, force: true });
+      await pages.close();
+      await loopback.stop();
     },
   };
 }

@@ -7,8 +7,10 @@ import { OFFERS_TEXT_VERSION } from '../../../core/marketing/offersQuestion.ts';
 import { offersPayload } from '../../../core/marketing/offersPayloads.ts';
 import { menuPayload } from '../../../core/payloads.ts';
 import { registerMember } from './support/registerMember.ts';
-import { TelegramHarness } from './support/telegramHarness.ts';
-import type { BotReply, TelegramUser } from './support/telegramUser.ts';
+import { startHarnessWithAnna } from './support/harnessWithAnna.ts';
+import { labelsOf } from './support/replyParts.ts';
+import type { TelegramHarness } from './support/telegramHarness.ts';
+import type { TelegramUser } from './support/telegramUser.ts';
 
 const ru = createTranslator().forLocale('ru');
 
@@ -16,15 +18,13 @@ let harness: TelegramHarness;
 let anna: TelegramUser;
 
 beforeEach(async () => {
-  harness = await TelegramHarness.start();
-  anna = harness.user(1001, { firstName: 'Анна', languageCode: 'ru' });
+  ({ harness, anna } = await startHarnessWithAnna());
 });
 
 afterEach(async () => {
   await harness.stop();
 });
 
-const labelsOf = (reply: BotReply | undefined) => reply?.buttons.flat().map((button) => button.text) ?? [];
 const member = () => harness.prisma.member.findFirstOrThrow();
 const history = async () =>
   (await harness.prisma.marketingConsentChange.findMany({ orderBy: { at: 'asc' } })).map((row) => ({

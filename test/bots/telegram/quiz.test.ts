@@ -2,13 +2,12 @@
 // stand-in over loopback: inline keyboards carry opaque payloads within 64
 // bytes, presses are acknowledged, a second tap of the same button counts once.
 import { afterAll, beforeAll, expect, it, describe } from 'vitest';
-import { quizBody } from '../../core/quizzes/support/quizApp.ts';
+import { createOpenQuiz } from '../../core/quizzes/support/openQuiz.ts';
 import { registerMember } from './support/registerMember.ts';
+import { labelsOf } from './support/replyParts.ts';
 import { TelegramHarness } from './support/telegramHarness.ts';
-import type { BotReply } from './support/telegramUser.ts';
 
 const ADMIN_TOKEN = 'telegram-quiz-admin-token-0123456789abcdef';
-const labelsOf = (reply: BotReply | undefined) => reply?.buttons.flat().map((button) => button.text) ?? [];
 
 describe('a quiz in Telegram', () => {
   let harness: TelegramHarness;
@@ -16,19 +15,7 @@ describe('a quiz in Telegram', () => {
   beforeAll(async () => {
     harness = await TelegramHarness.start({ env: { ADMIN_TOKEN } });
     // This harness runs on the real clock: the quiz is open from an hour ago, with the longest time per question.
-    const now = Date.now();
-    const response = await fetch(`${harness.app.url}/api/v1/quizzes`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify(
-        quizBody({
-          secondsPerQuestion: 120,
-          opensAt: new Date(now - 3_600_000).toISOString(),
-          closesAt: new Date(now + 86_400_000).toISOString(),
-        }),
-      ),
-    });
-    expect(response.status).toBe(201);
+    await createOpenQuiz(harness.app.url, ADMIN_TOKEN);
   });
 
   afterAll(async () => {

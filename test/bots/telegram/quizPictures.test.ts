@@ -4,15 +4,15 @@
 // the question goes out as text with the same options, and its clock is the
 // one started when it was sent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quizBody } from '../../core/quizzes/support/quizApp.ts';
+import { createOpenQuiz, questionsWithPictures } from '../../core/quizzes/support/openQuiz.ts';
 import { registerMember } from './support/registerMember.ts';
+import { labelsOf } from './support/replyParts.ts';
 import { TelegramHarness } from './support/telegramHarness.ts';
-import type { BotReply, TelegramUser } from './support/telegramUser.ts';
+import type { TelegramUser } from './support/telegramUser.ts';
 
 const ADMIN_TOKEN = 'telegram-quiz-pictures-admin-token-0123456789';
 const BEANS = 'https://shop.example/quiz/beans.jpg';
 const CUP = 'https://shop.example/quiz/americano.jpg';
-const labelsOf = (reply: BotReply | undefined) => reply?.buttons.flat().map((button) => button.text) ?? [];
 
 describe('a quiz with pictures in Telegram', () => {
   let harness: TelegramHarness;
@@ -36,25 +36,7 @@ describe('a quiz with pictures in Telegram', () => {
   beforeAll(async () => {
     harness = await TelegramHarness.start({ env: { ADMIN_TOKEN } });
     // The real clock: open from an hour ago, the longest time per question.
-    const now = Date.now();
-    const base = quizBody();
-    const response = await fetch(`${harness.app.url}/api/v1/quizzes`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify(
-        quizBody({
-          questions: [
-            { ...base.questions[0], imageUrl: BEANS },
-            { ...base.questions[1], imageUrl: CUP },
-            base.questions[2],
-          ],
-          secondsPerQuestion: 120,
-          opensAt: new Date(now - 3_600_000).toISOString(),
-          closesAt: new Date(now + 86_400_000).toISOString(),
-        }),
-      ),
-    });
-    expect(response.status).toBe(201);
+    await createOpenQuiz(harness.app.url, ADMIN_TOKEN, { questions: questionsWithPictures(BEANS, CUP) });
   });
 
   afterAll(async () => {

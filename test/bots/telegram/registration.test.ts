@@ -7,8 +7,10 @@ import { menuPayload } from '../../../core/payloads.ts';
 import { offersPayload } from '../../../core/marketing/offersPayloads.ts';
 import { textUpdate } from '../../support/telegramUpdates.ts';
 import { ANNAS_PHONE, registerMember, registerUpToPhone } from './support/registerMember.ts';
+import { startHarnessWithAnna } from './support/harnessWithAnna.ts';
+import { labelRowsOf, payloadRowsOf, texts } from './support/replyParts.ts';
 import { TelegramHarness } from './support/telegramHarness.ts';
-import { isDeliveredTo, type BotReply, type TelegramUser } from './support/telegramUser.ts';
+import { isDeliveredTo, type TelegramUser } from './support/telegramUser.ts';
 
 const translator = createTranslator();
 const ru = translator.forLocale('ru');
@@ -28,17 +30,13 @@ let harness: TelegramHarness;
 let anna: TelegramUser;
 
 beforeEach(async () => {
-  harness = await TelegramHarness.start();
-  anna = harness.user(1001, { firstName: 'Анна', languageCode: 'ru' });
+  ({ harness, anna } = await startHarnessWithAnna());
 });
 
 afterEach(async () => {
   await harness.stop();
 });
 
-const texts = (replies: BotReply[]) => replies.map((reply) => reply.text);
-const payloadsOf = (reply: BotReply | undefined) => reply?.buttons.map((row) => row.map((button) => button.data));
-const labelsOf = (reply: BotReply | undefined) => reply?.buttons.map((row) => row.map((button) => button.text));
 const onlyMember = () => harness.prisma.member.findFirstOrThrow();
 
 describe('registration from /start to the card', () => {
@@ -46,7 +44,7 @@ describe('registration from /start to the card', () => {
     const [greeting] = await anna.commands('/start');
 
     expect(greeting?.text).toBe(`${ru('greeting.hello')}\n\n${ru('consent.text')}`);
-    expect(labelsOf(greeting)).toEqual([
+    expect(labelRowsOf(greeting)).toEqual([
       ['Согласен(на)', 'Нет, спасибо'],
       ['Русский', 'Română', 'English'],
     ]);
@@ -60,7 +58,7 @@ describe('registration from /start to the card', () => {
     expect(answered).toContain(anna.lastUpdate?.callback_query?.id);
     expect(thanks?.text).toBe('Спасибо! Это займёт меньше минуты.');
     expect(question?.text).toBe('Как вас зовут?');
-    expect(labelsOf(question)).toEqual([['Меня зовут Анна']]);
+    expect(labelRowsOf(question)).toEqual([['Меня зовут Анна']]);
   });
 
   it('takes the profile name with one tap and asks for the phone with a share-my-number key', async () => {
@@ -86,7 +84,7 @@ describe('registration from /start to the card', () => {
     expect(card?.text).toContain(`№ ${formatCardNumber((await onlyMember()).cardNumber)}`);
     // The menu closing registration asks about news and offers first (test/bots/telegram/offersConsent.test.ts).
     expect(menu?.text).toBe(`${ru('offers.question')}\n\nЧто вы хотите сделать?`);
-    expect(payloadsOf(menu)).toEqual([[offersPayload('yes'), offersPayload('no')], ...MAIN_MENU]);
+    expect(payloadRowsOf(menu)).toEqual([[offersPayload('yes'), offersPayload('no')], ...MAIN_MENU]);
   });
 
   it('stores the member with the name, the phone in E.164 and a 29 February birthday without a year', async () => {
@@ -107,7 +105,7 @@ describe('registration from /start to the card', () => {
     const [balance] = await anna.taps('💰 Баланс');
 
     expect(balance?.text).toBe('На вашем счёте 100 баллов.\nВаш уровень: Бронзовый.\nКарта штампов: 0 из 6.');
-    expect(payloadsOf(balance)).toEqual(MAIN_MENU);
+    expect(payloadRowsOf(balance)).toEqual(MAIN_MENU);
   });
 
   it('lists the welcome bonus in the history', async () => {
@@ -235,7 +233,7 @@ describe('wrong answers', () => {
     const [answer] = await anna.presses('promo:2019');
 
     expect(answer?.text).toBe(ru('errors.unknownButton'));
-    expect(payloadsOf(answer)).toEqual(MAIN_MENU);
+    expect(payloadRowsOf(answer)).toEqual(MAIN_MENU);
   });
 });
 
@@ -245,7 +243,7 @@ describe('language', () => {
     const [greeting] = await john.commands('/start');
 
     expect(greeting?.text).toBe(`${en('greeting.hello')}\n\n${en('consent.text')}`);
-    expect(labelsOf(greeting)?.[0]).toEqual(['I agree', 'No, thanks']);
+    expect(labelRowsOf(greeting)?.[0]).toEqual(['I agree', 'No, thanks']);
   });
 
   it('greets someone whose language it does not speak in the default language, Russian', async () => {

@@ -7,7 +7,9 @@ import { menuPayload } from '../../../core/payloads.ts';
 import { formatMoney } from '../../../core/points/formatMoney.ts';
 import { callbackUpdate } from '../../support/telegramUpdates.ts';
 import { registerMember } from './support/registerMember.ts';
-import { TelegramHarness } from './support/telegramHarness.ts';
+import { startHarnessWithAnna } from './support/harnessWithAnna.ts';
+import { texts } from './support/replyParts.ts';
+import type { TelegramHarness } from './support/telegramHarness.ts';
 import type { BotReply, TelegramUser } from './support/telegramUser.ts';
 
 const ru = createTranslator().forLocale('ru');
@@ -20,8 +22,7 @@ let anna: TelegramUser;
 let ion: TelegramUser;
 
 beforeEach(async () => {
-  harness = await TelegramHarness.start();
-  anna = harness.user(1001, { firstName: 'Анна', languageCode: 'ru' });
+  ({ harness, anna } = await startHarnessWithAnna());
   ion = harness.user(2002, { firstName: 'Ion', languageCode: 'ru' });
   await registerMember(anna);
   // A cashier as an administrator grants one: a StaffMember row for their chat.
@@ -34,7 +35,6 @@ afterEach(async () => {
   await harness.stop();
 });
 
-const texts = (replies: BotReply[]) => replies.map((reply) => reply.text);
 const annaAsMember = () =>
   harness.prisma.member.findFirstOrThrow({ where: { chats: { some: { address: String(anna.id) } } } });
 

@@ -3,7 +3,7 @@
 // attempt (one member, one attempt), its clock still running.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { payload } from '../../../core/payloads.ts';
-import { quizBody } from '../../core/quizzes/support/quizApp.ts';
+import { createOpenQuiz } from '../../core/quizzes/support/openQuiz.ts';
 import { startFakeBotApi, type FakeBotApi } from '../../support/fakeBotApi.ts';
 import { callbackUpdate, commandUpdate, contactUpdate, textUpdate } from '../../support/telegramUpdates.ts';
 import { eventually } from './support/eventually.ts';
@@ -22,19 +22,7 @@ describe('a quiz on Viber, continued in Telegram', () => {
   beforeAll(async () => {
     telegram = await startFakeBotApi();
     harness = await ViberHarness.start({ telegram, env: { ADMIN_TOKEN } });
-    const now = Date.now();
-    const created = await fetch(`${harness.app.url}/api/v1/quizzes`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify(
-        quizBody({
-          secondsPerQuestion: 120,
-          opensAt: new Date(now - 3_600_000).toISOString(),
-          closesAt: new Date(now + 86_400_000).toISOString(),
-        }),
-      ),
-    });
-    expect(created.status).toBe(201);
+    await createOpenQuiz(harness.app.url, ADMIN_TOKEN);
   });
 
   afterAll(async () => {

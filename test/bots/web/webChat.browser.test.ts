@@ -1,15 +1,13 @@
 // The web chat as a visitor meets it: the real application on loopback, the
 // real page in Debian's Chromium driven by playwright-core.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Locator, type Page, type Route } from 'playwright-core';
+import { type Page, type Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../app/config.ts';
-import { createLogger } from '../../../app/logger.ts';
-import { startApp, type RunningApp } from '../../../app/startApp.ts';
-import { chromiumMissing, launchChromium, onCI, skipReason } from '../../support/chromium.ts';
+import type { RunningApp } from '../../../app/startApp.ts';
+import { launchBrowserPages, type BrowserPages } from '../../support/browserPages.ts';
+import { chromiumMissing, onCI, skipReason } from '../../support/chromium.ts';
 import { seriousViolations } from '../../support/axe.ts';
+import { startLoopbackApp, type LoopbackApp } from '../../support/loopbackApp.ts';
+import { botMessages, botSays, choose, eventually, log, press, type, userMessages } from './support/webChatPage.ts';
 
 const SCREENSHOT = '/tmp/webchat.png';
 if (chromiumMissing && !onCI) console.warn(`Web chat browser tests skipped: ${skipReason}.`);
@@ -31,41 +29,31 @@ const en = {
   slowDown: 'You are writing faster than I can read. Your message will be sent in a moment.',
 };
 
+let loopback: LoopbackApp;
 let app: RunningApp;
-let dataDir: string;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+let pages: BrowserPages;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'webchat-'));
-  const config = loadConfig({
-    JOBS_INTERVAL_SECONDS: '0',
-    DATABASE_URL: `file:${join(dataDir, 'test.db')}`,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    DEFAULT_LOCALE: 'ru',
-  });
-  app = await startApp(config, createLogger('silent'));
+  loopback = await startLoopbackApp('webchat-', { DEFAULT_LOCALE: 'ru' });
+  app = loopback.app;
 });
 
 afterAll(async () => {
-  await app?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await loopback?.stop();
 });
 
 // On CI a missing browser fails the run: a quietly skipped browser test proves nothing.
 describe.skipIf(chromiumMissing && !onCI)(`web chat in Chromium${chromiumMissing ? ` (${skipReason})` : ''}`, () => {
   beforeAll(async () => {
-    browser = await launchChromium();
+    pages = await launchBrowserPages();
   });
 
   afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
+    await pages?.closePages();
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await pages?.close();
   });
 
   it(
@@ -479,14 +467,8 @@ async function newVisitor() {
   };
 }
 
-async function openChat(locale: string, width = 420): Promise<Page> {
-  const context = await browser.newContext({ locale, viewport: { width, height: 860 } });
-  contexts.push(context);
-  // Generous: on two busy cores a whole suite runs beside the browser; a real failure still fails, only later.
-  context.setDefaultTimeout(20_000);
-  const page = await context.newPage();
-  await page.goto(app.url);
-  return page;
+function openChat(locale: string, width = 420): Promise<Page> {
+  return pages.open(app.url, { locale, viewport: { width, height: 860 } });
 }
 
 async function registerAnna(page: Page, phone: string): Promise<void> {
@@ -497,43 +479,6 @@ async function registerAnna(page: Page, phone: string): Promise<void> {
   await botSays(page, en.askBirthday);
   await type(page, '29.02');
   await botSays(page, en.welcome);
-}
-
-function log(page: Page): Locator {
-  return page.getByRole('log');
-}
-
-function botMessages(page: Page): Locator {
-  return log(page).locator('.msg--bot:not(.msg--typing)');
-}
-
-function userMessages(page: Page): Locator {
-  return log(page).locator('.msg--user .bubble');
-}
-
-async function botSays(page: Page, text: string): Promise<void> {
-  await botMessages(page).filter({ hasText: text }).last().waitFor();
-}
-
-/** Polls until the page catches up; the chat answers asynchronously. */
-function eventually<T>(read: () => T | Promise<T>) {
-  return expect.poll(read, { timeout: 10_000, interval: 50 });
-}
-
-/** Presses the newest button with this label; older ones stay on screen too. */
-async function press(page: Page, label: string): Promise<void> {
-  await log(page).getByRole('button', { name: label, exact: true }).last().click();
-}
-
-/** Opens the Menu control beside the message box and chooses an item. */
-async function choose(page: Page, label: string): Promise<void> {
-  await page.locator('#menu-button').click();
-  await page.locator('#menu').getByRole('button', { name: label, exact: true }).click();
-}
-
-async function type(page: Page, text: string): Promise<void> {
-  await page.getByRole('textbox').fill(text);
-  await page.getByRole('textbox').press('Enter');
 }
 
 /** Whether the input's placeholder is drawn whole inside its box. */

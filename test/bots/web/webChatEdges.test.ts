@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../app/config.ts';
 import { createLogger } from '../../../app/logger.ts';
 import { startApp, type RunningApp } from '../../../app/startApp.ts';
+import { loopbackConfig } from '../../support/loopbackApp.ts';
 
 const dirs: string[] = [];
 const running: RunningApp[] = [];
@@ -16,15 +16,7 @@ async function start(
   dir = mkdtempSync(join(tmpdir(), 'webchat-edges-')),
 ): Promise<RunningApp> {
   if (!dirs.includes(dir)) dirs.push(dir);
-  const config = loadConfig({
-    JOBS_INTERVAL_SECONDS: '0',
-    DATABASE_URL: `file:${join(dir, 'test.db')}`,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    ...env,
-  });
-  const app = await startApp(config, createLogger('silent'));
+  const app = await startApp(loopbackConfig(dir, env), createLogger('silent'));
   running.push(app);
   return app;
 }

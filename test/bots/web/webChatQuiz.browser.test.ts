@@ -2,18 +2,16 @@
 // loopback, the real page in Debian's Chromium. The pictures' site is the one
 // part stood in for: Chromium's requests to it are answered by the test, after
 // the page's Content-Security-Policy has let them through.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { type Browser, type BrowserContext, type Locator, type Page, type Request } from 'playwright-core';
+import { type Page, type Request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../app/config.ts';
-import { createLogger } from '../../../app/logger.ts';
-import { startApp, type RunningApp } from '../../../app/startApp.ts';
+import type { RunningApp } from '../../../app/startApp.ts';
 import { seriousViolations } from '../../support/axe.ts';
-import { chromiumMissing, launchChromium, onCI, skipReason } from '../../support/chromium.ts';
-import { quizBody } from '../../core/quizzes/support/quizApp.ts';
+import { launchBrowserPages, type BrowserPages } from '../../support/browserPages.ts';
+import { chromiumMissing, onCI, skipReason } from '../../support/chromium.ts';
+import { startLoopbackApp, type LoopbackApp } from '../../support/loopbackApp.ts';
+import { createOpenQuiz, questionsWithPictures } from '../../core/quizzes/support/openQuiz.ts';
+import { botMessages, botSays, choose, eventually, log, press, type } from './support/webChatPage.ts';
 
 const ADMIN_TOKEN = 'webchat-quiz-browser-admin-token-0123456789';
 const PICTURES = 'https://pictures.example';
@@ -25,69 +23,37 @@ const SCREENSHOT_BROKEN = '/tmp/webchat-quiz-broken-picture.png';
 
 if (chromiumMissing && !onCI) console.warn(`Web chat quiz browser tests skipped: ${skipReason}.`);
 
+let loopback: LoopbackApp;
 let app: RunningApp;
-let dataDir: string;
-let browser: Browser;
+let pages: BrowserPages;
 let phones = 0;
-const contexts: BrowserContext[] = [];
 const pictureRequests: Request[] = [];
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'webchat-quiz-'));
-  app = await startApp(
-    loadConfig({
-      JOBS_INTERVAL_SECONDS: '0',
-      DATABASE_URL: `file:${join(dataDir, 'test.db')}`,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      DEFAULT_LOCALE: 'ru',
-      WELCOME_BONUS_POINTS: '0',
-      ADMIN_TOKEN,
-    }),
-    createLogger('silent'),
-  );
+  loopback = await startLoopbackApp('webchat-quiz-', { DEFAULT_LOCALE: 'ru', WELCOME_BONUS_POINTS: '0', ADMIN_TOKEN });
+  app = loopback.app;
   // The real clock: open from an hour ago, the longest time per question.
-  const now = Date.now();
-  const base = quizBody();
-  const created = await fetch(`${app.url}/api/v1/quizzes`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify(
-      quizBody({
-        questions: [
-          { ...base.questions[0], imageUrl: BEANS },
-          { ...base.questions[1], imageUrl: GONE },
-          base.questions[2],
-        ],
-        secondsPerQuestion: 120,
-        opensAt: new Date(now - 3_600_000).toISOString(),
-        closesAt: new Date(now + 86_400_000).toISOString(),
-      }),
-    ),
-  });
-  expect(created.status).toBe(201);
+  await createOpenQuiz(app.url, ADMIN_TOKEN, { questions: questionsWithPictures(BEANS, GONE) });
 });
 
 afterAll(async () => {
-  await app?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await loopback?.stop();
 });
 
 describe.skipIf(chromiumMissing && !onCI)(
   `a quiz in the web chat in Chromium${chromiumMissing ? ` (${skipReason})` : ''}`,
   () => {
     beforeAll(async () => {
-      browser = await launchChromium();
+      pages = await launchBrowserPages();
     });
 
     afterEach(async () => {
-      await Promise.all(contexts.splice(0).map((context) => context.close()));
+      await pages?.closePages();
       pictureRequests.length = 0;
     });
 
     afterAll(async () => {
-      await browser?.close();
+      await pages?.close();
     });
 
     it(
@@ -168,20 +134,20 @@ describe.skipIf(chromiumMissing && !onCI)(
   },
 );
 
-async function openChat(width = 420): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width, height: 860 } });
-  contexts.push(context);
-  // Generous: on two busy cores a whole suite runs beside the browser; a real failure still fails, only later.
-  context.setDefaultTimeout(20_000);
-  await context.route(`${PICTURES}/**`, (route) => {
-    pictureRequests.push(route.request());
-    if (route.request().url() === BEANS)
-      return route.fulfill({ status: 200, contentType: 'image/png', body: coffeeBeansPng() });
-    return route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not Found' });
-  });
-  const page = await context.newPage();
-  await page.goto(app.url);
-  return page;
+function openChat(width = 420): Promise<Page> {
+  return pages.open(
+    app.url,
+    { locale: 'en-US', viewport: { width, height: 860 } },
+    {
+      prepare: (context) =>
+        context.route(`${PICTURES}/**`, (route) => {
+          pictureRequests.push(route.request());
+          if (route.request().url() === BEANS)
+            return route.fulfill({ status: 200, contentType: 'image/png', body: coffeeBeansPng() });
+          return route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not Found' });
+        }),
+    },
+  );
 }
 
 async function registerVisitor(page: Page): Promise<void> {
@@ -201,37 +167,4 @@ function coffeeBeansPng(): Buffer {
   const png = new PNG({ width: 48, height: 32 });
   for (let i = 0; i < png.data.length; i += 4) png.data.set([111, 78, 55, 255], i);
   return PNG.sync.write(png);
-}
-
-function log(page: Page): Locator {
-  return page.getByRole('log');
-}
-
-function botMessages(page: Page): Locator {
-  return log(page).locator('.msg--bot:not(.msg--typing)');
-}
-
-async function botSays(page: Page, text: string): Promise<void> {
-  await botMessages(page).filter({ hasText: text }).last().waitFor();
-}
-
-/** Polls until the page catches up; the chat answers asynchronously. */
-function eventually<T>(read: () => T | Promise<T>) {
-  return expect.poll(read, { timeout: 10_000, interval: 50 });
-}
-
-/** Presses the newest button with this label; older ones stay on screen too. */
-async function press(page: Page, label: string): Promise<void> {
-  await log(page).getByRole('button', { name: label, exact: true }).last().click();
-}
-
-/** Opens the Menu control beside the message box and chooses an item. */
-async function choose(page: Page, label: string): Promise<void> {
-  await page.locator('#menu-button').click();
-  await page.locator('#menu').getByRole('button', { name: label, exact: true }).click();
-}
-
-async function type(page: Page, text: string): Promise<void> {
-  await page.getByRole('textbox').fill(text);
-  await page.getByRole('textbox').press('Enter');
 }

@@ -1,14 +1,10 @@
 // A quiz in the web chat over real HTTP on loopback: the menu control offers
 // it, each question comes with its option buttons, and the page's answer
 // presses are counted against the server's clock like any other channel's.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../app/config.ts';
-import { createLogger } from '../../../app/logger.ts';
-import { startApp, type RunningApp } from '../../../app/startApp.ts';
-import { quizBody } from '../../core/quizzes/support/quizApp.ts';
+import type { RunningApp } from '../../../app/startApp.ts';
+import { startLoopbackApp, type LoopbackApp } from '../../support/loopbackApp.ts';
+import { createOpenQuiz } from '../../core/quizzes/support/openQuiz.ts';
 
 const ADMIN_TOKEN = 'webchat-quiz-admin-token-0123456789abcd';
 
@@ -23,7 +19,7 @@ interface WebReply {
 }
 
 describe('a quiz in the web chat', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'webchat-quiz-'));
+  let loopback: LoopbackApp;
   let app: RunningApp;
   let cookie: string | undefined;
   let sequence = 0;
@@ -49,36 +45,14 @@ describe('a quiz in the web chat', () => {
     reply!.buttons!.flat().find((button) => button.label === label)!.payload;
 
   beforeAll(async () => {
-    app = await startApp(
-      loadConfig({
-        JOBS_INTERVAL_SECONDS: '0',
-        DATABASE_URL: `file:${join(dir, 'test.db')}`,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'silent',
-        ADMIN_TOKEN,
-      }),
-      createLogger('silent'),
-    );
+    loopback = await startLoopbackApp('webchat-quiz-', { ADMIN_TOKEN });
+    app = loopback.app;
     // The application runs on the real clock here: open from an hour ago, the longest time per question.
-    const now = Date.now();
-    const created = await fetch(`${app.url}/api/v1/quizzes`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify(
-        quizBody({
-          secondsPerQuestion: 120,
-          opensAt: new Date(now - 3_600_000).toISOString(),
-          closesAt: new Date(now + 86_400_000).toISOString(),
-        }),
-      ),
-    });
-    expect(created.status).toBe(201);
+    await createOpenQuiz(app.url, ADMIN_TOKEN);
   });
 
   afterAll(async () => {
-    await app?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await loopback?.stop();
   });
 
   it('is in the menu, and plays to the score with the page’s buttons', async () => {

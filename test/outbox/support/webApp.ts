@@ -1,11 +1,7 @@
 // The real application with only the web chat, on a fresh SQLite file.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadConfig } from '../../../app/config.ts';
-import { createLogger } from '../../../app/logger.ts';
-import { startApp, type RunningApp } from '../../../app/startApp.ts';
+import type { RunningApp } from '../../../app/startApp.ts';
 import { enqueue } from '../../../core/storage/outbox/enqueue.ts';
+import { startLoopbackApp } from '../../support/loopbackApp.ts';
 
 export interface WebApp {
   app: RunningApp;
@@ -15,16 +11,8 @@ export interface WebApp {
 }
 
 export async function startWebApp(): Promise<WebApp> {
-  const dir = mkdtempSync(join(tmpdir(), 'outbox-web-'));
-  const config = loadConfig({
-    JOBS_INTERVAL_SECONDS: '0',
-    DATABASE_URL: `file:${join(dir, 'test.db')}`,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    DEFAULT_LOCALE: 'en',
-  });
-  const app = await startApp(config, createLogger('silent'));
+  const loopback = await startLoopbackApp('outbox-web-', { DEFAULT_LOCALE: 'en' });
+  const { app } = loopback;
   return {
     app,
     async send(visitor, text) {
@@ -37,10 +25,7 @@ export async function startWebApp(): Promise<WebApp> {
       });
       app.outbox.nudge();
     },
-    async stop() {
-      await app.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    stop: () => loopback.stop(),
   };
 }
 
