@@ -1,7 +1,7 @@
 import type { Locale } from '../../i18n/locale.ts';
 import { isLocale } from '../../i18n/locale.ts';
 import type { SurveyKind } from '../../surveys/surveyScores.ts';
-import type { RelationshipOutcome, SurveyAudience, SurveySending } from '../../surveys/surveysPorts.ts';
+import type { RelationshipOutcome, SurveySending } from '../../surveys/surveysPorts.ts';
 import { recordAuditInTransaction } from '../audit/recordAudit.ts';
 import type { Database, Tx } from '../db/openDatabase.ts';
 import { scheduleInTransaction } from './scheduleInTransaction.ts';
