@@ -50,6 +50,19 @@ export function notice(text, kind = 'info') {
   return el('p', { class: `notice notice--${kind}`, role: kind === 'error' ? 'alert' : 'status', text });
 }
 
+/**
+ * The error notice of a refused form, listing the problems no field showed,
+ * each with the pointer it names and `wording(problem)`.
+ */
+export function refusedNotice(text, unplaced, wording) {
+  const box = notice(text, 'error');
+  if (unplaced.length > 0)
+    box.append(
+      el('ul', {}, ...unplaced.map((problem) => el('li', { text: `${problem.pointer || '/'}: ${wording(problem)}` }))),
+    );
+  return box;
+}
+
 /** Hands a downloaded file to the browser to save, through a link that exists only for the click. */
 export function saveFile({ blob, name }) {
   const url = URL.createObjectURL(blob);

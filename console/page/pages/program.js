@@ -3,7 +3,7 @@
 // edited, and the raw JSON for those who prefer it. The API judges every
 // value; its problems are shown at the fields they name.
 import { api, ApiError } from '../api.js';
-import { el, heading, notice } from '../dom.js';
+import { el, heading, notice, refusedNotice } from '../dom.js';
 import { t } from '../i18n.js';
 import { problemText } from './programFields.js';
 import { rulesForm } from './programForm.js';
@@ -53,16 +53,7 @@ function refused(form, error) {
   }
   const { unplaced, first } = form.mark(Array.isArray(error.problem.errors) ? error.problem.errors : []);
   first?.focus();
-  const box = notice(t('program.invalid'), 'error');
-  if (unplaced.length > 0)
-    box.append(
-      el(
-        'ul',
-        {},
-        ...unplaced.map((problem) => el('li', { text: `${problem.pointer || '/'}: ${problemText(problem)}` })),
-      ),
-    );
-  return box;
+  return refusedNotice(t('program.invalid'), unplaced, (problem) => problemText(problem));
 }
 
 /** The whole document as JSON, for power users: applied to the form, then saved like any edit. */

@@ -3,7 +3,7 @@
 // POST (new) or PUT (saved) /api/v1/segments; the API judges every value and
 // its problems are shown at the fields they name.
 import { api, ApiError } from '../api.js';
-import { el, field, heading, notice } from '../dom.js';
+import { el, field, heading, notice, refusedNotice } from '../dom.js';
 import { t } from '../i18n.js';
 import { filterForm } from './segmentFilterForm.js';
 import { previewPanel } from './segmentPreview.js';
@@ -104,16 +104,7 @@ function refusal(error, { name, filters }) {
   if (onName) name.error(problemText(onName, { key: 'name' }));
   const { unplaced, first } = filters.mark(errors.filter((problem) => problem.pointer !== '/name'));
   (onName ? name.input : first)?.focus();
-  const box = notice(t('segments.notSaved'), 'error');
-  if (unplaced.length > 0)
-    box.append(
-      el(
-        'ul',
-        {},
-        ...unplaced.map((problem) => el('li', { text: `${problem.pointer || '/'}: ${problemText(problem)}` })),
-      ),
-    );
-  return box;
+  return refusedNotice(t('segments.notSaved'), unplaced, (problem) => problemText(problem));
 }
 
 function backLink() {
