@@ -129,7 +129,8 @@ describe.skipIf(skipBrowserTests)(
         'Centru | 100 | 2 | 0 | 0 | 2',
       ]);
       await page.getByLabel('Show', { exact: true }).selectOption('detractor');
-      await expect(page.getByText('Lovely staff').count()).resolves.toBe(0);
+      // The list reloads after the choice; wait for the passive's comment to go.
+      await expect.poll(() => page.getByText('Lovely staff').count()).toBe(0);
       await page.getByText('Cold coffee').waitFor();
       await page.getByRole('link', { name: 'Open the ticket' }).click();
       await page.getByRole('heading', { name: 'Desk inbox' }).waitFor();
