@@ -16,6 +16,7 @@ import type { DeskInbox } from '../core/desk/deskInbox.ts';
 import type { QuizStore } from '../core/quizzes/quizzesPorts.ts';
 import type { SurveyReports, SurveySending } from '../core/surveys/surveysPorts.ts';
 import type { SegmentMembers, SegmentStore } from '../core/segments/segmentsPorts.ts';
+import type { CampaignDeps } from '../core/campaigns/campaignDeps.ts';
 
 /** What the REST API is built from; the composition root (app/startApp.ts) provides it. */
 export interface ApiDeps {
@@ -28,6 +29,8 @@ export interface ApiDeps {
   quizzes: QuizStore;
   /** Saved segments and the members they match (core/segments/). */
   segments: { store: SegmentStore; members: SegmentMembers };
+  /** Campaigns to segments, their commands and statistics (core/campaigns/). */
+  campaigns: CampaignDeps;
   /** Search, a member's page and their purchases, for the console. */
   directory: MemberDirectory;
   ledger: Pick<LedgerReads, 'ledgerPage' | 'balanceAfterPurchase'>;

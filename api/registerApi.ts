@@ -25,6 +25,7 @@ import { ticketActionRoutes } from './routes/ticketActionRoutes.ts';
 import { quizRoutes } from './routes/quizRoutes.ts';
 import { surveyRoutes } from './routes/surveyRoutes.ts';
 import { segmentRoutes } from './routes/segmentRoutes.ts';
+import { campaignRoutes } from './routes/campaignRoutes.ts';
 import { surveyReportRoutes } from './routes/surveyReportRoutes.ts';
 
 const HOUR_MS = 3_600_000;
@@ -53,6 +54,7 @@ export function apiRoutes(deps: ApiDeps, apiKeys: ApiKeyCache): ApiRoute[] {
     ...quizRoutes(deps),
     ...surveyRoutes(deps),
     ...segmentRoutes(deps),
+    ...campaignRoutes(deps),
     ...surveyReportRoutes(deps),
   ];
 }

@@ -8,6 +8,7 @@ import { privacyMenuEntries, privacyPayloadKinds } from '../core/privacy/privacy
 import { quizDynamicMenu, quizMenuEntries, quizPayloadKinds } from '../core/quizzes/quizMenu.ts';
 import { surveysPayloadKinds } from '../core/surveys/surveysMenu.ts';
 import { marketingPayloadKinds } from '../core/marketing/marketingMenu.ts';
+import { campaignsPayloadKinds } from '../core/campaigns/campaignsMenu.ts';
 
 /**
  * Every capability's main menu entries, in the order the menu shows them
@@ -29,6 +30,7 @@ export function assistantMenu(): MenuRegistry {
       ...quizPayloadKinds,
       ...surveysPayloadKinds,
       ...marketingPayloadKinds,
+      ...campaignsPayloadKinds,
     ],
     [...quizDynamicMenu],
   );

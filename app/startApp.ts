@@ -29,6 +29,7 @@ import { createQuizStore } from '../core/storage/quizzes/createQuizStore.ts';
 import { createSegmentMembers, createSegmentStore } from '../core/storage/segments/createSegmentStore.ts';
 import { segmentAudience } from '../core/segments/segmentAudience.ts';
 import { createMarketingConsentStore } from '../core/storage/marketing/createMarketingConsentStore.ts';
+import { campaignDepsOf } from './campaigns.ts';
 import { createAuditLog } from '../core/storage/audit/createAuditLog.ts';
 import { createApiKeyStore } from '../core/storage/api/createApiKeyStore.ts';
 import { createIdempotencyStore } from '../core/storage/api/createIdempotencyStore.ts';
@@ -134,6 +135,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   const webPhotos = createWebPhotoStore(config.WEBCHAT_PHOTO_DIR);
   const privacy = privacyWithPhotos(createPrivacyStore(db), webPhotos, log);
   const segments = { store: createSegmentStore(db), members: createSegmentMembers(db) };
+  const campaigns = campaignDepsOf(db, { translator, settings, loadRules: points.rules, log });
   const deps: AssistantDeps = {
     ...stores,
     menu,
@@ -151,6 +153,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     audience: segmentAudience(segments.store, segments.members, settings.timezone),
     surveys: { store: createSurveyStore(db) },
     marketing: createMarketingConsentStore(db),
+    campaigns: campaigns.campaigns,
   };
   await deps.understanding.ready;
   const assistant = createAssistant(deps);
@@ -200,6 +203,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     privacy,
     quizzes: createQuizStore(db),
     segments,
+    campaigns,
     adjustPoints: createAdjustPoints({ store: createAdjustmentStore(db), translator, rules: points.rules, clock }),
   });
   // The web console (console/): /admin, speaking only to the REST API above.

@@ -16,6 +16,8 @@ import { createJobRuns } from '../core/storage/jobs/createJobRuns.ts';
 import { createExpiryStore } from '../core/storage/points/createExpiryStore.ts';
 import { createBirthdayStore } from '../core/storage/members/createBirthdayStore.ts';
 import type { Database } from '../core/storage/db/openDatabase.ts';
+import { campaignsJobs } from '../core/campaigns/campaignsJobs.ts';
+import { campaignDepsOf } from './campaigns.ts';
 
 export interface SchedulerOptions {
   /** Time between the end of one run and the start of the next; 0 switches the scheduler off. */
@@ -45,7 +47,7 @@ export interface SchedulerDeps {
 /**
  * Runs the scheduled jobs (expiry sweep, expiry reminders, birthday
  * greetings, desk re-announcements, quizzes closing, surveys asked, expired
- * and followed up) every `intervalMs`, on every instance: each job claims its run
+ * and followed up, campaigns started and fanned out) every `intervalMs`, on every instance: each job claims its run
  * in the database, so one instance per interval does the work, and the jobs
  * are idempotent should two ever overlap. Runs never overlap on one instance.
  */
@@ -71,6 +73,7 @@ export function scheduledJobsOf(db: Database, deps: Omit<SchedulerDeps, 'clock'>
     ...(deps.desk ? deskJobs(deps.desk, deps.translator) : []),
     ...quizJobs({ ...common, quizzes: createQuizCloseStore(db) }),
     ...surveysJobs({ ...common, surveys: createSurveyStore(db), ...(deps.desk && { desk: deps.desk }) }),
+    ...campaignsJobs(campaignDepsOf(db, common)),
   ];
 }
 

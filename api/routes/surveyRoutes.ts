@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ApiDeps } from '../apiDeps.ts';
 import { credentialOf, defineRoute, type ApiRoute } from '../apiRoute.ts';
-import { afterQuietHours } from '../../core/surveys/quietHours.ts';
+import { afterQuietHours } from '../../core/program/quietHours.ts';
 import { segmentQuery } from '../../core/segments/segmentQuery.ts';
 import type { SurveyAudience } from '../../core/surveys/surveysPorts.ts';
 import { ApiProblem } from '../problem.ts';

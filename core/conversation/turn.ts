@@ -19,6 +19,7 @@ import type { QuizPlayStore } from '../quizzes/quizzesPorts.ts';
 import type { SurveyDeps } from '../surveys/surveysPorts.ts';
 import type { SegmentAudience } from '../segments/segmentAudience.ts';
 import type { MarketingConsentStore } from '../marketing/marketingPorts.ts';
+import type { CampaignStore } from '../campaigns/campaignsPorts.ts';
 
 /** What the assistant is built from; the composition root supplies it. */
 export interface AssistantDeps {
@@ -52,6 +53,8 @@ export interface AssistantDeps {
   surveys?: SurveyDeps;
   /** Consent to news and offers (core/marketing/); without it the question and the switch are not shown. */
   marketing?: MarketingConsentStore;
+  /** Campaigns, whose buttons are counted when pressed (core/campaigns/); without it such a button is answered as unknown. */
+  campaigns?: Pick<CampaignStore, 'find' | 'recordPress'>;
 }
 
 /** One update being answered: who, in which language, at what moment. */

@@ -5,7 +5,7 @@ import type { Outbound } from '../outbound.ts';
 import type { MemberChat } from '../conversation/conversationPorts.ts';
 import type { MemberRecord } from '../members/membersPorts.ts';
 import type { DeskDraft } from './deskPorts.ts';
-import { localDay } from '../surveys/quietHours.ts';
+import { localDay } from '../program/quietHours.ts';
 
 /**
  * The member rates how staff handled a resolved ticket. The first rating

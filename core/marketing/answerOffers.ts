@@ -17,9 +17,10 @@ const meaning: Record<OffersPress, { optedIn: boolean; source: ConsentSource }> 
 };
 
 /**
- * A press on a news-and-offers button. The answer is recorded, and the
- * member sees every switch they have, so stopping offers never feels like
- * losing anything else.
+ * A press on a news-and-offers button. An answer about all of them is
+ * recorded as consent; one about a single kind (Stop under a holiday
+ * greeting) switches that kind alone. Either way the member sees every
+ * switch they have, so stopping offers never feels like losing anything else.
  */
 export async function answerOffers(
   turn: Turn,
@@ -28,10 +29,22 @@ export async function answerOffers(
   raw: string,
 ): Promise<Outbound[]> {
   const { t, deps, now } = turn;
-  const press = parseOffersPayload(raw);
+  const parsed = parseOffersPayload(raw);
   const store = deps.marketing;
-  if (!press || !store) return [withMenu(turn, t('errors.unknownButton'))];
-  const { optedIn, source } = meaning[press];
+  if (!parsed || !store) return [withMenu(turn, t('errors.unknownButton'))];
+  const { optedIn, source } = meaning[parsed.press];
+  if (parsed.category) {
+    await store.setCategoryMuted(member.id, parsed.category, !optedIn);
+    deps.log.info({ memberId: member.id, category: parsed.category, optedIn, source }, 'marketing: category switched');
+    const category = t(`campaigns.category.${parsed.category}`);
+    return [
+      await notificationSettings(
+        turn,
+        member,
+        t(optedIn ? 'notifications.switchedOn' : 'notifications.switchedOff', { topic: category }),
+      ),
+    ];
+  }
   await store.record(member.id, { optedIn, source, textVersion: OFFERS_TEXT_VERSION, at: now });
   deps.log.info({ memberId: member.id, optedIn, source }, 'marketing: consent answered');
   return [await notificationSettings(turn, member, t(optedIn ? 'offers.optedIn' : 'offers.optedOut'))];

@@ -1,3 +1,5 @@
+import type { CampaignCategory } from '../campaigns/campaignCategories.ts';
+
 /** Where a member said yes or no to news and offers. */
 export type ConsentSource = 'registration' | 'settings' | 'campaign' | 'blocked';
 
@@ -18,4 +20,7 @@ export interface MarketingConsentStore {
   optedIn(memberId: string): Promise<boolean>;
   /** Records the answer and makes it the member's current one. */
   record(memberId: string, answer: ConsentAnswer): Promise<void>;
+  /** The kinds of campaign the member switched off, while the rest still reach them. */
+  mutedCategories(memberId: string): Promise<CampaignCategory[]>;
+  setCategoryMuted(memberId: string, category: CampaignCategory, muted: boolean): Promise<void>;
 }

@@ -5,6 +5,7 @@ import { payload } from '../payloads.ts';
 import type { MemberRecord } from '../members/membersPorts.ts';
 import { menuAfter } from './mainMenu.ts';
 import { offersPayload } from '../marketing/offersPayloads.ts';
+import { campaignCategories } from '../campaigns/campaignCategories.ts';
 
 /**
  * Which messages the member gets, one switch per kind: being able to stop
@@ -39,6 +40,19 @@ async function settingsScreen(
         payload: offersPayload(offers ? 'off' : 'on'),
       },
     ]);
+  // Each kind of campaign has its own switch once the member opted in, so one can go without the rest.
+  if (offers && turn.deps.marketing) {
+    const mutedKinds = new Set(await turn.deps.marketing.mutedCategories(member.id));
+    for (const category of campaignCategories) {
+      const off = mutedKinds.has(category);
+      switches.push([
+        {
+          label: t(off ? 'notifications.off' : 'notifications.on', { topic: t(`campaigns.category.${category}`) }),
+          payload: offersPayload(off ? 'on' : 'off', category),
+        },
+      ]);
+    }
+  }
   const text = [intro, t('notifications.title')].filter(Boolean).join('\n\n');
   return menuAfter(turn, text, switches);
 }

@@ -111,8 +111,12 @@ export const programRulesSchema = z
     codeLifetimeMinutes: z.number().int().min(1).max(60).default(5),
     nps: npsSchema.prefault({}),
     csat: csatSchema.prefault({}),
-    /** No survey question is sent between `from` and `to`, programme time; it waits for `to`. */
+    /** No survey question and no campaign message is sent between `from` and `to`, programme time; it waits for `to`. */
     quietHours: z.object({ from: clockTime.default('21:00'), to: clockTime.default('09:00') }).prefault({}),
+    /** At most `messages` campaign messages reach a member in any `days` days; the rest of them are recorded as capped. */
+    marketingCap: z
+      .object({ messages: z.number().int().min(1).max(100), days: z.number().int().min(1).max(90) })
+      .default({ messages: 2, days: 7 }),
   })
   .superRefine((rules, ctx) => {
     // Each refusal names the tier at fault and its reason, so a form can mark that one input.

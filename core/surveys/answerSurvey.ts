@@ -5,7 +5,7 @@ import { withMenu } from '../menu/mainMenu.ts';
 import type { MemberRecord } from '../members/membersPorts.ts';
 import { message, type Outbound } from '../outbound.ts';
 import { closeTheLoop } from './closeTheLoop.ts';
-import { localDay } from './quietHours.ts';
+import { localDay } from '../program/quietHours.ts';
 import { parseSurveyPayload, surveyPayload } from './surveyPayloads.ts';
 import { groupOf, isValidScore, type ScoreGroup } from './surveyScores.ts';
 

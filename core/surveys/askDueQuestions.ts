@@ -1,7 +1,7 @@
 import type { JobDeps } from '../jobs/jobsPorts.ts';
 import { decideAsking } from './askingPolicy.ts';
 import { questionMessage } from './questionMessage.ts';
-import { localDay } from './quietHours.ts';
+import { localDay } from '../program/quietHours.ts';
 import type { SurveyStore } from './surveysPorts.ts';
 
 export type SurveyJobDeps = JobDeps & { surveys: SurveyStore };

@@ -1,5 +1,5 @@
 import type { ProgramRules } from '../program/programRules.ts';
-import { afterQuietHours, localDay, startOfNextDay } from './quietHours.ts';
+import { afterQuietHours, localDay, startOfNextDay } from '../program/quietHours.ts';
 import type { SurveyKind } from './surveyScores.ts';
 
 /** What is known about a member's past questions when one of theirs falls due. */

@@ -3,7 +3,7 @@ import type { MemberRecord } from '../../members/membersPorts.ts';
 import type { ProgramRules } from '../../program/programRules.ts';
 import { decideAsking, dueAfterPurchase } from '../../surveys/askingPolicy.ts';
 import { questionMessage } from '../../surveys/questionMessage.ts';
-import { localDay } from '../../surveys/quietHours.ts';
+import { localDay } from '../../program/quietHours.ts';
 import type { SurveyKind } from '../../surveys/surveyScores.ts';
 import type { Tx } from '../db/openDatabase.ts';
 import type { PurchaseEvent, PurchaseReaction } from '../points/purchaseReactions.ts';

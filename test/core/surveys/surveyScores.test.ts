@@ -9,7 +9,7 @@ import {
   npsCountsOf,
   npsGroupOf,
 } from '../../../core/surveys/surveyScores.ts';
-import { afterQuietHours } from '../../../core/surveys/quietHours.ts';
+import { afterQuietHours } from '../../../core/program/quietHours.ts';
 
 describe('NPS groups', () => {
   it.each([

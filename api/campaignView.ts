@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import type { Campaign } from '../core/campaigns/campaign.ts';
+import { campaignInputSchema } from '../core/campaigns/campaignSchema.ts';
+import type { CampaignStats } from '../core/campaigns/campaignStats.ts';
+
+const statuses = ['draft', 'scheduled', 'sending', 'paused', 'cancelled', 'done'] as const;
+const instant = z.iso.datetime();
+
+export const campaignViewSchema = campaignInputSchema.extend({
+  id: z.string(),
+  status: z.enum(statuses).meta({
+    description:
+      '`draft` until started; `scheduled` waits for `sendAt`; `sending`; `paused`; `done` once every message was handed over; `cancelled`.',
+  }),
+  sendAt: instant.nullable(),
+  startedAt: instant.nullable(),
+  endedAt: instant.nullable(),
+  createdAt: instant,
+  updatedAt: instant,
+});
+
+const count = (description: string) => z.number().int().min(0).meta({ description });
+const group = z.object({ recipients: z.number().int(), holdout: z.number().int() });
+
+export const campaignStatsSchema = z.object({
+  status: z.enum(statuses),
+  segment: count('Members of the segment when the campaign started: the sum of every count below but the receipts.'),
+  notOptedIn: count('Did not agree to news and offers.'),
+  heldOut: count('Drawn into the holdout group: got nothing, the baseline of the results.'),
+  capped: count('Had had their share of campaign messages within the cap’s days; not sent later.'),
+  muted: count('Switched this campaign’s category off.'),
+  queued: count('Waiting to be sent, quiet hours and pauses included, or not reached by the fan-out yet.'),
+  sent: count('Handed to the platform.'),
+  delivered: count('Of the sent, reported delivered by the platform (Viber).'),
+  seen: count('Of the sent, reported seen by the platform (Viber).'),
+  failed: count('Refused by the platform.'),
+  unreachable: count('No chat we may write to, or the bot was blocked.'),
+  cancelled: count('Not sent because the campaign was cancelled.'),
+  buttonPresses: count('Members who pressed one of the message’s buttons.'),
+  window: z
+    .object({ from: instant, until: instant })
+    .nullable()
+    .meta({ description: 'The days purchases are counted in.' }),
+  purchases: z.object({
+    recipients: count('Recipients who bought within the window.'),
+    holdout: count('Holdout members who bought within the window.'),
+    recipientRate: z.number().nullable(),
+    holdoutRate: z.number().nullable(),
+    lift: z.number().nullable().meta({ description: 'Recipients’ purchase rate minus the holdout’s.' }),
+    ci95: z
+      .tuple([z.number(), z.number()])
+      .nullable()
+      .meta({ description: 'The 95% confidence interval of the lift (two-proportion z-test, unpooled).' }),
+    spend: group.meta({ description: 'Spent within the window, minor units.' }),
+    pointsRedeemed: group,
+  }),
+});
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+export function campaignView(campaign: Campaign): z.input<typeof campaignViewSchema> {
+  return {
+    id: campaign.id,
+    name: campaign.name,
+    segmentId: campaign.segmentId,
+    category: campaign.category,
+    messages: campaign.messages,
+    buttons: campaign.buttons,
+    imageUrl: campaign.imageUrl,
+    sendAt: iso(campaign.sendAt),
+    holdoutPercent: campaign.holdoutPercent,
+    resultDays: campaign.resultDays,
+    status: campaign.status,
+    startedAt: iso(campaign.startedAt),
+    endedAt: iso(campaign.endedAt),
+    createdAt: campaign.createdAt.toISOString(),
+    updatedAt: campaign.updatedAt.toISOString(),
+  };
+}
+
+export function campaignStatsView(stats: CampaignStats): z.input<typeof campaignStatsSchema> {
+  return {
+    ...stats,
+    window: stats.window && { from: stats.window.from.toISOString(), until: stats.window.until.toISOString() },
+  };
+}

@@ -1,0 +1,113 @@
+import type { Channel } from '../inbound.ts';
+import type { Locale } from '../i18n/locale.ts';
+import type { Outbound } from '../outbound.ts';
+import type { SegmentQuery } from '../segments/segmentQuery.ts';
+import type { Campaign, CampaignContent, CampaignStatus, RecipientOutcome } from './campaign.ts';
+import type { CampaignCategory } from './campaignCategories.ts';
+
+/** Saved campaigns and the moves between their states. */
+export interface CampaignStore {
+  create(content: CampaignContent, holdoutSeed: string, now: Date): Promise<Campaign>;
+  /** Newest first. */
+  list(): Promise<Campaign[]>;
+  find(id: string): Promise<Campaign | null>;
+  /** Only a draft or a scheduled campaign changes; once it started, what members got stays as it was. */
+  update(id: string, content: CampaignContent, now: Date): Promise<Campaign | 'not-found' | 'not-editable'>;
+  remove(id: string): Promise<'removed' | 'not-found' | 'not-editable'>;
+  /**
+   * Moves the campaign from one of `from` to `to`, in one transaction with
+   * its waiting outbox messages: pausing holds them, resuming frees them
+   * (not before `notBefore`), cancelling ends them and the undecided members.
+   * False when the campaign was in none of `from`.
+   */
+  transition(
+    id: string,
+    from: readonly CampaignStatus[],
+    to: CampaignStatus,
+    at: Date,
+    notBefore?: Date,
+  ): Promise<boolean>;
+  /** Scheduled campaigns whose time has come. */
+  due(now: Date): Promise<string[]>;
+  /** Campaigns sending now, to be fanned out or finished. */
+  sending(): Promise<string[]>;
+  /** Records a press on one of the message's buttons (the first counts). */
+  recordPress(campaignId: string, memberId: string, at: Date): Promise<void>;
+}
+
+/** One member of the audience, with what deciding their outcome needs. */
+export interface AudienceMember {
+  memberId: string;
+  name: string;
+  locale: Locale;
+  balance: number;
+  tier: string | null;
+  /** Agreed to news and offers, and not erased since. */
+  optedIn: boolean;
+  /** Switched this campaign's category off. */
+  categoryMuted: boolean;
+  /** Campaign messages queued for them within the frequency cap's window. */
+  recentMessages: number;
+  /** Their best chat we may write to (core/outbox/channelPreference.ts); null when there is none. */
+  chat: ChatAddress | null;
+}
+
+export interface ChatAddress {
+  channel: Channel;
+  address: string;
+}
+
+export type Decision =
+  | { memberId: string; outcome: Exclude<RecipientOutcome, 'pending' | 'queued' | 'cancelled'> }
+  | { memberId: string; outcome: 'queued'; chat: ChatAddress; message: Outbound; notBefore: Date };
+
+/**
+ * The fan-out's storage. Every step is idempotent and conditional, so a
+ * restart, or a second instance doing the same step, changes nothing twice:
+ * a member is enrolled once (the recipient's key), decided once (only from
+ * `pending`), and sent once (the outbox's dedupe key).
+ */
+export interface FanOutStore {
+  /** Enrols up to `limit` more members the query matches, after those enrolled already; resolves to how many it read. */
+  enrolNext(campaignId: string, query: SegmentQuery, limit: number): Promise<number>;
+  markEnrolled(campaignId: string, at: Date): Promise<void>;
+  /** Undecided members, up to `limit`, with caps counted from `capSince`. */
+  pending(campaignId: string, category: CampaignCategory, capSince: Date, limit: number): Promise<AudienceMember[]>;
+  /**
+   * Writes the outcomes, and the outbox messages of the queued, in one short
+   * transaction that first takes the campaign's row, so a pause or a cancel
+   * is never overtaken. False (nothing written) when it is no longer sending.
+   */
+  settle(campaignId: string, decisions: readonly Decision[], at: Date): Promise<boolean>;
+  markFannedOut(campaignId: string, at: Date): Promise<void>;
+  /** Ends a fanned-out campaign none of whose messages waits any more; true when it did. */
+  finishIfSent(campaignId: string, at: Date): Promise<boolean>;
+}
+
+/** Where each member of the audience stands, counted for the statistics. */
+export interface CampaignCounts {
+  segment: number;
+  notOptedIn: number;
+  heldOut: number;
+  capped: number;
+  muted: number;
+  queued: number;
+  sent: number;
+  delivered: number;
+  seen: number;
+  failed: number;
+  unreachable: number;
+  cancelled: number;
+  buttonPresses: number;
+}
+
+/** Purchases in the results window, by the two groups compared. */
+export interface CampaignPurchases {
+  recipients: { members: number; buyers: number; spend: number; pointsRedeemed: number };
+  holdout: { members: number; buyers: number; spend: number; pointsRedeemed: number };
+}
+
+export interface CampaignStatsReads {
+  counts(campaignId: string): Promise<CampaignCounts>;
+  purchases(campaignId: string, from: Date, until: Date): Promise<CampaignPurchases>;
+}
