@@ -2,6 +2,9 @@ import { z } from 'zod';
 import type { Campaign } from '../core/campaigns/campaign.ts';
 import { campaignInputSchema } from '../core/campaigns/campaignSchema.ts';
 import type { CampaignStats } from '../core/campaigns/campaignStats.ts';
+import type { CampaignPreview } from '../core/campaigns/previewCampaign.ts';
+import { locales } from '../core/i18n/locale.ts';
+import { problemDetail } from '../core/campaigns/messageLimits.ts';
 
 const statuses = ['draft', 'scheduled', 'sending', 'paused', 'cancelled', 'done'] as const;
 const instant = z.iso.datetime();
@@ -55,6 +58,47 @@ export const campaignStatsSchema = z.object({
     pointsRedeemed: group,
   }),
 });
+
+export const campaignPreviewSchema = z.object({
+  member: z.object({
+    name: z.string(),
+    balance: z.number().int(),
+    tier: z.string().nullable(),
+    example: z.boolean().meta({ description: 'True when no member of the segment could be shown.' }),
+  }),
+  previews: z.array(
+    z.object({
+      locale: z.enum(locales),
+      text: z.string(),
+      buttons: z.array(z.string()).meta({ description: 'The labels, the Stop button last.' }),
+      imageUrl: z.string().nullable(),
+    }),
+  ),
+  problems: z.array(
+    z.object({
+      pointer: z.string().meta({ description: 'The field at fault, `/messages/ru`.' }),
+      detail: z.string(),
+      reason: z.enum(['too-long', 'unknown-placeholder']),
+      locale: z.enum(locales),
+      channel: z.enum(['telegram', 'viber']).optional(),
+      limit: z.number().int().optional(),
+      length: z.number().int().optional().meta({ description: 'With the placeholders at their longest.' }),
+      placeholder: z.string().optional(),
+    }),
+  ),
+});
+
+export function campaignPreviewView(preview: CampaignPreview): z.input<typeof campaignPreviewSchema> {
+  return {
+    member: preview.member,
+    previews: preview.previews,
+    problems: preview.problems.map((problem) => ({
+      ...problem,
+      pointer: `/messages/${problem.locale}`,
+      detail: problemDetail(problem),
+    })),
+  };
+}
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 

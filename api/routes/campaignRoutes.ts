@@ -5,11 +5,19 @@ import { campaignInputSchema, type CampaignInput } from '../../core/campaigns/ca
 import { campaignStats } from '../../core/campaigns/campaignStats.ts';
 import { fanOutCampaign } from '../../core/campaigns/fanOutCampaign.ts';
 import { newHoldoutSeed } from '../../core/campaigns/holdout.ts';
-import { messageProblems } from '../../core/campaigns/messageLimits.ts';
+import { messageProblems, problemDetail } from '../../core/campaigns/messageLimits.ts';
 import type { ApiDeps } from '../apiDeps.ts';
 import { auditChange } from '../auditChange.ts';
 import { defineRoute, type ApiClient, type ApiRoute } from '../apiRoute.ts';
-import { campaignStatsSchema, campaignStatsView, campaignView, campaignViewSchema } from '../campaignView.ts';
+import {
+  campaignPreviewSchema,
+  campaignPreviewView,
+  campaignStatsSchema,
+  campaignStatsView,
+  campaignView,
+  campaignViewSchema,
+} from '../campaignView.ts';
+import { previewCampaign } from '../../core/campaigns/previewCampaign.ts';
 import { idParams } from '../fields.ts';
 import { ApiProblem } from '../problem.ts';
 
@@ -30,6 +38,10 @@ const example = {
   sendAt: null,
   holdoutPercent: 10,
 } as const;
+
+const previewBody = campaignInputSchema
+  .pick({ messages: true, buttons: true, imageUrl: true, category: true })
+  .extend({ segmentId: z.string().min(1).max(64).optional() });
 
 const commands: Array<{ command: CampaignCommand; summary: string; description: string }> = [
   {
@@ -79,6 +91,24 @@ export function campaignRoutes(deps: ApiDeps): ApiRoute[] {
       },
       problems: [],
       handle: async () => ({ status: 200, body: { campaigns: (await campaigns.list()).map(campaignView) } }),
+    }),
+    defineRoute({
+      ...common,
+      method: 'POST',
+      path: '/api/v1/campaigns/preview',
+      operationId: 'previewCampaign',
+      body: previewBody,
+      summary: 'See a message in every language as a member will read it',
+      description:
+        'The placeholders hold the figures of the segment’s newest member, or an example member’s when there is no segment or it is empty. `problems` lists what would refuse the campaign (a text too long for a channel, an unknown placeholder).',
+      example: { body: { segmentId: EXAMPLE_ID, messages: example.messages, buttons: example.buttons } },
+      responses: { 200: { description: 'The previews.', schema: campaignPreviewSchema } },
+      problems: [],
+      handle: async ({ body }) => {
+        const reads = { members: deps.segments.members, findMember: (id: string) => deps.members.findMember(id) };
+        const preview = await previewCampaign(deps.campaigns, reads, body, deps.clock());
+        return { status: 200, body: campaignPreviewView(preview) };
+      },
     }),
     defineRoute({
       ...common,
@@ -206,10 +236,7 @@ async function checkedContent(deps: ApiDeps, input: CampaignInput): Promise<Camp
     errors.push({
       location: 'body',
       pointer: `/messages/${problem.locale}`,
-      detail:
-        problem.reason === 'too-long'
-          ? `is ${problem.length} characters with its placeholders at their longest; ${problem.channel} takes ${problem.limit}`
-          : `has an unknown placeholder {${problem.placeholder}}; use {name}, {balance} or {tier}`,
+      detail: problemDetail(problem),
     });
   if (errors.length > 0)
     throw new ApiProblem('validation', errors.map((error) => `${error.pointer} ${error.detail}`).join('; '), {

@@ -47,3 +47,10 @@ export function messageProblems(
   }
   return problems;
 }
+
+/** A problem in words for the API's error (the console shows its own, localized). */
+export function problemDetail(problem: MessageProblem): string {
+  return problem.reason === 'too-long'
+    ? `is ${problem.length} characters with its placeholders at their longest; ${problem.channel} takes ${problem.limit}`
+    : `has an unknown placeholder {${problem.placeholder}}; use {name}, {balance} or {tier}`;
+}
