@@ -1,7 +1,31 @@
 /** A button the person can press; `payload` comes back as a `button` event. */
-export interface Button {
+export interface PayloadButton {
   label: string;
   payload: string;
+  url?: never;
+}
+
+/**
+ * A button that opens a web page in the person's browser; `url` is an https
+ * address (`isHttpsUrl`), which stored messages are checked against when read.
+ * Nothing comes back to the core: the platform opens the page itself.
+ */
+export interface LinkButton {
+  label: string;
+  url: string;
+  payload?: never;
+}
+
+/**
+ * One button under a message: it answers with a payload or opens a web page.
+ * Each kind declares the other's field as absent, so code that only compares
+ * `button.payload` keeps compiling and never mistakes a link for a payload.
+ */
+export type Button = PayloadButton | LinkButton;
+
+/** Whether the button opens a web page rather than answering with a payload. */
+export function isLinkButton(button: Button): button is LinkButton {
+  return typeof button.url === 'string';
 }
 
 /**

@@ -1,6 +1,11 @@
 import { InputFile } from 'grammy';
-import type { InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'grammy/types';
-import type { Outbound, Picture } from '../../core/outbound.ts';
+import type {
+  InlineKeyboardButton,
+  InlineKeyboardMarkup,
+  ReplyKeyboardMarkup,
+  ReplyKeyboardRemove,
+} from 'grammy/types';
+import { isLinkButton, type Button, type Outbound, type Picture } from '../../core/outbound.ts';
 
 /** Telegram refuses a longer caption under a photo. */
 export const MAX_CAPTION = 1024;
@@ -22,15 +27,14 @@ export type TelegramSend =
     };
 
 /**
- * How a neutral reply looks in Telegram: buttons become an inline keyboard;
- * a contact request becomes a one-time reply keyboard, because only reply
- * keyboards can ask Telegram for the user's own phone number. Usually one
- * call; a picture whose text is too long for a caption takes two.
+ * How a neutral reply looks in Telegram: buttons become an inline keyboard
+ * (links become url buttons); a contact request becomes a one-time reply
+ * keyboard, because only reply keyboards can ask Telegram for the user's own
+ * phone number. Usually one call; a picture whose text is too long for a
+ * caption takes two.
  */
 export function renderTelegramReply(reply: Outbound): TelegramSend[] {
-  const inline = reply.buttons && {
-    inline_keyboard: reply.buttons.map((row) => row.map((b) => ({ text: b.label, callback_data: b.payload }))),
-  };
+  const inline = reply.buttons && { inline_keyboard: reply.buttons.map((row) => row.map(inlineButton)) };
   if (reply.image) return photoCalls(reply.text, reply.image, inline);
   if (reply.contactRequest) {
     const keyboard: ReplyKeyboardMarkup = {
@@ -44,6 +48,13 @@ export function renderTelegramReply(reply: Outbound): TelegramSend[] {
   if (reply.removeKeyboard)
     return [{ method: 'sendMessage', text: reply.text, reply_markup: { remove_keyboard: true } }];
   return [{ method: 'sendMessage', text: reply.text }];
+}
+
+/** A link opens its page in Telegram's browser; any other button sends its payload back as callback data. */
+function inlineButton(button: Button): InlineKeyboardButton {
+  return isLinkButton(button)
+    ? { text: button.label, url: button.url }
+    : { text: button.label, callback_data: button.payload };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Inbound, InboundEvent } from '../../core/inbound.ts';
-import { payloadOfText } from './viberPayload.ts';
+import { isLinkEcho, payloadOfText } from './viberPayload.ts';
 
 /** Kept as exact digits (see parseExactJson): a number here is small enough to be exact. */
 const token = z.union([z.string().regex(/^\d{1,20}$/), z.number().int().nonnegative()]).transform(String);
@@ -53,7 +53,7 @@ export type ViberEvent =
   | { kind: 'unsubscribed'; address: string }
   /** What became of a message we sent, by its token. */
   | { kind: 'receipt'; receipt: 'delivered' | 'seen' | 'failed'; token: string; at: Date }
-  /** Nothing to do (a subscription, a sticker, a location…). */
+  /** Nothing to do (a subscription, a sticker, a location, the echo of a pressed link…). */
   | { kind: 'ignored' };
 
 /** A checked callback as what the adapter does with it. */
@@ -107,7 +107,7 @@ function inboundOf(from: z.infer<typeof user>, messageToken: string, event: Inbo
 function messageEvent(message: z.infer<typeof viberMessage>): InboundEvent | null {
   switch (message.type) {
     case 'text':
-      return message.text === undefined ? null : textEvent(message.text);
+      return message.text === undefined || isLinkEcho(message.text) ? null : textEvent(message.text);
     case 'contact': {
       // The share-phone button sends the sender's number, but so does any contact the user forwards
       // from their address book, and nothing on the wire tells them apart.

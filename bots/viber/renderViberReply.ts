@@ -1,4 +1,4 @@
-import type { Button, Outbound, Picture } from '../../core/outbound.ts';
+import { isLinkButton, type Button, type Outbound, type Picture } from '../../core/outbound.ts';
 import { actionBodyOf } from './viberPayload.ts';
 
 /** Viber's keyboard grid is six columns wide. */
@@ -13,10 +13,10 @@ const SHARE_PHONE_API_VERSION = 3;
 export interface ViberButton {
   Columns: number;
   Rows: 1;
-  ActionType: 'reply' | 'share-phone';
+  ActionType: 'reply' | 'share-phone' | 'open-url';
   ActionBody: string;
   Text: string;
-  /** The press is not shown as a message of the person's own. */
+  /** The press is not shown as a message of the person's own (an open-url press still reaches the bot: `isLinkEcho`). */
   Silent: true;
 }
 
@@ -36,10 +36,10 @@ export type PublishImage = (png: Uint8Array) => Promise<string>;
 
 /**
  * How a neutral reply looks in Viber: its buttons become a keyboard (reply
- * buttons carrying the payload), a contact request a share-phone button, a
- * picture a URL Viber fetches (a drawn one is published first). A text
- * longer than Viber takes is split at line breaks; the keyboard goes with the
- * last part, which is what stays on screen.
+ * buttons carrying the payload, open-url buttons for links), a contact
+ * request a share-phone button, a picture a URL Viber fetches (a drawn one is
+ * published first). A text longer than Viber takes is split at line breaks;
+ * the keyboard goes with the last part, which is what stays on screen.
  */
 export async function renderViberReply(reply: Outbound, publish: PublishImage): Promise<ViberMessage[]> {
   const keyboard = keyboardOf(reply);
@@ -68,15 +68,16 @@ async function mediaOf(image: Picture, publish: PublishImage): Promise<string | 
 }
 
 function keyboardOf(reply: Outbound): ViberKeyboard | undefined {
-  const rows: ViberButton[][] = (reply.buttons ?? []).map((row) => row.map(replyButton));
+  const rows: ViberButton[][] = (reply.buttons ?? []).map((row) => row.map(keyboardButton));
   if (reply.contactRequest)
     rows.unshift([{ ...button(reply.contactRequest, 'share-phone', 'phone'), Columns: COLUMNS }]);
   const buttons = rows.flatMap(spreadOverGrid);
   return buttons.length > 0 ? { Type: 'keyboard', DefaultHeight: false, Buttons: buttons } : undefined;
 }
 
-function replyButton(b: Button): ViberButton {
-  return button(b.label, 'reply', actionBodyOf(b.payload));
+/** A link opens its address in Viber's browser; any other button replies with its payload. */
+function keyboardButton(b: Button): ViberButton {
+  return isLinkButton(b) ? button(b.label, 'open-url', b.url) : button(b.label, 'reply', actionBodyOf(b.payload));
 }
 
 function button(text: string, ActionType: ViberButton['ActionType'], ActionBody: string): ViberButton {

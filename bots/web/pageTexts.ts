@@ -21,6 +21,7 @@ const keys = [
   'photoSent',
   'photoTooLarge',
   'photoLost',
+  'opensInNewTab',
 ] as const;
 
 export interface PageTexts {

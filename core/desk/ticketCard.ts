@@ -1,6 +1,6 @@
 import type { Translate } from '../i18n/translator.ts';
 import { formatDate, formatTime } from '../menu/formatDate.ts';
-import type { Button } from '../outbound.ts';
+import type { PayloadButton } from '../outbound.ts';
 import { formatMoney } from '../points/formatMoney.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { TicketRecord, TicketView } from './deskPorts.ts';
@@ -19,7 +19,7 @@ export interface DeskCard {
   quote: string | null;
   /** Smaller lines under it: last purchases, timings, rating, warnings. */
   notes: string[];
-  buttons: Button[];
+  buttons: PayloadButton[];
 }
 
 export interface CardContext {
@@ -115,8 +115,8 @@ export function duration(from: Date, to: Date, t: Translate): string {
   });
 }
 
-function buttonsFor(ticket: TicketRecord, t: Translate): Button[] {
-  const buttons: Button[] = [];
+function buttonsFor(ticket: TicketRecord, t: Translate): PayloadButton[] {
+  const buttons: PayloadButton[] = [];
   if (ticket.status === 'open') buttons.push({ label: t('desk.take'), payload: deskPayload.take(ticket.id) });
   if (ticket.status !== 'resolved') buttons.push({ label: t('desk.resolve'), payload: deskPayload.resolve(ticket.id) });
   return buttons;

@@ -38,7 +38,7 @@ const command = (name: string): InboundEvent => ({ kind: 'command', command: nam
 
 const texts = (replies: Outbound[]) => replies.map((reply) => reply.text).join('\n');
 const buttonPayloads = (replies: Outbound[]) =>
-  replies.flatMap((reply) => reply.buttons?.flat() ?? []).map((button) => button.payload);
+  replies.flatMap((reply) => reply.buttons?.flat() ?? []).flatMap((button) => button.payload ?? []);
 
 describeEachProvider('the assistant', (provider) => {
   let db: TestDatabase;

@@ -131,6 +131,15 @@ describeEachProvider('the outbox dispatcher, outcome by outcome', (provider) => 
     expect(sent).toEqual([]);
   });
 
+  it('fails a message with a link that is not https, without calling the platform', async () => {
+    const offer = { text: 'offer', buttons: [[{ label: 'See the offer', url: 'http://shop.example/spring' }]] };
+    await enqueue(db, { ...telegramDraft(1, 'offer'), message: offer });
+    const sent: string[] = [];
+    expect(await dispatcherWith(scriptedSender([], sent)).drainOnce()).toBe(1);
+    expect(await db.prisma.outboxMessage.findFirst()).toMatchObject({ status: 'failed' });
+    expect(sent).toEqual([]);
+  });
+
   it('leaves messages for a channel it has no sender for', async () => {
     await enqueue(db, { memberId: null, channel: 'viber', address: 'v1', dedupeKey: 'viber', message: { text: 'hi' } });
     await enqueue(db, telegramDraft(1, 'hello'));

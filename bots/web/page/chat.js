@@ -194,9 +194,14 @@ function botEntry(reply) {
 /** A picture drawn by the server (inline), or one on the web over https, the only kinds the page's policy loads. */
 function isImageSource(src) {
   if (typeof src !== 'string') return false;
-  if (/^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$/.test(src)) return true;
+  return /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$/.test(src) || isHttpsAddress(src);
+}
+
+/** An absolute https address: a `javascript:` or `data:` one in a link would run or show whatever it holds. */
+function isHttpsAddress(address) {
+  if (typeof address !== 'string') return false;
   try {
-    return new URL(src).protocol === 'https:';
+    return new URL(address).protocol === 'https:';
   } catch {
     return false;
   }
@@ -210,12 +215,16 @@ function buttonsOf(rows) {
   if (!Array.isArray(rows)) return [];
   return rows
     .filter(Array.isArray)
-    .map((row) => row.filter(isButton).map(({ label, payload }) => ({ label, payload })))
+    .map((row) => row.map(buttonOf).filter((button) => button !== null))
     .filter((row) => row.length > 0);
 }
 
-function isButton(button) {
-  return typeof button?.label === 'string' && typeof button?.payload === 'string' && button.payload.length > 0;
+/** A button that answers with its payload, or a link to a page on the web over https; anything else is left out. */
+function buttonOf(button) {
+  if (typeof button?.label !== 'string') return null;
+  if (typeof button.payload === 'string' && button.payload.length > 0)
+    return { label: button.label, payload: button.payload };
+  return isHttpsAddress(button.url) ? { label: button.label, url: button.url } : null;
 }
 
 function record(entry) {

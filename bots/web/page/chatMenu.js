@@ -35,7 +35,7 @@ export function createMenu({ button, panel, texts, onChoose }) {
   return {
     /** Shows these rows as the menu; no rows (before registration) hides the control. */
     show(rows) {
-      panel.replaceChildren(...(rows.length > 0 ? [buttonRows(rows, 'actions chat__menu-items')] : []));
+      panel.replaceChildren(...(rows.length > 0 ? [buttonRows(rows, 'actions chat__menu-items', texts)] : []));
       button.hidden = rows.length === 0;
       if (rows.length === 0) close();
     },

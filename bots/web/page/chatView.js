@@ -31,7 +31,7 @@ function keepOnlyNewestButtonsInTabOrder(log) {
   const newest = [...log.querySelectorAll('.msg--bot:not(.msg--typing)')].pop();
   log.querySelectorAll('.actions').forEach((group) => {
     const tabIndex = group.parentElement === newest ? 0 : -1;
-    group.querySelectorAll('button').forEach((button) => (button.tabIndex = tabIndex));
+    group.querySelectorAll('.action').forEach((action) => (action.tabIndex = tabIndex));
   });
 }
 
@@ -49,7 +49,7 @@ function botMessage(entry, texts, log) {
   item.append(element('span', 'sr-only', `${texts.assistant}: `), bubble);
   if (entry.buttons && entry.buttons.length > 0) {
     item.classList.add('msg--with-actions');
-    item.append(buttonRows(entry.buttons, 'actions'));
+    item.append(buttonRows(entry.buttons, 'actions', texts));
   }
   if (entry.stale) goesStale(item, bubble, entry.stale);
   return item;
@@ -85,20 +85,40 @@ function picture(image, log) {
   return img;
 }
 
-/** Rows of buttons carrying their payloads; used under replies and in the menu. */
-export function buttonRows(rows, className) {
+/** Rows of buttons carrying their payloads, and links to pages on the web; used under replies and in the menu. */
+export function buttonRows(rows, className, texts) {
   const group = element('div', className);
   for (const row of rows) {
     const line = element('div', 'actions__row');
-    for (const { label, payload } of row) {
-      const button = element('button', 'action', keepEmojiWithWord(label));
-      button.type = 'button';
-      button.dataset.payload = payload;
-      line.append(button);
-    }
+    for (const action of row) line.append(action.url ? linkAction(action, texts) : payloadAction(action));
     group.append(line);
   }
   return group;
+}
+
+function payloadAction({ label, payload }) {
+  const button = element('button', 'action', keepEmojiWithWord(label));
+  button.type = 'button';
+  button.dataset.payload = payload;
+  return button;
+}
+
+/**
+ * A link drawn like the buttons beside it. It opens its page in a new tab,
+ * says so to screen readers, and gives that page no hold on this one
+ * (`noopener`) and no address to learn where the visitor came from
+ * (`noreferrer`). Only https addresses get this far (chat.js drops the rest).
+ */
+function linkAction({ label, url }, texts) {
+  const link = element('a', 'action action--link', keepEmojiWithWord(label));
+  link.href = url;
+  link.target = '_blank';
+  link.rel = 'noopener noreferrer';
+  const arrow = element('span', 'action__external', '↗');
+  arrow.setAttribute('aria-hidden', 'true');
+  link.append(arrow);
+  if (texts?.opensInNewTab) link.append(element('span', 'sr-only', ` ${texts.opensInNewTab}`));
+  return link;
 }
 
 /** "💰 Balance" never wraps between the emoji and its word: the space after a leading emoji becomes a no-break space. */

@@ -1,7 +1,12 @@
 import { z } from 'zod';
+import { isHttpsUrl } from '../../isHttpsUrl.ts';
 import type { Outbound } from '../../outbound.ts';
 
-const button = z.object({ label: z.string(), payload: z.string() });
+/** A link must be https when read back too: a message that would open `javascript:` or plain HTTP is not sent. */
+const button = z.union([
+  z.object({ label: z.string(), payload: z.string() }),
+  z.object({ label: z.string(), url: z.string().refine(isHttpsUrl) }),
+]);
 const storedReply = z.object({
   text: z.string(),
   buttons: z.array(z.array(button)).optional(),

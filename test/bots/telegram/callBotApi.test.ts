@@ -80,3 +80,25 @@ describe('a picture on the web whose text is too long for a caption', () => {
     expect(fake.callsTo('sendMessage').map((call) => call.payload.text)).toEqual([long.text]);
   });
 });
+
+describe('a campaign message with a link', () => {
+  const offer = {
+    text: 'Spring tasting on Saturday',
+    buttons: [
+      [{ label: 'See the programme', url: 'https://shop.example/spring?from=bot' }],
+      [{ label: 'Stop', payload: 'offers:off' }],
+    ],
+  };
+
+  it('goes out with a button that opens the page, beside the buttons that call back', async () => {
+    expect(await send(CHAT, offer)).toEqual({ kind: 'delivered' });
+
+    const [message] = fake.callsTo('sendMessage');
+    expect(message?.payload.reply_markup).toEqual({
+      inline_keyboard: [
+        [{ text: 'See the programme', url: 'https://shop.example/spring?from=bot' }],
+        [{ text: 'Stop', callback_data: 'offers:off' }],
+      ],
+    });
+  });
+});

@@ -50,6 +50,30 @@ describe('renderTelegramReply', () => {
     ]);
   });
 
+  it('makes a link a url button, which opens its page, beside buttons that carry callback data', () => {
+    const buttons = [
+      [
+        { label: 'See the offer', url: 'https://shop.example/offers/spring' },
+        { label: 'Stop', payload: 'offers:off' },
+      ],
+    ];
+
+    expect(renderTelegramReply({ text: 'Spring offer', buttons })).toEqual([
+      {
+        method: 'sendMessage',
+        text: 'Spring offer',
+        reply_markup: {
+          inline_keyboard: [
+            [
+              { text: 'See the offer', url: 'https://shop.example/offers/spring' },
+              { text: 'Stop', callback_data: 'offers:off' },
+            ],
+          ],
+        },
+      },
+    ]);
+  });
+
   it('asks for the phone number with a one-time reply keyboard whose only button requests the contact', () => {
     const calls = renderTelegramReply({ text: 'Your phone?', contactRequest: 'Share my number' });
 

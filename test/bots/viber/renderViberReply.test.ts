@@ -38,6 +38,33 @@ describe('renderViberReply', () => {
     ]);
   });
 
+  it('makes a link an open-url button with the address as its body, laid out like the reply button beside it', async () => {
+    const [message] = await renderViberReply(
+      {
+        text: 'Spring offer',
+        buttons: [
+          [
+            { label: 'See the offer', url: 'https://shop.example/offers/spring' },
+            { label: 'Stop', payload: 'offers:off' },
+          ],
+        ],
+      },
+      publish,
+    );
+
+    expect(message?.keyboard?.Buttons).toEqual([
+      {
+        Columns: 3,
+        Rows: 1,
+        ActionType: 'open-url',
+        ActionBody: 'https://shop.example/offers/spring',
+        Text: 'See the offer',
+        Silent: true,
+      },
+      { Columns: 3, Rows: 1, ActionType: 'reply', ActionBody: 'btn:offers:off', Text: 'Stop', Silent: true },
+    ]);
+  });
+
   it('tells a pressed button from typed words', () => {
     expect(payloadOfText('menu:balance')).toBeNull();
     expect(payloadOfText('hello')).toBeNull();

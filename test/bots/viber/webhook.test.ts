@@ -109,6 +109,14 @@ describe('Viber webhook', () => {
     expect(replies[0]?.text).toMatch(/^Здравствуйте!/);
   });
 
+  it('leaves unanswered the address Viber sends back for a pressed link, and answers a link among words', async () => {
+    const anna = harness.user(ANNA);
+
+    expect(await anna.types('https://shop.example/spring?from=bot')).toEqual([]);
+    expect(await harness.prisma.processedUpdate.count()).toBe(0);
+    expect(await anna.types('what is https://shop.example/spring?')).toHaveLength(1);
+  });
+
   it('has no second effect when Viber delivers the same message twice', async () => {
     const anna = harness.user(ANNA);
     const token = harness.fake.token();

@@ -24,6 +24,28 @@ describe('renderWebChatReply', () => {
     expect(renderWebChatReply({ text: 'How did we do?', buttons })).toEqual({ text: 'How did we do?', buttons });
   });
 
+  it('keeps a link beside the buttons, by its https address, for the page to draw as a link', () => {
+    const buttons = [
+      [{ label: 'See the offer', url: 'https://shop.example/offers/spring' }],
+      [{ label: 'Stop', payload: 'offers:off' }],
+    ];
+    expect(renderWebChatReply({ text: 'Spring offer', buttons })).toEqual({ text: 'Spring offer', buttons });
+  });
+
+  it('leaves out a link whose address is not https, which the page would refuse', () => {
+    const buttons = [
+      [
+        { label: 'Plain', url: 'http://shop.example/' },
+        { label: 'Script', url: 'javascript:alert(1)' },
+      ],
+      [{ label: 'Stop', payload: 'offers:off' }],
+    ];
+    expect(renderWebChatReply({ text: 'Spring offer', buttons })).toEqual({
+      text: 'Spring offer',
+      buttons: [[{ label: 'Stop', payload: 'offers:off' }]],
+    });
+  });
+
   it('moves the main menu out of the reply, for the page to keep behind its Menu control', () => {
     const switches = [[{ label: '✅ Offers', payload: 'notify:offers' }]];
     const menu = [

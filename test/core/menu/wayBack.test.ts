@@ -8,7 +8,8 @@ import type { Outbound } from '../../../core/outbound.ts';
 import { describeEachProvider } from '../../support/testDatabase.ts';
 import { createDeskWorld, type DeskWorld } from '../desk/support/deskWorld.ts';
 
-const payloadsOf = (reply: Outbound | undefined) => reply?.buttons?.flat().map((button) => button.payload) ?? [];
+const payloadsOf = (reply: Outbound | undefined) =>
+  reply?.buttons?.flat().flatMap((button) => button.payload ?? []) ?? [];
 const balance = menuPayload('balance');
 
 describeEachProvider('a way back to the menu', (provider) => {

@@ -8,7 +8,8 @@ import { webPerson } from '../../api/members/support/webPerson.ts';
 import { seedAnswer } from '../../support/surveyAnswers.ts';
 
 const labels = (reply: Outbound | undefined) => reply?.buttons?.flat().map((button) => button.label) ?? [];
-const payloads = (reply: Outbound | undefined) => reply?.buttons?.flat().map((button) => button.payload) ?? [];
+const payloads = (reply: Outbound | undefined) =>
+  reply?.buttons?.flat().flatMap((button) => button.payload ?? []) ?? [];
 
 describeEachProvider('“My data” in the chat', (provider) => {
   let api: ApiTestApp;

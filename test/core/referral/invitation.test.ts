@@ -34,7 +34,7 @@ const start = (value?: string): InboundEvent => ({
 });
 const texts = (replies: Outbound[]) => replies.map((reply) => reply.text).join('\n');
 const payloads = (replies: Outbound[]) =>
-  replies.flatMap((reply) => reply.buttons?.flat() ?? []).map((button) => button.payload);
+  replies.flatMap((reply) => reply.buttons?.flat() ?? []).flatMap((button) => button.payload ?? []);
 
 describeEachProvider('inviting a friend', (provider) => {
   let db: TestDatabase;

@@ -33,11 +33,12 @@ export const command = (name: string): InboundEvent => ({ kind: 'command', comma
 
 export const texts = (replies: Outbound[]) => replies.map((reply) => reply.text);
 export const payloads = (replies: Outbound[]) =>
-  replies.flatMap((reply) => reply.buttons?.flat() ?? []).map((button) => button.payload);
+  replies.flatMap((reply) => reply.buttons?.flat() ?? []).flatMap((button) => button.payload ?? []);
 /** The payload of the button labelled `label` in these replies. */
 export function buttonIn(replies: Outbound[], label: string): string {
   const button = replies.flatMap((reply) => reply.buttons?.flat() ?? []).find((b) => b.label === label);
-  if (!button) throw new Error(`No button "${label}" in: ${JSON.stringify(replies.map((r) => r.buttons))}`);
+  if (button?.payload === undefined)
+    throw new Error(`No button "${label}" in: ${JSON.stringify(replies.map((r) => r.buttons))}`);
   return button.payload;
 }
 

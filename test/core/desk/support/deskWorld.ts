@@ -231,4 +231,4 @@ export async function deskRows(db: TestDatabase) {
 
 export const texts = (replies: Outbound[]) => replies.map((reply) => reply.text);
 export const buttonPayloads = (replies: Outbound[]) =>
-  replies.flatMap((reply) => reply.buttons?.flat() ?? []).map((button) => button.payload);
+  replies.flatMap((reply) => reply.buttons?.flat() ?? []).flatMap((button) => button.payload ?? []);

@@ -7,7 +7,7 @@ import { startScheduler } from '../../../../app/startScheduler.ts';
 import { programSettingsFrom } from '../../../../app/programSettings.ts';
 import { createTranslator } from '../../../../core/i18n/translator.ts';
 import type { JobOutcome } from '../../../../core/jobs/runScheduledJobs.ts';
-import type { Outbound } from '../../../../core/outbound.ts';
+import { isLinkButton, type Outbound, type PayloadButton } from '../../../../core/outbound.ts';
 import type { Provider } from '../../../../core/storage/db/openDatabase.ts';
 import { createTestDatabase } from '../../../support/testDatabase.ts';
 import { ADMIN_TOKEN } from '../../../api/support/apiTestApp.ts';
@@ -131,7 +131,9 @@ export function quizBody(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export const buttonsOf = (reply: Outbound | undefined) => reply?.buttons?.flat() ?? [];
+/** The buttons a quiz screen shows; quizzes have no links, so each carries a payload. */
+export const buttonsOf = (reply: Outbound | undefined): PayloadButton[] =>
+  reply?.buttons?.flat().filter((button) => !isLinkButton(button)) ?? [];
 
 /** The position of the option the marketer wrote as `optionText` among the buttons of a question. */
 export function positionOf(reply: Outbound | undefined, optionText: string): number {

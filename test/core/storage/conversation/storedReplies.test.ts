@@ -17,6 +17,27 @@ describe('stored replies', () => {
     expect(again).toEqual(question);
   });
 
+  it('give back a link beside the payload buttons', () => {
+    const offer = {
+      text: 'Spring tasting on Saturday',
+      buttons: [
+        [{ label: 'See the programme', url: 'https://shop.example/spring?from=bot' }],
+        [{ label: 'Stop', payload: 'offers:off' }],
+      ],
+    };
+    expect(parseReplies(serializeReplies([offer]))).toEqual([offer]);
+  });
+
+  it.each([
+    ['plain HTTP', 'http://shop.example/spring'],
+    ['script', 'javascript:alert(1)'],
+    ['a data address', 'data:text/html,<script>alert(1)</script>'],
+    ['a relative path', '/spring'],
+    ['words around an address', 'see https://shop.example/spring'],
+  ])('are refused when a link is %s rather than one https address', (_case, url) => {
+    expect(parseReplies(serializeReplies([{ text: 'Offer', buttons: [[{ label: 'Open', url }]] }]))).toBeNull();
+  });
+
   it('are refused when the JSON is not what was written', () => {
     expect(parseReplies(JSON.stringify([{ text: 'x', image: { alt: 'no picture' } }]))).toBeNull();
   });

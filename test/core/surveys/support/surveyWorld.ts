@@ -159,11 +159,11 @@ export async function createSurveyWorld(provider: Provider): Promise<SurveyWorld
         outbox,
         questionButton: async (label) => {
           const questions = (await outbox()).filter(({ message }) =>
-            message.buttons?.flat().some((button) => button.payload.startsWith('survey:')),
+            message.buttons?.flat().some((button) => button.payload?.startsWith('survey:')),
           );
           const last = questions[questions.length - 1];
           const button = last?.message.buttons?.flat().find((candidate) => candidate.label === label);
-          if (!button) throw new Error(`No survey question with a button "${label}" was sent.`);
+          if (button?.payload === undefined) throw new Error(`No survey question with a button "${label}" was sent.`);
           return button.payload;
         },
       };
@@ -180,7 +180,7 @@ export async function questionsSent(member: SurveyMember): Promise<Outbound[]> {
   return (await member.outbox())
     .filter(
       ({ status, message }) =>
-        status !== 'muted' && message.buttons?.flat().some((b) => b.payload.startsWith('survey:')),
+        status !== 'muted' && message.buttons?.flat().some((b) => b.payload?.startsWith('survey:')),
     )
     .map(({ message }) => message);
 }
