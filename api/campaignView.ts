@@ -27,6 +27,9 @@ const group = z.object({ recipients: z.number().int(), holdout: z.number().int()
 
 export const campaignStatsSchema = z.object({
   status: z.enum(statuses),
+  audienceFixed: z
+    .boolean()
+    .meta({ description: 'True once every member of the segment was enrolled; until then `segment` grows.' }),
   segment: count('Members of the segment when the campaign started: the sum of every count below but the receipts.'),
   notOptedIn: count('Did not agree to news and offers.'),
   heldOut: count('Drawn into the holdout group: got nothing, the baseline of the results.'),

@@ -6,6 +6,8 @@ import { purchaseLift } from './lift.ts';
 
 export interface CampaignStats extends CampaignCounts {
   status: CampaignStatus;
+  /** True once every member of the segment was enrolled: from then on `segment` no longer grows. */
+  audienceFixed: boolean;
   /** The window purchases are counted in: from the start, `resultDays` long. Null before the start. */
   window: { from: Date; until: Date } | null;
   purchases: {
@@ -49,6 +51,7 @@ export async function campaignStats(deps: CampaignDeps, id: string): Promise<Cam
   const rate = (group: typeof recipients) => (group.members === 0 ? null : group.buyers / group.members);
   return {
     status: campaign.status,
+    audienceFixed: campaign.enrolledAt !== null,
     ...counts,
     window,
     purchases: {

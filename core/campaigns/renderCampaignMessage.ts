@@ -19,9 +19,15 @@ export function renderCampaignMessage(
   t: Translate,
 ): Outbound {
   const text = fillPlaceholders(textIn(campaign.messages, member.locale, fallback), member, member.locale, t);
-  const buttons: Button[][] = campaign.buttons.map((button, index) => [
-    { label: textIn(button.label, member.locale, fallback), payload: campaignPayload(campaign.id, index) },
-  ]);
+  // A web address opens directly (the platform reports no press of it); every other button comes back to be counted.
+  const buttons: Button[][] = campaign.buttons.map((button, index) => {
+    const label = textIn(button.label, member.locale, fallback);
+    return [
+      button.action.kind === 'url'
+        ? { label, url: button.action.url }
+        : { label, payload: campaignPayload(campaign.id, index) },
+    ];
+  });
   buttons.push([{ label: t('campaigns.stop'), payload: offersPayload('stop', campaign.category) }]);
   return {
     text,
