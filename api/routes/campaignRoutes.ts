@@ -72,7 +72,7 @@ export function campaignRoutes(deps: ApiDeps): ApiRoute[] {
         'Each language’s text is checked against the channels’ limits with its placeholders at their longest: Telegram 4,096 characters, 1,024 with a picture; Viber 7,000.',
       example: { body: example },
       responses: { 201: { description: 'Saved as a draft.', schema: campaignViewSchema } },
-      problems: [],
+      problems: ['segment-not-found'],
       handle: async ({ body, client }) => {
         const content = await checkedContent(deps, body);
         const campaign = await campaigns.create(content, newHoldoutSeed(), deps.clock());
@@ -133,7 +133,7 @@ export function campaignRoutes(deps: ApiDeps): ApiRoute[] {
       description: 'Once it started, what members got stays as it was: a change is 409 campaign-not-editable.',
       example: { params: { id: EXAMPLE_ID }, body: example },
       responses: one,
-      problems: ['campaign-not-found', 'campaign-not-editable'],
+      problems: ['campaign-not-found', 'campaign-not-editable', 'segment-not-found'],
       handle: async ({ params, body, client }) => {
         const before = await found(deps, params.id);
         const content = await checkedContent(deps, body);
@@ -224,11 +224,15 @@ function kickFanOut(deps: ApiDeps, id: string, now: Date): void {
   );
 }
 
-/** What the schema cannot check alone: the segment and quizzes exist, and every text fits its channels. */
+/** What the schema cannot check alone: the segment (else 404) and the quizzes exist, and every text fits its channels. */
 async function checkedContent(deps: ApiDeps, input: CampaignInput): Promise<CampaignContent> {
   const errors: Array<{ location: 'body'; pointer: string; detail: string }> = [];
   const segment = await deps.segments.store.find(input.segmentId);
-  if (!segment) errors.push({ location: 'body', pointer: '/segmentId', detail: 'no segment has this id' });
+  if (!segment)
+    throw new ApiProblem(
+      'segment-not-found',
+      `There is no segment ${input.segmentId} (body /segmentId); GET /api/v1/segments lists them.`,
+    );
   for (const [index, button] of input.buttons.entries())
     if (button.action.kind === 'quiz' && !(await deps.quizzes.find(button.action.quizId)))
       errors.push({ location: 'body', pointer: `/buttons/${index}/action/quizId`, detail: 'no quiz has this id' });
