@@ -22,6 +22,7 @@ export const problemKinds = {
   'segment-not-found': { status: 404, title: 'No such segment' },
   'segment-name-taken': { status: 409, title: 'Another segment has this name' },
   'campaign-not-found': { status: 404, title: 'No such campaign' },
+  'automation-not-found': { status: 404, title: 'This automatic message was never saved' },
   'campaign-not-editable': { status: 409, title: 'The campaign started: it no longer changes' },
   'campaign-wrong-status': { status: 409, title: 'The campaign is not in a state this command applies to' },
   'quiz-locked': { status: 409, title: 'Members have played this quiz: its questions and scoring cannot change' },
