@@ -21,7 +21,10 @@ export function openApiDocument(routes: ApiRoute[]): JsonSchema {
       description:
         'For point-of-sale systems: enrol and look up members, record purchases (earn, redeem, discount) and refunds. Amounts are whole numbers in minor units. ' +
         'Every POST honours an `Idempotency-Key` header: the same key and body get the first answer again; the same key with another body gets 409.',
+      license: { name: 'MIT', identifier: 'MIT' },
     },
+    // Relative, so the document is right on whichever host serves it; the paths carry the /api prefix themselves.
+    servers: [{ url: '/', description: 'The server this document is served from.' }],
     security: [{ bearer: [] }, { session: [] }],
     paths,
     components: {
@@ -111,8 +114,15 @@ function parameters(
     required: where === 'path' || (object.required ?? []).includes(name),
     ...(typeof property.description === 'string' && { description: property.description }),
     schema: property,
-    ...(examples[name] !== undefined && { example: examples[name] }),
+    ...(examples[name] !== undefined && { example: typedExample(examples[name], property) }),
   }));
+}
+
+/** A route's example is written as it appears in the URL; the document shows it as the value its schema describes. */
+function typedExample(text: string, schema: JsonSchema): unknown {
+  if (schema.type === 'integer' || schema.type === 'number') return Number(text);
+  if (schema.type === 'boolean') return text === 'true';
+  return text;
 }
 
 function successResponses(route: ApiRoute): JsonSchema {
