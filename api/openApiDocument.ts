@@ -139,7 +139,8 @@ function successResponses(route: ApiRoute): JsonSchema {
 /** The problems a route can answer, grouped by status, each listed with its type. */
 function problemResponses(route: ApiRoute): JsonSchema {
   const byStatus = new Map<number, ProblemKind[]>();
-  for (const kind of problemKindsOf(route))
+  // A route may name a kind every route of its sort has anyway (`validation`); it is listed once.
+  for (const kind of new Set(problemKindsOf(route)))
     byStatus.set(problemKinds[kind].status, [...(byStatus.get(problemKinds[kind].status) ?? []), kind]);
   const entries = [...byStatus].map(([status, kinds]) => [
     String(status),
@@ -159,10 +160,15 @@ const retryAfterHeader = {
 };
 
 function problemKindsOf(route: ApiRoute): ProblemKind[] {
-  const validates = route.body || route.query || route.params || route.method === 'POST';
+  const inPath = route.path.includes('{');
+  const validates = route.body || route.query || route.params || inPath || route.method === 'POST';
+  // Fastify reads a body on every method but GET before any handler runs, whether or not the route wants one.
+  const readsBody = route.method !== 'GET';
   return [
     ...(validates ? (['validation'] as const) : []),
-    ...(route.body ? (['malformed-request', 'unsupported-media-type'] as const) : []),
+    ...(readsBody ? (['malformed-request', 'payload-too-large', 'unsupported-media-type'] as const) : []),
+    // The router refuses a path parameter it will not look up, before any handler (apiRouterRefusal).
+    ...(inPath ? (['uri-too-long'] as const) : []),
     ...(route.access === 'public' ? [] : (['unauthorized', 'forbidden'] as const)),
     ...route.problems,
     ...(route.method === 'POST' ? (['idempotency-key-reused', 'idempotency-in-progress'] as const) : []),
