@@ -37,6 +37,7 @@ export const problemKinds = {
   'idempotency-in-progress': { status: 409, title: 'A request with this Idempotency-Key is still being handled' },
   'unsupported-media-type': { status: 415, title: 'The request body must be JSON' },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
+  'uri-too-long': { status: 414, title: 'A path parameter is longer than 100 characters' },
   'consent-required': { status: 422, title: 'The member must consent before enrolment' },
   'code-invalid': { status: 422, title: 'No one-time code has this value' },
   'code-expired': { status: 422, title: 'The one-time code has expired or was used' },
