@@ -10,6 +10,7 @@ import { enqueueInTransaction } from '../core/storage/outbox/enqueue.ts';
 import { createOutboxStore } from '../core/storage/outbox/createOutboxStore.ts';
 import { createTelegramSender } from '../bots/telegram/sendTelegramMessage.ts';
 import { startFakeBotApi } from '../test/support/fakeBotApi.ts';
+import { sendRate } from './sendRate.ts';
 
 const MESSAGES = 3_000;
 const WARMUP_MESSAGES = 600;
@@ -85,25 +86,6 @@ async function enqueueCampaign(db: Database, messages: number): Promise<void> {
   );
 }
 
-/**
- * The rate over the run's whole seconds from the first send (a partial last
- * second would flatter or punish it), and the busiest sliding second.
- */
 function figures(times: number[], seconds: number): DispatcherBenchResult {
-  const sorted = [...times].sort((a, b) => a - b);
-  const wholeSeconds = Math.max(1, Math.floor((sorted.at(-1)! - sorted[0]!) / 1000));
-  const achievedPerSecond = sorted.filter((at) => at < sorted[0]! + wholeSeconds * 1000).length / wholeSeconds;
-  let busiestSecond = 0;
-  for (let first = 0, last = 0; last < sorted.length; last += 1) {
-    while (sorted[last]! - sorted[first]! >= 1000) first += 1;
-    busiestSecond = Math.max(busiestSecond, last - first + 1);
-  }
-  return {
-    messages: sorted.length,
-    configuredPerSecond: RATE_PER_SECOND,
-    achievedPerSecond,
-    share: achievedPerSecond / RATE_PER_SECOND,
-    busiestSecond,
-    seconds,
-  };
+  return { ...sendRate(times, RATE_PER_SECOND), configuredPerSecond: RATE_PER_SECOND, seconds };
 }

@@ -41,8 +41,13 @@ export async function timeRequests(
     if (response.status !== 200) throw new Error(`The bench got ${response.status} for ${path()}.`);
     if (i >= warmup) latencies.push(performance.now() - t0);
   }
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+  return percentiles(latencies);
+}
+
+/** The percentiles of some latencies, in milliseconds. */
+export function percentiles(latencies: readonly number[]): Percentiles {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
   return { p50Ms: at(0.5), p95Ms: at(0.95), p99Ms: at(0.99) };
 }
 

@@ -9,8 +9,9 @@ import { BASELINE_KIND, benchMemberSearch } from './memberSearch.bench.ts';
 import { benchQuizzes } from './quizzes.bench.ts';
 import { benchSurveys } from './surveys.bench.ts';
 import { benchSegments } from './segments.bench.ts';
+import { benchCampaigns, type ChatLatency } from './campaigns.bench.ts';
 
-/** `npm run bench`: every benchmark, its figures and the machine they ran on; `BENCH_ONLY=telegram|purchases|outbox|understanding|members|quizzes|surveys|segments` runs one (`telegram` and `viber` run the two channels together; `BENCH_PROVIDER=sqlite|postgresql` limits members to one database; `BENCH_MEMBERS_LEDGER=5000000` gives members the issue's full 5,000,000 ledger entries). */
+/** `npm run bench`: every benchmark, its figures and the machine they ran on; `BENCH_ONLY=telegram|purchases|outbox|understanding|members|quizzes|surveys|segments|campaigns` runs one (`telegram` and `viber` run the two channels together; `BENCH_PROVIDER=sqlite|postgresql` limits members to one database; `BENCH_MEMBERS_LEDGER=5000000` gives members the issue's full 5,000,000 ledger entries). */
 async function main(): Promise<void> {
   console.log(`Machine: ${describeMachine()}`);
   console.log(`Date: ${new Date().toISOString()}\n`);
@@ -23,6 +24,61 @@ async function main(): Promise<void> {
   if (only === undefined || only === 'quizzes') await reportQuizzes();
   if (only === undefined || only === 'surveys') await reportSurveys();
   if (only === undefined || only === 'segments') await reportSegments();
+  if (only === undefined || only === 'campaigns') await reportCampaigns();
+}
+
+async function reportCampaigns(): Promise<void> {
+  const providers = process.env.BENCH_PROVIDER ? [process.env.BENCH_PROVIDER] : ['sqlite', 'postgresql'];
+  for (const provider of providers as ('sqlite' | 'postgresql')[]) {
+    const bench = await benchCampaigns(provider);
+    if ('skipped' in bench) {
+      console.log(`\nCampaigns on ${provider}: skipped (${bench.skipped})`);
+      continue;
+    }
+    const { fanOut, fanOutUnderChat: second, chat, sending } = bench;
+    console.log(
+      `\nA campaign on ${provider}: ${bench.members.toLocaleString('en')} opted-in members with a Telegram chat each (seeded in ${bench.seedSeconds.toFixed(0)} s), no holdout, started over the REST API; the whole application on loopback, its dispatcher sending to a Bot API stand-in:`,
+    );
+    console.log(
+      `  reading every member's id, 500 at a time (baseline)  ${bench.baselineSeconds.toFixed(2).padStart(6)} s`,
+    );
+    console.log(
+      `  time to fan out                                      ${fanOut.seconds.toFixed(2).padStart(6)} s   ${(fanOut.seconds / bench.baselineSeconds).toFixed(1)}x the baseline's   (${describeFanOut(fanOut)})`,
+    );
+    console.log(`  target: a fan-out in <= 10 s — ${verdict(fanOut.seconds <= 10)}`);
+    console.log(
+      `  chat latency, web chat members pressing "menu:balance" over loopback HTTP, ${chat.idle.perSecond} presses/s, each timed from when it was due:`,
+    );
+    console.log(`    idle                       ${formatLatency(chat.idle)}`);
+    console.log(
+      `    while a campaign fans out  ${formatLatency(chat.duringFanOut)}   p99 ${(chat.duringFanOut.p99Ms / chat.idle.p99Ms).toFixed(1)}x idle's`,
+    );
+    console.log(
+      `    (a second campaign to the same members, ${second.finished ? `fanned out in ${second.seconds.toFixed(2)} s` : `cancelled unfinished after ${second.seconds.toFixed(2)} s`}: ${describeFanOut(second)})`,
+    );
+    console.log(
+      `  target: p99 while it fans out within 2x idle's — ${verdict(chat.duringFanOut.p99Ms <= 2 * chat.idle.p99Ms)}`,
+    );
+    console.log(
+      `  sending: ${sending.seconds} s of the outbox working through the campaigns' messages, limit ${sending.limitPerSecond}/s overall and 1/s per chat:`,
+    );
+    console.log(
+      `    achieved ${sending.achievedPerSecond.toFixed(1)} messages/s = ${(sending.share * 100).toFixed(1)} % of the limit; busiest second ${sending.busiestSecond}; busiest second since the first campaign started ${sending.busiestSecondOfRun} (${sending.sentInRun.toLocaleString('en')} messages sent in all)`,
+    );
+    const never = Math.max(sending.busiestSecond, sending.busiestSecondOfRun) <= sending.limitPerSecond;
+    console.log(`  target: >= 97 % of the limit and never above it — ${verdict(sending.share >= 0.97 && never)}`);
+  }
+}
+
+function describeFanOut(run: { audience: number; outcomes: Record<string, number>; outboxRows: number }): string {
+  const outcomes = Object.entries(run.outcomes)
+    .map(([outcome, count]) => `${count.toLocaleString('en')} ${outcome}`)
+    .join(', ');
+  return `${run.audience.toLocaleString('en')} enrolled: ${outcomes}; ${run.outboxRows.toLocaleString('en')} outbox rows`;
+}
+
+function formatLatency(t: ChatLatency): string {
+  return `p50 ${t.p50Ms.toFixed(1).padStart(7)} ms   p95 ${t.p95Ms.toFixed(1).padStart(7)} ms   p99 ${t.p99Ms.toFixed(1).padStart(7)} ms   (${t.requests.toLocaleString('en')} presses)`;
 }
 
 async function reportSegments(): Promise<void> {
