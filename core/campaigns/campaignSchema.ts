@@ -1,30 +1,13 @@
 import { z } from 'zod';
 import { locales } from '../i18n/locale.ts';
+import { localizedText, publicHttpsUrl } from '../textFields.ts';
 import { campaignCategories } from './campaignCategories.ts';
 import { menuActions } from './campaign.ts';
 
-/** A text by language; at least one language. */
-function localized(max: number, description: string) {
-  const one = z.string().trim().min(1).max(max);
-  return z
-    .strictObject({ ru: one.optional(), ro: one.optional(), en: one.optional() })
-    .refine((text) => locales.some((locale) => text[locale] !== undefined), {
-      message: 'needs the text in at least one language (ru, ro or en)',
-      params: { reason: 'needs-a-language' },
-    })
-    .meta({ description: `${description} By language; a member gets theirs, else the programme's default language.` });
-}
+const localized = localizedText;
 
 /** https only, no credentials: Viber and the web chat take no other, and the address reaches every recipient. */
-const httpsUrl = (description: string) =>
-  z
-    .url({ protocol: /^https$/, normalize: true, error: 'must be an https:// address' })
-    .max(2000)
-    .refine((url) => !/^https:\/\/[^/?#]*@/.test(url), {
-      message: 'must not carry a user name or password',
-      params: { reason: 'has-credentials' },
-    })
-    .meta({ description });
+const httpsUrl = (description: string) => publicHttpsUrl().meta({ description });
 
 export const campaignActionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('menu'), action: z.enum(menuActions) }),

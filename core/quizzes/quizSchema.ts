@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { locales } from '../i18n/locale.ts';
+import { localizedText, publicHttpsUrl } from '../textFields.ts';
 import { missingLocales } from './localizedText.ts';
 import type { LocalizedText, QuizContent } from './quiz.ts';
 
@@ -9,38 +9,15 @@ export const QUIZ_LIMITS = {
   seconds: { min: 5, max: 120 },
 } as const;
 
-/** A text by language; at least one language, each at most `max` characters. */
-function localized(max: number, description: string) {
-  const one = z.string().trim().min(1).max(max);
-  return z
-    .strictObject({ ru: one.optional(), ro: one.optional(), en: one.optional() })
-    .refine((text) => locales.some((locale) => text[locale] !== undefined), {
-      message: 'needs the text in at least one language (ru, ro or en)',
-      params: { reason: 'needs-a-language' },
-    })
-    .meta({ description: `${description} By language; a missing language falls back to the programme's default.` });
-}
+const localized = localizedText;
 
 const points = z.number().int().min(0).max(100_000);
 
-/**
- * A picture by its address. Only https: Viber takes no other media URL and
- * the web chat's page loads no other picture. Normalized as the WHATWG URL
- * parser writes it, so what is stored is what a platform is given. The
- * address reaches the platforms and every web chat player's browser, so a
- * user name or password in it is refused.
- */
-const imageUrl = z
-  .url({ protocol: /^https$/, normalize: true, error: 'must be an https:// address' })
-  .max(2000)
-  .refine((url) => !/^https:\/\/[^/?#]*@/.test(url), {
-    message: 'must not carry a user name or password',
-    params: { reason: 'has-credentials' },
-  })
-  .meta({
-    description:
-      'A picture shown with the question: an https:// address of a JPEG or PNG that anyone may fetch (Telegram takes up to 5 MB, Viber 1 MB). If a platform cannot fetch it, the question is sent without it.',
-  });
+/** A picture by its address (core/textFields.ts). */
+const imageUrl = publicHttpsUrl().meta({
+  description:
+    'A picture shown with the question: an https:// address of a JPEG or PNG that anyone may fetch (Telegram takes up to 5 MB, Viber 1 MB). If a platform cannot fetch it, the question is sent without it.',
+});
 
 // Telegram caps a button's label and a message's text; options stay short enough to read on a button.
 const questionSchema = z
