@@ -11,6 +11,7 @@ const instant = z.iso.datetime();
 
 export const campaignViewSchema = campaignInputSchema.extend({
   id: z.string(),
+  segmentId: z.string().nullable().meta({ description: 'The segment; null for an automatic message.' }),
   status: z.enum(statuses).meta({
     description:
       '`draft` until started; `scheduled` waits for `sendAt`; `sending`; `paused`; `done` once every message was handed over; `cancelled`.',

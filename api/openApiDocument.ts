@@ -21,7 +21,10 @@ export function openApiDocument(routes: ApiRoute[]): JsonSchema {
       description:
         'For point-of-sale systems: enrol and look up members, record purchases (earn, redeem, discount) and refunds. Amounts are whole numbers in minor units. ' +
         'Every POST honours an `Idempotency-Key` header: the same key and body get the first answer again; the same key with another body gets 409.',
+      license: { name: 'MIT', identifier: 'MIT' },
     },
+    // Relative, so the document is right on whichever host serves it; the paths carry the /api prefix themselves.
+    servers: [{ url: '/', description: 'The server this document is served from.' }],
     security: [{ bearer: [] }, { session: [] }],
     paths,
     components: {
@@ -111,8 +114,15 @@ function parameters(
     required: where === 'path' || (object.required ?? []).includes(name),
     ...(typeof property.description === 'string' && { description: property.description }),
     schema: property,
-    ...(examples[name] !== undefined && { example: examples[name] }),
+    ...(examples[name] !== undefined && { example: typedExample(examples[name], property) }),
   }));
+}
+
+/** A route's example is written as it appears in the URL; the document shows it as the value its schema describes. */
+function typedExample(text: string, schema: JsonSchema): unknown {
+  if (schema.type === 'integer' || schema.type === 'number') return Number(text);
+  if (schema.type === 'boolean') return text === 'true';
+  return text;
 }
 
 function successResponses(route: ApiRoute): JsonSchema {
@@ -129,7 +139,8 @@ function successResponses(route: ApiRoute): JsonSchema {
 /** The problems a route can answer, grouped by status, each listed with its type. */
 function problemResponses(route: ApiRoute): JsonSchema {
   const byStatus = new Map<number, ProblemKind[]>();
-  for (const kind of problemKindsOf(route))
+  // A route may name a kind every route of its sort has anyway (`validation`); it is listed once.
+  for (const kind of new Set(problemKindsOf(route)))
     byStatus.set(problemKinds[kind].status, [...(byStatus.get(problemKinds[kind].status) ?? []), kind]);
   const entries = [...byStatus].map(([status, kinds]) => [
     String(status),
@@ -149,10 +160,15 @@ const retryAfterHeader = {
 };
 
 function problemKindsOf(route: ApiRoute): ProblemKind[] {
-  const validates = route.body || route.query || route.params || route.method === 'POST';
+  const inPath = route.path.includes('{');
+  const validates = route.body || route.query || route.params || inPath || route.method === 'POST';
+  // Fastify reads a body on every method but GET before any handler runs, whether or not the route wants one.
+  const readsBody = route.method !== 'GET';
   return [
     ...(validates ? (['validation'] as const) : []),
-    ...(route.body ? (['malformed-request', 'unsupported-media-type'] as const) : []),
+    ...(readsBody ? (['malformed-request', 'payload-too-large', 'unsupported-media-type'] as const) : []),
+    // The router refuses a path parameter it will not look up, before any handler (apiRouterRefusal).
+    ...(inPath ? (['uri-too-long'] as const) : []),
     ...(route.access === 'public' ? [] : (['unauthorized', 'forbidden'] as const)),
     ...route.problems,
     ...(route.method === 'POST' ? (['idempotency-key-reused', 'idempotency-in-progress'] as const) : []),

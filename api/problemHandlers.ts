@@ -1,6 +1,7 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiProblem, PROBLEM_CONTENT_TYPE, type ProblemKind } from './problem.ts';
 import { pathOf } from './mountRoutes.ts';
+import { validationProblem } from './validateRequest.ts';
 
 /**
  * Every error under /api becomes RFC 9457 problem details: our own problems,
@@ -16,21 +17,43 @@ export function useProblemDetails(scope: FastifyInstance): void {
     // A limit a handler counts itself (failed code guesses) says when to come back, like the request limits.
     const { retryAfter } = problem.extensions;
     if (problem.status === 429 && typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
-    return reply
-      .code(problem.status)
-      .type(`${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
-      .send(JSON.stringify(problem.toBody(pathOf(request))));
+    return sendProblem(reply, problem, request);
   });
   scope.setNotFoundHandler((request, reply) => {
     const problem = new ApiProblem(
       'not-found',
       `There is no route ${request.method} ${pathOf(request)}; the routes are listed in /api/openapi.json.`,
     );
-    return reply
-      .code(404)
-      .type(`${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
-      .send(JSON.stringify(problem.toBody(pathOf(request))));
+    return sendProblem(reply, problem, request);
   });
+}
+
+/**
+ * What the router refuses before any /api route runs, so before the scope's
+ * handlers above: a path parameter too long to look up, or one whose
+ * percent-encoding is broken. Given to createHttpServer for the /api prefix.
+ */
+export function apiRouterRefusal(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const problem =
+    error.statusCode === 414
+      ? new ApiProblem(
+          'uri-too-long',
+          'A value in the path is longer than 100 characters; identifiers are far shorter, so check the URL.',
+        )
+      : error.statusCode === 400
+        ? validationProblem([
+            { location: 'path', pointer: '', detail: 'is not valid percent-encoding', reason: 'wrong-format' },
+          ])
+        : new ApiProblem('internal', 'The request failed on our side; it has been logged.');
+  if (problem.status >= 500) request.log.error({ err: error, url: pathOf(request) }, 'API request failed');
+  void sendProblem(reply, problem, request);
+}
+
+function sendProblem(reply: FastifyReply, problem: ApiProblem, request: FastifyRequest): FastifyReply {
+  return reply
+    .code(problem.status)
+    .type(`${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
+    .send(JSON.stringify(problem.toBody(pathOf(request))));
 }
 
 const byStatus: Record<number, ProblemKind> = {

@@ -26,6 +26,7 @@ import { quizRoutes } from './routes/quizRoutes.ts';
 import { surveyRoutes } from './routes/surveyRoutes.ts';
 import { segmentRoutes } from './routes/segmentRoutes.ts';
 import { campaignRoutes } from './routes/campaignRoutes.ts';
+import { automationRoutes } from './routes/automationRoutes.ts';
 import { surveyReportRoutes } from './routes/surveyReportRoutes.ts';
 
 const HOUR_MS = 3_600_000;
@@ -55,6 +56,7 @@ export function apiRoutes(deps: ApiDeps, apiKeys: ApiKeyCache): ApiRoute[] {
     ...surveyRoutes(deps),
     ...segmentRoutes(deps),
     ...campaignRoutes(deps),
+    ...automationRoutes(deps),
     ...surveyReportRoutes(deps),
   ];
 }

@@ -1,6 +1,13 @@
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import type { Pino } from './logger.ts';
 
 export interface HttpServerOptions {
@@ -13,7 +20,12 @@ export interface HttpServerOptions {
   frameAncestors: string[];
   /** Served over HTTPS (PUBLIC_URL is https): browsers are told to keep using it. */
   secure: boolean;
+  /** How a part answers, under its path prefix, a URL the router refuses before any route is found; elsewhere Fastify answers as it always has. */
+  routerRefusals?: Record<string, RouterRefusal>;
 }
+
+/** Answers a URL refused before routing: a path parameter over the router's 100 characters (414), or bad percent-encoding (400). */
+export type RouterRefusal = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => void;
 
 /**
  * The one HTTP server: webhooks, web chat, health checks (and later the REST
@@ -26,6 +38,7 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
     trustProxy: trustProxyOption(options.trustProxy),
+    frameworkErrors: (error, request, reply) => refuseUrl(options.routerRefusals ?? {}, error, request, reply),
   });
   void server.register(helmet, securityHeaders(options));
   // No limit of its own: parts create the limits they need (api/, bots/web/) with createRateLimit.
@@ -47,6 +60,18 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
     void reply.code(status).send({ error: status >= 500 ? 'Internal error; it has been logged.' : error.message });
   });
   return server;
+}
+
+/** The part that owns the path answers; elsewhere the error takes Fastify's default answer, which it gave before. */
+function refuseUrl(
+  parts: Record<string, RouterRefusal>,
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const part = Object.entries(parts).find(([prefix]) => request.url.startsWith(prefix));
+  if (part) part[1](error, request, reply);
+  else void reply.send(error);
 }
 
 /** A hop count becomes the function Fastify's types accept: trust the first `hops` proxies in front of us. */

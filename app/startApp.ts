@@ -46,6 +46,8 @@ import { registerConsole } from '../console/registerConsole.ts';
 import { createTelegramBot } from '../bots/telegram/createTelegramBot.ts';
 import { startTelegram, type TelegramTransport } from '../bots/telegram/startTelegram.ts';
 import { registerWebChat } from '../bots/web/registerWebChat.ts';
+import { API_PREFIX } from '../api/mountRoutes.ts';
+import { apiRouterRefusal } from '../api/problemHandlers.ts';
 import { registerApi } from '../api/registerApi.ts';
 import { dataDirectoryOf, ensureAdminToken, type AdminToken } from './adminToken.ts';
 import type { Config } from './config.ts';
@@ -172,6 +174,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     trustProxy: config.TRUST_PROXY,
     frameAncestors: config.WEBCHAT_FRAME_ANCESTORS,
     secure,
+    routerRefusals: { [`${API_PREFIX}/`]: apiRouterRefusal },
   });
   await registerWebChat(server, {
     assistant,

@@ -15,6 +15,7 @@ import { createTelegramSender } from '../bots/telegram/sendTelegramMessage.ts';
 import type { WebInbox } from '../bots/web/webInboxRoute.ts';
 import { webInboxSender } from '../bots/web/webInboxSender.ts';
 import type { Config } from './config.ts';
+import { createViberBroadcaster } from '../bots/viber/createViberBroadcaster.ts';
 import { createViberSender } from '../bots/viber/createViberSender.ts';
 import { viberLimitsOf, viberSendDepsFor, type ViberConfig } from './viber.ts';
 
@@ -60,7 +61,7 @@ export function startDispatcher(
   clock: () => Date,
   desk?: DeskDelivery,
 ): Dispatcher {
-  const { senders, limits } = customerLanes(config, db, clock);
+  const { senders, limits, batching } = customerLanes(config, db, clock);
   if (desk && desk.outlets.length > 0) {
     senders[DESK_LANE] = fanOutSenders(desk.outlets.map((outlet) => outlet.sender));
     // One ticket's posts one after another; the lane as a whole at the slowest desk's pace.
@@ -73,6 +74,7 @@ export function startDispatcher(
     store: createOutboxStore(db),
     senders,
     limits,
+    batching,
     clock,
     log,
     retries: { [DESK_LANE]: DESK_RETRY },
@@ -82,10 +84,14 @@ export function startDispatcher(
   return dispatcher;
 }
 
-/** The lanes of the customers' channels the deployment has: the web chat always, Telegram and Viber when configured. */
+/**
+ * The lanes of the customers' channels the deployment has: the web chat
+ * always, Telegram and Viber when configured; Viber sends campaigns by broadcast.
+ */
 function customerLanes(config: DispatcherConfig, db: Database, clock: () => Date) {
   const senders: DispatcherOptions['senders'] = { web: webInboxSender };
   const limits: DispatcherOptions['limits'] = { web: WEB_LIMITS };
+  const batching: NonNullable<DispatcherOptions['batching']> = {};
   if (config.TELEGRAM_BOT_TOKEN) {
     const api = new Api(config.TELEGRAM_BOT_TOKEN, {
       apiRoot: config.TELEGRAM_API_ROOT,
@@ -98,8 +104,9 @@ function customerLanes(config: DispatcherConfig, db: Database, clock: () => Date
   if (viber) {
     senders.viber = createViberSender(viber);
     limits.viber = viberLimitsOf(config);
+    batching.viber = createViberBroadcaster(viber);
   }
-  return { senders, limits };
+  return { senders, limits, batching };
 }
 
 /** The web chat's inbox: what the outbox delivered to a visitor. */

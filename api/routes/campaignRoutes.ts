@@ -7,6 +7,7 @@ import { fanOutCampaign } from '../../core/campaigns/fanOutCampaign.ts';
 import { newHoldoutSeed } from '../../core/campaigns/holdout.ts';
 import { messageProblems, problemDetail } from '../../core/campaigns/messageLimits.ts';
 import type { ApiDeps } from '../apiDeps.ts';
+import type { Channel } from '../../core/inbound.ts';
 import { auditChange } from '../auditChange.ts';
 import { defineRoute, type ApiClient, type ApiRoute } from '../apiRoute.ts';
 import {
@@ -226,7 +227,7 @@ function kickFanOut(deps: ApiDeps, id: string, now: Date): void {
 
 /** What the schema cannot check alone: the segment (else 404) and the quizzes exist, and every text fits its channels. */
 async function checkedContent(deps: ApiDeps, input: CampaignInput): Promise<CampaignContent> {
-  const errors: Array<{ location: 'body'; pointer: string; detail: string }> = [];
+  const errors: FieldError[] = [];
   const segment = await deps.segments.store.find(input.segmentId);
   if (!segment)
     throw new ApiProblem(
@@ -236,17 +237,39 @@ async function checkedContent(deps: ApiDeps, input: CampaignInput): Promise<Camp
   for (const [index, button] of input.buttons.entries())
     if (button.action.kind === 'quiz' && !(await deps.quizzes.find(button.action.quizId)))
       errors.push({ location: 'body', pointer: `/buttons/${index}/action/quizId`, detail: 'no quiz has this id' });
-  for (const problem of messageProblems(input.messages, input.imageUrl !== null, segment?.filters.channels))
-    errors.push({
-      location: 'body',
-      pointer: `/messages/${problem.locale}`,
-      detail: problemDetail(problem),
-    });
+  errors.push(...messageErrors(input.messages, input.imageUrl !== null, segment.filters.channels));
   if (errors.length > 0)
     throw new ApiProblem('validation', errors.map((error) => `${error.pointer} ${error.detail}`).join('; '), {
       errors,
     });
   return { ...input, sendAt: input.sendAt ? new Date(input.sendAt) : null };
+}
+
+type FieldError = { location: 'body'; pointer: string; detail: string };
+
+function messageErrors(
+  messages: CampaignInput['messages'],
+  withImage: boolean,
+  channels: readonly Channel[] | undefined,
+): FieldError[] {
+  return messageProblems(messages, withImage, channels).map((problem) => ({
+    location: 'body',
+    pointer: `/messages/${problem.locale}`,
+    detail: problemDetail(problem),
+  }));
+}
+
+/** Refuses texts that would not go out whole on every channel (an automatic message reaches them all). */
+export function checkedMessages(
+  messages: CampaignInput['messages'],
+  withImage: boolean,
+  channels: readonly Channel[] | undefined,
+): void {
+  const errors = messageErrors(messages, withImage, channels);
+  if (errors.length > 0)
+    throw new ApiProblem('validation', errors.map((error) => `${error.pointer} ${error.detail}`).join('; '), {
+      errors,
+    });
 }
 
 async function found(deps: ApiDeps, id: string): Promise<Campaign> {

@@ -4,39 +4,56 @@ import type { ViberSendDeps } from './sendViberReply.ts';
 
 /** Viber takes at most 300 receivers in one broadcast_message call. */
 export const BROADCAST_RECEIVERS = 300;
-/** …and at most 500 such calls in 10 seconds: a campaign lane paces its batches at this rate. */
+/** …and at most 500 such calls in 10 seconds: the lane paces them at this rate, which never puts 500 in any 10 s. */
 export const BROADCAST_CALLS_PER_SECOND = 50;
 
+/** What Viber answered to one broadcast. */
 export interface BroadcastOutcome {
-  /** Receivers Viber refused, with its status (5 not registered, 6 not subscribed…). */
-  failed: Array<{ receiver: string; status: number }>;
+  /** The broadcast's one token: its receipts name it, each with the receiver it concerns. */
+  token?: string;
+  /** Receivers Viber did not send to, with its status (5 not registered, 6 not subscribed…). */
+  failed: Array<{ receiver: string; status: number; statusMessage: string }>;
 }
 
 /**
- * One message to many people (campaigns, a later issue), in batches of at
- * most 300 receivers per call. A batch is the unit the campaign lane claims,
- * paces (BROADCAST_CALLS_PER_SECOND) and retries; Viber's `failed_list` names
- * the receivers to mark unreachable.
+ * One `broadcast_message` call: one message to at most 300 receivers. The
+ * reply must render as a single Viber message (see `rendersAsOneMessage`);
+ * anything else is a mistake in our code and throws. Viber's refusal of the
+ * whole call throws as `send_message`'s does; receivers it could not send to
+ * come back in `failed_list` while the call itself succeeds.
  */
 export async function broadcastViberMessage(
   deps: ViberSendDeps,
   receivers: readonly string[],
   reply: Outbound,
 ): Promise<BroadcastOutcome> {
-  const [message] = await renderViberReply(reply, deps.publish);
-  if (!message) return { failed: [] };
-  const failed: BroadcastOutcome['failed'] = [];
-  for (const batch of batchesOf(receivers, BROADCAST_RECEIVERS)) {
-    const answer = await deps.call('broadcast_message', { broadcast_list: batch, sender: deps.sender, ...message });
-    for (const entry of (answer.failed_list as Array<{ receiver?: unknown; status?: unknown }> | undefined) ?? [])
-      if (typeof entry.receiver === 'string' && typeof entry.status === 'number')
-        failed.push({ receiver: entry.receiver, status: entry.status });
-  }
-  return { failed };
+  if (receivers.length === 0 || receivers.length > BROADCAST_RECEIVERS)
+    throw new RangeError(`A broadcast takes 1 to ${BROADCAST_RECEIVERS} receivers, not ${receivers.length}.`);
+  const messages = await renderViberReply(reply, deps.publish);
+  if (messages.length !== 1)
+    throw new RangeError(`A broadcast carries one Viber message, but this reply renders as ${messages.length}.`);
+  const answer = await deps.call('broadcast_message', {
+    broadcast_list: receivers,
+    sender: deps.sender,
+    ...messages[0],
+  });
+  return {
+    ...(answer.message_token !== undefined && { token: answer.message_token }),
+    failed: failedListOf(answer.failed_list),
+  };
 }
 
-export function batchesOf<T>(items: readonly T[], size: number): T[][] {
-  const batches: T[][] = [];
-  for (let start = 0; start < items.length; start += size) batches.push(items.slice(start, start + size));
-  return batches;
+function failedListOf(list: unknown): BroadcastOutcome['failed'] {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((entry: { receiver?: unknown; status?: unknown; status_message?: unknown }) =>
+    typeof entry?.receiver === 'string' && typeof entry.status === 'number'
+      ? [
+          {
+            receiver: entry.receiver,
+            status: entry.status,
+            statusMessage: String(entry.status_message ?? 'no status message'),
+          },
+        ]
+      : [],
+  );
 }

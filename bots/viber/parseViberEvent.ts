@@ -51,8 +51,8 @@ export type ViberEvent =
   /** The person opened the chat: the one welcome, in the response body. */
   | { kind: 'welcome'; inbound: Inbound }
   | { kind: 'unsubscribed'; address: string }
-  /** What became of a message we sent, by its token. */
-  | { kind: 'receipt'; receipt: 'delivered' | 'seen' | 'failed'; token: string; at: Date }
+  /** What became of a message we sent, by its token and, when Viber names them, its receiver (a broadcast has one token for all). */
+  | { kind: 'receipt'; receipt: 'delivered' | 'seen' | 'failed'; token: string; address?: string; at: Date }
   /** Nothing to do (a subscription, a sticker, a location, the echo of a pressed link…). */
   | { kind: 'ignored' };
 
@@ -85,6 +85,7 @@ export function parseViberEvent(callback: ViberCallback): ViberEvent {
         kind: 'receipt',
         receipt: callback.event,
         token: callback.message_token,
+        ...(callback.user_id && { address: callback.user_id }),
         at: new Date(callback.timestamp),
       };
   }

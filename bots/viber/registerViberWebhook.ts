@@ -88,7 +88,7 @@ async function act(event: ViberEvent, deps: ViberWebhookDeps, inOrder: InOrder):
       await deps.assistant.unreachable('viber', event.address);
       return undefined;
     case 'receipt':
-      await deps.receipts.record('viber', event.token, event.receipt, event.at);
+      await deps.receipts.record('viber', event.token, event.receipt, event.at, event.address);
       return undefined;
   }
 }

@@ -61,6 +61,16 @@ export async function renderViberReply(reply: Outbound, publish: PublishImage): 
   return parts;
 }
 
+/**
+ * Whether the reply is one Viber message, as one broadcast carries: a text
+ * within the limit, or a picture whose text fits its caption. It reads as
+ * `renderViberReply` cuts, without publishing anything.
+ */
+export function rendersAsOneMessage(reply: Outbound): boolean {
+  if (!reply.image) return splitText(reply.text).length === 1;
+  return reply.text.length <= MAX_PICTURE_TEXT;
+}
+
 /** Drawn pictures are published for Viber to fetch; a picture on the web is fetched where it is, over https only. */
 async function mediaOf(image: Picture, publish: PublishImage): Promise<string | undefined> {
   if ('png' in image) return publish(image.png);

@@ -1,5 +1,6 @@
 import type { Locale } from '../i18n/locale.ts';
 import type { CampaignCategory } from './campaignCategories.ts';
+import type { AutomationKind } from './automations.ts';
 
 /**
  * `draft` until started; `scheduled` waits for `sendAt`; `sending` while the
@@ -27,7 +28,8 @@ export interface CampaignButton {
 
 export interface CampaignContent {
   name: string;
-  segmentId: string;
+  /** Null for an automatic message: its trigger picks the members. */
+  segmentId: string | null;
   category: CampaignCategory;
   messages: CampaignMessages;
   buttons: CampaignButton[];
@@ -41,6 +43,10 @@ export interface CampaignContent {
 export interface Campaign extends CampaignContent {
   id: string;
   status: CampaignStatus;
+  /** What sends an automatic message by itself; null for a one-off campaign. On while `sending`, off while `paused`. */
+  trigger: AutomationKind | null;
+  /** Win-back's days without a purchase. */
+  triggerDays: number | null;
   /** Keys the holdout draw: anyone with it can recompute who was held out. */
   holdoutSeed: string;
   startedAt: Date | null;

@@ -28,10 +28,13 @@ export async function controlCampaign(
 ): Promise<Campaign | ControlRefusal> {
   const campaign = await deps.campaigns.find(id);
   if (!campaign) return 'not-found';
+  // An automatic message is switched on and off as such (core/campaigns/automations.ts), never started like a one-off.
+  if (campaign.trigger) return 'wrong-status';
   const move = moves[command];
   if ((move.already as readonly CampaignStatus[]).includes(campaign.status)) return campaign;
   if (!(move.from as readonly CampaignStatus[]).includes(campaign.status)) return 'wrong-status';
-  if (command === 'start' && !(await deps.segments.find(campaign.segmentId))) return 'segment-not-found';
+  if (command === 'start' && !(campaign.segmentId && (await deps.segments.find(campaign.segmentId))))
+    return 'segment-not-found';
   const to = target(command, campaign, now);
   const notBefore = command === 'resume' ? await afterQuiet(deps, now) : undefined;
   const moved = await deps.campaigns.transition(id, move.from, to, now, notBefore);

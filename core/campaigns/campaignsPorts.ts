@@ -4,11 +4,13 @@ import type { Outbound } from '../outbound.ts';
 import type { SegmentQuery } from '../segments/segmentQuery.ts';
 import type { Campaign, CampaignContent, CampaignStatus, RecipientOutcome } from './campaign.ts';
 import type { CampaignCategory } from './campaignCategories.ts';
+import type { AutomationKind } from './automations.ts';
+import type { TriggerQuery } from './automationAudience.ts';
 
 /** Saved campaigns and the moves between their states. */
 export interface CampaignStore {
   create(content: CampaignContent, holdoutSeed: string, now: Date): Promise<Campaign>;
-  /** Newest first. */
+  /** One-off campaigns, newest first. */
   list(): Promise<Campaign[]>;
   find(id: string): Promise<Campaign | null>;
   /** Only a draft or a scheduled campaign changes; once it started, what members got stays as it was. */
@@ -27,6 +29,17 @@ export interface CampaignStore {
     at: Date,
     notBefore?: Date,
   ): Promise<boolean>;
+  /** The automatic messages saved so far, on or off. */
+  automations(): Promise<Campaign[]>;
+  /** Writes an automatic message's text and switch; created on its first save, with `holdoutSeed`. */
+  saveAutomation(
+    kind: AutomationKind,
+    content: CampaignContent,
+    enabled: boolean,
+    triggerDays: number | null,
+    holdoutSeed: string,
+    now: Date,
+  ): Promise<Campaign>;
   /** Scheduled campaigns whose time has come. */
   due(now: Date): Promise<string[]>;
   /** Campaigns sending now, to be fanned out or finished. */
@@ -38,6 +51,8 @@ export interface CampaignStore {
 /** One member of the audience, with what deciding their outcome needs. */
 export interface AudienceMember {
   memberId: string;
+  /** Which time of an automatic message this is (empty for a one-off campaign). */
+  round: string;
   name: string;
   locale: Locale;
   balance: number;
@@ -58,8 +73,8 @@ export interface ChatAddress {
 }
 
 export type Decision =
-  | { memberId: string; outcome: Exclude<RecipientOutcome, 'pending' | 'queued' | 'cancelled'> }
-  | { memberId: string; outcome: 'queued'; chat: ChatAddress; message: Outbound; notBefore: Date };
+  | { memberId: string; round: string; outcome: Exclude<RecipientOutcome, 'pending' | 'queued' | 'cancelled'> }
+  | { memberId: string; round: string; outcome: 'queued'; chat: ChatAddress; message: Outbound; notBefore: Date };
 
 /**
  * The fan-out's storage. Every step is idempotent and conditional, so a
@@ -70,6 +85,18 @@ export type Decision =
 export interface FanOutStore {
   /** Enrols up to `limit` more members the query matches, after those enrolled already; resolves to how many it read. */
   enrolNext(campaignId: string, query: SegmentQuery, limit: number): Promise<number>;
+  /**
+   * Enrols, for `round`, up to `limit` opted-in members an automatic
+   * message's trigger picks, with ids after `after`; resolves to the last id
+   * read when there may be more, else null.
+   */
+  enrolTriggered(
+    campaignId: string,
+    query: TriggerQuery,
+    round: string,
+    after: string | null,
+    limit: number,
+  ): Promise<string | null>;
   markEnrolled(campaignId: string, at: Date): Promise<void>;
   /** Undecided members, up to `limit`, with caps counted from `capSince`. */
   pending(campaignId: string, category: CampaignCategory, capSince: Date, limit: number): Promise<AudienceMember[]>;

@@ -22,11 +22,19 @@ export function decideRecipient(
   member: AudienceMember,
   rules: DecisionRules,
 ): Decision {
-  const { memberId } = member;
-  if (!member.optedIn) return { memberId, outcome: 'not-opted-in' };
-  if (member.categoryMuted) return { memberId, outcome: 'muted' };
-  if (isHeldOut(campaign.holdoutSeed, memberId, campaign.holdoutPercent)) return { memberId, outcome: 'held-out' };
-  if (member.recentMessages >= rules.capMessages) return { memberId, outcome: 'capped' };
-  if (!member.chat) return { memberId, outcome: 'unreachable' };
-  return { memberId, outcome: 'queued', chat: member.chat, message: rules.render(member), notBefore: rules.notBefore };
+  const { memberId, round } = member;
+  if (!member.optedIn) return { memberId, round, outcome: 'not-opted-in' };
+  if (member.categoryMuted) return { memberId, round, outcome: 'muted' };
+  if (isHeldOut(campaign.holdoutSeed, memberId, campaign.holdoutPercent))
+    return { memberId, round, outcome: 'held-out' };
+  if (member.recentMessages >= rules.capMessages) return { memberId, round, outcome: 'capped' };
+  if (!member.chat) return { memberId, round, outcome: 'unreachable' };
+  return {
+    memberId,
+    round,
+    outcome: 'queued',
+    chat: member.chat,
+    message: rules.render(member),
+    notBefore: rules.notBefore,
+  };
 }

@@ -1,11 +1,19 @@
-// One lane per outbox channel: it claims due rows, paces them through the send gate, sends, and
-// settles each outcome. Its state (queue, in-flight sends, deferrals, the halt after an auth error)
-// is shared by all of these steps, which is why they stay together in one class (over 300 lines
+// One lane per outbox channel: it claims due rows, paces them through the send gate, sends (one by
+// one, or a campaign's messages alike in one batch call where the channel has one), and settles
+// each outcome. Its state (queue, in-flight sends, deferrals, the halt after an auth error) is
+// shared by all of these steps, which is why they stay together in one class (over 300 lines
 // since the formatter wrapped it); the pieces that stand alone live beside it (sendGate, waker,
-// recordOutcome, retryPolicy).
+// batchSending, recordOutcome, retryPolicy).
 import type { Logger } from '../logger.ts';
+import { attemptBatch, BatchKeys, type BatchSending } from './batchSending.ts';
+import { processTimer, type LaneTimer } from './laneTimer.ts';
 import type { ClaimedMessage, OutboxChannel, OutboxPayload, OutboxStore } from './outboxPorts.ts';
-import { recordOutcome, type UndeliverableHook } from './recordOutcome.ts';
+import {
+  recordDeliveredTogether,
+  recordOutcome,
+  type OutcomeContext,
+  type UndeliverableHook,
+} from './recordOutcome.ts';
 import type { RetryPolicy } from './retryPolicy.ts';
 import { createSendGate, type RateLimits, type SendGate } from './sendGate.ts';
 import type { Sender, SendResult } from './sender.ts';
@@ -32,9 +40,13 @@ export interface LaneDeps {
   clock: () => Date;
   log: Logger;
   onUndeliverable?: UndeliverableHook;
+  /** Campaign messages alike go out together through it (Viber's broadcast), at its own limits. */
+  batching?: BatchSending;
+  /** The clock the rate limits keep to; the process's own unless a test simulates one. */
+  timer?: LaneTimer;
 }
 
-type Next = { send: ClaimedMessage } | { waitMs: number };
+type Next = { send: ClaimedMessage } | { batch: ClaimedMessage[] } | { waitMs: number };
 type Deferral = { message: ClaimedMessage; until: number };
 
 /** Messages given back for later are brought back this early, so they are at hand when their turn comes. */
@@ -43,6 +55,8 @@ const MIN_LEAD_MS = 100;
 const DEFERRAL_GRAIN_MS = 100;
 /** Behind a message waiting for its retry, its address's other messages come back this much later, to stay behind it. */
 const BEHIND_RETRY_MS = 50;
+/** A batching lane holds this many full calls' worth, so a claim fills whole calls while the last ones go; more would only keep more rows leased. */
+const BATCHES_HELD = 4;
 
 /**
  * One channel's delivery: claims due messages a little ahead of the rate,
@@ -51,7 +65,10 @@ const BEHIND_RETRY_MS = 50;
  */
 export class ChannelLane {
   private readonly gate: SendGate;
-  private readonly waker = new Waker();
+  private readonly timer: LaneTimer;
+  private readonly waker: Waker;
+  /** The batch calls' own gate, and the keys that say which messages may share one. */
+  private readonly batches: { gate: SendGate; keys: BatchKeys; sending: BatchSending } | null;
   /** How many messages the lane holds (queued and in flight) at most. */
   private readonly capacity: number;
   private queue: ClaimedMessage[] = [];
@@ -69,7 +86,14 @@ export class ChannelLane {
 
   constructor(private readonly deps: LaneDeps) {
     this.gate = createSendGate(deps.limits);
-    this.capacity = Math.max(1, Math.ceil((deps.limits.perSecond * deps.settings.horizonMs) / 1000));
+    this.timer = deps.timer ?? processTimer;
+    this.waker = new Waker(this.timer);
+    const { batching } = deps;
+    this.batches = batching
+      ? { gate: createSendGate(batching.limits), keys: new BatchKeys(batching), sending: batching }
+      : null;
+    const perMessage = Math.ceil((deps.limits.perSecond * deps.settings.horizonMs) / 1000);
+    this.capacity = Math.max(1, perMessage, (batching?.maxAddresses ?? 0) * BATCHES_HELD);
   }
 
   /**
@@ -87,7 +111,8 @@ export class ChannelLane {
         await this.refill(untilIdle);
         if (this.sweepDue) await this.deferFarMessages(untilIdle);
         const next = this.pickNext();
-        if ('send' in next) this.startSend(next.send);
+        if ('send' in next) this.track(this.send(next.send), next.send.id);
+        else if ('batch' in next) this.track(this.sendBatch(next.batch), next.batch[0]!.id);
         else if (untilIdle && this.idle()) break;
         else await this.waker.sleep(Math.min(next.waitMs, this.deps.settings.pollIntervalMs));
       }
@@ -116,7 +141,7 @@ export class ChannelLane {
 
   /** Rate limits run on a monotonic clock: the table's clock may be set by a test or jump with NTP. */
   private now(): number {
-    return performance.now();
+    return this.timer.now();
   }
 
   /** A moment on the monotonic clock, as the table's clock shows it. */
@@ -150,46 +175,72 @@ export class ChannelLane {
   }
 
   /**
-   * The first queued message whose address may be written to now; each
-   * address's messages go in their queue order. Otherwise how long to wait.
+   * What may start now: a batch of campaign messages alike when the lane
+   * batches and its gate allows, else the first queued message whose address
+   * may be written to; each address's messages go in their queue order.
+   * Otherwise how long to wait.
    */
   private pickNext(): Next {
     const now = this.now();
-    const channelAt = this.gate.channelReadyAt(now);
-    if (this.queue.length === 0) return { waitMs: this.claimTime() - now };
-    if (channelAt > now) return { waitMs: Math.min(this.claimTime(), channelAt) - now };
-    let soonest = this.claimTime();
+    let until = this.claimTime();
+    if (this.queue.length === 0) return { waitMs: until - now };
+    const pausedUntil = this.gate.pausedUntil();
+    if (pausedUntil > now) return { waitMs: Math.min(until, pausedUntil) - now };
+    const { ready, soonest } = this.readyHeads();
+    const { batch, singles } = this.batches ? this.batches.keys.split(ready) : { batch: null, singles: ready };
+    if (batch) {
+      const batchAt = this.batches!.gate.channelReadyAt(now);
+      if (batchAt <= now) return { batch: this.take(batch) };
+      until = Math.min(until, batchAt);
+    }
+    if (singles.length > 0) {
+      const channelAt = this.gate.channelReadyAt(now);
+      if (channelAt <= now) return { send: this.take(singles.slice(0, 1))[0]! };
+      until = Math.min(until, channelAt);
+    }
+    return { waitMs: Math.min(until, soonest) - now };
+  }
+
+  /** The first queued message of each address that may be written to now, in queue order; and when the next address frees. */
+  private readyHeads(): { ready: ClaimedMessage[]; soonest: number } {
+    const now = this.now();
+    const ready: ClaimedMessage[] = [];
+    let soonest = Infinity;
     const seen = new Set<string>();
-    for (let index = 0; index < this.queue.length; index += 1) {
-      const message = this.queue[index]!;
+    for (const message of this.queue) {
       if (seen.has(message.address)) continue;
       seen.add(message.address);
       const readyAt = this.gate.addressReadyAt(message.address);
-      if (readyAt <= now) return { send: this.queue.splice(index, 1)[0]! };
-      soonest = Math.min(soonest, readyAt);
+      if (readyAt <= now) ready.push(message);
+      else soonest = Math.min(soonest, readyAt);
     }
-    return { waitMs: soonest - now };
+    return { ready, soonest };
   }
 
-  private startSend(message: ClaimedMessage): void {
-    const work = this.send(message)
+  private take(messages: ClaimedMessage[]): ClaimedMessage[] {
+    const taken = new Set(messages);
+    this.queue = this.queue.filter((message) => !taken.has(message));
+    return messages;
+  }
+
+  private track(work: Promise<void>, outboxId: string): void {
+    const tracked = work
       .catch((error: unknown) =>
         this.deps.log.error(
-          { err: error, outboxId: message.id },
+          { err: error, outboxId },
           'outbox: could not record the outcome of a send; the lease will expire and the message be retried',
         ),
       )
       .finally(() => {
-        this.inFlight.delete(work);
+        this.inFlight.delete(tracked);
         this.waker.wake();
       });
-    this.inFlight.add(work);
+    this.inFlight.add(tracked);
   }
 
   private async send(message: ClaimedMessage): Promise<void> {
     const started = this.now();
-    // Half the lease is kept in hand: a send must never start so late that the row could be claimed again meanwhile.
-    if (this.deps.clock().getTime() > message.lockedUntil.getTime() - this.deps.settings.leaseMs / 2) {
+    if (this.tooLate(message)) {
       await this.deps.store.release([message]);
       return;
     }
@@ -201,11 +252,62 @@ export class ChannelLane {
     } else {
       result = { kind: 'rejected', reason: 'the stored message could not be read by this version of the program' };
     }
-    if (result.kind === 'unauthorized') return this.halt(message, result.reason);
+    if (result.kind === 'unauthorized') return this.halt([message], result.reason);
+    await this.settle(message, result);
+  }
+
+  /**
+   * One call for many messages alike: the batch gate counts the call, and
+   * each address its own message (busy until the answer, one more in its
+   * hour). Every message is then settled by its own result.
+   */
+  private async sendBatch(batch: ClaimedMessage[]): Promise<void> {
+    const { gate, sending } = this.batches!;
+    const late = new Set(batch.filter((message) => this.tooLate(message)));
+    const fresh = batch.filter((message) => !late.has(message));
+    if (fresh.length > 0) {
+      gate.beginCall(this.now());
+      for (const message of fresh) this.gate.beginAddress(message.address);
+      const results = await attemptBatch(sending, fresh, this.deps.log);
+      const ended = this.now();
+      gate.endCall(ended);
+      for (const message of fresh) this.gate.endAddress(message.address, ended);
+      const refused = results.find((result) => result.kind === 'unauthorized');
+      if (refused) return this.halt(batch, refused.reason);
+      await this.settleBatch(fresh, results);
+    }
+    if (late.size > 0) await this.deps.store.release([...late]);
+  }
+
+  /** Half the lease is kept in hand: a send must never start so late that the row could be claimed again meanwhile. */
+  private tooLate(message: ClaimedMessage): boolean {
+    return this.deps.clock().getTime() > message.lockedUntil.getTime() - this.deps.settings.leaseMs / 2;
+  }
+
+  private async settle(message: ClaimedMessage, result: Exclude<SendResult, { kind: 'unauthorized' }>): Promise<void> {
     if (result.kind !== 'delivered') this.sweepDue = true;
-    const { store, settings, log } = this.deps;
-    const { onUndeliverable } = this.deps;
-    await recordOutcome(message, result, {
+    await recordOutcome(message, result, this.outcomeContext());
+    this.settled += 1;
+  }
+
+  /** The delivered ones of a batch in one write (they share the call's id), the others each by its outcome. */
+  private async settleBatch(messages: ClaimedMessage[], results: SendResult[]): Promise<void> {
+    const delivered = new Map<string | undefined, ClaimedMessage[]>();
+    for (const [index, message] of messages.entries()) {
+      const result = results[index]!;
+      if (result.kind === 'delivered')
+        delivered.set(result.platformId, [...(delivered.get(result.platformId) ?? []), message]);
+      else if (result.kind !== 'unauthorized') await this.settle(message, result);
+    }
+    for (const [platformId, together] of delivered) {
+      await recordDeliveredTogether(together, platformId, this.outcomeContext());
+      this.settled += together.length;
+    }
+  }
+
+  private outcomeContext(): OutcomeContext {
+    const { store, settings, log, onUndeliverable } = this.deps;
+    return {
       store,
       gate: this.gate,
       retry: settings.retry,
@@ -213,17 +315,16 @@ export class ChannelLane {
       now: this.deps.clock(),
       gateNow: this.now(),
       onUndeliverable,
-    });
-    this.settled += 1;
+    };
   }
 
   /**
    * The platform refused our credentials: every message on this channel would
-   * be refused alike, and none of them is at fault. The message goes back
+   * be refused alike, and none of them is at fault. The messages go back
    * unsent, as do the ones the lane holds, and the lane stops, saying so once;
    * the messages wait in the table for a restart with working credentials.
    */
-  private async halt(message: ClaimedMessage, reason: string): Promise<void> {
+  private async halt(messages: ClaimedMessage[], reason: string): Promise<void> {
     if (!this.halted) {
       this.halted = reason;
       this.deps.log.error(
@@ -232,7 +333,7 @@ export class ChannelLane {
       );
     }
     this.stop();
-    await this.deps.store.release([message]);
+    await this.deps.store.release(messages);
   }
 
   /** A sender that throws broke its contract (our code failed); the message is retried like a network failure. */

@@ -1,6 +1,9 @@
 import type { Channel } from '../inbound.ts';
 import type { Logger } from '../logger.ts';
+import type { Outbound } from '../outbound.ts';
+import type { BatchSending } from './batchSending.ts';
 import { ChannelLane, type LaneSettings } from './channelLane.ts';
+import type { LaneTimer } from './laneTimer.ts';
 import { DESK_LANE, type OutboxChannel, type OutboxPayload, type OutboxStore } from './outboxPorts.ts';
 import type { UndeliverableHook } from './recordOutcome.ts';
 import { defaultRetryPolicy, type RetryPolicy } from './retryPolicy.ts';
@@ -16,12 +19,16 @@ export interface DispatcherOptions {
   senders: { [C in Channel]?: Sender } & { [DESK_LANE]?: Sender<DeskPost> };
   /** The flood limits of every channel that has a sender. */
   limits: Partial<Record<OutboxChannel, RateLimits>>;
+  /** Channels that can send one campaign message to many in one call (Viber's broadcast), and how. */
+  batching?: { [C in Channel]?: BatchSending<Outbound> };
   settings?: Partial<LaneSettings>;
   /** A channel's own retry policy, instead of `settings.retry` (the staff desk never gives up on its desk). */
   retries?: Partial<Record<OutboxChannel, RetryPolicy>>;
   onUndeliverable?: UndeliverableHook;
   /** The time written to the table (claims, retries, sentAt); rate limits keep to a monotonic clock of their own. */
   clock?: () => Date;
+  /** The monotonic clock rate limits keep to; a test of limits over many seconds may simulate it. */
+  timer?: LaneTimer;
   log: Logger;
 }
 
@@ -94,6 +101,7 @@ function createLanes(options: DispatcherOptions, settings: LaneSettings): Channe
     const laneSettings = { ...settings, retry: options.retries?.[channel] ?? settings.retry };
     // Each lane claims only its channel's rows, whose payload is that channel's kind.
     const typed = sender as Sender<OutboxPayload>;
+    const batching = channel === DESK_LANE ? undefined : (options.batching?.[channel] as BatchSending | undefined);
     return new ChannelLane({
       channel,
       sender: typed,
@@ -103,6 +111,8 @@ function createLanes(options: DispatcherOptions, settings: LaneSettings): Channe
       clock,
       log: options.log,
       onUndeliverable: options.onUndeliverable,
+      ...(batching && { batching }),
+      ...(options.timer && { timer: options.timer }),
     });
   });
 }

@@ -33,8 +33,18 @@ export type DeliveryReceipt = 'delivered' | 'seen' | 'failed';
  * that is not in the outbox (a direct answer to the person) changes nothing.
  */
 export interface DeliveryReceipts {
-  /** Resolves to whether an outbox message took the receipt. */
-  record(channel: OutboxChannel, platformId: string, receipt: DeliveryReceipt, at: Date): Promise<boolean>;
+  /**
+   * Resolves to whether an outbox message took the receipt. `address` is the
+   * person the receipt is about, when the platform names them: the rows of one
+   * broadcast share its id, and each takes only its own receiver's receipts.
+   */
+  record(
+    channel: OutboxChannel,
+    platformId: string,
+    receipt: DeliveryReceipt,
+    at: Date,
+    address?: string,
+  ): Promise<boolean>;
 }
 
 /** A row this dispatcher holds a lease on; only its holder may settle it. */
@@ -51,6 +61,8 @@ export interface ClaimedMessage extends ClaimRef {
   memberId: string | null;
   /** The staff-desk ticket it belongs to, if any, so staff hear when it cannot be delivered. */
   ticketId: string | null;
+  /** The campaign it was sent for, if any: its messages alike may go out together (Viber's broadcast). */
+  campaignId: string | null;
   message: OutboxPayload | null;
   /** Attempts so far, this one included (the claim counts as an attempt). */
   attempts: number;
@@ -75,6 +87,8 @@ export interface OutboxStore {
   claimDue(request: ClaimRequest): Promise<ClaimedMessage[]>;
   /** `platformId` is the platform's id of the sent message, which its delivery receipts name. */
   markSent(claim: ClaimRef, at: Date, platformId?: string): Promise<boolean>;
+  /** Many sent in one call (a broadcast's receivers, sharing its id), in one write; resolves to the ids whose claim held. */
+  markAllSent(claims: ClaimRef[], at: Date, platformId?: string): Promise<Set<string>>;
   /** Back to pending, not before `at`; the attempt stays counted. */
   scheduleRetry(claim: ClaimRef, at: Date, error: string): Promise<boolean>;
   markFailed(claim: ClaimRef, error: string): Promise<boolean>;

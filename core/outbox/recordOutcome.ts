@@ -125,6 +125,31 @@ async function writeSettlement(
   }
 }
 
+/**
+ * Writes many messages one call delivered (a broadcast's receivers, sharing
+ * its id) as sent, in one write instead of one per message, as promptly as
+ * `recordOutcome` writes one.
+ */
+export async function recordDeliveredTogether(
+  messages: ClaimedMessage[],
+  platformId: string | undefined,
+  context: OutcomeContext,
+): Promise<void> {
+  const kept = await retry(MARK_SENT_RETRY, () => context.store.markAllSent(messages, context.now, platformId), {
+    onRetry: (error, attempt) =>
+      context.log.error(
+        { err: error, count: messages.length, attempt },
+        'outbox: could not record delivered messages as sent; trying again',
+      ),
+  });
+  for (const message of messages)
+    if (!kept.has(message.id))
+      context.log.warn(
+        { outboxId: message.id, outcome: 'delivered' },
+        'outbox: the lease ran out before the outcome was written; another instance owns the message now',
+      );
+}
+
 /** Until "sent" is written, a crash would let the lease expire and the message go out again: written at once, retried briefly. */
 const MARK_SENT_RETRY = { attempts: 5, delayMs: (attempt: number) => 100 * attempt };
 

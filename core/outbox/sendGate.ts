@@ -29,6 +29,12 @@ export interface SendGate {
   addressReadyAt(address: string): number;
   begin(address: string, now: number): void;
   end(address: string, now: number): void;
+  /** One call that carries many addresses (a broadcast): it counts against the channel alone. */
+  beginCall(now: number): void;
+  endCall(now: number): void;
+  /** An address carried by another gate's call: it counts against the address's limits alone. */
+  beginAddress(address: string): void;
+  endAddress(address: string, now: number): void;
   /** Nothing starts on the channel before `until` (a 429's retry_after). */
   pauseChannel(until: number): void;
   /** The end of the current pause; in the past when there is none. */
@@ -49,18 +55,25 @@ export function createSendGate(limits: RateLimits): SendGate {
   const pacing = pacer(windowMs / capacity, Math.max(1, Math.ceil(capacity / 10)));
   const addresses = addressSpacing(limits.perAddressIntervalMs, limits.perAddressPerHour ?? Infinity);
   let pausedUntil = 0;
+  const beginCall = (now: number) => {
+    window.begin();
+    pacing.begin(now);
+  };
   return {
     channelReadyAt: (now) => Math.max(pausedUntil, window.readyAt(now), pacing.readyAt()),
     addressReadyAt: (address) => addresses.readyAt(address),
     begin(address, now) {
-      window.begin();
-      pacing.begin(now);
+      beginCall(now);
       addresses.begin(address);
     },
     end(address, now) {
       window.end(now);
       addresses.end(address, now);
     },
+    beginCall,
+    endCall: (now) => window.end(now),
+    beginAddress: (address) => addresses.begin(address),
+    endAddress: (address, now) => addresses.end(address, now),
     pauseChannel(until) {
       pausedUntil = Math.max(pausedUntil, until);
     },

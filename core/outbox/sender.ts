@@ -27,4 +27,12 @@ export type SendResult =
  */
 export type Sender<Message = Outbound> = (address: string, message: Message) => Promise<SendResult>;
 
+/**
+ * A channel's way to send one message to many addresses in one call (Viber's
+ * `broadcast_message`): one result per address, in the order given. A
+ * refusal of the whole call (flood control, a bad token, the network) is
+ * every address's result.
+ */
+export type BatchSender<Message = Outbound> = (addresses: readonly string[], message: Message) => Promise<SendResult[]>;
+
 export const delivered: SendResult = { kind: 'delivered' };

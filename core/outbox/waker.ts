@@ -1,3 +1,5 @@
+import { processTimer, type LaneTimer } from './laneTimer.ts';
+
 /**
  * A sleep that ends early when something worth looking at happened (a send
  * finished, the dispatcher was nudged or stopped). A wake-up that comes while
@@ -7,18 +9,21 @@ export class Waker {
   private wakeSleeper: (() => void) | null = null;
   private woken = false;
 
+  constructor(private readonly timer: LaneTimer = processTimer) {}
+
   sleep(ms: number): Promise<void> {
     if (this.woken) {
       this.woken = false;
       return Promise.resolve();
     }
     return new Promise((resolve) => {
+      let cancel = () => {};
       const done = () => {
-        clearTimeout(timer);
+        cancel();
         this.wakeSleeper = null;
         resolve();
       };
-      const timer = setTimeout(done, Math.max(0, ms));
+      cancel = this.timer.after(ms, done);
       this.wakeSleeper = done;
     });
   }

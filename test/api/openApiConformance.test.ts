@@ -62,12 +62,16 @@ function exampleRequest(op: Operation, omit: { query?: string; body?: string } =
   return { url: query.size > 0 ? `${path}?${query}` : path, body };
 }
 
-function send(op: Operation, request: { url: string; body: unknown }): Promise<ApiResponse<Json>> {
+/** The Content-Type the document asks for, when the operation takes a body. */
+function mediaHeaders(op: Operation): Record<string, string> {
   const type = requestMedia(op)?.type;
-  const headers: Record<string, string> = type ? { 'content-type': type } : {};
+  return type ? { 'content-type': type } : {};
+}
+
+function send(op: Operation, request: { url: string; body: unknown }): Promise<ApiResponse<Json>> {
   return api.call<Json>(op.method, request.url, {
     body: request.body,
-    headers,
+    headers: mediaHeaders(op),
     ...(op.method === 'POST' && { idempotencyKey: randomUUID() }),
   });
 }
@@ -143,6 +147,18 @@ describe('the OpenAPI document', () => {
     }
   });
 
+  it('documents 413 and 415 on every route that reads a body, and 414 on every route with a path parameter', () => {
+    for (const op of operations()) {
+      const declared = Object.keys(op.spec.responses);
+      const readsBody = op.method !== 'GET';
+      const inPath = op.path.includes('{');
+      const expected = [...(readsBody ? ['400', '413', '415'] : []), ...(inPath ? ['400', '414'] : [])];
+      expect(declared, `${op.method} ${op.path}`).toEqual(expect.arrayContaining(expected));
+      for (const status of ['413', '414', '415'].filter((s) => expected.includes(s)))
+        expect(op.spec.responses[status].content['application/problem+json'], `${op.method} ${op.path}`).toBeDefined();
+    }
+  });
+
   it('shows examples that conform to its own request schemas', () => {
     for (const op of operations()) {
       const media = requestMedia(op)?.media;
@@ -208,6 +224,29 @@ describe('the server against its OpenAPI document', () => {
       const example = requestMedia(op)!.media.example;
       const response = await send(op, { ...exampleRequest(op), body: { ...example, undocumented: true } });
       expect(response.status, `${op.method} ${op.path}`).toBe(400);
+    }
+  });
+
+  it('answers a too-long path parameter, a too-large body and a body of another type as documented', async () => {
+    const oversize = 'x'.repeat(1024 * 1024 + 1);
+    for (const op of operations()) {
+      const { url, body } = exampleRequest(op);
+      if (op.path.includes('{')) {
+        const tooLong = op.path.replace(/\{\w+\}/g, 'x'.repeat(101));
+        const response = await api.call<Json>(op.method, tooLong, { body, headers: mediaHeaders(op) });
+        expect(response.status, `${op.method} ${tooLong}`).toBe(414);
+        expectDocumented(op, response);
+      }
+      if (op.method === 'GET') continue;
+      const tooLarge = await api.call<Json>(op.method, url, { body: oversize, headers: mediaHeaders(op) });
+      expect(tooLarge.status, `${op.method} ${url} with a body over 1 MiB`).toBe(413);
+      expectDocumented(op, tooLarge);
+      const xml = await api.call<Json>(op.method, url, {
+        body: '<a/>',
+        headers: { 'content-type': 'application/xml' },
+      });
+      expect(xml.status, `${op.method} ${url} with an XML body`).toBe(415);
+      expectDocumented(op, xml);
     }
   });
 

@@ -76,6 +76,13 @@ describe('errors as RFC 9457 problem details', () => {
     expectProblem(await api.call('GET', '/api/v2/members', { token: null }), 404, 'not-found');
   });
 
+  it('turns a path value the router will not look up into a problem: too long is 414, broken encoding 400', async () => {
+    expectProblem(await api.call('GET', `/api/v1/members/${'1'.repeat(101)}`), 414, 'uri-too-long');
+    const broken = await api.call<Record<string, unknown> & { errors: unknown[] }>('GET', '/api/v1/members/%E0%A4%A');
+    expectProblem(broken, 400, 'validation');
+    expect(broken.body.errors).toEqual([expect.objectContaining({ location: 'path', reason: 'wrong-format' })]);
+  });
+
   it('refuses an Idempotency-Key that is not a plain token', async () => {
     const response = await api.call('POST', '/api/v1/api-keys', {
       body: { name: 'x' },
@@ -93,5 +100,8 @@ describe('errors as RFC 9457 problem details', () => {
   it('leaves the rest of the server alone: the health check still answers plain JSON', async () => {
     const response = await fetch(`${api.url}/healthz`);
     expect(await response.json()).toEqual({ status: 'ok' });
+    const broken = await fetch(`${api.url}/webchat/%E0%A4%A`);
+    expect(broken.status).toBe(400);
+    expect(broken.headers.get('content-type')).toMatch(/^application\/json/);
   });
 });

@@ -90,6 +90,22 @@ describe('the send gate', () => {
     expect(gate.addressReadyAt('boris')).toBeLessThanOrEqual(0);
   });
 
+  it('counts a call that carries many addresses against the channel once, and each address as busy until its answer', () => {
+    const calls = createSendGate({ perSecond: 1, perAddressIntervalMs: 0 });
+    const messages = createSendGate({ perSecond: 30, perAddressIntervalMs: 0, perAddressPerHour: 1 });
+    calls.beginCall(0);
+    for (const address of ['anna', 'boris']) messages.beginAddress(address);
+    expect(calls.channelReadyAt(0)).toBe(Infinity);
+    expect(messages.channelReadyAt(0)).toBe(0);
+    expect(messages.addressReadyAt('anna')).toBe(Infinity);
+
+    calls.endCall(40);
+    for (const address of ['anna', 'boris']) messages.endAddress(address, 40);
+
+    expect(calls.channelReadyAt(40)).toBe(1_040);
+    expect(messages.addressReadyAt('boris')).toBe(40 + 60 * 60 * 1000);
+  });
+
   it('refuses a rate that is not above zero', () => {
     expect(() => createSendGate({ perSecond: 0, perAddressIntervalMs: 0 })).toThrow('above 0 messages per second');
   });

@@ -2,7 +2,9 @@
 // It speaks the wire format: every answer is HTTP 200 with a `status` in the
 // body, message tokens are 64-bit integers written as bare JSON numbers,
 // `set_webhook` calls the URL with the `webhook` event before it answers,
-// and pictures are fetched by URL, as Viber does. Faults come on demand.
+// pictures are fetched by URL, and a broadcast takes at most 300 receivers
+// and names those it could not reach in `failed_list`, as Viber does.
+// Every call is timed by the stand-in's clock. Faults come on demand.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,10 +17,14 @@ export type ViberFault = { status: number; message?: string } | { http: number }
 export interface FakeViberCall {
   endpoint: string;
   body: Record<string, unknown>;
+  /** When the call arrived, by the stand-in's clock. */
+  at: number;
   /** The token the stand-in gave the message it accepted. */
   token?: bigint;
   /** The bytes it fetched for a picture message. */
   media?: Buffer;
+  /** The receivers a broadcast reached (on its list and not in its `failed_list`). */
+  delivered?: string[];
 }
 
 const STATUS_MESSAGES: Record<number, string> = {
@@ -45,7 +51,10 @@ export class FakeViberApi {
   private readonly unanswered = new Map<string, number>();
   private readonly faults = new Map<string, ViberFault[]>();
 
-  constructor(private readonly server: Server) {
+  constructor(
+    private readonly server: Server,
+    private readonly clock: () => number = Date.now,
+  ) {
     server.on('request', (req: IncomingMessage, res: ServerResponse) => void this.handle(req, res));
   }
 
@@ -114,7 +123,7 @@ export class FakeViberApi {
     } catch {
       return this.answer(res, status(3, 'the body is not JSON'));
     }
-    const call: FakeViberCall = { endpoint, body };
+    const call: FakeViberCall = { endpoint, body, at: this.clock() };
     this.calls.push(call);
     if (req.headers['x-viber-auth-token'] !== this.authToken) return this.answer(res, status(2));
     if (fault && 'status' in fault) return this.answer(res, status(fault.status, fault.message));
@@ -168,33 +177,48 @@ export class FakeViberApi {
     return { ...status(0), message_token: call.token, chat_hostname: 'SN-CHAT-05_' };
   }
 
-  /** Like Viber: at most 300 receivers; those it cannot reach come back in `failed_list`. */
+  /**
+   * Like Viber: the same checks of the message as `send_message`, at most 300
+   * receivers, one token for the whole broadcast; receivers it cannot reach
+   * come back in `failed_list` with their status while the call succeeds.
+   */
   private broadcast(call: FakeViberCall): Record<string, WireValue> {
     const list = call.body.broadcast_list;
     if (!Array.isArray(list) || list.length === 0 || list.length > 300)
       return status(3, 'broadcast_list must hold 1 to 300 receivers');
-    const failed = list
-      .map(String)
+    const refusal = this.messageRefusalOf(call.body);
+    if (refusal) return refusal;
+    const receivers = list.map(String);
+    const failed = receivers
       .filter((receiver) => !this.subscribed.has(receiver))
       .map((receiver) => {
         const code = this.known.has(receiver) ? 6 : 5;
         return { receiver, status: code, status_message: STATUS_MESSAGES[code]! };
       });
+    call.delivered = receivers.filter((receiver) => this.subscribed.has(receiver));
+    for (const receiver of call.delivered) this.unanswered.set(receiver, (this.unanswered.get(receiver) ?? 0) + 1);
     call.token = this.token();
-    return { ...status(0), message_token: call.token, failed_list: failed };
+    return { ...status(0), message_token: call.token, chat_hostname: 'SN-CHAT-05_', failed_list: failed };
   }
 
   private refusalOf(body: Record<string, unknown>): Record<string, WireValue> | null {
     const receiver = typeof body.receiver === 'string' ? body.receiver : '';
+    const refusal = this.messageRefusalOf(body);
+    if (refusal) return refusal;
+    if (!this.known.has(receiver)) return status(5);
+    if (!this.subscribed.has(receiver)) return status(6);
+    if ((this.unanswered.get(receiver) ?? 0) >= UNANSWERED_PER_HOUR) return status(12);
+    return null;
+  }
+
+  /** What Viber refuses in a message whoever it is for. */
+  private messageRefusalOf(body: Record<string, unknown>): Record<string, WireValue> | null {
     const sender = body.sender as { name?: unknown } | undefined;
     if (!webhookSetFor(this.webhookUrl)) return status(10, 'webhookNotSet');
     if (typeof sender?.name !== 'string' || sender.name.length > 28)
       return status(3, 'sender.name is missing or too long');
     if (typeof body.text === 'string' && body.text.length > 7000) return status(3, 'text is too long');
     if (!keyboardValid(body)) return status(3, 'keyboard is not valid');
-    if (!this.known.has(receiver)) return status(5);
-    if (!this.subscribed.has(receiver)) return status(6);
-    if ((this.unanswered.get(receiver) ?? 0) >= UNANSWERED_PER_HOUR) return status(12);
     return null;
   }
 
@@ -238,9 +262,10 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function startFakeViberApi(): Promise<FakeViberApi> {
+/** `clock` times the calls (Date.now() unless a test simulates time). */
+export async function startFakeViberApi(options: { clock?: () => number } = {}): Promise<FakeViberApi> {
   const server = createServer();
-  const fake = new FakeViberApi(server);
+  const fake = new FakeViberApi(server, options.clock);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());

@@ -2,6 +2,7 @@ import type { Campaign, CampaignContent, CampaignStatus } from '../../campaigns/
 import type { CampaignCategory } from '../../campaigns/campaignCategories.ts';
 import { storedButtonsSchema, storedMessagesSchema } from '../../campaigns/campaignSchema.ts';
 import { parseStoredJson } from '../../parseStoredJson.ts';
+import { isAutomationKind } from '../../campaigns/automations.ts';
 import type { Campaign as CampaignRow } from '../generated/sqlite/client.ts';
 
 export function toCampaign(row: CampaignRow): Campaign {
@@ -18,6 +19,8 @@ export function toCampaign(row: CampaignRow): Campaign {
     holdoutPercent: row.holdoutPercent,
     resultDays: row.resultDays,
     status: row.status as CampaignStatus,
+    trigger: isAutomationKind(row.trigger) ? row.trigger : null,
+    triggerDays: row.triggerDays,
     holdoutSeed: row.holdoutSeed,
     startedAt: row.startedAt,
     enrolledAt: row.enrolledAt,

@@ -47,6 +47,29 @@ export function createCampaignStore(db: Database): CampaignStore {
         await moveWaitingMessages(tx, id, to, notBefore ?? at);
         return true;
       }),
+    automations: async () =>
+      (await prisma.campaign.findMany({ where: { trigger: { not: null } }, orderBy: { trigger: 'asc' } })).map(
+        toCampaign,
+      ),
+    saveAutomation: (kind, content, enabled, triggerDays, holdoutSeed, now) =>
+      prisma.$transaction(async (tx) => {
+        const before = await tx.campaign.findUnique({ where: { trigger: kind } });
+        const status = enabled ? 'sending' : 'paused';
+        const columns = { ...contentColumns(content), trigger: kind, triggerDays, updatedAt: now };
+        if (!before) {
+          const row = await tx.campaign.create({
+            data: { id: crypto.randomUUID(), ...columns, status, holdoutSeed, startedAt: now, createdAt: now },
+          });
+          return toCampaign(row);
+        }
+        await tx.campaign.update({ where: { id: before.id }, data: columns });
+        // Switching it on or off moves its waiting messages as a resume or a pause does.
+        if (before.status !== status) {
+          await tx.campaign.update({ where: { id: before.id }, data: { status } });
+          await moveWaitingMessages(tx, before.id, status, now);
+        }
+        return toCampaign(await tx.campaign.findUniqueOrThrow({ where: { id: before.id } }));
+      }),
     due: async (now) =>
       (
         await prisma.campaign.findMany({

@@ -1,4 +1,5 @@
 import type { Decision, FanOutStore } from '../../campaigns/campaignsPorts.ts';
+import type { TriggerQuery } from '../../campaigns/automationAudience.ts';
 import { categoryMuteTopic } from '../../campaigns/campaignCategories.ts';
 import { isLocale } from '../../i18n/locale.ts';
 import { serializeReplies } from '../conversation/storedReplies.ts';
@@ -8,8 +9,9 @@ import { Prisma } from '../generated/sqlite/client.ts';
 import { segmentWhere } from '../segments/segmentWhere.ts';
 import { bestChat } from './bestChat.ts';
 
-/** The outbox's key for one member's message of one campaign: the last guard of exactly once. */
-export const campaignDedupeKey = (campaignId: string, memberId: string) => `campaign:${campaignId}:${memberId}`;
+/** The outbox's key for one member's message of one campaign (and round): the last guard of exactly once. */
+export const campaignDedupeKey = (campaignId: string, memberId: string, round = '') =>
+  `campaign:${campaignId}:${memberId}${round ? `:${round}` : ''}`;
 
 export function createFanOutStore(db: Database): FanOutStore {
   const { prisma } = db;
@@ -31,19 +33,32 @@ export function createFanOutStore(db: Database): FanOutStore {
           ON CONFLICT DO NOTHING`;
       return members.length;
     },
+    enrolTriggered: async (campaignId, query, round, after, limit) => {
+      const members = await prisma.member.findMany({
+        where: { ...triggerWhere(campaignId, query), ...(after !== null && { id: { gt: after } }) },
+        orderBy: { id: 'asc' },
+        take: limit,
+        select: { id: true },
+      });
+      if (members.length > 0)
+        await prisma.$executeRaw`
+          INSERT INTO "CampaignRecipient" ("campaignId", "memberId", "round", "outcome")
+          VALUES ${Prisma.join(members.map((member) => Prisma.sql`(${campaignId}, ${member.id}, ${round}, 'pending')`))}
+          ON CONFLICT DO NOTHING`;
+      return members.length === limit ? members.at(-1)!.id : null;
+    },
     markEnrolled: async (campaignId, at) => {
       await prisma.campaign.updateMany({ where: { id: campaignId, enrolledAt: null }, data: { enrolledAt: at } });
     },
     pending: async (campaignId, category, capSince, limit) => {
-      const ids = (
-        await prisma.campaignRecipient.findMany({
-          where: { campaignId, outcome: 'pending' },
-          orderBy: { memberId: 'asc' },
-          take: limit,
-          select: { memberId: true },
-        })
-      ).map((row) => row.memberId);
-      if (ids.length === 0) return [];
+      const rows = await prisma.campaignRecipient.findMany({
+        where: { campaignId, outcome: 'pending' },
+        orderBy: [{ memberId: 'asc' }, { round: 'asc' }],
+        take: limit,
+        select: { memberId: true, round: true },
+      });
+      if (rows.length === 0) return [];
+      const ids = [...new Set(rows.map((row) => row.memberId))];
       const [members, recent] = await Promise.all([
         prisma.member.findMany({
           where: { id: { in: ids } },
@@ -71,11 +86,12 @@ export function createFanOutStore(db: Database): FanOutStore {
       ]);
       const recentOf = new Map(recent.map((row) => [row.memberId, row._count._all]));
       const byId = new Map(members.map((member) => [member.id, member]));
-      return ids.map((memberId) => {
+      return rows.map(({ memberId, round }) => {
         const member = byId.get(memberId);
         const chat = member ? bestChat(member.chats, member.notifyChannel) : null;
         return {
           memberId,
+          round,
           name: member?.name ?? '',
           locale: member && isLocale(member.locale) ? member.locale : 'en',
           balance: member?.balance ?? 0,
@@ -118,12 +134,16 @@ export function createFanOutStore(db: Database): FanOutStore {
 }
 
 async function writeOutcomes(tx: Tx, campaignId: string, decisions: readonly Decision[], at: Date): Promise<void> {
-  const byOutcome = new Map<string, string[]>();
-  for (const decision of decisions)
-    byOutcome.set(decision.outcome, [...(byOutcome.get(decision.outcome) ?? []), decision.memberId]);
-  for (const [outcome, memberIds] of byOutcome)
+  const groups = new Map<string, { outcome: string; round: string; memberIds: string[] }>();
+  for (const { outcome, round, memberId } of decisions) {
+    const key = `${outcome}\u0000${round}`;
+    const group = groups.get(key) ?? { outcome, round, memberIds: [] };
+    group.memberIds.push(memberId);
+    groups.set(key, group);
+  }
+  for (const { outcome, round, memberIds } of groups.values())
     await tx.campaignRecipient.updateMany({
-      where: { campaignId, memberId: { in: memberIds }, outcome: 'pending' },
+      where: { campaignId, round, memberId: { in: memberIds }, outcome: 'pending' },
       data: { outcome, decidedAt: at },
     });
 }
@@ -133,7 +153,7 @@ async function queueMessages(tx: Tx, campaignId: string, decisions: readonly Dec
     decision.outcome === 'queued'
       ? [
           Prisma.sql`(${timeOrderedId()}, ${decision.chat.channel}, ${decision.chat.address}, ${decision.memberId},
-            ${campaignDedupeKey(campaignId, decision.memberId)}, ${serializeReplies([decision.message])}, 'pending', 0,
+            ${campaignDedupeKey(campaignId, decision.memberId, decision.round)}, ${serializeReplies([decision.message])}, 'pending', 0,
             ${decision.notBefore}, ${at}, ${campaignId})`,
         ]
       : [],
@@ -143,4 +163,19 @@ async function queueMessages(tx: Tx, campaignId: string, decisions: readonly Dec
     INSERT INTO "OutboxMessage" ("id", "channel", "address", "memberId", "dedupeKey", "payload", "status", "attempts", "nextAttemptAt", "createdAt", "campaignId")
     VALUES ${Prisma.join(rows)}
     ON CONFLICT ("dedupeKey") DO NOTHING`;
+}
+
+/** An automatic message's trigger as a filter on members: only those who agreed to news and offers are enrolled. */
+function triggerWhere(campaignId: string, query: TriggerQuery): Prisma.MemberWhereInput {
+  const base = { erasedAt: null, marketingOptIn: true };
+  if (query.kind === 'joined')
+    return { ...base, OR: query.ranges.map((range) => ({ createdAt: { gte: range.atLeast, lt: range.before } })) };
+  return {
+    ...base,
+    lastPurchaseAt: { not: null, lt: query.lastPurchaseBefore },
+    // Once per member in its days: a member still waiting for a decision counts as written to.
+    campaignRecipients: {
+      none: { campaignId, OR: [{ decidedAt: { gte: query.notMessagedSince } }, { outcome: 'pending' }] },
+    },
+  };
 }

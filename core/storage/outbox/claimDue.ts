@@ -16,6 +16,7 @@ interface ClaimedRow {
   address: string;
   memberId: string | null;
   ticketId: string | null;
+  campaignId: string | null;
   payload: string;
   attempts: number;
   lockedUntil: Date | null;
@@ -55,7 +56,7 @@ function claimOnPostgres(prisma: Prisma, request: ClaimRequest, lease: Date): Pr
       ORDER BY "createdAt", "id"
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED)
-    RETURNING "id", "channel", "address", "memberId", "ticketId", "payload", "attempts", "lockedUntil", "createdAt"`;
+    RETURNING "id", "channel", "address", "memberId", "ticketId", "campaignId", "payload", "attempts", "lockedUntil", "createdAt"`;
 }
 
 /**
@@ -84,6 +85,7 @@ async function claimOnSqlite(prisma: Prisma, request: ClaimRequest, lease: Date)
       address: true,
       memberId: true,
       ticketId: true,
+      campaignId: true,
       payload: true,
       attempts: true,
       lockedUntil: true,
@@ -123,7 +125,7 @@ function claimDeskOnPostgres(prisma: Prisma, request: ClaimRequest, lease: Date)
       SELECT "id" FROM "OutboxMessage"
       WHERE "id" IN (${deskTurns(request)}) AND ${dueSql(request.channel, request.now)}
       FOR UPDATE SKIP LOCKED)
-    RETURNING "id", "channel", "address", "memberId", "ticketId", "payload", "attempts", "lockedUntil", "createdAt"`;
+    RETURNING "id", "channel", "address", "memberId", "ticketId", "campaignId", "payload", "attempts", "lockedUntil", "createdAt"`;
 }
 
 /** Claimed desk posts in the same turns, so the lane sends them round-robin across tickets (each ticket's in order). */
@@ -159,6 +161,7 @@ function toClaimedMessage(row: ClaimedRow): ClaimedMessage {
     address: row.address,
     memberId: row.memberId,
     ticketId: row.ticketId,
+    campaignId: row.campaignId,
     message: parseStoredMessage(channel, row.payload),
     attempts: Number(row.attempts),
     lockedUntil: new Date(row.lockedUntil!),

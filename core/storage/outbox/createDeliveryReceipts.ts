@@ -12,10 +12,10 @@ const column = { delivered: 'deliveredAt', seen: 'seenAt', failed: 'failedAt' } 
  */
 export function createDeliveryReceipts(db: Database): DeliveryReceipts {
   return {
-    async record(channel, platformId, receipt, at) {
+    async record(channel, platformId, receipt, at, address) {
       const field = column[receipt];
       const { count } = await db.prisma.outboxMessage.updateMany({
-        where: { channel, platformId, [field]: null },
+        where: { channel, platformId, ...(address !== undefined && { address }), [field]: null },
         data: { [field]: at },
       });
       return count > 0;

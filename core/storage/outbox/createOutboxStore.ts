@@ -14,6 +14,7 @@ export function createOutboxStore(db: Database): OutboxStore {
     claimDue: (request) => claimDue(db, request),
     markSent: (claim, at, platformId) =>
       settle(prisma, claim, { status: 'sent', sentAt: at, lastError: null, ...(platformId && { platformId }) }),
+    markAllSent: (claims, at, platformId) => markAllSent(prisma, claims, at, platformId),
     scheduleRetry: (claim, at, error) =>
       settle(prisma, claim, { status: 'pending', nextAttemptAt: at, lastError: clip(error) }),
     markFailed: (claim, error) => settle(prisma, claim, { status: 'failed', lastError: clip(error) }),
@@ -60,15 +61,23 @@ async function markUnreachable(
   });
 }
 
+/** Claims of one lease are written by one statement, which repeats each claim's condition. */
+async function markAllSent(prisma: Prisma, claims: ClaimRef[], at: Date, platformId?: string): Promise<Set<string>> {
+  const kept = new Set<string>();
+  for (const [lease, ids] of idsByLease(claims)) {
+    const rows = await prisma.outboxMessage.updateManyAndReturn({
+      where: { id: { in: ids }, status: 'sending', lockedUntil: new Date(lease) },
+      data: { status: 'sent', sentAt: at, lastError: null, lockedUntil: null, ...(platformId && { platformId }) },
+      select: { id: true },
+    });
+    for (const row of rows) kept.add(row.id);
+  }
+  return kept;
+}
+
 /** Unsent claims go back as they were: pending, the claim's attempt taken back. */
 async function release(prisma: Prisma, claims: ClaimRef[], nextAttemptAt?: Date): Promise<void> {
-  const byLease = new Map<number, string[]>();
-  for (const claim of claims) {
-    const ids = byLease.get(claim.lockedUntil.getTime());
-    if (ids) ids.push(claim.id);
-    else byLease.set(claim.lockedUntil.getTime(), [claim.id]);
-  }
-  for (const [lease, ids] of byLease) {
+  for (const [lease, ids] of idsByLease(claims)) {
     await prisma.outboxMessage.updateMany({
       where: { id: { in: ids }, status: 'sending', lockedUntil: new Date(lease) },
       data: {
@@ -79,6 +88,16 @@ async function release(prisma: Prisma, claims: ClaimRef[], nextAttemptAt?: Date)
       },
     });
   }
+}
+
+function idsByLease(claims: ClaimRef[]): Map<number, string[]> {
+  const byLease = new Map<number, string[]>();
+  for (const claim of claims) {
+    const ids = byLease.get(claim.lockedUntil.getTime());
+    if (ids) ids.push(claim.id);
+    else byLease.set(claim.lockedUntil.getTime(), [claim.id]);
+  }
+  return byLease;
 }
 
 function clip(error: string): string {

@@ -1,13 +1,46 @@
 import type { Channel } from '../../inbound.ts';
 import type { Tx } from '../db/openDatabase.ts';
 import type { Database } from '../db/openDatabase.ts';
+import { OFFERS_TEXT_VERSION } from '../../marketing/offersQuestion.ts';
 
 /**
  * The platform said this person blocked us or is gone: the chat stops being
  * chosen for the member's messages until they write again.
  */
 export async function markChatUnreachable(tx: Tx, channel: Channel, address: string, at: Date): Promise<void> {
-  await tx.chat.updateMany({ where: { channel, address, unreachableAt: null }, data: { unreachableAt: at } });
+  const { count } = await tx.chat.updateMany({
+    where: { channel, address, unreachableAt: null },
+    data: { unreachableAt: at },
+  });
+  if (count === 1) await optOutWhenBlocked(tx, channel, address, at);
+}
+
+/**
+ * A member who blocked the bot counts as having said no to news and offers
+ * (issue 18), recorded like any other answer; one who comes back switches
+ * them on again in the settings.
+ */
+async function optOutWhenBlocked(tx: Tx, channel: Channel, address: string, at: Date): Promise<void> {
+  const chat = await tx.chat.findUnique({
+    where: { channel_address: { channel, address } },
+    select: { memberId: true },
+  });
+  if (!chat?.memberId) return;
+  const { count } = await tx.member.updateMany({
+    where: { id: chat.memberId, marketingOptIn: true },
+    data: { marketingOptIn: false },
+  });
+  if (count === 1)
+    await tx.marketingConsentChange.create({
+      data: {
+        id: crypto.randomUUID(),
+        memberId: chat.memberId,
+        optedIn: false,
+        textVersion: OFFERS_TEXT_VERSION,
+        source: 'blocked',
+        at,
+      },
+    });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderViberReply, MAX_TEXT } from '../../../bots/viber/renderViberReply.ts';
+import { rendersAsOneMessage, renderViberReply, MAX_TEXT } from '../../../bots/viber/renderViberReply.ts';
 import { payloadOfText } from '../../../bots/viber/viberPayload.ts';
 
 const publish = async () => 'https://shop.example/viber/images/AAAAAAAAAAAAAAAAAAAAAA.png';
@@ -166,5 +166,23 @@ describe('renderViberReply', () => {
     );
 
     expect(parts).toEqual([{ type: 'text', text: 'Question 1' }]);
+  });
+
+  it.each([
+    ['a text within the limit', { text: 'A new offer' }, true],
+    ['a text Viber takes in two parts', { text: 'x'.repeat(7_001) }, false],
+    [
+      'a picture whose text fits its caption',
+      { text: 'Offer', image: { url: 'https://shop.example/a.png', alt: 'A' } },
+      true,
+    ],
+    [
+      'a picture with a longer text',
+      { text: 'x'.repeat(121), image: { url: 'https://shop.example/a.png', alt: 'A' } },
+      false,
+    ],
+  ])('says whether %s is one Viber message, as one broadcast carries', async (_, reply, one) => {
+    expect(rendersAsOneMessage(reply)).toBe(one);
+    expect((await renderViberReply(reply, publish)).length === 1).toBe(one);
   });
 });

@@ -8,6 +8,7 @@ import { fanOutCampaign } from '../../../core/campaigns/fanOutCampaign.ts';
 import { isHeldOut } from '../../../core/campaigns/holdout.ts';
 import { runCampaigns } from '../../../core/campaigns/campaignsJobs.ts';
 import { openDatabase } from '../../../core/storage/db/openDatabase.ts';
+import { markChatUnreachable } from '../../../core/storage/outbox/reachability.ts';
 import { describeEachProvider } from '../../support/testDatabase.ts';
 import { testClock } from '../quizzes/support/quizApp.ts';
 import { campaignWorld, type CampaignWorld } from './support/campaignWorld.ts';
@@ -68,6 +69,16 @@ describeEachProvider('a campaign’s fan-out', (provider) => {
     const figures = await stats(id);
     expect(figures).toMatchObject({ segment: 24, notOptedIn: 1, muted: 1, unreachable: 1, queued: 21, heldOut: 0 });
     expect(sumOf(figures)).toBe(figures.segment);
+  });
+
+  it('counts a member who blocked the bot as opted out, with the answer recorded', async () => {
+    const [blocker] = await world.seed([{ name: 'Blocked us' }]);
+    const chat = await world.db.prisma.chat.findFirstOrThrow({ where: { memberId: blocker } });
+    await world.db.prisma.$transaction((tx) => markChatUnreachable(tx, 'web', chat.address, clock.now()));
+    const member = await world.db.prisma.member.findUniqueOrThrow({ where: { id: blocker } });
+    expect(member.marketingOptIn).toBe(false);
+    const answers = await world.db.prisma.marketingConsentChange.findMany({ where: { memberId: blocker } });
+    expect(answers.map((answer) => [answer.optedIn, answer.source])).toEqual([[false, 'blocked']]);
   });
 
   it('holds out the members the seed draws, sends them nothing, and the draw can be recomputed', async () => {

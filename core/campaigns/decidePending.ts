@@ -1,0 +1,36 @@
+import { DateTime } from 'luxon';
+import { afterQuietHours } from '../program/quietHours.ts';
+import type { Campaign } from './campaign.ts';
+import type { CampaignDeps } from './campaignDeps.ts';
+import { decideRecipient } from './decideRecipient.ts';
+import { renderCampaignMessage } from './renderCampaignMessage.ts';
+
+export const DEFAULT_BATCH = 500;
+
+/**
+ * Gives every enrolled member not decided yet their outcome, and queues
+ * their message, a batch per short transaction: the part a one-off campaign
+ * and an automatic message share. False when the campaign stopped sending
+ * meanwhile (paused, cancelled, switched off).
+ */
+export async function decidePending(deps: CampaignDeps, campaign: Campaign, now: Date): Promise<boolean> {
+  const { timezone, defaultLocale } = deps.settings;
+  const rules = await deps.loadRules();
+  const capSince = DateTime.fromJSDate(now).minus({ days: rules.marketingCap.days }).toJSDate();
+  const notBefore = afterQuietHours(now, timezone, rules.quietHours);
+  const render = (member: Parameters<typeof renderCampaignMessage>[1]) =>
+    renderCampaignMessage(campaign, member, defaultLocale, deps.translator.forLocale(member.locale));
+  for (;;) {
+    const members = await deps.fanOut.pending(
+      campaign.id,
+      campaign.category,
+      capSince,
+      deps.batchSize ?? DEFAULT_BATCH,
+    );
+    if (members.length === 0) return true;
+    const decisions = members.map((member) =>
+      decideRecipient(campaign, member, { capMessages: rules.marketingCap.messages, notBefore, render }),
+    );
+    if (!(await deps.fanOut.settle(campaign.id, decisions, now))) return false;
+  }
+}
