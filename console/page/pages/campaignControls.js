@@ -9,6 +9,8 @@ import { COMMANDS_BY_STATUS, EDITABLE } from './campaignWords.js';
 
 /** The panel of commands, or null for a campaign that has ended. */
 export function controlsPanel(page, campaign) {
+  // An automatic message is switched on and off as such; the one-off commands would be refused.
+  if (campaign.segmentId === null) return null;
   const commands = COMMANDS_BY_STATUS[campaign.status] ?? [];
   const editable = EDITABLE.includes(campaign.status);
   if (commands.length === 0 && !editable) return null;

@@ -32,7 +32,7 @@ async function contents(page, id, after) {
   ]);
   if (id && !campaign)
     return [backLink(), heading(t('campaigns.heading')), notice(t('campaigns.refused.campaign-not-found'), 'error')];
-  if (campaign && !EDITABLE.includes(campaign.status)) return startedAlready(campaign);
+  if (campaign && (campaign.segmentId === null || !EDITABLE.includes(campaign.status))) return notHere(campaign);
   const editor = editorFor(page, campaign, { rules, segments, quizzes });
   return [
     backLink(),
@@ -91,11 +91,16 @@ async function savedCampaign(id) {
   }
 }
 
-function startedAlready(campaign) {
+/** A campaign that started keeps what members got; an automatic message is not written here. */
+function notHere(campaign) {
+  const why =
+    campaign.segmentId === null
+      ? t('campaigns.editor.automatic')
+      : t('campaigns.editor.notEditable', { status: statusText(campaign.status) });
   return [
     backLink(),
     heading(campaign.name),
-    notice(t('campaigns.editor.notEditable', { status: statusText(campaign.status) })),
+    notice(why),
     el('p', {}, el('a', { href: `#/campaigns/${encodeURIComponent(campaign.id)}`, text: t('campaigns.toReport') })),
   ];
 }

@@ -8,7 +8,9 @@ import { zoneTimeNode } from './campaignTime.js';
 import { statusText } from './campaignWords.js';
 
 export async function render() {
-  const [{ campaigns }, { segments }] = await Promise.all([api('GET', '/campaigns'), api('GET', '/segments')]);
+  const [listed, { segments }] = await Promise.all([api('GET', '/campaigns'), api('GET', '/segments')]);
+  // Automatic messages (a trigger, no segment) run by themselves and are switched on and off as such, not here.
+  const campaigns = listed.campaigns.filter((campaign) => campaign.segmentId !== null);
   const segmentNames = new Map(segments.map((segment) => [segment.id, segment.name]));
   return el(
     'section',
