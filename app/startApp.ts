@@ -210,7 +210,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     adjustPoints: createAdjustPoints({ store: createAdjustmentStore(db), translator, rules: points.rules, clock }),
   });
   // The web console (console/): /admin, speaking only to the REST API above.
-  registerConsole(server, { defaultLocale: settings.defaultLocale });
+  registerConsole(server, { defaultLocale: settings.defaultLocale, timezone: settings.timezone });
   const telegram = config.TELEGRAM_BOT_TOKEN
     ? await connectTelegram(config, log, server, { assistant, translator, commands: memberCommands(menu) })
     : null;

@@ -59,6 +59,22 @@ const assets: Record<string, string> = {
   'pages/segmentFilterControls.js': SCRIPT,
   'pages/segmentPreview.js': SCRIPT,
   'pages/segmentWords.js': SCRIPT,
+  'pages/campaigns.js': SCRIPT,
+  'pages/campaignList.js': SCRIPT,
+  'pages/campaignEditor.js': SCRIPT,
+  'pages/campaignForm.js': SCRIPT,
+  'pages/campaignTexts.js': SCRIPT,
+  'pages/campaignSegment.js': SCRIPT,
+  'pages/campaignButtons.js': SCRIPT,
+  'pages/campaignSchedule.js': SCRIPT,
+  'pages/campaignPreview.js': SCRIPT,
+  'pages/campaignProblems.js': SCRIPT,
+  'pages/campaignReport.js': SCRIPT,
+  'pages/campaignControls.js': SCRIPT,
+  'pages/campaignProgress.js': SCRIPT,
+  'pages/campaignResults.js': SCRIPT,
+  'pages/campaignTime.js': SCRIPT,
+  'pages/campaignWords.js': SCRIPT,
   'chart.js': SCRIPT,
 };
 
@@ -79,12 +95,18 @@ const vendor: Record<string, string> = {
 const CONSOLE_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+export interface ConsoleOptions {
+  defaultLocale: Locale;
+  /** The programme's IANA zone: a campaign is scheduled on the shop's wall clock, not the reader's. */
+  timezone: string;
+}
+
 /**
  * The web console at /admin: one page and its assets, no build step. It
  * talks only to the REST API (/api/v1/…), which checks the session and the
  * role of every call; the page merely hides what the role cannot do.
  */
-export function registerConsole(server: FastifyInstance, options: { defaultLocale: Locale }): void {
+export function registerConsole(server: FastifyInstance, options: ConsoleOptions): void {
   const page = readFileSync(new URL('index.html', pageDir), 'utf8');
   const bodies = new Map(Object.keys(assets).map((file) => [file, readFileSync(new URL(file, pageDir))]));
   const libraries = new Map(Object.entries(vendor).map(([file, path]) => [file, readFileSync(path)]));
@@ -98,7 +120,7 @@ export function registerConsole(server: FastifyInstance, options: { defaultLocal
       .send(body);
   server.get('/admin', (request, reply) => {
     const locale = localeFrom(request.headers['accept-language'], options.defaultLocale);
-    return send(reply, 'text/html', page.replace('{{lang}}', locale));
+    return send(reply, 'text/html', page.replace('{{lang}}', locale).replace('{{timezone}}', options.timezone));
   });
   server.get('/admin/', (_request, reply) => reply.redirect('/admin'));
   server.get<{ Params: { '*': string } }>('/admin/assets/*', (request, reply) => {

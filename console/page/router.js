@@ -4,6 +4,7 @@
 // (`#/members/<id>`) belongs to it; what follows `?` is the page's own state.
 import * as accounts from './pages/accounts.js';
 import * as audit from './pages/audit.js';
+import * as campaigns from './pages/campaigns.js';
 import * as desk from './pages/desk.js';
 import * as home from './pages/home.js';
 import * as members from './pages/members.js';
@@ -21,6 +22,7 @@ export const sections = [
   { path: 'quizzes', label: 'nav.quizzes', permission: 'quizzes', page: quizzes },
   { path: 'surveys', label: 'nav.surveys', permission: 'reports', page: surveys },
   { path: 'segments', label: 'nav.segments', permission: 'campaigns', page: segments },
+  { path: 'campaigns', label: 'nav.campaigns', permission: 'campaigns', page: campaigns },
   { path: 'accounts', label: 'nav.accounts', permission: 'admin', page: accounts },
   { path: 'audit', label: 'nav.audit', permission: 'admin', page: audit },
   { path: 'password', label: 'nav.password', page: password },

@@ -97,6 +97,7 @@ describe.skipIf(skipBrowserTests)(`the console in Chromium${skipBrowserTests ? `
       'Quizzes',
       'NPS and CSAT',
       'Segments',
+      'Campaigns',
       'My password',
     ]);
     await maria.goto(`${world.app.url}/admin#/accounts`);

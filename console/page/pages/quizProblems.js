@@ -26,10 +26,11 @@ export function problemText(problem, kind) {
 /**
  * Marks each problem at the nearest place the form has for its pointer
  * (`/questions/0/correct/1` is shown at the question's options); `places`
- * maps pointers to `{ kind, focus, mark }`. Returns the problems no place
- * shows, and the first place marked.
+ * maps pointers to `{ kind, focus, mark }`, and `wording(problem, place)`
+ * says a problem for its place (another editor words its own). Returns the
+ * problems no place shows, and the first place marked.
  */
-export function markProblems(errors, places) {
+export function markProblems(errors, places, wording = (problem, place) => problemText(problem, place.kind)) {
   for (const place of places.values()) place.mark(null);
   const unplaced = [];
   const marked = [];
@@ -37,7 +38,7 @@ export function markProblems(errors, places) {
     const place = nearest(places, problem.pointer ?? '');
     if (!place) unplaced.push(problem);
     else if (!marked.includes(place)) {
-      place.mark(problemText(problem, place.kind));
+      place.mark(wording(problem, place));
       marked.push(place);
     }
   }

@@ -20,7 +20,8 @@ export function growingList({ list, add, max, make, onChange }) {
       items.splice(at, 1);
       item.node.remove();
       renumber();
-      items[Math.min(at, items.length - 1)].focus();
+      // The list may be left empty (a campaign needs no buttons): focus moves to "add".
+      (items[Math.min(at, items.length - 1)] ?? add).focus();
       onChange();
     });
     items.push(item);
