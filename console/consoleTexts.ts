@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { loadCatalogues } from '../core/i18n/loadCatalogues.ts';
 import type { Locale } from '../core/i18n/locale.ts';
 
 /**
@@ -7,8 +7,5 @@ import type { Locale } from '../core/i18n/locale.ts';
  * picks the form with Intl.PluralRules, as i18next does).
  */
 export function consoleTexts(locale: Locale): Record<string, unknown> {
-  const catalogue = JSON.parse(
-    readFileSync(new URL(`../locales/${locale}/translation.json`, import.meta.url), 'utf8'),
-  ) as { console?: Record<string, unknown> };
-  return catalogue.console ?? {};
+  return (loadCatalogues()[locale].console as Record<string, unknown> | undefined) ?? {};
 }

@@ -1,5 +1,5 @@
 // The console's texts, fetched per language from the server's catalogue
-// (locales/<lang>/translation.json, section "console"). Plural keys end in
+// (locales/<lang>/*.json, section "console"). Plural keys end in
 // _one, _few, _many or _other, picked with Intl.PluralRules as i18next does.
 
 let texts = {};

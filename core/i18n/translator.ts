@@ -1,6 +1,5 @@
 import i18next, { type i18n } from 'i18next';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { loadCatalogues } from './loadCatalogues.ts';
 import { locales, type Locale } from './locale.ts';
 
 /** Translates a key with interpolation and plural `count`, in one locale. */
@@ -8,14 +7,6 @@ export type Translate = (key: string, vars?: Record<string, unknown>) => string;
 
 export interface Translator {
   forLocale(locale: Locale): Translate;
-}
-
-const localesDir = fileURLToPath(new URL('../../locales/', import.meta.url));
-
-/** Reads `locales/<lng>/translation.json` for every locale we speak. */
-export function loadCatalogues(): Record<Locale, Record<string, unknown>> {
-  const entries = locales.map((lng) => [lng, JSON.parse(readFileSync(`${localesDir}${lng}/translation.json`, 'utf8'))]);
-  return Object.fromEntries(entries) as Record<Locale, Record<string, unknown>>;
 }
 
 /** An i18next instance of our own, so nothing depends on its global singleton. */

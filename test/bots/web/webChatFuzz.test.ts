@@ -11,7 +11,7 @@ import { loadConfig } from '../../../app/config.ts';
 import { createLogger } from '../../../app/logger.ts';
 import { startApp, type RunningApp } from '../../../app/startApp.ts';
 import { locales } from '../../../core/i18n/locale.ts';
-import { loadCatalogues } from '../../../core/i18n/translator.ts';
+import { loadCatalogues } from '../../../core/i18n/loadCatalogues.ts';
 import { fuzzedMessagePost, fuzzedPhotoPost, type FuzzedPost } from './support/fuzzedWebChatPosts.ts';
 
 const ERROR_LEVEL = 50;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadCatalogues, createTranslator } from '../../../core/i18n/translator.ts';
+import { loadCatalogues } from '../../../core/i18n/loadCatalogues.ts';
+import { createTranslator } from '../../../core/i18n/translator.ts';
 import { locales, type Locale } from '../../../core/i18n/locale.ts';
 
 const catalogues = loadCatalogues();
