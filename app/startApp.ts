@@ -212,6 +212,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     quizzes: createQuizStore(db),
     segments,
     campaigns,
+    pictures,
     adjustPoints: createAdjustPoints({ store: createAdjustmentStore(db), translator, rules: points.rules, clock }),
   });
   // The web console (console/): /admin, speaking only to the REST API above.
