@@ -23,7 +23,7 @@ function upload(bytes: Uint8Array, type = 'image/jpeg', token = ADMIN_TOKEN) {
   return fetch(`${api.url}/api/v1/pictures`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': type },
-    body: bytes,
+    body: Uint8Array.from(bytes),
   });
 }
 
@@ -102,7 +102,7 @@ describe('POST /api/v1/pictures without an https PUBLIC_URL', () => {
       const response = await fetch(`${local.url}/api/v1/pictures`, {
         method: 'POST',
         headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'image/jpeg' },
-        body: await photoWithGps(10, 10),
+        body: Uint8Array.from(await photoWithGps(10, 10)),
       });
 
       expect(response.status).toBe(409);
