@@ -15,6 +15,12 @@ export type BodyType = 'application/json' | 'application/merge-patch+json';
  */
 export type Access = Permission | 'session' | 'public';
 
+/** A body of bytes: sent with one of `types`, at most `maxBytes` long (more is a 413 before the handler runs). */
+export interface RawBody {
+  types: readonly string[];
+  maxBytes: number;
+}
+
 /** The authenticated caller; idempotency keys are scoped by `id` ('admin' for the admin token). */
 export type ApiClient =
   | { kind: 'admin'; id: 'admin'; scopes: readonly ApiScope[] }
@@ -89,6 +95,8 @@ export interface RouteSpec<
   body?: B;
   /** The media type the body must be sent as; another one is a 415. */
   bodyType?: BodyType;
+  /** The body is bytes, not JSON (an uploaded picture): the media types taken and the most bytes; `body` then checks a Uint8Array. */
+  rawBody?: RawBody;
   query?: Q;
   params?: P;
   /** A request that the documentation shows, and the conformance test sends. */

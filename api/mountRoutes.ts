@@ -28,11 +28,16 @@ export function mountRoutes(
     { parseAs: 'string' },
     scope.getDefaultJsonParser('error', 'error'),
   );
+  // Bytes (an uploaded picture) are taken as they come; a JSON route sent them is answered 415 by requireBodyType.
+  const rawTypes = [...new Set(routes.flatMap((route) => route.rawBody?.types ?? []))];
+  if (rawTypes.length > 0)
+    scope.addContentTypeParser(rawTypes, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
   const { byAddress, byClient } = deps.limits;
   for (const route of routes) {
     scope.route({
       method: route.method,
       url: route.path.slice(API_PREFIX.length).replace(/\{(\w+)\}/g, ':$1'),
+      ...(route.rawBody && { bodyLimit: route.rawBody.maxBytes }),
       onRequest: [byAddress, guard(route.access), byClient],
       handler: async (request, reply) =>
         send(reply, await answer(route, request, deps.idempotency, sessionCookieOn(reply, deps))),
@@ -54,7 +59,8 @@ async function answer(
   const work = () =>
     run(route, request, { ...input, ...context, idempotency: key ? { client: client.id, key } : null });
   if (!key) return { ...(await work()), replayed: false };
-  const requestHash = hash(`${request.method} ${request.url}\n${route.body ? canonicalJson(request.body) : ''}`);
+  const body = route.rawBody ? hash(request.body as Buffer) : route.body ? canonicalJson(request.body) : '';
+  const requestHash = hash(`${request.method} ${request.url}\n${body}`);
   return idempotency({ client: client.id, key, requestHash }, work);
 }
 
@@ -85,12 +91,12 @@ async function run(
 }
 
 function requireBodyType(route: ApiRoute, request: FastifyRequest): void {
-  const expected = route.bodyType ?? 'application/json';
+  const expected = route.rawBody?.types ?? [route.bodyType ?? 'application/json'];
   const given = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (route.body && given !== '' && given !== expected) {
+  if (route.body && given !== '' && !expected.includes(given)) {
     throw new ApiProblem(
       'unsupported-media-type',
-      `Send the body of ${route.method} ${route.path} as ${expected}, not ${given}.`,
+      `Send the body of ${route.method} ${route.path} as ${expected.join(' or ')}, not ${given}.`,
     );
   }
 }
@@ -138,6 +144,6 @@ export function pathOf(request: FastifyRequest): string {
   return request.url.split('?')[0]!;
 }
 
-function hash(text: string): string {
+function hash(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ApiRoute } from './apiRoute.ts';
+import type { ApiRoute, RawBody } from './apiRoute.ts';
 import { PROBLEM_CONTENT_TYPE, problemKinds, problemSchema, problemType, type ProblemKind } from './problem.ts';
 
 type JsonSchema = Record<string, unknown>;
@@ -77,18 +77,31 @@ function operation(route: ApiRoute): JsonSchema {
       ...parameters(route.query, 'query', route.example?.query),
       ...(route.method === 'POST' ? [idempotencyKeyHeader] : []),
     ],
-    ...(route.body && {
-      requestBody: {
-        required: true,
-        content: {
-          [route.bodyType ?? 'application/json']: {
-            schema: jsonSchema(route.body, 'input'),
-            ...(route.example?.body !== undefined && { example: route.example.body }),
+    ...(route.body && route.rawBody && { requestBody: rawRequestBody(route.rawBody) }),
+    ...(route.body &&
+      !route.rawBody && {
+        requestBody: {
+          required: true,
+          content: {
+            [route.bodyType ?? 'application/json']: {
+              schema: jsonSchema(route.body, 'input'),
+              ...(route.example?.body !== undefined && { example: route.example.body }),
+            },
           },
         },
-      },
-    }),
+      }),
     responses: { ...successResponses(route), ...problemResponses(route) },
+  };
+}
+
+/** Bytes in one of the types, with their limit named for tools (`x-max-bytes`) and for readers. */
+function rawRequestBody(raw: RawBody): JsonSchema {
+  const description = `The file itself as the body, at most ${raw.maxBytes} bytes.`;
+  return {
+    required: true,
+    description,
+    'x-max-bytes': raw.maxBytes,
+    content: Object.fromEntries(raw.types.map((type) => [type, { schema: { contentMediaType: type } }])),
   };
 }
 

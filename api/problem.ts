@@ -37,6 +37,7 @@ export const problemKinds = {
   'idempotency-in-progress': { status: 409, title: 'A request with this Idempotency-Key is still being handled' },
   'unsupported-media-type': { status: 415, title: 'The request body must be JSON' },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
+  'not-a-picture': { status: 415, title: 'The file is no JPEG, PNG or WebP picture' },
   'uri-too-long': { status: 414, title: 'A path parameter is longer than 100 characters' },
   'consent-required': { status: 422, title: 'The member must consent before enrolment' },
   'code-invalid': { status: 422, title: 'No one-time code has this value' },
@@ -52,6 +53,7 @@ export const problemKinds = {
   'last-owner': { status: 409, title: 'The console must keep an owner' },
   'setup-link-invalid': { status: 422, title: 'This set-up link was used or has expired' },
   'password-wrong': { status: 422, title: 'The current password is wrong' },
+  'public-url-unset': { status: 409, title: 'PUBLIC_URL is not an https address, so messengers cannot fetch pictures' },
   internal: { status: 500, title: 'Internal error' },
   'photo-unavailable': { status: 503, title: "The customer's messenger did not give the photo" },
 } as const satisfies Record<string, { status: number; title: string }>;

@@ -11,7 +11,7 @@ import { validationProblem } from './validateRequest.ts';
  */
 export function useProblemDetails(scope: FastifyInstance): void {
   scope.setErrorHandler((error: FastifyError, request, reply) => {
-    const problem = error instanceof ApiProblem ? error : fromFrameworkError(error);
+    const problem = error instanceof ApiProblem ? error : fromFrameworkError(error, request.routeOptions.bodyLimit);
     if (problem.status >= 500) request.log.error({ err: error, url: pathOf(request) }, 'API request failed');
     if (problem.status === 401) void reply.header('www-authenticate', 'Bearer realm="loyalty"');
     // A limit a handler counts itself (failed code guesses) says when to come back, like the request limits.
@@ -62,14 +62,18 @@ const byStatus: Record<number, ProblemKind> = {
   415: 'unsupported-media-type',
 };
 
-function fromFrameworkError(error: FastifyError): ApiProblem {
+const JSON_BODY_LIMIT = 1024 * 1024;
+
+function fromFrameworkError(error: FastifyError, bodyLimit: number): ApiProblem {
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     const reason = error.message.replace(/\.$/, '');
-    return new ApiProblem(
-      byStatus[status] ?? 'malformed-request',
-      `${reason}. Send a JSON object with "Content-Type: application/json".`,
-    );
+    // A route of bytes (an upload) has a limit of its own, above the JSON routes' 1 MiB.
+    const advice =
+      status === 413 && bodyLimit > JSON_BODY_LIMIT
+        ? `Send at most ${bodyLimit} bytes.`
+        : 'Send a JSON object with "Content-Type: application/json".';
+    return new ApiProblem(byStatus[status] ?? 'malformed-request', `${reason}. ${advice}`);
   }
   return new ApiProblem(
     'internal',

@@ -27,6 +27,7 @@ import { surveyRoutes } from './routes/surveyRoutes.ts';
 import { segmentRoutes } from './routes/segmentRoutes.ts';
 import { campaignRoutes } from './routes/campaignRoutes.ts';
 import { automationRoutes } from './routes/automationRoutes.ts';
+import { pictureRoutes } from './routes/pictureRoutes.ts';
 import { surveyReportRoutes } from './routes/surveyReportRoutes.ts';
 
 const HOUR_MS = 3_600_000;
@@ -57,6 +58,7 @@ export function apiRoutes(deps: ApiDeps, apiKeys: ApiKeyCache): ApiRoute[] {
     ...segmentRoutes(deps),
     ...campaignRoutes(deps),
     ...automationRoutes(deps),
+    ...pictureRoutes(deps),
     ...surveyReportRoutes(deps),
   ];
 }

@@ -64,6 +64,7 @@ const assets: Record<string, string> = {
   'pages/campaignEditor.js': SCRIPT,
   'pages/campaignForm.js': SCRIPT,
   'pages/campaignTexts.js': SCRIPT,
+  'pages/campaignPicture.js': SCRIPT,
   'pages/campaignSegment.js': SCRIPT,
   'pages/campaignButtons.js': SCRIPT,
   'pages/campaignSchedule.js': SCRIPT,

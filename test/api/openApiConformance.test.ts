@@ -220,7 +220,8 @@ describe('the server against its OpenAPI document', () => {
   });
 
   it('refuses a body with a field the document does not list', async () => {
-    for (const op of operations().filter((o) => o.spec.requestBody)) {
+    // A body of bytes (an upload) has no fields; its refusals are tested by its own route's tests.
+    for (const op of operations().filter((o) => o.spec.requestBody && requestMedia(o)!.type.endsWith('json'))) {
       const example = requestMedia(op)!.media.example;
       const response = await send(op, { ...exampleRequest(op), body: { ...example, undocumented: true } });
       expect(response.status, `${op.method} ${op.path}`).toBe(400);
@@ -228,8 +229,9 @@ describe('the server against its OpenAPI document', () => {
   });
 
   it('answers a too-long path parameter, a too-large body and a body of another type as documented', async () => {
-    const oversize = 'x'.repeat(1024 * 1024 + 1);
     for (const op of operations()) {
+      // A route of bytes names its own limit; the JSON routes take 1 MiB.
+      const oversize = 'x'.repeat(((op.spec.requestBody?.['x-max-bytes'] as number) ?? 1024 * 1024) + 1);
       const { url, body } = exampleRequest(op);
       if (op.path.includes('{')) {
         const tooLong = op.path.replace(/\{\w+\}/g, 'x'.repeat(101));
@@ -239,7 +241,7 @@ describe('the server against its OpenAPI document', () => {
       }
       if (op.method === 'GET') continue;
       const tooLarge = await api.call<Json>(op.method, url, { body: oversize, headers: mediaHeaders(op) });
-      expect(tooLarge.status, `${op.method} ${url} with a body over 1 MiB`).toBe(413);
+      expect(tooLarge.status, `${op.method} ${url} with a body over its limit`).toBe(413);
       expectDocumented(op, tooLarge);
       const xml = await api.call<Json>(op.method, url, {
         body: '<a/>',

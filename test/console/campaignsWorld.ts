@@ -31,12 +31,15 @@ export interface CampaignsWorld {
   stop(): Promise<void>;
 }
 
-export async function startCampaignsWorld(): Promise<CampaignsWorld> {
+/** `env` adds to the application's configuration (a PUBLIC_URL, where pictures are kept in the app's folder). */
+export async function startCampaignsWorld(
+  env: (dir: string) => Record<string, string> = () => ({}),
+): Promise<CampaignsWorld> {
   const startedAt = Date.now();
   const clock = () => new Date(CLOCK_START + (Date.now() - startedAt));
   const loopback = await startLoopbackApp(
     'campaigns-page-',
-    { ADMIN_TOKEN: CAMPAIGNS_ADMIN_TOKEN, DEFAULT_LOCALE: 'en', WELCOME_BONUS_POINTS: '0' },
+    (dir) => ({ ADMIN_TOKEN: CAMPAIGNS_ADMIN_TOKEN, DEFAULT_LOCALE: 'en', WELCOME_BONUS_POINTS: '0', ...env(dir) }),
     { clock },
   );
   const { app } = loopback;

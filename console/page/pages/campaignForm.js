@@ -6,6 +6,7 @@
 import { el, field } from '../dom.js';
 import { t } from '../i18n.js';
 import { buttonsPart } from './campaignButtons.js';
+import { picturePart } from './campaignPicture.js';
 import { schedulePart } from './campaignSchedule.js';
 import { segmentPart } from './campaignSegment.js';
 import { languageTexts, markAt } from './campaignTexts.js';
@@ -107,16 +108,11 @@ function messagePart(value) {
     counted: true,
     help: placeholderHelp(),
   });
-  const image = helped(
-    t('campaigns.editor.imageUrl'),
-    { type: 'url', inputmode: 'url', maxlength: 2000, autocomplete: 'off' },
-    t('campaigns.editor.imageHelp'),
-  );
-  image.input.value = value.imageUrl ?? '';
+  const picture = picturePart(value);
   return {
-    nodes: [texts.node, image.wrapper],
-    read: () => ({ messages: texts.read(), imageUrl: image.input.value.trim() || null }),
-    places: () => [...texts.places('/messages'), ['/imageUrl', image.place]],
+    nodes: [texts.node, ...picture.nodes],
+    read: () => ({ messages: texts.read(), ...picture.read() }),
+    places: () => [...texts.places('/messages'), ...picture.places()],
   };
 }
 
