@@ -65,6 +65,10 @@ export function createFanOutStore(db: Database): FanOutStore {
     },
     markEnrolled: async (campaignId, at) => {
       await prisma.campaign.updateMany({ where: { id: campaignId, enrolledAt: null }, data: { enrolledAt: at } });
+      // PostgreSQL's statistics may still say the campaign has no recipients (autovacuum analyses later): it would then
+      // settle each batch by reading every pending row instead of looking the batch's members up. SQLite's statement
+      // (fanOutSql.ts) looks them up whatever its statistics say.
+      if (db.provider === 'postgresql') await prisma.$executeRaw`ANALYZE "CampaignRecipient"`;
     },
     pending: async (campaignId, category, capSince, limit) => {
       const rows = await readPending(prisma, campaignId, categoryMuteTopic(category), capSince, limit);

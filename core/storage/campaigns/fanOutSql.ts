@@ -109,13 +109,13 @@ export async function writeOutcomes(
   const decided = new Set<string>();
   for (const { outcome, round, memberIds } of groups.values()) {
     const ids = JSON.stringify(memberIds);
-    const list =
+    const among =
       provider === 'sqlite'
-        ? Prisma.sql`SELECT "value" FROM json_each(${ids})`
-        : Prisma.sql`SELECT jsonb_array_elements_text(${ids}::jsonb)`;
+        ? Prisma.sql`IN (SELECT "value" FROM json_each(${ids}))`
+        : Prisma.sql`= ANY (ARRAY(SELECT jsonb_array_elements_text(${ids}::jsonb)))`;
     const rows = await tx.$queryRaw<Array<{ memberId: string }>>`
       UPDATE "CampaignRecipient" SET "outcome" = ${outcome}, "decidedAt" = ${at}
-      WHERE "campaignId" = ${campaignId} AND "outcome" = 'pending' AND "round" = ${round} AND "memberId" IN (${list})
+      WHERE "campaignId" = ${campaignId} AND "memberId" ${among} AND "round" = ${round} AND "outcome" = 'pending'
       RETURNING "memberId"`;
     for (const row of rows) decided.add(recipientKey(row.memberId, round));
   }
