@@ -64,11 +64,12 @@ export function createFanOutStore(db: Database): FanOutStore {
       return members.length === limit ? members.at(-1)!.id : null;
     },
     markEnrolled: async (campaignId, at) => {
-      await prisma.campaign.updateMany({ where: { id: campaignId, enrolledAt: null }, data: { enrolledAt: at } });
       // PostgreSQL's statistics may still say the campaign has no recipients (autovacuum analyses later): it would then
       // settle each batch by reading every pending row instead of looking the batch's members up. SQLite's statement
-      // (fanOutSql.ts) looks them up whatever its statistics say.
+      // (fanOutSql.ts) looks them up whatever its statistics say. Before the audience is declared whole, so the
+      // decisions follow it at once.
       if (db.provider === 'postgresql') await prisma.$executeRaw`ANALYZE "CampaignRecipient"`;
+      await prisma.campaign.updateMany({ where: { id: campaignId, enrolledAt: null }, data: { enrolledAt: at } });
     },
     pending: async (campaignId, category, capSince, limit) => {
       const rows = await readPending(prisma, campaignId, categoryMuteTopic(category), capSince, limit);
