@@ -83,8 +83,13 @@ export type Decision =
  * `pending`), and sent once (the outbox's dedupe key).
  */
 export interface FanOutStore {
-  /** Enrols up to `limit` more members the query matches, after those enrolled already; resolves to how many it read. */
-  enrolNext(campaignId: string, query: SegmentQuery, limit: number): Promise<number>;
+  /** The largest member id enrolled so far (members are enrolled in id order): where an interrupted enrolment goes on. */
+  lastEnrolled(campaignId: string): Promise<string | null>;
+  /**
+   * Enrols up to `limit` members the query matches with ids after `after`;
+   * resolves to the last id read when there may be more, else null.
+   */
+  enrolNext(campaignId: string, query: SegmentQuery, after: string | null, limit: number): Promise<string | null>;
   /**
    * Enrols, for `round`, up to `limit` opted-in members an automatic
    * message's trigger picks, with ids after `after`; resolves to the last id

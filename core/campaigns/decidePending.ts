@@ -3,7 +3,8 @@ import { afterQuietHours } from '../program/quietHours.ts';
 import type { Campaign } from './campaign.ts';
 import type { CampaignDeps } from './campaignDeps.ts';
 import { decideRecipient } from './decideRecipient.ts';
-import { renderCampaignMessage } from './renderCampaignMessage.ts';
+import { nextTurn } from './nextTurn.ts';
+import { campaignRenderer } from './renderCampaignMessage.ts';
 
 export const DEFAULT_BATCH = 500;
 
@@ -18,8 +19,7 @@ export async function decidePending(deps: CampaignDeps, campaign: Campaign, now:
   const rules = await deps.loadRules();
   const capSince = DateTime.fromJSDate(now).minus({ days: rules.marketingCap.days }).toJSDate();
   const notBefore = afterQuietHours(now, timezone, rules.quietHours);
-  const render = (member: Parameters<typeof renderCampaignMessage>[1]) =>
-    renderCampaignMessage(campaign, member, defaultLocale, deps.translator.forLocale(member.locale));
+  const render = campaignRenderer(campaign, defaultLocale, deps.translator);
   for (;;) {
     const members = await deps.fanOut.pending(
       campaign.id,
@@ -32,5 +32,6 @@ export async function decidePending(deps: CampaignDeps, campaign: Campaign, now:
       decideRecipient(campaign, member, { capMessages: rules.marketingCap.messages, notBefore, render }),
     );
     if (!(await deps.fanOut.settle(campaign.id, decisions, now))) return false;
+    await nextTurn();
   }
 }

@@ -1,6 +1,7 @@
 import { segmentQuery } from '../segments/segmentQuery.ts';
 import type { CampaignDeps } from './campaignDeps.ts';
 import { DEFAULT_BATCH, decidePending } from './decidePending.ts';
+import { nextTurn } from './nextTurn.ts';
 
 export type FanOutResult = 'not-sending' | 'stopped' | 'fanned-out' | 'done';
 
@@ -21,8 +22,12 @@ export async function fanOutCampaign(deps: CampaignDeps, campaignId: string, now
     // A segment deleted after the start enrols no one more: a campaign for a few never widens to everyone.
     if (segment) {
       const query = segmentQuery(segment.filters, campaign.startedAt, deps.settings.timezone);
-      while ((await deps.fanOut.enrolNext(campaign.id, query, limit)) === limit)
+      // The cursor is carried from batch to batch; only a fan-out that starts again asks where the last one stopped.
+      let after = await deps.fanOut.lastEnrolled(campaign.id);
+      while ((after = await deps.fanOut.enrolNext(campaign.id, query, after, limit)) !== null) {
+        await nextTurn();
         if (!(await stillSending(deps, campaign.id))) return 'stopped';
+      }
     }
     await deps.fanOut.markEnrolled(campaign.id, now);
   }

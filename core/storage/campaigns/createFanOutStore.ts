@@ -1,13 +1,22 @@
-import type { Decision, FanOutStore } from '../../campaigns/campaignsPorts.ts';
+import type { AudienceMember, Decision, FanOutStore } from '../../campaigns/campaignsPorts.ts';
 import type { TriggerQuery } from '../../campaigns/automationAudience.ts';
 import { categoryMuteTopic } from '../../campaigns/campaignCategories.ts';
 import { isLocale } from '../../i18n/locale.ts';
 import { serializeReplies } from '../conversation/storedReplies.ts';
-import type { Database, Tx } from '../db/openDatabase.ts';
+import type { Database, Provider, Tx } from '../db/openDatabase.ts';
 import { timeOrderedId } from '../db/timeOrderedId.ts';
 import { Prisma } from '../generated/sqlite/client.ts';
 import { segmentWhere } from '../segments/segmentWhere.ts';
-import { bestChat } from './bestChat.ts';
+import { bestChat, type ReachableChat } from './bestChat.ts';
+import {
+  insertMessages,
+  insertRecipients,
+  readPending,
+  recipientKey,
+  writeOutcomes,
+  type PendingRow,
+  type QueuedRow,
+} from './fanOutSql.ts';
 
 /** The outbox's key for one member's message of one campaign (and round): the last guard of exactly once. */
 export const campaignDedupeKey = (campaignId: string, memberId: string, round = '') =>
@@ -16,10 +25,15 @@ export const campaignDedupeKey = (campaignId: string, memberId: string, round = 
 export function createFanOutStore(db: Database): FanOutStore {
   const { prisma } = db;
   return {
-    enrolNext: async (campaignId, query, limit) => {
-      // Members are enrolled in id order, so where the last batch ended is the largest id enrolled.
-      const last = await prisma.campaignRecipient.aggregate({ where: { campaignId }, _max: { memberId: true } });
-      const after = last._max.memberId;
+    lastEnrolled: async (campaignId) =>
+      (
+        await prisma.campaignRecipient.findFirst({
+          where: { campaignId },
+          orderBy: { memberId: 'desc' },
+          select: { memberId: true },
+        })
+      )?.memberId ?? null,
+    enrolNext: async (campaignId, query, after, limit) => {
       const members = await prisma.member.findMany({
         where: { ...segmentWhere(query), ...(after !== null && { id: { gt: after } }) },
         orderBy: { id: 'asc' },
@@ -27,11 +41,13 @@ export function createFanOutStore(db: Database): FanOutStore {
         select: { id: true },
       });
       if (members.length > 0)
-        await prisma.$executeRaw`
-          INSERT INTO "CampaignRecipient" ("campaignId", "memberId", "outcome")
-          VALUES ${Prisma.join(members.map((member) => Prisma.sql`(${campaignId}, ${member.id}, 'pending')`))}
-          ON CONFLICT DO NOTHING`;
-      return members.length;
+        await insertRecipients(
+          prisma,
+          db.provider,
+          campaignId,
+          members.map((member) => member.id),
+        );
+      return members.length === limit ? members.at(-1)!.id : null;
     },
     enrolTriggered: async (campaignId, query, round, after, limit) => {
       const members = await prisma.member.findMany({
@@ -48,61 +64,16 @@ export function createFanOutStore(db: Database): FanOutStore {
       return members.length === limit ? members.at(-1)!.id : null;
     },
     markEnrolled: async (campaignId, at) => {
+      // PostgreSQL's statistics may still say the campaign has no recipients (autovacuum analyses later): it would then
+      // settle each batch by reading every pending row instead of looking the batch's members up. SQLite's statement
+      // (fanOutSql.ts) looks them up whatever its statistics say. Before the audience is declared whole, so the
+      // decisions follow it at once.
+      if (db.provider === 'postgresql') await prisma.$executeRaw`ANALYZE "CampaignRecipient"`;
       await prisma.campaign.updateMany({ where: { id: campaignId, enrolledAt: null }, data: { enrolledAt: at } });
     },
     pending: async (campaignId, category, capSince, limit) => {
-      const rows = await prisma.campaignRecipient.findMany({
-        where: { campaignId, outcome: 'pending' },
-        orderBy: [{ memberId: 'asc' }, { round: 'asc' }],
-        take: limit,
-        select: { memberId: true, round: true },
-      });
-      if (rows.length === 0) return [];
-      const ids = [...new Set(rows.map((row) => row.memberId))];
-      const [members, recent] = await Promise.all([
-        prisma.member.findMany({
-          where: { id: { in: ids } },
-          select: {
-            id: true,
-            name: true,
-            locale: true,
-            balance: true,
-            tier: true,
-            marketingOptIn: true,
-            erasedAt: true,
-            notifyChannel: true,
-            chats: {
-              where: { unreachableAt: null },
-              select: { channel: true, address: true, lastSeenAt: true, updatedAt: true },
-            },
-            mutes: { where: { topic: categoryMuteTopic(category) }, select: { topic: true } },
-          },
-        }),
-        prisma.campaignRecipient.groupBy({
-          by: ['memberId'],
-          where: { memberId: { in: ids }, outcome: 'queued', decidedAt: { gte: capSince } },
-          _count: { _all: true },
-        }),
-      ]);
-      const recentOf = new Map(recent.map((row) => [row.memberId, row._count._all]));
-      const byId = new Map(members.map((member) => [member.id, member]));
-      return rows.map(({ memberId, round }) => {
-        const member = byId.get(memberId);
-        const chat = member ? bestChat(member.chats, member.notifyChannel) : null;
-        return {
-          memberId,
-          round,
-          name: member?.name ?? '',
-          locale: member && isLocale(member.locale) ? member.locale : 'en',
-          balance: member?.balance ?? 0,
-          tier: member?.tier ?? null,
-          // Erasing a member's data withdraws every consent they gave.
-          optedIn: Boolean(member?.marketingOptIn && !member.erasedAt),
-          categoryMuted: (member?.mutes.length ?? 0) > 0,
-          recentMessages: recentOf.get(memberId) ?? 0,
-          chat,
-        };
-      });
+      const rows = await readPending(prisma, campaignId, categoryMuteTopic(category), capSince, limit);
+      return audienceOf(rows);
     },
     settle: (campaignId, decisions, at) =>
       prisma.$transaction(async (tx) => {
@@ -112,8 +83,8 @@ export function createFanOutStore(db: Database): FanOutStore {
           data: { updatedAt: at },
         });
         if (count === 0) return false;
-        await writeOutcomes(tx, campaignId, decisions, at);
-        await queueMessages(tx, campaignId, decisions, at);
+        const decided = await writeOutcomes(tx, db.provider, campaignId, decisions, at);
+        await queueMessages(tx, db.provider, campaignId, decisions, decided, at);
         return true;
       }),
     markFannedOut: async (campaignId, at) => {
@@ -133,36 +104,75 @@ export function createFanOutStore(db: Database): FanOutStore {
   };
 }
 
-async function writeOutcomes(tx: Tx, campaignId: string, decisions: readonly Decision[], at: Date): Promise<void> {
-  const groups = new Map<string, { outcome: string; round: string; memberIds: string[] }>();
-  for (const { outcome, round, memberId } of decisions) {
-    const key = `${outcome}\u0000${round}`;
-    const group = groups.get(key) ?? { outcome, round, memberIds: [] };
-    group.memberIds.push(memberId);
-    groups.set(key, group);
-  }
-  for (const { outcome, round, memberIds } of groups.values())
-    await tx.campaignRecipient.updateMany({
-      where: { campaignId, round, memberId: { in: memberIds }, outcome: 'pending' },
-      data: { outcome, decidedAt: at },
+/**
+ * The outbox rows of the members this batch decided as queued: a member
+ * another instance decided meanwhile gets theirs from that instance, so what
+ * was recorded and what is sent never disagree.
+ */
+async function queueMessages(
+  tx: Tx,
+  provider: Provider,
+  campaignId: string,
+  decisions: readonly Decision[],
+  decided: ReadonlySet<string>,
+  at: Date,
+): Promise<void> {
+  // The rows by when they may go: one statement for each moment (a batch has one).
+  const byTime = new Map<number, { notBefore: Date; rows: QueuedRow[] }>();
+  for (const decision of decisions) {
+    if (decision.outcome !== 'queued' || !decided.has(recipientKey(decision.memberId, decision.round))) continue;
+    const group = byTime.get(decision.notBefore.getTime()) ?? { notBefore: decision.notBefore, rows: [] };
+    group.rows.push({
+      id: timeOrderedId(),
+      channel: decision.chat.channel,
+      address: decision.chat.address,
+      memberId: decision.memberId,
+      dedupeKey: campaignDedupeKey(campaignId, decision.memberId, decision.round),
+      payload: serializeReplies([decision.message]),
     });
+    byTime.set(decision.notBefore.getTime(), group);
+  }
+  for (const { notBefore, rows } of byTime.values())
+    await insertMessages(tx, provider, campaignId, rows, notBefore, at);
 }
 
-async function queueMessages(tx: Tx, campaignId: string, decisions: readonly Decision[], at: Date): Promise<void> {
-  const rows = decisions.flatMap((decision) =>
-    decision.outcome === 'queued'
-      ? [
-          Prisma.sql`(${timeOrderedId()}, ${decision.chat.channel}, ${decision.chat.address}, ${decision.memberId},
-            ${campaignDedupeKey(campaignId, decision.memberId, decision.round)}, ${serializeReplies([decision.message])}, 'pending', 0,
-            ${decision.notBefore}, ${at}, ${campaignId})`,
-        ]
-      : [],
-  );
-  if (rows.length === 0) return;
-  await tx.$executeRaw`
-    INSERT INTO "OutboxMessage" ("id", "channel", "address", "memberId", "dedupeKey", "payload", "status", "attempts", "nextAttemptAt", "createdAt", "campaignId")
-    VALUES ${Prisma.join(rows)}
-    ON CONFLICT ("dedupeKey") DO NOTHING`;
+/** The rows of `readPending` (one per chat) as one audience member each, in their order. */
+function audienceOf(rows: readonly PendingRow[]): AudienceMember[] {
+  const members: AudienceMember[] = [];
+  const chats: ReachableChat[][] = [];
+  let last: PendingRow | undefined;
+  for (const row of rows) {
+    if (!last || row.memberId !== last.memberId || row.round !== last.round) {
+      if (last) members.push(memberOf(last, chats.at(-1)!));
+      chats.push([]);
+      last = row;
+    }
+    if (row.channel !== null && row.address !== null)
+      chats.at(-1)!.push({
+        channel: row.channel,
+        address: row.address,
+        lastSeenAt: row.lastSeenAt === null ? null : new Date(row.lastSeenAt),
+        updatedAt: new Date(row.updatedAt!),
+      });
+  }
+  if (last) members.push(memberOf(last, chats.at(-1)!));
+  return members;
+}
+
+function memberOf(row: PendingRow, chats: readonly ReachableChat[]): AudienceMember {
+  return {
+    memberId: row.memberId,
+    round: row.round,
+    name: row.name,
+    locale: isLocale(row.locale) ? row.locale : 'en',
+    balance: Number(row.balance),
+    tier: row.tier,
+    // Erasing a member's data withdraws every consent they gave.
+    optedIn: Boolean(row.marketingOptIn) && !row.erased,
+    categoryMuted: Boolean(row.muted),
+    recentMessages: Number(row.recent),
+    chat: bestChat(chats, row.notifyChannel),
+  };
 }
 
 /** An automatic message's trigger as a filter on members: only those who agreed to news and offers are enrolled. */

@@ -1,0 +1,161 @@
+import type { Decision } from '../../campaigns/campaignsPorts.ts';
+import type { Provider, Tx } from '../db/openDatabase.ts';
+import { Prisma } from '../generated/sqlite/client.ts';
+
+/**
+ * The fan-out's set-based statements: each takes a whole batch as one JSON
+ * parameter and lets the database join it, instead of a statement per group
+ * or thousands of bound values that the client would check and bind one by
+ * one. Both databases read the JSON themselves (SQLite's `json_each`,
+ * PostgreSQL's `jsonb_to_recordset`), so the two texts differ only there.
+ */
+
+/** Enrols the members with these ids, once each: a member enrolled already stays as they are. */
+export async function insertRecipients(
+  prisma: Tx,
+  provider: Provider,
+  campaignId: string,
+  memberIds: readonly string[],
+): Promise<void> {
+  const ids = JSON.stringify(memberIds);
+  // SQLite needs a WHERE before ON CONFLICT to tell the upsert from a join's ON.
+  await (provider === 'sqlite'
+    ? prisma.$executeRaw`
+        INSERT INTO "CampaignRecipient" ("campaignId", "memberId", "outcome")
+        SELECT ${campaignId}, "value", 'pending' FROM json_each(${ids}) WHERE true
+        ON CONFLICT DO NOTHING`
+    : prisma.$executeRaw`
+        INSERT INTO "CampaignRecipient" ("campaignId", "memberId", "outcome")
+        SELECT ${campaignId}, "value", 'pending' FROM jsonb_array_elements_text(${ids}::jsonb) AS "value"
+        ON CONFLICT DO NOTHING`);
+}
+
+/** One row per pending recipient and reachable chat (a member without one: one row, chat columns null). */
+export interface PendingRow {
+  memberId: string;
+  round: string;
+  name: string;
+  locale: string;
+  balance: number | bigint;
+  tier: string | null;
+  marketingOptIn: boolean | number;
+  erased: boolean | number;
+  notifyChannel: string | null;
+  muted: boolean | number;
+  recent: number | bigint;
+  channel: string | null;
+  address: string | null;
+  lastSeenAt: Date | string | null;
+  updatedAt: Date | string | null;
+}
+
+/**
+ * The next undecided members of a campaign, walked in the order of the
+ * index on (campaignId, outcome, memberId, round), each with what deciding
+ * needs: the member, whether they muted the category, their campaign
+ * messages since `capSince`, and their reachable chats. One statement, the
+ * same on both databases.
+ */
+export function readPending(
+  prisma: Tx,
+  campaignId: string,
+  topic: string,
+  capSince: Date,
+  limit: number,
+): Promise<PendingRow[]> {
+  return prisma.$queryRaw<PendingRow[]>`
+    WITH "page" AS (
+      SELECT "memberId", "round" FROM "CampaignRecipient"
+      WHERE "campaignId" = ${campaignId} AND "outcome" = 'pending'
+      ORDER BY "memberId", "round"
+      LIMIT ${limit}
+    )
+    SELECT p."memberId", p."round", m."name", m."locale", m."balance", m."tier", m."marketingOptIn",
+      m."erasedAt" IS NOT NULL AS "erased", m."notifyChannel",
+      EXISTS (SELECT 1 FROM "NotificationMute" n WHERE n."memberId" = p."memberId" AND n."topic" = ${topic}) AS "muted",
+      (SELECT COUNT(*) FROM "CampaignRecipient" q
+        WHERE q."memberId" = p."memberId" AND q."outcome" = 'queued' AND q."decidedAt" >= ${capSince}) AS "recent",
+      c."channel", c."address", c."lastSeenAt", c."updatedAt"
+    FROM "page" p
+    JOIN "Member" m ON m."id" = p."memberId"
+    LEFT JOIN "Chat" c ON c."memberId" = p."memberId" AND c."unreachableAt" IS NULL
+    ORDER BY p."memberId", p."round"`;
+}
+
+/**
+ * Writes each decision's outcome where the member is still pending, a
+ * statement per outcome (and round) with the members' ids as one JSON
+ * list; resolves to the keys (`recipientKey`) it decided. A member another
+ * instance decided first is not among them. The ids are matched with `IN`,
+ * which both databases look up in the recipients' key whatever their
+ * statistics say: a join with the JSON lets SQLite, whose statistics were
+ * taken before the campaign had recipients, read every pending row for each
+ * id instead.
+ */
+export async function writeOutcomes(
+  tx: Tx,
+  provider: Provider,
+  campaignId: string,
+  decisions: readonly Decision[],
+  at: Date,
+): Promise<Set<string>> {
+  const groups = new Map<string, { outcome: string; round: string; memberIds: string[] }>();
+  for (const { outcome, round, memberId } of decisions) {
+    const key = recipientKey(outcome, round);
+    const group = groups.get(key) ?? { outcome, round, memberIds: [] };
+    group.memberIds.push(memberId);
+    groups.set(key, group);
+  }
+  const decided = new Set<string>();
+  for (const { outcome, round, memberIds } of groups.values()) {
+    const ids = JSON.stringify(memberIds);
+    const among =
+      provider === 'sqlite'
+        ? Prisma.sql`IN (SELECT "value" FROM json_each(${ids}))`
+        : Prisma.sql`= ANY (ARRAY(SELECT jsonb_array_elements_text(${ids}::jsonb)))`;
+    const rows = await tx.$queryRaw<Array<{ memberId: string }>>`
+      UPDATE "CampaignRecipient" SET "outcome" = ${outcome}, "decidedAt" = ${at}
+      WHERE "campaignId" = ${campaignId} AND "memberId" ${among} AND "round" = ${round} AND "outcome" = 'pending'
+      RETURNING "memberId"`;
+    for (const row of rows) decided.add(recipientKey(row.memberId, round));
+  }
+  return decided;
+}
+
+export const recipientKey = (memberId: string, round: string) => `${memberId}\u0000${round}`;
+
+/** An outbox row of one queued member, as `insertMessages` writes it. */
+export interface QueuedRow {
+  id: string;
+  channel: string;
+  address: string;
+  memberId: string;
+  dedupeKey: string;
+  payload: string;
+}
+
+/** Writes the queued members' outbox rows, due at `notBefore`; a row whose dedupe key exists already is skipped. */
+export async function insertMessages(
+  tx: Tx,
+  provider: Provider,
+  campaignId: string,
+  rows: readonly QueuedRow[],
+  notBefore: Date,
+  at: Date,
+): Promise<void> {
+  const json = JSON.stringify(rows);
+  await (provider === 'sqlite'
+    ? tx.$executeRaw`
+        INSERT INTO "OutboxMessage" ("id", "channel", "address", "memberId", "dedupeKey", "payload", "status", "attempts", "nextAttemptAt", "createdAt", "campaignId")
+        SELECT json_extract("value", '$.id'), json_extract("value", '$.channel'), json_extract("value", '$.address'),
+          json_extract("value", '$.memberId'), json_extract("value", '$.dedupeKey'), json_extract("value", '$.payload'),
+          'pending', 0, ${notBefore}, ${at}, ${campaignId}
+        FROM json_each(${json}) WHERE true
+        ON CONFLICT ("dedupeKey") DO NOTHING`
+    : tx.$executeRaw`
+        INSERT INTO "OutboxMessage" ("id", "channel", "address", "memberId", "dedupeKey", "payload", "status", "attempts", "nextAttemptAt", "createdAt", "campaignId")
+        SELECT d."id", d."channel", d."address", d."memberId", d."dedupeKey", d."payload", 'pending', 0, ${notBefore}::timestamp(3), ${at}::timestamp(3), ${campaignId}
+        FROM jsonb_to_recordset(${json}::jsonb)
+          AS d("id" text, "channel" text, "address" text, "memberId" text, "dedupeKey" text, "payload" text)
+        ON CONFLICT ("dedupeKey") DO NOTHING`);
+}
