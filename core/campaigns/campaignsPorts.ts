@@ -103,6 +103,13 @@ export interface FanOutStore {
     limit: number,
   ): Promise<string | null>;
   markEnrolled(campaignId: string, at: Date): Promise<void>;
+  /**
+   * Records as cancelled the members still undecided of a campaign that is
+   * cancelled: an enrolment batch in flight while the cancel was written
+   * lands after it, and must not leave members waiting. Does nothing to a
+   * campaign that is not cancelled.
+   */
+  cancelUndecided(campaignId: string): Promise<void>;
   /** Undecided members, up to `limit`, with caps counted from `capSince`. */
   pending(campaignId: string, category: CampaignCategory, capSince: Date, limit: number): Promise<AudienceMember[]>;
   /**

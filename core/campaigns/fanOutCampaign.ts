@@ -39,6 +39,9 @@ export async function fanOutCampaign(deps: CampaignDeps, campaignId: string, now
   return (await deps.fanOut.finishIfSent(campaign.id, now)) ? 'done' : 'fanned-out';
 }
 
+/** False once it is paused or cancelled; a cancel also ends the members this instance enrolled after it. */
 async function stillSending(deps: CampaignDeps, campaignId: string): Promise<boolean> {
-  return (await deps.campaigns.find(campaignId))?.status === 'sending';
+  const status = (await deps.campaigns.find(campaignId))?.status;
+  if (status === 'cancelled') await deps.fanOut.cancelUndecided(campaignId);
+  return status === 'sending';
 }

@@ -63,6 +63,12 @@ export function createFanOutStore(db: Database): FanOutStore {
           ON CONFLICT DO NOTHING`;
       return members.length === limit ? members.at(-1)!.id : null;
     },
+    cancelUndecided: async (campaignId) => {
+      await prisma.campaignRecipient.updateMany({
+        where: { campaignId, outcome: 'pending', campaign: { status: 'cancelled' } },
+        data: { outcome: 'cancelled' },
+      });
+    },
     markEnrolled: async (campaignId, at) => {
       // PostgreSQL's statistics may still say the campaign has no recipients (autovacuum analyses later): it would then
       // settle each batch by reading every pending row instead of looking the batch's members up. SQLite's statement

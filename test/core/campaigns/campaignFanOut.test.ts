@@ -189,6 +189,27 @@ describeEachProvider('a campaign’s fan-out', (provider) => {
     expect(await controlCampaign(deps, id, 'resume', clock.now())).toBe('wrong-status');
   });
 
+  it('cancelled while a batch of members is being enrolled: that batch is recorded as cancelled too, none left waiting', async () => {
+    await world.seed(Array.from({ length: 20 }, (_, i) => ({ name: `Member ${i}` })));
+    const id = await world.campaign(await world.segment('Everyone'), { holdoutPercent: 0 });
+    await start(id);
+    const deps = world.deps();
+    let batches = 0;
+    // The cancel is written between this batch's read and its insert, as when another instance cancels meanwhile.
+    const cancelledMidBatch = {
+      ...deps.fanOut,
+      enrolNext: async (...args: Parameters<typeof deps.fanOut.enrolNext>) => {
+        if (++batches === 2) await controlCampaign(deps, id, 'cancel', clock.now());
+        return deps.fanOut.enrolNext(...args);
+      },
+    };
+    expect(await fanOutCampaign({ ...deps, fanOut: cancelledMidBatch }, id, clock.now())).toBe('stopped');
+    const figures = await stats(id);
+    expect(figures).toMatchObject({ status: 'cancelled', segment: 14, cancelled: 14, queued: 0, sent: 0 });
+    expect(sumOf(figures)).toBe(14);
+    expect(await world.messagesOf(id)).toHaveLength(0);
+  });
+
   it('sends each member exactly once through a crash in the middle of the fan-out', async () => {
     const ids = await world.seed(Array.from({ length: 40 }, (_, i) => ({ name: `Member ${i}` })));
     const id = await world.campaign(await world.segment('Everyone'), { holdoutPercent: 0 });
