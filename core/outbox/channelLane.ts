@@ -94,7 +94,11 @@ export class ChannelLane {
     this.waker = new Waker(this.timer);
     const { batching } = deps;
     this.batches = batching
-      ? { gate: createSendGate(batching.limits), keys: new BatchKeys(batching), sending: batching }
+      ? {
+          gate: createSendGate(batching.limits, { untilAnswered: true }),
+          keys: new BatchKeys(batching),
+          sending: batching,
+        }
       : null;
     const perMessage = Math.ceil((deps.limits.perSecond * deps.settings.horizonMs) / 1000);
     this.capacity = Math.max(1, perMessage, (batching?.maxAddresses ?? 0) * BATCHES_HELD);
@@ -269,7 +273,7 @@ export class ChannelLane {
   private async send(message: ClaimedMessage): Promise<void> {
     const started = this.now();
     if (this.tooLate(message)) {
-      await this.deps.store.release([message]);
+      await this.giveBackLate([message]);
       return;
     }
     let result: SendResult;
@@ -298,12 +302,24 @@ export class ChannelLane {
       for (const message of fresh) this.gate.beginAddress(message.address);
       const results = await attemptBatch(sending, fresh, this.deps.log);
       const ended = this.now();
+      gate.endCall(ended);
       for (const message of fresh) this.gate.endAddress(message.address, ended);
       const refused = results.find((result) => result.kind === 'unauthorized');
       if (refused) return this.halt(batch, refused.reason);
       await this.settleBatch(fresh, results);
     }
-    if (late.size > 0) await this.deps.store.release([...late]);
+    if (late.size > 0) await this.giveBackLate([...late]);
+  }
+
+  /**
+   * Gives back messages held too long to send safely; they are due at once,
+   * so the lane looks again instead of counting on a claim that may have
+   * run before they were back in the table.
+   */
+  private async giveBackLate(messages: ClaimedMessage[]): Promise<void> {
+    await this.deps.store.release(messages);
+    this.nothingMoreDue = false;
+    this.nextClaimAt = 0;
   }
 
   /** Half the lease is kept in hand: a send must never start so late that the row could be claimed again meanwhile. */

@@ -34,6 +34,8 @@ export interface SendGate {
   end(address: string, now: number): void;
   /** One call that carries many addresses (a broadcast): it counts against the channel alone. */
   beginCall(now: number): void;
+  /** The call's answer came back (matters only to a gate that counts calls until their answers). */
+  endCall(now: number): void;
   /** An address carried by another gate's call: it counts against the address's limits alone. */
   beginAddress(address: string): void;
   endAddress(address: string, now: number): void;
@@ -47,13 +49,26 @@ export interface SendGate {
   heldUntil(address: string): number;
 }
 
-export function createSendGate(limits: RateLimits): SendGate {
+/** How a gate counts a send against the overall limit. */
+export interface GateCounting {
+  /**
+   * From its start until its answer plus the window, instead of from its
+   * start alone: the platform then never sees more than the limit in any
+   * window however late requests arrive, at the cost of limit / (1 + round
+   * trip). The broadcast gate counts so: over its 10-second window the cost is 1 %.
+   */
+  untilAnswered?: boolean;
+}
+
+export function createSendGate(limits: RateLimits, counting: GateCounting = {}): SendGate {
   if (!(limits.perSecond > 0))
     throw new RangeError(`A channel's rate must be above 0 messages per second, got ${limits.perSecond}.`);
   // Below 1/s the window widens instead of the capacity falling to zero.
   const capacity = Math.max(1, Math.floor(limits.perSecond));
   const windowMs = (capacity * 1000) / limits.perSecond;
-  const window = slidingWindow(capacity, windowMs + DEPARTURE_MARGIN_MS);
+  const window = counting.untilAnswered
+    ? answeredWindow(capacity, windowMs)
+    : slidingWindow(capacity, windowMs + DEPARTURE_MARGIN_MS);
   const pacing = pacer((windowMs + DEPARTURE_MARGIN_MS) / capacity, Math.max(1, Math.ceil(capacity / 10)));
   const addresses = addressSpacing(limits.perAddressIntervalMs, limits.perAddressPerHour ?? Infinity);
   let pausedUntil = 0;
@@ -68,8 +83,12 @@ export function createSendGate(limits: RateLimits): SendGate {
       beginCall(now);
       addresses.begin(address);
     },
-    end: (address, now) => addresses.end(address, now),
+    end(address, now) {
+      window.end(now);
+      addresses.end(address, now);
+    },
     beginCall,
+    endCall: (now) => window.end(now),
     beginAddress: (address) => addresses.begin(address),
     endAddress: (address, now) => addresses.end(address, now),
     pauseChannel(until) {
@@ -107,6 +126,33 @@ function slidingWindow(capacity: number, windowMs: number) {
       return used < capacity ? now : started[head + used - capacity]! + windowMs;
     },
     begin: (now: number) => void started.push(now),
+    end: (_now: number) => {},
+  };
+}
+
+/** At most `capacity` sends in flight or answered within the last `windowMs`. */
+function answeredWindow(capacity: number, windowMs: number) {
+  let inFlight = 0;
+  // Answer times, oldest first (answers are recorded as they come, so the list stays sorted).
+  const answered: number[] = [];
+  let head = 0;
+  return {
+    readyAt(now: number): number {
+      while (head < answered.length && answered[head]! + windowMs <= now) head += 1;
+      if (head > 1024) {
+        answered.splice(0, head);
+        head = 0;
+      }
+      const used = inFlight + answered.length - head;
+      if (used < capacity) return now;
+      const expiring = head + used - capacity;
+      return expiring < answered.length ? answered[expiring]! + windowMs : Infinity;
+    },
+    begin: (_now: number) => void (inFlight += 1),
+    end(now: number) {
+      inFlight -= 1;
+      answered.push(now);
+    },
   };
 }
 

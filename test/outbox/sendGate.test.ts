@@ -99,21 +99,30 @@ describe('the send gate', () => {
     expect(gate.addressReadyAt('boris')).toBeLessThanOrEqual(0);
   });
 
-  it('counts a call that carries many addresses against the channel once, from its start, and each address as busy until its answer', () => {
-    const calls = createSendGate({ perSecond: 1, perAddressIntervalMs: 0 });
+  it('counts a broadcast call against the channel once, until its answer, and each address as busy until its answer', () => {
+    const calls = createSendGate({ perSecond: 1, perAddressIntervalMs: 0 }, { untilAnswered: true });
     const messages = createSendGate({ perSecond: 30, perAddressIntervalMs: 0, perAddressPerHour: 1 });
     calls.beginCall(0);
     for (const address of ['anna', 'boris']) messages.beginAddress(address);
-    const nextCall = calls.channelReadyAt(0);
-    expect(nextCall).toBeGreaterThanOrEqual(1_000);
-    expect(nextCall).toBeLessThan(1_040);
+    expect(calls.channelReadyAt(0)).toBe(Infinity);
     expect(messages.channelReadyAt(0)).toBe(0);
     expect(messages.addressReadyAt('anna')).toBe(Infinity);
 
+    calls.endCall(40);
     for (const address of ['anna', 'boris']) messages.endAddress(address, 40);
 
-    expect(calls.channelReadyAt(40)).toBe(nextCall);
+    expect(calls.channelReadyAt(40)).toBe(1_040);
     expect(messages.addressReadyAt('boris')).toBe(40 + 60 * 60 * 1000);
+  });
+
+  it('counts a single send from its start: its answer does not hold the next one back', () => {
+    const gate = createSendGate({ perSecond: 1, perAddressIntervalMs: 0 });
+    gate.begin('anna', 0);
+    const next = gate.channelReadyAt(0);
+    expect(next).toBeGreaterThanOrEqual(1_000);
+    expect(next).toBeLessThan(1_040);
+    gate.end('anna', 400);
+    expect(gate.channelReadyAt(400)).toBe(next);
   });
 
   it('refuses a rate that is not above zero', () => {
