@@ -17,6 +17,7 @@ import type { QuizStore } from '../core/quizzes/quizzesPorts.ts';
 import type { SurveyReports, SurveySending } from '../core/surveys/surveysPorts.ts';
 import type { SegmentMembers, SegmentStore } from '../core/segments/segmentsPorts.ts';
 import type { CampaignDeps } from '../core/campaigns/campaignDeps.ts';
+import type { PrizeStore } from '../core/contests/prizePorts.ts';
 
 /** What the REST API is built from; the composition root (app/startApp.ts) provides it. */
 export interface ApiDeps {
@@ -31,6 +32,8 @@ export interface ApiDeps {
   segments: { store: SegmentStore; members: SegmentMembers };
   /** Campaigns to segments, their commands and statistics (core/campaigns/). */
   campaigns: CampaignDeps;
+  /** Prize codes won in draws and contests, redeemed once (core/contests/). */
+  prizes: Pick<PrizeStore, 'redeem'>;
   /** Search, a member's page and their purchases, for the console. */
   directory: MemberDirectory;
   ledger: Pick<LedgerReads, 'ledgerPage' | 'balanceAfterPurchase'>;

@@ -28,6 +28,8 @@ export const problemKinds = {
   'quiz-locked': { status: 409, title: 'Members have played this quiz: its questions and scoring cannot change' },
   'quiz-closed': { status: 409, title: 'The quiz is closed' },
   'quiz-changed': { status: 409, title: 'The quiz was changed by someone else meanwhile' },
+  'prize-code-not-found': { status: 404, title: 'No prize has this code' },
+  'prize-code-redeemed': { status: 409, title: 'This prize code was redeemed already' },
   'ticket-taken': { status: 409, title: 'Another staff member has taken this ticket' },
   'ticket-resolved': { status: 409, title: 'The ticket is resolved' },
   'member-erased': { status: 410, title: "This member's personal data was erased" },

@@ -75,6 +75,7 @@ import { telegramPhotoSource } from '../bots/telegram/telegramPhotos.ts';
 import { createWebPhotoStore } from '../bots/web/webPhotoStore.ts';
 import { viberPhotoSource } from '../bots/viber/viberPhotos.ts';
 import { connectViber } from './viber.ts';
+import { prizesOf } from './prizes.ts';
 
 export interface RunningApp {
   /** Where the HTTP server listens, e.g. http://127.0.0.1:3000. */
@@ -138,6 +139,8 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   const privacy = privacyWithPhotos(createPrivacyStore(db), webPhotos, log);
   const segments = { store: createSegmentStore(db), members: createSegmentMembers(db) };
   const campaigns = campaignDepsOf(db, { translator, settings, loadRules: points.rules, log });
+  // Prizes of draws and contests: points credited or a code issued once per win (core/contests/prize.ts).
+  const prizes = prizesOf(db, { translator, settings, loadRules: points.rules, clock, log });
   const deps: AssistantDeps = {
     ...stores,
     menu,
@@ -156,6 +159,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     surveys: { store: createSurveyStore(db) },
     marketing: createMarketingConsentStore(db),
     campaigns: campaigns.campaigns,
+    prizes: prizes.store,
   };
   await deps.understanding.ready;
   const assistant = createAssistant(deps);
@@ -207,6 +211,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     quizzes: createQuizStore(db),
     segments,
     campaigns,
+    prizes: prizes.store,
     adjustPoints: createAdjustPoints({ store: createAdjustmentStore(db), translator, rules: points.rules, clock }),
   });
   // The web console (console/): /admin, speaking only to the REST API above.
