@@ -76,6 +76,8 @@ import { createWebPhotoStore } from '../bots/web/webPhotoStore.ts';
 import { viberPhotoSource } from '../bots/viber/viberPhotos.ts';
 import { connectViber } from './viber.ts';
 import { prizesOf } from './prizes.ts';
+import { drawDepsOf } from './draws.ts';
+import { createDrawStore } from '../core/storage/contests/createDrawStore.ts';
 
 export interface RunningApp {
   /** Where the HTTP server listens, e.g. http://127.0.0.1:3000. */
@@ -160,6 +162,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     marketing: createMarketingConsentStore(db),
     campaigns: campaigns.campaigns,
     prizes: prizes.store,
+    draws: createDrawStore(db),
   };
   await deps.understanding.ready;
   const assistant = createAssistant(deps);
@@ -212,6 +215,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     segments,
     campaigns,
     prizes: prizes.store,
+    draws: drawDepsOf(db, prizes.awarding, clock, log),
     adjustPoints: createAdjustPoints({ store: createAdjustmentStore(db), translator, rules: points.rules, clock }),
   });
   // The web console (console/): /admin, speaking only to the REST API above.
