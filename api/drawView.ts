@@ -76,7 +76,13 @@ export const drawResultSchema = drawViewSchema
       .meta({ description: 'The beacon value used ("" when none was announced); null before.' }),
     entriesDigest: z.string().nullable(),
     entries: z
-      .array(z.object({ id: z.string(), member: z.string().meta({ examples: ['Ana P. ••0747'] }) }))
+      .array(
+        z.object({
+          id: z.string(),
+          member: z.string().meta({ examples: ['Ana P. ••0747'] }),
+          holder: z.int().meta({ description: 'The same number for one member’s entries in this draw.' }),
+        }),
+      )
       .meta({ description: 'Every entry id with its member masked; empty before the draw.' }),
     winners: z.array(winnerSchema).meta({ description: 'In score order; empty before the draw.' }),
   });

@@ -77,6 +77,7 @@ import { viberPhotoSource } from '../bots/viber/viberPhotos.ts';
 import { connectViber } from './viber.ts';
 import { prizesOf } from './prizes.ts';
 import { drawDepsOf } from './draws.ts';
+import { registerDrawPages } from '../pages/draws/registerDrawPages.ts';
 import { createDrawStore } from '../core/storage/contests/createDrawStore.ts';
 
 export interface RunningApp {
@@ -218,6 +219,8 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     draws: drawDepsOf(db, prizes.awarding, clock, log),
     adjustPoints: createAdjustPoints({ store: createAdjustmentStore(db), translator, rules: points.rules, clock }),
   });
+  // Public pages of prize draws (pages/draws/): /draws/{id}, verified in the browser.
+  registerDrawPages(server, { translator, defaultLocale: settings.defaultLocale });
   // The web console (console/): /admin, speaking only to the REST API above.
   registerConsole(server, { defaultLocale: settings.defaultLocale, timezone: settings.timezone });
   const telegram = config.TELEGRAM_BOT_TOKEN

@@ -5,6 +5,8 @@ import type { DrawEntryRef, DrawOutcome } from './drawWinners.ts';
 export interface PublicEntry {
   id: string;
   member: string;
+  /** The same number for one member's entries in this draw, so a second win can be told apart even where two masks look alike. */
+  holder: number;
 }
 
 export type JoinOutcome = 'joined' | 'already' | 'closed' | 'not-found';

@@ -9,6 +9,11 @@ const PAGE = 20_000;
 /** Every entry not withdrawn, by id, with its member masked ("Ana P. ••0747"). */
 export async function publicEntries(db: Database, drawId: string): Promise<PublicEntry[]> {
   const masks = new Map<string, string>();
+  const holders = new Map<string, number>();
+  const holderOf = (memberId: string) => {
+    if (!holders.has(memberId)) holders.set(memberId, holders.size + 1);
+    return holders.get(memberId)!;
+  };
   const out: PublicEntry[] = [];
   let after: string | undefined;
   for (;;) {
@@ -23,7 +28,8 @@ export async function publicEntries(db: Database, drawId: string): Promise<Publi
       masks,
       rows.map((row) => row.memberId),
     );
-    for (const row of rows) out.push({ id: row.id, member: masks.get(row.memberId) ?? '—' });
+    for (const row of rows)
+      out.push({ id: row.id, member: masks.get(row.memberId) ?? '—', holder: holderOf(row.memberId) });
     if (rows.length < PAGE) return out;
     after = rows[rows.length - 1]!.id;
   }
