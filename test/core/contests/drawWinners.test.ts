@@ -9,6 +9,7 @@ import {
   drawWinners,
   entriesDigestOf,
   scoreOf,
+  scorerFor,
 } from '../../../core/contests/draws/drawWinners.ts';
 
 const seed = 'a'.repeat(64);
@@ -61,5 +62,12 @@ describe('The draw', () => {
   it('orders by UTF-8 bytes, not by UTF-16 code units', () => {
     // U+FF5E is EF BD 9E in UTF-8; U+1F600 is F0 9F 98 80: bytes put the emoji last, UTF-16 first.
     expect(['😀', '～'].sort(byUtf8Bytes)).toEqual(['～', '😀']);
+  });
+});
+
+describe('The fast scorer', () => {
+  it('gives the same HMAC as the library for short and long keys', () => {
+    for (const key of [drawKey, 'k', 'x'.repeat(100)])
+      for (const id of ['e1', 'ünïcode-😀', '']) expect(scorerFor(key)(id)).toBe(scoreOf(key, id));
   });
 });
