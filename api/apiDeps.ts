@@ -18,6 +18,8 @@ import type { SurveyReports, SurveySending } from '../core/surveys/surveysPorts.
 import type { SegmentMembers, SegmentStore } from '../core/segments/segmentsPorts.ts';
 import type { CampaignDeps } from '../core/campaigns/campaignDeps.ts';
 import type { PictureStore } from '../core/media/mediaPorts.ts';
+import type { PrizeStore } from '../core/contests/prizePorts.ts';
+import type { DrawDeps } from '../core/contests/draws/runDraw.ts';
 
 /** What the REST API is built from; the composition root (app/startApp.ts) provides it. */
 export interface ApiDeps {
@@ -34,6 +36,10 @@ export interface ApiDeps {
   campaigns: CampaignDeps;
   /** Uploaded pictures, cleaned of metadata (core/media/acceptPicture.ts), served at /media/{id}. */
   pictures: PictureStore;
+  /** Prize codes won in draws and contests, redeemed once (core/contests/). */
+  prizes: Pick<PrizeStore, 'redeem'>;
+  /** Prize draws: created, run once, their result public (core/contests/draws/). */
+  draws: DrawDeps;
   /** Search, a member's page and their purchases, for the console. */
   directory: MemberDirectory;
   ledger: Pick<LedgerReads, 'ledgerPage' | 'balanceAfterPurchase'>;

@@ -9,6 +9,7 @@ import { quizDynamicMenu, quizMenuEntries, quizPayloadKinds } from '../core/quiz
 import { surveysPayloadKinds } from '../core/surveys/surveysMenu.ts';
 import { marketingPayloadKinds } from '../core/marketing/marketingMenu.ts';
 import { campaignsPayloadKinds } from '../core/campaigns/campaignsMenu.ts';
+import { drawDynamicMenu, drawPayloadKinds } from '../core/contests/draws/drawMenu.ts';
 
 /**
  * Every capability's main menu entries, in the order the menu shows them
@@ -31,7 +32,8 @@ export function assistantMenu(): MenuRegistry {
       ...surveysPayloadKinds,
       ...marketingPayloadKinds,
       ...campaignsPayloadKinds,
+      ...drawPayloadKinds,
     ],
-    [...quizDynamicMenu],
+    [...quizDynamicMenu, ...drawDynamicMenu],
   );
 }

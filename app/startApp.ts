@@ -77,6 +77,10 @@ import { createFilePictureStore } from '../core/storage/media/createFilePictureS
 import { registerMediaRoute } from './mediaRoute.ts';
 import { viberPhotoSource } from '../bots/viber/viberPhotos.ts';
 import { connectViber } from './viber.ts';
+import { prizesOf } from './prizes.ts';
+import { drawDepsOf } from './draws.ts';
+import { registerDrawPages } from '../pages/draws/registerDrawPages.ts';
+import { createDrawStore } from '../core/storage/contests/createDrawStore.ts';
 
 export interface RunningApp {
   /** Where the HTTP server listens, e.g. http://127.0.0.1:3000. */
@@ -142,6 +146,8 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   const privacy = privacyWithPhotos(createPrivacyStore(db), webPhotos, log);
   const segments = { store: createSegmentStore(db), members: createSegmentMembers(db) };
   const campaigns = campaignDepsOf(db, { translator, settings, loadRules: points.rules, log });
+  // Prizes of draws and contests: points credited or a code issued once per win (core/contests/prize.ts).
+  const prizes = prizesOf(db, { translator, settings, loadRules: points.rules, clock, log });
   const deps: AssistantDeps = {
     ...stores,
     menu,
@@ -160,6 +166,8 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     surveys: { store: createSurveyStore(db) },
     marketing: createMarketingConsentStore(db),
     campaigns: campaigns.campaigns,
+    prizes: prizes.store,
+    draws: createDrawStore(db),
   };
   await deps.understanding.ready;
   const assistant = createAssistant(deps);
@@ -213,8 +221,12 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     segments,
     campaigns,
     pictures,
+    prizes: prizes.store,
+    draws: drawDepsOf(db, prizes.awarding, clock, log),
     adjustPoints: createAdjustPoints({ store: createAdjustmentStore(db), translator, rules: points.rules, clock }),
   });
+  // Public pages of prize draws (pages/draws/): /draws/{id}, verified in the browser.
+  registerDrawPages(server, { translator, defaultLocale: settings.defaultLocale });
   // The web console (console/): /admin, speaking only to the REST API above.
   registerConsole(server, { defaultLocale: settings.defaultLocale, timezone: settings.timezone });
   const telegram = config.TELEGRAM_BOT_TOKEN

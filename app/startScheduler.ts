@@ -18,6 +18,9 @@ import { createBirthdayStore } from '../core/storage/members/createBirthdayStore
 import type { Database } from '../core/storage/db/openDatabase.ts';
 import { campaignsJobs } from '../core/campaigns/campaignsJobs.ts';
 import { campaignDepsOf } from './campaigns.ts';
+import { drawsJobs } from '../core/contests/draws/drawsJobs.ts';
+import { drawDepsOf } from './draws.ts';
+import { prizesOf } from './prizes.ts';
 
 export interface SchedulerOptions {
   /** Time between the end of one run and the start of the next; 0 switches the scheduler off. */
@@ -74,6 +77,10 @@ export function scheduledJobsOf(db: Database, deps: Omit<SchedulerDeps, 'clock'>
     ...quizJobs({ ...common, quizzes: createQuizCloseStore(db) }),
     ...surveysJobs({ ...common, surveys: createSurveyStore(db), ...(deps.desk && { desk: deps.desk }) }),
     ...campaignsJobs(campaignDepsOf(db, common)),
+    ...drawsJobs((now) => {
+      const clock = () => now;
+      return drawDepsOf(db, prizesOf(db, { ...common, clock }).awarding, clock, deps.log);
+    }),
   ];
 }
 

@@ -10,8 +10,9 @@ import { benchQuizzes } from './quizzes.bench.ts';
 import { benchSurveys } from './surveys.bench.ts';
 import { benchSegments } from './segments.bench.ts';
 import { benchCampaigns, type ChatLatency } from './campaigns.bench.ts';
+import { benchDraws } from './draws.bench.ts';
 
-/** `npm run bench`: every benchmark, its figures and the machine they ran on; `BENCH_ONLY=telegram|purchases|outbox|understanding|members|quizzes|surveys|segments|campaigns` runs one (`telegram` and `viber` run the two channels together; `BENCH_PROVIDER=sqlite|postgresql` limits members to one database; `BENCH_MEMBERS_LEDGER=5000000` gives members the issue's full 5,000,000 ledger entries). */
+/** `npm run bench`: every benchmark, its figures and the machine they ran on; `BENCH_ONLY=telegram|purchases|outbox|understanding|members|quizzes|surveys|segments|campaigns|draws` runs one (`telegram` and `viber` run the two channels together; `BENCH_PROVIDER=sqlite|postgresql` limits members to one database; `BENCH_MEMBERS_LEDGER=5000000` gives members the issue's full 5,000,000 ledger entries). */
 async function main(): Promise<void> {
   console.log(`Machine: ${describeMachine()}`);
   console.log(`Date: ${new Date().toISOString()}\n`);
@@ -25,6 +26,19 @@ async function main(): Promise<void> {
   if (only === undefined || only === 'surveys') await reportSurveys();
   if (only === undefined || only === 'segments') await reportSegments();
   if (only === undefined || only === 'campaigns') await reportCampaigns();
+  if (only === undefined || only === 'draws') reportDraws();
+}
+
+function reportDraws(): void {
+  const bench = benchDraws();
+  console.log(
+    `\nA prize draw over ${bench.entries.toLocaleString('en')} entries of ${bench.members.toLocaleString('en')} members, in memory once read (digest of the sorted ids, draw key, HMAC per entry, order, ${bench.winners} winners):`,
+  );
+  console.log(`  SHA-256 of every entry id once (baseline)  ${bench.baselineSeconds.toFixed(2).padStart(6)} s`);
+  console.log(
+    `  the draw                                   ${bench.drawSeconds.toFixed(2).padStart(6)} s   ${(bench.drawSeconds / bench.baselineSeconds).toFixed(1)}x the baseline's`,
+  );
+  console.log(`  target: a draw in < 10 s — ${verdict(bench.drawSeconds < 10)}`);
 }
 
 async function reportCampaigns(): Promise<void> {

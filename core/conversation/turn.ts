@@ -20,6 +20,8 @@ import type { SurveyDeps } from '../surveys/surveysPorts.ts';
 import type { SegmentAudience } from '../segments/segmentAudience.ts';
 import type { MarketingConsentStore } from '../marketing/marketingPorts.ts';
 import type { CampaignStore } from '../campaigns/campaignsPorts.ts';
+import type { PrizeStore } from '../contests/prizePorts.ts';
+import type { DrawStore } from '../contests/draws/drawsPorts.ts';
 
 /** What the assistant is built from; the composition root supplies it. */
 export interface AssistantDeps {
@@ -55,6 +57,10 @@ export interface AssistantDeps {
   marketing?: MarketingConsentStore;
   /** Campaigns, whose buttons are counted when pressed (core/campaigns/); without it such a button is answered as unknown. */
   campaigns?: Pick<CampaignStore, 'find' | 'recordPress'>;
+  /** Prizes won in draws and contests (core/contests/): codes on the card, redeemed at the till; without it none are shown. */
+  prizes?: Pick<PrizeStore, 'unredeemedCodes' | 'redeem'>;
+  /** Prize draws members take part in with a button (core/contests/draws/); without it none is offered. */
+  draws?: Pick<DrawStore, 'join' | 'openOptIns'>;
 }
 
 /** One update being answered: who, in which language, at what moment. */

@@ -1,0 +1,101 @@
+// The public page of a draw in Chromium, under the server's strict CSP:
+// Verify recomputes the commitment, the digest and the winners with Web
+// Crypto and says so; a result tampered with on the way is caught; the page
+// speaks the reader's language and has no serious axe-core findings.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, skipBrowserTests, skipReason } from '../support/chromium.ts';
+import { seriousViolations } from '../support/axe.ts';
+import { quizPlayer } from '../core/quizzes/support/quizPlayer.ts';
+import { testClock } from '../core/quizzes/support/quizApp.ts';
+import { drawBody, startDrawApp, type DrawApp } from '../core/contests/support/drawApp.ts';
+import { joinDrawPayload } from '../../core/contests/draws/drawMenu.ts';
+
+describe.skipIf(skipBrowserTests)(`The public draw page${skipBrowserTests ? ` (${skipReason})` : ''}`, () => {
+  const clock = testClock();
+  let world: DrawApp;
+  let browser: Browser;
+  let drawId: string;
+
+  beforeAll(async () => {
+    world = await startDrawApp('sqlite', clock.now);
+    browser = await launchChromium();
+    const start = clock.now().getTime();
+    const { body } = await world.call<{ id: string }>(
+      'POST',
+      '/api/v1/draws',
+      drawBody({
+        entry: { kind: 'optIn' },
+        title: { en: 'Tea draw', ru: 'Чайный розыгрыш' },
+        opensAt: new Date(start - 60_000).toISOString(),
+        closesAt: new Date(start + 60_000).toISOString(),
+        drawAt: new Date(start + 60_000).toISOString(),
+      }),
+    );
+    drawId = body.id;
+    const people = [
+      ['Ana Popescu', '+37369550747'],
+      ['Ion Rusu', '+37369550002'],
+      ['Eva Lungu', '+37369550003'],
+      ['Dan Ceban', '+37369550004'],
+    ];
+    for (const [index, [name, phone]] of people.entries()) {
+      const player = quizPlayer(world, `page-${index}`);
+      await player.joins(name!, phone!);
+      await player.presses(joinDrawPayload(drawId));
+    }
+    clock.advance(120_000);
+    await world.call('POST', `/api/v1/draws/${drawId}/run`, {});
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await world?.stop();
+  });
+
+  async function open(locale = 'en') {
+    const context = await browser.newContext({ locale });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    return { page, errors };
+  }
+
+  it('recomputes the draw in the browser and confirms it', async () => {
+    const { page, errors } = await open();
+    await page.goto(`${world.app.url}/draws/${drawId}`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Tea draw');
+    expect(await page.locator('#entries li').count()).toBe(4);
+    expect(await page.locator('#winners li').count()).toBe(3);
+    expect(await page.locator('#entries').textContent()).toContain('Ana P. ••0747');
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expect.poll(() => page.locator('#verdict').textContent()).toContain('✓ Verified in your browser');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('catches a result whose winners were changed on the way', async () => {
+    const { page } = await open();
+    await page.route('**/result', async (route) => {
+      const response = await route.fetch();
+      const result = (await response.json()) as { winners: { entryId: string }[]; entries: { id: string }[] };
+      const loser = result.entries.find((entry) => !result.winners.some((winner) => winner.entryId === entry.id))!;
+      result.winners[0]!.entryId = loser.id;
+      await route.fulfill({ response, json: result });
+    });
+    await page.goto(`${world.app.url}/draws/${drawId}`);
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expect.poll(() => page.locator('#verdict').textContent()).toContain('✗ The winners are not those');
+  });
+
+  it('speaks the reader’s language', async () => {
+    const { page } = await open('ru-RU');
+    await page.goto(`${world.app.url}/draws/${drawId}`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Чайный розыгрыш');
+    await page.getByRole('button', { name: 'Проверить' }).click();
+    await expect.poll(() => page.locator('#verdict').textContent()).toContain('✓ Проверено в вашем браузере');
+  });
+});
