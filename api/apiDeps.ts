@@ -17,6 +17,8 @@ import type { QuizStore } from '../core/quizzes/quizzesPorts.ts';
 import type { SurveyReports, SurveySending } from '../core/surveys/surveysPorts.ts';
 import type { SegmentMembers, SegmentStore } from '../core/segments/segmentsPorts.ts';
 import type { CampaignDeps } from '../core/campaigns/campaignDeps.ts';
+import type { ContestPictures, ContestStore } from '../core/contests/contestsPorts.ts';
+import type { Translator } from '../core/i18n/translator.ts';
 
 /** What the REST API is built from; the composition root (app/startApp.ts) provides it. */
 export interface ApiDeps {
@@ -31,6 +33,10 @@ export interface ApiDeps {
   segments: { store: SegmentStore; members: SegmentMembers };
   /** Campaigns to segments, their commands and statistics (core/campaigns/). */
   campaigns: CampaignDeps;
+  /** Photo and drawing contests, their moderation and standings (core/contests/). */
+  contests: { store: ContestStore; pictures: ContestPictures };
+  /** The texts members are told in (a moderation decision's message). */
+  translator: Translator;
   /** Search, a member's page and their purchases, for the console. */
   directory: MemberDirectory;
   ledger: Pick<LedgerReads, 'ledgerPage' | 'balanceAfterPurchase'>;

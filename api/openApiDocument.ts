@@ -62,6 +62,8 @@ const accessNote: Record<ApiRoute['access'], string> = {
   reports: 'The admin token, an API key with the `reports` scope, or any console role but support.',
   surveys: 'The admin token, or a console owner or marketer.',
   campaigns: 'The admin token, or a console owner or marketer.',
+  contests: 'The admin token, or a console owner or marketer.',
+  moderation: 'The admin token, or a console owner, marketer or support.',
 };
 
 function operation(route: ApiRoute): JsonSchema {

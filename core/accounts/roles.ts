@@ -29,6 +29,10 @@ export const permissions = [
   'surveys',
   /** Segments and campaigns: choosing members and writing to them. */
   'campaigns',
+  /** Creating photo and drawing contests. */
+  'contests',
+  /** Approving or rejecting contest entries. */
+  'moderation',
   /** Accounts, API keys, cashiers and the audit log. */
   'admin',
 ] as const;
@@ -36,8 +40,8 @@ export type Permission = (typeof permissions)[number];
 
 const granted: Record<Role, readonly Permission[]> = {
   owner: permissions,
-  marketer: ['read', 'program', 'members', 'adjust', 'quizzes', 'reports', 'surveys', 'campaigns'],
-  support: ['read', 'desk', 'members'],
+  marketer: ['read', 'program', 'members', 'adjust', 'quizzes', 'reports', 'surveys', 'campaigns', 'contests', 'moderation'],
+  support: ['read', 'desk', 'members', 'moderation'],
   viewer: ['reports'],
 };
 

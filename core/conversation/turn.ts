@@ -20,6 +20,7 @@ import type { SurveyDeps } from '../surveys/surveysPorts.ts';
 import type { SegmentAudience } from '../segments/segmentAudience.ts';
 import type { MarketingConsentStore } from '../marketing/marketingPorts.ts';
 import type { CampaignStore } from '../campaigns/campaignsPorts.ts';
+import type { ContestChatDeps } from '../contests/contestChatDeps.ts';
 
 /** What the assistant is built from; the composition root supplies it. */
 export interface AssistantDeps {
@@ -55,6 +56,8 @@ export interface AssistantDeps {
   marketing?: MarketingConsentStore;
   /** Campaigns, whose buttons are counted when pressed (core/campaigns/); without it such a button is answered as unknown. */
   campaigns?: Pick<CampaignStore, 'find' | 'recordPress'>;
+  /** Photo and drawing contests: entries and votes (core/contests/); without it none is offered. */
+  contests?: ContestChatDeps;
 }
 
 /** One update being answered: who, in which language, at what moment. */
