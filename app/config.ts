@@ -64,6 +64,8 @@ export const configSchema = z
     }),
     /** Where photos attached in the web chat are kept until the desk has posted them (30 days). */
     WEBCHAT_PHOTO_DIR: z.preprocess(blankIsUnset, z.string().default('./data/webchat-photos')),
+    /** Where cleaned pictures are kept: campaign images and contest entries, served at `/media/{id}`. */
+    MEDIA_DIR: z.preprocess(blankIsUnset, z.string().default('./data/media')),
     /** Web chat posts a visitor may make per minute. */
     WEBCHAT_RATE_LIMIT_PER_MINUTE: integerOr(1, 100_000, 30),
     /** REST API requests per minute per API key (or admin token). */

@@ -73,6 +73,8 @@ import { createSlackDesk, type SlackDesk } from '../bots/slack/createSlackDesk.t
 import { registerSlackRoute } from '../bots/slack/registerSlackRoute.ts';
 import { telegramPhotoSource } from '../bots/telegram/telegramPhotos.ts';
 import { createWebPhotoStore } from '../bots/web/webPhotoStore.ts';
+import { createFilePictureStore } from '../core/storage/media/createFilePictureStore.ts';
+import { registerMediaRoute } from './mediaRoute.ts';
 import { viberPhotoSource } from '../bots/viber/viberPhotos.ts';
 import { connectViber } from './viber.ts';
 
@@ -135,6 +137,8 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   );
   const menu = assistantMenu();
   const webPhotos = createWebPhotoStore(config.WEBCHAT_PHOTO_DIR);
+  // Uploaded pictures (campaign images, contest entries), cleaned of metadata, public at /media/{id}.
+  const pictures = createFilePictureStore(config.MEDIA_DIR);
   const privacy = privacyWithPhotos(createPrivacyStore(db), webPhotos, log);
   const segments = { store: createSegmentStore(db), members: createSegmentMembers(db) };
   const campaigns = campaignDepsOf(db, { translator, settings, loadRules: points.rules, log });
@@ -176,6 +180,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     secure,
     routerRefusals: { [`${API_PREFIX}/`]: apiRouterRefusal },
   });
+  registerMediaRoute(server, pictures);
   await registerWebChat(server, {
     assistant,
     translator,
