@@ -9,6 +9,7 @@ import { quizDynamicMenu, quizMenuEntries, quizPayloadKinds } from '../core/quiz
 import { surveysPayloadKinds } from '../core/surveys/surveysMenu.ts';
 import { marketingPayloadKinds } from '../core/marketing/marketingMenu.ts';
 import { campaignsPayloadKinds } from '../core/campaigns/campaignsMenu.ts';
+import { contestDynamicMenu, contestMenuEntries, contestPayloadKinds } from '../core/contests/contestMenu.ts';
 
 /**
  * Every capability's main menu entries, in the order the menu shows them
@@ -23,6 +24,7 @@ export function assistantMenu(): MenuRegistry {
       ...channelsMenuEntries,
       ...privacyMenuEntries,
       ...quizMenuEntries,
+      ...contestMenuEntries,
     ],
     [
       ...channelsPayloadKinds,
@@ -31,7 +33,8 @@ export function assistantMenu(): MenuRegistry {
       ...surveysPayloadKinds,
       ...marketingPayloadKinds,
       ...campaignsPayloadKinds,
+      ...contestPayloadKinds,
     ],
-    [...quizDynamicMenu],
+    [...quizDynamicMenu, ...contestDynamicMenu],
   );
 }

@@ -76,6 +76,8 @@ import { createWebPhotoStore } from '../bots/web/webPhotoStore.ts';
 import { createFilePictureStore } from '../core/storage/media/createFilePictureStore.ts';
 import { registerMediaRoute } from './mediaRoute.ts';
 import { viberPhotoSource } from '../bots/viber/viberPhotos.ts';
+import { contestChatDepsOf, contestPicturesOf } from './contests.ts';
+import { createContestStore } from '../core/storage/contests/createContestStore.ts';
 import { connectViber } from './viber.ts';
 
 export interface RunningApp {
@@ -142,6 +144,9 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   const privacy = privacyWithPhotos(createPrivacyStore(db), webPhotos, log);
   const segments = { store: createSegmentStore(db), members: createSegmentMembers(db) };
   const campaigns = campaignDepsOf(db, { translator, settings, loadRules: points.rules, log });
+  // Customers' photos by channel, for the Slack relay and the desk inbox alike; Telegram's joins once its bot exists.
+  const photos: Partial<Record<Channel, PhotoSource>> = { web: webPhotos.get };
+  const contestPictures = contestPicturesOf(pictures);
   const deps: AssistantDeps = {
     ...stores,
     menu,
@@ -160,6 +165,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     surveys: { store: createSurveyStore(db) },
     marketing: createMarketingConsentStore(db),
     campaigns: campaigns.campaigns,
+    contests: contestChatDepsOf(db, contestPictures, photos),
   };
   await deps.understanding.ready;
   const assistant = createAssistant(deps);
@@ -170,8 +176,6 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     dataDirectoryOf(config.DATABASE_URL),
   );
   const secure = config.PUBLIC_URL?.startsWith('https:') ?? false;
-  // Customers' photos by channel, for the Slack relay and the desk inbox alike; Telegram's joins once its bot exists.
-  const photos: Partial<Record<Channel, PhotoSource>> = { web: webPhotos.get };
   const server = createHttpServer({
     log,
     ping: () => pingDatabase(db),
@@ -212,6 +216,8 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     quizzes: createQuizStore(db),
     segments,
     campaigns,
+    contests: { store: createContestStore(db), pictures: contestPictures },
+    translator,
     adjustPoints: createAdjustPoints({ store: createAdjustmentStore(db), translator, rules: points.rules, clock }),
   });
   // The web console (console/): /admin, speaking only to the REST API above.

@@ -18,6 +18,8 @@ import { createBirthdayStore } from '../core/storage/members/createBirthdayStore
 import type { Database } from '../core/storage/db/openDatabase.ts';
 import { campaignsJobs } from '../core/campaigns/campaignsJobs.ts';
 import { campaignDepsOf } from './campaigns.ts';
+import { contestJobs } from '../core/contests/contestJobs.ts';
+import { createContestCloseStore } from '../core/storage/contests/createContestCloseStore.ts';
 
 export interface SchedulerOptions {
   /** Time between the end of one run and the start of the next; 0 switches the scheduler off. */
@@ -74,6 +76,7 @@ export function scheduledJobsOf(db: Database, deps: Omit<SchedulerDeps, 'clock'>
     ...quizJobs({ ...common, quizzes: createQuizCloseStore(db) }),
     ...surveysJobs({ ...common, surveys: createSurveyStore(db), ...(deps.desk && { desk: deps.desk }) }),
     ...campaignsJobs(campaignDepsOf(db, common)),
+    ...contestJobs({ ...common, contests: createContestCloseStore(db) }),
   ];
 }
 
