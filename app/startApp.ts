@@ -76,7 +76,8 @@ import { createWebPhotoStore } from '../bots/web/webPhotoStore.ts';
 import { createFilePictureStore } from '../core/storage/media/createFilePictureStore.ts';
 import { registerMediaRoute } from './mediaRoute.ts';
 import { viberPhotoSource } from '../bots/viber/viberPhotos.ts';
-import { contestChatDepsOf, contestPicturesOf } from './contests.ts';
+import { contestChatDepsOf, contestPicturesOf, slackModerationOf } from './contests.ts';
+import type { ContestModerationOptions } from '../bots/slack/contestModeration.ts';
 import { createContestStore } from '../core/storage/contests/createContestStore.ts';
 import { connectViber } from './viber.ts';
 
@@ -147,6 +148,8 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   // Customers' photos by channel, for the Slack relay and the desk inbox alike; Telegram's joins once its bot exists.
   const photos: Partial<Record<Channel, PhotoSource>> = { web: webPhotos.get };
   const contestPictures = contestPicturesOf(pictures);
+  const contestStore = createContestStore(db);
+  const contestChat = contestChatDepsOf(db, contestPictures, photos);
   const deps: AssistantDeps = {
     ...stores,
     menu,
@@ -165,7 +168,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     surveys: { store: createSurveyStore(db) },
     marketing: createMarketingConsentStore(db),
     campaigns: campaigns.campaigns,
-    contests: contestChatDepsOf(db, contestPictures, photos),
+    contests: contestChat,
   };
   await deps.understanding.ready;
   const assistant = createAssistant(deps);
@@ -216,7 +219,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     quizzes: createQuizStore(db),
     segments,
     campaigns,
-    contests: { store: createContestStore(db), pictures: contestPictures },
+    contests: { store: contestStore, pictures: contestPictures },
     translator,
     adjustPoints: createAdjustPoints({ store: createAdjustmentStore(db), translator, rules: points.rules, clock }),
   });
@@ -231,7 +234,19 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   const viber = config.VIBER_AUTH_TOKEN ? await connectViber(config, server, { db, assistant, log, clock }) : null;
   if (viber) photos.viber = viberPhotoSource();
   // The staff desk in Slack (bots/slack/): tickets in the staff channel, answers back to the customer.
-  const slack = config.SLACK_BOT_TOKEN ? await connectSlack(config, log, server, staffDesk, photos) : null;
+  const moderation = slackModerationOf({
+    channel: config.SLACK_MODERATION_CHANNEL ?? config.SLACK_STAFF_CHANNEL ?? '',
+    store: contestStore,
+    pictures: contestPictures,
+    translator,
+    defaultLocale: settings.defaultLocale,
+    staffLocale: desk.settings.staffLocale,
+    clock,
+    log,
+  });
+  const slack = config.SLACK_BOT_TOKEN ? await connectSlack(config, log, server, staffDesk, photos, moderation) : null;
+  // Entries go before the moderation channel as they arrive; without Slack they wait in the console's queue.
+  if (slack?.postContestEntry) contestChat.submitted = slack.postContestEntry;
   if (!slack)
     log.info(
       'staff desk: Slack is not configured; tickets are answered in the console’s desk inbox (/admin, or GET /api/v1/tickets); set SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_STAFF_CHANNEL to post new tickets to Slack too',
@@ -304,6 +319,7 @@ async function connectSlack(
   server: FastifyInstance,
   desk: StaffDesk,
   photos: Partial<Record<Channel, PhotoSource>>,
+  moderation: ContestModerationOptions,
 ): Promise<SlackDesk> {
   const slack = createSlackDesk({
     token: config.SLACK_BOT_TOKEN!,
@@ -313,6 +329,7 @@ async function connectSlack(
     desk,
     photos,
     log,
+    moderation,
   });
   await registerSlackRoute(server, slack);
   return slack;

@@ -20,12 +20,20 @@ const example = {
   votingOpensAt: '2026-12-10T00:00:00Z',
   votingClosesAt: '2026-12-17T00:00:00Z',
   votesPerMember: 3,
-  prizes: [{ name: { en: 'A family breakfast' }, count: 1 }, { name: { en: '500 points' }, count: 2, points: 500 }],
+  prizes: [
+    { name: { en: 'A family breakfast' }, count: 1 },
+    { name: { en: '500 points' }, count: 2, points: 500 },
+  ],
   showAuthorNames: true,
 };
 
 const rejectBody = z.strictObject({
-  reason: z.string().trim().min(1).max(300).meta({ description: 'Why, as the author will read it (in their language, if you can).' }),
+  reason: z
+    .string()
+    .trim()
+    .min(1)
+    .max(300)
+    .meta({ description: 'Why, as the author will read it (in their language, if you can).' }),
 });
 
 /** Photo and drawing contests: marketers set them up, moderators decide on entries, staff follow the standings. */
@@ -115,7 +123,10 @@ export function contestRoutes(deps: ApiDeps): ApiRoute[] {
       handle: async () => ({
         status: 200,
         body: {
-          entries: (await deps.contests.store.pending(100)).map((e) => ({ ...entryView(e), contestTitle: e.contestTitle })),
+          entries: (await deps.contests.store.pending(100)).map((e) => ({
+            ...entryView(e),
+            contestTitle: e.contestTitle,
+          })),
         },
       }),
     }),
@@ -129,7 +140,11 @@ export function contestRoutes(deps: ApiDeps): ApiRoute[] {
       summary: 'The picture of an entry, cleaned of its metadata',
       example: { params: { id: EXAMPLE_ID } },
       responses: {
-        200: { description: 'The picture.', schema: z.string().meta({ contentMediaType: 'image/*' }), mediaType: 'image/*' },
+        200: {
+          description: 'The picture.',
+          schema: z.string().meta({ contentMediaType: 'image/*' }),
+          mediaType: 'image/*',
+        },
       },
       problems: ['entry-not-found'],
       handle: async ({ params }) => {
@@ -156,12 +171,20 @@ function decisionRoute(deps: ApiDeps, action: 'approve' | 'reject'): ApiRoute {
     summary: action === 'approve' ? 'Approve an entry: voters will see it' : 'Reject an entry, with a reason',
     description:
       'The first decision counts, here or in Slack: deciding an entry decided already is 409 entry-decided, with the decision that stands. The author is told in their language.',
-    example: { params: { id: EXAMPLE_ID }, ...(action === 'reject' ? { body: { reason: 'The picture shows no drawing.' } } : {}) },
+    example: {
+      params: { id: EXAMPLE_ID },
+      ...(action === 'reject' ? { body: { reason: 'The picture shows no drawing.' } } : {}),
+    },
     responses: { 200: { description: 'The entry as decided.', schema: entryViewSchema } },
     problems: ['entry-not-found', 'entry-decided'],
     handle: async ({ params, body, client }) => {
       const outcome = await decideEntry(
-        { store: deps.contests.store, translator: deps.translator, defaultLocale: deps.settings.defaultLocale, clock: deps.clock },
+        {
+          store: deps.contests.store,
+          translator: deps.translator,
+          defaultLocale: deps.settings.defaultLocale,
+          clock: deps.clock,
+        },
         {
           entryId: params.id,
           approve: action === 'approve',
@@ -188,12 +211,16 @@ function decisionRoute(deps: ApiDeps, action: 'approve' | 'reject'): ApiRoute {
 
 async function found(deps: ApiDeps, id: string): Promise<Contest> {
   const contest = await deps.contests.store.find(id);
-  if (!contest) throw new ApiProblem('contest-not-found', `There is no contest ${id}; GET /api/v1/contests lists them.`);
+  if (!contest)
+    throw new ApiProblem('contest-not-found', `There is no contest ${id}; GET /api/v1/contests lists them.`);
   return contest;
 }
 
 function entryNotFound(id: string): ApiProblem {
-  return new ApiProblem('entry-not-found', `There is no contest entry ${id}; GET /api/v1/contests/{id}/standings lists them.`);
+  return new ApiProblem(
+    'entry-not-found',
+    `There is no contest entry ${id}; GET /api/v1/contests/{id}/standings lists them.`,
+  );
 }
 
 function audit(deps: ApiDeps, client: ApiClient, action: string, id: string, after: unknown) {

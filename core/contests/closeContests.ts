@@ -30,7 +30,8 @@ export async function closeContests(deps: ContestJobDeps, now: Date): Promise<{ 
   for (const contest of await deps.contests.due(now, BATCH)) {
     const ranked = rankEntries((await deps.contests.standings(contest.id)).filter((e) => e.status === 'approved'));
     const wins = winsOf(contest, ranked);
-    if (wins.length > 0) await deps.awarding?.award({ kind: 'contest', id: contest.id }, contest.title, contest.prizes, wins);
+    if (wins.length > 0)
+      await deps.awarding?.award({ kind: 'contest', id: contest.id }, contest.title, contest.prizes, wins);
     if (await deps.contests.close(contest.id, results(deps, contest, ranked, wins), now)) closed += 1;
   }
   if (closed > 0) deps.log.info({ closed }, 'contests closed');
@@ -38,7 +39,10 @@ export async function closeContests(deps: ContestJobDeps, now: Date): Promise<{ 
 }
 
 /** The first prize's `count` winners, then the next prize's, down the ranking. */
-export function winsOf(contest: Pick<Contest, 'id' | 'prizes'>, ranked: Pick<EntryStanding, 'id' | 'memberId'>[]): PrizeWin[] {
+export function winsOf(
+  contest: Pick<Contest, 'id' | 'prizes'>,
+  ranked: Pick<EntryStanding, 'id' | 'memberId'>[],
+): PrizeWin[] {
   const prizeOfPlace = contest.prizes.flatMap((prize, index) => Array.from({ length: prize.count }, () => index));
   return ranked.slice(0, prizeOfPlace.length).map((entry, place) => ({
     winId: `contest:${contest.id}:${entry.id}`,

@@ -67,7 +67,13 @@ export interface ContestPlayStore {
    * decision) while submissions are open at `now`; the check and the write
    * are one conditional statement.
    */
-  submit(contestId: string, memberId: string, pictureId: string, caption: string | null, now: Date): Promise<SubmitOutcome>;
+  submit(
+    contestId: string,
+    memberId: string,
+    pictureId: string,
+    caption: string | null,
+    now: Date,
+  ): Promise<SubmitOutcome>;
   approvedEntries(contestId: string): Promise<ShownEntry[]>;
   /**
    * One vote, in the first free slot of 1..limit: the primary key

@@ -20,7 +20,12 @@ export function voteRefusal(contest: Contest, member: MemberRecord, now: Date): 
 }
 
 /** "Vote" and "➡️ Next": the entry at `index` of this member's own order, with ❤️ Vote and ➡️ Next. */
-export async function showEntry(turn: Turn, member: MemberRecord, contestId: string, index: number): Promise<Outbound[]> {
+export async function showEntry(
+  turn: Turn,
+  member: MemberRecord,
+  contestId: string,
+  index: number,
+): Promise<Outbound[]> {
   const contests = turn.deps.contests;
   const contest = await contests?.store.find(contestId);
   if (!contests || !contest) return [withMenu(turn, turn.t('contests.none'))];
@@ -39,7 +44,8 @@ export async function voteFor(turn: Turn, member: MemberRecord, entryId: string,
   const refusal = entry.memberId === member.id ? 'ownEntry' : voteRefusal(contest, member, turn.now);
   if (refusal) return [withMenu(turn, turn.t(`contests.refused.${refusal}`))];
   const outcome = await contests.store.cast(contest.id, member.id, entry.id, contest.votesPerMember, turn.now);
-  const used = outcome.kind === 'limit' ? contest.votesPerMember : (await contests.store.votedBy(contest.id, member.id)).length;
+  const used =
+    outcome.kind === 'limit' ? contest.votesPerMember : (await contests.store.votedBy(contest.id, member.id)).length;
   const left = contest.votesPerMember - used;
   const said = turn.t(`contests.vote.${outcome.kind}`, { count: left });
   if (outcome.kind === 'limit' || left === 0) return [withMenu(turn, said)];

@@ -21,7 +21,10 @@ export function createContestCloseStore(db: Database): ContestCloseStore {
       withTransactionRetry(
         db,
         async (tx) => {
-          const marked = await tx.contest.updateMany({ where: { id: contestId, closedAt: null }, data: { closedAt: now } });
+          const marked = await tx.contest.updateMany({
+            where: { id: contestId, closedAt: null },
+            data: { closedAt: now },
+          });
           if (marked.count === 0) return false;
           for (const notice of notices) await enqueueInTransaction(tx, { ...notice, at: now }, { tellWhyNot: false });
           return true;

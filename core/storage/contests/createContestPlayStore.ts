@@ -26,7 +26,8 @@ export function createContestPlayStore(db: Database): ContestPlayStore {
       const row = await db.prisma.contestEntry.findUnique({ where: { id: entryId } });
       return row ? toEntry(row) : null;
     },
-    submit: (contestId, memberId, pictureId, caption, now) => submit(db, { contestId, memberId, pictureId, caption, now }),
+    submit: (contestId, memberId, pictureId, caption, now) =>
+      submit(db, { contestId, memberId, pictureId, caption, now }),
     approvedEntries: async (contestId) => {
       const rows = await db.prisma.contestEntry.findMany({
         where: { contestId, status: 'approved' },
@@ -78,7 +79,9 @@ async function submit(db: Database, submission: Submission): Promise<SubmitOutco
       },
     });
     if (replaced.count === 0) return null;
-    const row = await db.prisma.contestEntry.findUniqueOrThrow({ where: { contestId_memberId: { contestId, memberId } } });
+    const row = await db.prisma.contestEntry.findUniqueOrThrow({
+      where: { contestId_memberId: { contestId, memberId } },
+    });
     return { kind: 'submitted', entry: toEntry(row), replaced: true };
   };
   const replaced = await replace();

@@ -39,7 +39,9 @@ export function createContestStore(db: Database): ContestStore {
         where: { id: { in: [...new Set(entries.map((entry) => entry.contestId))] } },
         select: { id: true, title: true },
       });
-      const titles = new Map(contests.map((contest) => [contest.id, JSON.parse(contest.title) as Record<string, string>]));
+      const titles = new Map(
+        contests.map((contest) => [contest.id, JSON.parse(contest.title) as Record<string, string>]),
+      );
       return entries.map((entry) => ({ ...entry, contestTitle: titles.get(entry.contestId) ?? {} }));
     },
     entry: async (entryId) => (await entriesWithVotes(db.prisma, { id: entryId }))[0] ?? null,

@@ -89,9 +89,7 @@ describeEachProvider('Contest voting under concurrency', (provider) => {
 
   it('holds the limit of two votes and one vote per entry with 500 members tapping at once', async () => {
     // Voter v taps entries v%6, (v+1)%6 (twice) and (v+2)%6, all at the same moment.
-    const taps = voters.flatMap((voter, v) =>
-      [0, 1, 1, 2].map((k) => ({ voter, entry: entries[(v + k) % ENTRIES]! })),
-    );
+    const taps = voters.flatMap((voter, v) => [0, 1, 1, 2].map((k) => ({ voter, entry: entries[(v + k) % ENTRIES]! })));
     for (let i = 0; i < taps.length; i += 500)
       await Promise.all(
         taps.slice(i, i + 500).map(({ voter, entry }) => press(voter.address, contestPayload.vote(entry.id, 0))),
@@ -114,7 +112,9 @@ describeEachProvider('Contest voting under concurrency', (provider) => {
   });
 
   it('does not count members who joined after voting opened', async () => {
-    const replies = await Promise.all(late.map((member) => press(member.address, contestPayload.vote(entries[1]!.id, 0))));
+    const replies = await Promise.all(
+      late.map((member) => press(member.address, contestPayload.vote(entries[1]!.id, 0))),
+    );
     for (const [reply] of replies)
       expect(reply!.text).toBe('Only members who joined before voting opened may vote in this contest.');
     const counted = await world.app.db.prisma.contestVote.count({
@@ -137,7 +137,9 @@ describeEachProvider('Contest voting under concurrency', (provider) => {
     expect(first).toHaveLength(ENTRIES - 1);
     expect(first).not.toContain('Entry 0');
     expect(await shown(entries[0]!.address)).toEqual(first);
-    const orders = new Set(await Promise.all(voters.slice(0, 8).map(async (voter) => (await shown(voter.address)).join())));
+    const orders = new Set(
+      await Promise.all(voters.slice(0, 8).map(async (voter) => (await shown(voter.address)).join())),
+    );
     expect(orders.size).toBeGreaterThan(1);
   });
 
