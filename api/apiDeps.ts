@@ -19,6 +19,8 @@ import type { SegmentMembers, SegmentStore } from '../core/segments/segmentsPort
 import type { CampaignDeps } from '../core/campaigns/campaignDeps.ts';
 import type { ContestPictures, ContestStore } from '../core/contests/contestsPorts.ts';
 import type { Translator } from '../core/i18n/translator.ts';
+import type { PrizeStore } from '../core/contests/prizePorts.ts';
+import type { DrawDeps } from '../core/contests/draws/runDraw.ts';
 
 /** What the REST API is built from; the composition root (app/startApp.ts) provides it. */
 export interface ApiDeps {
@@ -37,6 +39,10 @@ export interface ApiDeps {
   contests: { store: ContestStore; pictures: ContestPictures };
   /** The texts members are told in (a moderation decision's message). */
   translator: Translator;
+  /** Prize codes won in draws and contests, redeemed once (core/contests/). */
+  prizes: Pick<PrizeStore, 'redeem'>;
+  /** Prize draws: created, run once, their result public (core/contests/draws/). */
+  draws: DrawDeps;
   /** Search, a member's page and their purchases, for the console. */
   directory: MemberDirectory;
   ledger: Pick<LedgerReads, 'ledgerPage' | 'balanceAfterPurchase'>;

@@ -29,6 +29,8 @@ import { segmentRoutes } from './routes/segmentRoutes.ts';
 import { campaignRoutes } from './routes/campaignRoutes.ts';
 import { automationRoutes } from './routes/automationRoutes.ts';
 import { surveyReportRoutes } from './routes/surveyReportRoutes.ts';
+import { prizeCodeRoutes } from './routes/prizeCodeRoutes.ts';
+import { drawRoutes } from './routes/drawRoutes.ts';
 
 const HOUR_MS = 3_600_000;
 /** Idempotency keys are honoured this long; a till retries within minutes. */
@@ -60,6 +62,8 @@ export function apiRoutes(deps: ApiDeps, apiKeys: ApiKeyCache): ApiRoute[] {
     ...campaignRoutes(deps),
     ...automationRoutes(deps),
     ...surveyReportRoutes(deps),
+    ...drawRoutes(deps),
+    ...prizeCodeRoutes(deps),
   ];
 }
 

@@ -10,6 +10,7 @@ import { surveysPayloadKinds } from '../core/surveys/surveysMenu.ts';
 import { marketingPayloadKinds } from '../core/marketing/marketingMenu.ts';
 import { campaignsPayloadKinds } from '../core/campaigns/campaignsMenu.ts';
 import { contestDynamicMenu, contestMenuEntries, contestPayloadKinds } from '../core/contests/contestMenu.ts';
+import { drawDynamicMenu, drawPayloadKinds } from '../core/contests/draws/drawMenu.ts';
 
 /**
  * Every capability's main menu entries, in the order the menu shows them
@@ -34,7 +35,8 @@ export function assistantMenu(): MenuRegistry {
       ...marketingPayloadKinds,
       ...campaignsPayloadKinds,
       ...contestPayloadKinds,
+      ...drawPayloadKinds,
     ],
-    [...quizDynamicMenu, ...contestDynamicMenu],
+    [...quizDynamicMenu, ...contestDynamicMenu, ...drawDynamicMenu],
   );
 }

@@ -4,6 +4,7 @@ import { welcomeBonusReaction } from '../core/storage/members/welcomeBonusReacti
 import { referralReaction } from '../core/storage/referral/referralReaction.ts';
 import { surveyReaction } from '../core/storage/surveys/surveyReaction.ts';
 import { defaultProgramSettings } from '../core/settings/programSettings.ts';
+import { drawEntryReaction } from '../core/storage/contests/drawEntryReaction.ts';
 
 /**
  * Every capability's reaction to a purchase, in the order they run inside
@@ -14,5 +15,10 @@ export function purchaseReactions(
   translator: Translator,
   timezone: string = defaultProgramSettings.timezone,
 ): PurchaseReaction[] {
-  return [welcomeBonusReaction(), referralReaction(translator), surveyReaction(translator, timezone)];
+  return [
+    welcomeBonusReaction(),
+    referralReaction(translator),
+    surveyReaction(translator, timezone),
+    drawEntryReaction(),
+  ];
 }

@@ -80,6 +80,9 @@ import { contestChatDepsOf, contestPicturesOf, slackModerationOf } from './conte
 import type { ContestModerationOptions } from '../bots/slack/contestModeration.ts';
 import { createContestStore } from '../core/storage/contests/createContestStore.ts';
 import { connectViber } from './viber.ts';
+import { prizesOf } from './prizes.ts';
+import { drawDepsOf } from './draws.ts';
+import { createDrawStore } from '../core/storage/contests/createDrawStore.ts';
 
 export interface RunningApp {
   /** Where the HTTP server listens, e.g. http://127.0.0.1:3000. */
@@ -150,6 +153,8 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   const contestPictures = contestPicturesOf(pictures);
   const contestStore = createContestStore(db);
   const contestChat = contestChatDepsOf(db, contestPictures, photos);
+  // Prizes of draws and contests: points credited or a code issued once per win (core/contests/prize.ts).
+  const prizes = prizesOf(db, { translator, settings, loadRules: points.rules, clock, log });
   const deps: AssistantDeps = {
     ...stores,
     menu,
@@ -169,6 +174,8 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     marketing: createMarketingConsentStore(db),
     campaigns: campaigns.campaigns,
     contests: contestChat,
+    prizes: prizes.store,
+    draws: createDrawStore(db),
   };
   await deps.understanding.ready;
   const assistant = createAssistant(deps);
@@ -221,6 +228,8 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     campaigns,
     contests: { store: contestStore, pictures: contestPictures },
     translator,
+    prizes: prizes.store,
+    draws: drawDepsOf(db, prizes.awarding, clock, log),
     adjustPoints: createAdjustPoints({ store: createAdjustmentStore(db), translator, rules: points.rules, clock }),
   });
   // The web console (console/): /admin, speaking only to the REST API above.

@@ -40,7 +40,18 @@ export type Permission = (typeof permissions)[number];
 
 const granted: Record<Role, readonly Permission[]> = {
   owner: permissions,
-  marketer: ['read', 'program', 'members', 'adjust', 'quizzes', 'reports', 'surveys', 'campaigns', 'contests', 'moderation'],
+  marketer: [
+    'read',
+    'program',
+    'members',
+    'adjust',
+    'quizzes',
+    'reports',
+    'surveys',
+    'campaigns',
+    'contests',
+    'moderation',
+  ],
   support: ['read', 'desk', 'members', 'moderation'],
   viewer: ['reports'],
 };

@@ -9,8 +9,8 @@ import type { PrizeAwarding, PrizeWin } from './prize.ts';
 
 export interface ContestJobDeps {
   contests: ContestCloseStore;
-  /** Gives the winners their prizes (core/contests/prize.ts); without it the results are told and no prize goes out. */
-  awarding?: PrizeAwarding;
+  /** Gives the winners their prizes (core/contests/prize.ts), on the run's clock; without it the results are told and no prize goes out. */
+  awardingAt?: (now: Date) => PrizeAwarding;
   translator: Translator;
   settings: Pick<ProgramSettings, 'defaultLocale'>;
   log: Logger;
@@ -31,7 +31,7 @@ export async function closeContests(deps: ContestJobDeps, now: Date): Promise<{ 
     const ranked = rankEntries((await deps.contests.standings(contest.id)).filter((e) => e.status === 'approved'));
     const wins = winsOf(contest, ranked);
     if (wins.length > 0)
-      await deps.awarding?.award({ kind: 'contest', id: contest.id }, contest.title, contest.prizes, wins);
+      await deps.awardingAt?.(now).award({ kind: 'contest', id: contest.id }, contest.title, contest.prizes, wins);
     if (await deps.contests.close(contest.id, results(deps, contest, ranked, wins), now)) closed += 1;
   }
   if (closed > 0) deps.log.info({ closed }, 'contests closed');

@@ -21,6 +21,8 @@ import type { SegmentAudience } from '../segments/segmentAudience.ts';
 import type { MarketingConsentStore } from '../marketing/marketingPorts.ts';
 import type { CampaignStore } from '../campaigns/campaignsPorts.ts';
 import type { ContestChatDeps } from '../contests/contestChatDeps.ts';
+import type { PrizeStore } from '../contests/prizePorts.ts';
+import type { DrawStore } from '../contests/draws/drawsPorts.ts';
 
 /** What the assistant is built from; the composition root supplies it. */
 export interface AssistantDeps {
@@ -58,6 +60,10 @@ export interface AssistantDeps {
   campaigns?: Pick<CampaignStore, 'find' | 'recordPress'>;
   /** Photo and drawing contests: entries and votes (core/contests/); without it none is offered. */
   contests?: ContestChatDeps;
+  /** Prizes won in draws and contests (core/contests/): codes on the card, redeemed at the till; without it none are shown. */
+  prizes?: Pick<PrizeStore, 'unredeemedCodes' | 'redeem'>;
+  /** Prize draws members take part in with a button (core/contests/draws/); without it none is offered. */
+  draws?: Pick<DrawStore, 'join' | 'openOptIns'>;
 }
 
 /** One update being answered: who, in which language, at what moment. */

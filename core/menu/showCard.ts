@@ -6,6 +6,7 @@ import { qrCodePng } from './qrCodePng.ts';
 import { formatTime } from './formatDate.ts';
 import { menuPayload } from '../payloads.ts';
 import { backToMenuRow } from './mainMenu.ts';
+import { prizeCodeLines } from '../contests/prizeCodeLines.ts';
 
 /**
  * The loyalty card: its number, and a one-time code (with its QR) that the
@@ -16,7 +17,8 @@ export async function showCard(turn: Turn, member: MemberRecord): Promise<Outbou
   const card = formatCardNumber(member.cardNumber);
   const { code, expiresAt } = await deps.points.issueCode(member.id);
   const time = formatTime(expiresAt, turn.locale, deps.settings.timezone);
-  const text = `${t('card.caption', { card, name: member.name })}\n${t('card.code', { code, time })}`;
+  const prizes = await prizeCodeLines(turn, member.id);
+  const text = `${t('card.caption', { card, name: member.name })}\n${t('card.code', { code, time })}${prizes}`;
   // The code outlives no one's patience: "New code" issues a fresh one without going back to the menu.
   const buttons = [[{ label: t('card.newCode'), payload: menuPayload('card') }], backToMenuRow(t)];
   const stale = {

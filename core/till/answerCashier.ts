@@ -9,6 +9,7 @@ import { parseTillPayload } from './tillPayloads.ts';
 import type { Cashier } from './tillPorts.ts';
 import { isTillActive } from './tillState.ts';
 import { tillTurnIn } from './tillTurn.ts';
+import { PRIZE_COMMAND } from './redeemPrizeAtTill.ts';
 
 /**
  * An update from a cashier. The till answers /till, its own buttons and,
@@ -30,6 +31,7 @@ export async function answerCashier(
 
 function isForTill(event: InboundEvent, cashier: Cashier): boolean {
   if (event.kind === 'command' && event.command === 'till') return true;
+  if (event.kind === 'command' && event.command === PRIZE_COMMAND) return true;
   if (event.kind === 'button' && parseTillPayload(event.payload)) return true;
   return isTillActive(cashier.state);
 }

@@ -9,6 +9,7 @@ import { parseTillPayload } from './tillPayloads.ts';
 import { tillPrompt } from './tillPrompt.ts';
 import type { TillTurn } from './tillTurn.ts';
 import { showLinkCode } from './showLinkCode.ts';
+import { PRIZE_COMMAND, redeemPrizeAtTill } from './redeemPrizeAtTill.ts';
 
 /**
  * The till's state machine: /till and /cancel work at every step, buttons
@@ -20,6 +21,7 @@ export async function serveTill(turn: TillTurn): Promise<Outbound[]> {
   const press = event.kind === 'button' ? parseTillPayload(event.payload) : null;
   if (isCommand(event, 'till') || press?.kind === 'open') return openTill(turn);
   if (isCommand(event, 'cancel') || press?.kind === 'cancel') return cancelTill(turn);
+  if (event.kind === 'command' && event.command === PRIZE_COMMAND) return redeemPrizeAtTill(turn, event.payload ?? '');
   if (press?.kind === 'confirm') return pressConfirm(turn, press.receiptId);
   if (press?.kind === 'linkCode') return showLinkCode(turn);
   if (press?.kind === 'earnOnly' || press?.kind === 'spend')

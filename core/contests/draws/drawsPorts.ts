@@ -1,0 +1,50 @@
+import type { Draw, DrawContent } from './draw.ts';
+import type { DrawEntryRef, DrawOutcome } from './drawWinners.ts';
+
+/** An entry as the public result lists it: its id and its member, masked ("Ana P. ••0747"). */
+export interface PublicEntry {
+  id: string;
+  member: string;
+}
+
+export type JoinOutcome = 'joined' | 'already' | 'closed' | 'not-found';
+
+/** A draw a member may take part in with a button, and whether they did. */
+export interface OpenDraw {
+  id: string;
+  title: Record<string, string | undefined>;
+  drawAt: Date;
+  commitment: string;
+  joined: boolean;
+}
+
+/** A winner, as the prize awarding needs them. */
+export interface DrawWinnerMember {
+  entryId: string;
+  memberId: string;
+  prize: number;
+}
+
+/** Draws' storage; implemented in core/storage/contests/createDrawStore.ts. */
+export interface DrawStore {
+  create(content: DrawContent, seed: string, commitment: string, now: Date): Promise<Draw>;
+  find(id: string): Promise<Draw | null>;
+  list(): Promise<Draw[]>;
+  /** Freezes the entries of a draw whose window has closed (conditional on `open`); quiz entries are taken then. */
+  close(id: string, now: Date): Promise<void>;
+  /** Entries not withdrawn, in no particular order. */
+  entriesOf(id: string): Promise<DrawEntryRef[]>;
+  /** Stores the outcome if the draw is still undrawn (`closed`); false when another run stored one first. */
+  commit(id: string, beacon: string, outcome: DrawOutcome, now: Date): Promise<boolean>;
+  /** The winners with their members, in prize order. */
+  winnersOf(id: string): Promise<DrawWinnerMember[]>;
+  markAwarded(id: string, now: Date): Promise<void>;
+  /** Draws whose time came (`drawAt` passed, not drawn), and drawn ones whose prizes were not awarded yet. */
+  due(now: Date): Promise<{ toRun: string[]; toAward: string[] }>;
+  /** Every entry, its member masked, ordered by id. */
+  publicEntries(id: string): Promise<PublicEntry[]>;
+  /** A "Take part" press: one entry per member, while the window is open. */
+  join(id: string, memberId: string, now: Date): Promise<JoinOutcome>;
+  /** Published opt-in draws open now, for the member's menu. */
+  openOptIns(memberId: string, now: Date): Promise<OpenDraw[]>;
+}
