@@ -66,6 +66,11 @@ describe('sending a contest entry in Telegram', () => {
     expect((await call('POST', `/api/v1/contest-entries/${pending.entries[0]!.id}/approve`)).status).toBe(200);
     const [told] = await anna.nextReplies(1);
     expect(told!.text).toContain('Your entry in “Winter drawing” is approved');
+    const contests = (await (await call('GET', '/api/v1/contests')).json()) as { contests: { id: string }[] };
+    const standings = (await (await call('GET', `/api/v1/contests/${contests.contests[0]!.id}/standings`)).json()) as {
+      entries: { status: string; votes: number; decidedBy: string }[];
+    };
+    expect(standings.entries).toMatchObject([{ status: 'approved', votes: 0, decidedBy: 'console:admin' }]);
   });
 
   it('refuses a file that is no picture and keeps waiting for nothing', async () => {

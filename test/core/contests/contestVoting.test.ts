@@ -143,19 +143,19 @@ describeEachProvider('Contest voting under concurrency', (provider) => {
     expect(orders.size).toBeGreaterThan(1);
   });
 
-  it('keeps the standings to staff while voting runs, then ranks by votes with ties to the earlier entry', async () => {
-    const standings = await world.call<{ entries: { id: string; votes: number }[] }>(
-      'GET',
-      `/api/v1/contests/${contestId}/standings`,
-    );
-    expect(standings.status).toBe(200);
-    const total = standings.body.entries.reduce((sum, entry) => sum + entry.votes, 0);
-    expect(total).toBe(VOTERS * 2);
+  it('ranks by votes with ties to the earlier entry', async () => {
+    const tally = await world.app.db.prisma.contestVote.groupBy({
+      by: ['entryId'],
+      where: { contestId },
+      _count: { _all: true },
+    });
+    expect(tally.reduce((sum, row) => sum + row._count._all, 0)).toBe(VOTERS * 2);
     clock.advance(2 * CONTEST_HOUR);
     await world.runJobs();
-    const contest = await world.call<{ phase: string }>('GET', `/api/v1/contests/${contestId}`);
-    expect(contest.body.phase).toBe('closed');
-    const counts = new Map(standings.body.entries.map((entry) => [entry.id, entry.votes]));
+    const contest = await world.app.db.prisma.contest.findUniqueOrThrow({ where: { id: contestId } });
+    expect(contest.closedAt).not.toBeNull();
+    const counts = new Map(entries.map((entry) => [entry.id, 0]));
+    for (const row of tally) counts.set(row.entryId, row._count._all);
     const expected = [...entries].sort(
       (a, b) => counts.get(b.id)! - counts.get(a.id)! || entries.indexOf(a) - entries.indexOf(b),
     );
@@ -168,8 +168,21 @@ describeEachProvider('Contest voting under concurrency', (provider) => {
     expect(winner.payload).toContain('A family breakfast');
     const last = told.find((row) => row.memberId === expected.at(-1)!.memberId)!;
     expect(last.payload).toContain(`took place ${ENTRIES} of ${ENTRIES}`);
+    // The prizes in order: the breakfast's code to the first, 300 points to the second, each once.
+    const awards = await world.app.db.prisma.prizeAward.findMany({
+      where: { sourceId: contestId },
+      orderBy: { prize: 'asc' },
+    });
+    expect(awards.map((award) => [award.memberId, award.prize, award.points])).toEqual([
+      [expected[0]!.memberId, 0, null],
+      [expected[1]!.memberId, 1, 300],
+    ]);
+    expect(awards[0]!.code).not.toBeNull();
+    const second = await world.app.db.prisma.member.findUniqueOrThrow({ where: { id: expected[1]!.memberId } });
+    expect(second.balance).toBe(300);
     // A second run changes nothing.
     await world.runJobs();
+    expect(await world.app.db.prisma.prizeAward.count({ where: { sourceId: contestId } })).toBe(2);
     expect(
       await world.app.db.prisma.outboxMessage.count({ where: { dedupeKey: { startsWith: `contest:${contestId}:` } } }),
     ).toBe(ENTRIES);
