@@ -10,6 +10,7 @@ import { benchQuizzes } from './quizzes.bench.ts';
 import { benchSurveys } from './surveys.bench.ts';
 import { benchSegments } from './segments.bench.ts';
 import { benchCampaigns, type ChatLatency } from './campaigns.bench.ts';
+import { benchContestVotes } from './contestVotes.bench.ts';
 
 /** `npm run bench`: every benchmark, its figures and the machine they ran on; `BENCH_ONLY=telegram|purchases|outbox|understanding|members|quizzes|surveys|segments|campaigns` runs one (`telegram` and `viber` run the two channels together; `BENCH_PROVIDER=sqlite|postgresql` limits members to one database; `BENCH_MEMBERS_LEDGER=5000000` gives members the issue's full 5,000,000 ledger entries). */
 async function main(): Promise<void> {
@@ -25,6 +26,17 @@ async function main(): Promise<void> {
   if (only === undefined || only === 'surveys') await reportSurveys();
   if (only === undefined || only === 'segments') await reportSegments();
   if (only === undefined || only === 'campaigns') await reportCampaigns();
+  if (only === undefined || only === 'contests') await reportContestVotes();
+}
+
+async function reportContestVotes(): Promise<void> {
+  const bench = await benchContestVotes();
+  console.log(
+    `\nContest votes on SQLite: ${bench.voters.toLocaleString('en')} voters at once, each tapping three entries (limit 3) and the first one twice:`,
+  );
+  console.log(`  votes through the slot-constrained store  ${bench.votesPerSecond.toFixed(0).padStart(7)} votes/s`);
+  console.log(`  plain inserts, slots known (baseline)     ${bench.baselinePerSecond.toFixed(0).padStart(7)} votes/s`);
+  console.log(`  votes counted ${bench.counted} of ${bench.expected} expected (each voter's limit, double taps once)`);
 }
 
 async function reportCampaigns(): Promise<void> {
