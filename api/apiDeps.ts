@@ -18,6 +18,8 @@ import type { SurveyReports, SurveySending } from '../core/surveys/surveysPorts.
 import type { SegmentMembers, SegmentStore } from '../core/segments/segmentsPorts.ts';
 import type { CampaignDeps } from '../core/campaigns/campaignDeps.ts';
 import type { PictureStore } from '../core/media/mediaPorts.ts';
+import type { ContestPictures, ContestStore } from '../core/contests/contestsPorts.ts';
+import type { Translator } from '../core/i18n/translator.ts';
 import type { PrizeStore } from '../core/contests/prizePorts.ts';
 import type { DrawDeps } from '../core/contests/draws/runDraw.ts';
 
@@ -36,6 +38,10 @@ export interface ApiDeps {
   campaigns: CampaignDeps;
   /** Uploaded pictures, cleaned of metadata (core/media/acceptPicture.ts), served at /media/{id}. */
   pictures: PictureStore;
+  /** Photo and drawing contests, their moderation and standings (core/contests/). */
+  contests: { store: ContestStore; pictures: ContestPictures };
+  /** The texts members are told in (a moderation decision's message). */
+  translator: Translator;
   /** Prize codes won in draws and contests, redeemed once (core/contests/). */
   prizes: Pick<PrizeStore, 'redeem'>;
   /** Prize draws: created, run once, their result public (core/contests/draws/). */

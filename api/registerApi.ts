@@ -23,6 +23,7 @@ import { staffRoutes } from './routes/staffRoutes.ts';
 import { ticketRoutes } from './routes/ticketRoutes.ts';
 import { ticketActionRoutes } from './routes/ticketActionRoutes.ts';
 import { quizRoutes } from './routes/quizRoutes.ts';
+import { contestRoutes } from './routes/contestRoutes.ts';
 import { surveyRoutes } from './routes/surveyRoutes.ts';
 import { segmentRoutes } from './routes/segmentRoutes.ts';
 import { campaignRoutes } from './routes/campaignRoutes.ts';
@@ -56,6 +57,7 @@ export function apiRoutes(deps: ApiDeps, apiKeys: ApiKeyCache): ApiRoute[] {
     ...ticketRoutes(deps),
     ...ticketActionRoutes(deps),
     ...quizRoutes(deps),
+    ...contestRoutes(deps),
     ...surveyRoutes(deps),
     ...segmentRoutes(deps),
     ...campaignRoutes(deps),

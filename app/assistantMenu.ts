@@ -9,6 +9,7 @@ import { quizDynamicMenu, quizMenuEntries, quizPayloadKinds } from '../core/quiz
 import { surveysPayloadKinds } from '../core/surveys/surveysMenu.ts';
 import { marketingPayloadKinds } from '../core/marketing/marketingMenu.ts';
 import { campaignsPayloadKinds } from '../core/campaigns/campaignsMenu.ts';
+import { contestDynamicMenu, contestMenuEntries, contestPayloadKinds } from '../core/contests/contestMenu.ts';
 import { drawDynamicMenu, drawPayloadKinds } from '../core/contests/draws/drawMenu.ts';
 
 /**
@@ -24,6 +25,7 @@ export function assistantMenu(): MenuRegistry {
       ...channelsMenuEntries,
       ...privacyMenuEntries,
       ...quizMenuEntries,
+      ...contestMenuEntries,
     ],
     [
       ...channelsPayloadKinds,
@@ -32,8 +34,9 @@ export function assistantMenu(): MenuRegistry {
       ...surveysPayloadKinds,
       ...marketingPayloadKinds,
       ...campaignsPayloadKinds,
+      ...contestPayloadKinds,
       ...drawPayloadKinds,
     ],
-    [...quizDynamicMenu, ...drawDynamicMenu],
+    [...quizDynamicMenu, ...contestDynamicMenu, ...drawDynamicMenu],
   );
 }

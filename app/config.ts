@@ -159,6 +159,15 @@ export const configSchema = z
           'must be the staff channel’s id (C… or G…, shown at the bottom of its details), not its name',
         ),
     ),
+    /** Where contest entries are posted for Approve or Reject; the staff channel when unset. */
+    SLACK_MODERATION_CHANNEL: optional(
+      z
+        .string()
+        .regex(
+          /^[CG][A-Z0-9]{6,}$/,
+          'must be the moderation channel’s id (C… or G…, shown at the bottom of its details), not its name',
+        ),
+    ),
     SLACK_API_URL: z
       .preprocess(blankIsUnset, url.default('https://slack.com/api/'))
       .transform((value) => (value.endsWith('/') ? value : `${value}/`)),

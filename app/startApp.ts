@@ -76,6 +76,9 @@ import { createWebPhotoStore } from '../bots/web/webPhotoStore.ts';
 import { createFilePictureStore } from '../core/storage/media/createFilePictureStore.ts';
 import { registerMediaRoute } from './mediaRoute.ts';
 import { viberPhotoSource } from '../bots/viber/viberPhotos.ts';
+import { contestChatDepsOf, contestPicturesOf, slackModerationOf } from './contests.ts';
+import type { ContestModerationOptions } from '../bots/slack/contestModeration.ts';
+import { createContestStore } from '../core/storage/contests/createContestStore.ts';
 import { connectViber } from './viber.ts';
 import { prizesOf } from './prizes.ts';
 import { drawDepsOf } from './draws.ts';
@@ -146,6 +149,11 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   const privacy = privacyWithPhotos(createPrivacyStore(db), webPhotos, log);
   const segments = { store: createSegmentStore(db), members: createSegmentMembers(db) };
   const campaigns = campaignDepsOf(db, { translator, settings, loadRules: points.rules, log });
+  // Customers' photos by channel, for the Slack relay and the desk inbox alike; Telegram's joins once its bot exists.
+  const photos: Partial<Record<Channel, PhotoSource>> = { web: webPhotos.get };
+  const contestPictures = contestPicturesOf(pictures);
+  const contestStore = createContestStore(db);
+  const contestChat = contestChatDepsOf(db, contestPictures, photos);
   // Prizes of draws and contests: points credited or a code issued once per win (core/contests/prize.ts).
   const prizes = prizesOf(db, { translator, settings, loadRules: points.rules, clock, log });
   const deps: AssistantDeps = {
@@ -166,6 +174,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     surveys: { store: createSurveyStore(db) },
     marketing: createMarketingConsentStore(db),
     campaigns: campaigns.campaigns,
+    contests: contestChat,
     prizes: prizes.store,
     draws: createDrawStore(db),
   };
@@ -178,8 +187,6 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     dataDirectoryOf(config.DATABASE_URL),
   );
   const secure = config.PUBLIC_URL?.startsWith('https:') ?? false;
-  // Customers' photos by channel, for the Slack relay and the desk inbox alike; Telegram's joins once its bot exists.
-  const photos: Partial<Record<Channel, PhotoSource>> = { web: webPhotos.get };
   const server = createHttpServer({
     log,
     ping: () => pingDatabase(db),
@@ -221,6 +228,8 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     segments,
     campaigns,
     pictures,
+    contests: { store: contestStore, pictures: contestPictures },
+    translator,
     prizes: prizes.store,
     draws: drawDepsOf(db, prizes.awarding, clock, log),
     adjustPoints: createAdjustPoints({ store: createAdjustmentStore(db), translator, rules: points.rules, clock }),
@@ -238,7 +247,19 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   const viber = config.VIBER_AUTH_TOKEN ? await connectViber(config, server, { db, assistant, log, clock }) : null;
   if (viber) photos.viber = viberPhotoSource();
   // The staff desk in Slack (bots/slack/): tickets in the staff channel, answers back to the customer.
-  const slack = config.SLACK_BOT_TOKEN ? await connectSlack(config, log, server, staffDesk, photos) : null;
+  const moderation = slackModerationOf({
+    channel: config.SLACK_MODERATION_CHANNEL ?? config.SLACK_STAFF_CHANNEL ?? '',
+    store: contestStore,
+    pictures: contestPictures,
+    translator,
+    defaultLocale: settings.defaultLocale,
+    staffLocale: desk.settings.staffLocale,
+    clock,
+    log,
+  });
+  const slack = config.SLACK_BOT_TOKEN ? await connectSlack(config, log, server, staffDesk, photos, moderation) : null;
+  // Entries go before the moderation channel as they arrive; without Slack they wait in the console's queue.
+  if (slack?.postContestEntry) contestChat.submitted = slack.postContestEntry;
   if (!slack)
     log.info(
       'staff desk: Slack is not configured; tickets are answered in the console’s desk inbox (/admin, or GET /api/v1/tickets); set SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_STAFF_CHANNEL to post new tickets to Slack too',
@@ -311,6 +332,7 @@ async function connectSlack(
   server: FastifyInstance,
   desk: StaffDesk,
   photos: Partial<Record<Channel, PhotoSource>>,
+  moderation: ContestModerationOptions,
 ): Promise<SlackDesk> {
   const slack = createSlackDesk({
     token: config.SLACK_BOT_TOKEN!,
@@ -320,6 +342,7 @@ async function connectSlack(
     desk,
     photos,
     log,
+    moderation,
   });
   await registerSlackRoute(server, slack);
   return slack;

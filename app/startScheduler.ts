@@ -18,6 +18,8 @@ import { createBirthdayStore } from '../core/storage/members/createBirthdayStore
 import type { Database } from '../core/storage/db/openDatabase.ts';
 import { campaignsJobs } from '../core/campaigns/campaignsJobs.ts';
 import { campaignDepsOf } from './campaigns.ts';
+import { contestJobs } from '../core/contests/contestJobs.ts';
+import { createContestCloseStore } from '../core/storage/contests/createContestCloseStore.ts';
 import { drawsJobs } from '../core/contests/draws/drawsJobs.ts';
 import { drawDepsOf } from './draws.ts';
 import { prizesOf } from './prizes.ts';
@@ -77,6 +79,11 @@ export function scheduledJobsOf(db: Database, deps: Omit<SchedulerDeps, 'clock'>
     ...quizJobs({ ...common, quizzes: createQuizCloseStore(db) }),
     ...surveysJobs({ ...common, surveys: createSurveyStore(db), ...(deps.desk && { desk: deps.desk }) }),
     ...campaignsJobs(campaignDepsOf(db, common)),
+    ...contestJobs({
+      ...common,
+      contests: createContestCloseStore(db),
+      awardingAt: (now) => prizesOf(db, { ...common, clock: () => now }).awarding,
+    }),
     ...drawsJobs((now) => {
       const clock = () => now;
       return drawDepsOf(db, prizesOf(db, { ...common, clock }).awarding, clock, deps.log);

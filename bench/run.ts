@@ -11,8 +11,9 @@ import { benchSurveys } from './surveys.bench.ts';
 import { benchSegments } from './segments.bench.ts';
 import { benchCampaigns, type ChatLatency } from './campaigns.bench.ts';
 import { benchDraws } from './draws.bench.ts';
+import { benchContestVotes } from './contestVotes.bench.ts';
 
-/** `npm run bench`: every benchmark, its figures and the machine they ran on; `BENCH_ONLY=telegram|purchases|outbox|understanding|members|quizzes|surveys|segments|campaigns|draws` runs one (`telegram` and `viber` run the two channels together; `BENCH_PROVIDER=sqlite|postgresql` limits members to one database; `BENCH_MEMBERS_LEDGER=5000000` gives members the issue's full 5,000,000 ledger entries). */
+/** `npm run bench`: every benchmark, its figures and the machine they ran on; `BENCH_ONLY=telegram|purchases|outbox|understanding|members|quizzes|surveys|segments|campaigns|draws|contests` runs one (`telegram` and `viber` run the two channels together; `BENCH_PROVIDER=sqlite|postgresql` limits members to one database; `BENCH_MEMBERS_LEDGER=5000000` gives members the issue's full 5,000,000 ledger entries). */
 async function main(): Promise<void> {
   console.log(`Machine: ${describeMachine()}`);
   console.log(`Date: ${new Date().toISOString()}\n`);
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   if (only === undefined || only === 'segments') await reportSegments();
   if (only === undefined || only === 'campaigns') await reportCampaigns();
   if (only === undefined || only === 'draws') reportDraws();
+  if (only === undefined || only === 'contests') await reportContestVotes();
 }
 
 function reportDraws(): void {
@@ -39,6 +41,16 @@ function reportDraws(): void {
     `  the draw                                   ${bench.drawSeconds.toFixed(2).padStart(6)} s   ${(bench.drawSeconds / bench.baselineSeconds).toFixed(1)}x the baseline's`,
   );
   console.log(`  target: a draw in < 10 s — ${verdict(bench.drawSeconds < 10)}`);
+}
+
+async function reportContestVotes(): Promise<void> {
+  const bench = await benchContestVotes();
+  console.log(
+    `\nContest votes on SQLite: ${bench.voters.toLocaleString('en')} voters at once, each tapping three entries (limit 3) and the first one twice:`,
+  );
+  console.log(`  votes through the slot-constrained store  ${bench.votesPerSecond.toFixed(0).padStart(7)} votes/s`);
+  console.log(`  plain inserts, slots known (baseline)     ${bench.baselinePerSecond.toFixed(0).padStart(7)} votes/s`);
+  console.log(`  votes counted ${bench.counted} of ${bench.expected} expected (each voter's limit, double taps once)`);
 }
 
 async function reportCampaigns(): Promise<void> {

@@ -10,6 +10,12 @@ import type { PhotoSource } from '../../core/desk/deskPorts.ts';
 import { registerSlackListeners } from './slackListeners.ts';
 import { createStaffDirectory } from './staffDirectory.ts';
 import { createSlackRequestVerifier, type SlackRequestVerifier } from './verifySlackRequest.ts';
+import type { ContestEntry } from '../../core/contests/contest.ts';
+import {
+  postEntryForModeration,
+  registerContestModeration,
+  type ContestModerationOptions,
+} from './contestModeration.ts';
 
 export interface SlackDeskOptions {
   token: string;
@@ -22,6 +28,8 @@ export interface SlackDeskOptions {
   log: Logger;
   /** Milliseconds since the epoch, for the age of Slack's requests. */
   now?: () => number;
+  /** Contest entries moderated in Slack (bots/slack/contestModeration.ts); without it entries wait in the console only. */
+  moderation?: ContestModerationOptions;
 }
 
 export interface SlackDesk {
@@ -31,6 +39,8 @@ export interface SlackDesk {
   requestListener: HTTPReceiver['requestListener'];
   /** The outbox's sender for the staff channel. */
   sender: Sender<DeskPost>;
+  /** Puts a contest entry before the moderation channel, when moderation is on. */
+  postContestEntry?: (entry: ContestEntry) => Promise<void>;
 }
 
 /** Slack's requests all come to this one path. */
@@ -67,6 +77,15 @@ export function createSlackDesk(options: SlackDeskOptions): SlackDesk {
   const app = new App({ authorize: botAuthorization(client, options.token), receiver, logger, clientOptions });
   const directory = createStaffDirectory(client, options.staffChannel, options.log);
   registerSlackListeners(app, { desk: options.desk, directory, staffChannel: options.staffChannel, log: options.log });
+  const { moderation } = options;
+  if (moderation) {
+    // Moderators are the moderation channel's members: the staff channel's, unless another is named.
+    const moderators =
+      moderation.channel === options.staffChannel
+        ? directory
+        : createStaffDirectory(client, moderation.channel, options.log);
+    registerContestModeration(app, moderators, moderation);
+  }
   // The outbox retries and paces by itself: every failure, 429s included, must reach it.
   const outboxClient = new WebClient(options.token, {
     slackApiUrl: options.apiUrl,
@@ -86,6 +105,7 @@ export function createSlackDesk(options: SlackDeskOptions): SlackDesk {
     requestListener: receiver.requestListener,
     sender,
     verifier: createSlackRequestVerifier(options.signingSecret, options.now),
+    ...(moderation && { postContestEntry: postEntryForModeration(client, moderation) }),
   };
 }
 

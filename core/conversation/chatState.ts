@@ -51,6 +51,8 @@ export const chatStateSchema = z.discriminatedUnion('step', [
     offer: z.object({ reason: z.enum(['button', 'complaint', 'notUnderstood']), text: z.string() }).optional(),
     // Surveys: the answered question whose follow-up ("What would make it a 10?") the next text answers (core/surveys).
     surveyComment: z.string().optional(),
+    // Contests: the contest whose entry the next picture is (core/contests/submitEntry.ts).
+    contestEntry: z.string().optional(),
   }),
 ]);
 

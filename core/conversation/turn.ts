@@ -20,6 +20,7 @@ import type { SurveyDeps } from '../surveys/surveysPorts.ts';
 import type { SegmentAudience } from '../segments/segmentAudience.ts';
 import type { MarketingConsentStore } from '../marketing/marketingPorts.ts';
 import type { CampaignStore } from '../campaigns/campaignsPorts.ts';
+import type { ContestChatDeps } from '../contests/contestChatDeps.ts';
 import type { PrizeStore } from '../contests/prizePorts.ts';
 import type { DrawStore } from '../contests/draws/drawsPorts.ts';
 
@@ -57,6 +58,8 @@ export interface AssistantDeps {
   marketing?: MarketingConsentStore;
   /** Campaigns, whose buttons are counted when pressed (core/campaigns/); without it such a button is answered as unknown. */
   campaigns?: Pick<CampaignStore, 'find' | 'recordPress'>;
+  /** Photo and drawing contests: entries and votes (core/contests/); without it none is offered. */
+  contests?: ContestChatDeps;
   /** Prizes won in draws and contests (core/contests/): codes on the card, redeemed at the till; without it none are shown. */
   prizes?: Pick<PrizeStore, 'unredeemedCodes' | 'redeem'>;
   /** Prize draws members take part in with a button (core/contests/draws/); without it none is offered. */

@@ -16,6 +16,7 @@ import { answerOffer, isOfferAnswer, offerTicket } from '../understanding/offerT
 import { understandTyped } from '../understanding/understandTyped.ts';
 import { commentOnSurvey } from '../surveys/answerSurvey.ts';
 import { isSurveyPayload } from '../surveys/surveyPayloads.ts';
+import { submitEntry } from '../contests/submitEntry.ts';
 
 /**
  * A registered member's turn: the main menu and what it opens. While a
@@ -39,6 +40,8 @@ export async function serveMember(
     return commentOnRating(turn, chat, member, chat.state.commentFor, event.text);
   if (chat.state.surveyComment && event.kind === 'text')
     return commentOnSurvey(turn, chat, member, chat.state.surveyComment, event.text);
+  if (chat.state.contestEntry && event.kind === 'photo')
+    return submitEntry(turn, chat, member, chat.state.contestEntry);
   if (event.kind === 'button' && isOfferAnswer(event.payload)) return answerOffer(turn, chat, member, event.payload);
   const understood = !pressed && event.kind === 'text' ? await understandTyped(turn, chat, member, event.text) : null;
   if (understood) return understood;
@@ -46,7 +49,13 @@ export async function serveMember(
     return notUnderstood(turn, chat, event.kind === 'text' ? event.text : (event.caption ?? ''));
   // A survey's Skip closes its own follow-up (core/surveys): it is the one button that keeps it.
   const keepsFollowUp = event.kind === 'button' && isSurveyPayload(event.payload);
-  if (chat.state.commentFor || chat.state.missed || chat.state.offer || (chat.state.surveyComment && !keepsFollowUp))
+  if (
+    chat.state.commentFor ||
+    chat.state.missed ||
+    chat.state.offer ||
+    chat.state.contestEntry ||
+    (chat.state.surveyComment && !keepsFollowUp)
+  )
     await saveState(turn, chat, { state: asMember });
   return answerMenu(turn, chat, member, pressed);
 }

@@ -72,8 +72,8 @@ export class TelegramUser {
     return this.exchange(contactUpdate(this.id, phone, { ...this.options, ...owner }), replies);
   }
 
-  sendsPhoto(replies = 1): Promise<BotReply[]> {
-    return this.exchange(photoUpdate(this.id, this.options), replies);
+  sendsPhoto(replies = 1, caption?: string): Promise<BotReply[]> {
+    return this.exchange(photoUpdate(this.id, { ...this.options, ...(caption && { caption }) }), replies);
   }
 
   /** Queues an update without waiting for the answer (see `nextReplies`). */
