@@ -221,5 +221,15 @@ describe.skipIf(skipBrowserTests)(
       await page.getByRole('heading', { name: `Welcome, ${VIEWER.name}` }).waitFor();
       expect(await page.getByRole('heading', { name: 'Win-back' }).count()).toBe(0);
     });
+
+    it('shows the expiry reminder off while the programme’s rules give it 0 days', async () => {
+      const rules = (await world.admin('GET', '/api/v1/program')).body;
+      expect((await world.admin('PUT', '/api/v1/program', { ...rules, expiryReminderDays: 0 })).status).toBe(200);
+      const page = await signedIn(MARKETER);
+      await toAutomations(page);
+      expect(await rowTexts(list(page))).toContain(
+        "Expiring points reminder | Not sent while the reminder's days in the programme's rules are 0. | Off Programme rules | —",
+      );
+    });
   },
 );

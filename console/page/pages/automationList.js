@@ -91,7 +91,7 @@ function builtInRow(kind, rules) {
   const on = kind === 'birthday' || rules.expiryReminderDays > 0;
   const when =
     kind === 'expiry'
-      ? t('automations.when.expiry', { count: rules.expiryReminderDays, n: numberText(rules.expiryReminderDays) })
+      ? expiryText(rules.expiryReminderDays)
       : rules.birthdayBonus > 0
         ? t('automations.when.birthday', { count: rules.birthdayBonus, points: numberText(rules.birthdayBonus) })
         : t('automations.when.birthdayNoGift');
@@ -107,6 +107,11 @@ function builtInRow(kind, rules) {
     ),
     el('span', { class: 'muted', text: '—' }),
   ];
+}
+
+function expiryText(days) {
+  if (days === 0) return t('automations.when.expiryOff');
+  return t('automations.when.expiry', { count: days, n: numberText(days) });
 }
 
 /** The built-in messages' texts as members read them, their figures as placeholders. */
