@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { automationKinds } from '../core/campaigns/automations.ts';
 import type { Campaign } from '../core/campaigns/campaign.ts';
 import { campaignInputSchema } from '../core/campaigns/campaignSchema.ts';
 import type { CampaignStats } from '../core/campaigns/campaignStats.ts';
@@ -12,6 +13,9 @@ const instant = z.iso.datetime();
 export const campaignViewSchema = campaignInputSchema.extend({
   id: z.string(),
   segmentId: z.string().nullable().meta({ description: 'The segment; null for an automatic message.' }),
+  trigger: z.enum(automationKinds).nullable().meta({
+    description: 'What sends an automatic message (`GET /api/v1/automations`); null for a campaign to a segment.',
+  }),
   status: z.enum(statuses).meta({
     description:
       '`draft` until started; `scheduled` waits for `sendAt`; `sending`; `paused`; `done` once every message was handed over; `cancelled`.',
@@ -111,6 +115,7 @@ export function campaignView(campaign: Campaign): z.input<typeof campaignViewSch
     id: campaign.id,
     name: campaign.name,
     segmentId: campaign.segmentId,
+    trigger: campaign.trigger,
     category: campaign.category,
     messages: campaign.messages,
     buttons: campaign.buttons,

@@ -15,6 +15,7 @@ import { privacyRoutes } from './routes/privacyRoutes.ts';
 import { memberRoutes } from './routes/memberRoutes.ts';
 import { memberPageRoutes } from './routes/memberPageRoutes.ts';
 import { programRoutes } from './routes/programRoutes.ts';
+import { programClockRoutes } from './routes/programClockRoutes.ts';
 import { purchaseRoutes } from './routes/purchaseRoutes.ts';
 import { auditRoutes } from './routes/auditRoutes.ts';
 import { accountRoutes } from './routes/accountRoutes.ts';
@@ -50,6 +51,7 @@ export function apiRoutes(deps: ApiDeps, apiKeys: ApiKeyCache): ApiRoute[] {
     ...purchaseRoutes(deps),
     ...apiKeyRoutes(deps, apiKeys),
     ...programRoutes(deps),
+    ...programClockRoutes(deps),
     ...staffRoutes(deps),
     ...auditRoutes(deps),
     ...sessionRoutes(deps),

@@ -11,6 +11,8 @@ const TIERS = ['bronze', 'silver', 'gold', 'vip'];
 const LOCALES = ['ru', 'ro', 'en'];
 const CHANNELS = ['telegram', 'viber', 'web'];
 const QUIZ_ID = 'bench-quiz';
+/** Three in five members answered NPS: a group each, the rest none. */
+const NPS_GROUPS = ['promoter', 'passive', 'detractor', null, null];
 
 export interface SegmentsBench {
   provider: Provider;
@@ -31,6 +33,7 @@ const segments: Record<string, Record<string, unknown>> = {
   'lapsed 90–180 days': { daysSinceLastPurchase: { min: 90, max: 180 } },
   'joined this quarter, birthday in March': { joined: { from: '2026-09-01' }, birthMonths: [3] },
   'played a quiz, spent 1,000+': { playedQuizzes: [QUIZ_ID], lifetimeSpend: { min: 100_000 } },
+  'NPS detractors, lapsed 30+ days': { npsGroups: ['detractor'], daysSinceLastPurchase: { min: 30 } },
   'every filter at once': {
     tiers: ['gold', 'vip'],
     locales: ['ro', 'en'],
@@ -41,6 +44,7 @@ const segments: Record<string, Record<string, unknown>> = {
     joined: { from: '2025-01-01', to: '2026-11-30' },
     birthMonths: [1, 2, 3, 4, 5, 6],
     playedQuizzes: [QUIZ_ID],
+    npsGroups: ['promoter', 'passive'],
   },
 };
 
@@ -48,7 +52,7 @@ const segments: Record<string, Record<string, unknown>> = {
  * Counting a segment (POST /api/v1/segments/count: the count and the newest
  * ten) over 100,000 members (BENCH_SEGMENT_MEMBERS) with a chat each, varied
  * tiers, languages, channels, purchases and birthdays, a tenth of them having
- * played a quiz; the whole application on loopback.
+ * played a quiz, three in five with an NPS group; the whole application on loopback.
  */
 export async function benchSegments(provider: Provider): Promise<SegmentsBench | { skipped: string }> {
   const database = await benchDatabase(provider, 'segments');
@@ -107,6 +111,7 @@ async function seed(db: Database): Promise<void> {
         birthMonth: i % 5 === 0 ? null : (i % 12) + 1,
         birthDay: i % 5 === 0 ? null : (i % 28) + 1,
         createdAt: new Date(now - ((i * 104_729) % 730) * DAY),
+        npsGroup: NPS_GROUPS[(i >> 3) % NPS_GROUPS.length] ?? null,
       };
     });
     await db.prisma.member.createMany({ data: members });

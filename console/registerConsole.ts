@@ -76,6 +76,12 @@ const assets: Record<string, string> = {
   'pages/campaignResults.js': SCRIPT,
   'pages/campaignTime.js': SCRIPT,
   'pages/campaignWords.js': SCRIPT,
+  'pages/automations.js': SCRIPT,
+  'pages/automationList.js': SCRIPT,
+  'pages/automationSwitch.js': SCRIPT,
+  'pages/automationEditor.js': SCRIPT,
+  'pages/automationForm.js': SCRIPT,
+  'pages/automationWords.js': SCRIPT,
   'chart.js': SCRIPT,
 };
 

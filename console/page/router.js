@@ -4,6 +4,7 @@
 // (`#/members/<id>`) belongs to it; what follows `?` is the page's own state.
 import * as accounts from './pages/accounts.js';
 import * as audit from './pages/audit.js';
+import * as automations from './pages/automations.js';
 import * as campaigns from './pages/campaigns.js';
 import * as desk from './pages/desk.js';
 import * as home from './pages/home.js';
@@ -23,6 +24,7 @@ export const sections = [
   { path: 'surveys', label: 'nav.surveys', permission: 'reports', page: surveys },
   { path: 'segments', label: 'nav.segments', permission: 'campaigns', page: segments },
   { path: 'campaigns', label: 'nav.campaigns', permission: 'campaigns', page: campaigns },
+  { path: 'automations', label: 'nav.automations', permission: 'campaigns', page: automations },
   { path: 'accounts', label: 'nav.accounts', permission: 'admin', page: accounts },
   { path: 'audit', label: 'nav.audit', permission: 'admin', page: audit },
   { path: 'password', label: 'nav.password', page: password },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channels } from '../inbound.ts';
 import { locales } from '../i18n/locale.ts';
+import { npsGroups } from '../surveys/surveyScores.ts';
 
 /** A range of whole numbers; either end may be left open, but not both. */
 function range(max: number, description: string) {
@@ -63,6 +64,10 @@ export const segmentFiltersSchema = z.strictObject({
     .max(20)
     .optional()
     .meta({ description: 'Quiz ids; a member who started any of them matches.' }),
+  npsGroups: z.array(z.enum(npsGroups)).min(1).max(3).optional().meta({
+    description:
+      'By the member’s latest NPS answer: `promoter` (9–10), `passive` (7–8), `detractor` (0–6). Members who never answered do not match.',
+  }),
 });
 
 export type SegmentFilters = z.infer<typeof segmentFiltersSchema>;

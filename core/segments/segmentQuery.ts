@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Channel } from '../inbound.ts';
 import type { Locale } from '../i18n/locale.ts';
+import type { NpsGroup } from '../surveys/surveyScores.ts';
 import type { SegmentFilters } from './segmentFilters.ts';
 
 interface Bounds<T> {
@@ -25,6 +26,8 @@ export interface SegmentQuery {
   joinedAt?: Bounds<Date>;
   birthMonths?: number[];
   playedQuizzes?: string[];
+  /** The group of the member's latest NPS answer. */
+  npsGroups?: NpsGroup[];
   /** Only members who agreed to news and offers: whom a campaign may reach. */
   optedIn?: true;
 }
@@ -51,5 +54,6 @@ export function segmentQuery(filters: SegmentFilters, now: Date, timezone: strin
     },
     birthMonths: filters.birthMonths,
     playedQuizzes: filters.playedQuizzes,
+    npsGroups: filters.npsGroups,
   };
 }

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachProvider } from '../support/testDatabase.ts';
 import { startApiTestApp, type ApiTestApp } from './support/apiTestApp.ts';
 import { createMarketingConsentStore } from '../../core/storage/marketing/createMarketingConsentStore.ts';
+import { createSurveyStore } from '../../core/storage/surveys/createSurveyStore.ts';
+import { groupOf, type SurveyKind } from '../../core/surveys/surveyScores.ts';
 
 const DAY = 86_400_000;
 // 12:00 in Chisinau, the default programme time zone.
@@ -164,6 +166,59 @@ describeEachProvider('segments API', (provider) => {
     expect(await names({ ...filters, locales: ['ro'] })).toEqual([]);
   });
 
+  it('filters by the group of the latest NPS answer, a CSAT answer or an unanswered question not counting', async () => {
+    const surveys = createSurveyStore(api.app.db);
+    let asked = 0;
+    const answers = async (name: string, kind: SurveyKind, score: number | null, id = `${provider}-q-${++asked}`) => {
+      const memberId = ids[name]!;
+      await api.app.db.prisma.surveyQuestion.create({
+        data: {
+          id,
+          memberId,
+          kind,
+          touchpoint: 'relationship',
+          dedupeKey: id,
+          status: 'asked',
+          locale: 'en',
+          dueAt: now,
+          askedAt: now,
+          expiresAt: new Date(now.getTime() + 7 * DAY),
+        },
+      });
+      if (score !== null) await answerAgain(id, name, kind, score);
+      now = new Date(now.getTime() + 60_000);
+      return id;
+    };
+    const answerAgain = (questionId: string, name: string, kind: SurveyKind, score: number) =>
+      surveys.answer({
+        questionId,
+        memberId: ids[name]!,
+        score,
+        group: groupOf(kind, score),
+        at: now,
+        day: '2026-10-11',
+      });
+    // Anna was a detractor and became a promoter: the latest answer holds.
+    await answers('Anna Silver', 'nps', 3);
+    await answers('Anna Silver', 'nps', 10);
+    await answers('Bogdan Recent', 'nps', 8);
+    const dmitri = await answers('Dmitri Refunded', 'nps', 2);
+    // A second press on the same question is not a new answer.
+    await answerAgain(dmitri, 'Dmitri Refunded', 'nps', 10);
+    await answers('Clara New', 'csat', 5);
+    await answers('Clara New', 'nps', null);
+
+    expect(await names({ npsGroups: ['promoter'] })).toEqual(['Anna Silver']);
+    expect(await names({ npsGroups: ['passive'] })).toEqual(['Bogdan Recent']);
+    expect(await names({ npsGroups: ['detractor'] })).toEqual(['Dmitri Refunded']);
+    expect(await names({ npsGroups: ['promoter', 'passive'] })).toEqual(['Anna Silver', 'Bogdan Recent']);
+    expect((await count({ npsGroups: ['promoter', 'passive', 'detractor'] })).members).toBe(3);
+    expect(await names({ npsGroups: ['detractor', 'promoter'], locales: ['ru'] })).toEqual([
+      'Anna Silver',
+      'Dmitri Refunded',
+    ]);
+  });
+
   describe('saved segments', () => {
     it('saves, counts, renames, deletes, and audits each change', async () => {
       const created = await api.call<{ id: string; name: string }>('POST', '/api/v1/segments', {
@@ -214,6 +269,8 @@ describeEachProvider('segments API', (provider) => {
       [{ joined: { from: '2026-10-02', to: '2026-10-01' } }, '/filters/joined/to'],
       [{ birthMonths: [13] }, '/filters/birthMonths/0'],
       [{ locales: ['de'] }, '/filters/locales/0'],
+      [{ npsGroups: ['fan'] }, '/filters/npsGroups/0'],
+      [{ npsGroups: [] }, '/filters/npsGroups'],
       [{ stage: 'loyal' }, '/filters'],
     ];
     for (const [filters, pointer] of cases) {

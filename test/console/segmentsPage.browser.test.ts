@@ -181,6 +181,28 @@ describe.skipIf(skipBrowserTests)(`the segments pages in Chromium${skipBrowserTe
     await preview(page).getByText('No member matches these filters.').waitFor();
   });
 
+  it('picks members by the group of their latest NPS answer', async () => {
+    // Boris and Costel answered NPS (written here as the survey stores their latest answer's group).
+    const groups = { 'Boris Serebrov': 'promoter', 'Costel Bronz': 'detractor' };
+    for (const [name, npsGroup] of Object.entries(groups))
+      await world.app.db.prisma.member.updateMany({ where: { name }, data: { npsGroup } });
+    const page = await signedIn(MARKETER);
+    await toSegments(page);
+    await newSegment(page);
+    const nps = group(page, 'NPS group (latest answer)');
+    await nps.getByLabel('Promoters, 9–10').check();
+    await counted(page, '1 member matches');
+    expect(await sampleNames(page)).toEqual(['Boris Serebrov']);
+    await nps.getByLabel('Detractors, 0–6').check();
+    await counted(page, '2 members match');
+    expect(await sampleNames(page)).toEqual(['Boris Serebrov', 'Costel Bronz']);
+    await nps.getByLabel('Passives, 7–8').check();
+    await nps.getByLabel('Promoters, 9–10').uncheck();
+    await nps.getByLabel('Detractors, 0–6').uncheck();
+    await counted(page, '0 members match');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it('shows a taken name and a bad bound at their fields, and saves nothing', async () => {
     const page = await signedIn(MARKETER);
     await toSegments(page);

@@ -80,7 +80,7 @@ function audiencePart(value, segments, onChange) {
 }
 
 /** The kind of message, by the names members see when they switch one kind off. */
-function categoryChoice(value, id) {
+export function categoryChoice(value, id) {
   const select = el(
     'select',
     { id, 'aria-describedby': `${id}-help ${id}-error` },
@@ -99,7 +99,7 @@ function categoryChoice(value, id) {
   return { wrapper, select, place: { focus: () => select.focus(), mark: (message) => markAt(select, error, message) } };
 }
 
-function messagePart(value) {
+export function messagePart(value) {
   const texts = languageTexts({
     legend: t('campaigns.editor.messageText'),
     value: value.messages,

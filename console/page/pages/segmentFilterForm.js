@@ -11,6 +11,8 @@ import { monthName } from './segmentWords.js';
 
 const LOCALES = ['ru', 'ro', 'en'];
 const CHANNELS = ['telegram', 'viber', 'web'];
+/** core/surveys/surveyScores.ts, as a marketer reads them: the happiest first. */
+const NPS_GROUPS = ['promoter', 'passive', 'detractor'];
 const MONTHS = Array.from({ length: 12 }, (_unused, i) => i + 1);
 
 /**
@@ -44,6 +46,11 @@ export function filterForm({ tiers, currency, quizzes, filters }) {
       columns: true,
     }),
     quizSelect({ key: 'playedQuizzes', quizzes, value: filters.playedQuizzes }),
+    checkGroup({
+      key: 'npsGroups',
+      options: NPS_GROUPS.map((group) => [group, t(`segments.npsGroups.${group}`)]),
+      value: filters.npsGroups,
+    }),
   ];
   const node = el('div', { class: 'segment__filters' }, ...controls.map((control) => control.node));
   return {

@@ -20,5 +20,6 @@ export function segmentWhere(query: SegmentQuery): Prisma.MemberWhereInput {
     ...(query.birthMonths && { birthMonth: { in: query.birthMonths } }),
     ...(query.optedIn && { marketingOptIn: true }),
     ...(query.playedQuizzes && { quizAttempts: { some: { quizId: { in: query.playedQuizzes } } } }),
+    ...(query.npsGroups && { npsGroup: { in: query.npsGroups } }),
   };
 }
