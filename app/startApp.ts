@@ -83,6 +83,7 @@ import { connectViber } from './viber.ts';
 import { prizesOf } from './prizes.ts';
 import { drawDepsOf } from './draws.ts';
 import { registerDrawPages } from '../pages/draws/registerDrawPages.ts';
+import { registerContestGallery } from '../pages/contests/registerContestGallery.ts';
 import { createDrawStore } from '../core/storage/contests/createDrawStore.ts';
 
 export interface RunningApp {
@@ -236,6 +237,14 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   });
   // Public pages of prize draws (pages/draws/): /draws/{id}, verified in the browser.
   registerDrawPages(server, { translator, defaultLocale: settings.defaultLocale });
+  // Public galleries of photo and drawing contests (pages/contests/): /contests/{id}, approved entries only.
+  registerContestGallery(server, {
+    contests: contestStore,
+    translator,
+    defaultLocale: settings.defaultLocale,
+    timezone: settings.timezone,
+    now: clock,
+  });
   // The web console (console/): /admin, speaking only to the REST API above.
   registerConsole(server, { defaultLocale: settings.defaultLocale, timezone: settings.timezone });
   const telegram = config.TELEGRAM_BOT_TOKEN

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { Translator } from '../../core/i18n/translator.ts';
-import { isLocale, type Locale } from '../../core/i18n/locale.ts';
+import type { Locale } from '../../core/i18n/locale.ts';
+import { escapeHtml, pageLocale } from '../pageLocale.ts';
 
 const here = new URL('./', import.meta.url);
 /** Every file the page loads: nothing else under /draws/assets is served. */
@@ -47,7 +48,7 @@ export function registerDrawPages(
     return reply.header('cache-control', 'no-cache').type(`${assets[request.params.file]}; charset=utf-8`).send(body);
   });
   server.get<{ Params: { id: string }; Querystring: { lang?: string } }>('/draws/:id', (request, reply) => {
-    const locale = localeOf(request.query.lang, request.headers['accept-language'], options.defaultLocale);
+    const locale = pageLocale(request.query.lang, request.headers['accept-language'], options.defaultLocale);
     const t = options.translator.forLocale(locale);
     const texts = Object.fromEntries(TEXT_KEYS.map((key) => [key, t(`draws.page.${key}`)]));
     const fill: Record<string, string> = {
@@ -64,14 +65,4 @@ export function registerDrawPages(
     const html = page.replace(/\{\{(\w+)\}\}/g, (_, key: string) => escapeHtml(fill[key] ?? ''));
     return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
   });
-}
-
-function localeOf(asked: string | undefined, header: string | undefined, fallback: Locale): Locale {
-  if (asked && isLocale(asked)) return asked;
-  const first = header?.split(',')[0]?.trim().slice(0, 2).toLowerCase();
-  return first && isLocale(first) ? first : fallback;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
