@@ -1,0 +1,12 @@
+// The contests section: #/contests holds the moderation queue (for those
+// who moderate) and the list of contests (for those who read reports);
+// #/contests/<id> is one contest's standings, which members cannot see
+// until voting closes.
+import * as contestOverview from './contestOverview.js';
+import * as contestStandings from './contestStandings.js';
+
+export function render(context, path) {
+  const [, id] = path.split('/');
+  if (!id) return contestOverview.render(context);
+  return contestStandings.render(context, decodeURIComponent(id));
+}
