@@ -31,7 +31,6 @@ export async function moderationQueue(context) {
 }
 
 function entryItem(context, entry, leave) {
-  const title = titleOf(entry.contestTitle);
   const headingId = `entry-${entry.id}`;
   const item = el('li', { class: 'contest__entry panel', 'aria-labelledby': headingId });
   const reason = field(t('contests.queue.reason'), { tag: 'textarea', name: 'reason', rows: 2, maxlength: 300 });
@@ -43,16 +42,7 @@ function entryItem(context, entry, leave) {
       await api('POST', `/contest-entries/${encodeURIComponent(entry.id)}/${action}`, body);
       leave(item, t(`contests.queue.${action === 'approve' ? 'approved' : 'rejected'}`, { author: entry.authorName }));
     } catch (error) {
-      if (error instanceof ApiError && error.status === 409)
-        leave(item, t('contests.queue.decidedFirst', { author: entry.authorName }), 'warning');
-      else if (error instanceof ApiError && error.status === 404)
-        leave(item, t('contests.queue.gone', { author: entry.authorName }), 'warning');
-      else if (error instanceof ApiError && error.fields.reason) {
-        reason.error(t('contests.queue.reasonRequired'));
-        reason.input.focus();
-      } else if (error instanceof ApiError && error.status === 403)
-        message.replaceChildren(notice(t('errors.forbidden'), 'error'));
-      else await context.failed(error);
+      await refused(context, error, { entry, item, leave, reason, message });
     } finally {
       buttons.forEach((button) => (button.disabled = false));
     }
@@ -63,31 +53,16 @@ function entryItem(context, entry, leave) {
     text: t('contests.queue.approve'),
     onclick: () => decide('approve'),
   });
-  const reject = el('button', { type: 'submit', text: t('contests.queue.reject') });
-  buttons.push(approve, reject);
-  const rejection = el(
-    'form',
-    {
-      class: 'contest__reject',
-      novalidate: true,
-      'aria-label': t('contests.queue.rejectForm', { author: entry.authorName }),
-    },
-    reason.wrapper,
-    reject,
-  );
-  rejection.addEventListener('submit', (event) => {
-    event.preventDefault();
-    reason.error(null);
-    message.replaceChildren();
-    const text = reason.input.value.trim();
-    if (text === '') {
-      reason.error(t('contests.queue.reasonRequired'));
-      reason.input.focus();
-      return;
-    }
-    return decide('reject', { reason: text });
-  });
-  item.append(
+  const rejection = rejectForm(entry, reason, (text) => decide('reject', { reason: text }));
+  buttons.push(approve, rejection.querySelector('button'));
+  item.append(...entryFacts(entry, headingId), el('p', { class: 'contest__decide' }, approve), rejection, message);
+  return item;
+}
+
+/** What a moderator judges: the contest, the author, the picture and its caption. */
+function entryFacts(entry, headingId) {
+  const title = titleOf(entry.contestTitle);
+  return [
     el('h3', { id: headingId, text: t('contests.queue.entryHeading', { title, author: entry.authorName }) }),
     el('img', {
       class: 'contest__picture',
@@ -103,9 +78,43 @@ function entryItem(context, entry, leave) {
       entry.caption ? entry.caption : el('span', { class: 'muted', text: t('contests.queue.noCaption') }),
     ),
     el('p', { class: 'muted' }, t('contests.queue.submitted'), ' ', timeNode(entry.submittedAt)),
-    el('p', { class: 'contest__decide' }, approve),
-    rejection,
-    message,
+  ];
+}
+
+/** Reject with a reason the author will read: none, and nothing is sent. */
+function rejectForm(entry, reason, send) {
+  const node = el(
+    'form',
+    {
+      class: 'contest__reject',
+      novalidate: true,
+      'aria-label': t('contests.queue.rejectForm', { author: entry.authorName }),
+    },
+    reason.wrapper,
+    el('button', { type: 'submit', text: t('contests.queue.reject') }),
   );
-  return item;
+  node.addEventListener('submit', (event) => {
+    event.preventDefault();
+    reason.error(null);
+    const text = reason.input.value.trim();
+    if (text !== '') return send(text);
+    reason.error(t('contests.queue.reasonRequired'));
+    reason.input.focus();
+  });
+  return node;
+}
+
+/** A decision the API refused: decided first (409) or gone (404) leaves the queue; a bad reason marks its field. */
+async function refused(context, error, { entry, item, leave, reason, message }) {
+  message.replaceChildren();
+  if (!(error instanceof ApiError)) return context.failed(error);
+  if (error.status === 409)
+    return leave(item, t('contests.queue.decidedFirst', { author: entry.authorName }), 'warning');
+  if (error.status === 404) return leave(item, t('contests.queue.gone', { author: entry.authorName }), 'warning');
+  if (error.fields.reason) {
+    reason.error(t('contests.queue.reasonRequired'));
+    return reason.input.focus();
+  }
+  if (error.status === 403) return message.replaceChildren(notice(t('errors.forbidden'), 'error'));
+  return context.failed(error);
 }
