@@ -87,6 +87,7 @@ const assets: Record<string, string> = {
   'pages/contestQueue.js': SCRIPT,
   'pages/contestList.js': SCRIPT,
   'pages/contestStandings.js': SCRIPT,
+  'pages/contestForm.js': SCRIPT,
   'pages/contestWords.js': SCRIPT,
   'chart.js': SCRIPT,
 };

@@ -2,8 +2,9 @@
 // with each entry's picture (loaded under the console's own CSP), rejects
 // one with a reason (none refused first), approves another, and meets an
 // entry someone decided first in Slack; the queue empties. A marketer sees
-// the contests with their phase and entry counts and one's standings. A
-// viewer has no such section. axe-core checks the pages.
+// the contests with their phase and entry counts and one's standings, and
+// creates a contest, its refusals marked at their fields. A viewer has no
+// such section. axe-core checks the pages.
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { contestBody } from '../core/contests/support/contestBody.ts';
@@ -149,6 +150,37 @@ describe.skipIf(skipBrowserTests)(`the contest pages in Chromium${skipBrowserTes
     await toContests(page);
     await entryCard(page, 'Dan').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('lets a marketer create a contest, its refusals marked at their fields', async () => {
+    const page = await signedIn(MARKETER);
+    await toContests(page);
+    await page.getByRole('link', { name: 'New contest' }).click();
+    await page.getByRole('heading', { name: 'New contest', level: 1 }).waitFor();
+    await page.getByRole('group', { name: 'Title' }).getByLabel('English', { exact: true }).fill('Spring photo');
+    await page.getByLabel('Entries open', { exact: true }).fill('2027-03-01T10:00');
+    await page.getByLabel('Entries close', { exact: true }).fill('2027-03-10T10:00');
+    await page.getByLabel('Voting opens', { exact: true }).fill('2027-03-10T10:00');
+    await page.getByLabel('Voting closes', { exact: true }).fill('2027-03-05T10:00');
+    await page.getByRole('button', { name: 'Create the contest' }).click();
+    await page.getByText('Nothing was created. Fix the fields marked.').waitFor();
+    const closes = page.getByLabel('Voting closes', { exact: true });
+    expect(await closes.getAttribute('aria-invalid')).toBe('true');
+    await page.getByText('Must come after the time before it.').waitFor();
+    const prize = page.getByRole('group', { name: 'Prize 1' }).getByLabel('What the winner gets', { exact: true });
+    expect(await prize.getAttribute('aria-invalid')).toBe('true');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect((await world.admin('GET', '/api/v1/contests')).body.contests).toHaveLength(1);
+
+    await closes.fill('2027-03-17T10:00');
+    await prize.fill('A photo album');
+    await page.getByRole('button', { name: 'Create the contest' }).click();
+    await page.getByRole('heading', { name: 'Spring photo', level: 1 }).waitFor();
+    await page.getByText('No entry yet.').waitFor();
+    const { contests } = (await world.admin('GET', '/api/v1/contests')).body;
+    expect(contests).toHaveLength(2);
+    expect(contests[0].title).toEqual({ en: 'Spring photo' });
+    expect(contests[0].prizes).toEqual([{ name: { en: 'A photo album' }, count: 1 }]);
   });
 
   it('gives a viewer no contests section', async () => {

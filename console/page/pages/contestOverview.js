@@ -17,6 +17,9 @@ export async function render(context) {
     { class: 'contests' },
     heading(t('contests.heading')),
     el('p', { text: t('contests.intro') }),
+    may('contests')
+      ? el('p', {}, el('a', { class: 'button primary', href: '#/contests/new', text: t('contests.form.heading') }))
+      : null,
     ...parts,
   );
 }
