@@ -82,6 +82,13 @@ const assets: Record<string, string> = {
   'pages/automationEditor.js': SCRIPT,
   'pages/automationForm.js': SCRIPT,
   'pages/automationWords.js': SCRIPT,
+  'pages/contests.js': SCRIPT,
+  'pages/contestOverview.js': SCRIPT,
+  'pages/contestQueue.js': SCRIPT,
+  'pages/contestList.js': SCRIPT,
+  'pages/contestStandings.js': SCRIPT,
+  'pages/contestForm.js': SCRIPT,
+  'pages/contestWords.js': SCRIPT,
   'chart.js': SCRIPT,
 };
 

@@ -6,6 +6,7 @@ import * as accounts from './pages/accounts.js';
 import * as audit from './pages/audit.js';
 import * as automations from './pages/automations.js';
 import * as campaigns from './pages/campaigns.js';
+import * as contests from './pages/contests.js';
 import * as desk from './pages/desk.js';
 import * as home from './pages/home.js';
 import * as members from './pages/members.js';
@@ -25,6 +26,8 @@ export const sections = [
   { path: 'segments', label: 'nav.segments', permission: 'campaigns', page: segments },
   { path: 'campaigns', label: 'nav.campaigns', permission: 'campaigns', page: campaigns },
   { path: 'automations', label: 'nav.automations', permission: 'campaigns', page: automations },
+  // Support moderates entries but reads no reports: the page shows each part to the role that may use it.
+  { path: 'contests', label: 'nav.contests', permission: 'moderation', page: contests },
   { path: 'accounts', label: 'nav.accounts', permission: 'admin', page: accounts },
   { path: 'audit', label: 'nav.audit', permission: 'admin', page: audit },
   { path: 'password', label: 'nav.password', page: password },
