@@ -98,6 +98,8 @@ describe.skipIf(skipBrowserTests)(`the console in Chromium${skipBrowserTests ? `
       'NPS and CSAT',
       'Segments',
       'Campaigns',
+      'Automatic messages',
+      'Prize draws',
       'My password',
     ]);
     await maria.goto(`${world.app.url}/admin#/accounts`);

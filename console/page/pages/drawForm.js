@@ -4,19 +4,20 @@
 // answers the commitment at once; the API's field problems are shown at the
 // inputs they name.
 import { api, ApiError } from '../api.js';
-import { el, field, heading, notice, selectField } from '../dom.js';
+import { el, field, heading, notice } from '../dom.js';
 import { t } from '../i18n.js';
 import { markProblems } from './quizProblems.js';
-import { growingList } from './quizRows.js';
 import { localizedText } from './quizTexts.js';
+import { entryPart } from './drawEntry.js';
+import { place } from './drawFields.js';
+import { prizesPart } from './drawPrize.js';
 import { isoFromLocal, localInputValue, problemText } from './drawWords.js';
 
 const HOUR_MS = 3_600_000;
-const PRIZES_MAX = 20;
 
 export async function render(context) {
   const quizzes = context.session.permissions.includes('quizzes') ? (await api('GET', '/quizzes')).quizzes : [];
-  const parts = [textsPart(), prizesPart(), entryPart(quizzes), timesPart(), beaconPart()];
+  const parts = [textsPart(), prizesPart(part), entryPart(quizzes, part), timesPart(), beaconPart()];
   const read = () => Object.assign({}, ...parts.map((part) => part.read()));
   const message = el('div', { class: 'form__message' });
   const submit = el('button', { type: 'submit', class: 'primary', text: t('draws.form.create') });
@@ -63,17 +64,13 @@ function refusal(error, places) {
   return notice(t(error instanceof ApiError && error.status === 0 ? 'errors.network' : 'errors.generic'), 'error');
 }
 
-function part(legendKey, children) {
+export function part(legendKey, children) {
   return el(
     'fieldset',
     { class: 'draw__part panel' },
     el('legend', { text: t(`draws.form.${legendKey}`) }),
     ...children,
   );
-}
-
-function place(made) {
-  return { kind: 'field', focus: () => made.input.focus(), mark: (message) => made.error(message) };
 }
 
 function textsPart() {
@@ -84,132 +81,6 @@ function textsPart() {
     read: () => ({ title: title.read(), ...(rules.isEmpty() ? {} : { rules: rules.read() }) }),
     controls: () => [...title.controls('/title'), ...rules.controls('/rules')],
   };
-}
-
-function prizesPart() {
-  const list = el('div', { class: 'draw__prizes' });
-  const add = el('button', { type: 'button', text: t('draws.form.addPrize') });
-  const error = el('p', { class: 'field__error' });
-  const make = (_prize, remove) => prizeEditor(remove);
-  const editors = growingList({ list, add, max: PRIZES_MAX, onChange: () => {}, make });
-  editors.fill([{}]);
-  const whole = { kind: 'prizes', focus: () => add.focus(), mark: (text) => (error.textContent = text ?? '') };
-  return {
-    node: part('prizes', [el('p', { class: 'field__help', text: t('draws.form.prizesHelp') }), list, error, add]),
-    read: () => ({ prizes: editors.items.map((editor) => editor.read()) }),
-    controls: () => [
-      ['/prizes', whole],
-      ...editors.items.flatMap((editor, index) => editor.controls(`/prizes/${index}`)),
-    ],
-  };
-}
-
-function prizeEditor(remove) {
-  const name = localizedText({ legend: t('draws.form.prizeName'), maxlength: 200 });
-  const count = field(t('draws.form.prizeCount'), { type: 'number', min: 1, max: 1000, step: 1, inputmode: 'numeric' });
-  count.input.value = '1';
-  const kind = el(
-    'select',
-    {},
-    el('option', { value: 'points', text: t('draws.form.prizePoints') }),
-    el('option', { value: 'code', text: t('draws.form.prizeCode') }),
-  );
-  const points = field(t('draws.form.points'), { type: 'number', min: 1, step: 1, inputmode: 'numeric' });
-  const show = () => (points.wrapper.hidden = kind.value !== 'points');
-  kind.addEventListener('change', show);
-  show();
-  const legend = el('legend');
-  const removeButton = el('button', { type: 'button', text: t('draws.form.removePrize'), onclick: remove });
-  const node = el(
-    'fieldset',
-    { class: 'draw__prize' },
-    legend,
-    name.node,
-    count.wrapper,
-    selectField(t('draws.form.prizeKind'), kind),
-    points.wrapper,
-    removeButton,
-  );
-  const number = (input) => (input.value === '' ? null : Number(input.value));
-  return {
-    node,
-    focus: () => name.controls('')[0][1].focus(),
-    // A draw needs one prize at least: the only one cannot be removed.
-    renumber: (n, count) => {
-      legend.textContent = t('draws.form.prize', { n });
-      removeButton.hidden = count <= 1;
-    },
-    read: () => ({
-      name: name.read(),
-      count: number(count.input),
-      ...(kind.value === 'points' ? { points: number(points.input) } : {}),
-    }),
-    controls: (pointer) => [
-      ...name.controls(`${pointer}/name`),
-      [`${pointer}/count`, place(count)],
-      [`${pointer}/points`, place(points)],
-    ],
-  };
-}
-
-function entryPart(quizzes) {
-  const kind = el(
-    'select',
-    {},
-    ...['purchase', 'optIn', 'quiz'].map((value) => el('option', { value, text: t(`draws.form.kinds.${value}`) })),
-  );
-  const basis = el(
-    'select',
-    {},
-    el('option', { value: 'minAmount', text: t('draws.form.minAmount') }),
-    el('option', { value: 'perAmount', text: t('draws.form.perAmount') }),
-  );
-  const amount = field(t('draws.form.amount'), { type: 'number', min: 0.01, step: 0.01, inputmode: 'decimal' });
-  const quiz =
-    quizzes.length > 0
-      ? el('select', {}, ...quizzes.map((one) => el('option', { value: one.id, text: quizTitle(one) })))
-      : el('input', { type: 'text', autocomplete: 'off' });
-  const basisField = selectField(t('draws.form.basis'), basis);
-  const quizField = selectField(t('draws.form.quiz'), quiz);
-  const quizError = el('p', { class: 'field__error' });
-  const show = () => {
-    basisField.hidden = amount.wrapper.hidden = kind.value !== 'purchase';
-    quizField.hidden = quizError.hidden = kind.value !== 'quiz';
-  };
-  kind.addEventListener('change', show);
-  show();
-  const entryError = el('p', { class: 'field__error' });
-  const amountPlace = place(amount);
-  return {
-    node: part('entry', [
-      selectField(t('draws.form.kind'), kind),
-      basisField,
-      amount.wrapper,
-      quizField,
-      quizError,
-      entryError,
-    ]),
-    read: () => {
-      if (kind.value === 'optIn') return { entry: { kind: 'optIn' } };
-      if (kind.value === 'quiz') return { entry: { kind: 'quiz', quizId: quiz.value.trim() } };
-      // Typed in money, sent in minor units; an empty box is sent as null for the API to refuse.
-      const value = amount.input.value === '' ? null : Math.round(Number(amount.input.value) * 100);
-      return { entry: { kind: 'purchase', [basis.value]: value } };
-    },
-    controls: () => [
-      ['/entry', { kind: 'entry', focus: () => kind.focus(), mark: (text) => (entryError.textContent = text ?? '') }],
-      ['/entry/minAmount', amountPlace],
-      ['/entry/perAmount', amountPlace],
-      [
-        '/entry/quizId',
-        { kind: 'quiz', focus: () => quiz.focus(), mark: (text) => (quizError.textContent = text ?? '') },
-      ],
-    ],
-  };
-}
-
-function quizTitle(quiz) {
-  return Object.values(quiz.title ?? {}).find(Boolean) ?? quiz.id;
 }
 
 function timesPart() {

@@ -98,13 +98,18 @@ function runPanel(draw, redraw) {
       );
       await redraw({ drawn: true });
     } catch (error) {
-      const kind = error instanceof ApiError ? String(error.problem.type ?? '').replace('/api/problems/', '') : '';
-      const known = ['draw-still-open', 'draw-beacon-required', 'draw-not-found'].includes(kind);
-      message.replaceChildren(notice(t(known ? `draws.refused.${kind}` : 'errors.generic'), 'error'));
+      message.replaceChildren(runRefusal(error));
       button.disabled = false;
     }
   });
   return node;
+}
+
+/** Why the API did not run the draw: still open, its beacon missing, gone; anything else is generic. */
+function runRefusal(error) {
+  const kind = error instanceof ApiError ? String(error.problem.type ?? '').replace('/api/problems/', '') : '';
+  const known = ['draw-still-open', 'draw-beacon-required', 'draw-not-found'].includes(kind);
+  return notice(t(known ? `draws.refused.${kind}` : 'errors.generic'), 'error');
 }
 
 /** The winners, each with the member masked as on the public page (an unpublished draw has none to show). */
