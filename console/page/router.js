@@ -8,6 +8,7 @@ import * as automations from './pages/automations.js';
 import * as campaigns from './pages/campaigns.js';
 import * as contests from './pages/contests.js';
 import * as desk from './pages/desk.js';
+import * as draws from './pages/draws.js';
 import * as home from './pages/home.js';
 import * as members from './pages/members.js';
 import * as password from './pages/password.js';
@@ -26,6 +27,8 @@ export const sections = [
   { path: 'segments', label: 'nav.segments', permission: 'campaigns', page: segments },
   { path: 'campaigns', label: 'nav.campaigns', permission: 'campaigns', page: campaigns },
   { path: 'automations', label: 'nav.automations', permission: 'campaigns', page: automations },
+  // Reading draws is `reports`; the page offers creating (`contests`) and running (`admin`) to those who may.
+  { path: 'draws', label: 'nav.draws', permission: 'reports', page: draws },
   // Support moderates entries but reads no reports: the page shows each part to the role that may use it.
   { path: 'contests', label: 'nav.contests', permission: 'moderation', page: contests },
   { path: 'accounts', label: 'nav.accounts', permission: 'admin', page: accounts },

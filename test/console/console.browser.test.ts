@@ -99,6 +99,7 @@ describe.skipIf(skipBrowserTests)(`the console in Chromium${skipBrowserTests ? `
       'Segments',
       'Campaigns',
       'Automatic messages',
+      'Prize draws',
       'Contests',
       'My password',
     ]);
