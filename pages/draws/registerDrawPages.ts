@@ -25,6 +25,8 @@ const TEXT_KEYS = [
   'badCommitment',
   'badDigest',
   'badWinners',
+  'lapsedTo',
+  'lapsedNone',
   'noCrypto',
   'notFound',
 ];

@@ -15,7 +15,7 @@ export function byUtf8Bytes(a, b) {
   return x.length - y.length;
 }
 
-/** Recomputes the commitment, digest, key and winners from what the result publishes. */
+/** Recomputes the commitment, digest, key, winners and the hand-overs of lapsed prizes from what the result publishes. */
 export async function verifyDraw(result) {
   const ids = result.entries.map((entry) => entry.id).sort(byUtf8Bytes);
   const commitment = await sha256(result.seed);
@@ -40,7 +40,21 @@ export async function verifyDraw(result) {
     won.add(entry.holder);
     winners.push({ entryId: entry.id, prize: slots[winners.length] });
   }
+  // A prize not claimed in time passes to the first entry in score order whose member has not won in this draw.
+  const holding = new Map(winners.map((winner) => [winner.entryId, winner.prize]));
+  let handOvers = true;
+  for (const lapse of result.lapsed ?? []) {
+    if (holding.get(lapse.entryId) !== lapse.prize) handOvers = false;
+    holding.delete(lapse.entryId);
+    const next = scored.find(({ entry }) => !won.has(entry.holder));
+    if ((next?.entry.id ?? null) !== lapse.replacedBy) handOvers = false;
+    if (next) {
+      won.add(next.entry.holder);
+      holding.set(next.entry.id, lapse.prize);
+    }
+  }
   const sameWinners =
+    handOvers &&
     JSON.stringify(winners) === JSON.stringify(result.winners.map(({ entryId, prize }) => ({ entryId, prize })));
   return {
     commitment: commitment === result.commitment,
