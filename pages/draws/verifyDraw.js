@@ -40,25 +40,29 @@ export async function verifyDraw(result) {
     won.add(entry.holder);
     winners.push({ entryId: entry.id, prize: slots[winners.length] });
   }
-  // A prize not claimed in time passes to the first entry in score order whose member has not won in this draw.
-  const holding = new Map(winners.map((winner) => [winner.entryId, winner.prize]));
-  let handOvers = true;
-  for (const lapse of result.lapsed ?? []) {
-    if (holding.get(lapse.entryId) !== lapse.prize) handOvers = false;
-    holding.delete(lapse.entryId);
-    const next = scored.find(({ entry }) => !won.has(entry.holder));
-    if ((next?.entry.id ?? null) !== lapse.replacedBy) handOvers = false;
-    if (next) {
-      won.add(next.entry.holder);
-      holding.set(next.entry.id, lapse.prize);
-    }
-  }
   const sameWinners =
-    handOvers &&
+    handOversHold(scored, won, winners, result.lapsed ?? []) &&
     JSON.stringify(winners) === JSON.stringify(result.winners.map(({ entryId, prize }) => ({ entryId, prize })));
   return {
     commitment: commitment === result.commitment,
     entriesDigest: entriesDigest === result.entriesDigest,
     winners: sameWinners,
   };
+}
+
+/** A prize not claimed in time passes to the first entry in score order whose member has not won in this draw. */
+function handOversHold(scored, won, winners, lapsed) {
+  const holding = new Map(winners.map((winner) => [winner.entryId, winner.prize]));
+  let holds = true;
+  for (const lapse of lapsed) {
+    if (holding.get(lapse.entryId) !== lapse.prize) holds = false;
+    holding.delete(lapse.entryId);
+    const next = scored.find(({ entry }) => !won.has(entry.holder));
+    if ((next?.entry.id ?? null) !== lapse.replacedBy) holds = false;
+    if (next) {
+      won.add(next.entry.holder);
+      holding.set(next.entry.id, lapse.prize);
+    }
+  }
+  return holds;
 }

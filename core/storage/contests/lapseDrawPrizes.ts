@@ -1,6 +1,6 @@
 import type { DrawLapse } from '../../contests/draws/draw.ts';
 import { nextEligible, type DrawEntryRef } from '../../contests/draws/drawWinners.ts';
-import type { Database } from '../db/openDatabase.ts';
+import type { Database, Tx } from '../db/openDatabase.ts';
 import { withTransactionRetry } from '../db/withTransactionRetry.ts';
 import { toDraw } from './toDraw.ts';
 
@@ -46,25 +46,7 @@ export function handOverLapsed(
   return withTransactionRetry(db, async (tx) => {
     const before = await tx.draw.findUnique({ where: { id: drawId }, select: { claimDays: true, status: true } });
     if (!before || before.status !== 'drawn' || before.claimDays === null) return 0;
-    const overdue = await tx.prizeAward.findMany({
-      where: {
-        sourceKind: 'draw',
-        sourceId: drawId,
-        code: { not: null },
-        redeemedAt: null,
-        voidedAt: null,
-        awardedAt: { lte: new Date(now.getTime() - before.claimDays * DAY_MS) },
-      },
-      orderBy: [{ awardedAt: 'asc' }, { winId: 'asc' }],
-    });
-    const voided: typeof overdue = [];
-    for (const award of overdue) {
-      const done = await tx.prizeAward.updateMany({
-        where: { winId: award.winId, redeemedAt: null, voidedAt: null },
-        data: { voidedAt: now },
-      });
-      if (done.count === 1) voided.push(award);
-    }
+    const voided = await voidOverdue(tx, drawId, new Date(now.getTime() - before.claimDays * DAY_MS), now);
     if (voided.length === 0) return 0;
     await tx.draw.updateMany({ where: { id: drawId }, data: { awardedAt: null } });
     const draw = toDraw((await tx.draw.findUnique({ where: { id: drawId } }))!);
@@ -73,13 +55,43 @@ export function handOverLapsed(
     for (const winner of draw.winners ?? []) won.add(memberOf.get(winner.entryId)!);
     for (const lapse of draw.lapsed) if (lapse.replacedBy) won.add(memberOf.get(lapse.replacedBy)!);
     const lapsed: DrawLapse[] = [...draw.lapsed];
-    const prefix = `draw:${drawId}:`;
     for (const award of voided) {
       const next = nextEligible(ordered, won);
       if (next) won.add(next.memberId);
-      lapsed.push({ entryId: award.winId.slice(prefix.length), prize: award.prize, lapsedAt: now, replacedBy: next?.id ?? null });
+      const entryId = award.winId.slice(`draw:${drawId}:`.length);
+      lapsed.push({ entryId, prize: award.prize, lapsedAt: now, replacedBy: next?.id ?? null });
     }
     await tx.draw.update({ where: { id: drawId }, data: { lapsed: JSON.stringify(lapsed) } });
     return voided.length;
   });
+}
+
+/** The draw's codes unredeemed since `cutoff` that this transaction voided (another may have voided or redeemed one first). */
+async function voidOverdue(
+  tx: Tx,
+  drawId: string,
+  cutoff: Date,
+  now: Date,
+): Promise<{ winId: string; prize: number }[]> {
+  const overdue = await tx.prizeAward.findMany({
+    where: {
+      sourceKind: 'draw',
+      sourceId: drawId,
+      code: { not: null },
+      redeemedAt: null,
+      voidedAt: null,
+      awardedAt: { lte: cutoff },
+    },
+    orderBy: [{ awardedAt: 'asc' }, { winId: 'asc' }],
+    select: { winId: true, prize: true },
+  });
+  const voided: { winId: string; prize: number }[] = [];
+  for (const award of overdue) {
+    const done = await tx.prizeAward.updateMany({
+      where: { winId: award.winId, redeemedAt: null, voidedAt: null },
+      data: { voidedAt: now },
+    });
+    if (done.count === 1) voided.push(award);
+  }
+  return voided;
 }
