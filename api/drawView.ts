@@ -8,6 +8,19 @@ const winnerSchema = z.object({
   prize: z.int().meta({ description: 'Index into prizes.' }),
 });
 
+const lapseSchema = z.object({
+  entryId: z.string().meta({ description: 'The winning entry whose prize code was not redeemed in time.' }),
+  prize: z.int().meta({ description: 'Index into prizes.' }),
+  lapsedAt: z.iso.datetime(),
+  replacedBy: z.string().nullable().meta({
+    description:
+      'The entry that took the prize over: the first in score order whose member has not won in this draw (winners, lapsed ones and earlier replacements count); null when none was left.',
+  }),
+});
+const lapsedSchema = z
+  .array(lapseSchema)
+  .meta({ description: 'Prizes not claimed within claimDays, in the order they lapsed.' });
+
 export const drawViewSchema = z.object({
   id: z.string(),
   title: texts,
@@ -23,6 +36,7 @@ export const drawViewSchema = z.object({
   closesAt: z.iso.datetime(),
   drawAt: z.iso.datetime(),
   beaconSource: z.string().optional(),
+  claimDays: z.int().optional().meta({ description: 'Days a prize code winner has to redeem it.' }),
   published: z.boolean(),
   status: z
     .enum(['open', 'closed', 'drawn'])
@@ -33,6 +47,7 @@ export const drawViewSchema = z.object({
   beacon: z.string().optional(),
   entriesDigest: z.string().optional(),
   winners: z.array(winnerSchema).optional(),
+  lapsed: lapsedSchema.optional(),
   drawnAt: z.iso.datetime().optional(),
 });
 
@@ -48,6 +63,7 @@ export function drawView(draw: Draw): z.input<typeof drawViewSchema> {
     closesAt: draw.closesAt.toISOString(),
     drawAt: draw.drawAt.toISOString(),
     ...(draw.beaconSource ? { beaconSource: draw.beaconSource } : {}),
+    ...(draw.claimDays !== undefined ? { claimDays: draw.claimDays } : {}),
     published: draw.published,
     status: draw.status,
     commitment: draw.commitment,
@@ -58,6 +74,7 @@ export function drawView(draw: Draw): z.input<typeof drawViewSchema> {
           beacon: draw.beacon ?? '',
           entriesDigest: draw.entriesDigest!,
           winners: draw.winners ?? [],
+          lapsed: lapsedView(draw),
           drawnAt: draw.drawnAt!.toISOString(),
         }
       : {}),
@@ -65,7 +82,16 @@ export function drawView(draw: Draw): z.input<typeof drawViewSchema> {
 }
 
 export const drawResultSchema = drawViewSchema
-  .pick({ id: true, title: true, rules: true, prizes: true, status: true, commitment: true, beaconSource: true })
+  .pick({
+    id: true,
+    title: true,
+    rules: true,
+    prizes: true,
+    status: true,
+    commitment: true,
+    beaconSource: true,
+    claimDays: true,
+  })
   .extend({
     closesAt: z.iso.datetime(),
     drawAt: z.iso.datetime(),
@@ -84,7 +110,8 @@ export const drawResultSchema = drawViewSchema
         }),
       )
       .meta({ description: 'Every entry id with its member masked; empty before the draw.' }),
-    winners: z.array(winnerSchema).meta({ description: 'In score order; empty before the draw.' }),
+    winners: z.array(winnerSchema).meta({ description: 'In score order, as drawn; empty before the draw.' }),
+    lapsed: lapsedSchema,
   });
 
 export function drawResult(draw: Draw, entries: PublicEntry[]): z.input<typeof drawResultSchema> {
@@ -97,6 +124,7 @@ export function drawResult(draw: Draw, entries: PublicEntry[]): z.input<typeof d
     status: draw.status,
     commitment: draw.commitment,
     ...(draw.beaconSource ? { beaconSource: draw.beaconSource } : {}),
+    ...(draw.claimDays !== undefined ? { claimDays: draw.claimDays } : {}),
     closesAt: draw.closesAt.toISOString(),
     drawAt: draw.drawAt.toISOString(),
     seed: drawn ? draw.seed : null,
@@ -104,7 +132,12 @@ export function drawResult(draw: Draw, entries: PublicEntry[]): z.input<typeof d
     entriesDigest: drawn ? draw.entriesDigest : null,
     entries: drawn ? entries : [],
     winners: drawn ? (draw.winners ?? []) : [],
+    lapsed: drawn ? lapsedView(draw) : [],
   };
+}
+
+function lapsedView(draw: Draw): z.input<typeof lapsedSchema> {
+  return draw.lapsed.map((lapse) => ({ ...lapse, lapsedAt: lapse.lapsedAt.toISOString() }));
 }
 
 function clean(text: Record<string, string | undefined>): Record<string, string> {

@@ -36,6 +36,7 @@ export const problemKinds = {
   'draw-beacon-required': { status: 422, title: 'This draw announced a beacon source: its value is needed to run it' },
   'prize-code-not-found': { status: 404, title: 'No prize has this code' },
   'prize-code-redeemed': { status: 409, title: 'This prize code was redeemed already' },
+  'prize-code-lapsed': { status: 410, title: 'This prize code lapsed unclaimed' },
   'ticket-taken': { status: 409, title: 'Another staff member has taken this ticket' },
   'ticket-resolved': { status: 409, title: 'The ticket is resolved' },
   'member-erased': { status: 410, title: "This member's personal data was erased" },

@@ -46,6 +46,7 @@ const example = {
   closesAt: '2026-12-24T00:00:00Z',
   drawAt: '2026-12-24T12:00:00Z',
   beaconSource: 'drand quicknet round 5123456',
+  claimDays: 14,
   published: true,
 };
 
@@ -143,7 +144,7 @@ export function drawRoutes(deps: ApiDeps): ApiRoute[] {
       params: idParams,
       summary: 'A published draw’s public result, to verify (no key needed)',
       description:
-        'Before the draw: the commitment and the times. After: the seed, the beacon, the entries digest, every entry id with its member masked, and the winners. Recompute: entriesDigest = hex(SHA-256(ids sorted by UTF-8 bytes, joined by "\\n")); drawKey = hex(SHA-256(seed + ":" + entriesDigest + ":" + beacon)); score = hex(HMAC-SHA256(drawKey, entryId)); winners by score ascending, one prize per member.',
+        'Before the draw: the commitment and the times. After: the seed, the beacon, the entries digest, every entry id with its member masked, and the winners. Recompute: entriesDigest = hex(SHA-256(ids sorted by UTF-8 bytes, joined by "\\n")); drawKey = hex(SHA-256(seed + ":" + entriesDigest + ":" + beacon)); score = hex(HMAC-SHA256(drawKey, entryId)); winners by score ascending, one prize per member. `lapsed` lists prize codes not redeemed within `claimDays`; each passed to `replacedBy`, the first entry in score order whose member has not won in this draw.',
       example: { params: { id: EXAMPLE_ID } },
       responses: {
         200: { description: 'The result (or, before the draw, the commitment).', schema: drawResultSchema },

@@ -34,7 +34,7 @@ export function prizeCodeRoutes(deps: ApiDeps): ApiRoute[] {
         'One conditional update: of two tills redeeming the same code at once, one gets 200 and the other 409 prize-code-redeemed with when it was.',
       example: { params: { code: 'PRZ-ABCDE-FGHJK' } },
       responses: { 200: { description: 'Redeemed now: hand the prize over.', schema: redeemedSchema } },
-      problems: ['prize-code-not-found', 'prize-code-redeemed'],
+      problems: ['prize-code-not-found', 'prize-code-redeemed', 'prize-code-lapsed'],
       handle: ({ params, client }) => redeem(deps, params.code, client),
     }),
   ];
@@ -45,6 +45,11 @@ async function redeem(deps: ApiDeps, typed: string, client: ApiClient): Promise<
   const outcome = await deps.prizes.redeem(code, credentialOf(client), deps.clock());
   if (outcome.kind === 'not-found')
     throw new ApiProblem('prize-code-not-found', 'No prize has this code; check it against the winner’s card screen.');
+  if (outcome.kind === 'lapsed')
+    throw new ApiProblem(
+      'prize-code-lapsed',
+      `This prize code was not redeemed within the draw’s claim period and is void since ${outcome.lapsedAt.toISOString()}; the prize went to the next entry.`,
+    );
   if (outcome.kind === 'already-redeemed')
     throw new ApiProblem(
       'prize-code-redeemed',

@@ -34,6 +34,8 @@ export interface PrizeCodeView {
 export type RedeemOutcome =
   | { kind: 'redeemed'; code: string; memberId: string; name: Record<string, string | undefined>; redeemedAt: Date }
   | { kind: 'already-redeemed'; redeemedAt: Date }
+  /** Not redeemed within the draw's claim period: void, its prize went to the next entry. */
+  | { kind: 'lapsed'; lapsedAt: Date }
   | { kind: 'not-found' };
 
 /** Prize wins and prize codes; implemented in core/storage/contests/createPrizeStore.ts. */

@@ -29,6 +29,8 @@ export async function redeemPrizeAtTill(turn: TillTurn, typed: string): Promise<
       const when = `${formatDate(outcome.redeemedAt, turn.locale, timezone, 'short')} ${formatTime(outcome.redeemedAt, turn.locale, timezone)}`;
       return [message(t('prizes.tillAlready', { code: formatPrizeCode(code), when })), prompt];
     }
+    case 'lapsed':
+      return [message(t('prizes.tillLapsed', { code: formatPrizeCode(code) })), prompt];
     case 'not-found':
       return [message(t('prizes.tillNotFound', { code: typed.trim() })), prompt];
   }

@@ -43,6 +43,15 @@ function showResult(result) {
       byId('winners'),
       `${textIn(result.prizes[winner.prize].name)}: ${holderOf.get(winner.entryId)} (${winner.entryId})`,
     );
+  for (const lapse of result.lapsed ?? []) {
+    const values = {
+      prize: textIn(result.prizes[lapse.prize].name),
+      from: `${holderOf.get(lapse.entryId)} (${lapse.entryId})`,
+      at: new Date(lapse.lapsedAt).toLocaleString(lang),
+      to: lapse.replacedBy && `${holderOf.get(lapse.replacedBy)} (${lapse.replacedBy})`,
+    };
+    item(byId('winners'), say(lapse.replacedBy ? 'lapsedTo' : 'lapsedNone', values));
+  }
   byId('entries-count').textContent = say('entriesCount', { count: result.entries.length });
   for (const entry of result.entries.slice(0, SHOWN_ENTRIES)) item(byId('entries'), `${entry.id} ${entry.member}`);
   byId('winners-section').hidden = false;

@@ -26,6 +26,8 @@ const TEXT_KEYS = [
   'badCommitment',
   'badDigest',
   'badWinners',
+  'lapsedTo',
+  'lapsedNone',
   'noCrypto',
   'notFound',
 ];

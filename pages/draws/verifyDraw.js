@@ -15,7 +15,7 @@ export function byUtf8Bytes(a, b) {
   return x.length - y.length;
 }
 
-/** Recomputes the commitment, digest, key and winners from what the result publishes. */
+/** Recomputes the commitment, digest, key, winners and the hand-overs of lapsed prizes from what the result publishes. */
 export async function verifyDraw(result) {
   const ids = result.entries.map((entry) => entry.id).sort(byUtf8Bytes);
   const commitment = await sha256(result.seed);
@@ -41,10 +41,28 @@ export async function verifyDraw(result) {
     winners.push({ entryId: entry.id, prize: slots[winners.length] });
   }
   const sameWinners =
+    handOversHold(scored, won, winners, result.lapsed ?? []) &&
     JSON.stringify(winners) === JSON.stringify(result.winners.map(({ entryId, prize }) => ({ entryId, prize })));
   return {
     commitment: commitment === result.commitment,
     entriesDigest: entriesDigest === result.entriesDigest,
     winners: sameWinners,
   };
+}
+
+/** A prize not claimed in time passes to the first entry in score order whose member has not won in this draw. */
+function handOversHold(scored, won, winners, lapsed) {
+  const holding = new Map(winners.map((winner) => [winner.entryId, winner.prize]));
+  let holds = true;
+  for (const lapse of lapsed) {
+    if (holding.get(lapse.entryId) !== lapse.prize) holds = false;
+    holding.delete(lapse.entryId);
+    const next = scored.find(({ entry }) => !won.has(entry.holder));
+    if ((next?.entry.id ?? null) !== lapse.replacedBy) holds = false;
+    if (next) {
+      won.add(next.entry.holder);
+      holding.set(next.entry.id, lapse.prize);
+    }
+  }
+  return holds;
 }

@@ -30,6 +30,7 @@ describe.skipIf(skipBrowserTests)(`The public draw page${skipBrowserTests ? ` ($
         opensAt: new Date(start - 60_000).toISOString(),
         closesAt: new Date(start + 60_000).toISOString(),
         drawAt: new Date(start + 60_000).toISOString(),
+        claimDays: 7,
       }),
     );
     drawId = body.id;
@@ -46,6 +47,9 @@ describe.skipIf(skipBrowserTests)(`The public draw page${skipBrowserTests ? ` ($
     }
     clock.advance(120_000);
     await world.call('POST', `/api/v1/draws/${drawId}/run`, {});
+    // The coffee machine's code goes unredeemed past the claim period and passes to the fourth member.
+    clock.advance(8 * 86_400_000);
+    await world.runJobs();
   }, 120_000);
 
   afterAll(async () => {
@@ -69,7 +73,8 @@ describe.skipIf(skipBrowserTests)(`The public draw page${skipBrowserTests ? ` ($
     await page.goto(`${world.app.url}/draws/${drawId}`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Tea draw');
     expect(await page.locator('#entries li').count()).toBe(4);
-    expect(await page.locator('#winners li').count()).toBe(3);
+    expect(await page.locator('#winners li').count()).toBe(4);
+    await expect.poll(() => page.locator('#winners li').last().textContent()).toContain('did not claim it by');
     expect(await page.locator('#entries').textContent()).toContain('Ana P. ••0747');
     await page.getByRole('button', { name: 'Verify' }).click();
     await expect.poll(() => page.locator('#verdict').textContent()).toContain('✓ Verified in your browser');

@@ -36,6 +36,10 @@ export const drawContentShape = {
     description:
       'A public source of randomness named in advance, whose value is known only after entries close (“drand quicknet round 5123456”). The draw then waits for POST …/run with that value.',
   }),
+  claimDays: z.int().min(1).max(365).optional().meta({
+    description:
+      'Days a prize code winner has to redeem the code at the till. After that the code is void and the prize goes to the next entry in score order (a member who won in this draw is skipped). Points prizes are claimed when credited and never lapse. Without it, codes never lapse.',
+  }),
   published: z.boolean().default(false).meta({ description: 'Shown to members and on the public page.' }),
 };
 
@@ -49,6 +53,8 @@ export interface DrawContent {
   closesAt: Date;
   drawAt: Date;
   beaconSource?: string;
+  /** Days to redeem a prize code before it lapses to the next entry; undefined: never. */
+  claimDays?: number;
   published: boolean;
 }
 
@@ -65,9 +71,19 @@ export interface Draw extends DrawContent {
   entriesDigest: string | null;
   drawKey: string | null;
   winners: { entryId: string; prize: number }[] | null;
+  /** Prizes whose code was not redeemed in time, in the order they lapsed, with the entry that took each over. */
+  lapsed: DrawLapse[];
   drawnAt: Date | null;
   awardedAt: Date | null;
   createdAt: Date;
+}
+
+/** A prize code not redeemed within the claim period: `replacedBy` is the next eligible entry in score order (null: none left). */
+export interface DrawLapse {
+  entryId: string;
+  prize: number;
+  lapsedAt: Date;
+  replacedBy: string | null;
 }
 
 /** How many entries a purchase of `amount` earns under the draw's rule (0 for other kinds). */

@@ -103,6 +103,16 @@ function pickWinners(ordered: readonly DrawEntryRef[], prizes: readonly Pick<Pri
 }
 
 /**
+ * Who takes over a lapsed prize: the first entry in score order whose member
+ * has not won in this draw (lapsed winners and earlier replacements count as
+ * winners). Every entry before the last winner belongs to a winner, so this
+ * is "the next entry in score order", and anyone can recompute it.
+ */
+export function nextEligible(ordered: readonly DrawEntryRef[], won: ReadonlySet<string>): DrawEntryRef | undefined {
+  return ordered.find((entry) => !won.has(entry.memberId));
+}
+
+/**
  * UTF-8 byte order. It equals UTF-16 code unit order except where a
  * surrogate pair meets a character from U+E000 up, so only strings with a
  * surrogate are compared as bytes (entry ids are ASCII: the fast path).

@@ -38,9 +38,18 @@ export interface DrawStore {
   entriesOf(id: string): Promise<DrawEntryRef[]>;
   /** Stores the outcome if the draw is still undrawn (`closed`); false when another run stored one first. */
   commit(id: string, beacon: string, outcome: DrawOutcome, now: Date): Promise<boolean>;
-  /** The winners with their members, in prize order. */
+  /** The winners with their members, in prize order, then the replacements of lapsed prizes. */
   winnersOf(id: string): Promise<DrawWinnerMember[]>;
   markAwarded(id: string, now: Date): Promise<void>;
+  /** Drawn draws with a claim period and a prize code still unredeemed after it. */
+  lapsing(now: Date): Promise<string[]>;
+  /**
+   * Voids each such code (conditionally on unredeemed and not void, so of two
+   * instances or a till at the same moment one wins), records the lapse with
+   * the next eligible entry of `ordered` (the score order) and marks the draw
+   * unawarded, so the replacement's prize is granted next. Returns how many lapsed.
+   */
+  handOverLapsed(id: string, now: Date, ordered: readonly DrawEntryRef[]): Promise<number>;
   /** Draws whose time came (`drawAt` passed, not drawn), and drawn ones whose prizes were not awarded yet. */
   due(now: Date): Promise<{ toRun: string[]; toAward: string[] }>;
   /** Every entry, its member masked, ordered by id. */

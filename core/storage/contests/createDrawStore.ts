@@ -6,6 +6,7 @@ import { withTransactionRetry } from '../db/withTransactionRetry.ts';
 import { closeDraw } from './closeDraw.ts';
 import { addEntries } from './drawEntries.ts';
 import { drawWinnerMembers, publicEntries } from './drawReads.ts';
+import { handOverLapsed, lapsingDraws } from './lapseDrawPrizes.ts';
 import { toDraw } from './toDraw.ts';
 
 export function createDrawStore(db: Database): DrawStore {
@@ -43,6 +44,8 @@ export function createDrawStore(db: Database): DrawStore {
     markAwarded: async (id, now) => {
       await db.prisma.draw.updateMany({ where: { id, status: 'drawn', awardedAt: null }, data: { awardedAt: now } });
     },
+    lapsing: (now) => lapsingDraws(db, now),
+    handOverLapsed: (id, now, ordered) => handOverLapsed(db, id, now, ordered),
     due: async (now) => {
       const toRun = await db.prisma.draw.findMany({
         where: { status: { in: ['open', 'closed'] }, drawAt: { lte: now }, closesAt: { lte: now }, beaconSource: null },
@@ -95,6 +98,7 @@ function columnsOf(content: DrawContent) {
     closesAt: content.closesAt,
     drawAt: content.drawAt,
     beaconSource: content.beaconSource ?? null,
+    claimDays: content.claimDays ?? null,
     published: content.published,
   };
 }

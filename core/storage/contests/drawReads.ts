@@ -46,10 +46,14 @@ async function fillMasks(db: Database, masks: Map<string, string>, memberIds: st
   }
 }
 
-/** A drawn draw's winners with their members, in the stored (score) order. */
+/** A drawn draw's winners with their members, in the stored (score) order, then who took over lapsed prizes. */
 export async function drawWinnerMembers(db: Database, drawId: string): Promise<DrawWinnerMember[]> {
   const row = await db.prisma.draw.findUnique({ where: { id: drawId } });
-  const winners = row ? (toDraw(row).winners ?? []) : [];
+  const draw = row ? toDraw(row) : null;
+  const replacements = (draw?.lapsed ?? []).flatMap((lapse) =>
+    lapse.replacedBy ? [{ entryId: lapse.replacedBy, prize: lapse.prize }] : [],
+  );
+  const winners = [...(draw?.winners ?? []), ...replacements];
   const entries = await db.prisma.drawEntry.findMany({
     where: { id: { in: winners.map((winner) => winner.entryId) } },
     select: { id: true, memberId: true },

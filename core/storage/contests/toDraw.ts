@@ -1,4 +1,4 @@
-import type { Draw, DrawEntryRule, DrawStatus } from '../../contests/draws/draw.ts';
+import type { Draw, DrawEntryRule, DrawLapse, DrawStatus } from '../../contests/draws/draw.ts';
 import type { Prize } from '../../contests/prize.ts';
 import type { Draw as DrawRow } from '../generated/sqlite/client.ts';
 
@@ -16,6 +16,7 @@ export function toDraw(row: DrawRow): Draw {
     closesAt: row.closesAt,
     drawAt: row.drawAt,
     ...(row.beaconSource ? { beaconSource: row.beaconSource } : {}),
+    ...(row.claimDays !== null ? { claimDays: row.claimDays } : {}),
     published: row.published,
     seed: row.seed,
     commitment: row.commitment,
@@ -25,8 +26,17 @@ export function toDraw(row: DrawRow): Draw {
     entriesDigest: row.entriesDigest,
     drawKey: row.drawKey,
     winners: row.winners ? (JSON.parse(row.winners) as Draw['winners']) : null,
+    lapsed: row.lapsed ? parseLapsed(row.lapsed) : [],
     drawnAt: row.drawnAt,
     awardedAt: row.awardedAt,
     createdAt: row.createdAt,
   };
+}
+
+/** Stored by `handOverLapsed` as ISO strings. */
+export function parseLapsed(json: string): DrawLapse[] {
+  return (JSON.parse(json) as (Omit<DrawLapse, 'lapsedAt'> & { lapsedAt: string })[]).map((lapse) => ({
+    ...lapse,
+    lapsedAt: new Date(lapse.lapsedAt),
+  }));
 }
