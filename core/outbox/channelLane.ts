@@ -74,10 +74,6 @@ export class ChannelLane {
   private queue: ClaimedMessage[] = [];
   private readonly inFlight = new Set<Promise<void>>();
   private nextClaimAt = 0;
-  /** The claim under way, if any: it runs beside the sends, so the lane never stops sending to wait for the table. */
-  private claiming: Promise<void> | null = null;
-  /** A claim that failed while draining (`untilIdle`), rethrown by the loop. */
-  private claimError: { error: unknown } | null = null;
   /** The last claim found less than it asked for. */
   private nothingMoreDue = false;
   /** When the messages this lane gave back for later are due again, so it claims them on time. */
@@ -94,11 +90,7 @@ export class ChannelLane {
     this.waker = new Waker(this.timer);
     const { batching } = deps;
     this.batches = batching
-      ? {
-          gate: createSendGate(batching.limits, { untilAnswered: true }),
-          keys: new BatchKeys(batching),
-          sending: batching,
-        }
+      ? { gate: createSendGate(batching.limits), keys: new BatchKeys(batching), sending: batching }
       : null;
     const perMessage = Math.ceil((deps.limits.perSecond * deps.settings.horizonMs) / 1000);
     this.capacity = Math.max(1, perMessage, (batching?.maxAddresses ?? 0) * BATCHES_HELD);
@@ -116,8 +108,7 @@ export class ChannelLane {
     this.nextClaimAt = 0;
     try {
       while (!this.stopping) {
-        this.refill(untilIdle);
-        if (this.claimError) throw this.claimError.error;
+        await this.refill(untilIdle);
         if (this.sweepDue) await this.deferFarMessages(untilIdle);
         const next = this.pickNext();
         if ('send' in next) this.track(this.send(next.send), next.send.id);
@@ -126,8 +117,6 @@ export class ChannelLane {
         else await this.waker.sleep(Math.min(next.waitMs, this.deps.settings.pollIntervalMs));
       }
     } finally {
-      await this.claiming;
-      this.claimError = null;
       await Promise.all([...this.inFlight]);
       await this.releaseQueue();
     }
@@ -147,13 +136,7 @@ export class ChannelLane {
 
   /** Nothing due, nothing held, nothing in flight, and nothing this lane held back for its limits still to come. */
   private idle(): boolean {
-    return (
-      this.nothingMoreDue &&
-      !this.claiming &&
-      this.queue.length === 0 &&
-      this.inFlight.size === 0 &&
-      this.deferrals.size === 0
-    );
+    return this.nothingMoreDue && this.queue.length === 0 && this.inFlight.size === 0 && this.deferrals.size === 0;
   }
 
   /** Rate limits run on a monotonic clock: the table's clock may be set by a test or jump with NTP. */
@@ -166,42 +149,27 @@ export class ChannelLane {
     return new Date(this.deps.clock().getTime() + (at - this.now()));
   }
 
-  /** When the next claim may run: not while one is under way, nor while the lane holds more than half its capacity. */
+  /** When the next claim may run: not while the lane holds more than half its capacity. */
   private claimTime(): number {
-    if (this.claiming) return Infinity;
     const room = this.capacity - this.queue.length - this.inFlight.size;
     return room < Math.ceil(this.capacity / 2) ? Infinity : this.nextClaimAt;
   }
 
-  /**
-   * Starts a claim when one is due, without waiting for it: the claim is
-   * asked for while half the lane's capacity is still in hand, so the next
-   * rows arrive before the last ones have gone and the lane is never idle
-   * while rows wait. The loop is woken when they come.
-   */
-  private refill(untilIdle: boolean): void {
-    if (this.now() < this.claimTime()) return;
-    this.claiming = this.claim(untilIdle).finally(() => {
-      this.claiming = null;
-      this.waker.wake();
-    });
-  }
-
-  private async claim(untilIdle: boolean): Promise<void> {
+  private async refill(untilIdle: boolean): Promise<void> {
     const now = this.now();
+    if (now < this.claimTime()) return;
     const { channel, store, settings } = this.deps;
     const limit = this.capacity - this.queue.length - this.inFlight.size;
     try {
       const claimed = await store.claimDue({ channel, limit, now: this.deps.clock(), leaseMs: settings.leaseMs });
-      // A lane stopped meanwhile still holds them; run()'s end gives them back with the rest of the queue.
       this.queue.push(...claimed);
       this.nothingMoreDue = claimed.length < limit;
       for (const until of this.deferrals) if (until <= now) this.deferrals.delete(until);
       this.nextClaimAt = Math.min(this.nothingMoreDue ? now + settings.pollIntervalMs : now, ...this.deferrals);
       if (claimed.length > 0) this.sweepDue = true;
     } catch (error) {
-      if (untilIdle) this.claimError = { error };
-      else this.deps.log.error({ err: error, channel }, 'outbox: could not claim due messages; will try again');
+      if (untilIdle) throw error;
+      this.deps.log.error({ err: error, channel }, 'outbox: could not claim due messages; will try again');
       this.nextClaimAt = now + settings.pollIntervalMs;
     }
   }
@@ -273,7 +241,7 @@ export class ChannelLane {
   private async send(message: ClaimedMessage): Promise<void> {
     const started = this.now();
     if (this.tooLate(message)) {
-      await this.giveBackLate([message]);
+      await this.deps.store.release([message]);
       return;
     }
     let result: SendResult;
@@ -308,18 +276,7 @@ export class ChannelLane {
       if (refused) return this.halt(batch, refused.reason);
       await this.settleBatch(fresh, results);
     }
-    if (late.size > 0) await this.giveBackLate([...late]);
-  }
-
-  /**
-   * Gives back messages held too long to send safely; they are due at once,
-   * so the lane looks again instead of counting on a claim that may have
-   * run before they were back in the table.
-   */
-  private async giveBackLate(messages: ClaimedMessage[]): Promise<void> {
-    await this.deps.store.release(messages);
-    this.nothingMoreDue = false;
-    this.nextClaimAt = 0;
+    if (late.size > 0) await this.deps.store.release([...late]);
   }
 
   /** Half the lease is kept in hand: a send must never start so late that the row could be claimed again meanwhile. */

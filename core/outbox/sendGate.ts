@@ -16,17 +16,14 @@ export interface RateLimits {
 /**
  * Decides when a send may start on one channel. Times are ms since the epoch.
  *
- * A platform's "30 per second" is about requests started in any one second:
- * a send counts against the overall limit from the moment it starts, for the
- * window plus a small margin (a request leaves a few ms after the lane starts
- * it, and not always equally late), whether or not its answer came back.
- * Counting each send until its answer instead, as this gate once did, caps the
- * rate at limit / (1 + round trip in seconds): 90 % of it at 100 ms. The
- * per-address interval still runs from the answer (one message at a time to a
- * chat), and a 429's retry_after still pauses the channel.
+ * A send counts against the limits from the moment it starts until its answer
+ * came back, plus the window (overall) or the interval (per address). The
+ * platform receives a request somewhere between those two moments, so however
+ * the network delays it, the platform never sees more than the limit in any
+ * window — which counting from the start alone could not promise.
  */
 export interface SendGate {
-  /** When the next send may start on the channel as a whole. */
+  /** When the next send may start on the channel as a whole; Infinity while every slot is in flight. */
   channelReadyAt(now: number): number;
   /** When a send to this address may start; Infinity while one to it is in flight. */
   addressReadyAt(address: string): number;
@@ -34,7 +31,6 @@ export interface SendGate {
   end(address: string, now: number): void;
   /** One call that carries many addresses (a broadcast): it counts against the channel alone. */
   beginCall(now: number): void;
-  /** The call's answer came back (matters only to a gate that counts calls until their answers). */
   endCall(now: number): void;
   /** An address carried by another gate's call: it counts against the address's limits alone. */
   beginAddress(address: string): void;
@@ -49,31 +45,18 @@ export interface SendGate {
   heldUntil(address: string): number;
 }
 
-/** How a gate counts a send against the overall limit. */
-export interface GateCounting {
-  /**
-   * From its start until its answer plus the window, instead of from its
-   * start alone: the platform then never sees more than the limit in any
-   * window however late requests arrive, at the cost of limit / (1 + round
-   * trip). The broadcast gate counts so: over its 10-second window the cost is 1 %.
-   */
-  untilAnswered?: boolean;
-}
-
-export function createSendGate(limits: RateLimits, counting: GateCounting = {}): SendGate {
+export function createSendGate(limits: RateLimits): SendGate {
   if (!(limits.perSecond > 0))
     throw new RangeError(`A channel's rate must be above 0 messages per second, got ${limits.perSecond}.`);
   // Below 1/s the window widens instead of the capacity falling to zero.
   const capacity = Math.max(1, Math.floor(limits.perSecond));
   const windowMs = (capacity * 1000) / limits.perSecond;
-  const window = counting.untilAnswered
-    ? answeredWindow(capacity, windowMs)
-    : slidingWindow(capacity, windowMs + DEPARTURE_MARGIN_MS);
-  const pacing = pacer((windowMs + DEPARTURE_MARGIN_MS) / capacity, Math.max(1, Math.ceil(capacity / 10)));
+  const window = slidingWindow(capacity, windowMs);
+  const pacing = pacer(windowMs / capacity, Math.max(1, Math.ceil(capacity / 10)));
   const addresses = addressSpacing(limits.perAddressIntervalMs, limits.perAddressPerHour ?? Infinity);
   let pausedUntil = 0;
   const beginCall = (now: number) => {
-    window.begin(now);
+    window.begin();
     pacing.begin(now);
   };
   return {
@@ -100,44 +83,15 @@ export function createSendGate(limits: RateLimits, counting: GateCounting = {}):
   };
 }
 
-/**
- * How much later than the window a started send keeps its place: between the
- * lane starting a send and the request leaving, the event loop may run other
- * work for a few ms, more for one request than for the next. Without it two
- * sends a window apart by the lane's clock could arrive less than a window
- * apart. It costs under 1 % of the rate at 30/s.
- */
-const DEPARTURE_MARGIN_MS = 8;
-
-/** At most `capacity` sends started within any `windowMs`, counted by their start times. */
-function slidingWindow(capacity: number, windowMs: number) {
-  // Start times, oldest first (the clock is monotonic, so the list stays sorted).
-  const started: number[] = [];
-  let head = 0;
-  return {
-    readyAt(now: number): number {
-      // `start + window <= now`, the very sum readyAt returns, so the two agree to the last bit.
-      while (head < started.length && started[head]! + windowMs <= now) head += 1;
-      if (head > 1024) {
-        started.splice(0, head);
-        head = 0;
-      }
-      const used = started.length - head;
-      return used < capacity ? now : started[head + used - capacity]! + windowMs;
-    },
-    begin: (now: number) => void started.push(now),
-    end: (_now: number) => {},
-  };
-}
-
 /** At most `capacity` sends in flight or answered within the last `windowMs`. */
-function answeredWindow(capacity: number, windowMs: number) {
+function slidingWindow(capacity: number, windowMs: number) {
   let inFlight = 0;
   // Answer times, oldest first (answers are recorded as they come, so the list stays sorted).
   const answered: number[] = [];
   let head = 0;
   return {
     readyAt(now: number): number {
+      // `answer + window <= now`, the very sum readyAt returns, so the two agree to the last bit.
       while (head < answered.length && answered[head]! + windowMs <= now) head += 1;
       if (head > 1024) {
         answered.splice(0, head);
@@ -148,7 +102,7 @@ function answeredWindow(capacity: number, windowMs: number) {
       const expiring = head + used - capacity;
       return expiring < answered.length ? answered[expiring]! + windowMs : Infinity;
     },
-    begin: (_now: number) => void (inFlight += 1),
+    begin: () => void (inFlight += 1),
     end(now: number) {
       inFlight -= 1;
       answered.push(now);

@@ -43,52 +43,38 @@ export async function claimDue(db: Database, request: ClaimRequest): Promise<Cla
 /**
  * One statement: rows another claimer has locked are skipped rather than
  * waited for, so concurrent claimers split the due rows between them.
- *
- * Waiting rows and rows whose lease ran out are looked for apart, each in the
- * order of the (channel, status, createdAt, id) index, so each search stops
- * after `limit` rows; one condition with OR between the two statuses made
- * PostgreSQL read and sort every due row of the channel (200,000 behind a
- * campaign) on every claim. The oldest `limit` of both are then taken; the
- * few other rows locked on the way are free again when the statement ends.
  */
 function claimOnPostgres(prisma: Prisma, request: ClaimRequest, lease: Date): Promise<ClaimedRow[]> {
   const { channel, now, limit } = request;
   if (channel === DESK_LANE) return claimDeskOnPostgres(prisma, request, lease);
   return prisma.$queryRaw<ClaimedRow[]>`
-    WITH "waiting" AS (
-      SELECT "id", "createdAt" FROM "OutboxMessage"
-      WHERE "channel" = ${channel} AND "status" = 'pending' AND "nextAttemptAt" <= ${now}
-      ORDER BY "createdAt", "id"
-      LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED
-    ), "orphaned" AS (
-      SELECT "id", "createdAt" FROM "OutboxMessage"
-      WHERE "channel" = ${channel} AND "status" = 'sending' AND "lockedUntil" < ${now}
-      ORDER BY "createdAt", "id"
-      LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED
-    ), "chosen" AS (
-      SELECT "id" FROM (SELECT * FROM "waiting" UNION ALL SELECT * FROM "orphaned") AS "due"
-      ORDER BY "createdAt", "id"
-      LIMIT ${limit}
-    )
     UPDATE "OutboxMessage" SET "status" = 'sending', "lockedUntil" = ${lease}, "attempts" = "attempts" + 1
-    WHERE "id" IN (SELECT "id" FROM "chosen")
+    WHERE "id" IN (
+      SELECT "id" FROM "OutboxMessage"
+      WHERE "channel" = ${channel}
+        AND (("status" = 'pending' AND "nextAttemptAt" <= ${now}) OR ("status" = 'sending' AND "lockedUntil" < ${now}))
+      ORDER BY "createdAt", "id"
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED)
     RETURNING "id", "channel", "address", "memberId", "ticketId", "campaignId", "payload", "attempts", "lockedUntil", "createdAt"`;
 }
 
 /**
  * SQLite has no row locks; its statements are atomic instead. The update
  * repeats the "still due" condition, so of two claimers that picked the same
- * candidates each row goes to exactly one. The candidates are read as on
- * PostgreSQL: waiting rows and expired leases apart, each in index order.
+ * candidates each row goes to exactly one.
  */
 async function claimOnSqlite(prisma: Prisma, request: ClaimRequest, lease: Date): Promise<ClaimedRow[]> {
   const due = dueWhere(request.channel, request.now);
   const candidates =
     request.channel === DESK_LANE
       ? await prisma.$queryRaw<{ id: string }[]>(deskTurns(request))
-      : await oldestDue(prisma, request);
+      : await prisma.outboxMessage.findMany({
+          where: due,
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+          take: request.limit,
+          select: { id: true },
+        });
   if (candidates.length === 0) return [];
   return prisma.outboxMessage.updateManyAndReturn({
     where: { ...due, id: { in: candidates.map((row) => row.id) } },
@@ -106,23 +92,6 @@ async function claimOnSqlite(prisma: Prisma, request: ClaimRequest, lease: Date)
       createdAt: true,
     },
   });
-}
-
-/** The oldest `limit` due rows of the channel: each kind of due row read in index order, then the oldest of both. */
-async function oldestDue(prisma: Prisma, { channel, now, limit }: ClaimRequest): Promise<{ id: string }[]> {
-  const oldest = (where: ReturnType<typeof waitingWhere> | ReturnType<typeof orphanedWhere>) =>
-    prisma.outboxMessage.findMany({
-      where: { channel, ...where },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      take: limit,
-      select: { id: true, createdAt: true },
-    });
-  const rows = [...(await oldest(waitingWhere(now))), ...(await oldest(orphanedWhere(now)))];
-  return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || compareIds(a.id, b.id)).slice(0, limit);
-}
-
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -174,13 +143,14 @@ function inTurns(claimed: ClaimedMessage[]): ClaimedMessage[] {
     .map(({ message }) => message);
 }
 
-/** A row waiting for its turn, whose time has come. */
-const waitingWhere = (now: Date) => ({ status: 'pending', nextAttemptAt: { lte: now } });
-/** A row claimed by an instance whose lease ran out (it died mid-send). */
-const orphanedWhere = (now: Date) => ({ status: 'sending', lockedUntil: { lt: now } });
-
 function dueWhere(channel: OutboxChannel, now: Date) {
-  return { channel, OR: [waitingWhere(now), orphanedWhere(now)] };
+  return {
+    channel,
+    OR: [
+      { status: 'pending', nextAttemptAt: { lte: now } },
+      { status: 'sending', lockedUntil: { lt: now } },
+    ],
+  };
 }
 
 function toClaimedMessage(row: ClaimedRow): ClaimedMessage {
@@ -210,5 +180,5 @@ function parseStoredMessage(channel: OutboxChannel, payload: string): OutboxPayl
 }
 
 function byCreation(a: ClaimedMessage, b: ClaimedMessage): number {
-  return a.createdAt.getTime() - b.createdAt.getTime() || compareIds(a.id, b.id);
+  return a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
