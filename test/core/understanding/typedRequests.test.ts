@@ -78,9 +78,9 @@ describeEachProvider('typed requests', (provider) => {
     expect(texts(await anna.presses(payload.language('ru')))).toContain(tr('ru')('language.changed'));
   });
 
-  it('does not understand an intent no capability registered yet (the next wave’s contest)', async () => {
+  it('hands a typed request for a contest to the contests (this world has none running: they say so)', async () => {
     const anna = await world.join('en');
-    expect(texts(await anna.says('enter the contest'))).toEqual([tr('en')('errors.notUnderstood')]);
+    expect(texts(await anna.says('enter the contest'))).toEqual([tr('en')('contests.none')]);
   });
 
   it('hands a typed request for a quiz to the quizzes, in each language (this world has none: they say so)', async () => {
