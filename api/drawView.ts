@@ -51,13 +51,20 @@ export const drawViewSchema = z.object({
   drawnAt: z.iso.datetime().optional(),
 });
 
+/** What a draw announces from its creation on, alike in its staff view and its public result. */
+function announced(draw: Draw) {
+  return {
+    title: clean(draw.title),
+    ...(draw.rules ? { rules: clean(draw.rules) } : {}),
+    prizes: draw.prizes.map((prize) => ({ ...prize, name: clean(prize.name) })),
+  };
+}
+
 export function drawView(draw: Draw): z.input<typeof drawViewSchema> {
   const drawn = draw.status === 'drawn';
   return {
     id: draw.id,
-    title: clean(draw.title),
-    ...(draw.rules ? { rules: clean(draw.rules) } : {}),
-    prizes: draw.prizes.map((prize) => ({ ...prize, name: clean(prize.name) })),
+    ...announced(draw),
     entry: draw.entry,
     opensAt: draw.opensAt.toISOString(),
     closesAt: draw.closesAt.toISOString(),
@@ -118,9 +125,7 @@ export function drawResult(draw: Draw, entries: PublicEntry[]): z.input<typeof d
   const drawn = draw.status === 'drawn';
   return {
     id: draw.id,
-    title: clean(draw.title),
-    ...(draw.rules ? { rules: clean(draw.rules) } : {}),
-    prizes: draw.prizes.map((prize) => ({ ...prize, name: clean(prize.name) })),
+    ...announced(draw),
     status: draw.status,
     commitment: draw.commitment,
     ...(draw.beaconSource ? { beaconSource: draw.beaconSource } : {}),
