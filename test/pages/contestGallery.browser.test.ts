@@ -140,6 +140,15 @@ describe.skipIf(skipBrowserTests)(`The public contest gallery${skipBrowserTests 
     expect((await captions(page))[1]).toContain('3 голоса');
   });
 
+  it('fits a 390 px phone without scrolling sideways', async () => {
+    const context = await browser.newContext({ locale: 'en', viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${world.app.url}/contests/${contestId}`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   it('answers 404 with a page for an unknown contest', async () => {
     const response = await fetch(`${world.app.url}/contests/no-such-contest?lang=en`);
     expect(response.status).toBe(404);
