@@ -54,6 +54,7 @@ describe('the command list at start-up', () => {
       'complaint',
       'human',
       'quiz',
+      'contest',
       'help',
       'chats',
       'mydata',
