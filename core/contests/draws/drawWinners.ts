@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, hash } from 'node:crypto';
 import type { Prize } from '../prize.ts';
 
 /** An entry as the draw sees it: its public id, and whose it is. */
@@ -32,10 +32,18 @@ export function entriesDigestOf(ids: readonly string[]): string {
   return sha256(sortedByUtf8Bytes(ids).join('\n'));
 }
 
-/** Without surrogates, UTF-16 order (the default sort's) is UTF-8 byte order; the comparator is needed only otherwise. */
-function sortedByUtf8Bytes(ids: readonly string[]): string[] {
+/**
+ * Storage hands the ids over sorted already (a byte-ordered index), so one
+ * look along them usually spares the sort, the costliest step of a million.
+ * Without surrogates, UTF-16 order (the default sort's) is UTF-8 byte order;
+ * the comparator is needed only otherwise.
+ */
+function sortedByUtf8Bytes(ids: readonly string[]): readonly string[] {
+  const surrogates = ids.some((id) => SURROGATE.test(id));
+  const before = surrogates ? (a: string, b: string) => byUtf8Bytes(a, b) <= 0 : (a: string, b: string) => a <= b;
+  if (ids.every((id, n) => n === 0 || before(ids[n - 1]!, id))) return ids;
   const copy = [...ids];
-  return ids.some((id) => SURROGATE.test(id)) ? copy.sort(byUtf8Bytes) : copy.sort();
+  return surrogates ? copy.sort(byUtf8Bytes) : copy.sort();
 }
 
 const SURROGATE = /[\uD800-\uDFFF]/;
@@ -50,18 +58,36 @@ export function scoreOf(drawKey: string, entryId: string): string {
   return createHmac('sha256', drawKey).update(entryId, 'utf8').digest('hex');
 }
 
-/**
- * The same HMAC, with the key's padded blocks hashed once: each entry then
- * costs two copies of a hash state instead of a key set-up (a million
- * entries is the target). HMAC(K, m) = H((K ⊕ opad) ‖ H((K ⊕ ipad) ‖ m)).
- */
+/** The same HMAC as hex, by the fast path below. */
 export function scorerFor(drawKey: string): (entryId: string) => string {
+  const score = rawScorerFor(drawKey);
+  return (entryId) => score(entryId).toString('hex');
+}
+
+/**
+ * HMAC(K, m) = H((K ⊕ opad) ‖ H((K ⊕ ipad) ‖ m)), written out with one-shot
+ * hashes into two reused buffers: a million entries is the target, and a
+ * hash object per call costs more than the hashing.
+ */
+function rawScorerFor(drawKey: string): (entryId: string) => Buffer {
   const key = Buffer.alloc(64);
   const raw = Buffer.from(drawKey, 'utf8');
   (raw.length > 64 ? createHash('sha256').update(raw).digest() : raw).copy(key);
-  const inner = createHash('sha256').update(key.map((byte) => byte ^ 0x36));
-  const outer = createHash('sha256').update(key.map((byte) => byte ^ 0x5c));
-  return (entryId) => outer.copy().update(inner.copy().update(entryId, 'utf8').digest()).digest('hex');
+  const inner = Buffer.from(key.map((byte) => byte ^ 0x36));
+  const outer = Buffer.alloc(64 + 32);
+  Buffer.from(key.map((byte) => byte ^ 0x5c)).copy(outer);
+  let message = Buffer.alloc(64 + 64);
+  inner.copy(message);
+  return (entryId) => {
+    const length = Buffer.byteLength(entryId, 'utf8');
+    if (64 + length > message.length) {
+      message = Buffer.alloc(64 + length);
+      inner.copy(message);
+    }
+    message.write(entryId, 64, 'utf8');
+    hash('sha256', message.subarray(0, 64 + length), 'buffer').copy(outer, 64);
+    return hash('sha256', outer, 'buffer');
+  };
 }
 
 /**
@@ -81,15 +107,45 @@ export function drawWinners(
   return { entriesDigest, drawKey, winners };
 }
 
-/** The entries by score ascending; scores are hex of equal length, so comparing the strings compares the bytes. */
-export function scoreOrder(drawKey: string, entries: readonly DrawEntryRef[]): DrawEntryRef[] {
-  const score = scorerFor(drawKey);
-  const scored = entries.map((entry) => ({ entry, score: score(entry.id) }));
-  scored.sort((a, b) => (a.score < b.score ? -1 : a.score > b.score ? 1 : byUtf8Bytes(a.entry.id, b.entry.id)));
-  return scored.map((one) => one.entry);
+/**
+ * The entries by score ascending, walked lazily: winners come from the front,
+ * so only the front is ever put in full order. Each entry's score is reduced
+ * to its first 48 bits (exact in a double) and those are sorted natively;
+ * each step then takes the entries up to the next key threshold, four times
+ * more each time, and orders them by their whole score (equal prefixes
+ * included), then by id. Walking it again replays what was already ordered.
+ */
+export function scoreOrder(drawKey: string, entries: readonly DrawEntryRef[]): Iterable<DrawEntryRef> {
+  const score = rawScorerFor(drawKey);
+  const keys = new Float64Array(entries.length);
+  entries.forEach((entry, n) => (keys[n] = score(entry.id).readUIntBE(0, 6)));
+  const sortedKeys = Float64Array.from(keys).sort();
+  const ordered: DrawEntryRef[] = [];
+  let below = -1;
+  let step = 256;
+  const orderMore = () => {
+    const threshold = sortedKeys[Math.min(sortedKeys.length, ordered.length + step) - 1]!;
+    const chunk: { entry: DrawEntryRef; score: string }[] = [];
+    keys.forEach((key, n) => {
+      if (key > below && key <= threshold)
+        chunk.push({ entry: entries[n]!, score: score(entries[n]!.id).toString('hex') });
+    });
+    chunk.sort((a, b) => (a.score < b.score ? -1 : a.score > b.score ? 1 : byUtf8Bytes(a.entry.id, b.entry.id)));
+    for (const one of chunk) ordered.push(one.entry);
+    below = threshold;
+    step *= 4;
+  };
+  return {
+    *[Symbol.iterator]() {
+      for (let n = 0; n < entries.length; n += 1) {
+        if (n === ordered.length) orderMore();
+        yield ordered[n]!;
+      }
+    },
+  };
 }
 
-function pickWinners(ordered: readonly DrawEntryRef[], prizes: readonly Pick<Prize, 'count'>[]): DrawWinner[] {
+function pickWinners(ordered: Iterable<DrawEntryRef>, prizes: readonly Pick<Prize, 'count'>[]): DrawWinner[] {
   const slots = prizes.flatMap((prize, index) => Array.from({ length: prize.count }, () => index));
   const won = new Set<string>();
   const winners: DrawWinner[] = [];
@@ -108,8 +164,9 @@ function pickWinners(ordered: readonly DrawEntryRef[], prizes: readonly Pick<Pri
  * winners). Every entry before the last winner belongs to a winner, so this
  * is "the next entry in score order", and anyone can recompute it.
  */
-export function nextEligible(ordered: readonly DrawEntryRef[], won: ReadonlySet<string>): DrawEntryRef | undefined {
-  return ordered.find((entry) => !won.has(entry.memberId));
+export function nextEligible(ordered: Iterable<DrawEntryRef>, won: ReadonlySet<string>): DrawEntryRef | undefined {
+  for (const entry of ordered) if (!won.has(entry.memberId)) return entry;
+  return undefined;
 }
 
 /**

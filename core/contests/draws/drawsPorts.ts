@@ -49,7 +49,12 @@ export interface DrawStore {
    * the next eligible entry of `ordered` (the score order) and marks the draw
    * unawarded, so the replacement's prize is granted next. Returns how many lapsed.
    */
-  handOverLapsed(id: string, now: Date, ordered: readonly DrawEntryRef[]): Promise<number>;
+  handOverLapsed(
+    id: string,
+    now: Date,
+    entries: readonly DrawEntryRef[],
+    ordered: Iterable<DrawEntryRef>,
+  ): Promise<number>;
   /** Draws whose time came (`drawAt` passed, not drawn), and drawn ones whose prizes were not awarded yet. */
   due(now: Date): Promise<{ toRun: string[]; toAward: string[] }>;
   /** Every entry, its member masked, ordered by id. */

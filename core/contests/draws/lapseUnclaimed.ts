@@ -15,8 +15,8 @@ export async function lapseUnclaimed(deps: DrawDeps, now: Date): Promise<number>
   for (const id of await deps.draws.lapsing(now)) {
     const draw = await deps.draws.find(id);
     if (!draw?.drawKey) continue;
-    const ordered = scoreOrder(draw.drawKey, await deps.draws.entriesOf(id));
-    const count = await deps.draws.handOverLapsed(id, now, ordered);
+    const entries = await deps.draws.entriesOf(id);
+    const count = await deps.draws.handOverLapsed(id, now, entries, scoreOrder(draw.drawKey, entries));
     if (count > 0) deps.log.info({ drawId: id, lapsed: count }, 'unclaimed draw prizes handed over');
     lapsed += count;
     await awardPrizes(deps, id);

@@ -7,6 +7,7 @@ import { closeDraw } from './closeDraw.ts';
 import { addEntries } from './drawEntries.ts';
 import { drawWinnerMembers, publicEntries } from './drawReads.ts';
 import { handOverLapsed, lapsingDraws } from './lapseDrawPrizes.ts';
+import { readDrawEntries } from './readDrawEntries.ts';
 import { toDraw } from './toDraw.ts';
 
 export function createDrawStore(db: Database): DrawStore {
@@ -23,8 +24,7 @@ export function createDrawStore(db: Database): DrawStore {
     },
     list: async () => (await db.prisma.draw.findMany({ orderBy: { createdAt: 'desc' } })).map(toDraw),
     close: (id, now) => closeDraw(db, id, now),
-    entriesOf: (id) =>
-      db.prisma.drawEntry.findMany({ where: { drawId: id, withdrawnAt: null }, select: { id: true, memberId: true } }),
+    entriesOf: (id) => readDrawEntries(db, id),
     // Conditional on `closed`: of two runs at once, the second changes nothing and reads the first's outcome.
     commit: async (id, beacon, outcome, now) =>
       (
@@ -45,7 +45,7 @@ export function createDrawStore(db: Database): DrawStore {
       await db.prisma.draw.updateMany({ where: { id, status: 'drawn', awardedAt: null }, data: { awardedAt: now } });
     },
     lapsing: (now) => lapsingDraws(db, now),
-    handOverLapsed: (id, now, ordered) => handOverLapsed(db, id, now, ordered),
+    handOverLapsed: (id, now, entries, ordered) => handOverLapsed(db, id, now, entries, ordered),
     due: async (now) => {
       const toRun = await db.prisma.draw.findMany({
         where: { status: { in: ['open', 'closed'] }, drawAt: { lte: now }, closesAt: { lte: now }, beaconSource: null },

@@ -41,7 +41,8 @@ export function handOverLapsed(
   db: Database,
   drawId: string,
   now: Date,
-  ordered: readonly DrawEntryRef[],
+  entries: readonly DrawEntryRef[],
+  ordered: Iterable<DrawEntryRef>,
 ): Promise<number> {
   return withTransactionRetry(db, async (tx) => {
     const before = await tx.draw.findUnique({ where: { id: drawId }, select: { claimDays: true, status: true } });
@@ -50,7 +51,7 @@ export function handOverLapsed(
     if (voided.length === 0) return 0;
     await tx.draw.updateMany({ where: { id: drawId }, data: { awardedAt: null } });
     const draw = toDraw((await tx.draw.findUnique({ where: { id: drawId } }))!);
-    const memberOf = new Map(ordered.map((entry) => [entry.id, entry.memberId]));
+    const memberOf = new Map(entries.map((entry) => [entry.id, entry.memberId]));
     const won = new Set<string>();
     for (const winner of draw.winners ?? []) won.add(memberOf.get(winner.entryId)!);
     for (const lapse of draw.lapsed) if (lapse.replacedBy) won.add(memberOf.get(lapse.replacedBy)!);

@@ -9,6 +9,7 @@ import {
   drawWinners,
   entriesDigestOf,
   scoreOf,
+  scoreOrder,
   scorerFor,
 } from '../../../core/contests/draws/drawWinners.ts';
 
@@ -69,5 +70,30 @@ describe('The fast scorer', () => {
   it('gives the same HMAC as the library for short and long keys', () => {
     for (const key of [drawKey, 'k', 'x'.repeat(100)])
       for (const id of ['e1', 'ünïcode-😀', '']) expect(scorerFor(key)(id)).toBe(scoreOf(key, id));
+  });
+});
+
+describe('The score order', () => {
+  const entries = Array.from({ length: 5000 }, (_, n) => ({ id: `entry-${n * 7919}`, memberId: `m${n % 900}` }));
+  const naive = entries
+    .map((entry) => ({ entry, score: scoreOf(drawKey, entry.id) }))
+    .sort((a, b) => (a.score < b.score ? -1 : a.score > b.score ? 1 : 0))
+    .map((one) => one.entry.id);
+
+  it('walks every entry by score ascending, as a full sort of the HMACs would', () => {
+    expect([...scoreOrder(drawKey, entries)].map((entry) => entry.id)).toEqual(naive);
+  });
+
+  it('replays the same order when walked again, part way or whole', () => {
+    const order = scoreOrder(drawKey, entries);
+    const firstTen: string[] = [];
+    for (const entry of order) if (firstTen.push(entry.id) === 10) break;
+    expect(firstTen).toEqual(naive.slice(0, 10));
+    expect([...order].map((entry) => entry.id)).toEqual(naive);
+  });
+
+  it('gives the same digest whether the ids come sorted or not', () => {
+    const ids = entries.map((entry) => entry.id);
+    expect(entriesDigestOf([...ids].sort())).toBe(entriesDigestOf(ids));
   });
 });
