@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Contest } from '../../core/contests/contest.ts';
 import { contestContentSchema, toContestContent } from '../../core/contests/contestSchema.ts';
 import { decideEntry } from '../../core/contests/decideEntry.ts';
+import { REJECTION_REASONS } from '../../core/contests/rejectionReasons.ts';
 import { imageTypeOf } from '../../core/imageTypeOf.ts';
 import type { ApiDeps } from '../apiDeps.ts';
 import { auditChange } from '../auditChange.ts';
@@ -27,14 +28,21 @@ const example = {
   showAuthorNames: true,
 };
 
-const rejectBody = z.strictObject({
-  reason: z
-    .string()
-    .trim()
-    .min(1)
-    .max(300)
-    .meta({ description: 'Why, as the author will read it (in their language, if you can).' }),
-});
+const rejectBody = z
+  .strictObject({
+    reasonKey: z.enum(REJECTION_REASONS).optional().meta({
+      description:
+        'One of the common reasons, which the author reads in their language; with it, `reason` is an optional note added to it.',
+    }),
+    reason: z.string().trim().min(1).max(300).optional().meta({
+      description:
+        'Why, in your words, as the author will read it (in their language, if you can); with `reasonKey`, a note added to it.',
+    }),
+  })
+  .refine((body) => body.reasonKey !== undefined || body.reason !== undefined, {
+    message: 'give reasonKey, reason, or both',
+    path: ['reason'],
+  });
 
 /** Photo and drawing contests: marketers set them up, moderators decide on entries, staff follow the standings. */
 export function contestRoutes(deps: ApiDeps): ApiRoute[] {
@@ -173,7 +181,7 @@ function decisionRoute(deps: ApiDeps, action: 'approve' | 'reject'): ApiRoute {
       'The first decision counts, here or in Slack: deciding an entry decided already is 409 entry-decided, with the decision that stands. The author is told in their language.',
     example: {
       params: { id: EXAMPLE_ID },
-      ...(action === 'reject' ? { body: { reason: 'The picture shows no drawing.' } } : {}),
+      ...(action === 'reject' ? { body: { reasonKey: 'offTopic', reason: 'We asked for a winter scene.' } } : {}),
     },
     responses: { 200: { description: 'The entry as decided.', schema: entryViewSchema } },
     problems: ['entry-not-found', 'entry-decided'],
@@ -188,7 +196,7 @@ function decisionRoute(deps: ApiDeps, action: 'approve' | 'reject'): ApiRoute {
         {
           entryId: params.id,
           approve: action === 'approve',
-          reason: (body as { reason?: string } | undefined)?.reason ?? null,
+          ...rejection(body as z.infer<typeof rejectBody> | undefined),
           decidedBy: `console:${client.id}`,
         },
       );
@@ -207,6 +215,11 @@ function decisionRoute(deps: ApiDeps, action: 'approve' | 'reject'): ApiRoute {
       return { status: 200, body: entryView(outcome.entry) };
     },
   });
+}
+
+/** A rejection's reason key and note (or own words), as `decideEntry` takes them; nothing for an approval. */
+function rejection(body: z.infer<typeof rejectBody> | undefined) {
+  return { reasonKey: body?.reasonKey ?? null, reason: body?.reason ?? null };
 }
 
 async function found(deps: ApiDeps, id: string): Promise<Contest> {

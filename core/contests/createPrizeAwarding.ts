@@ -1,6 +1,7 @@
 import type { Translator } from '../i18n/translator.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { Logger } from '../logger.ts';
+import { formatDate, formatTime } from '../menu/formatDate.ts';
 import { lotExpiresAt } from '../points/lotExpiresAt.ts';
 import type { ProgramRules } from '../program/programRules.ts';
 import { textIn } from '../quizzes/localizedText.ts';
@@ -11,7 +12,7 @@ import type { PrizeGrant, PrizeStore } from './prizePorts.ts';
 export interface PrizeAwardingDeps {
   prizes: PrizeStore;
   translator: Translator;
-  settings: { defaultLocale: Locale };
+  settings: { defaultLocale: Locale; timezone: string };
   loadRules: () => Promise<Pick<ProgramRules, 'pointsLifetimeDays'>>;
   clock: () => Date;
   log: Logger;
@@ -73,8 +74,31 @@ function grantOf(deps: PrizeAwardingDeps, { source, title, prizes, win, rules }:
       const text =
         code === null
           ? t('prizes.wonPoints', { ...fields, points: t('points', { count: points ?? 0 }) })
-          : t('prizes.wonCode', { ...fields, code: formatPrizeCode(code) });
+          : codeText(deps, win, { ...fields, code: formatPrizeCode(code) }, { locale: winner.locale, at });
       return { memberId: win.memberId, dedupeKey: `prize:${win.winId}:won`, message: { text } };
     },
   };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A code winner's message. One who got the prize because the winner before
+ * did not claim it is told so, and by when to claim it: the code lapses
+ * `claimDays` after it is issued, like the first one did.
+ */
+function codeText(
+  deps: PrizeAwardingDeps,
+  win: PrizeWin,
+  fields: Record<string, string>,
+  { locale, at }: { locale: Locale; at: Date },
+): string {
+  const t = deps.translator.forLocale(locale);
+  if (!win.passedOn) return t('prizes.wonCode', fields);
+  const claimBy = new Date(at.getTime() + win.passedOn.claimDays * DAY_MS);
+  return t('prizes.passedOnCode', {
+    ...fields,
+    date: formatDate(claimBy, locale, deps.settings.timezone),
+    time: formatTime(claimBy, locale, deps.settings.timezone),
+  });
 }

@@ -30,6 +30,8 @@ export interface PrizeWin {
   memberId: string;
   /** Index into the source's prizes. */
   prize: number;
+  /** The prize passed to this winner from one who did not claim it; they have `claimDays` to claim it in turn. */
+  passedOn?: { claimDays: number };
 }
 
 /**

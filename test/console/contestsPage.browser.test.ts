@@ -1,7 +1,7 @@
 // The contest pages in Chromium: a support user meets the moderation queue
 // with each entry's picture (loaded under the console's own CSP), rejects
-// one with a reason (none refused first), approves another, and meets an
-// entry someone decided first in Slack; the queue empties. A marketer sees
+// one with a common reason and a note (no reason refused first), approves
+// another, and meets an entry someone decided first in Slack; the queue empties. A marketer sees
 // the contests with their phase and entry counts and one's standings, and
 // creates a contest, its refusals marked at their fields. A viewer has no
 // such section. axe-core checks the pages.
@@ -80,14 +80,26 @@ describe.skipIf(skipBrowserTests)(`the contest pages in Chromium${skipBrowserTes
 
     // A rejection without a reason is refused at its field, and nothing is sent.
     await anna.getByRole('button', { name: 'Reject' }).click();
-    const reason = anna.getByLabel('Reason for rejecting (the author reads it)');
+    const reason = anna.getByLabel('Reason for rejecting (the author reads it in their language)');
     await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
-    expect(await anna.getByText('Write why, so the author knows what to change.').count()).toBe(1);
+    expect(await anna.getByText('Choose why, so the author knows what to change.').count()).toBe(1);
+    // The same common reasons as in Slack.
+    expect(await reason.locator('option').allTextContents()).toEqual([
+      'Choose a reason…',
+      'Not the author’s own photo or drawing',
+      'Off the contest’s theme',
+      'Not suitable to show',
+      'Too blurred, dark or small',
+      'Does not follow the contest rules',
+    ]);
     expect((await world.app.db.prisma.contestEntry.findUniqueOrThrow({ where: { id: entries.Anna! } })).status).toBe(
       'pending',
     );
 
-    await reason.fill('The picture shows no drawing.');
+    await reason.selectOption({ label: 'Off the contest’s theme' });
+    await anna
+      .getByLabel('A note for the author (optional; sent as you write it)')
+      .fill('We asked for a winter scene.');
     await anna.getByRole('button', { name: 'Reject' }).click();
     await page.getByRole('status').getByText('The entry by Anna is rejected; its author is told why.').waitFor();
     expect(await anna.count()).toBe(0);
@@ -98,7 +110,9 @@ describe.skipIf(skipBrowserTests)(`the contest pages in Chromium${skipBrowserTes
 
     // Someone in Slack decides on Clara's entry while it still shows here: the first decision stands.
     expect((await world.admin('POST', `/api/v1/contest-entries/${entries.Clara}/approve`)).status).toBe(200);
-    await entryCard(page, 'Clara').getByLabel('Reason for rejecting (the author reads it)').fill('Too dark.');
+    await entryCard(page, 'Clara')
+      .getByLabel('Reason for rejecting (the author reads it in their language)')
+      .selectOption({ label: 'Too blurred, dark or small' });
     await entryCard(page, 'Clara').getByRole('button', { name: 'Reject' }).click();
     await page
       .getByRole('status')
@@ -108,7 +122,7 @@ describe.skipIf(skipBrowserTests)(`the contest pages in Chromium${skipBrowserTes
 
     const decided = await world.app.db.prisma.contestEntry.findMany({ orderBy: { submittedAt: 'asc' } });
     expect(decided.map((entry) => [entry.status, entry.reason])).toEqual([
-      ['rejected', 'The picture shows no drawing.'],
+      ['rejected', 'the picture is not on the contest’s theme. The moderator adds: We asked for a winter scene.'],
       ['approved', null],
       ['approved', null],
     ]);
@@ -139,7 +153,9 @@ describe.skipIf(skipBrowserTests)(`the contest pages in Chromium${skipBrowserTes
       .evaluateAll((lines) => lines.map((line) => (line.textContent ?? '').replace(/\s+/g, ' ').trim()));
     expect(rows).toHaveLength(4);
     expect(rows[0]).toContain('Anna');
-    expect(rows[0]).toContain('Rejected — The picture shows no drawing.');
+    expect(rows[0]).toContain(
+      'Rejected — the picture is not on the contest’s theme. The moderator adds: We asked for a winter scene.',
+    );
     expect(rows[1]).toContain('Approved');
     expect(rows[3]).toContain('Waiting for a decision');
     expect(await seriousViolations(page)).toEqual([]);

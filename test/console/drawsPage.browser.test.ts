@@ -3,7 +3,8 @@
 // words), sees it in the list with its commitment; members buy in its
 // window; after the window (the test clock moved on) the owner runs it and
 // reads the winners, masked as the public page shows them. A viewer reads
-// the list but is offered no "New draw". axe-core checks every page.
+// the list but is offered no "New draw". axe-core checks every page, and
+// the list, a drawn draw and the form read on a 390 px phone.
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { skipBrowserTests, skipReason } from '../support/chromium.ts';
@@ -21,8 +22,11 @@ let world: DrawsWorld;
 const group = (scope: Page | Locator, name: string) => scope.getByRole('group', { name, exact: true });
 const minuteOf = (at: number) => new Date(Math.floor(at / MINUTE_MS) * MINUTE_MS);
 
-async function signedIn(person: { name: string; email: string; password: string }): Promise<Page> {
-  const page = await world.open();
+async function signedIn(
+  person: { name: string; email: string; password: string },
+  options: { width?: number } = {},
+): Promise<Page> {
+  const page = await world.open(options);
   await signInInPage(page, person.email, person.password);
   await page.getByRole('heading', { name: `Welcome, ${person.name}` }).waitFor();
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Prize draws' }).click();
@@ -37,6 +41,17 @@ async function rowTexts(table: Locator): Promise<string[]> {
         .map((cell) => (cell.textContent ?? '').trim())
         .join(' | '),
     ),
+  );
+}
+
+/** What reaches past `width` outside a box that scrolls by itself (a table's): what makes the page scroll sideways. */
+function wider(page: Page, width: number): Promise<string[]> {
+  return page.evaluate(
+    (limit) =>
+      Array.from(document.querySelectorAll('body *'))
+        .filter((node) => node.getBoundingClientRect().right > limit + 0.5 && !node.closest('.table-wrap'))
+        .map((node) => `${node.tagName.toLowerCase()}.${node.className}: ${(node.textContent ?? '').slice(0, 40)}`),
+    width,
   );
 }
 
@@ -146,5 +161,23 @@ describe.skipIf(skipBrowserTests)(`the draw pages in Chromium${skipBrowserTests 
     expect(prizes).toEqual(['Coffee machine', '500 points']);
     expect(await page.getByRole('button', { name: 'Run the draw' }).count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('fits a 390 px phone without scrolling sideways: the list, a drawn draw and the form', async () => {
+    const page = await signedIn(DRAWS_OWNER, { width: 390 });
+    const fits = async () => {
+      expect(await wider(page, 390)).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(await seriousViolations(page)).toEqual([]);
+    };
+    await page.getByRole('table', { name: 'Prize draws, newest first' }).waitFor();
+    await fits();
+    await page.getByRole('link', { name: 'Winter draw', exact: true }).click();
+    await page.getByRole('table', { name: 'Winners, in the order drawn' }).waitFor();
+    await fits();
+    await page.getByRole('link', { name: 'All draws' }).click();
+    await page.getByRole('link', { name: 'New draw' }).click();
+    await page.getByRole('heading', { name: 'New draw', level: 1 }).waitFor();
+    await fits();
   });
 });

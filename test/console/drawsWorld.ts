@@ -24,7 +24,8 @@ export interface DrawsWorld {
   invite(role: string, person: { name: string; email: string; password: string }): Promise<Session>;
   /** A member who joins in the web chat, then buys `amount` (minor units) at the till. */
   joinsAndBuys(name: string, phone: string, amount: number): Promise<void>;
-  open(): Promise<Page>;
+  /** A signed-out console page; `width` for a phone (390). */
+  open(options?: { width?: number }): Promise<Page>;
   closePages(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -64,10 +65,10 @@ export async function startDrawsWorld(): Promise<DrawsWorld> {
     },
     // The page's CSP forbids injected scripts, axe-core's included: only the test's context bypasses it.
     // The page judges "the window has closed" by its own clock: it is set to the application's time.
-    open: () =>
+    open: ({ width = 1280 } = {}) =>
       pages.open(
         `${app.url}/admin`,
-        { locale: 'en-US', timezoneId: BROWSER_ZONE.id, viewport: { width: 1280, height: 900 }, bypassCSP: true },
+        { locale: 'en-US', timezoneId: BROWSER_ZONE.id, viewport: { width, height: 900 }, bypassCSP: true },
         { prepare: (context) => (offset === 0 ? Promise.resolve() : context.clock.setSystemTime(now())) },
       ),
     closePages: () => pages.closePages(),

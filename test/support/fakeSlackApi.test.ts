@@ -104,6 +104,55 @@ describe('fake Slack Web API with the real WebClient', () => {
     expect(fake.callsTo('chat.update')[0]?.rejectedWith).toBe('message_not_found');
   });
 
+  it('opens a modal once per trigger id, as slack.com: an unknown or used trigger and a bad view are refused', async () => {
+    const view = {
+      type: 'modal' as const,
+      callback_id: 'ask',
+      private_metadata: 'entry-1',
+      title: { type: 'plain_text' as const, text: 'Why?' },
+      submit: { type: 'plain_text' as const, text: 'Send' },
+      blocks: [
+        {
+          type: 'input',
+          block_id: 'why',
+          label: { type: 'plain_text' as const, text: 'Why' },
+          element: { type: 'plain_text_input', action_id: 'why' },
+        },
+      ],
+    };
+    const trigger = fake.triggerFor('U0AGENT01');
+    const opened = await client.views.open({ trigger_id: trigger, view });
+    expect(opened.view).toMatchObject({ type: 'modal', callback_id: 'ask', private_metadata: 'entry-1' });
+    expect(fake.views).toMatchObject([{ id: opened.view!.id, user: 'U0AGENT01', state: { values: {} } }]);
+    const refusal = (error: string) => ({ code: ErrorCode.PlatformError, data: { error } });
+    await expect(client.views.open({ trigger_id: trigger, view })).rejects.toMatchObject(
+      refusal('exchanged_trigger_id'),
+    );
+    await expect(client.views.open({ trigger_id: '123.456.abc', view })).rejects.toMatchObject(
+      refusal('invalid_trigger_id'),
+    );
+    await expect(
+      client.views.open({
+        trigger_id: fake.triggerFor('U0AGENT01'),
+        view: {
+          ...view,
+          submit: undefined,
+          title: { type: 'plain_text', text: 'A title far longer than Slack allows' },
+        },
+      }),
+    ).rejects.toMatchObject({
+      data: {
+        error: 'invalid_arguments',
+        response_metadata: {
+          messages: [
+            '[ERROR] must be at most 24 characters [json-pointer:/view/title/text]',
+            '[ERROR] must provide submit when there are input blocks [json-pointer:/view/submit]',
+          ],
+        },
+      },
+    });
+  });
+
   it('records an ephemeral for its user', async () => {
     const sent = await client.chat.postEphemeral({ channel: STAFF, user: 'U0AGENT01', text: 'Only you see this' });
     expect(sent.message_ts).toMatch(/^\d+\.\d{6}$/);

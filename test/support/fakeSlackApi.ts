@@ -1,6 +1,7 @@
 // A local stand-in for the Slack Web API. It speaks Slack's wire format, so an
 // unmodified WebClient (or a Bolt App) given `slackApiUrl: fake.apiUrl` talks
 // to it exactly as to slack.com, and tests can read the staff channel back.
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -25,6 +26,7 @@ import {
   type Reset,
 } from './slackApiHttpReplies.ts';
 import { decodeSlackRequest } from './slackApiRequestBody.ts';
+import type { SlackView } from './slackApiViews.ts';
 import {
   SlackWorkspace,
   type SlackEphemeral,
@@ -37,6 +39,7 @@ import {
 export type { SlackApiCall, SlackCallExpectation, SlackWaitOptions } from './slackApiCallRecorder.ts';
 export type { SlackOutage } from './slackApiFaults.ts';
 export type { SlackIdentity } from './slackApiIdentity.ts';
+export type { SlackView } from './slackApiViews.ts';
 export type {
   SlackEphemeral,
   SlackFileObject,
@@ -142,6 +145,21 @@ export class FakeSlackApi {
   responseUrl(): string {
     this.responseCount += 1;
     return `${this.origin}/actions/${this.responseCount}`;
+  }
+
+  /**
+   * A trigger id as Slack sends with an interaction of `user`: `views.open`
+   * accepts it once (a made-up or used one is refused, as slack.com does).
+   */
+  triggerFor(user: string): string {
+    const id = `${Date.now()}.${this.workspace.triggers.size + 1}.${randomBytes(16).toString('hex')}`;
+    this.workspace.triggers.set(id, { user, used: false });
+    return id;
+  }
+
+  /** The modals the app opened, oldest first, each with the person it was opened for. */
+  get views(): (SlackView & { user: string })[] {
+    return [...this.workspace.views.values()];
   }
 
   /** A person `users.info` knows; the bot user is known from the start. */

@@ -2,6 +2,7 @@
 // slack.com returns: `{ ok: true, … }` or `{ ok: false, error }`.
 import type { SlackArgs } from './slackApiCallRecorder.ts';
 import { slackFileObject, slackUserObject } from './slackApiObjects.ts';
+import { viewsOpen } from './slackApiViews.ts';
 import { nextSlackTs, type SlackMessage, type SlackWorkspace, type UploadedFile } from './slackApiWorkspace.ts';
 
 export type SlackReplyBody =
@@ -26,6 +27,7 @@ export const SLACK_METHODS: Record<string, Method> = {
   'users.info': usersInfo,
   'files.getUploadURLExternal': getUploadUrl,
   'files.completeUploadExternal': completeUpload,
+  'views.open': (args, { workspace }) => viewsOpen(args, workspace),
 };
 
 export function callSlackMethod(method: string, args: SlackArgs, context: MethodContext): SlackReplyBody {

@@ -4,6 +4,7 @@
 // would show it.
 import { randomBytes } from 'node:crypto';
 import type { SlackIdentity } from './slackApiIdentity.ts';
+import type { SlackTrigger, SlackView } from './slackApiViews.ts';
 
 export interface SlackMessage {
   type: 'message';
@@ -92,6 +93,9 @@ export class SlackWorkspace {
   readonly members = new Map<string, string[]>();
   readonly users = new Map<string, SlackUserProfile>();
   readonly files = new Map<string, UploadedFile>();
+  /** Trigger ids handed out with interactions, and the modals opened with them (by view id). */
+  readonly triggers = new Map<string, SlackTrigger>();
+  readonly views = new Map<string, SlackView & { user: string }>();
 
   constructor(readonly identity: SlackIdentity) {
     this.users.set(identity.botUserId, {

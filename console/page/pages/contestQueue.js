@@ -1,11 +1,15 @@
 // The moderation queue: each entry waiting for a decision with its picture,
-// caption and contest, to approve or to reject with a reason its author
-// will read. The first decision counts, here or in Slack: an entry someone
+// caption and contest, to approve or to reject with one of the common
+// reasons (the same as Slack's), which its author reads in their language,
+// and an optional note. The first decision counts, here or in Slack: an entry someone
 // decided meanwhile leaves the queue with a word saying so.
 import { api, ApiError } from '../api.js';
 import { el, field, notice } from '../dom.js';
 import { t } from '../i18n.js';
 import { timeNode, titleOf } from './contestWords.js';
+
+/** The keys of core/contests/rejectionReasons.ts, in its order; their labels are console.contests.reasons.*. */
+const REASONS = ['notOwn', 'offTopic', 'inappropriate', 'poorQuality', 'rules'];
 
 export async function moderationQueue(context) {
   const { entries } = await api('GET', '/contest-entries/pending');
@@ -33,7 +37,8 @@ export async function moderationQueue(context) {
 function entryItem(context, entry, leave) {
   const headingId = `entry-${entry.id}`;
   const item = el('li', { class: 'contest__entry panel', 'aria-labelledby': headingId });
-  const reason = field(t('contests.queue.reason'), { tag: 'textarea', name: 'reason', rows: 2, maxlength: 300 });
+  const reason = reasonField();
+  const note = field(t('contests.queue.note'), { tag: 'textarea', name: 'reason', rows: 2, maxlength: 300 });
   const message = el('div', { class: 'form__message' });
   const buttons = [];
   const decide = async (action, body) => {
@@ -42,7 +47,7 @@ function entryItem(context, entry, leave) {
       await api('POST', `/contest-entries/${encodeURIComponent(entry.id)}/${action}`, body);
       leave(item, t(`contests.queue.${action === 'approve' ? 'approved' : 'rejected'}`, { author: entry.authorName }));
     } catch (error) {
-      await refused(context, error, { entry, item, leave, reason, message });
+      await refused(context, error, { entry, item, leave, reason, note, message });
     } finally {
       buttons.forEach((button) => (button.disabled = false));
     }
@@ -53,7 +58,7 @@ function entryItem(context, entry, leave) {
     text: t('contests.queue.approve'),
     onclick: () => decide('approve'),
   });
-  const rejection = rejectForm(entry, reason, (text) => decide('reject', { reason: text }));
+  const rejection = rejectForm(entry, { reason, note }, (body) => decide('reject', body));
   buttons.push(approve, rejection.querySelector('button'));
   item.append(...entryFacts(entry, headingId), el('p', { class: 'contest__decide' }, approve), rejection, message);
   return item;
@@ -81,8 +86,18 @@ function entryFacts(entry, headingId) {
   ];
 }
 
-/** Reject with a reason the author will read: none, and nothing is sent. */
-function rejectForm(entry, reason, send) {
+/** The common reasons, none chosen at first: a moderator picks one on purpose. */
+function reasonField() {
+  const reason = field(t('contests.queue.reason'), { tag: 'select', name: 'reasonKey' });
+  reason.input.append(
+    el('option', { value: '', text: t('contests.queue.chooseReason') }),
+    ...REASONS.map((key) => el('option', { value: key, text: t(`contests.reasons.${key}`) })),
+  );
+  return reason;
+}
+
+/** Reject with a reason the author will read, and a note if the moderator adds one: no reason, and nothing is sent. */
+function rejectForm(entry, { reason, note }, send) {
   const node = el(
     'form',
     {
@@ -91,13 +106,15 @@ function rejectForm(entry, reason, send) {
       'aria-label': t('contests.queue.rejectForm', { author: entry.authorName }),
     },
     reason.wrapper,
+    note.wrapper,
     el('button', { type: 'submit', text: t('contests.queue.reject') }),
   );
   node.addEventListener('submit', (event) => {
     event.preventDefault();
     reason.error(null);
-    const text = reason.input.value.trim();
-    if (text !== '') return send(text);
+    const reasonKey = reason.input.value;
+    const text = note.input.value.trim();
+    if (reasonKey !== '') return send(text === '' ? { reasonKey } : { reasonKey, reason: text });
     reason.error(t('contests.queue.reasonRequired'));
     reason.input.focus();
   });
@@ -105,15 +122,16 @@ function rejectForm(entry, reason, send) {
 }
 
 /** A decision the API refused: decided first (409) or gone (404) leaves the queue; a bad reason marks its field. */
-async function refused(context, error, { entry, item, leave, reason, message }) {
+async function refused(context, error, { entry, item, leave, reason, note, message }) {
   message.replaceChildren();
   if (!(error instanceof ApiError)) return context.failed(error);
   if (error.status === 409)
     return leave(item, t('contests.queue.decidedFirst', { author: entry.authorName }), 'warning');
   if (error.status === 404) return leave(item, t('contests.queue.gone', { author: entry.authorName }), 'warning');
-  if (error.fields.reason) {
-    reason.error(t('contests.queue.reasonRequired'));
-    return reason.input.focus();
+  if (error.fields.reasonKey || error.fields.reason) {
+    const marked = error.fields.reasonKey ? reason : note;
+    marked.error(t(error.fields.reasonKey ? 'contests.queue.reasonRequired' : 'contests.queue.noteRefused'));
+    return marked.input.focus();
   }
   if (error.status === 403) return message.replaceChildren(notice(t('errors.forbidden'), 'error'));
   return context.failed(error);

@@ -25,6 +25,8 @@ export interface DrawWinnerMember {
   entryId: string;
   memberId: string;
   prize: number;
+  /** The prize passed to this entry because the winner before did not claim it in time. */
+  passedOn: boolean;
 }
 
 /** Draws' storage; implemented in core/storage/contests/createDrawStore.ts. */

@@ -51,6 +51,7 @@ export async function awardPrizes(deps: DrawDeps, id: string): Promise<void> {
     winId: `draw:${id}:${winner.entryId}`,
     memberId: winner.memberId,
     prize: winner.prize,
+    ...(winner.passedOn && draw.claimDays !== undefined && { passedOn: { claimDays: draw.claimDays } }),
   }));
   await deps.awarding.award({ kind: 'draw', id }, draw.title, draw.prizes, wins);
   await deps.draws.markAwarded(id, deps.clock());

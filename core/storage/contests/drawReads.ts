@@ -51,9 +51,10 @@ export async function drawWinnerMembers(db: Database, drawId: string): Promise<D
   const row = await db.prisma.draw.findUnique({ where: { id: drawId } });
   const draw = row ? toDraw(row) : null;
   const replacements = (draw?.lapsed ?? []).flatMap((lapse) =>
-    lapse.replacedBy ? [{ entryId: lapse.replacedBy, prize: lapse.prize }] : [],
+    lapse.replacedBy ? [{ entryId: lapse.replacedBy, prize: lapse.prize, passedOn: true }] : [],
   );
-  const winners = [...(draw?.winners ?? []), ...replacements];
+  const drawn = (draw?.winners ?? []).map((winner) => ({ ...winner, passedOn: false }));
+  const winners = [...drawn, ...replacements];
   const entries = await db.prisma.drawEntry.findMany({
     where: { id: { in: winners.map((winner) => winner.entryId) } },
     select: { id: true, memberId: true },

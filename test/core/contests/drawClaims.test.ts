@@ -27,6 +27,16 @@ interface DrawResult {
 }
 
 const DAY = 86_400_000;
+const LOCALES = ['en', 'ru', 'ro'] as const;
+
+const passedOnText = {
+  en: (name: string, code: string) =>
+    `🎁 ${name}, the prize “Coffee machine” in “Winter draw” is yours now: the winner drawn before you did not claim it in time, so it passed to you, the next entry.\nYour prize code: ${code}\nClaim it at the till by 17 December 2026, 15:00; after that it lapses. It is on your card screen (💳 My card) too.`,
+  ru: (name: string, code: string) =>
+    `🎁 ${name}, приз «Coffee machine» в розыгрыше «Зимний розыгрыш» теперь ваш: победитель, выбранный раньше вас, не забрал его вовремя, и приз перешёл к вам как к следующему участнику.\nВаш код приза: ${code}\nЗаберите приз на кассе до 17 декабря 2026 г., 15:00; после этого код сгорит. Он есть и на экране вашей карты (💳 Моя карта).`,
+  ro: (name: string, code: string) =>
+    `🎁 ${name}, premiul „Coffee machine” de la „Tragerea de iarnă” este acum al dumneavoastră: câștigătorul extras înainte nu l-a ridicat la timp, așa că a trecut la dumneavoastră, următorul participant.\nCodul premiului: ${code}\nRidicați-l la casă până la 17 decembrie 2026, ora 15:00; după aceea codul expiră. Îl găsiți și pe ecranul cardului (💳 Cardul meu).`,
+};
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 describeEachProvider('Prize draw claim periods', (provider) => {
@@ -57,7 +67,7 @@ describeEachProvider('Prize draw claim periods', (provider) => {
     const people = ['Ana Popescu', 'Ion Rusu', 'Eva Lungu', 'Dan Ceban', 'Mara Ceban', 'Vlad Roman'];
     for (const [index, name] of people.entries()) {
       const phone = `+3736966000${index}`;
-      await quizPlayer(world, `claim-${index}-${provider}`).joins(name, phone);
+      await quizPlayer(world, `claim-${index}-${provider}`).joins(name, phone, LOCALES[index % 3]);
       await world.call('POST', '/api/v1/purchases', {
         member: { phone },
         amount: 15_000,
@@ -108,6 +118,12 @@ describeEachProvider('Prize draw claim periods', (provider) => {
     });
     expect(told).toHaveLength(1);
     expect(told[0]!.payload).toContain('Coffee machine');
+    // …with a text of their own, in their language: why it is theirs, the prize, and by when to claim it.
+    const newWinner = await prisma.member.findUniqueOrThrow({ where: { id: replacement.memberId } });
+    const [{ text }] = JSON.parse(told[0]!.payload) as [{ text: string }];
+    const code = `PRZ-${replacement.code!.slice(0, 5)}-${replacement.code!.slice(5)}`;
+    // Awarded now (10 December, 13:00 UTC), claimable for 7 days: 17 December, 15:00 in Chisinau.
+    expect(text).toBe(passedOnText[newWinner.locale as 'en' | 'ru' | 'ro'](newWinner.name!, code));
     const refused = await world.call('POST', `/api/v1/prize-codes/${unclaimed}/redeem`);
     expect(refused).toMatchObject({ status: 410, body: { type: '/api/problems/prize-code-lapsed' } });
 

@@ -27,7 +27,7 @@ describeEachProvider('Awarding prizes', (provider) => {
     world = await startQuizApp(provider, clock.now);
     awarding = prizesOf(world.app.db, {
       translator: createTranslator(),
-      settings: { defaultLocale: 'en' },
+      settings: { defaultLocale: 'en', timezone: 'UTC' },
       loadRules: world.app.points.rules,
       clock: clock.now,
       log: createLogger('silent'),

@@ -11,6 +11,8 @@ import {
   slashCommand,
   type SigningOptions,
 } from '../../../support/slackRequests.ts';
+import type { SlackView } from '../../../support/slackApiViews.ts';
+import { viewSubmission } from '../../../support/slackViewSubmission.ts';
 import { TelegramHarness } from '../../telegram/support/telegramHarness.ts';
 
 export const SIGNING_SECRET = '8f742231b10e8888abcd99aabbcc85a5';
@@ -118,8 +120,14 @@ export class DeskHarness {
         actionId: payload,
         value: payload,
         responseUrl: this.slack.responseUrl(),
+        triggerId: this.slack.triggerFor(user),
       }),
     );
+  }
+
+  /** A staff member submits a modal the app opened (answers per input block); the app's answer is the body. */
+  submit(user: string, view: SlackView, answers: Record<string, string | null>) {
+    return this.post(viewSubmission({ user, view, answers }));
   }
 
   slash(user: string, text: string) {
