@@ -16,7 +16,7 @@ import { launchBrowserPages, type BrowserPages } from '../../support/browserPage
 import { chromiumMissing, onCI, skipReason } from '../../support/chromium.ts';
 import { startLoopbackApp, type LoopbackApp } from '../../support/loopbackApp.ts';
 import { contestBody, photoWithGps } from '../../core/contests/support/contestBody.ts';
-import { botSays, choose, eventually, log, press, type, userMessages } from './support/webChatPage.ts';
+import { botSays, choose, log, press, type, userMessages } from './support/webChatPage.ts';
 
 const ADMIN_TOKEN = 'webchat-contest-browser-admin-token-012345';
 const ro = createTranslator().forLocale('ro');
@@ -29,8 +29,7 @@ let app: RunningApp;
 let pages: BrowserPages;
 let phones = 0;
 
-const api = async (path: string) =>
-  fetch(`${app.url}${path}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+const api = async (path: string) => fetch(`${app.url}${path}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
 
 beforeAll(async () => {
   loopback = await startLoopbackApp('webchat-contest-', (dir) => ({
@@ -133,7 +132,9 @@ describe.skipIf(chromiumMissing && !onCI)(
         await page.getByRole('status').filter({ hasText: '📷 desen.jpg' }).waitFor();
         await type(page, 'Desenul meu');
 
-        await log(page).locator('.msg--note', { hasText: ro('webchat.photoType') }).waitFor();
+        await log(page)
+          .locator('.msg--note', { hasText: ro('webchat.photoType') })
+          .waitFor();
         expect(await app.db.prisma.contestEntry.count()).toBe(entriesBefore);
         const ion = await app.db.prisma.member.findFirstOrThrow({ where: { name: 'Ion' } });
         expect(await app.db.prisma.contestEntry.count({ where: { memberId: ion.id } })).toBe(0);
