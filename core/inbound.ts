@@ -23,7 +23,8 @@ export type InboundEvent =
   | { kind: 'command'; command: string; payload?: string }
   | { kind: 'button'; payload: string }
   | { kind: 'contact'; phone: string; ownership: ContactOwnership }
-  | { kind: 'photo'; fileId: string; caption?: string };
+  /** `size`: the bytes the platform says the picture has, when it says so, so an oversized one is refused unfetched. */
+  | { kind: 'photo'; fileId: string; caption?: string; size?: number };
 
 /**
  * One platform update, translated by an adapter. `updateId` is unique per

@@ -15,6 +15,8 @@ const viberMessage = z.object({
   type: z.string(),
   text: z.string().optional(),
   media: z.string().optional(),
+  /** The picture's bytes as Viber reports them (a picture message also names its `file_name`, which is not read). */
+  size: z.number().int().nonnegative().optional(),
   contact: z.object({ phone_number: z.string().optional() }).optional(),
 });
 
@@ -117,7 +119,12 @@ function messageEvent(message: z.infer<typeof viberMessage>): InboundEvent | nul
     }
     case 'picture':
       return message.media
-        ? { kind: 'photo', fileId: message.media, ...(message.text && { caption: message.text }) }
+        ? {
+            kind: 'photo',
+            fileId: message.media,
+            ...(message.text && { caption: message.text }),
+            ...(message.size !== undefined && { size: message.size }),
+          }
         : null;
     default:
       return null;

@@ -21,6 +21,9 @@ const keys = [
   'photoSent',
   'photoTooLarge',
   'photoLost',
+  'captionPlaceholder',
+  'photoReady',
+  'removePhoto',
   'opensInNewTab',
 ] as const;
 

@@ -7,17 +7,24 @@ import type { WebPhotoStore } from './webPhotoStore.ts';
 /** JPEG, PNG and WebP up to 10 MB, as the page promises. */
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 const BODY_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/octet-stream'];
+/** A caption as long as Telegram's; it travels in the query, which stays well under any URL limit. */
+export const MAX_CAPTION_LENGTH = 1024;
 const query = {
   type: 'object',
-  properties: { id: { type: 'string', pattern: '^[\\w-]{8,64}$' } },
+  properties: {
+    id: { type: 'string', pattern: '^[\\w-]{8,64}$' },
+    caption: { type: 'string', maxLength: MAX_CAPTION_LENGTH },
+  },
   required: ['id'],
   additionalProperties: false,
 } as const;
 
 /**
- * `POST /webchat/photos?id=<message id>`: a photo the visitor attached, as
- * the request body. It is checked by its bytes, kept, and handed to the core
- * as a photo, which relays it to an open ticket like a Telegram photo.
+ * `POST /webchat/photos?id=<message id>&caption=<text>`: a photo the visitor
+ * attached, as the request body, with the caption they typed beside it. It
+ * is checked by its bytes, kept, and handed to the core as a photo, which
+ * relays it to an open ticket or takes it as a contest entry, like a
+ * Telegram photo with its caption.
  */
 export function registerWebChatPhotos(
   server: FastifyInstance,
@@ -30,7 +37,7 @@ export function registerWebChatPhotos(
   server.addContentTypeParser(BODY_TYPES, { parseAs: 'buffer', bodyLimit: MAX_PHOTO_BYTES }, (_request, body, done) =>
     done(null, body),
   );
-  server.post<{ Querystring: { id: string } }>(
+  server.post<{ Querystring: { id: string; caption?: string } }>(
     '/webchat/photos',
     {
       onRequest: guard,
@@ -44,12 +51,13 @@ export function registerWebChatPhotos(
       if (!(bytes instanceof Uint8Array) || imageTypeOf(bytes) === null)
         return refuse(reply, 415, await noticeFor(options, request, visitor, 'webchat.photoType'));
       const fileId = await photos.put(bytes);
+      const caption = request.query.caption?.trim();
       const inbound = {
         channel: 'web' as const,
         address: visitor,
         updateId: `${visitor}:${request.query.id}`,
         repliesInResponse: true,
-        event: { kind: 'photo' as const, fileId },
+        event: { kind: 'photo' as const, fileId, ...(caption && { caption }) },
       };
       return answerPost(options, request, {
         ...inbound,

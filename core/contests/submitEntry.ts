@@ -3,6 +3,7 @@ import type { MemberState } from '../conversation/chatState.ts';
 import { saveState } from '../conversation/saveState.ts';
 import type { Turn } from '../conversation/turn.ts';
 import type { MemberRecord } from '../members/membersPorts.ts';
+import { MAX_PICTURE_BYTES } from '../media/acceptPicture.ts';
 import { withMenu } from '../menu/mainMenu.ts';
 import type { Outbound } from '../outbound.ts';
 import { CONTEST_LIMITS } from './contestSchema.ts';
@@ -25,6 +26,8 @@ export async function submitEntry(
   delete rest.contestEntry;
   await saveState(turn, chat, { state: rest });
   if (!contests || inbound.event.kind !== 'photo') return [withMenu(turn, t('contests.notAPicture'))];
+  // The messenger said how large it is: no need to download 50 MB to refuse it.
+  if ((inbound.event.size ?? 0) > MAX_PICTURE_BYTES) return [withMenu(turn, t('contests.pictureRefused'))];
   const bytes = await fetchPicture(turn, inbound.event.fileId);
   if (!bytes) return [withMenu(turn, t('contests.pictureUnavailable'))];
   const pictureId = await contests.pictures.keep(bytes);

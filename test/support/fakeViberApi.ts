@@ -2,7 +2,8 @@
 // It speaks the wire format: every answer is HTTP 200 with a `status` in the
 // body, message tokens are 64-bit integers written as bare JSON numbers,
 // `set_webhook` calls the URL with the `webhook` event before it answers,
-// pictures are fetched by URL, and a broadcast takes at most 300 receivers
+// pictures are fetched by URL, what people send is kept on its media server
+// (downloaded by URL, as from Viber's own), and a broadcast takes at most 300 receivers
 // and names those it could not reach in `failed_list`, as Viber does.
 // Every call is timed by the stand-in's clock. Faults come on demand.
 import { randomBytes } from 'node:crypto';
@@ -50,6 +51,9 @@ export class FakeViberApi {
   private readonly known = new Set<string>();
   private readonly unanswered = new Map<string, number>();
   private readonly faults = new Map<string, ViberFault[]>();
+  private readonly media = new Map<string, { bytes: Buffer; type: string }>();
+  /** The paths of the media server's files the application downloaded, in order. */
+  readonly mediaDownloads: string[] = [];
 
   constructor(
     private readonly server: Server,
@@ -84,6 +88,16 @@ export class FakeViberApi {
     this.subscribed.delete(userId);
   }
 
+  /**
+   * Keeps a file a person sent on the stand-in's media server, as Viber keeps
+   * pictures on its own; resolves to the URL a `picture` message carries.
+   */
+  hostMedia(bytes: Buffer, type = 'image/jpeg', fileName = 'IMG_0001.jpg'): string {
+    const path = `/media/${randomBytes(8).toString('hex')}/${fileName}`;
+    this.media.set(path, { bytes, type });
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}${path}`;
+  }
+
   failNext(endpoint: string, fault: ViberFault, times = 1): void {
     const queue = this.faults.get(endpoint) ?? [];
     for (let i = 0; i < times; i += 1) queue.push(fault);
@@ -112,6 +126,7 @@ export class FakeViberApi {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method === 'GET' && req.url?.startsWith('/media/')) return this.serveMedia(req.url, res);
     const endpoint = new URL(req.url ?? '/', 'http://127.0.0.1').pathname.replace(/^\/pa\//, '');
     const text = await readBody(req);
     const fault = this.takeFault(endpoint);
@@ -220,6 +235,13 @@ export class FakeViberApi {
     if (typeof body.text === 'string' && body.text.length > 7000) return status(3, 'text is too long');
     if (!keyboardValid(body)) return status(3, 'keyboard is not valid');
     return null;
+  }
+
+  private serveMedia(path: string, res: ServerResponse): void {
+    const file = this.media.get(path);
+    if (!file) return void res.writeHead(404).end();
+    this.mediaDownloads.push(path);
+    res.writeHead(200, { 'content-type': file.type, 'content-length': file.bytes.length }).end(file.bytes);
   }
 
   private takeFault(endpoint: string): ViberFault | undefined {

@@ -8,7 +8,7 @@
 // chatInbox.js as events.
 import { append, loadState, saveState } from './chatStore.js';
 import { createMenu } from './chatMenu.js';
-import { MAX_PHOTO_BYTES, createPhotoPicker, postPhoto } from './chatPhotos.js';
+import { MAX_CAPTION_LENGTH, createPhotoPicker, postPhoto } from './chatPhotos.js';
 import { applyPageTexts } from './chatTexts.js';
 import { createView } from './chatView.js';
 
@@ -37,10 +37,15 @@ view.scrollToEnd();
 document.getElementById('composer').addEventListener('submit', onSubmit);
 document.getElementById('log').addEventListener('click', onButtonClick);
 document.getElementById('clear').addEventListener('click', clearConversation);
-createPhotoPicker({
+const picker = createPhotoPicker({
   button: document.getElementById('attach'),
   input: document.getElementById('photo'),
-  onPicked: attach,
+  strip: document.getElementById('staged'),
+  label: document.getElementById('staged-text'),
+  remove: document.getElementById('unstage'),
+  textbox: input,
+  texts,
+  onTooLarge: () => record({ from: 'note', text: texts.photoTooLarge }),
 });
 document.addEventListener('webchat:inbox', (event) => record(botEntry(event.detail)));
 if (state.transcript.length === 0 && state.outbox.length === 0) enqueue({ kind: 'command', command: 'start' });
@@ -49,9 +54,11 @@ else void drain();
 function onSubmit(event) {
   event.preventDefault();
   const text = input.value.trim();
-  if (!text) return;
+  const photo = picker.take();
+  if (!text && !photo) return;
   input.value = '';
-  say(text, { kind: 'text', text });
+  if (photo) sendPhoto(photo, text.slice(0, MAX_CAPTION_LENGTH));
+  else say(text, { kind: 'text', text });
 }
 
 function onButtonClick(event) {
@@ -63,10 +70,10 @@ function pressed(label, payload) {
   say(label.replace(/\u00A0/g, ' '), { kind: 'button', payload });
 }
 
-function attach(file) {
-  if (file.size > MAX_PHOTO_BYTES) return record({ from: 'note', text: texts.photoTooLarge });
-  record({ from: 'user', text: texts.photoSent });
-  enqueue({ kind: 'photo' }, file);
+/** The photo with what was typed beside it as its caption, shown under "📷 Photo". */
+function sendPhoto(file, caption) {
+  record({ from: 'user', text: caption ? `${texts.photoSent}\n${caption}` : texts.photoSent });
+  enqueue(caption ? { kind: 'photo', caption } : { kind: 'photo' }, file);
 }
 
 /** Forgets the conversation on this device (the queue of unsent messages stays, so nothing typed is lost). */
@@ -151,7 +158,10 @@ async function post(item) {
 async function outcomeOf(response) {
   if (response.ok) {
     const body = await response.json();
-    if (applyPageTexts(body.page, root, texts)) menu.relabel();
+    if (applyPageTexts(body.page, root, texts)) {
+      menu.relabel();
+      picker.relabel();
+    }
     return { kind: 'answered', entries: Array.isArray(body.replies) ? body.replies.map(botEntry) : [] };
   }
   if (response.status === 429) {

@@ -397,6 +397,8 @@ describe.skipIf(chromiumMissing && !onCI)(`web chat in Chromium${chromiumMissing
       await eventually(() => app.db.prisma.ticket.count()).toBeGreaterThan(0);
       const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
       await page.locator('#photo').setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: png });
+      await page.getByRole('status').filter({ hasText: '📷 receipt.png' }).waitFor();
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
       await eventually(() => userMessages(page).last().textContent()).toBe('📷 Photo');
       await eventually(() =>
         app.db.prisma.ticketMessage.count({ where: { photoFileId: { not: null } } }),
@@ -405,6 +407,7 @@ describe.skipIf(chromiumMissing && !onCI)(`web chat in Chromium${chromiumMissing
       await page
         .locator('#photo')
         .setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('a text file in disguise') });
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
       await log(page).locator('.msg--note', { hasText: 'I can take photos in JPEG, PNG or WebP only.' }).waitFor();
       expect(await page.getByRole('button', { name: 'Attach a photo' }).isVisible()).toBe(true);
     },

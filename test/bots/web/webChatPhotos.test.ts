@@ -56,13 +56,16 @@ async function newVisitor() {
     );
     return (await response.json()) as { replies: { text: string }[] };
   };
-  const photo = async (body: Uint8Array<ArrayBuffer>, type = 'image/png') =>
+  const photo = async (body: Uint8Array<ArrayBuffer>, type = 'image/png', caption?: string) =>
     remember(
-      await fetch(`${app.url}/webchat/photos?id=photo-${++sequence}-abc`, {
-        method: 'POST',
-        headers: { ...headers(), 'content-type': type },
-        body,
-      }),
+      await fetch(
+        `${app.url}/webchat/photos?${new URLSearchParams({ id: `photo-${++sequence}-abc`, ...(caption !== undefined && { caption }) })}`,
+        {
+          method: 'POST',
+          headers: { ...headers(), 'content-type': type },
+          body,
+        },
+      ),
     );
   return { send, photo };
 }
@@ -86,6 +89,29 @@ describe('POST /webchat/photos', () => {
     const message = await app.db.prisma.ticketMessage.findFirst({ where: { photoFileId: { not: null } } });
     expect(message?.photoFileId).toMatch(/^web-photo-/);
     expect(await createWebPhotoStore(photoDir).get(message!.photoFileId!)).toEqual(PNG);
+  });
+
+  it('relays the caption typed beside the photo into the ticket with it', async () => {
+    const visitor = await registeredInTicket('+37369100003');
+    const response = await visitor.photo(PNG, 'image/png', '  The receipt from Tuesday  ');
+    expect(response.status).toBe(200);
+    const message = await app.db.prisma.ticketMessage.findFirstOrThrow({
+      where: { photoFileId: { not: null }, text: { contains: 'Tuesday' } },
+    });
+    expect(message.text).toBe('The receipt from Tuesday');
+  });
+
+  it('refuses a caption longer than 1,024 characters with 400 and a notice, keeping nothing', async () => {
+    const visitor = await registeredInTicket('+37369100004');
+    const before = readdirSync(photoDir).length;
+    const messages = await app.db.prisma.ticketMessage.count();
+    const response = await visitor.photo(PNG, 'image/png', 'a'.repeat(1025));
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { notice: string }).notice).toBe(
+      'This message could not be sent. Please write it again, a little shorter.',
+    );
+    expect(readdirSync(photoDir)).toHaveLength(before);
+    expect(await app.db.prisma.ticketMessage.count()).toBe(messages);
   });
 
   it('refuses a file that is no picture whatever its type says, in the visitor’s language, and keeps nothing', async () => {

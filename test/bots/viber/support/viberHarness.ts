@@ -9,6 +9,8 @@ import { createLogger } from '../../../../app/logger.ts';
 import { startApp, type RunningApp } from '../../../../app/startApp.ts';
 import { startFakeViberApi, type FakeViberApi } from '../../../support/fakeViberApi.ts';
 import type { FakeBotApi } from '../../../support/fakeBotApi.ts';
+import { createTestDatabase, type TestDatabase } from '../../../support/testDatabase.ts';
+import type { Provider } from '../../../../core/storage/db/openDatabase.ts';
 import type { LogLine } from '../../telegram/support/telegramHarness.ts';
 import { ViberUser } from './viberUser.ts';
 
@@ -19,6 +21,10 @@ export interface ViberHarnessOptions {
   captureLogs?: boolean;
   /** Telegram on too, in webhook mode, against a Bot API stand-in (one person on two channels). */
   telegram?: FakeBotApi;
+  /** The application's clock (the real one unless a test moves time on). */
+  clock?: () => Date;
+  /** SQLite (a file of the harness's own) unless PostgreSQL is asked for: a fresh database on the test server. */
+  provider?: Provider;
 }
 
 export const TELEGRAM_SECRET = 'viber-harness-telegram-secret';
@@ -29,6 +35,7 @@ export class ViberHarness {
     readonly app: RunningApp,
     private readonly dir: string,
     readonly logs: LogLine[],
+    private readonly database: TestDatabase | null = null,
   ) {}
 
   static async start(options: ViberHarnessOptions = {}): Promise<ViberHarness> {
@@ -36,8 +43,9 @@ export class ViberHarness {
     const dir = mkdtempSync(join(tmpdir(), 'viber-test-'));
     // Viber calls the webhook back during set_webhook, so PUBLIC_URL must be where the app really listens.
     const port = await freePort();
+    const database = options.provider === 'postgresql' ? await createTestDatabase('postgresql') : null;
     const env = {
-      DATABASE_URL: `file:${join(dir, 'test.db')}`,
+      DATABASE_URL: database?.url ?? `file:${join(dir, 'test.db')}`,
       PORT: String(port),
       HOST: '127.0.0.1',
       PUBLIC_URL: `http://127.0.0.1:${port}`,
@@ -59,9 +67,11 @@ export class ViberHarness {
       ? createLogger('debug', { write: (line: string) => void logs.push({ ...JSON.parse(line), raw: line }) })
       : createLogger('silent');
     try {
-      return new ViberHarness(fake, await startApp(loadConfig(env), log), dir, logs);
+      const app = await startApp(loadConfig(env), log, options.clock ? { clock: options.clock } : {});
+      return new ViberHarness(fake, app, dir, logs, database);
     } catch (error) {
       await fake.close();
+      await database?.dispose();
       rmSync(dir, { recursive: true, force: true });
       throw error;
     }
@@ -88,6 +98,7 @@ export class ViberHarness {
   async stop(): Promise<void> {
     await this.app.stop();
     await this.fake.close();
+    await this.database?.dispose();
     rmSync(this.dir, { recursive: true, force: true });
   }
 }

@@ -3,7 +3,12 @@
 // the update is handled, so what the bot sent is in by then, and returned.
 import { actionBodyOf } from '../../../../bots/viber/viberPayload.ts';
 import type { FakeViberApi, FakeViberCall } from '../../../support/fakeViberApi.ts';
-import { conversationStarted, messageCallback, type ViberProfile } from '../../../support/viberCallbacks.ts';
+import {
+  conversationStarted,
+  messageCallback,
+  type ViberProfile,
+  type WireValue,
+} from '../../../support/viberCallbacks.ts';
 
 interface WireButton {
   ActionType: string;
@@ -82,15 +87,23 @@ export class ViberUser {
     return this.sends({ type: 'contact', contact: { name: this.profile.name, phone_number: phone } });
   }
 
-  sendsPicture(media: string): Promise<ViberReply[]> {
-    return this.sends({ type: 'picture', text: '', media, thumbnail: media });
+  /** A picture as Viber delivers it: its URL on Viber's media server, the caption as `text`, its file's name and size. */
+  sendsPicture(
+    media: string,
+    options: { caption?: string; fileName?: string; size?: number } = {},
+  ): Promise<ViberReply[]> {
+    return this.sends({
+      type: 'picture',
+      text: options.caption ?? '',
+      media,
+      thumbnail: media,
+      ...(options.fileName !== undefined && { file_name: options.fileName }),
+      ...(options.size !== undefined && { size: options.size }),
+    });
   }
 
   /** Sends a message and returns what the bot sent back while handling it. */
-  async sends(
-    message: Record<string, string | Record<string, string>>,
-    token = this.fake.token(),
-  ): Promise<ViberReply[]> {
+  async sends(message: Record<string, WireValue>, token = this.fake.token()): Promise<ViberReply[]> {
     this.fake.personWrote(this.id);
     const response = await this.fake.deliver(messageCallback(this.profile, token, message));
     if (response.status !== 200) throw new Error(`The webhook answered ${response.status}`);
