@@ -14,6 +14,7 @@ import { launchChromium, skipBrowserTests, skipReason } from '../support/chromiu
 import { seriousViolations } from '../support/axe.ts';
 import { startQuizApp, testClock, type QuizApp } from '../core/quizzes/support/quizApp.ts';
 import { CONTEST_HOUR, contestBody } from '../core/contests/support/contestBody.ts';
+import { pageErrors } from '../support/pageErrors.ts';
 
 const authors = [
   { name: 'Ana Popescu', caption: 'Snow on the roofs', status: 'approved', votes: 3 },
@@ -88,11 +89,7 @@ describe.skipIf(skipBrowserTests)(`The public contest gallery${skipBrowserTests 
   async function open(locale = 'en') {
     const context = await browser.newContext({ locale });
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
+    const errors = pageErrors(page);
     await page.goto(`${world.app.url}/contests/${contestId}`);
     return { page, errors };
   }

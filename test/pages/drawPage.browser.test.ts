@@ -11,6 +11,7 @@ import { quizPlayer } from '../core/quizzes/support/quizPlayer.ts';
 import { testClock } from '../core/quizzes/support/quizApp.ts';
 import { drawBody, startDrawApp, type DrawApp } from '../core/contests/support/drawApp.ts';
 import { joinDrawPayload } from '../../core/contests/draws/drawMenu.ts';
+import { pageErrors } from '../support/pageErrors.ts';
 
 describe.skipIf(skipBrowserTests)(`The public draw page${skipBrowserTests ? ` (${skipReason})` : ''}`, () => {
   const clock = testClock();
@@ -61,11 +62,7 @@ describe.skipIf(skipBrowserTests)(`The public draw page${skipBrowserTests ? ` ($
   async function open(locale = 'en') {
     const context = await browser.newContext({ locale });
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
+    const errors = pageErrors(page);
     return { page, errors };
   }
 

@@ -6,7 +6,7 @@
 import { api, ApiError } from '../api.js';
 import { el, heading, notice } from '../dom.js';
 import { t } from '../i18n.js';
-import { previewPanel } from './campaignPreview.js';
+import { tieToPreview } from './previewedForm.js';
 import { progressPanel } from './campaignProgress.js';
 import { markCampaignProblems, refusal } from './campaignProblems.js';
 import { resultsPanel } from './campaignResults.js';
@@ -45,32 +45,19 @@ async function contents(page, after) {
   ];
 }
 
-/** The form and its preview, tied as in the campaign editor: every edit asks for a new preview, whose findings are marked at their fields. */
+/** The form and its preview, tied as in the campaign editor. */
 function editorFor(page, automation, quizzes) {
   const editor = { page, automation, found: [] };
-  editor.form = automationForm({ automation, quizzes, onChange: () => editor.preview.soon() });
-  editor.mark = (errors, only) => markAll(errors, placesUnder(editor.form.places(), only), editor.found);
-  editor.preview = previewPanel({
-    body: editor.form.preview,
-    onFindings: (problems) => {
-      editor.found = problems;
-      editor.mark(problems, PREVIEWED);
-    },
+  return tieToPreview(editor, {
+    form: automationForm({ automation, quizzes, onChange: () => editor.preview.soon() }),
+    markAll,
+    previewed: PREVIEWED,
     failed: page.context.failed,
   });
-  editor.form.node.addEventListener('input', editor.preview.soon);
-  editor.form.node.addEventListener('change', editor.preview.soon);
-  editor.preview.now();
-  return editor;
 }
 
 /** What the preview checks: the fields its findings may name. */
 const PREVIEWED = ['/messages', '/buttons', '/imageUrl', '/category'];
-
-function placesUnder(places, prefixes) {
-  if (!prefixes) return places;
-  return new Map([...places].filter(([pointer]) => prefixes.some((prefix) => pointer.startsWith(prefix))));
-}
 
 /**
  * The numbers this form adds (win-back's days) and those it checks itself

@@ -8,7 +8,7 @@ import { api, ApiError } from '../api.js';
 import { el, heading, notice } from '../dom.js';
 import { t } from '../i18n.js';
 import { campaignForm } from './campaignForm.js';
-import { previewPanel } from './campaignPreview.js';
+import { tieToPreview } from './previewedForm.js';
 import { markCampaignProblems, refusal } from './campaignProblems.js';
 import { EDITABLE, statusText } from './campaignWords.js';
 
@@ -52,35 +52,22 @@ async function contents(page, id, after) {
  */
 function editorFor(page, campaign, { rules, segments, quizzes }) {
   const editor = { page, campaign, found: [] };
-  editor.form = campaignForm({
-    campaign,
-    segments,
-    quizzes,
-    quietHours: rules.quietHours,
-    onChange: () => editor.preview.soon(),
-  });
-  editor.mark = (errors, only) => markCampaignProblems(errors, placesUnder(editor.form.places(), only), editor.found);
-  editor.preview = previewPanel({
-    body: editor.form.preview,
-    onFindings: (problems) => {
-      editor.found = problems;
-      editor.mark(problems, PREVIEWED);
-    },
+  return tieToPreview(editor, {
+    form: campaignForm({
+      campaign,
+      segments,
+      quizzes,
+      quietHours: rules.quietHours,
+      onChange: () => editor.preview.soon(),
+    }),
+    markAll: markCampaignProblems,
+    previewed: PREVIEWED,
     failed: page.context.failed,
   });
-  editor.form.node.addEventListener('input', editor.preview.soon);
-  editor.form.node.addEventListener('change', editor.preview.soon);
-  editor.preview.now();
-  return editor;
 }
 
 /** What the preview checks: the fields its findings and refusals may name. */
 const PREVIEWED = ['/messages', '/buttons', '/imageUrl', '/category', '/segmentId'];
-
-function placesUnder(places, prefixes) {
-  if (!prefixes) return places;
-  return new Map([...places].filter(([pointer]) => prefixes.some((prefix) => pointer.startsWith(prefix))));
-}
 
 async function savedCampaign(id) {
   try {

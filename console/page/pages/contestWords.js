@@ -1,14 +1,9 @@
 // How the contest pages word a contest: its texts in the reader's language,
 // its phase, dates and counts.
-import { formatTime, language, t } from '../i18n.js';
+import { language, t } from '../i18n.js';
+import { textIn } from '../wording.js';
 
-const LANGUAGES = ['ru', 'ro', 'en'];
-
-/** A contest text in the reader's language, else in the first language it has. */
-export function textIn(text) {
-  if (!text) return '';
-  return text[language()] ?? LANGUAGES.map((locale) => text[locale]).find(Boolean) ?? '';
-}
+export { textIn, timeNode } from '../wording.js';
 
 export function titleOf(title) {
   return textIn(title) || t('contests.untitled');
@@ -20,13 +15,6 @@ export function phaseNode(phase) {
 
 export function statusNode(status) {
   return el('span', `contest__status contest__status--${status}`, t(`contests.status.${status}`));
-}
-
-export function timeNode(iso) {
-  const node = document.createElement('time');
-  node.dateTime = iso;
-  node.textContent = formatTime(iso);
-  return node;
 }
 
 export function countText(key, count) {

@@ -2,15 +2,9 @@
 // members enter, its status, and the API's refusals at a field or of the
 // whole draw.
 import { formatTime, language, t } from '../i18n.js';
+import { textIn } from '../wording.js';
 
-/** The languages a draw is written in, in the order the form shows them. */
-export const LANGUAGES = ['ru', 'ro', 'en'];
-
-/** A text in the reader's language, else in the first language it has. */
-export function textIn(text) {
-  if (!text) return '';
-  return text[language()] ?? LANGUAGES.map((locale) => text[locale]).find(Boolean) ?? '';
-}
+export { LANGUAGES, textIn, localInputValue, isoFromLocal } from '../wording.js';
 
 export function titleOf(draw) {
   return textIn(draw.title) || t('draws.untitled');
@@ -60,17 +54,4 @@ export function problemText(problem) {
   const key = `draws.problems.${reason ?? 'invalid'}`;
   const worded = t(key, { limit });
   return worded === key ? t('draws.problems.invalid') : worded;
-}
-
-/** An instant as a datetime-local input shows it: the reader's wall-clock time, to the minute. */
-export function localInputValue(at) {
-  const two = (n) => String(n).padStart(2, '0');
-  return `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}T${two(at.getHours())}:${two(at.getMinutes())}`;
-}
-
-/** A datetime-local value as an ISO instant; null when empty or unreadable. */
-export function isoFromLocal(value) {
-  if (!value) return null;
-  const at = new Date(value);
-  return Number.isNaN(at.getTime()) ? null : at.toISOString();
 }

@@ -2,16 +2,10 @@
 // status, dates, points, shares and seconds. A quiz's dates are instants
 // (ISO in UTC); the datetime-local inputs show and take them in the
 // reader's own time zone.
-import { formatTime, language, t } from '../i18n.js';
+import { language, t } from '../i18n.js';
+import { textIn } from '../wording.js';
 
-/** The languages a quiz is written in, in the order the editor shows them. */
-export const LANGUAGES = ['ru', 'ro', 'en'];
-
-/** A quiz text in the reader's language, else in the first language it has. */
-export function textIn(text) {
-  if (!text) return '';
-  return text[language()] ?? LANGUAGES.map((locale) => text[locale]).find(Boolean) ?? '';
-}
+export { LANGUAGES, textIn, timeNode, localInputValue, isoFromLocal } from '../wording.js';
 
 /** A quiz's title, or a placeholder for one written in no language yet. */
 export function titleOf(quiz) {
@@ -33,13 +27,6 @@ export function statusText(quiz) {
   return t(`quizzes.status.${statusOf(quiz)}`);
 }
 
-export function timeNode(iso) {
-  const node = document.createElement('time');
-  node.dateTime = iso;
-  node.textContent = formatTime(iso);
-  return node;
-}
-
 export function languageName(locale) {
   return t(`quizzes.languages.${locale}`);
 }
@@ -56,18 +43,4 @@ export function percentText(share) {
 export function secondsText(seconds) {
   const n = new Intl.NumberFormat(language(), { maximumFractionDigits: 1 }).format(seconds);
   return t('quizzes.seconds', { n });
-}
-
-/** An instant as a datetime-local input shows it: the reader's wall-clock time, to the minute. */
-export function localInputValue(iso) {
-  const at = new Date(iso);
-  const two = (n) => String(n).padStart(2, '0');
-  return `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}T${two(at.getHours())}:${two(at.getMinutes())}`;
-}
-
-/** A datetime-local value (the reader's wall-clock time) as an ISO instant; null when empty or unreadable. */
-export function isoFromLocal(value) {
-  if (!value) return null;
-  const at = new Date(value);
-  return Number.isNaN(at.getTime()) ? null : at.toISOString();
 }

@@ -3,12 +3,11 @@
 // score order, who is told; a redeemed code and a points prize never lapse;
 // two instances running the step, or running it again, hand over once; the
 // public result records the hand-over so it can be recomputed.
-import { createHash, createHmac } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachProvider } from '../../support/testDatabase.ts';
 import { quizPlayer } from '../quizzes/support/quizPlayer.ts';
 import { testClock } from '../quizzes/support/quizApp.ts';
-import { drawBody, startDrawApp, type DrawApp } from './support/drawApp.ts';
+import { byScore, drawBody, startDrawApp, type DrawApp } from './support/drawApp.ts';
 
 interface Lapse {
   entryId: string;
@@ -37,7 +36,6 @@ const passedOnText = {
   ro: (name: string, code: string) =>
     `🎁 ${name}, premiul „Coffee machine” de la „Tragerea de iarnă” este acum al dumneavoastră: câștigătorul extras înainte nu l-a ridicat la timp, așa că a trecut la dumneavoastră, următorul participant.\nCodul premiului: ${code}\nRidicați-l la casă până la 17 decembrie 2026, ora 15:00; după aceea codul expiră. Îl găsiți și pe ecranul cardului (💳 Cardul meu).`,
 };
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 describeEachProvider('Prize draw claim periods', (provider) => {
   const clock = testClock();
@@ -101,12 +99,9 @@ describeEachProvider('Prize draw claim periods', (provider) => {
     expect(lapse).toMatchObject({ entryId: second!.entryId, prize: 0, lapsedAt: clock.now().toISOString() });
 
     // Anyone can recompute the replacement: the first entry by score whose member has not won.
-    const key = sha256(`${after.seed}:${after.entriesDigest}:${after.beacon}`);
-    const score = (id: string) => createHmac('sha256', key).update(id).digest('hex');
-    const byScore = [...after.entries].sort((a, b) => (score(a.id) < score(b.id) ? -1 : 1));
     const holderOf = new Map(after.entries.map((entry) => [entry.id, entry.holder]));
     const won = new Set(after.winners.map((winner) => holderOf.get(winner.entryId)));
-    const expected = byScore.find((entry) => !won.has(entry.holder))!;
+    const expected = byScore(after, after.entries).find((entry) => !won.has(entry.holder))!;
     expect(lapse!.replacedBy).toBe(expected.id);
 
     // The new winner has a code of their own and is told; the old code is refused at the till.

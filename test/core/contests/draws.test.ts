@@ -3,13 +3,12 @@
 // result, prizes awarded once), its public result masked and recomputable;
 // an opt-in draw entered once with the "Take part" button; the scheduler
 // running a draw at its time.
-import { createHash, createHmac } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { menuPayload } from '../../../core/payloads.ts';
 import { describeEachProvider } from '../../support/testDatabase.ts';
 import { quizPlayer } from '../quizzes/support/quizPlayer.ts';
 import { testClock } from '../quizzes/support/quizApp.ts';
-import { drawBody, startDrawApp, type DrawApp } from './support/drawApp.ts';
+import { byScore, drawBody, sha256, startDrawApp, type DrawApp } from './support/drawApp.ts';
 
 interface DrawView {
   id: string;
@@ -27,8 +26,6 @@ interface DrawResult {
   entries: { id: string; member: string }[];
   winners: { entryId: string; prize: number }[];
 }
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 describeEachProvider('Prize draws', (provider) => {
   const clock = testClock();
@@ -100,13 +97,10 @@ describeEachProvider('Prize draws', (provider) => {
     // Anyone can recompute it.
     const ids = result.entries.map((entry) => entry.id).sort();
     expect(sha256(ids.join('\n'))).toBe(result.entriesDigest);
-    const key = sha256(`${result.seed}:${result.entriesDigest}:${result.beacon}`);
-    const byScore = [...ids].sort((a, b) =>
-      createHmac('sha256', key).update(a).digest('hex') < createHmac('sha256', key).update(b).digest('hex') ? -1 : 1,
-    );
     const memberOf = new Map(result.entries.map((entry) => [entry.id, entry.member]));
     const expected: string[] = [];
-    for (const id of byScore) if (!expected.some((won) => memberOf.get(won) === memberOf.get(id))) expected.push(id);
+    for (const { id } of byScore(result, result.entries))
+      if (!expected.some((won) => memberOf.get(won) === memberOf.get(id))) expected.push(id);
     expect(result.winners.map((winner) => winner.entryId)).toEqual(expected);
     expect(result.winners.map((winner) => winner.prize)).toEqual([0, 1]);
 

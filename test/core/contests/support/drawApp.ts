@@ -1,5 +1,6 @@
 // Draws under test: the application on loopback with a test clock, a second
 // instance on the same database when asked, and REST calls with the admin token.
+import { createHash, createHmac } from 'node:crypto';
 import { loadConfig } from '../../../../app/config.ts';
 import { createLogger } from '../../../../app/logger.ts';
 import { startApp, type RunningApp } from '../../../../app/startApp.ts';
@@ -100,4 +101,16 @@ export function drawBody(overrides: Record<string, unknown> = {}) {
     published: true,
     ...overrides,
   };
+}
+
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** A published result's entries by score ascending, recomputed the way anyone would, with node:crypto alone. */
+export function byScore<Entry extends { id: string }>(
+  result: { seed: string; entriesDigest: string; beacon: string },
+  entries: readonly Entry[],
+): Entry[] {
+  const key = sha256(`${result.seed}:${result.entriesDigest}:${result.beacon}`);
+  const score = (id: string) => createHmac('sha256', key).update(id).digest('hex');
+  return [...entries].sort((a, b) => (score(a.id) < score(b.id) ? -1 : 1));
 }
