@@ -5,7 +5,7 @@ import { parseStoredJson } from '../../parseStoredJson.ts';
 import type { Segment as SegmentRow } from '../generated/sqlite/client.ts';
 import type { Database } from '../db/openDatabase.ts';
 import { isUniqueViolation } from '../db/isUniqueViolation.ts';
-import { segmentWhere } from './segmentWhere.ts';
+import { segmentCondition } from './segmentCondition.ts';
 
 export function createSegmentStore(db: Database): SegmentStore {
   const segments = db.prisma.segment;
@@ -44,28 +44,36 @@ export function createSegmentStore(db: Database): SegmentStore {
 }
 
 export function createSegmentMembers(db: Database): SegmentMembers {
+  const { prisma } = db;
   return {
     count: async (query) => {
-      const groups = await db.prisma.member.groupBy({
-        by: ['marketingOptIn'],
-        where: segmentWhere(query),
-        _count: { _all: true },
-      });
-      const of = (optedIn: boolean) => groups.find((group) => group.marketingOptIn === optedIn)?._count._all ?? 0;
-      return { members: of(true) + of(false), optedIn: of(true) };
+      const [row] = await prisma.$queryRaw<{ members: number | bigint; optedIn: number | bigint | null }[]>`
+        SELECT COUNT(*) AS "members", SUM(CASE WHEN m."marketingOptIn" THEN 1 ELSE 0 END) AS "optedIn"
+        FROM "Member" m WHERE ${segmentCondition(query)}`;
+      return { members: Number(row?.members ?? 0), optedIn: Number(row?.optedIn ?? 0) };
     },
-    includes: async (query, memberId) =>
-      (await db.prisma.member.count({ where: { ...segmentWhere(query), id: memberId } })) === 1,
+    includes: async (query, memberId) => {
+      const rows = await prisma.$queryRaw<unknown[]>`
+        SELECT 1 AS "hit" FROM "Member" m WHERE m."id" = ${memberId} AND ${segmentCondition(query)}`;
+      return rows.length === 1;
+    },
     sample: async (query, limit) => {
-      const rows = await db.prisma.member.findMany({
-        where: segmentWhere(query),
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-        take: limit,
-        select: { id: true, name: true, cardNumber: true, tier: true, locale: true, createdAt: true },
-      });
-      return rows.map(({ createdAt, ...row }) => ({ ...row, joinedAt: createdAt }));
+      const rows = await prisma.$queryRaw<SampleRow[]>`
+        SELECT m."id", m."name", m."cardNumber", m."tier", m."locale", m."createdAt" FROM "Member" m
+        WHERE ${segmentCondition(query)}
+        ORDER BY m."createdAt" DESC, m."id" DESC LIMIT ${limit}`;
+      return rows.map(({ createdAt, ...row }) => ({ ...row, joinedAt: new Date(createdAt) }));
     },
   };
+}
+
+interface SampleRow {
+  id: string;
+  name: string;
+  cardNumber: string;
+  tier: string | null;
+  locale: string;
+  createdAt: Date | string | number;
 }
 
 /**
