@@ -34,7 +34,7 @@ export function createFanOutStore(db: Database): FanOutStore {
         })
       )?.memberId ?? null,
     enrolNext: async (campaignId, query, after, limit) => {
-      const members = await segmentMemberIds(prisma, query, after, limit);
+      const members = await segmentMemberIds(prisma, db.provider, query, after, limit);
       if (members.length > 0) await insertRecipients(prisma, db.provider, campaignId, members);
       return members.length === limit ? members.at(-1)! : null;
     },

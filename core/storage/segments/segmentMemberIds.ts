@@ -1,5 +1,5 @@
 import type { SegmentQuery } from '../../segments/segmentQuery.ts';
-import type { Tx } from '../db/openDatabase.ts';
+import type { Provider, Tx } from '../db/openDatabase.ts';
 import { segmentCondition } from './segmentCondition.ts';
 
 /**
@@ -9,13 +9,14 @@ import { segmentCondition } from './segmentCondition.ts';
  */
 export async function segmentMemberIds(
   prisma: Tx,
+  provider: Provider,
   query: SegmentQuery,
   after: string | null,
   limit: number,
 ): Promise<string[]> {
   const rows = await prisma.$queryRaw<{ id: string }[]>`
     SELECT m."id" FROM "Member" m
-    WHERE ${segmentCondition(query)} AND m."id" > ${after ?? ''}
+    WHERE ${segmentCondition(query, provider)} AND m."id" > ${after ?? ''}
     ORDER BY m."id" LIMIT ${limit}`;
   return rows.map((row) => row.id);
 }

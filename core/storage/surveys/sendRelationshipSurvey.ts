@@ -73,7 +73,7 @@ async function forEveryMember(
 ): Promise<void> {
   let after: string | null = null;
   for (;;) {
-    const ids = await segmentMemberIds(db.prisma, matching, after, PAGE);
+    const ids = await segmentMemberIds(db.prisma, db.provider, matching, after, PAGE);
     if (ids.length === 0) return;
     await schedule(await recipients(db, { id: { in: ids } }, ids.length));
     after = ids.at(-1)!;
