@@ -18,7 +18,8 @@ type Bounds = { atLeast?: Date; before?: Date } | undefined;
  * order. A unary `+` hides a column from the planner (PostgreSQL, which keeps
  * histograms, plans them well and has no `+` for timestamps). Each "has a row
  * in" part is a correlated `EXISTS` answered from an index that starts with
- * the member's id, asked only of the members the cheaper parts left.
+ * the member's id, asked only of the members the cheaper parts left, the
+ * rarest rows first.
  */
 export function segmentCondition(query: SegmentQuery, provider: Provider): Prisma.Sql {
   const { lastPurchaseAt: last, joinedAt: joined } = query;
@@ -34,13 +35,14 @@ export function segmentCondition(query: SegmentQuery, provider: Provider): Prism
     ...between(own('purchaseCount'), query.purchaseCount),
     ...between(own('lifetimeSpend'), query.lifetimeSpend),
     ...(query.optedIn ? [Prisma.sql`${own('marketingOptIn')}`] : []),
-    ...hasRow(Prisma.sql`"Chat" r WHERE r."memberId" = m."id" AND r."channel"`, query.channels),
     ...hasRow(Prisma.sql`"QuizAttempt" r WHERE r."memberId" = m."id" AND r."quizId"`, query.playedQuizzes),
     ...hasRow(Prisma.sql`"ContestEntry" r WHERE r."memberId" = m."id" AND r."contestId"`, query.enteredContests),
     ...hasRow(
       Prisma.sql`"DrawEntry" r WHERE r."memberId" = m."id" AND r."withdrawnAt" IS NULL AND r."drawId"`,
       query.enteredDraws,
     ),
+    // Last: nearly every member has a chat, while few played a given quiz or entered a given contest or draw.
+    ...hasRow(Prisma.sql`"Chat" r WHERE r."memberId" = m."id" AND r."channel"`, query.channels),
   ];
   return Prisma.join(parts, ' AND ');
 }
