@@ -9,7 +9,7 @@ import { startApiTestApp, type ApiTestApp } from './support/apiTestApp.ts';
 const DAY = 86_400_000;
 const T0 = new Date('2026-09-01T09:00:00Z');
 
-type Count = { members: number; sample: { name: string }[] };
+type Count = { members: number; sample: { name: string; joinedAt: string }[] };
 type Problem = { type: string; status: number; errors?: { pointer: string }[] };
 
 describeEachProvider('segments by contest and draw entries', (provider) => {
@@ -117,6 +117,10 @@ describeEachProvider('segments by contest and draw entries', (provider) => {
 
   it('counts the holders of a draw entry, an entry withdrawn by a refund not counting', async () => {
     expect(await names({ enteredDraws: [drawId] })).toEqual(['Draw Holder', 'Withdrawn Then Held']);
+    expect((await count({ enteredDraws: [drawId] })).sample.map((member) => member.joinedAt)).toEqual([
+      T0.toISOString(),
+      T0.toISOString(),
+    ]);
   });
 
   it('ANDs the entries with the other filters: a contest and a draw at once matches nobody here', async () => {
