@@ -24,6 +24,7 @@ export const problemKinds = {
   'entry-decided': { status: 409, title: 'Someone decided on this entry first' },
   'segment-not-found': { status: 404, title: 'No such segment' },
   'segment-name-taken': { status: 409, title: 'Another segment has this name' },
+  'segment-reference-unknown': { status: 422, title: 'A filter names a contest or draw that does not exist' },
   'campaign-not-found': { status: 404, title: 'No such campaign' },
   'automation-not-found': { status: 404, title: 'This automatic message was never saved' },
   'campaign-not-editable': { status: 409, title: 'The campaign started: it no longer changes' },

@@ -11,6 +11,8 @@ const TIERS = ['bronze', 'silver', 'gold', 'vip'];
 const LOCALES = ['ru', 'ro', 'en'];
 const CHANNELS = ['telegram', 'viber', 'web'];
 const QUIZ_ID = 'bench-quiz';
+const CONTEST_ID = 'bench-contest';
+const DRAW_ID = 'bench-draw';
 /** Three in five members answered NPS: a group each, the rest none. */
 const NPS_GROUPS = ['promoter', 'passive', 'detractor', null, null];
 
@@ -34,6 +36,9 @@ const segments: Record<string, Record<string, unknown>> = {
   'joined this quarter, birthday in March': { joined: { from: '2026-09-01' }, birthMonths: [3] },
   'played a quiz, spent 1,000+': { playedQuizzes: [QUIZ_ID], lifetimeSpend: { min: 100_000 } },
   'NPS detractors, lapsed 30+ days': { npsGroups: ['detractor'], daysSinceLastPurchase: { min: 30 } },
+  'on Viber or the web chat': { channels: ['viber', 'web'] },
+  'entered a contest, on Telegram': { enteredContests: [CONTEST_ID], channels: ['telegram'] },
+  'in a draw, lapsed 30+ days': { enteredDraws: [DRAW_ID], daysSinceLastPurchase: { min: 30 } },
   'every filter at once': {
     tiers: ['gold', 'vip'],
     locales: ['ro', 'en'],
@@ -45,6 +50,8 @@ const segments: Record<string, Record<string, unknown>> = {
     birthMonths: [1, 2, 3, 4, 5, 6],
     playedQuizzes: [QUIZ_ID],
     npsGroups: ['promoter', 'passive'],
+    enteredContests: [CONTEST_ID],
+    enteredDraws: [DRAW_ID],
   },
 };
 
@@ -52,7 +59,9 @@ const segments: Record<string, Record<string, unknown>> = {
  * Counting a segment (POST /api/v1/segments/count: the count and the newest
  * ten) over 100,000 members (BENCH_SEGMENT_MEMBERS) with a chat each, varied
  * tiers, languages, channels, purchases and birthdays, a tenth of them having
- * played a quiz, three in five with an NPS group; the whole application on loopback.
+ * played a quiz, three in five with an NPS group, one in twenty with a contest
+ * entry and one in four in a draw (one in twelve with a withdrawn entry besides);
+ * the whole application on loopback.
  */
 export async function benchSegments(provider: Provider): Promise<SegmentsBench | { skipped: string }> {
   const database = await benchDatabase(provider, 'segments');
@@ -92,6 +101,7 @@ async function seed(db: Database): Promise<void> {
       createdAt: new Date(now - 30 * DAY),
     },
   });
+  await seedContestAndDraw(db, now);
   const batch = 1000;
   for (let start = 0; start < MEMBERS; start += batch) {
     const indexes = Array.from({ length: Math.min(batch, MEMBERS - start) }, (_, i) => start + i);
@@ -132,5 +142,69 @@ async function seed(db: Database): Promise<void> {
         .filter((i) => i % 10 === 0)
         .map((i) => ({ id: `a${i}`, quizId: QUIZ_ID, memberId: `m${i}`, startedAt: new Date(now) })),
     });
+    await seedEntries(db, indexes, now);
   }
+}
+
+async function seedContestAndDraw(db: Database, now: number): Promise<void> {
+  const at = (days: number) => new Date(now + days * DAY);
+  await db.prisma.contest.create({
+    data: {
+      id: CONTEST_ID,
+      title: '{}',
+      submissionsOpenAt: at(-30),
+      submissionsCloseAt: at(-20),
+      votingOpensAt: at(-20),
+      votingClosesAt: at(-10),
+      prizes: '[]',
+      seed: 'bench',
+      createdAt: at(-30),
+    },
+  });
+  await db.prisma.draw.create({
+    data: {
+      id: DRAW_ID,
+      title: '{}',
+      prizes: '[]',
+      entryKind: 'purchase',
+      entry: '{}',
+      opensAt: at(-30),
+      closesAt: at(30),
+      drawAt: at(31),
+      seed: 'bench',
+      commitment: 'bench',
+      createdAt: at(-30),
+    },
+  });
+}
+
+/** Contest entries of every status, draw entries held and withdrawn. */
+async function seedEntries(db: Database, indexes: number[], now: number): Promise<void> {
+  const statuses = ['approved', 'pending', 'rejected'];
+  await db.prisma.contestEntry.createMany({
+    data: indexes
+      .filter((i) => i % 20 === 0)
+      .map((i) => ({
+        id: `e${i}`,
+        contestId: CONTEST_ID,
+        memberId: `m${i}`,
+        pictureId: `p${i}`,
+        status: statuses[(i / 20) % 3]!,
+        submittedAt: new Date(now),
+      })),
+  });
+  const entry = (i: number, withdrawn: boolean) => ({
+    id: `${withdrawn ? 'w' : 'd'}${i}`,
+    drawId: DRAW_ID,
+    memberId: `m${i}`,
+    source: `purchase:${withdrawn ? 'w' : 'd'}${i}:1`,
+    withdrawnAt: withdrawn ? new Date(now) : null,
+    createdAt: new Date(now),
+  });
+  await db.prisma.drawEntry.createMany({
+    data: [
+      ...indexes.filter((i) => i % 4 === 0).map((i) => entry(i, false)),
+      ...indexes.filter((i) => i % 12 === 1).map((i) => entry(i, true)),
+    ],
+  });
 }

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { previewSegment } from '../../core/segments/previewSegment.ts';
 import type { Segment } from '../../core/segments/segment.ts';
-import { segmentFiltersSchema, unknownTiers, type SegmentFilters } from '../../core/segments/segmentFilters.ts';
+import {
+  segmentFiltersSchema,
+  unknownReferences,
+  unknownTiers,
+  type SegmentFilters,
+} from '../../core/segments/segmentFilters.ts';
 import type { ApiDeps } from '../apiDeps.ts';
 import { auditChange } from '../auditChange.ts';
 import { defineRoute, type ApiClient, type ApiRoute } from '../apiRoute.ts';
@@ -45,9 +50,9 @@ export function segmentRoutes(deps: ApiDeps): ApiRoute[] {
       description: 'Filters are combined with AND; a list filter matches any of its values.',
       example: { body: example },
       responses: { 201: { description: 'Saved.', schema: segmentViewSchema } },
-      problems: ['segment-name-taken'],
+      problems: ['segment-name-taken', 'segment-reference-unknown'],
       handle: async ({ body, client }) => {
-        await checkTiers(deps, body.filters);
+        await checkFilters(deps, body.filters);
         const segment = taken(await deps.segments.store.create(body, deps.clock()), body.name);
         await audit(deps, client, 'segment.created', segment.id, null, contentOf(segment));
         return { status: 201, body: segmentView(segment) };
@@ -75,9 +80,9 @@ export function segmentRoutes(deps: ApiDeps): ApiRoute[] {
       description: 'What the console asks while the marketer edits: the count and the newest ten members.',
       example: { body: { filters: example.filters } },
       responses: counted,
-      problems: [],
+      problems: ['segment-reference-unknown'],
       handle: async ({ body }) => {
-        await checkTiers(deps, body.filters);
+        await checkFilters(deps, body.filters);
         return { status: 200, body: segmentCountView(await preview(body.filters)) };
       },
     }),
@@ -118,10 +123,10 @@ export function segmentRoutes(deps: ApiDeps): ApiRoute[] {
       summary: 'Rename a segment or change its filters',
       example: { params: { id: EXAMPLE_ID }, body: example },
       responses: one,
-      problems: ['segment-not-found', 'segment-name-taken'],
+      problems: ['segment-not-found', 'segment-name-taken', 'segment-reference-unknown'],
       handle: async ({ params, body, client }) => {
         const before = await found(deps, params.id);
-        await checkTiers(deps, body.filters);
+        await checkFilters(deps, body.filters);
         const outcome = await deps.segments.store.update(params.id, body, deps.clock());
         if (outcome === 'not-found') throw notFound(params.id);
         const segment = taken(outcome, body.name);
@@ -150,7 +155,32 @@ export function segmentRoutes(deps: ApiDeps): ApiRoute[] {
   ];
 }
 
-/** A tier the programme does not have would match nobody without a word; say so instead. */
+/** What the filters name must exist: a tier, a contest or a draw the programme lacks would match nobody without a word. */
+async function checkFilters(deps: ApiDeps, filters: SegmentFilters): Promise<void> {
+  await checkTiers(deps, filters);
+  await checkReferences(deps, filters);
+}
+
+async function checkReferences(deps: ApiDeps, filters: SegmentFilters): Promise<void> {
+  const unknown = await unknownReferences(filters, {
+    contest: async (id) => (await deps.contests.store.find(id)) !== null,
+    draw: async (id) => (await deps.draws.draws.find(id)) !== null,
+  });
+  if (unknown.length === 0) return;
+  const what = (filter: string) => (filter === 'enteredContests' ? 'contest' : 'draw');
+  throw new ApiProblem(
+    'segment-reference-unknown',
+    `There is no ${unknown.map((ref) => `${what(ref.filter)} ${ref.id}`).join(', ')}; GET /api/v1/contests and GET /api/v1/draws list them.`,
+    {
+      errors: unknown.map((ref) => ({
+        location: 'body',
+        pointer: `/filters/${ref.filter}/${ref.index}`,
+        detail: `no ${what(ref.filter)} has this id`,
+      })),
+    },
+  );
+}
+
 async function checkTiers(deps: ApiDeps, filters: SegmentFilters): Promise<void> {
   const codes = (await deps.points.rules()).tiers.map((tier) => tier.code);
   const unknown = unknownTiers(filters, codes);

@@ -64,6 +64,26 @@ export const segmentFiltersSchema = z.strictObject({
     .max(20)
     .optional()
     .meta({ description: 'Quiz ids; a member who started any of them matches.' }),
+  enteredContests: z
+    .array(z.string().min(1).max(64))
+    .min(1)
+    .max(20)
+    .optional()
+    .meta({
+      description:
+        'Photo or drawing contest ids (GET /api/v1/contests); a member who sent an entry to any of them matches, whether moderators approved it, rejected it or have yet to decide: sending one is what entering is. An id no contest has is refused (422).',
+      examples: [['5f1e2d3c-4b5a-4968-8776-655443322110']],
+    }),
+  enteredDraws: z
+    .array(z.string().min(1).max(64))
+    .min(1)
+    .max(20)
+    .optional()
+    .meta({
+      description:
+        'Prize draw ids (GET /api/v1/draws); a member holding an entry in any of them matches. An entry withdrawn (its purchase refunded before the draw closed) does not count. An id no draw has is refused (422).',
+      examples: [['9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d']],
+    }),
   npsGroups: z.array(z.enum(npsGroups)).min(1).max(3).optional().meta({
     description:
       'By the member’s latest NPS answer: `promoter` (9–10), `passive` (7–8), `detractor` (0–6). Members who never answered do not match.',
@@ -75,4 +95,29 @@ export type SegmentFilters = z.infer<typeof segmentFiltersSchema>;
 /** Tier codes a filter names that the programme does not have: such a filter would silently match nobody. */
 export function unknownTiers(filters: SegmentFilters, tierCodes: readonly string[]): string[] {
   return (filters.tiers ?? []).filter((code) => !tierCodes.includes(code));
+}
+
+/** Where in the filters an id names a contest or a draw: `/enteredContests/0`… */
+export interface UnknownReference {
+  filter: 'enteredContests' | 'enteredDraws';
+  index: number;
+  id: string;
+}
+
+/**
+ * The contest and draw ids the filters name that `exists` does not know: such
+ * a filter would silently match nobody, so it is refused instead.
+ */
+export async function unknownReferences(
+  filters: SegmentFilters,
+  exists: { contest(id: string): Promise<boolean>; draw(id: string): Promise<boolean> },
+): Promise<UnknownReference[]> {
+  const named = [
+    ...(filters.enteredContests ?? []).map((id, index) => ({ filter: 'enteredContests' as const, index, id })),
+    ...(filters.enteredDraws ?? []).map((id, index) => ({ filter: 'enteredDraws' as const, index, id })),
+  ];
+  const known = await Promise.all(
+    named.map((ref) => (ref.filter === 'enteredContests' ? exists.contest(ref.id) : exists.draw(ref.id))),
+  );
+  return named.filter((_ref, i) => !known[i]);
 }

@@ -26,6 +26,10 @@ export interface SegmentQuery {
   joinedAt?: Bounds<Date>;
   birthMonths?: number[];
   playedQuizzes?: string[];
+  /** Contests the member sent an entry to, whatever its moderation. */
+  enteredContests?: string[];
+  /** Draws the member holds an entry in that was not withdrawn. */
+  enteredDraws?: string[];
   /** The group of the member's latest NPS answer. */
   npsGroups?: NpsGroup[];
   /** Only members who agreed to news and offers: whom a campaign may reach. */
@@ -54,6 +58,8 @@ export function segmentQuery(filters: SegmentFilters, now: Date, timezone: strin
     },
     birthMonths: filters.birthMonths,
     playedQuizzes: filters.playedQuizzes,
+    enteredContests: filters.enteredContests,
+    enteredDraws: filters.enteredDraws,
     npsGroups: filters.npsGroups,
   };
 }

@@ -1,7 +1,8 @@
 // The segments pages in Chromium: a marketer builds a segment by ticking
 // filters and watches the count and the newest members follow; saves it,
-// finds it listed with its count, edits it and deletes it; a taken name and
-// a bad bound are shown at their fields; a late count cannot overwrite a
+// finds it listed with its count, edits it and deletes it; picks who entered a
+// contest or a draw by its title; a taken name, a bad bound and a contest
+// deleted meanwhile are shown at their fields; a late count cannot overwrite a
 // newer one; a support account has no such section. axe-core checks the
 // list and the editor at desktop and phone widths.
 import type { Page } from 'playwright-core';
@@ -25,6 +26,7 @@ const MEMBERS = [
 
 let world: MembersWorld;
 let quizId = '';
+const memberIds: Record<string, string> = {};
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Sections' });
 const preview = (page: Page) => page.getByRole('complementary', { name: 'Who matches' });
@@ -59,6 +61,68 @@ async function newSegment(page: Page): Promise<void> {
   await counted(page, `${MEMBERS.length} members match`);
 }
 
+/** A contest Ana entered (her picture rejected) and a draw Boris holds an entry in and Costel's was withdrawn from. */
+async function seedContestAndDraw(): Promise<void> {
+  const { prisma } = world.app.db;
+  const at = (days: number) => new Date(CLOCK_START + days * 86_400_000);
+  for (const [id, en] of [
+    ['contest-summer', 'Summer photos'],
+    ['contest-gone', 'Drawings, cancelled'],
+  ] as const)
+    await prisma.contest.create({
+      data: {
+        id,
+        title: JSON.stringify({ en }),
+        submissionsOpenAt: at(0),
+        submissionsCloseAt: at(10),
+        votingOpensAt: at(10),
+        votingClosesAt: at(20),
+        prizes: '[]',
+        seed: 'seed',
+        createdAt: at(0),
+      },
+    });
+  await prisma.contestEntry.create({
+    data: {
+      id: 'entry-ana',
+      contestId: 'contest-summer',
+      memberId: memberIds['Ana Argint']!,
+      pictureId: 'picture-ana',
+      status: 'rejected',
+      submittedAt: at(1),
+    },
+  });
+  await prisma.draw.create({
+    data: {
+      id: 'draw-autumn',
+      title: JSON.stringify({ en: 'Autumn prize draw' }),
+      prizes: '[]',
+      entryKind: 'purchase',
+      entry: '{}',
+      opensAt: at(0),
+      closesAt: at(30),
+      drawAt: at(31),
+      seed: 'seed',
+      commitment: 'commitment',
+      createdAt: at(0),
+    },
+  });
+  for (const [name, withdrawnAt] of [
+    ['Boris Serebrov', null],
+    ['Costel Bronz', at(2)],
+  ] as const)
+    await prisma.drawEntry.create({
+      data: {
+        id: `draw-${name}`,
+        drawId: 'draw-autumn',
+        memberId: memberIds[name]!,
+        source: `purchase:${name}:1`,
+        withdrawnAt,
+        createdAt: at(1),
+      },
+    });
+}
+
 async function listedCount(page: Page, name: string): Promise<string> {
   const row = page.getByRole('table', { name: 'Saved segments' }).getByRole('row').filter({ hasText: name });
   await row.locator('[aria-busy="false"]').waitFor();
@@ -83,6 +147,7 @@ describe.skipIf(skipBrowserTests)(`the segments pages in Chromium${skipBrowserTe
         consent: true,
       });
       if (enrolled.status !== 201) throw new Error(`enrol: ${JSON.stringify(enrolled.body)}`);
+      memberIds[name] = enrolled.body.id;
       // Ana alone said yes to news and offers (in her chat; written here as the chat stores it).
       if (i === 0)
         await createMarketingConsentStore(world.app.db).record(enrolled.body.id, {
@@ -111,6 +176,7 @@ describe.skipIf(skipBrowserTests)(`the segments pages in Chromium${skipBrowserTe
     });
     if (quiz.status !== 201) throw new Error(`quiz: ${JSON.stringify(quiz.body)}`);
     quizId = quiz.body.id;
+    await seedContestAndDraw();
   }, 90_000);
 
   afterEach(async () => {
@@ -201,6 +267,36 @@ describe.skipIf(skipBrowserTests)(`the segments pages in Chromium${skipBrowserTe
     await nps.getByLabel('Detractors, 0–6').uncheck();
     await counted(page, '0 members match');
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('picks who entered a contest or a prize draw by its title, a withdrawn draw entry not counting', async () => {
+    const page = await signedIn(MARKETER);
+    await toSegments(page);
+    await newSegment(page);
+    await page.getByText('whether it was approved, rejected or is still waiting', { exact: false }).waitFor();
+    await page.getByLabel('Entered a contest').selectOption({ label: 'Summer photos' });
+    await counted(page, '1 member matches');
+    expect(await sampleNames(page)).toEqual(['Ana Argint']);
+    await page.getByLabel('Entered a contest').selectOption([]);
+    await page.getByLabel('Entered a prize draw').selectOption({ label: 'Autumn prize draw' });
+    await counted(page, '1 member matches');
+    expect(await sampleNames(page)).toEqual(['Boris Serebrov']);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('says at its field that a contest chosen was deleted meanwhile, and counts again once it is unselected', async () => {
+    const page = await signedIn(MARKETER);
+    await toSegments(page);
+    await newSegment(page);
+    await world.app.db.prisma.contest.delete({ where: { id: 'contest-gone' } });
+    const contests = page.getByLabel('Entered a contest');
+    await contests.selectOption({ label: 'Drawings, cancelled' });
+    await counted(page, 'Fix the fields marked to count the members.');
+    await page.getByText('This contest no longer exists; unselect it.').waitFor();
+    expect(await contests.getAttribute('aria-invalid')).toBe('true');
+    await contests.selectOption([]);
+    await counted(page, `${MEMBERS.length} members match`);
+    expect(await contests.getAttribute('aria-invalid')).toBeNull();
   });
 
   it('shows a taken name and a bad bound at their fields, and saves nothing', async () => {

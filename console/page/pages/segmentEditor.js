@@ -1,7 +1,8 @@
 // A segment's editor: its name, its filters, and beside them who they match
 // now, counted as the marketer edits. Saving sends the name and filters to
 // POST (new) or PUT (saved) /api/v1/segments; the API judges every value and
-// its problems are shown at the fields they name.
+// its problems are shown at the fields they name (a 422 names a contest or
+// draw that no longer exists).
 import { api, ApiError } from '../api.js';
 import { el, field, heading, notice, refusedNotice } from '../dom.js';
 import { t } from '../i18n.js';
@@ -10,9 +11,11 @@ import { previewPanel } from './segmentPreview.js';
 import { problemText } from './segmentWords.js';
 
 export async function render(context, id) {
-  const [rules, quizzes, segment] = await Promise.all([
+  const [rules, quizzes, contests, draws, segment] = await Promise.all([
     api('GET', '/program'),
     api('GET', '/quizzes').then((body) => body.quizzes),
+    api('GET', '/contests').then((body) => body.contests),
+    api('GET', '/draws').then((body) => body.draws),
     id ? savedSegment(id) : null,
   ]);
   if (id && !segment) return [backLink(), heading(t('segments.editHeading')), notice(t('segments.gone'), 'error')];
@@ -20,6 +23,8 @@ export async function render(context, id) {
     tiers: rules.tiers.map((tier) => tier.code),
     currency: rules.currency,
     quizzes,
+    contests,
+    draws,
     filters: segment?.filters ?? {},
   });
   const preview = previewPanel({
@@ -86,7 +91,7 @@ async function saveSegment({ segment, name, filters, message }) {
       : await api('POST', '/segments', body);
     location.hash = `#/segments?saved=${encodeURIComponent(saved.id)}`;
   } catch (error) {
-    if (!(error instanceof ApiError) || ![400, 404, 409].includes(error.status)) throw error;
+    if (!(error instanceof ApiError) || ![400, 404, 409, 422].includes(error.status)) throw error;
     message.replaceChildren(refusal(error, { name, filters }));
   }
 }

@@ -83,12 +83,15 @@ export function dateRange({ key, value }) {
   });
 }
 
-/** Quizzes by title, several chosen at once; with none made yet, a line saying so. */
-export function quizSelect({ key, quizzes, value = [] }) {
+/**
+ * Quizzes, contests or draws by title, several chosen at once; with none made
+ * yet, the line `none` saying so.
+ */
+export function titleSelect({ key, items, value = [], none }) {
   const id = nextId();
   const error = errorLine(`${id}-error`);
-  const help = el('p', { class: 'field__help', id: `${id}-help`, text: t('segments.help.playedQuizzes') });
-  const options = quizOptions(quizzes, value);
+  const help = el('p', { class: 'field__help', id: `${id}-help`, text: t(`segments.help.${key}`) });
+  const options = titledOptions(items, value);
   const select = el(
     'select',
     {
@@ -97,12 +100,12 @@ export function quizSelect({ key, quizzes, value = [] }) {
       size: String(Math.min(Math.max(options.length, 2), 6)),
       'aria-describedby': `${help.id} ${error.id}`,
     },
-    ...options.map(([quizId, title]) => el('option', { value: quizId, text: title, selected: value.includes(quizId) })),
+    ...options.map(([itemId, title]) => el('option', { value: itemId, text: title, selected: value.includes(itemId) })),
   );
   const title = t(`segments.filters.${key}`);
   const node =
     options.length === 0
-      ? noQuizzes(title)
+      ? noneYet(title, none)
       : el('div', { class: 'panel segment__group field' }, el('label', { for: id, text: title }), help, select, error);
   return {
     key,
@@ -120,21 +123,21 @@ export function quizSelect({ key, quizzes, value = [] }) {
   };
 }
 
-/** The quizzes by title; one the filters name that the list no longer has is kept, shown by its id. */
-function quizOptions(quizzes, value) {
-  const known = quizzes.map((quiz) => quiz.id);
+/** The items by title; one the filters name that the list no longer has is kept, shown by its id. */
+function titledOptions(items, value) {
+  const known = items.map((item) => item.id);
   return [
-    ...quizzes.map((quiz) => [quiz.id, titleOf(quiz)]),
-    ...value.filter((quizId) => !known.includes(quizId)).map((quizId) => [quizId, quizId]),
+    ...items.map((item) => [item.id, titleOf(item)]),
+    ...value.filter((itemId) => !known.includes(itemId)).map((itemId) => [itemId, itemId]),
   ];
 }
 
-function noQuizzes(title) {
+function noneYet(title, none) {
   return el(
     'fieldset',
     { class: 'panel segment__group' },
     el('legend', { text: title }),
-    el('p', { class: 'muted', text: t('segments.noQuizzes') }),
+    el('p', { class: 'muted', text: none }),
   );
 }
 
@@ -202,7 +205,7 @@ function markEnd(input, error, text) {
   else input.removeAttribute('aria-invalid');
 }
 
-/** A quiz's title in the reader's language, else in any it has. */
-function titleOf(quiz) {
-  return quiz.title?.[language()] ?? Object.values(quiz.title ?? {})[0] ?? quiz.id;
+/** A title in the reader's language, else in any it has. */
+function titleOf(item) {
+  return item.title?.[language()] ?? Object.values(item.title ?? {})[0] ?? item.id;
 }

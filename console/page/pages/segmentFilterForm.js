@@ -6,7 +6,7 @@ import { el } from '../dom.js';
 import { t } from '../i18n.js';
 import { channelName } from './deskWords.js';
 import { languageName, tierName } from './memberWords.js';
-import { checkGroup, dateRange, numberRange, quizSelect } from './segmentFilterControls.js';
+import { checkGroup, dateRange, numberRange, titleSelect } from './segmentFilterControls.js';
 import { monthName } from './segmentWords.js';
 
 const LOCALES = ['ru', 'ro', 'en'];
@@ -17,11 +17,11 @@ const MONTHS = Array.from({ length: 12 }, (_unused, i) => i + 1);
 
 /**
  * `tiers` are the programme's tier codes, `currency` its currency, `quizzes`
- * those a member may have played. `document()` is the filters to send, or
+ * those a member may have played, `contests` and `draws` those they may have entered. `document()` is the filters to send, or
  * null while an input holds what is not a number; `mark(errors)` shows the
  * API's errors under /filters at their controls and returns the first one marked.
  */
-export function filterForm({ tiers, currency, quizzes, filters }) {
+export function filterForm({ tiers, currency, quizzes, contests, draws, filters }) {
   const controls = [
     checkGroup({ key: 'tiers', options: tiers.map((code) => [code, tierName(code)]), value: filters.tiers }),
     checkGroup({ key: 'locales', options: LOCALES.map((code) => [code, languageName(code)]), value: filters.locales }),
@@ -45,7 +45,7 @@ export function filterForm({ tiers, currency, quizzes, filters }) {
       value: filters.birthMonths,
       columns: true,
     }),
-    quizSelect({ key: 'playedQuizzes', quizzes, value: filters.playedQuizzes }),
+    ...takingPart({ quizzes, contests, draws, filters }),
     checkGroup({
       key: 'npsGroups',
       options: NPS_GROUPS.map((group) => [group, t(`segments.npsGroups.${group}`)]),
@@ -58,6 +58,16 @@ export function filterForm({ tiers, currency, quizzes, filters }) {
     document: () => documentOf(filters, controls),
     mark: (errors) => markAll(errors, controls),
   };
+}
+
+/** What a member took part in: quizzes played, contests and draws entered, each chosen by title. */
+function takingPart({ quizzes, contests, draws, filters }) {
+  const select = (key, items, none) => titleSelect({ key, items, value: filters[key], none: t(none) });
+  return [
+    select('playedQuizzes', quizzes, 'segments.noQuizzes'),
+    select('enteredContests', contests, 'segments.noContests'),
+    select('enteredDraws', draws, 'segments.noDraws'),
+  ];
 }
 
 function documentOf(filters, controls) {

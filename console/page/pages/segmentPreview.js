@@ -68,7 +68,8 @@ async function ask(panel) {
 /** A count refused for its filters marks them; any other failure is the console's to tell (a session that ended…). */
 function refused(error, { count, sample, onProblems, failed }) {
   sample.replaceChildren();
-  if (error instanceof ApiError && error.status === 400) {
+  // 400: a value is not one; 422: a contest or draw the filters name is gone.
+  if (error instanceof ApiError && (error.status === 400 || error.status === 422)) {
     onProblems(Array.isArray(error.problem.errors) ? error.problem.errors : []);
     count.textContent = t('segments.preview.fix');
     return;

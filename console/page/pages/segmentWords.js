@@ -42,6 +42,8 @@ export function problemText(problem, { key = '', where = '', money = false } = {
 /** The filters' own checks come without a reason of their own: which one it was follows from where it points. */
 function ownCheck(key, where) {
   if (key === 'tiers') return 'unknownTier';
+  if (key === 'enteredContests') return 'unknownContest';
+  if (key === 'enteredDraws') return 'unknownDraw';
   if (where === '/max') return 'maxBelowMin';
   if (where === '/to') return 'toBeforeFrom';
   return 'invalid';

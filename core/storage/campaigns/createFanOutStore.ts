@@ -6,7 +6,7 @@ import { serializeReplies } from '../conversation/storedReplies.ts';
 import type { Database, Provider, Tx } from '../db/openDatabase.ts';
 import { timeOrderedId } from '../db/timeOrderedId.ts';
 import { Prisma } from '../generated/sqlite/client.ts';
-import { segmentWhere } from '../segments/segmentWhere.ts';
+import { segmentMemberIds } from '../segments/segmentMemberIds.ts';
 import { bestChat, type ReachableChat } from './bestChat.ts';
 import {
   insertMessages,
@@ -34,20 +34,9 @@ export function createFanOutStore(db: Database): FanOutStore {
         })
       )?.memberId ?? null,
     enrolNext: async (campaignId, query, after, limit) => {
-      const members = await prisma.member.findMany({
-        where: { ...segmentWhere(query), ...(after !== null && { id: { gt: after } }) },
-        orderBy: { id: 'asc' },
-        take: limit,
-        select: { id: true },
-      });
-      if (members.length > 0)
-        await insertRecipients(
-          prisma,
-          db.provider,
-          campaignId,
-          members.map((member) => member.id),
-        );
-      return members.length === limit ? members.at(-1)!.id : null;
+      const members = await segmentMemberIds(prisma, db.provider, query, after, limit);
+      if (members.length > 0) await insertRecipients(prisma, db.provider, campaignId, members);
+      return members.length === limit ? members.at(-1)! : null;
     },
     enrolTriggered: async (campaignId, query, round, after, limit) => {
       const members = await prisma.member.findMany({

@@ -1,11 +1,12 @@
 import type { Segment } from '../../segments/segment.ts';
 import { segmentFiltersSchema } from '../../segments/segmentFilters.ts';
 import type { SegmentMembers, SegmentStore } from '../../segments/segmentsPorts.ts';
+import type { SegmentQuery } from '../../segments/segmentQuery.ts';
 import { parseStoredJson } from '../../parseStoredJson.ts';
-import type { Segment as SegmentRow } from '../generated/sqlite/client.ts';
+import { Prisma, type Segment as SegmentRow } from '../generated/sqlite/client.ts';
 import type { Database } from '../db/openDatabase.ts';
 import { isUniqueViolation } from '../db/isUniqueViolation.ts';
-import { segmentWhere } from './segmentWhere.ts';
+import { segmentCondition } from './segmentCondition.ts';
 
 export function createSegmentStore(db: Database): SegmentStore {
   const segments = db.prisma.segment;
@@ -43,29 +44,59 @@ export function createSegmentStore(db: Database): SegmentStore {
   };
 }
 
+/** How many of the newest members a sample looks at before it reads them all. */
+const NEWEST_WINDOW = 2000;
+
 export function createSegmentMembers(db: Database): SegmentMembers {
+  const { prisma, provider } = db;
   return {
     count: async (query) => {
-      const groups = await db.prisma.member.groupBy({
-        by: ['marketingOptIn'],
-        where: segmentWhere(query),
-        _count: { _all: true },
-      });
-      const of = (optedIn: boolean) => groups.find((group) => group.marketingOptIn === optedIn)?._count._all ?? 0;
-      return { members: of(true) + of(false), optedIn: of(true) };
+      const [row] = await prisma.$queryRaw<{ members: number | bigint; optedIn: number | bigint | null }[]>`
+        SELECT COUNT(*) AS "members", SUM(CASE WHEN m."marketingOptIn" THEN 1 ELSE 0 END) AS "optedIn"
+        FROM "Member" m WHERE ${segmentCondition(query, provider)}`;
+      return { members: Number(row?.members ?? 0), optedIn: Number(row?.optedIn ?? 0) };
     },
-    includes: async (query, memberId) =>
-      (await db.prisma.member.count({ where: { ...segmentWhere(query), id: memberId } })) === 1,
+    includes: async (query, memberId) => {
+      const rows = await prisma.$queryRaw<unknown[]>`
+        SELECT 1 AS "hit" FROM "Member" m WHERE m."id" = ${memberId} AND ${segmentCondition(query, provider)}`;
+      return rows.length === 1;
+    },
     sample: async (query, limit) => {
-      const rows = await db.prisma.member.findMany({
-        where: segmentWhere(query),
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-        take: limit,
-        select: { id: true, name: true, cardNumber: true, tier: true, locale: true, createdAt: true },
-      });
-      return rows.map(({ createdAt, ...row }) => ({ ...row, joinedAt: createdAt }));
+      const newest = await sampleOf(db, query, limit, true);
+      const rows = newest.length === limit ? newest : await sampleOf(db, query, limit, false);
+      return rows.map(({ createdAt, ...row }) => ({ ...row, joinedAt: new Date(createdAt) }));
     },
   };
+}
+
+interface SampleRow {
+  id: string;
+  name: string;
+  cardNumber: string;
+  tier: string | null;
+  locale: string;
+  createdAt: Date | string | number;
+}
+
+/**
+ * The newest `limit` matching members, looked for among the newest
+ * `NEWEST_WINDOW` members first (`newestFirst`) or among all. Walking the
+ * newest members in order and stopping at the tenth match is quick when many
+ * match, and reads every member (each by its index entry, then its row) when
+ * few do; sorting all the matches costs one pass whatever they are. Ten
+ * matches among the newest 2,000 are the newest ten of all; fewer mean the
+ * pass over everyone is needed, sorted rather than walked (SQLite's `+` keeps
+ * it off the index).
+ */
+function sampleOf(db: Database, query: SegmentQuery, limit: number, newestFirst: boolean): Promise<SampleRow[]> {
+  const from = newestFirst
+    ? Prisma.sql`(SELECT * FROM "Member" ORDER BY "createdAt" DESC, "id" DESC LIMIT ${NEWEST_WINDOW}) m`
+    : Prisma.sql`"Member" m`;
+  const sorted = db.provider === 'sqlite' && !newestFirst ? Prisma.raw('+') : Prisma.empty;
+  return db.prisma.$queryRaw<SampleRow[]>`
+    SELECT m."id", m."name", m."cardNumber", m."tier", m."locale", m."createdAt" FROM ${from}
+    WHERE ${segmentCondition(query, db.provider)}
+    ORDER BY ${sorted}m."createdAt" DESC, ${sorted}m."id" DESC LIMIT ${limit}`;
 }
 
 /**

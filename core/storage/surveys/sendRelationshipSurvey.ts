@@ -6,7 +6,8 @@ import { recordAuditInTransaction } from '../audit/recordAudit.ts';
 import type { Database, Tx } from '../db/openDatabase.ts';
 import { scheduleInTransaction } from './scheduleInTransaction.ts';
 import type { Prisma } from '../generated/sqlite/client.ts';
-import { segmentWhere } from '../segments/segmentWhere.ts';
+import { segmentMemberIds } from '../segments/segmentMemberIds.ts';
+import type { SegmentQuery } from '../../segments/segmentQuery.ts';
 
 const PAGE = 500;
 
@@ -44,7 +45,7 @@ export function createSurveySending(db: Database): SurveySending {
           for (const member of page) await scheduleOne(tx, member, survey, outcome);
         });
       if (audience === 'all') await forEveryMember(db, {}, schedule);
-      else if ('segment' in audience) await forEveryMember(db, segmentWhere(audience.segment), schedule);
+      else if ('segment' in audience) await forEveryMember(db, audience.segment, schedule);
       else await schedule(await namedMembers(db, audience, outcome));
       await db.prisma.$transaction((tx) =>
         recordAuditInTransaction(tx, {
@@ -67,15 +68,15 @@ export function createSurveySending(db: Database): SurveySending {
 
 async function forEveryMember(
   db: Database,
-  matching: Prisma.MemberWhereInput,
+  matching: SegmentQuery,
   schedule: (page: Recipient[]) => Promise<void>,
 ): Promise<void> {
-  let after = '';
+  let after: string | null = null;
   for (;;) {
-    const page = await recipients(db, { ...matching, id: { gt: after } });
-    if (page.length === 0) return;
-    await schedule(page);
-    after = page[page.length - 1]!.id;
+    const ids = await segmentMemberIds(db.prisma, db.provider, matching, after, PAGE);
+    if (ids.length === 0) return;
+    await schedule(await recipients(db, { id: { in: ids } }, ids.length));
+    after = ids.at(-1)!;
   }
 }
 
