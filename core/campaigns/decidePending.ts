@@ -28,6 +28,8 @@ export async function decidePending(deps: CampaignDeps, campaign: Campaign, now:
       deps.batchSize ?? DEFAULT_BATCH,
     );
     if (members.length === 0) return true;
+    // A turn after each statement, not only after each batch: a chat request waits behind one of them at most.
+    await nextTurn();
     const decisions = members.map((member) =>
       decideRecipient(campaign, member, { capMessages: rules.marketingCap.messages, notBefore, render }),
     );
