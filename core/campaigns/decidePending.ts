@@ -6,7 +6,11 @@ import { decideRecipient } from './decideRecipient.ts';
 import { nextTurn } from './nextTurn.ts';
 import { campaignRenderer } from './renderCampaignMessage.ts';
 
-export const DEFAULT_BATCH = 500;
+/**
+ * Members per batch. A thousand take about a fifth less work in all than five hundred (half the statements and
+ * commits); the fan-out gives way to the chats between statements (nextTurn.ts), so each waits behind one at most.
+ */
+export const DEFAULT_BATCH = 1000;
 
 /**
  * Gives every enrolled member not decided yet their outcome, and queues
@@ -28,6 +32,8 @@ export async function decidePending(deps: CampaignDeps, campaign: Campaign, now:
       deps.batchSize ?? DEFAULT_BATCH,
     );
     if (members.length === 0) return true;
+    // A turn after each statement, not only after each batch: a chat request waits behind one of them at most.
+    await nextTurn();
     const decisions = members.map((member) =>
       decideRecipient(campaign, member, { capMessages: rules.marketingCap.messages, notBefore, render }),
     );

@@ -46,7 +46,7 @@ export function createCampaignStore(db: Database): CampaignStore {
         if (to === 'sending') await tx.campaign.updateMany({ where: { id, startedAt: null }, data: { startedAt: at } });
         await moveWaitingMessages(tx, id, to, notBefore ?? at);
         return true;
-      }),
+      }, MOVE_OPTIONS),
     automations: async () =>
       (await prisma.campaign.findMany({ where: { trigger: { not: null } }, orderBy: { trigger: 'asc' } })).map(
         toCampaign,
@@ -94,6 +94,13 @@ export function createCampaignStore(db: Database): CampaignStore {
     },
   };
 }
+
+/**
+ * A fan-out queues 100,000 messages within seconds now, and pausing or cancelling moves every one still waiting in
+ * this one transaction: on a busy PostgreSQL that outlasts Prisma's default of 5 s, which would answer the
+ * marketer's cancel with an error and change nothing.
+ */
+const MOVE_OPTIONS = { maxWait: 10_000, timeout: 60_000 };
 
 /**
  * A campaign's messages not yet handed to a platform follow it: held while

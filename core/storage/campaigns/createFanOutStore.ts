@@ -1,22 +1,15 @@
-import type { AudienceMember, Decision, FanOutStore } from '../../campaigns/campaignsPorts.ts';
+import type { Decision, FanOutStore } from '../../campaigns/campaignsPorts.ts';
+import type { Outbound } from '../../outbound.ts';
 import type { TriggerQuery } from '../../campaigns/automationAudience.ts';
 import { categoryMuteTopic } from '../../campaigns/campaignCategories.ts';
-import { isLocale } from '../../i18n/locale.ts';
-import { serializeReplies } from '../conversation/storedReplies.ts';
+import { nextTurn } from '../../campaigns/nextTurn.ts';
 import type { Database, Provider, Tx } from '../db/openDatabase.ts';
 import { timeOrderedId } from '../db/timeOrderedId.ts';
 import { Prisma } from '../generated/sqlite/client.ts';
 import { segmentMemberIds } from '../segments/segmentMemberIds.ts';
-import { bestChat, type ReachableChat } from './bestChat.ts';
-import {
-  insertMessages,
-  insertRecipients,
-  readPending,
-  recipientKey,
-  writeOutcomes,
-  type PendingRow,
-  type QueuedRow,
-} from './fanOutSql.ts';
+import { campaignMessageSerializer } from './campaignMessageSerializer.ts';
+import { insertMessages, insertRecipients, recipientKey, writeOutcomes, type QueuedRow } from './fanOutSql.ts';
+import { readPendingAudience } from './readPendingAudience.ts';
 
 /** The outbox's key for one member's message of one campaign (and round): the last guard of exactly once. */
 export const campaignDedupeKey = (campaignId: string, memberId: string, round = '') =>
@@ -24,6 +17,7 @@ export const campaignDedupeKey = (campaignId: string, memberId: string, round = 
 
 export function createFanOutStore(db: Database): FanOutStore {
   const { prisma } = db;
+  const serialize = campaignMessageSerializer();
   return {
     lastEnrolled: async (campaignId) =>
       (
@@ -35,7 +29,10 @@ export function createFanOutStore(db: Database): FanOutStore {
       )?.memberId ?? null,
     enrolNext: async (campaignId, query, after, limit) => {
       const members = await segmentMemberIds(prisma, db.provider, query, after, limit);
-      if (members.length > 0) await insertRecipients(prisma, db.provider, campaignId, members);
+      if (members.length === 0) return null;
+      // Chat requests that arrived during the read go first (core/campaigns/nextTurn.ts).
+      await nextTurn();
+      await insertRecipients(prisma, db.provider, campaignId, members);
       return members.length === limit ? members.at(-1)! : null;
     },
     enrolTriggered: async (campaignId, query, round, after, limit) => {
@@ -66,12 +63,13 @@ export function createFanOutStore(db: Database): FanOutStore {
       if (db.provider === 'postgresql') await prisma.$executeRaw`ANALYZE "CampaignRecipient"`;
       await prisma.campaign.updateMany({ where: { id: campaignId, enrolledAt: null }, data: { enrolledAt: at } });
     },
-    pending: async (campaignId, category, capSince, limit) => {
-      const rows = await readPending(prisma, campaignId, categoryMuteTopic(category), capSince, limit);
-      return audienceOf(rows);
-    },
-    settle: (campaignId, decisions, at) =>
-      prisma.$transaction(async (tx) => {
+    pending: (campaignId, category, capSince, limit) =>
+      readPendingAudience(prisma, db.provider, campaignId, categoryMuteTopic(category), capSince, limit),
+    settle: (campaignId, decisions, at) => {
+      // The messages are made before the transaction opens: it holds the campaign's row (and, on SQLite, the one
+      // connection the chats share) only for the statements.
+      const queued = queuedRows(campaignId, decisions, serialize);
+      return prisma.$transaction(async (tx) => {
         // Taking the campaign's row first orders this batch against a pause or a cancel, which take it too.
         const { count } = await tx.campaign.updateMany({
           where: { id: campaignId, status: 'sending' },
@@ -79,9 +77,10 @@ export function createFanOutStore(db: Database): FanOutStore {
         });
         if (count === 0) return false;
         const decided = await writeOutcomes(tx, db.provider, campaignId, decisions, at);
-        await queueMessages(tx, db.provider, campaignId, decisions, decided, at);
+        await queueMessages(tx, db.provider, campaignId, queued, decided, at);
         return true;
-      }),
+      });
+    },
     markFannedOut: async (campaignId, at) => {
       await prisma.campaign.updateMany({ where: { id: campaignId, fannedOutAt: null }, data: { fannedOutAt: at } });
     },
@@ -99,75 +98,51 @@ export function createFanOutStore(db: Database): FanOutStore {
   };
 }
 
-/**
- * The outbox rows of the members this batch decided as queued: a member
- * another instance decided meanwhile gets theirs from that instance, so what
- * was recorded and what is sent never disagree.
- */
-async function queueMessages(
-  tx: Tx,
-  provider: Provider,
+/** The outbox rows of a batch's queued members, grouped by when they may go (a batch has one moment). */
+type QueuedGroups = Map<number, { notBefore: Date; rows: Array<QueuedRow & { key: string }> }>;
+
+function queuedRows(
   campaignId: string,
   decisions: readonly Decision[],
-  decided: ReadonlySet<string>,
-  at: Date,
-): Promise<void> {
-  // The rows by when they may go: one statement for each moment (a batch has one).
-  const byTime = new Map<number, { notBefore: Date; rows: QueuedRow[] }>();
+  serialize: (message: Outbound) => string,
+): QueuedGroups {
+  const byTime: QueuedGroups = new Map();
   for (const decision of decisions) {
-    if (decision.outcome !== 'queued' || !decided.has(recipientKey(decision.memberId, decision.round))) continue;
-    const group = byTime.get(decision.notBefore.getTime()) ?? { notBefore: decision.notBefore, rows: [] };
+    if (decision.outcome !== 'queued') continue;
+    const time = decision.notBefore.getTime();
+    let group = byTime.get(time);
+    if (!group) byTime.set(time, (group = { notBefore: decision.notBefore, rows: [] }));
     group.rows.push({
+      key: recipientKey(decision.memberId, decision.round),
       id: timeOrderedId(),
       channel: decision.chat.channel,
       address: decision.chat.address,
       memberId: decision.memberId,
       dedupeKey: campaignDedupeKey(campaignId, decision.memberId, decision.round),
-      payload: serializeReplies([decision.message]),
+      payload: serialize(decision.message),
     });
-    byTime.set(decision.notBefore.getTime(), group);
   }
-  for (const { notBefore, rows } of byTime.values())
-    await insertMessages(tx, provider, campaignId, rows, notBefore, at);
+  return byTime;
 }
 
-/** The rows of `readPending` (one per chat) as one audience member each, in their order. */
-function audienceOf(rows: readonly PendingRow[]): AudienceMember[] {
-  const members: AudienceMember[] = [];
-  const chats: ReachableChat[][] = [];
-  let last: PendingRow | undefined;
-  for (const row of rows) {
-    if (!last || row.memberId !== last.memberId || row.round !== last.round) {
-      if (last) members.push(memberOf(last, chats.at(-1)!));
-      chats.push([]);
-      last = row;
-    }
-    if (row.channel !== null && row.address !== null)
-      chats.at(-1)!.push({
-        channel: row.channel,
-        address: row.address,
-        lastSeenAt: row.lastSeenAt === null ? null : new Date(row.lastSeenAt),
-        updatedAt: new Date(row.updatedAt!),
-      });
+/**
+ * Writes the outbox rows of the members this batch decided as queued, one
+ * statement for each moment: a member another instance decided meanwhile
+ * gets theirs from that instance, so what was recorded and what is sent
+ * never disagree.
+ */
+async function queueMessages(
+  tx: Tx,
+  provider: Provider,
+  campaignId: string,
+  queued: QueuedGroups,
+  decided: ReadonlySet<string>,
+  at: Date,
+): Promise<void> {
+  for (const { notBefore, rows } of queued.values()) {
+    const mine = rows.filter((row) => decided.has(row.key)).map(({ key: _key, ...row }) => row);
+    if (mine.length > 0) await insertMessages(tx, provider, campaignId, mine, notBefore, at);
   }
-  if (last) members.push(memberOf(last, chats.at(-1)!));
-  return members;
-}
-
-function memberOf(row: PendingRow, chats: readonly ReachableChat[]): AudienceMember {
-  return {
-    memberId: row.memberId,
-    round: row.round,
-    name: row.name,
-    locale: isLocale(row.locale) ? row.locale : 'en',
-    balance: Number(row.balance),
-    tier: row.tier,
-    // Erasing a member's data withdraws every consent they gave.
-    optedIn: Boolean(row.marketingOptIn) && !row.erased,
-    categoryMuted: Boolean(row.muted),
-    recentMessages: Number(row.recent),
-    chat: bestChat(chats, row.notifyChannel),
-  };
 }
 
 /** An automatic message's trigger as a filter on members: only those who agreed to news and offers are enrolled. */

@@ -30,58 +30,6 @@ export async function insertRecipients(
         ON CONFLICT DO NOTHING`);
 }
 
-/** One row per pending recipient and reachable chat (a member without one: one row, chat columns null). */
-export interface PendingRow {
-  memberId: string;
-  round: string;
-  name: string;
-  locale: string;
-  balance: number | bigint;
-  tier: string | null;
-  marketingOptIn: boolean | number;
-  erased: boolean | number;
-  notifyChannel: string | null;
-  muted: boolean | number;
-  recent: number | bigint;
-  channel: string | null;
-  address: string | null;
-  lastSeenAt: Date | string | null;
-  updatedAt: Date | string | null;
-}
-
-/**
- * The next undecided members of a campaign, walked in the order of the
- * index on (campaignId, outcome, memberId, round), each with what deciding
- * needs: the member, whether they muted the category, their campaign
- * messages since `capSince`, and their reachable chats. One statement, the
- * same on both databases.
- */
-export function readPending(
-  prisma: Tx,
-  campaignId: string,
-  topic: string,
-  capSince: Date,
-  limit: number,
-): Promise<PendingRow[]> {
-  return prisma.$queryRaw<PendingRow[]>`
-    WITH "page" AS (
-      SELECT "memberId", "round" FROM "CampaignRecipient"
-      WHERE "campaignId" = ${campaignId} AND "outcome" = 'pending'
-      ORDER BY "memberId", "round"
-      LIMIT ${limit}
-    )
-    SELECT p."memberId", p."round", m."name", m."locale", m."balance", m."tier", m."marketingOptIn",
-      m."erasedAt" IS NOT NULL AS "erased", m."notifyChannel",
-      EXISTS (SELECT 1 FROM "NotificationMute" n WHERE n."memberId" = p."memberId" AND n."topic" = ${topic}) AS "muted",
-      (SELECT COUNT(*) FROM "CampaignRecipient" q
-        WHERE q."memberId" = p."memberId" AND q."outcome" = 'queued' AND q."decidedAt" >= ${capSince}) AS "recent",
-      c."channel", c."address", c."lastSeenAt", c."updatedAt"
-    FROM "page" p
-    JOIN "Member" m ON m."id" = p."memberId"
-    LEFT JOIN "Chat" c ON c."memberId" = p."memberId" AND c."unreachableAt" IS NULL
-    ORDER BY p."memberId", p."round"`;
-}
-
 /**
  * Writes each decision's outcome where the member is still pending, a
  * statement per outcome (and round) with the members' ids as one JSON
