@@ -35,6 +35,8 @@ export interface SendGate {
   /** An address carried by another gate's call: it counts against the address's limits alone. */
   beginAddress(address: string): void;
   endAddress(address: string, now: number): void;
+  /** The lane has nothing waiting for the channel: its next send starts a fresh, evenly spread schedule. */
+  quiet(): void;
   /** Nothing starts on the channel before `until` (a 429's retry_after). */
   pauseChannel(until: number): void;
   /** The end of the current pause; in the past when there is none. */
@@ -52,7 +54,7 @@ export function createSendGate(limits: RateLimits): SendGate {
   const capacity = Math.max(1, Math.floor(limits.perSecond));
   const windowMs = (capacity * 1000) / limits.perSecond;
   const window = slidingWindow(capacity, windowMs);
-  const pacing = pacer(windowMs / capacity, Math.max(1, Math.ceil(capacity / 10)));
+  const pacing = pacer(windowMs / capacity, Math.max(1, Math.ceil(capacity / 10)), windowMs);
   const addresses = addressSpacing(limits.perAddressIntervalMs, limits.perAddressPerHour ?? Infinity);
   let pausedUntil = 0;
   const beginCall = (now: number) => {
@@ -60,7 +62,11 @@ export function createSendGate(limits: RateLimits): SendGate {
     pacing.begin(now);
   };
   return {
-    channelReadyAt: (now) => Math.max(pausedUntil, window.readyAt(now), pacing.readyAt()),
+    channelReadyAt(now) {
+      const readyAt = Math.max(pausedUntil, window.readyAt(now), pacing.readyAt());
+      if (readyAt > now) pacing.refused(now);
+      return readyAt;
+    },
     addressReadyAt: (address) => addresses.readyAt(address),
     begin(address, now) {
       beginCall(now);
@@ -74,6 +80,7 @@ export function createSendGate(limits: RateLimits): SendGate {
     endCall: (now) => window.end(now),
     beginAddress: (address) => addresses.begin(address),
     endAddress: (address, now) => addresses.end(address, now),
+    quiet: () => pacing.quiet(),
     pauseChannel(until) {
       pausedUntil = Math.max(pausedUntil, until);
     },
@@ -113,13 +120,32 @@ function slidingWindow(capacity: number, windowMs: number) {
 /**
  * Spreads sends evenly (one per `gapMs`) instead of in bursts, tolerating a
  * few sends of lag so that timers firing late do not lower the rate.
+ *
+ * Only a fresh schedule needs it: once the lane is held back by the window,
+ * the window repeats the spread of the second before. The schedule then
+ * keeps running from when the lane was first held back, up to `catchUpMs`
+ * back, instead of starting again from every late send: a send that starts
+ * late because the process stalled (a busy machine, a long garbage
+ * collection) does not move every later send back by the stall, and the
+ * slots the window freed meanwhile are used at once. The window alone keeps
+ * the platform's count within the limit. A lane that went quiet starts a
+ * fresh schedule, so a campaign's first second is spread.
  */
-function pacer(gapMs: number, burst: number) {
+function pacer(gapMs: number, burst: number, catchUpMs: number) {
   let theoretical = 0;
+  /** When the lane was first told to wait since it last went quiet. */
+  let heldSince: number | null = null;
   return {
     readyAt: () => theoretical - gapMs * burst,
+    refused(now: number) {
+      heldSince ??= now;
+    },
+    quiet() {
+      heldSince = null;
+    },
     begin(now: number) {
-      theoretical = Math.max(theoretical, now) + gapMs;
+      const from = heldSince === null ? now : Math.max(heldSince, now - catchUpMs);
+      theoretical = Math.max(theoretical, from) + gapMs;
     },
   };
 }
