@@ -20,7 +20,13 @@ export interface RateLimits {
  * came back, plus the window (overall) or the interval (per address). The
  * platform receives a request somewhere between those two moments, so however
  * the network delays it, the platform never sees more than the limit in any
- * window — which counting from the start alone could not promise.
+ * window — which counting from the start (or from the moment the request is
+ * written) could not promise: on a loaded machine a request may reach the
+ * platform hundreds of ms after it left, so requests sent a second apart can
+ * arrive together (an attempt that counted from the start let the Bot API
+ * stand-in see 45 in one second). The price is one round trip per window, a
+ * few ms on loopback; the larger losses, a lane waiting for the table or a
+ * stalled process, are made up by claiming ahead and by the pacer's catch-up.
  */
 export interface SendGate {
   /** When the next send may start on the channel as a whole; Infinity while every slot is in flight. */
@@ -48,6 +54,33 @@ export interface SendGate {
 }
 
 export function createSendGate(limits: RateLimits): SendGate {
+  const channel = channelLimit(limits);
+  const addresses = addressSpacing(limits.perAddressIntervalMs, limits.perAddressPerHour ?? Infinity);
+  return {
+    channelReadyAt: (now) => channel.readyAt(now),
+    addressReadyAt: (address) => addresses.readyAt(address),
+    begin(address, now) {
+      channel.begin(now);
+      addresses.begin(address);
+    },
+    end(address, now) {
+      channel.end(now);
+      addresses.end(address, now);
+    },
+    beginCall: (now) => channel.begin(now),
+    endCall: (now) => channel.end(now),
+    beginAddress: (address) => addresses.begin(address),
+    endAddress: (address, now) => addresses.end(address, now),
+    quiet: () => channel.quiet(),
+    pauseChannel: (until) => channel.pause(until),
+    pausedUntil: () => channel.pausedUntil(),
+    holdAddress: (address, until) => addresses.hold(address, until),
+    heldUntil: (address) => addresses.heldUntil(address),
+  };
+}
+
+/** The channel's own limit: its sliding window, the even spread of its sends, and a 429's pause. */
+function channelLimit(limits: RateLimits) {
   if (!(limits.perSecond > 0))
     throw new RangeError(`A channel's rate must be above 0 messages per second, got ${limits.perSecond}.`);
   // Below 1/s the window widens instead of the capacity falling to zero.
@@ -55,38 +88,23 @@ export function createSendGate(limits: RateLimits): SendGate {
   const windowMs = (capacity * 1000) / limits.perSecond;
   const window = slidingWindow(capacity, windowMs);
   const pacing = pacer(windowMs / capacity, Math.max(1, Math.ceil(capacity / 10)), windowMs);
-  const addresses = addressSpacing(limits.perAddressIntervalMs, limits.perAddressPerHour ?? Infinity);
   let pausedUntil = 0;
-  const beginCall = (now: number) => {
-    window.begin();
-    pacing.begin(now);
-  };
   return {
-    channelReadyAt(now) {
+    readyAt(now: number): number {
       const readyAt = Math.max(pausedUntil, window.readyAt(now), pacing.readyAt());
       if (readyAt > now) pacing.refused(now);
       return readyAt;
     },
-    addressReadyAt: (address) => addresses.readyAt(address),
-    begin(address, now) {
-      beginCall(now);
-      addresses.begin(address);
+    begin(now: number) {
+      window.begin();
+      pacing.begin(now);
     },
-    end(address, now) {
-      window.end(now);
-      addresses.end(address, now);
-    },
-    beginCall,
-    endCall: (now) => window.end(now),
-    beginAddress: (address) => addresses.begin(address),
-    endAddress: (address, now) => addresses.end(address, now),
+    end: (now: number) => window.end(now),
     quiet: () => pacing.quiet(),
-    pauseChannel(until) {
+    pause(until: number) {
       pausedUntil = Math.max(pausedUntil, until);
     },
     pausedUntil: () => pausedUntil,
-    holdAddress: (address, until) => addresses.hold(address, until),
-    heldUntil: (address) => addresses.heldUntil(address),
   };
 }
 
