@@ -74,6 +74,10 @@ export class ChannelLane {
   private queue: ClaimedMessage[] = [];
   private readonly inFlight = new Set<Promise<void>>();
   private nextClaimAt = 0;
+  /** The claim under way, if any: it runs beside the sends, so the lane never stops sending to wait for the table. */
+  private claiming: Promise<void> | null = null;
+  /** A claim that failed while draining (`untilIdle`), rethrown by the loop. */
+  private claimFailure: { error: unknown } | null = null;
   /** The last claim found less than it asked for. */
   private nothingMoreDue = false;
   /** When the messages this lane gave back for later are due again, so it claims them on time. */
@@ -108,15 +112,18 @@ export class ChannelLane {
     this.nextClaimAt = 0;
     try {
       while (!this.stopping) {
-        await this.refill(untilIdle);
+        this.refill(untilIdle);
+        if (this.claimFailure) throw this.claimFailure.error;
         if (this.sweepDue) await this.deferFarMessages(untilIdle);
         const next = this.pickNext();
         if ('send' in next) this.track(this.send(next.send), next.send.id);
         else if ('batch' in next) this.track(this.sendBatch(next.batch), next.batch[0]!.id);
         else if (untilIdle && this.idle()) break;
-        else await this.waker.sleep(Math.min(next.waitMs, this.deps.settings.pollIntervalMs));
+        else await this.pause(next.waitMs);
       }
     } finally {
+      await this.claiming;
+      this.claimFailure = null;
       await Promise.all([...this.inFlight]);
       await this.releaseQueue();
     }
@@ -136,7 +143,23 @@ export class ChannelLane {
 
   /** Nothing due, nothing held, nothing in flight, and nothing this lane held back for its limits still to come. */
   private idle(): boolean {
-    return this.nothingMoreDue && this.queue.length === 0 && this.inFlight.size === 0 && this.deferrals.size === 0;
+    return (
+      this.nothingMoreDue &&
+      !this.claiming &&
+      this.queue.length === 0 &&
+      this.inFlight.size === 0 &&
+      this.deferrals.size === 0
+    );
+  }
+
+  /**
+   * Waits until something may start, a send ends or a claim comes back. With
+   * nothing to wait for but the claim under way it waits for that claim alone,
+   * rather than polling: a simulated clock would race ahead at every poll.
+   */
+  private async pause(waitMs: number): Promise<void> {
+    if (waitMs === Infinity && this.claiming && this.inFlight.size === 0) await this.claiming;
+    else await this.waker.sleep(Math.min(waitMs, this.deps.settings.pollIntervalMs));
   }
 
   /** Rate limits run on a monotonic clock: the table's clock may be set by a test or jump with NTP. */
@@ -149,15 +172,29 @@ export class ChannelLane {
     return new Date(this.deps.clock().getTime() + (at - this.now()));
   }
 
-  /** When the next claim may run: not while the lane holds more than half its capacity. */
+  /** When the next claim may run: not while one is under way, nor while the lane holds more than half its capacity. */
   private claimTime(): number {
+    if (this.claiming) return Infinity;
     const room = this.capacity - this.queue.length - this.inFlight.size;
     return room < Math.ceil(this.capacity / 2) ? Infinity : this.nextClaimAt;
   }
 
-  private async refill(untilIdle: boolean): Promise<void> {
+  /**
+   * Starts a claim when one is due, without waiting for it: it is asked for
+   * while half the lane's capacity (about a second of sending) is still in
+   * hand, so the next rows arrive before the last ones have gone and the gate
+   * never waits for the table. The loop is woken when they come.
+   */
+  private refill(untilIdle: boolean): void {
+    if (this.now() < this.claimTime()) return;
+    this.claiming = this.claim(untilIdle).finally(() => {
+      this.claiming = null;
+      this.waker.wake();
+    });
+  }
+
+  private async claim(untilIdle: boolean): Promise<void> {
     const now = this.now();
-    if (now < this.claimTime()) return;
     const { channel, store, settings } = this.deps;
     const limit = this.capacity - this.queue.length - this.inFlight.size;
     try {
@@ -168,8 +205,8 @@ export class ChannelLane {
       this.nextClaimAt = Math.min(this.nothingMoreDue ? now + settings.pollIntervalMs : now, ...this.deferrals);
       if (claimed.length > 0) this.sweepDue = true;
     } catch (error) {
-      if (untilIdle) throw error;
-      this.deps.log.error({ err: error, channel }, 'outbox: could not claim due messages; will try again');
+      if (untilIdle) this.claimFailure = { error };
+      else this.deps.log.error({ err: error, channel }, 'outbox: could not claim due messages; will try again');
       this.nextClaimAt = now + settings.pollIntervalMs;
     }
   }
@@ -183,11 +220,17 @@ export class ChannelLane {
   private pickNext(): Next {
     const now = this.now();
     let until = this.claimTime();
-    if (this.queue.length === 0) return { waitMs: until - now };
+    if (this.queue.length === 0) {
+      this.gate.quiet();
+      this.batches?.gate.quiet();
+      return { waitMs: until - now };
+    }
     const pausedUntil = this.gate.pausedUntil();
     if (pausedUntil > now) return { waitMs: Math.min(until, pausedUntil) - now };
     const { ready, soonest } = this.readyHeads();
     const { batch, singles } = this.batches ? this.batches.keys.split(ready) : { batch: null, singles: ready };
+    if (!batch) this.batches?.gate.quiet();
+    if (singles.length === 0) this.gate.quiet();
     if (batch) {
       const batchAt = this.batches!.gate.channelReadyAt(now);
       if (batchAt <= now) return { batch: this.take(batch) };
@@ -241,7 +284,7 @@ export class ChannelLane {
   private async send(message: ClaimedMessage): Promise<void> {
     const started = this.now();
     if (this.tooLate(message)) {
-      await this.deps.store.release([message]);
+      await this.giveBackLate([message]);
       return;
     }
     let result: SendResult;
@@ -276,7 +319,18 @@ export class ChannelLane {
       if (refused) return this.halt(batch, refused.reason);
       await this.settleBatch(fresh, results);
     }
-    if (late.size > 0) await this.deps.store.release([...late]);
+    if (late.size > 0) await this.giveBackLate([...late]);
+  }
+
+  /**
+   * Gives back messages held too long to send safely. They are due at once,
+   * so the lane looks again, instead of trusting a claim that may have run
+   * before they were back in the table.
+   */
+  private async giveBackLate(messages: ClaimedMessage[]): Promise<void> {
+    await this.deps.store.release(messages);
+    this.nothingMoreDue = false;
+    this.nextClaimAt = 0;
   }
 
   /** Half the lease is kept in hand: a send must never start so late that the row could be claimed again meanwhile. */

@@ -20,7 +20,13 @@ export interface RateLimits {
  * came back, plus the window (overall) or the interval (per address). The
  * platform receives a request somewhere between those two moments, so however
  * the network delays it, the platform never sees more than the limit in any
- * window — which counting from the start alone could not promise.
+ * window — which counting from the start (or from the moment the request is
+ * written) could not promise: on a loaded machine a request may reach the
+ * platform hundreds of ms after it left, so requests sent a second apart can
+ * arrive together (an attempt that counted from the start let the Bot API
+ * stand-in see 45 in one second). The price is one round trip per window, a
+ * few ms on loopback; the larger losses, a lane waiting for the table or a
+ * stalled process, are made up by claiming ahead and by the pacer's catch-up.
  */
 export interface SendGate {
   /** When the next send may start on the channel as a whole; Infinity while every slot is in flight. */
@@ -35,6 +41,8 @@ export interface SendGate {
   /** An address carried by another gate's call: it counts against the address's limits alone. */
   beginAddress(address: string): void;
   endAddress(address: string, now: number): void;
+  /** The lane has nothing waiting for the channel: its next send starts a fresh, evenly spread schedule. */
+  quiet(): void;
   /** Nothing starts on the channel before `until` (a 429's retry_after). */
   pauseChannel(until: number): void;
   /** The end of the current pause; in the past when there is none. */
@@ -46,40 +54,57 @@ export interface SendGate {
 }
 
 export function createSendGate(limits: RateLimits): SendGate {
+  const channel = channelLimit(limits);
+  const addresses = addressSpacing(limits.perAddressIntervalMs, limits.perAddressPerHour ?? Infinity);
+  return {
+    channelReadyAt: (now) => channel.readyAt(now),
+    addressReadyAt: (address) => addresses.readyAt(address),
+    begin(address, now) {
+      channel.begin(now);
+      addresses.begin(address);
+    },
+    end(address, now) {
+      channel.end(now);
+      addresses.end(address, now);
+    },
+    beginCall: (now) => channel.begin(now),
+    endCall: (now) => channel.end(now),
+    beginAddress: (address) => addresses.begin(address),
+    endAddress: (address, now) => addresses.end(address, now),
+    quiet: () => channel.quiet(),
+    pauseChannel: (until) => channel.pause(until),
+    pausedUntil: () => channel.pausedUntil(),
+    holdAddress: (address, until) => addresses.hold(address, until),
+    heldUntil: (address) => addresses.heldUntil(address),
+  };
+}
+
+/** The channel's own limit: its sliding window, the even spread of its sends, and a 429's pause. */
+function channelLimit(limits: RateLimits) {
   if (!(limits.perSecond > 0))
     throw new RangeError(`A channel's rate must be above 0 messages per second, got ${limits.perSecond}.`);
   // Below 1/s the window widens instead of the capacity falling to zero.
   const capacity = Math.max(1, Math.floor(limits.perSecond));
   const windowMs = (capacity * 1000) / limits.perSecond;
   const window = slidingWindow(capacity, windowMs);
-  const pacing = pacer(windowMs / capacity, Math.max(1, Math.ceil(capacity / 10)));
-  const addresses = addressSpacing(limits.perAddressIntervalMs, limits.perAddressPerHour ?? Infinity);
+  const pacing = pacer(windowMs / capacity, Math.max(1, Math.ceil(capacity / 10)), windowMs);
   let pausedUntil = 0;
-  const beginCall = (now: number) => {
-    window.begin();
-    pacing.begin(now);
-  };
   return {
-    channelReadyAt: (now) => Math.max(pausedUntil, window.readyAt(now), pacing.readyAt()),
-    addressReadyAt: (address) => addresses.readyAt(address),
-    begin(address, now) {
-      beginCall(now);
-      addresses.begin(address);
+    readyAt(now: number): number {
+      const readyAt = Math.max(pausedUntil, window.readyAt(now), pacing.readyAt());
+      if (readyAt > now) pacing.refused(now);
+      return readyAt;
     },
-    end(address, now) {
-      window.end(now);
-      addresses.end(address, now);
+    begin(now: number) {
+      window.begin();
+      pacing.begin(now);
     },
-    beginCall,
-    endCall: (now) => window.end(now),
-    beginAddress: (address) => addresses.begin(address),
-    endAddress: (address, now) => addresses.end(address, now),
-    pauseChannel(until) {
+    end: (now: number) => window.end(now),
+    quiet: () => pacing.quiet(),
+    pause(until: number) {
       pausedUntil = Math.max(pausedUntil, until);
     },
     pausedUntil: () => pausedUntil,
-    holdAddress: (address, until) => addresses.hold(address, until),
-    heldUntil: (address) => addresses.heldUntil(address),
   };
 }
 
@@ -113,13 +138,32 @@ function slidingWindow(capacity: number, windowMs: number) {
 /**
  * Spreads sends evenly (one per `gapMs`) instead of in bursts, tolerating a
  * few sends of lag so that timers firing late do not lower the rate.
+ *
+ * Only a fresh schedule needs it: once the lane is held back by the window,
+ * the window repeats the spread of the second before. The schedule then
+ * keeps running from when the lane was first held back, up to `catchUpMs`
+ * back, instead of starting again from every late send: a send that starts
+ * late because the process stalled (a busy machine, a long garbage
+ * collection) does not move every later send back by the stall, and the
+ * slots the window freed meanwhile are used at once. The window alone keeps
+ * the platform's count within the limit. A lane that went quiet starts a
+ * fresh schedule, so a campaign's first second is spread.
  */
-function pacer(gapMs: number, burst: number) {
+function pacer(gapMs: number, burst: number, catchUpMs: number) {
   let theoretical = 0;
+  /** When the lane was first told to wait since it last went quiet. */
+  let heldSince: number | null = null;
   return {
     readyAt: () => theoretical - gapMs * burst,
+    refused(now: number) {
+      heldSince ??= now;
+    },
+    quiet() {
+      heldSince = null;
+    },
     begin(now: number) {
-      theoretical = Math.max(theoretical, now) + gapMs;
+      const from = heldSince === null ? now : Math.max(heldSince, now - catchUpMs);
+      theoretical = Math.max(theoretical, from) + gapMs;
     },
   };
 }

@@ -10,18 +10,31 @@ interface Send {
   end: number;
 }
 
+/** A stretch of time in which the process does not run: whatever falls due in it happens at its end. */
+interface Stall {
+  at: number;
+  ms: number;
+}
+
 /** Runs `addresses` (one send each, in order) through a gate; each answer takes `latency(i)` ms. */
-function simulate(limits: RateLimits, addresses: string[], latency: (index: number) => number): Send[] {
-  const gate = createSendGate(limits);
+function simulate(
+  limits: RateLimits,
+  addresses: string[],
+  latency: (index: number) => number,
+  stall?: Stall,
+  gate = createSendGate(limits),
+  start = 0,
+): Send[] {
   const sends: Send[] = [];
   const inFlight: Send[] = [];
-  let now = 0;
+  const running = (at: number) => (stall && at >= stall.at && at < stall.at + stall.ms ? stall.at + stall.ms : at);
+  let now = start;
   for (const [index, address] of addresses.entries()) {
     for (;;) {
       const readyAt = Math.max(gate.channelReadyAt(now), gate.addressReadyAt(address));
       if (readyAt <= now) break;
       const nextEnd = Math.min(...inFlight.map((send) => send.end));
-      now = Math.min(readyAt, nextEnd);
+      now = running(Math.min(readyAt, nextEnd));
       // Answers arrive in time order, as they do in a real process.
       for (const done of inFlight.filter((send) => send.end <= now).sort((a, b) => a.end - b.end)) {
         gate.end(done.address, done.end);
@@ -68,6 +81,24 @@ describe('the send gate', () => {
     const addresses = Array.from({ length: 30 }, (_, i) => `chat-${i}`);
     const sends = simulate({ perSecond: 30, perAddressIntervalMs: 0 }, addresses, () => 1);
     expect(sends.filter((send) => send.start === 0).length).toBeLessThanOrEqual(5);
+  });
+
+  it('makes up a stall at once, as far as the window allows, instead of moving every later send back by it', () => {
+    const addresses = Array.from({ length: 200 }, (_, i) => `chat-${i}`);
+    const sends = simulate({ perSecond: 30, perAddressIntervalMs: 0 }, addresses, () => 1, { at: 1_500, ms: 400 });
+    assertWindow(sends, 30, 1_000);
+    // At 30 per 1,001 ms, 120 start in the first four seconds; paced from the stall's end on, only 111 would.
+    expect(sends.filter((send) => send.start < 4_000).length).toBeGreaterThanOrEqual(118);
+  });
+
+  it('spreads the first second again once the lane went quiet', () => {
+    const limits = { perSecond: 30, perAddressIntervalMs: 0 };
+    const gate = createSendGate(limits);
+    const chats = (from: number) => Array.from({ length: 30 }, (_, i) => `chat-${from + i}`);
+    simulate(limits, chats(0), () => 1, undefined, gate);
+    gate.quiet();
+    const later = simulate(limits, chats(30), () => 1, undefined, gate, 10_000);
+    expect(later.filter((send) => send.start === 10_000).length).toBeLessThanOrEqual(5);
   });
 
   it('waits the per-address interval after the previous answer to the same address', () => {

@@ -23,6 +23,8 @@ export interface BotApiEngineParts {
   recorder?: CallRecorder;
   faults?: BotApiFaults;
   updates?: BotApiUpdateQueue;
+  /** Times the calls (Date.now() unless a test simulates time). */
+  clock?: () => number;
 }
 
 export class BotApiEngine {
@@ -30,16 +32,18 @@ export class BotApiEngine {
   readonly faults: BotApiFaults;
   readonly updates: BotApiUpdateQueue;
   private readonly recorder: CallRecorder | undefined;
+  private readonly clock: () => number;
 
   constructor(parts: BotApiEngineParts = {}) {
     this.results = new BotApiResults(parts.identity);
     this.faults = parts.faults ?? new BotApiFaults();
     this.updates = parts.updates ?? new BotApiUpdateQueue();
     this.recorder = parts.recorder;
+    this.clock = parts.clock ?? Date.now;
   }
 
   async call(incoming: IncomingCall, signal?: AbortSignal): Promise<ApiReply> {
-    const at = Date.now();
+    const at = this.clock();
     const fault = this.faults.take(incoming.method);
     this.recorder?.record({
       method: incoming.method,

@@ -18,6 +18,8 @@ export type { FakeBotCall, RecordedFile, CallRecorder, WaitOptions } from './bot
 export interface FakeBotApiOptions extends BotIdentityOptions {
   /** Defaults to a fresh BotFather-shaped token for `botId`. */
   token?: string;
+  /** Times the calls (Date.now() unless a test simulates time). */
+  clock?: () => number;
 }
 
 const METHOD_PATH = /^\/bot([^/]+)\/(?:test\/)?([A-Za-z]+)$/;
@@ -34,7 +36,11 @@ export class FakeBotApi {
     private readonly server: Server,
     options: FakeBotApiOptions = {},
   ) {
-    this.engine = new BotApiEngine({ identity: options, recorder: this.recorder });
+    this.engine = new BotApiEngine({
+      identity: options,
+      recorder: this.recorder,
+      ...(options.clock && { clock: options.clock }),
+    });
     this.token = options.token ?? makeBotToken(this.engine.results.botUser.id);
     server.on('request', (req: IncomingMessage, res: ServerResponse) => this.track(this.handle(req, res)));
   }

@@ -11,6 +11,8 @@ import { statusCounts } from '../../outbox/support/outboxFixtures.ts';
 import { queueCampaignRows, receiversOf, subscribers, viberDispatcher } from './support/campaignRows.ts';
 
 const offer = { text: 'A new offer', buttons: [[{ label: 'Stop these messages', payload: 'offers:stop:news' }]] };
+/** 550 calls and 1,100 rows settled take a few seconds alone, and several times that on a loaded machine. */
+const SLOW = { timeout: 120_000 };
 const people = (count: number, prefix = 'user') => Array.from({ length: count }, (_, i) => `${prefix}-${i}==`);
 
 describeEachProvider('the viber lane sending a campaign', (provider) => {
@@ -155,7 +157,7 @@ describeEachProvider('the viber lane sending a campaign', (provider) => {
     expect(rows.map((row) => [row.status, row.attempts])).toEqual(rows.map(() => ['pending', 0]));
   });
 
-  it('never makes more than 500 broadcast calls in any 10 seconds of the stand-in’s clock', async () => {
+  it('never makes more than 500 broadcast calls in any 10 seconds of the stand-in’s clock', SLOW, async () => {
     const timer = simulatedTimer();
     fake = await startFakeViberApi({ clock: timer.now });
     // 1,100 members in pairs that share a message: 550 broadcasts, more than 10 seconds' worth.
