@@ -34,7 +34,9 @@ async function signedIn(
   return page;
 }
 
+/** The table's rows as text, once the section that holds it has drawn it (a link's click only starts the drawing). */
 async function rowTexts(table: Locator): Promise<string[]> {
+  await table.waitFor();
   return table.locator('tbody tr').evaluateAll((rows) =>
     rows.map((row) =>
       Array.from(row.children)
