@@ -175,6 +175,8 @@ describeEachProvider('the outbox table', (provider) => {
     for (let i = 0; i < 200; i += 1) await enqueue(db, telegramDraft(i % 20, `message ${i}`));
     const other = openDatabase(db.url);
     try {
+      // Opening a connection can take longer than claiming all 200 on a busy machine: open both before they race.
+      await Promise.all([db.prisma.$queryRawUnsafe('SELECT 1'), other.prisma.$queryRawUnsafe('SELECT 1')]);
       const claimUntilEmpty = async (claimer: typeof db) => {
         const ids: string[] = [];
         for (;;) {
