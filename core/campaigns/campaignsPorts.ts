@@ -76,6 +76,12 @@ export type Decision =
   | { memberId: string; round: string; outcome: Exclude<RecipientOutcome, 'pending' | 'queued' | 'cancelled'> }
   | { memberId: string; round: string; outcome: 'queued'; chat: ChatAddress; message: Outbound; notBefore: Date };
 
+/** Where a walk through a campaign's undecided members stands: the last (member, round) it read. */
+export interface RecipientCursor {
+  memberId: string;
+  round: string;
+}
+
 /**
  * The fan-out's storage. Every step is idempotent and conditional, so a
  * restart, or a second instance doing the same step, changes nothing twice:
@@ -110,8 +116,17 @@ export interface FanOutStore {
    * campaign that is not cancelled.
    */
   cancelUndecided(campaignId: string): Promise<void>;
-  /** Undecided members, up to `limit`, with caps counted from `capSince`. */
-  pending(campaignId: string, category: CampaignCategory, capSince: Date, limit: number): Promise<AudienceMember[]>;
+  /**
+   * Undecided members, up to `limit`, with caps counted from `capSince`, in (member, round) order after `after`
+   * (the last one the previous batch settled; null for the first batch).
+   */
+  pending(
+    campaignId: string,
+    category: CampaignCategory,
+    capSince: Date,
+    limit: number,
+    after: RecipientCursor | null,
+  ): Promise<AudienceMember[]>;
   /**
    * Writes the outcomes, and the outbox messages of the queued, in one short
    * transaction that first takes the campaign's row, so a pause or a cancel

@@ -63,8 +63,8 @@ export function createFanOutStore(db: Database): FanOutStore {
       if (db.provider === 'postgresql') await prisma.$executeRaw`ANALYZE "CampaignRecipient"`;
       await prisma.campaign.updateMany({ where: { id: campaignId, enrolledAt: null }, data: { enrolledAt: at } });
     },
-    pending: (campaignId, category, capSince, limit) =>
-      readPendingAudience(prisma, db.provider, campaignId, categoryMuteTopic(category), capSince, limit),
+    pending: (campaignId, category, capSince, limit, after) =>
+      readPendingAudience(prisma, db.provider, campaignId, categoryMuteTopic(category), capSince, limit, after),
     settle: (campaignId, decisions, at) => {
       // The messages are made before the transaction opens: it holds the campaign's row (and, on SQLite, the one
       // connection the chats share) only for the statements.
