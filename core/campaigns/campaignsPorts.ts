@@ -92,10 +92,39 @@ export interface FanOutStore {
   /** The largest member id enrolled so far (members are enrolled in id order): where an interrupted enrolment goes on. */
   lastEnrolled(campaignId: string): Promise<string | null>;
   /**
-   * Enrols up to `limit` members the query matches with ids after `after`;
-   * resolves to the last id read when there may be more, else null.
+   * The next members, up to `limit`, the segment's query matches with ids
+   * after `after`, each with what deciding needs (as
+   * `pending` reads them): a one-off campaign decides its audience as it
+   * walks its segment, writing each recipient once.
    */
-  enrolNext(campaignId: string, query: SegmentQuery, after: string | null, limit: number): Promise<string | null>;
+  segmentAudience(
+    campaignId: string,
+    query: SegmentQuery,
+    category: CampaignCategory,
+    capSince: Date,
+    after: string | null,
+    limit: number,
+  ): Promise<AudienceMember[]>;
+  /**
+   * Enrols the members of a batch with their outcomes, and queues the
+   * messages of the queued, as `settle` does; a member enrolled already (by
+   * another instance) stays as they are and gets no message from this one.
+   * False (nothing written) when the campaign is no longer sending.
+   */
+  enrolDecided(campaignId: string, decisions: readonly Decision[], at: Date): Promise<boolean>;
+  /**
+   * Enrols, as `outcome`, up to `limit` members the query matches with ids
+   * after `after`; resolves to the last id read when there may be more, else
+   * null. How the rest of a segment is recorded when a fan-out stops: to be
+   * decided on resume, or as cancelled.
+   */
+  enrolNext(
+    campaignId: string,
+    query: SegmentQuery,
+    after: string | null,
+    limit: number,
+    outcome: 'pending' | 'cancelled',
+  ): Promise<string | null>;
   /**
    * Enrols, for `round`, up to `limit` opted-in members an automatic
    * message's trigger picks, with ids after `after`; resolves to the last id

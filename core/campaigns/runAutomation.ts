@@ -2,7 +2,8 @@ import type { Campaign } from './campaign.ts';
 import type { CampaignDeps } from './campaignDeps.ts';
 import { automationAudience } from './automationAudience.ts';
 import { WIN_BACK_DAYS } from './automations.ts';
-import { DEFAULT_BATCH, decidePending } from './decidePending.ts';
+import { DEFAULT_BATCH } from './decideBatches.ts';
+import { decidePending } from './decidePending.ts';
 
 /**
  * One run of an automatic message that is on: the members its trigger picks

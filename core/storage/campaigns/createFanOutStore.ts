@@ -8,16 +8,48 @@ import { timeOrderedId } from '../db/timeOrderedId.ts';
 import { Prisma } from '../generated/sqlite/client.ts';
 import { segmentMemberIds } from '../segments/segmentMemberIds.ts';
 import { campaignMessageSerializer } from './campaignMessageSerializer.ts';
-import { insertMessages, insertRecipients, recipientKey, writeOutcomes, type QueuedRow } from './fanOutSql.ts';
-import { readPendingAudience } from './readPendingAudience.ts';
+import {
+  insertDecided,
+  insertMessages,
+  insertRecipients,
+  recipientKey,
+  writeOutcomes,
+  type QueuedRow,
+} from './fanOutSql.ts';
+import { readPendingAudience, readSegmentAudience } from './readAudience.ts';
 
 /** The outbox's key for one member's message of one campaign (and round): the last guard of exactly once. */
 export const campaignDedupeKey = (campaignId: string, memberId: string, round = '') =>
   `campaign:${campaignId}:${memberId}${round ? `:${round}` : ''}`;
 
+/** Records a batch's outcomes (updating pending recipients, or enrolling them), resolving to the keys it decided. */
+type WriteOutcomes = (
+  tx: Tx,
+  provider: Provider,
+  campaignId: string,
+  decisions: readonly Decision[],
+  at: Date,
+) => Promise<Set<string>>;
+
 export function createFanOutStore(db: Database): FanOutStore {
   const { prisma } = db;
   const serialize = campaignMessageSerializer();
+  const settleWith = (campaignId: string, decisions: readonly Decision[], at: Date, write: WriteOutcomes) => {
+    // The messages are made before the transaction opens: it holds the campaign's row (and, on SQLite, the one
+    // connection the chats share) only for the statements.
+    const queued = queuedRows(campaignId, decisions, serialize);
+    return prisma.$transaction(async (tx) => {
+      // Taking the campaign's row first orders this batch against a pause or a cancel, which take it too.
+      const { count } = await tx.campaign.updateMany({
+        where: { id: campaignId, status: 'sending' },
+        data: { updatedAt: at },
+      });
+      if (count === 0) return false;
+      const decided = await write(tx, db.provider, campaignId, decisions, at);
+      await queueMessages(tx, db.provider, campaignId, queued, decided, at);
+      return true;
+    });
+  };
   return {
     lastEnrolled: async (campaignId) =>
       (
@@ -27,12 +59,15 @@ export function createFanOutStore(db: Database): FanOutStore {
           select: { memberId: true },
         })
       )?.memberId ?? null,
-    enrolNext: async (campaignId, query, after, limit) => {
+    segmentAudience: (campaignId, query, category, capSince, after, limit) =>
+      readSegmentAudience(prisma, db.provider, query, categoryMuteTopic(category), capSince, after, limit),
+    enrolDecided: (campaignId, decisions, at) => settleWith(campaignId, decisions, at, insertDecided),
+    enrolNext: async (campaignId, query, after, limit, outcome) => {
       const members = await segmentMemberIds(prisma, db.provider, query, after, limit);
       if (members.length === 0) return null;
       // Chat requests that arrived during the read go first (core/campaigns/nextTurn.ts).
       await nextTurn();
-      await insertRecipients(prisma, db.provider, campaignId, members);
+      await insertRecipients(prisma, db.provider, campaignId, members, outcome);
       return members.length === limit ? members.at(-1)! : null;
     },
     enrolTriggered: async (campaignId, query, round, after, limit) => {
@@ -65,22 +100,7 @@ export function createFanOutStore(db: Database): FanOutStore {
     },
     pending: (campaignId, category, capSince, limit, after) =>
       readPendingAudience(prisma, db.provider, campaignId, categoryMuteTopic(category), capSince, limit, after),
-    settle: (campaignId, decisions, at) => {
-      // The messages are made before the transaction opens: it holds the campaign's row (and, on SQLite, the one
-      // connection the chats share) only for the statements.
-      const queued = queuedRows(campaignId, decisions, serialize);
-      return prisma.$transaction(async (tx) => {
-        // Taking the campaign's row first orders this batch against a pause or a cancel, which take it too.
-        const { count } = await tx.campaign.updateMany({
-          where: { id: campaignId, status: 'sending' },
-          data: { updatedAt: at },
-        });
-        if (count === 0) return false;
-        const decided = await writeOutcomes(tx, db.provider, campaignId, decisions, at);
-        await queueMessages(tx, db.provider, campaignId, queued, decided, at);
-        return true;
-      });
-    },
+    settle: (campaignId, decisions, at) => settleWith(campaignId, decisions, at, writeOutcomes),
     markFannedOut: async (campaignId, at) => {
       await prisma.campaign.updateMany({ where: { id: campaignId, fannedOutAt: null }, data: { fannedOutAt: at } });
     },

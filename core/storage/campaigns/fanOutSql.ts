@@ -10,24 +10,52 @@ import { Prisma } from '../generated/sqlite/client.ts';
  * PostgreSQL's `jsonb_to_recordset`), so the two texts differ only there.
  */
 
-/** Enrols the members with these ids, once each: a member enrolled already stays as they are. */
+/** Enrols the members with these ids as `outcome`, once each: a member enrolled already stays as they are. */
 export async function insertRecipients(
   prisma: Tx,
   provider: Provider,
   campaignId: string,
   memberIds: readonly string[],
+  outcome: 'pending' | 'cancelled',
 ): Promise<void> {
   const ids = JSON.stringify(memberIds);
   // SQLite needs a WHERE before ON CONFLICT to tell the upsert from a join's ON.
   await (provider === 'sqlite'
     ? prisma.$executeRaw`
         INSERT INTO "CampaignRecipient" ("campaignId", "memberId", "outcome")
-        SELECT ${campaignId}, "value", 'pending' FROM json_each(${ids}) WHERE true
+        SELECT ${campaignId}, "value", ${outcome} FROM json_each(${ids}) WHERE true
         ON CONFLICT DO NOTHING`
     : prisma.$executeRaw`
         INSERT INTO "CampaignRecipient" ("campaignId", "memberId", "outcome")
-        SELECT ${campaignId}, "value", 'pending' FROM jsonb_array_elements_text(${ids}::jsonb) AS "value"
+        SELECT ${campaignId}, "value", ${outcome} FROM jsonb_array_elements_text(${ids}::jsonb) AS "value"
         ON CONFLICT DO NOTHING`);
+}
+
+/**
+ * Enrols each decision's member with their outcome, one statement for the
+ * batch; resolves to the keys (`recipientKey`) it enrolled. A member
+ * enrolled already, by another instance, is not among them.
+ */
+export async function insertDecided(
+  tx: Tx,
+  provider: Provider,
+  campaignId: string,
+  decisions: readonly Decision[],
+  at: Date,
+): Promise<Set<string>> {
+  const json = JSON.stringify(decisions.map(({ memberId, round, outcome }) => [memberId, round, outcome]));
+  const rows = await (provider === 'sqlite'
+    ? tx.$queryRaw<Array<{ memberId: string; round: string }>>`
+        INSERT INTO "CampaignRecipient" ("campaignId", "memberId", "round", "outcome", "decidedAt")
+        SELECT ${campaignId}, "value" ->> 0, "value" ->> 1, "value" ->> 2, ${at} FROM json_each(${json}) WHERE true
+        ON CONFLICT DO NOTHING
+        RETURNING "memberId", "round"`
+    : tx.$queryRaw<Array<{ memberId: string; round: string }>>`
+        INSERT INTO "CampaignRecipient" ("campaignId", "memberId", "round", "outcome", "decidedAt")
+        SELECT ${campaignId}, d ->> 0, d ->> 1, d ->> 2, ${at}::timestamp(3) FROM jsonb_array_elements(${json}::jsonb) AS d
+        ON CONFLICT DO NOTHING
+        RETURNING "memberId", "round"`);
+  return new Set(rows.map((row) => recipientKey(row.memberId, row.round)));
 }
 
 /**

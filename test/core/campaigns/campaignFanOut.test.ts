@@ -144,9 +144,9 @@ describeEachProvider('a campaign’s fan-out', (provider) => {
     // The marketer presses Pause while the second batch is being decided.
     const pausing = {
       ...deps.fanOut,
-      settle: async (...args: Parameters<typeof deps.fanOut.settle>) => {
+      enrolDecided: async (...args: Parameters<typeof deps.fanOut.enrolDecided>) => {
         if (++batches === 2) await controlCampaign(deps, id, 'pause', clock.now());
-        return deps.fanOut.settle(...args);
+        return deps.fanOut.enrolDecided(...args);
       },
     };
     expect(await fanOutCampaign({ ...deps, fanOut: pausing }, id, clock.now())).toBe('stopped');
@@ -175,9 +175,9 @@ describeEachProvider('a campaign’s fan-out', (provider) => {
     let batches = 0;
     const cancelling = {
       ...deps.fanOut,
-      settle: async (...args: Parameters<typeof deps.fanOut.settle>) => {
+      enrolDecided: async (...args: Parameters<typeof deps.fanOut.enrolDecided>) => {
         if (++batches === 2) await controlCampaign(deps, id, 'cancel', clock.now());
-        return deps.fanOut.settle(...args);
+        return deps.fanOut.enrolDecided(...args);
       },
     };
     expect(await fanOutCampaign({ ...deps, fanOut: cancelling }, id, clock.now())).toBe('stopped');
@@ -189,25 +189,28 @@ describeEachProvider('a campaign’s fan-out', (provider) => {
     expect(await controlCampaign(deps, id, 'resume', clock.now())).toBe('wrong-status');
   });
 
-  it('cancelled while a batch of members is being enrolled: that batch is recorded as cancelled too, none left waiting', async () => {
+  it('cancelled while a batch of members is being read: that batch and the rest of the segment are recorded as cancelled, none left waiting', async () => {
     await world.seed(Array.from({ length: 20 }, (_, i) => ({ name: `Member ${i}` })));
     const id = await world.campaign(await world.segment('Everyone'), { holdoutPercent: 0 });
     await start(id);
     const deps = world.deps();
     let batches = 0;
-    // The cancel is written between this batch's read and its insert, as when another instance cancels meanwhile.
+    // The cancel is written between this batch's read and its write, as when another instance cancels meanwhile.
     const cancelledMidBatch = {
       ...deps.fanOut,
-      enrolNext: async (...args: Parameters<typeof deps.fanOut.enrolNext>) => {
+      segmentAudience: async (...args: Parameters<typeof deps.fanOut.segmentAudience>) => {
+        const members = await deps.fanOut.segmentAudience(...args);
         if (++batches === 2) await controlCampaign(deps, id, 'cancel', clock.now());
-        return deps.fanOut.enrolNext(...args);
+        return members;
       },
     };
     expect(await fanOutCampaign({ ...deps, fanOut: cancelledMidBatch }, id, clock.now())).toBe('stopped');
     const figures = await stats(id);
-    expect(figures).toMatchObject({ status: 'cancelled', segment: 14, cancelled: 14, queued: 0, sent: 0 });
-    expect(sumOf(figures)).toBe(14);
-    expect(await world.messagesOf(id)).toHaveLength(0);
+    expect(figures).toMatchObject({ status: 'cancelled', segment: 20, cancelled: 20, queued: 0, sent: 0 });
+    expect(sumOf(figures)).toBe(20);
+    // Whatever was queued before the cancel (the next batch is read while one is written) never goes out.
+    const rows = await world.messagesOf(id);
+    expect(rows.filter((row) => row.status !== 'cancelled')).toEqual([]);
   });
 
   it('sends each member exactly once through a crash in the middle of the fan-out', async () => {
@@ -218,8 +221,8 @@ describeEachProvider('a campaign’s fan-out', (provider) => {
     let batches = 0;
     const crashing = {
       ...deps.fanOut,
-      settle: async (...args: Parameters<typeof deps.fanOut.settle>) => {
-        const written = await deps.fanOut.settle(...args);
+      enrolDecided: async (...args: Parameters<typeof deps.fanOut.enrolDecided>) => {
+        const written = await deps.fanOut.enrolDecided(...args);
         // The process dies after the third batch committed, before it could say so.
         if (++batches === 3) throw new Error('killed');
         return written;

@@ -2,20 +2,16 @@ import type { AudienceMember, RecipientCursor } from '../../campaigns/campaignsP
 import { isLocale } from '../../i18n/locale.ts';
 import type { Provider, Tx } from '../db/openDatabase.ts';
 import { Prisma } from '../generated/sqlite/client.ts';
+import type { SegmentQuery } from '../../segments/segmentQuery.ts';
+import { segmentCondition } from '../segments/segmentCondition.ts';
 import { bestChat, type ReachableChat } from './bestChat.ts';
 
 /**
  * The next undecided members of a campaign after `after`, walked in the
- * order of the index on (campaignId, outcome, memberId, round), each with what deciding
- * needs: the member, whether they muted the category, their campaign
- * messages since `capSince`, and their best reachable chat.
- *
- * The database hands the whole batch back as one JSON text (a row per
- * member and chat, each an array): mapping a result of fifteen columns by
- * five hundred rows cell by cell costs the client about twice what the
- * statement itself does, and `JSON.parse` reads the same in a fraction.
+ * order of the index on (campaignId, outcome, memberId, round), each with
+ * what deciding needs.
  */
-export async function readPendingAudience(
+export function readPendingAudience(
   prisma: Tx,
   provider: Provider,
   campaignId: string,
@@ -24,14 +20,63 @@ export async function readPendingAudience(
   limit: number,
   after: RecipientCursor | null,
 ): Promise<AudienceMember[]> {
-  const past = after ? Prisma.sql`AND ("memberId", "round") > (${after.memberId}, ${after.round})` : Prisma.empty;
-  const [result] = await prisma.$queryRaw<Array<{ rows: string | null }>>`
-    WITH "page" AS (
+  const past = after
+    ? Prisma.sql`AND ("memberId", "round") > (${after.memberId}, ${after.round})`
+    : Prisma.empty;
+  return readAudience(
+    prisma,
+    provider,
+    Prisma.sql`
       SELECT "memberId", "round" FROM "CampaignRecipient"
       WHERE "campaignId" = ${campaignId} AND "outcome" = 'pending' ${past}
       ORDER BY "memberId", "round"
-      LIMIT ${limit}
-    ), "pending" AS (
+      LIMIT ${limit}`,
+    topic,
+    capSince,
+  );
+}
+
+/** The next members a segment matches after `after` (null: from the first), in id order, each with what deciding needs. */
+export function readSegmentAudience(
+  prisma: Tx,
+  provider: Provider,
+  query: SegmentQuery,
+  topic: string,
+  capSince: Date,
+  after: string | null,
+  limit: number,
+): Promise<AudienceMember[]> {
+  return readAudience(
+    prisma,
+    provider,
+    Prisma.sql`
+      SELECT m."id" AS "memberId", '' AS "round" FROM "Member" m
+      WHERE ${segmentCondition(query, provider)} AND m."id" > ${after ?? ''}
+      ORDER BY m."id" LIMIT ${limit}`,
+    topic,
+    capSince,
+  );
+}
+
+/**
+ * The members of a page (a query of "memberId" and "round"), each with what
+ * deciding needs: the member, whether they muted the category, their
+ * campaign messages since `capSince`, and their best reachable chat.
+ *
+ * The database hands the whole batch back as one JSON text (a row per
+ * member and chat, each an array): mapping a result of fifteen columns by
+ * five hundred rows cell by cell costs the client about twice what the
+ * statement itself does, and `JSON.parse` reads the same in a fraction.
+ */
+async function readAudience(
+  prisma: Tx,
+  provider: Provider,
+  page: Prisma.Sql,
+  topic: string,
+  capSince: Date,
+): Promise<AudienceMember[]> {
+  const [result] = await prisma.$queryRaw<Array<{ rows: string | null }>>`
+    WITH "page" AS (${page}), "pending" AS (
       SELECT p."memberId", p."round", m."name", m."locale", m."balance", m."tier", m."marketingOptIn",
         m."erasedAt" IS NOT NULL AS "erased", m."notifyChannel",
         EXISTS (SELECT 1 FROM "NotificationMute" n WHERE n."memberId" = p."memberId" AND n."topic" = ${topic}) AS "muted",
