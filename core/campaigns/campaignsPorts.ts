@@ -89,11 +89,15 @@ export interface RecipientCursor {
  * `pending`), and sent once (the outbox's dedupe key).
  */
 export interface FanOutStore {
-  /** The largest member id enrolled so far (members are enrolled in id order): where an interrupted enrolment goes on. */
-  lastEnrolled(campaignId: string): Promise<string | null>;
+  /**
+   * How many batches the database writes at once, each on a connection of its
+   * own (PostgreSQL); one where every statement takes the same connection in
+   * turn (SQLite).
+   */
+  readonly batchesAtOnce: number;
   /**
    * The next members, up to `limit`, the segment's query matches with ids
-   * after `after`, each with what deciding needs (as
+   * after `after` and that are not enrolled yet, each with what deciding needs (as
    * `pending` reads them): a one-off campaign decides its audience as it
    * walks its segment, writing each recipient once.
    */

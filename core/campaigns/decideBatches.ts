@@ -43,12 +43,17 @@ export async function decideBatches(
   // Each batch starts after the last member of the one before, whose members are all decided once it settles (by
   // this instance or another): a walk from the start would step over every decided member's old index entry again,
   // which PostgreSQL keeps until it vacuums, and each batch would cost more than the one before. Knowing where it
-  // starts, the next batch is read while this one is decided and written, on a connection of its own where the
-  // database has several.
+  // starts, the next batch is read while this one is decided and written, and where the database takes several
+  // connections at once, the batch before may still be being written, on connections of their own.
   let next = walk.read(walk.from, capSince, limit);
+  // Batches written at once, oldest first. A batch refused (the campaign stopped) stops the walk once the ones before
+  // it are written; one written after a refused one leaves a gap in the walk, which is why a one-off campaign's walk
+  // reads only members not enrolled yet.
+  const writing: Array<Promise<boolean>> = [];
+  let sending = true;
   for (;;) {
     const members = await next;
-    if (members.length === 0) return true;
+    if (members.length === 0) break;
     const last = members.at(-1)!;
     next = walk.read({ memberId: last.memberId, round: last.round }, capSince, limit);
     // A batch that is not settled leaves its read unawaited: its failure must not go unhandled.
@@ -58,7 +63,15 @@ export async function decideBatches(
     const decisions = members.map((member) =>
       decideRecipient(campaign, member, { capMessages: rules.marketingCap.messages, notBefore, render }),
     );
-    if (!(await walk.settle(decisions))) return false;
+    const written = walk.settle(decisions);
+    written.catch(() => {});
+    writing.push(written);
+    if (writing.length >= deps.fanOut.batchesAtOnce && !(await writing.shift()!)) {
+      sending = false;
+      break;
+    }
     await nextTurn();
   }
+  const rest = await Promise.all(writing);
+  return sending && rest.every(Boolean);
 }

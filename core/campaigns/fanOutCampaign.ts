@@ -13,8 +13,8 @@ export type FanOutResult = 'not-sending' | 'stopped' | 'fanned-out' | 'done';
  * order, deciding each member's outcome and queueing their message as it
  * enrols them, a batch per short transaction, so each recipient is written
  * once. Safe to run again at any point, on any instance: every step is
- * conditional (core/campaigns/campaignsPorts.ts), a restart goes on after the
- * last member enrolled, and a pause or a cancel stops it at the next batch,
+ * conditional (core/campaigns/campaignsPorts.ts), a restart goes on with the
+ * members not enrolled yet, and a pause or a cancel stops it at the next batch,
  * recording the rest of the segment so the counts still cover all of it.
  */
 export async function fanOutCampaign(deps: CampaignDeps, campaignId: string, now: Date): Promise<FanOutResult> {
@@ -41,11 +41,14 @@ export async function fanOutCampaign(deps: CampaignDeps, campaignId: string, now
   return (await deps.fanOut.finishIfSent(campaign.id, now)) ? 'done' : 'fanned-out';
 }
 
-/** Decides the segment's members as they are enrolled, from after the last one enrolled; false once it stopped sending. */
-async function decideSegment(deps: CampaignDeps, campaign: Campaign, query: SegmentQuery, now: Date): Promise<boolean> {
-  const last = await deps.fanOut.lastEnrolled(campaign.id);
+/**
+ * Decides the segment's members not enrolled yet as it enrols them; false once it stopped sending. It walks from the
+ * first member whenever it starts: after a crash, or with batches written at once, the members enrolled need not be
+ * all those up to some member.
+ */
+function decideSegment(deps: CampaignDeps, campaign: Campaign, query: SegmentQuery, now: Date): Promise<boolean> {
   return decideBatches(deps, campaign, now, {
-    from: last === null ? null : { memberId: last, round: '' },
+    from: null,
     read: (after, capSince, limit) =>
       deps.fanOut.segmentAudience(campaign.id, query, campaign.category, capSince, after?.memberId ?? null, limit),
     settle: (decisions) => deps.fanOut.enrolDecided(campaign.id, decisions, now),
@@ -62,7 +65,7 @@ async function recordTheRest(deps: CampaignDeps, campaignId: string, query: Segm
   if (status !== 'paused' && status !== 'cancelled') return;
   const outcome = status === 'cancelled' ? 'cancelled' : 'pending';
   const limit = deps.batchSize ?? DEFAULT_BATCH;
-  let after = await deps.fanOut.lastEnrolled(campaignId);
+  let after: string | null = null;
   while ((after = await deps.fanOut.enrolNext(campaignId, query, after, limit, outcome)) !== null) await nextTurn();
   // A cancel that landed while the rest was being enrolled as pending.
   if (outcome === 'pending' && (await deps.campaigns.find(campaignId))?.status === 'cancelled')

@@ -39,28 +39,19 @@ export function createFanOutStore(db: Database): FanOutStore {
     // connection the chats share) only for the statements.
     const queued = queuedRows(campaignId, decisions, serialize);
     return prisma.$transaction(async (tx) => {
-      // Taking the campaign's row first orders this batch against a pause or a cancel, which take it too.
-      const { count } = await tx.campaign.updateMany({
-        where: { id: campaignId, status: 'sending' },
-        data: { updatedAt: at },
-      });
-      if (count === 0) return false;
+      // Taking the campaign's row first orders this batch against a pause or a cancel, which update it. PostgreSQL's
+      // batches share it, so two can be written at once; SQLite's are one at a time anyway.
+      if (!(await holdWhileSending(tx, db.provider, campaignId, at))) return false;
       const decided = await write(tx, db.provider, campaignId, decisions, at);
       await queueMessages(tx, db.provider, campaignId, queued, decided, at);
       return true;
     });
   };
   return {
-    lastEnrolled: async (campaignId) =>
-      (
-        await prisma.campaignRecipient.findFirst({
-          where: { campaignId },
-          orderBy: { memberId: 'desc' },
-          select: { memberId: true },
-        })
-      )?.memberId ?? null,
+    // Each batch's transaction takes a connection of its own from the pool, and shares the campaign's row (below).
+    batchesAtOnce: db.provider === 'postgresql' ? 2 : 1,
     segmentAudience: (campaignId, query, category, capSince, after, limit) =>
-      readSegmentAudience(prisma, db.provider, query, categoryMuteTopic(category), capSince, after, limit),
+      readSegmentAudience(prisma, db.provider, campaignId, query, categoryMuteTopic(category), capSince, after, limit),
     enrolDecided: (campaignId, decisions, at) => settleWith(campaignId, decisions, at, insertDecided),
     enrolNext: async (campaignId, query, after, limit, outcome) => {
       const members = await segmentMemberIds(prisma, db.provider, query, after, limit);
@@ -116,6 +107,22 @@ export function createFanOutStore(db: Database): FanOutStore {
       return count === 1;
     },
   };
+}
+
+/** Locks the campaign's row for the batch's transaction if it is still sending; false when it is not. */
+async function holdWhileSending(tx: Tx, provider: Provider, campaignId: string, at: Date): Promise<boolean> {
+  if (provider === 'postgresql')
+    return (
+      (
+        await tx.$queryRaw<unknown[]>`
+          SELECT 1 FROM "Campaign" WHERE "id" = ${campaignId} AND "status" = 'sending' FOR SHARE`
+      ).length === 1
+    );
+  const { count } = await tx.campaign.updateMany({
+    where: { id: campaignId, status: 'sending' },
+    data: { updatedAt: at },
+  });
+  return count === 1;
 }
 
 /** The outbox rows of a batch's queued members, grouped by when they may go (a batch has one moment). */

@@ -20,9 +20,7 @@ export function readPendingAudience(
   limit: number,
   after: RecipientCursor | null,
 ): Promise<AudienceMember[]> {
-  const past = after
-    ? Prisma.sql`AND ("memberId", "round") > (${after.memberId}, ${after.round})`
-    : Prisma.empty;
+  const past = after ? Prisma.sql`AND ("memberId", "round") > (${after.memberId}, ${after.round})` : Prisma.empty;
   return readAudience(
     prisma,
     provider,
@@ -36,10 +34,15 @@ export function readPendingAudience(
   );
 }
 
-/** The next members a segment matches after `after` (null: from the first), in id order, each with what deciding needs. */
+/**
+ * The next members a segment matches after `after` (null: from the first)
+ * that the campaign has not enrolled, in id order, each with what deciding
+ * needs.
+ */
 export function readSegmentAudience(
   prisma: Tx,
   provider: Provider,
+  campaignId: string,
   query: SegmentQuery,
   topic: string,
   capSince: Date,
@@ -52,6 +55,8 @@ export function readSegmentAudience(
     Prisma.sql`
       SELECT m."id" AS "memberId", '' AS "round" FROM "Member" m
       WHERE ${segmentCondition(query, provider)} AND m."id" > ${after ?? ''}
+        AND NOT EXISTS (SELECT 1 FROM "CampaignRecipient" r
+          WHERE r."campaignId" = ${campaignId} AND r."memberId" = m."id" AND r."round" = '' ${lookupEach(provider)})
       ORDER BY m."id" LIMIT ${limit}`,
     topic,
     capSince,
@@ -130,6 +135,16 @@ function lookups(provider: Provider): Prisma.Sql {
       LEFT JOIN LATERAL (
         SELECT * FROM "Chat" c WHERE c."memberId" = p."memberId" AND c."unreachableAt" IS NULL OFFSET 0
       ) c ON true`;
+}
+
+/**
+ * Keeps PostgreSQL from turning `NOT EXISTS` into an anti-join, which it may
+ * do by reading every recipient the campaign has so far for each batch: with
+ * an `OFFSET` the subquery stays a lookup in the recipients' key per member.
+ * SQLite looks it up per member in any case (and takes no `OFFSET` alone).
+ */
+function lookupEach(provider: Provider): Prisma.Sql {
+  return provider === 'sqlite' ? Prisma.empty : Prisma.sql`OFFSET 0`;
 }
 
 /** The rows as one JSON array of arrays, in member order (`audienceOf` groups a member's chats by it). */

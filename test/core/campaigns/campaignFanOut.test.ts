@@ -150,15 +150,16 @@ describeEachProvider('a campaign’s fan-out', (provider) => {
       },
     };
     expect(await fanOutCampaign({ ...deps, fanOut: pausing }, id, clock.now())).toBe('stopped');
+    // What was queued before the pause (at most the first batch: the second is written beside it) is held.
     const held = await world.messagesOf(id);
-    expect(held).toHaveLength(7);
-    expect(new Set(held.map((row) => row.status))).toEqual(new Set(['paused']));
+    expect(held.length).toBeLessThanOrEqual(7);
+    expect(held.filter((row) => row.status !== 'paused')).toEqual([]);
     const paused = await stats(id);
     expect(paused.status).toBe('paused');
     expect(paused.queued).toBe(30);
     // Running the job while paused changes nothing.
     await runCampaigns(deps, clock.now());
-    expect(await world.messagesOf(id)).toHaveLength(7);
+    expect(await world.messagesOf(id)).toHaveLength(held.length);
 
     await controlCampaign(deps, id, 'resume', clock.now());
     await runCampaigns(deps, clock.now());
@@ -181,8 +182,10 @@ describeEachProvider('a campaign’s fan-out', (provider) => {
       },
     };
     expect(await fanOutCampaign({ ...deps, fanOut: cancelling }, id, clock.now())).toBe('stopped');
+    // What was queued before the cancel (at most the first batch: the second is written beside it) never goes out.
     const rows = await world.messagesOf(id);
-    expect(new Set(rows.map((row) => row.status))).toEqual(new Set(['cancelled']));
+    expect(rows.length).toBeLessThanOrEqual(7);
+    expect(rows.filter((row) => row.status !== 'cancelled')).toEqual([]);
     const figures = await stats(id);
     expect(figures).toMatchObject({ status: 'cancelled', segment: 20, cancelled: 20, queued: 0, sent: 0 });
     expect(sumOf(figures)).toBe(20);
@@ -222,9 +225,12 @@ describeEachProvider('a campaign’s fan-out', (provider) => {
     const crashing = {
       ...deps.fanOut,
       enrolDecided: async (...args: Parameters<typeof deps.fanOut.enrolDecided>) => {
+        // The process dies after the third batch committed, before it could say so; the fourth, begun beside it
+        // (PostgreSQL writes two at once), dies with it.
+        const batch = ++batches;
+        if (batch > 3) throw new Error('killed');
         const written = await deps.fanOut.enrolDecided(...args);
-        // The process dies after the third batch committed, before it could say so.
-        if (++batches === 3) throw new Error('killed');
+        if (batch === 3) throw new Error('killed');
         return written;
       },
     };
