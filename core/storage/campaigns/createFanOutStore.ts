@@ -15,21 +15,13 @@ import {
   recipientKey,
   writeOutcomes,
   type QueuedRow,
+  type WriteOutcomes,
 } from './fanOutSql.ts';
 import { readPendingAudience, readSegmentAudience } from './readAudience.ts';
 
 /** The outbox's key for one member's message of one campaign (and round): the last guard of exactly once. */
 export const campaignDedupeKey = (campaignId: string, memberId: string, round = '') =>
   `campaign:${campaignId}:${memberId}${round ? `:${round}` : ''}`;
-
-/** Records a batch's outcomes (updating pending recipients, or enrolling them), resolving to the keys it decided. */
-type WriteOutcomes = (
-  tx: Tx,
-  provider: Provider,
-  campaignId: string,
-  decisions: readonly Decision[],
-  at: Date,
-) => Promise<Set<string>>;
 
 export function createFanOutStore(db: Database): FanOutStore {
   const { prisma } = db;

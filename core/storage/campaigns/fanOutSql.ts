@@ -31,18 +31,21 @@ export async function insertRecipients(
         ON CONFLICT DO NOTHING`);
 }
 
-/**
- * Enrols each decision's member with their outcome, one statement for the
- * batch; resolves to the keys (`recipientKey`) it enrolled. A member
- * enrolled already, by another instance, is not among them.
- */
-export async function insertDecided(
+/** Records a batch's outcomes, resolving to the keys (`recipientKey`) this call decided. */
+export type WriteOutcomes = (
   tx: Tx,
   provider: Provider,
   campaignId: string,
   decisions: readonly Decision[],
   at: Date,
-): Promise<Set<string>> {
+) => Promise<Set<string>>;
+
+/**
+ * Enrols each decision's member with their outcome, one statement for the
+ * batch; resolves to the keys (`recipientKey`) it enrolled. A member
+ * enrolled already, by another instance, is not among them.
+ */
+export const insertDecided: WriteOutcomes = async (tx, provider, campaignId, decisions, at) => {
   const json = JSON.stringify(decisions.map(({ memberId, round, outcome }) => [memberId, round, outcome]));
   const rows = await (provider === 'sqlite'
     ? tx.$queryRaw<Array<{ memberId: string; round: string }>>`
@@ -56,7 +59,7 @@ export async function insertDecided(
         ON CONFLICT DO NOTHING
         RETURNING "memberId", "round"`);
   return new Set(rows.map((row) => recipientKey(row.memberId, row.round)));
-}
+};
 
 /**
  * Writes each decision's outcome where the member is still pending, a
@@ -68,13 +71,7 @@ export async function insertDecided(
  * taken before the campaign had recipients, read every pending row for each
  * id instead.
  */
-export async function writeOutcomes(
-  tx: Tx,
-  provider: Provider,
-  campaignId: string,
-  decisions: readonly Decision[],
-  at: Date,
-): Promise<Set<string>> {
+export const writeOutcomes: WriteOutcomes = async (tx, provider, campaignId, decisions, at) => {
   const groups = new Map<string, { outcome: string; round: string; memberIds: string[] }>();
   for (const { outcome, round, memberId } of decisions) {
     const key = recipientKey(outcome, round);
@@ -96,7 +93,7 @@ export async function writeOutcomes(
     for (const row of rows) decided.add(recipientKey(row.memberId, round));
   }
   return decided;
-}
+};
 
 export const recipientKey = (memberId: string, round: string) => `${memberId}\u0000${round}`;
 
