@@ -1,6 +1,7 @@
 // Pages in Debian's Chromium, each in a context of its own (its own cookies
 // and storage, as a separate person's browser), closed together between tests.
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { launchChromium } from './chromium.ts';
 
 export interface BrowserPages {
@@ -34,5 +35,28 @@ export async function launchBrowserPages(): Promise<BrowserPages> {
       await Promise.all(contexts.splice(0).map((context) => context.close()));
     },
     close: () => browser.close(),
+  };
+}
+
+/**
+ * Browser pages for the `describe` block it is called in: Chromium is launched
+ * before its tests, each test's pages are closed after it, and the browser
+ * after the last.
+ */
+export function pagesForSuite(): BrowserPages {
+  let launched: BrowserPages | undefined;
+  beforeAll(async () => {
+    launched = await launchBrowserPages();
+  });
+  afterEach(async () => {
+    await launched?.closePages();
+  });
+  afterAll(async () => {
+    await launched?.close();
+  });
+  return {
+    open: (...args) => launched!.open(...args),
+    closePages: async () => launched?.closePages(),
+    close: async () => launched?.close(),
   };
 }

@@ -1,9 +1,9 @@
 // The web chat as a visitor meets it: the real application on loopback, the
 // real page in Debian's Chromium driven by playwright-core.
 import { type Page, type Route } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../app/startApp.ts';
-import { launchBrowserPages, type BrowserPages } from '../../support/browserPages.ts';
+import { pagesForSuite, type BrowserPages } from '../../support/browserPages.ts';
 import { chromiumMissing, onCI, skipReason } from '../../support/chromium.ts';
 import { seriousViolations } from '../../support/axe.ts';
 import { startLoopbackApp, type LoopbackApp } from '../../support/loopbackApp.ts';
@@ -44,17 +44,7 @@ afterAll(async () => {
 
 // On CI a missing browser fails the run: a quietly skipped browser test proves nothing.
 describe.skipIf(chromiumMissing && !onCI)(`web chat in Chromium${chromiumMissing ? ` (${skipReason})` : ''}`, () => {
-  beforeAll(async () => {
-    pages = await launchBrowserPages();
-  });
-
-  afterEach(async () => {
-    await pages?.closePages();
-  });
-
-  afterAll(async () => {
-    await pages?.close();
-  });
+  pages = pagesForSuite();
 
   it(
     'registers an English-speaking visitor and shows their card, the welcome gift to come and the balance',

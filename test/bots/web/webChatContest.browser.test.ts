@@ -8,11 +8,11 @@
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../app/startApp.ts';
 import { createTranslator } from '../../../core/i18n/translator.ts';
 import { seriousViolations } from '../../support/axe.ts';
-import { launchBrowserPages, type BrowserPages } from '../../support/browserPages.ts';
+import { pagesForSuite, type BrowserPages } from '../../support/browserPages.ts';
 import { chromiumMissing, onCI, skipReason } from '../../support/chromium.ts';
 import { startLoopbackApp, type LoopbackApp } from '../../support/loopbackApp.ts';
 import { contestBody, photoWithGps } from '../../core/contests/support/contestBody.ts';
@@ -54,17 +54,7 @@ afterAll(async () => {
 describe.skipIf(chromiumMissing && !onCI)(
   `a contest entry from the web chat in Chromium${chromiumMissing ? ` (${skipReason})` : ''}`,
   () => {
-    beforeAll(async () => {
-      pages = await launchBrowserPages();
-    });
-
-    afterEach(async () => {
-      await pages?.closePages();
-    });
-
-    afterAll(async () => {
-      await pages?.close();
-    });
+    pages = pagesForSuite();
 
     it(
       'takes a picked photo with the caption typed beside it, thanks the visitor in Romanian and strips the GPS position',

@@ -1,10 +1,10 @@
 // Links in the web chat (a campaign's "See the offer"): drawn like the
 // buttons beside them, opened in a new tab, and never anything but https.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Button } from '../../../core/outbound.ts';
 import { enqueue } from '../../../core/storage/outbox/enqueue.ts';
-import { launchBrowserPages, type BrowserPages } from '../../support/browserPages.ts';
+import { pagesForSuite, type BrowserPages } from '../../support/browserPages.ts';
 import { chromiumMissing, onCI, skipReason } from '../../support/chromium.ts';
 import { seriousViolations } from '../../support/axe.ts';
 import { startLoopbackApp, type LoopbackApp } from '../../support/loopbackApp.ts';
@@ -28,17 +28,7 @@ afterAll(async () => {
 });
 
 describe.skipIf(chromiumMissing && !onCI)(`links in the web chat${chromiumMissing ? ` (${skipReason})` : ''}`, () => {
-  beforeAll(async () => {
-    pages = await launchBrowserPages();
-  });
-
-  afterEach(async () => {
-    await pages?.closePages();
-  });
-
-  afterAll(async () => {
-    await pages?.close();
-  });
+  pages = pagesForSuite();
 
   it('shows a link the shop sends as a button that opens its page in a new tab, saying nothing in the chat', async () => {
     const page = await openChat();

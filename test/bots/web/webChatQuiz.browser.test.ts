@@ -7,7 +7,7 @@ import { type Page, type Request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../app/startApp.ts';
 import { seriousViolations } from '../../support/axe.ts';
-import { launchBrowserPages, type BrowserPages } from '../../support/browserPages.ts';
+import { pagesForSuite, type BrowserPages } from '../../support/browserPages.ts';
 import { chromiumMissing, onCI, skipReason } from '../../support/chromium.ts';
 import { startLoopbackApp, type LoopbackApp } from '../../support/loopbackApp.ts';
 import { createOpenQuiz, questionsWithPictures } from '../../core/quizzes/support/openQuiz.ts';
@@ -43,17 +43,10 @@ afterAll(async () => {
 describe.skipIf(chromiumMissing && !onCI)(
   `a quiz in the web chat in Chromium${chromiumMissing ? ` (${skipReason})` : ''}`,
   () => {
-    beforeAll(async () => {
-      pages = await launchBrowserPages();
-    });
+    pages = pagesForSuite();
 
-    afterEach(async () => {
-      await pages?.closePages();
+    afterEach(() => {
       pictureRequests.length = 0;
-    });
-
-    afterAll(async () => {
-      await pages?.close();
     });
 
     it(
