@@ -4,12 +4,9 @@ import { quadrants } from '../core/scoring/loyaltyQuadrant.ts';
 import { rfmSegments } from '../core/scoring/rfmSegments.ts';
 
 const share = z.number().min(0).max(1).nullable();
-const scoredOn = z
-  .string()
-  .nullable()
-  .meta({
-    description: 'The programme-local day the scores were computed (daily, or on demand); null before the first run.',
-  });
+const scoredOn = z.string().nullable().meta({
+  description: 'The programme-local day the scores were computed (daily, or on demand); null before the first run.',
+});
 const stage = z
   .union(customerStages.map((value) => z.literal(value)))
   .meta({ description: '1 first visit, 2 first purchase, 3 repeat visits, 4 attachment, 5 loyalty.' });
@@ -30,11 +27,9 @@ export const scoreReportSchemas = {
         }),
       }),
     ),
-    trend: z
-      .array(z.object({ month: z.string().meta({ examples: ['2026-06'] }), members: perStage }))
-      .meta({
-        description: 'Members per stage by programme-local month, as the scoring last counted them that month.',
-      }),
+    trend: z.array(z.object({ month: z.string().meta({ examples: ['2026-06'] }), members: perStage })).meta({
+      description: 'Members per stage by programme-local month, as the scoring last counted them that month.',
+    }),
   }),
   quadrant: z.object({
     scoredOn,
