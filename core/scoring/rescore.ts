@@ -23,6 +23,7 @@ export async function rescore(deps: ScoringDeps, now: Date): Promise<{ scored: n
   const scores = scoreMembers(await deps.scores.activity(windows), rules, windows, deps.settings.timezone);
   await deps.scores.writeScores(scores, windows.day);
   await deps.scores.writeStageMonth(windows.month, stageCounts(scores));
+  await deps.scores.markScored(windows.day);
   return { scored: scores.length, day: windows.day };
 }
 

@@ -104,6 +104,38 @@ describeEachProvider('the score reports API', (provider) => {
     expect(response.body.segments).toHaveLength(10);
   });
 
+  describe('segments of scored members', () => {
+    const count = async (filters: Record<string, unknown>) =>
+      (await api.call<{ members: number }>('POST', '/api/v1/segments/count', { body: { filters } })).body.members;
+
+    it('counts the members of a stage, a quadrant or RFM segments, combined with the other filters', async () => {
+      expect(await count({ stages: [5] })).toBe(1);
+      expect(await count({ stages: [1, 2] })).toBe(2);
+      expect(await count({ quadrants: ['false'] })).toBe(1);
+      expect(await count({ rfmSegments: ['at-risk', 'lost'] })).toBe(2);
+      expect(await count({ rfmSegments: ['at-risk', 'lost'], quadrants: ['true'] })).toBe(1);
+    });
+
+    it('saves a segment of the false-loyal that campaigns can target', async () => {
+      const created = await api.call<{ id: string }>('POST', '/api/v1/segments', {
+        body: { name: 'Win back the false-loyal', filters: { quadrants: ['false'] } },
+      });
+      expect(created.status).toBe(201);
+      expect((await api.call('GET', `/api/v1/segments/${created.body.id}/count`)).body.members).toBe(1);
+    });
+
+    it('refuses a stage or a segment that does not exist, naming it', async () => {
+      const refused = await api.call<{ errors: Array<{ pointer: string }> }>('POST', '/api/v1/segments/count', {
+        body: { filters: { stages: [6], rfmSegments: ['vip'] } },
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors.map((error) => error.pointer)).toEqual([
+        '/filters/stages/0',
+        '/filters/rfmSegments/0',
+      ]);
+    });
+  });
+
   it('refuses a day that is no date, and a range that ends before it starts', async () => {
     const bad = await api.call('GET', '/api/v1/reports/stages?from=2026-13-01', {
       headers: { 'accept-language': 'ro' },

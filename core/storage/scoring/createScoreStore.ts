@@ -12,19 +12,19 @@ export function createScoreStore(db: Database): ScoreStore {
   const prisma = db.prisma;
   return {
     activity: (windows) => readActivity(prisma, windows),
-    writeScores: async (scores, scoredOn) => {
-      await writeScores(prisma, scores, scoredOn);
-      await prisma.setting.upsert({
-        where: { key: SCORED_ON_KEY },
-        create: { key: SCORED_ON_KEY, value: scoredOn },
-        update: { value: scoredOn },
-      });
-    },
+    writeScores: (scores, scoredOn) => writeScores(prisma, scores, scoredOn),
     writeStageMonth: async (month, members) => {
       for (const [stage, count] of Object.entries(members))
         await prisma.$executeRaw`
           INSERT INTO "StageMonth" ("month", "stage", "members") VALUES (${month}, ${Number(stage)}, ${count})
           ON CONFLICT ("month", "stage") DO UPDATE SET "members" = excluded."members"`;
+    },
+    markScored: async (day) => {
+      await prisma.setting.upsert({
+        where: { key: SCORED_ON_KEY },
+        create: { key: SCORED_ON_KEY, value: day },
+        update: { value: day },
+      });
     },
     claimDay: (day) => claimScoringDay(prisma, day),
     releaseDay: (day) => releaseScoringDay(prisma, day),
