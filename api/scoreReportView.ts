@@ -66,6 +66,6 @@ export const scoreReportSchemas = {
   }),
   refresh: z.object({
     started: z.boolean().meta({ description: 'False when a run was already under way on this instance.' }),
-    scoredOn,
+    scoredOn: scoredOn.meta({ description: 'The day of the scores as they were before this run.' }),
   }),
 };

@@ -41,7 +41,11 @@ function stagesRoute(deps: ApiDeps): ApiRoute {
     example: { query: { from: '2026-01-01', to: '2026-06-30' } },
     responses: { 200: { description: 'The report.', schema: scoreReportSchemas.stages } },
     problems: [],
-    handle: async ({ query }) => ({ status: 200, body: await stagesReport(deps.scores.reads, monthsOf(query, deps)) }),
+    handle: async ({ query }) => {
+      const months = monthsOf(query, deps);
+      const [report, rules] = await Promise.all([stagesReport(deps.scores.reads, months), deps.points.rules()]);
+      return { status: 200, body: { ...report, attachment: rules.attachment } };
+    },
   });
 }
 
@@ -93,8 +97,9 @@ function refreshRoute(deps: ApiDeps): ApiRoute {
     },
     problems: [],
     handle: async () => {
-      const started = deps.scores.refresh.start();
-      return { status: 202, body: { started, scoredOn: await deps.scores.reads.scoredOn() } };
+      // The day of the scores before this run: a run can finish before the answer is sent.
+      const scoredOn = await deps.scores.reads.scoredOn();
+      return { status: 202, body: { started: deps.scores.refresh.start(), scoredOn } };
     },
   });
 }

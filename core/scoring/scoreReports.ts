@@ -93,7 +93,7 @@ export async function rfmReport(reads: ScoreReads): Promise<RfmReport> {
   };
 }
 
-/** A share from 0 to 1, to four places; null when there is nothing to share. */
+/** A share from 0 to 1, to six places (a percentage to one decimal rounds once, right); null when there is nothing to share. */
 function ratio(part: number, whole: number): number | null {
-  return whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
+  return whole === 0 ? null : Math.round((part / whole) * 1_000_000) / 1_000_000;
 }

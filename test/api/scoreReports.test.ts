@@ -11,7 +11,8 @@ const day = (iso: string) => new Date(`${iso}T09:00:00Z`);
 describeEachProvider('the score reports API', (provider) => {
   let api: ApiTestApp;
   beforeAll(async () => {
-    api = await startApiTestApp(provider, {}, () => NOW);
+    // No scheduler: the scores come from the run this test asks for.
+    api = await startApiTestApp(provider, { JOBS_INTERVAL_SECONDS: '0' }, () => NOW);
     const db = api.app.db;
     const joined = day('2025-01-01');
     const [, b, c, d] = [
@@ -51,11 +52,12 @@ describeEachProvider('the score reports API', (provider) => {
     expect(response.body.stages).toEqual([
       { stage: 1, members: 1, reached: 4, conversion: null },
       { stage: 2, members: 1, reached: 3, conversion: 0.75 },
-      { stage: 3, members: 1, reached: 2, conversion: 0.6667 },
+      { stage: 3, members: 1, reached: 2, conversion: 0.666667 },
       { stage: 4, members: 0, reached: 1, conversion: 0.5 },
       { stage: 5, members: 1, reached: 1, conversion: 1 },
     ]);
     expect(response.body.trend).toEqual([{ month: '2026-06', members: { 1: 1, 2: 1, 3: 1, 4: 0, 5: 1 } }]);
+    expect(response.body.attachment).toEqual({ purchasesPerMonth: 2, months: 3 });
   });
 
   it('leaves months outside the range out of the trend', async () => {
@@ -69,9 +71,9 @@ describeEachProvider('the score reports API', (provider) => {
       '/api/v1/reports/quadrant',
     );
     expect(response.body.cells).toEqual([
-      { quadrant: 'true', members: 1, share: 0.3333 },
-      { quadrant: 'latent', members: 1, share: 0.3333 },
-      { quadrant: 'false', members: 1, share: 0.3333 },
+      { quadrant: 'true', members: 1, share: 0.333333 },
+      { quadrant: 'latent', members: 1, share: 0.333333 },
+      { quadrant: 'false', members: 1, share: 0.333333 },
       { quadrant: 'none', members: 0, share: 0 },
     ]);
     expect(response.body.unanswered).toBe(1);
@@ -97,9 +99,9 @@ describeEachProvider('the score reports API', (provider) => {
     );
     const filled = response.body.segments.filter((row) => row.members > 0);
     expect(filled).toEqual([
-      { segment: 'promising', members: 1, memberShare: 0.3333, revenueShare: 0.2273 },
-      { segment: 'at-risk', members: 1, memberShare: 0.3333, revenueShare: 0.5455 },
-      { segment: 'lost', members: 1, memberShare: 0.3333, revenueShare: 0.2273 },
+      { segment: 'promising', members: 1, memberShare: 0.333333, revenueShare: 0.227273 },
+      { segment: 'at-risk', members: 1, memberShare: 0.333333, revenueShare: 0.545455 },
+      { segment: 'lost', members: 1, memberShare: 0.333333, revenueShare: 0.227273 },
     ]);
     expect(response.body.segments).toHaveLength(10);
   });
