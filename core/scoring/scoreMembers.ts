@@ -2,7 +2,7 @@ import type { ProgramRules } from '../program/programRules.ts';
 import { customerStage } from './customerStage.ts';
 import { latestEmotion, loyaltyQuadrant, median } from './loyaltyQuadrant.ts';
 import { quintileScores, rfmSegment } from './rfmSegments.ts';
-import { daysBetween, type ScoringWindows } from './scoringCalendar.ts';
+import { daysSince, type ScoringWindows } from './scoringCalendar.ts';
 import type { MemberActivity, MemberScore } from './scoringPorts.ts';
 
 /**
@@ -18,7 +18,8 @@ export function scoreMembers(
 ): MemberScore[] {
   const perMonth = activities.map((activity) => activity.purchasesLastYear / 12);
   const middle = median(perMonth.filter((value) => value > 0));
-  const rfm = rfmOf(activities, windows.asOf, timezone);
+  const daysAgo = daysSince(windows.asOf, timezone);
+  const rfm = rfmOf(activities, daysAgo);
   return activities.map((activity, i) => {
     const emotion = latestEmotion(activity);
     const last = activity.lastPurchaseAt;
@@ -30,7 +31,7 @@ export function scoreMembers(
       purchasesPerMonth: perMonth[i]!,
       purchases: activity.purchases,
       spend: activity.spend,
-      daysSinceLastPurchase: last ? daysBetween(last, windows.asOf, timezone) : null,
+      daysSinceLastPurchase: last ? daysAgo(last) : null,
       emotional: emotion,
     };
   });
@@ -41,10 +42,13 @@ export function scoreMembers(
  * last, fewer is better), frequency (purchases) and monetary (spend) are each
  * scored 1–5 by quintile; the segment comes from R and ⌈(F + M) / 2⌉.
  */
-function rfmOf(activities: readonly MemberActivity[], asOf: Date, timezone: string): Map<string, MemberScore['rfm']> {
+function rfmOf(
+  activities: readonly MemberActivity[],
+  daysAgo: (then: Date) => number,
+): Map<string, MemberScore['rfm']> {
   const buyers = activities.filter((activity) => activity.purchases > 0 && activity.lastPurchaseAt);
   // Fewer days since the last purchase is better, so recency ranks the negated days.
-  const recency = quintileScores(buyers.map((buyer) => -daysBetween(buyer.lastPurchaseAt!, asOf, timezone)));
+  const recency = quintileScores(buyers.map((buyer) => -daysAgo(buyer.lastPurchaseAt!)));
   const frequency = quintileScores(buyers.map((buyer) => buyer.purchases));
   const monetary = quintileScores(buyers.map((buyer) => buyer.spend));
   return new Map(

@@ -31,9 +31,25 @@ export function scoringWindows(asOf: Date, timezone: string, rules: Pick<Program
   };
 }
 
-/** Whole programme-local days from `then` to `asOf` (0 on the same day). */
-export function daysBetween(then: Date, asOf: Date, timezone: string): number {
-  const start = DateTime.fromJSDate(then, { zone: timezone }).startOf('day');
-  const end = DateTime.fromJSDate(asOf, { zone: timezone }).startOf('day');
-  return Math.max(0, Math.round(end.diff(start, 'days').days));
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * Whole programme-local days from an instant to `asOf` (0 on the same day).
+ * Scoring asks this of every buyer, so the zone's offset is looked up once
+ * per hour of time (offsets change on the hour) instead of once per call.
+ */
+export function daysSince(asOf: Date, timezone: string): (then: Date) => number {
+  const offsets = new Map<number, number>();
+  const localDay = (at: Date) => {
+    const hour = Math.floor(at.getTime() / HOUR_MS);
+    let offset = offsets.get(hour);
+    if (offset === undefined) {
+      offset = DateTime.fromMillis(hour * HOUR_MS, { zone: timezone }).offset;
+      offsets.set(hour, offset);
+    }
+    return Math.floor((at.getTime() + offset * 60_000) / DAY_MS);
+  };
+  const today = localDay(asOf);
+  return (then) => Math.max(0, today - localDay(then));
 }
