@@ -77,23 +77,54 @@ async function seed(db: Database): Promise<number> {
   let purchases = 0;
   for (let start = 0; start < MEMBERS; start += batch) {
     const indexes = Array.from({ length: Math.min(batch, MEMBERS - start) }, (_, i) => start + i);
-    await db.prisma.member.createMany({
-      data: indexes.map((i) => ({
+    const joined = new Date(now - 800 * DAY);
+    await insertRows(
+      db,
+      'Member',
+      indexes.map((i) => ({
         id: randomIdOf(i),
         cardNumber: String(100_000_000_000 + i),
         name: `Member ${i}`,
         locale: 'ro',
-        consentAt: new Date(now - 800 * DAY),
+        consentAt: joined,
         consentVersion: 'bench',
-        createdAt: new Date(now - 800 * DAY),
+        createdAt: joined,
+        updatedAt: joined,
       })),
-    });
+    );
     const rows = indexes.flatMap((i) => purchasesOf(i, now));
-    for (let k = 0; k < rows.length; k += 5000) await db.prisma.purchase.createMany({ data: rows.slice(k, k + 5000) });
+    for (let k = 0; k < rows.length; k += batch) await insertRows(db, 'Purchase', rows.slice(k, k + batch));
     purchases += rows.length;
-    await db.prisma.surveyQuestion.createMany({ data: indexes.flatMap((i) => answersOf(i, now)) });
+    await insertRows(
+      db,
+      'SurveyQuestion',
+      indexes.flatMap((i) => answersOf(i, now)),
+    );
   }
   return purchases;
+}
+
+type Cell = string | number | Date | null;
+
+/**
+ * One multi-row INSERT of literal values: Prisma's createMany binds every
+ * value as a parameter, which makes seeding a million purchases take many
+ * minutes. The values are the bench's own, never input; dates are written
+ * as both databases read them (ISO 8601 with an offset, as Prisma stores them on SQLite).
+ */
+async function insertRows(db: Database, table: string, rows: Record<string, Cell>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]!);
+  const literal = (cell: Cell) => {
+    if (cell === null) return 'NULL';
+    if (typeof cell === 'number') return String(cell);
+    if (cell instanceof Date) return `'${cell.toISOString().replace('Z', '+00:00')}'`;
+    return `'${cell.replaceAll("'", "''")}'`;
+  };
+  const values = rows.map((row) => `(${columns.map((column) => literal(row[column]!)).join(', ')})`);
+  await db.prisma.$executeRawUnsafe(
+    `INSERT INTO "${table}" (${columns.map((column) => `"${column}"`).join(', ')}) VALUES ${values.join(', ')}`,
+  );
 }
 
 /** Member ids are UUIDs in the application; a fixed one per index keeps runs alike. */
@@ -104,7 +135,7 @@ function randomIdOf(i: number): string {
 
 /** 0 to 2 × the average purchases, over the last two years, one in ten refunded. */
 function purchasesOf(i: number, now: number) {
-  const count = (i * 7) % (2 * PURCHASES_PER_MEMBER + 1);
+  const count = (i * 7919) % (2 * PURCHASES_PER_MEMBER + 1);
   return Array.from({ length: count }, (_, k) => {
     const id = `p${i}-${k}`;
     const amount = 1_000 + ((i * 31 + k * 17) % 50) * 500;
