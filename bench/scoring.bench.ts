@@ -55,12 +55,20 @@ export async function benchScoring(provider: Provider): Promise<ScoringBench | {
     };
     for (const report of ['stages', 'quadrant', 'rfm'])
       kinds[`GET /api/v1/reports/${report}`] = await timeRequests(app.url, () => `/api/v1/reports/${report}`, options);
+    for (const [kind, filters] of Object.entries(SEGMENTS))
+      kinds[kind] = await timeRequests(app.url, () => '/api/v1/segments/count', { ...options, body: { filters } });
     return { provider, members: MEMBERS, purchases, seedSeconds, jobSeconds, baselineSeconds, kinds };
   } finally {
     await app.stop();
     await database.dispose();
   }
 }
+
+/** Segment counts by the scores (POST /api/v1/segments/count), whose target is 300 ms. */
+export const SEGMENTS: Record<string, Record<string, unknown>> = {
+  'segment: the false-loyal': { quadrants: ['false'] },
+  'segment: stages 4–5, at risk or can’t lose': { stages: [4, 5], rfmSegments: ['at-risk', 'cant-lose'] },
+};
 
 const BASELINE_SQL = `SELECT "memberId", COUNT(*), SUM("paidAmount") FROM "Purchase" WHERE "refundedAt" IS NULL GROUP BY "memberId"`;
 
