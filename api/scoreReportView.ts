@@ -30,6 +30,9 @@ export const scoreReportSchemas = {
     trend: z.array(z.object({ month: z.string().meta({ examples: ['2026-06'] }), members: perStage })).meta({
       description: 'Members per stage by programme-local month, as the scoring last counted them that month.',
     }),
+    attachment: z
+      .object({ purchasesPerMonth: z.number().int(), months: z.number().int() })
+      .meta({ description: 'The programme rule stage 4 is measured by, as it stands now.' }),
   }),
   quadrant: z.object({
     scoredOn,
