@@ -1,5 +1,6 @@
 import type { Logger } from '../logger.ts';
 import type { ProgramRules } from '../program/programRules.ts';
+import { backfillStageMonths } from './backfillStageMonths.ts';
 import { customerStages, type CustomerStage } from './customerStage.ts';
 import { scoreMembers } from './scoreMembers.ts';
 import { scoringWindows } from './scoringCalendar.ts';
@@ -13,7 +14,8 @@ export interface ScoringDeps {
 }
 
 /**
- * Scores every member now and counts this month's stages for the trend.
+ * Scores every member now and counts this month's stages for the trend
+ * (and any of the months before it the trend lacks).
  * Safe to run on several instances at once: each writes the same scores
  * from the same rows, by upsert, so the last one to finish simply wins.
  */
@@ -23,6 +25,7 @@ export async function rescore(deps: ScoringDeps, now: Date): Promise<{ scored: n
   const scores = scoreMembers(await deps.scores.activity(windows), rules, windows, deps.settings.timezone);
   await deps.scores.writeScores(scores, windows.day);
   await deps.scores.writeStageMonth(windows.month, stageCounts(scores));
+  await backfillStageMonths(deps, rules, now);
   await deps.scores.markScored(windows.day);
   return { scored: scores.length, day: windows.day };
 }

@@ -47,6 +47,8 @@ export interface ScoreStore {
   writeScores(scores: readonly MemberScore[], scoredOn: string): Promise<void>;
   /** Sets the members in each stage for a programme-local month (`YYYY-MM`). */
   writeStageMonth(month: string, members: Record<CustomerStage, number>): Promise<void>;
+  /** Those of `months` (`YYYY-MM`) the stage trend has no count for yet. */
+  uncountedMonths(months: readonly string[]): Promise<string[]>;
   /** Records the day of a finished run, last, so a report that shows it shows that run's figures. */
   markScored(day: string): Promise<void>;
   /**

@@ -19,6 +19,14 @@ export function createScoreStore(db: Database): ScoreStore {
           INSERT INTO "StageMonth" ("month", "stage", "members") VALUES (${month}, ${Number(stage)}, ${count})
           ON CONFLICT ("month", "stage") DO UPDATE SET "members" = excluded."members"`;
     },
+    uncountedMonths: async (months) => {
+      const counted = await prisma.stageMonth.findMany({
+        where: { month: { in: [...months] } },
+        select: { month: true },
+        distinct: ['month'],
+      });
+      return months.filter((month) => !counted.some((row) => row.month === month));
+    },
     markScored: async (day) => {
       await prisma.setting.upsert({
         where: { key: SCORED_ON_KEY },

@@ -77,15 +77,18 @@ describeEachProvider('scores on a hand-computed data set', (provider) => {
     expect(await rfm('F')).toEqual([5, 3, 4, 'champions']);
   });
 
-  it('counts this month’s stages for the trend and keeps the day it scored', async () => {
+  it('counts this month’s stages for the trend, the eleven months before from the rows at each month’s end, and keeps the day it scored', async () => {
     const reads = createScoreReads(db);
-    expect(await reads.stageMonths('2026-01', '2026-12')).toEqual([
-      { month: '2026-06', stage: 1, members: 1 },
-      { month: '2026-06', stage: 2, members: 1 },
-      { month: '2026-06', stage: 3, members: 2 },
-      { month: '2026-06', stage: 4, members: 1 },
-      { month: '2026-06', stage: 5, members: 1 },
-    ]);
+    const rows = await reads.stageMonths('2025-01', '2026-12');
+    const month = (name: string) =>
+      Object.fromEntries(rows.filter((row) => row.month === name).map((row) => [row.stage, row.members]));
+    expect([...new Set(rows.map((row) => row.month))]).toHaveLength(12);
+    expect(rows[0]!.month).toBe('2025-07');
+    expect(month('2026-06')).toEqual({ 1: 1, 2: 1, 3: 2, 4: 1, 5: 1 });
+    // At the end of May, B had not bought yet and F had bought twice.
+    expect(month('2026-05')).toEqual({ 1: 2, 2: 0, 3: 2, 4: 1, 5: 1 });
+    // At the end of January, only C had bought (twice).
+    expect(month('2026-01')).toEqual({ 1: 5, 2: 0, 3: 1, 4: 0, 5: 0 });
     expect(await reads.scoredOn()).toBe('2026-06-15');
   });
 
