@@ -22,6 +22,8 @@ import type { ContestPictures, ContestStore } from '../core/contests/contestsPor
 import type { Translator } from '../core/i18n/translator.ts';
 import type { PrizeStore } from '../core/contests/prizePorts.ts';
 import type { DrawDeps } from '../core/contests/draws/runDraw.ts';
+import type { ScoreReads } from '../core/scoring/scoringPorts.ts';
+import type { ScoreRefresh } from '../core/scoring/refreshScores.ts';
 
 /** What the REST API is built from; the composition root (app/startApp.ts) provides it. */
 export interface ApiDeps {
@@ -67,6 +69,8 @@ export interface ApiDeps {
   deskInbox: DeskInbox;
   /** NPS and CSAT: the reports, and relationship surveys sent by a marketer (core/surveys). */
   surveys: { reports: SurveyReports; sending: SurveySending };
+  /** Customer stages, the loyalty square and RFM: the daily scores' reports, and a run on demand (core/scoring/). */
+  scores: { reads: ScoreReads; refresh: ScoreRefresh };
   points: PointsService;
   adminToken: { verify(presented: string): boolean };
   /** The same settings the chats enrol with: region for phones, consent text version. */

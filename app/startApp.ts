@@ -57,6 +57,7 @@ import { programSettingsFrom } from './programSettings.ts';
 import { startScheduler } from './startScheduler.ts';
 import { createSurveyStore } from '../core/storage/surveys/createSurveyStore.ts';
 import { surveysApiOf } from './surveysApi.ts';
+import { scoresApiOf } from './scoresApi.ts';
 import { startDispatcher, webInboxOf } from './startDispatcher.ts';
 import {
   deskDeliveryFor,
@@ -208,11 +209,14 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     publicUrl: config.PUBLIC_URL,
     limits: { perVisitor: config.WEBCHAT_RATE_LIMIT_PER_MINUTE, perAddress: config.RATE_LIMIT_PER_ADDRESS_PER_MINUTE },
   });
+  // Stages, quadrants and RFM on demand; a run under way is waited for at stop, before the database closes.
+  const scores = scoresApiOf(db, { loadRules: points.rules, settings, log, clock });
   // REST API for point-of-sale systems (api/): /api/v1/… and /api/openapi.json.
   await registerApi(server, {
     ...apiStoresOf(db, stores),
     deskInbox: deskInboxFor({ desk, staffDesk, presence, photos, translator, clock, log }),
     surveys: surveysApiOf(db),
+    scores,
     points,
     adminToken,
     settings,
@@ -291,6 +295,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
       await server.close();
       await scheduler.stop();
       await outbox.stop();
+      await scores.refresh.settled();
       await db.close();
     })());
   return {

@@ -23,6 +23,8 @@ import { createContestCloseStore } from '../core/storage/contests/createContestC
 import { drawsJobs } from '../core/contests/draws/drawsJobs.ts';
 import { drawDepsOf } from './draws.ts';
 import { prizesOf } from './prizes.ts';
+import { scoringJobs } from '../core/scoring/scoringJobs.ts';
+import { createScoreStore } from '../core/storage/scoring/createScoreStore.ts';
 
 export interface SchedulerOptions {
   /** Time between the end of one run and the start of the next; 0 switches the scheduler off. */
@@ -88,6 +90,7 @@ export function scheduledJobsOf(db: Database, deps: Omit<SchedulerDeps, 'clock'>
       const clock = () => now;
       return drawDepsOf(db, prizesOf(db, { ...common, clock }).awarding, clock, deps.log);
     }),
+    ...scoringJobs({ ...common, scores: createScoreStore(db) }),
   ];
 }
 

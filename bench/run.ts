@@ -12,8 +12,9 @@ import { benchSegments } from './segments.bench.ts';
 import { benchCampaigns, type ChatLatency } from './campaigns.bench.ts';
 import { benchDraws } from './draws.bench.ts';
 import { benchContestVotes } from './contestVotes.bench.ts';
+import { benchScoring, SEGMENTS as SCORE_SEGMENTS } from './scoring.bench.ts';
 
-/** `npm run bench`: every benchmark, its figures and the machine they ran on; `BENCH_ONLY=telegram|purchases|outbox|understanding|members|quizzes|surveys|segments|campaigns|draws|contests` runs one (`telegram` and `viber` run the two channels together; `BENCH_PROVIDER=sqlite|postgresql` limits members to one database; `BENCH_MEMBERS_LEDGER=5000000` gives members the issue's full 5,000,000 ledger entries). */
+/** `npm run bench`: every benchmark, its figures and the machine they ran on; `BENCH_ONLY=telegram|purchases|outbox|understanding|members|quizzes|surveys|segments|campaigns|draws|contests|scoring` runs one (`telegram` and `viber` run the two channels together; `BENCH_PROVIDER=sqlite|postgresql` limits members to one database; `BENCH_MEMBERS_LEDGER=5000000` gives members the issue's full 5,000,000 ledger entries). */
 async function main(): Promise<void> {
   console.log(`Machine: ${describeMachine()}`);
   console.log(`Date: ${new Date().toISOString()}\n`);
@@ -29,6 +30,41 @@ async function main(): Promise<void> {
   if (only === undefined || only === 'campaigns') await reportCampaigns();
   if (only === undefined || only === 'draws') await reportDraws();
   if (only === undefined || only === 'contests') await reportContestVotes();
+  if (only === undefined || only === 'scoring') await reportScoring();
+}
+
+async function reportScoring(): Promise<void> {
+  const providers = process.env.BENCH_PROVIDER ? [process.env.BENCH_PROVIDER] : ['sqlite', 'postgresql'];
+  for (const provider of providers as ('sqlite' | 'postgresql')[]) {
+    const bench = await benchScoring(provider);
+    if ('skipped' in bench) {
+      console.log(`\nScoring on ${provider}: skipped (${bench.skipped})`);
+      continue;
+    }
+    console.log(
+      `\nScoring on ${provider}: ${bench.members.toLocaleString('en')} members, ${bench.purchases.toLocaleString('en')} purchases (seeded in ${bench.seedSeconds.toFixed(0)} s):`,
+    );
+    console.log(`  GROUP BY of the purchases by member (baseline)  ${bench.baselineSeconds.toFixed(2).padStart(6)} s`);
+    console.log(
+      `  the first scoring run, with the trend's past    ${bench.jobSeconds.toFixed(2).padStart(6)} s   ${(bench.jobSeconds / bench.baselineSeconds).toFixed(1)}x the baseline's`,
+    );
+    console.log(
+      `  a daily scoring run, every member               ${bench.dailySeconds.toFixed(2).padStart(6)} s   ${(bench.dailySeconds / bench.baselineSeconds).toFixed(1)}x the baseline's`,
+    );
+    const baseline = bench.kinds[BASELINE_KIND]!;
+    for (const [kind, t] of Object.entries(bench.kinds))
+      console.log(
+        `  ${kind.padEnd(46)} p50 ${t.p50Ms.toFixed(1).padStart(7)} ms   p95 ${t.p95Ms.toFixed(1).padStart(7)} ms${kind === BASELINE_KIND ? '' : `   p95 ${(t.p95Ms / baseline.p95Ms).toFixed(1)}x the baseline's`}`,
+      );
+    const reports = Object.entries(bench.kinds).filter(([kind]) => kind !== BASELINE_KIND && !(kind in SCORE_SEGMENTS));
+    const worst = Math.max(...reports.map(([, t]) => t.p95Ms));
+    console.log(`  target: a report in <= 500 ms — ${verdict(worst <= 500)} (worst p95 ${worst.toFixed(1)} ms)`);
+    const counts = Object.entries(bench.kinds).filter(([kind]) => kind in SCORE_SEGMENTS);
+    const slowest = Math.max(...counts.map(([, t]) => t.p95Ms));
+    console.log(
+      `  target: a segment count in <= 300 ms — ${verdict(slowest <= 300)} (worst p95 ${slowest.toFixed(1)} ms)`,
+    );
+  }
 }
 
 async function reportDraws(): Promise<void> {

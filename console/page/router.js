@@ -14,6 +14,7 @@ import * as members from './pages/members.js';
 import * as password from './pages/password.js';
 import * as program from './pages/program.js';
 import * as quizzes from './pages/quizzes.js';
+import * as scores from './pages/scores.js';
 import * as segments from './pages/segments.js';
 import * as surveys from './pages/surveys.js';
 
@@ -24,6 +25,8 @@ export const sections = [
   { path: 'program', label: 'nav.program', permission: 'program', page: program },
   { path: 'quizzes', label: 'nav.quizzes', permission: 'quizzes', page: quizzes },
   { path: 'surveys', label: 'nav.surveys', permission: 'reports', page: surveys },
+  // Customer stages, the loyalty square and RFM (#/analytics/stages, /quadrant, /rfm).
+  { path: 'analytics', label: 'nav.scores', permission: 'reports', page: scores },
   { path: 'segments', label: 'nav.segments', permission: 'campaigns', page: segments },
   { path: 'campaigns', label: 'nav.campaigns', permission: 'campaigns', page: campaigns },
   { path: 'automations', label: 'nav.automations', permission: 'campaigns', page: automations },

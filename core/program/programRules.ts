@@ -31,6 +31,15 @@ const csatSchema = z.object({
   minDaysBetween: nonNegative.max(3650).default(30),
 });
 
+/**
+ * Customer stage 4, attachment (core/scoring/customerStage.ts): at least
+ * `purchasesPerMonth` purchases in each of the last `months` full months.
+ */
+const attachmentSchema = z.object({
+  purchasesPerMonth: z.number().int().min(1).max(100).default(2),
+  months: z.number().int().min(1).max(12).default(3),
+});
+
 const tierSchema = z.object({
   code: z.string().regex(/^[a-z][a-z0-9_-]{0,23}$/),
   /** Lifetime figure (spend in minor units, or points earned) from which the tier applies. */
@@ -111,6 +120,7 @@ export const programRulesSchema = z
     codeLifetimeMinutes: z.number().int().min(1).max(60).default(5),
     nps: npsSchema.prefault({}),
     csat: csatSchema.prefault({}),
+    attachment: attachmentSchema.prefault({}),
     /** No survey question and no campaign message is sent between `from` and `to`, programme time; it waits for `to`. */
     quietHours: z.object({ from: clockTime.default('21:00'), to: clockTime.default('09:00') }).prefault({}),
     /** At most `messages` campaign messages reach a member in any `days` days; the rest of them are recorded as capped. */

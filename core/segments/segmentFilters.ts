@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { channels } from '../inbound.ts';
 import { locales } from '../i18n/locale.ts';
 import { npsGroups } from '../surveys/surveyScores.ts';
+import { customerStages } from '../scoring/customerStage.ts';
+import { quadrants } from '../scoring/loyaltyQuadrant.ts';
+import { rfmSegments } from '../scoring/rfmSegments.ts';
 
 /** A range of whole numbers; either end may be left open, but not both. */
 function range(max: number, description: string) {
@@ -88,6 +91,36 @@ export const segmentFiltersSchema = z.strictObject({
     description:
       'By the member’s latest NPS answer: `promoter` (9–10), `passive` (7–8), `detractor` (0–6). Members who never answered do not match.',
   }),
+  stages: z
+    .array(z.union(customerStages.map((stage) => z.literal(stage))))
+    .min(1)
+    .max(5)
+    .optional()
+    .meta({
+      description:
+        'By customer stage as the daily scoring last put it (GET /api/v1/reports/stages): 1 first visit, 2 first purchase, 3 repeat visits, 4 attachment, 5 loyalty.',
+      examples: [[4, 5]],
+    }),
+  rfmSegments: z
+    .array(z.enum(rfmSegments))
+    .min(1)
+    .max(10)
+    .optional()
+    .meta({
+      description:
+        'By RFM segment as the daily scoring last put it (GET /api/v1/reports/rfm); members who never bought are in none.',
+      examples: [['at-risk', 'cant-lose']],
+    }),
+  quadrants: z
+    .array(z.enum(quadrants))
+    .min(1)
+    .max(4)
+    .optional()
+    .meta({
+      description:
+        'By loyalty quadrant as the daily scoring last put it (GET /api/v1/reports/quadrant): `true`, `latent` (attached, buying rarely), `false` (buying often, not attached), `none`. Members with no NPS or desk CSAT answer are in none of them.',
+      examples: [['false']],
+    }),
 });
 
 export type SegmentFilters = z.infer<typeof segmentFiltersSchema>;

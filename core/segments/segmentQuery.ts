@@ -3,6 +3,9 @@ import type { Channel } from '../inbound.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { NpsGroup } from '../surveys/surveyScores.ts';
 import type { SegmentFilters } from './segmentFilters.ts';
+import type { CustomerStage } from '../scoring/customerStage.ts';
+import type { Quadrant } from '../scoring/loyaltyQuadrant.ts';
+import type { RfmSegment } from '../scoring/rfmSegments.ts';
 
 interface Bounds<T> {
   /** Inclusive. */
@@ -32,6 +35,10 @@ export interface SegmentQuery {
   enteredDraws?: string[];
   /** The group of the member's latest NPS answer. */
   npsGroups?: NpsGroup[];
+  /** The member's scores as the daily scoring last computed them (core/scoring/). */
+  stages?: CustomerStage[];
+  rfmSegments?: RfmSegment[];
+  quadrants?: Quadrant[];
   /** Only members who agreed to news and offers: whom a campaign may reach. */
   optedIn?: true;
 }
@@ -61,5 +68,8 @@ export function segmentQuery(filters: SegmentFilters, now: Date, timezone: strin
     enteredContests: filters.enteredContests,
     enteredDraws: filters.enteredDraws,
     npsGroups: filters.npsGroups,
+    stages: filters.stages,
+    rfmSegments: filters.rfmSegments,
+    quadrants: filters.quadrants,
   };
 }

@@ -96,6 +96,7 @@ describe.skipIf(skipBrowserTests)(`the console in Chromium${skipBrowserTests ? `
       'Programme',
       'Quizzes',
       'NPS and CSAT',
+      'Customer loyalty',
       'Segments',
       'Campaigns',
       'Automatic messages',

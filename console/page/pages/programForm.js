@@ -100,6 +100,19 @@ const GROUPS = [
     ],
   },
   {
+    key: 'attachment',
+    fields: [
+      {
+        key: 'attachmentPurchasesPerMonth',
+        pointer: '/attachment/purchasesPerMonth',
+        min: 1,
+        max: 100,
+        help: true,
+      },
+      { key: 'attachmentMonths', pointer: '/attachment/months', min: 1, max: 12 },
+    ],
+  },
+  {
     key: 'quietHours',
     fields: [
       { key: 'quietFrom', pointer: '/quietHours/from', type: 'text', help: true, attributes: clockTime },

@@ -13,6 +13,21 @@ const LOCALES = ['ru', 'ro', 'en'];
 const CHANNELS = ['telegram', 'viber', 'web'];
 /** core/surveys/surveyScores.ts, as a marketer reads them: the happiest first. */
 const NPS_GROUPS = ['promoter', 'passive', 'detractor'];
+/** core/scoring/: stages, RFM segments and loyalty quadrants, as the score pages name them. */
+const STAGES = [1, 2, 3, 4, 5];
+const RFM_SEGMENTS = [
+  'champions',
+  'loyal',
+  'potential-loyalists',
+  'new',
+  'promising',
+  'need-attention',
+  'about-to-sleep',
+  'at-risk',
+  'cant-lose',
+  'lost',
+];
+const QUADRANTS = ['true', 'latent', 'false', 'none'];
 const MONTHS = Array.from({ length: 12 }, (_unused, i) => i + 1);
 
 /**
@@ -51,6 +66,7 @@ export function filterForm({ tiers, currency, quizzes, contests, draws, filters 
       options: NPS_GROUPS.map((group) => [group, t(`segments.npsGroups.${group}`)]),
       value: filters.npsGroups,
     }),
+    ...scores(filters),
   ];
   const node = el('div', { class: 'segment__filters' }, ...controls.map((control) => control.node));
   return {
@@ -67,6 +83,28 @@ function takingPart({ quizzes, contests, draws, filters }) {
     select('playedQuizzes', quizzes, 'segments.noQuizzes'),
     select('enteredContests', contests, 'segments.noContests'),
     select('enteredDraws', draws, 'segments.noDraws'),
+  ];
+}
+
+/** What the daily scoring says of a member: their stage, RFM segment and kind of loyalty. */
+function scores(filters) {
+  return [
+    checkGroup({
+      key: 'stages',
+      options: STAGES.map((stage) => [stage, `${stage}. ${t(`scores.stage.${stage}`)}`]),
+      value: filters.stages,
+    }),
+    checkGroup({
+      key: 'rfmSegments',
+      options: RFM_SEGMENTS.map((segment) => [segment, t(`scores.rfm.names.${segment}`)]),
+      value: filters.rfmSegments,
+      columns: true,
+    }),
+    checkGroup({
+      key: 'quadrants',
+      options: QUADRANTS.map((quadrant) => [quadrant, t(`scores.quadrant.names.${quadrant}`)]),
+      value: filters.quadrants,
+    }),
   ];
 }
 

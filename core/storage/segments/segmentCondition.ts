@@ -41,6 +41,9 @@ export function segmentCondition(query: SegmentQuery, provider: Provider): Prism
       Prisma.sql`"DrawEntry" r WHERE r."memberId" = m."id" AND r."withdrawnAt" IS NULL AND r."drawId"`,
       query.enteredDraws,
     ),
+    ...scoredAs('stage', query.stages),
+    ...scoredAs('rfmSegment', query.rfmSegments),
+    ...scoredAs('quadrant', query.quadrants),
     // Last: nearly every member has a chat, while few played a given quiz or entered a given contest or draw.
     ...hasRow(Prisma.sql`"Chat" r WHERE r."memberId" = m."id" AND r."channel"`, query.channels),
   ];
@@ -59,6 +62,19 @@ function hasRow(rows: Prisma.Sql, values: readonly string[] | undefined): Prisma
   if (values === undefined) return [];
   if (values.length === 0) return [Prisma.sql`1 = 0`];
   return [Prisma.sql`EXISTS (SELECT 1 FROM ${rows} IN (${Prisma.join(values)}))`];
+}
+
+/**
+ * Members whose score has one of `values` in `column`: the matching scores
+ * are read once through that column's index into a set the members are
+ * probed against, cheaper than looking every member's score up by its key.
+ */
+function scoredAs(column: 'stage' | 'rfmSegment' | 'quadrant', values: readonly (string | number)[] | undefined) {
+  if (values === undefined) return [];
+  if (values.length === 0) return [Prisma.sql`1 = 0`];
+  return [
+    Prisma.sql`m."id" IN (SELECT s."memberId" FROM "MemberScore" s WHERE s.${Prisma.raw(`"${column}"`)} IN (${Prisma.join(values)}))`,
+  ];
 }
 
 function between(column: Prisma.Sql, range: Range): Prisma.Sql[] {

@@ -1,0 +1,36 @@
+-- CreateTable
+CREATE TABLE "MemberScore" (
+    "memberId" TEXT NOT NULL PRIMARY KEY,
+    "stage" INTEGER NOT NULL,
+    "recency" INTEGER,
+    "frequency" INTEGER,
+    "monetary" INTEGER,
+    "rfmSegment" TEXT,
+    "quadrant" TEXT,
+    "purchasesPerMonth" REAL NOT NULL,
+    "purchases" INTEGER NOT NULL,
+    "spend" INTEGER NOT NULL,
+    "daysSinceLastPurchase" INTEGER,
+    "emotionalScore" INTEGER,
+    "emotionalSource" TEXT,
+    "scoredOn" TEXT NOT NULL,
+    CONSTRAINT "MemberScore_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "StageMonth" (
+    "month" TEXT NOT NULL,
+    "stage" INTEGER NOT NULL,
+    "members" INTEGER NOT NULL,
+
+    PRIMARY KEY ("month", "stage")
+);
+
+-- CreateIndex
+CREATE INDEX "MemberScore_stage_idx" ON "MemberScore"("stage");
+
+-- CreateIndex
+CREATE INDEX "MemberScore_rfmSegment_idx" ON "MemberScore"("rfmSegment");
+
+-- CreateIndex
+CREATE INDEX "MemberScore_quadrant_idx" ON "MemberScore"("quadrant");
