@@ -27,6 +27,9 @@ const localDate = z.iso.date().meta({ description: 'A calendar day in the progra
  * The filters a segment is made of, combined with AND. Every filter is
  * optional and `{}` is every member; a list filter matches any of its values.
  */
+/** Up to 20 ids of quizzes, contests or draws; a member who took part in any of them matches. */
+const idList = () => z.array(z.string().min(1).max(64)).min(1).max(20).optional();
+
 export const segmentFiltersSchema = z.strictObject({
   tiers: z
     .array(z.string().regex(/^[a-z][a-z0-9_-]{0,23}$/))
@@ -61,32 +64,17 @@ export const segmentFiltersSchema = z.strictObject({
     .max(12)
     .optional()
     .meta({ description: 'Birthday in any of these months, 1–12; members who gave no birthday do not match.' }),
-  playedQuizzes: z
-    .array(z.string().min(1).max(64))
-    .min(1)
-    .max(20)
-    .optional()
-    .meta({ description: 'Quiz ids; a member who started any of them matches.' }),
-  enteredContests: z
-    .array(z.string().min(1).max(64))
-    .min(1)
-    .max(20)
-    .optional()
-    .meta({
-      description:
-        'Photo or drawing contest ids (GET /api/v1/contests); a member who sent an entry to any of them matches, whether moderators approved it, rejected it or have yet to decide: sending one is what entering is. An id no contest has is refused (422).',
-      examples: [['5f1e2d3c-4b5a-4968-8776-655443322110']],
-    }),
-  enteredDraws: z
-    .array(z.string().min(1).max(64))
-    .min(1)
-    .max(20)
-    .optional()
-    .meta({
-      description:
-        'Prize draw ids (GET /api/v1/draws); a member holding an entry in any of them matches. An entry withdrawn (its purchase refunded before the draw closed) does not count. An id no draw has is refused (422).',
-      examples: [['9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d']],
-    }),
+  playedQuizzes: idList().meta({ description: 'Quiz ids; a member who started any of them matches.' }),
+  enteredContests: idList().meta({
+    description:
+      'Photo or drawing contest ids (GET /api/v1/contests); a member who sent an entry to any of them matches, whether moderators approved it, rejected it or have yet to decide: sending one is what entering is. An id no contest has is refused (422).',
+    examples: [['5f1e2d3c-4b5a-4968-8776-655443322110']],
+  }),
+  enteredDraws: idList().meta({
+    description:
+      'Prize draw ids (GET /api/v1/draws); a member holding an entry in any of them matches. An entry withdrawn (its purchase refunded before the draw closed) does not count. An id no draw has is refused (422).',
+    examples: [['9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d']],
+  }),
   npsGroups: z.array(z.enum(npsGroups)).min(1).max(3).optional().meta({
     description:
       'By the member’s latest NPS answer: `promoter` (9–10), `passive` (7–8), `detractor` (0–6). Members who never answered do not match.',
