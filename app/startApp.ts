@@ -57,6 +57,7 @@ import { programSettingsFrom } from './programSettings.ts';
 import { startScheduler } from './startScheduler.ts';
 import { createSurveyStore } from '../core/storage/surveys/createSurveyStore.ts';
 import { surveysApiOf } from './surveysApi.ts';
+import { useFiguresTimezone } from '../core/storage/analytics/figuresCalendar.ts';
 import { startDispatcher, webInboxOf } from './startDispatcher.ts';
 import {
   deskDeliveryFor,
@@ -123,6 +124,8 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     botUsername: config.TELEGRAM_BOT_USERNAME,
     viberChatUri: config.VIBER_CHAT_URI,
   };
+  // The analytics roll-ups count purchases and points on the programme's days (core/storage/analytics/).
+  useFiguresTimezone(settings.timezone);
   const points = createPointsService({
     store: createPointsStore(
       db,
