@@ -31,6 +31,7 @@ import { campaignRoutes } from './routes/campaignRoutes.ts';
 import { automationRoutes } from './routes/automationRoutes.ts';
 import { pictureRoutes } from './routes/pictureRoutes.ts';
 import { surveyReportRoutes } from './routes/surveyReportRoutes.ts';
+import { reportRoutes } from './routes/reportRoutes.ts';
 import { prizeCodeRoutes } from './routes/prizeCodeRoutes.ts';
 import { drawRoutes } from './routes/drawRoutes.ts';
 
@@ -66,6 +67,7 @@ export function apiRoutes(deps: ApiDeps, apiKeys: ApiKeyCache): ApiRoute[] {
     ...automationRoutes(deps),
     ...pictureRoutes(deps),
     ...surveyReportRoutes(deps),
+    ...reportRoutes(deps),
     ...drawRoutes(deps),
     ...prizeCodeRoutes(deps),
   ];

@@ -58,6 +58,7 @@ import { startScheduler } from './startScheduler.ts';
 import { createSurveyStore } from '../core/storage/surveys/createSurveyStore.ts';
 import { surveysApiOf } from './surveysApi.ts';
 import { useFiguresTimezone } from '../core/storage/analytics/figuresCalendar.ts';
+import { createAnalyticsReads } from '../core/storage/analytics/createAnalyticsReads.ts';
 import { startDispatcher, webInboxOf } from './startDispatcher.ts';
 import {
   deskDeliveryFor,
@@ -216,6 +217,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     ...apiStoresOf(db, stores),
     deskInbox: deskInboxFor({ desk, staffDesk, presence, photos, translator, clock, log }),
     surveys: surveysApiOf(db),
+    analytics: createAnalyticsReads(db),
     points,
     adminToken,
     settings,
