@@ -33,7 +33,12 @@ export async function createAnalyticsWorld(provider: Provider): Promise<Analytic
   const db = await createTestDatabase(provider);
   let now = new Date();
   const points = createPointsService({
-    store: createPointsStore(db, { welcomeBonus: 0, pointsLifetimeDays: 30 }),
+    // One tier with no discount: a purchase is worth its amount, so figures can be computed by hand.
+    store: createPointsStore(db, {
+      welcomeBonus: 0,
+      pointsLifetimeDays: 30,
+      tiers: [{ code: 'bronze', threshold: 0, earnPercent: 3, discountPercent: 0 }],
+    }),
     translator,
     clock: () => now,
     log: silentLogger,
