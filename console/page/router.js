@@ -3,6 +3,7 @@
 // leaves out what the role cannot use. An address below a section
 // (`#/members/<id>`) belongs to it; what follows `?` is the page's own state.
 import * as accounts from './pages/accounts.js';
+import * as analytics from './pages/analytics.js';
 import * as audit from './pages/audit.js';
 import * as automations from './pages/automations.js';
 import * as campaigns from './pages/campaigns.js';
@@ -24,6 +25,7 @@ export const sections = [
   { path: 'program', label: 'nav.program', permission: 'program', page: program },
   { path: 'quizzes', label: 'nav.quizzes', permission: 'quizzes', page: quizzes },
   { path: 'surveys', label: 'nav.surveys', permission: 'reports', page: surveys },
+  { path: 'analytics', label: 'nav.analytics', permission: 'reports', page: analytics },
   { path: 'segments', label: 'nav.segments', permission: 'campaigns', page: segments },
   { path: 'campaigns', label: 'nav.campaigns', permission: 'campaigns', page: campaigns },
   { path: 'automations', label: 'nav.automations', permission: 'campaigns', page: automations },

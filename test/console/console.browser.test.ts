@@ -96,6 +96,7 @@ describe.skipIf(skipBrowserTests)(`the console in Chromium${skipBrowserTests ? `
       'Programme',
       'Quizzes',
       'NPS and CSAT',
+      'Analytics',
       'Segments',
       'Campaigns',
       'Automatic messages',
