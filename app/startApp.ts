@@ -59,6 +59,7 @@ import { createSurveyStore } from '../core/storage/surveys/createSurveyStore.ts'
 import { surveysApiOf } from './surveysApi.ts';
 import { useFiguresTimezone } from '../core/storage/analytics/figuresCalendar.ts';
 import { createAnalyticsReads } from '../core/storage/analytics/createAnalyticsReads.ts';
+import { rebuildFiguresIfMissing } from '../core/storage/analytics/rebuildFiguresIfMissing.ts';
 import { startDispatcher, webInboxOf } from './startDispatcher.ts';
 import {
   deskDeliveryFor,
@@ -127,6 +128,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   };
   // The analytics roll-ups count purchases and points on the programme's days (core/storage/analytics/).
   useFiguresTimezone(settings.timezone);
+  if (await rebuildFiguresIfMissing(db)) log.info('analytics roll-ups built from the existing purchases and ledger');
   const points = createPointsService({
     store: createPointsStore(
       db,

@@ -29,17 +29,18 @@ export async function cohortCells(db: Database, months: Months): Promise<CohortC
 export async function lifetimes(db: Database, months: Months, groupBy: LtvGroupBy | null): Promise<LifetimeSums[]> {
   const index = (column: string) =>
     Prisma.raw(`(CAST(substr(${column}, 1, 4) AS INTEGER) * 12 + CAST(substr(${column}, 6, 2) AS INTEGER))`);
+  // Grouped by (joinMonth, memberId), the order of its covering index: each member's months are read together, unsorted.
   const rows = await db.prisma.$queryRaw<
     { key: string; members: bigint | number; monthly: number | null; lifetime: bigint | number | null }[]
   >`
     SELECT l."key" AS "key", COUNT(*) AS "members", SUM(CAST(l."spend" AS DOUBLE PRECISION) / l."lifetime") AS "monthly",
            SUM(l."lifetime") AS "lifetime" FROM (
-      SELECT k."memberId", k."key", SUM(k."spend") AS "spend",
-             ${index('MAX(k."month")')} - ${index('MIN(k."month")')} + 1 AS "lifetime" FROM (
-        SELECT mm."memberId", mm."month", mm."spend", ${keyOf(groupBy)} AS "key"
-        FROM "MemberMonth" mm JOIN "Member" m ON m."id" = mm."memberId"
-        WHERE mm."joinMonth" >= ${months.from} AND mm."joinMonth" <= ${months.to} AND mm."purchases" > 0) k
-      GROUP BY k."memberId", k."key") l
+      SELECT p."spend", p."lifetime", ${keyOf(groupBy)} AS "key" FROM (
+        SELECT mm."joinMonth", mm."memberId", SUM(mm."spend") AS "spend",
+               ${index('MAX(mm."month")')} - ${index('MIN(mm."month")')} + 1 AS "lifetime"
+        FROM "MemberMonth" mm
+        WHERE mm."joinMonth" >= ${months.from} AND mm."joinMonth" <= ${months.to} AND mm."purchases" > 0
+        GROUP BY mm."joinMonth", mm."memberId") p) l
     GROUP BY l."key"`;
   return rows.map((row) => ({
     key: groupBy === null ? null : row.key,
@@ -49,16 +50,16 @@ export async function lifetimes(db: Database, months: Months, groupBy: LtvGroupB
   }));
 }
 
-/** The group a member's month counts in: a tier ('' for none), the join month, or whether they ever chatted. */
+/** The group a member counts in: their tier now ('' for none), their join month, or whether they ever chatted. */
 function keyOf(groupBy: LtvGroupBy | null): Prisma.Sql {
   switch (groupBy) {
     case null:
       return Prisma.sql`''`;
     case 'tier':
-      return Prisma.sql`COALESCE(m."tier", '')`;
+      return Prisma.sql`COALESCE((SELECT m."tier" FROM "Member" m WHERE m."id" = p."memberId"), '')`;
     case 'joinMonth':
-      return Prisma.sql`mm."joinMonth"`;
+      return Prisma.sql`p."joinMonth"`;
     case 'enrolment':
-      return Prisma.sql`CASE WHEN EXISTS (SELECT 1 FROM "Chat" c WHERE c."memberId" = mm."memberId") THEN 'chat' ELSE 'till' END`;
+      return Prisma.sql`CASE WHEN EXISTS (SELECT 1 FROM "Chat" c WHERE c."memberId" = p."memberId") THEN 'chat' ELSE 'till' END`;
   }
 }

@@ -1,11 +1,15 @@
 import type { InstantRange, TicketTimes } from '../../analytics/analyticsPorts.ts';
+import { Prisma } from '../generated/sqlite/client.ts';
 import type { Database } from '../db/openDatabase.ts';
 
 /** Buyers of the range and those who bought twice or more, from the Purchase (createdAt, memberId, refundedAt) index alone. */
 export async function buyers(db: Database, range: InstantRange): Promise<{ buyers: number; repeatBuyers: number }> {
+  // SQLite would rather walk (memberId, createdAt) whole to group without sorting: a range of this one reads far less.
+  const index =
+    db.provider === 'sqlite' ? Prisma.sql`INDEXED BY "Purchase_createdAt_memberId_refundedAt_idx"` : Prisma.empty;
   const [row] = await db.prisma.$queryRaw<{ buyers: bigint | number; repeat: bigint | number | null }[]>`
     SELECT COUNT(*) AS "buyers", SUM(CASE WHEN t."n" >= 2 THEN 1 ELSE 0 END) AS "repeat" FROM (
-      SELECT "memberId", COUNT(*) AS "n" FROM "Purchase"
+      SELECT "memberId", COUNT(*) AS "n" FROM "Purchase" ${index}
       WHERE "createdAt" >= ${range.from} AND "createdAt" < ${range.to} AND "refundedAt" IS NULL
       GROUP BY "memberId") t`;
   return { buyers: Number(row?.buyers ?? 0), repeatBuyers: Number(row?.repeat ?? 0) };

@@ -1,6 +1,7 @@
 import type { Database } from '../db/openDatabase.ts';
 import { rebuildDailyFigures } from './rebuildDailyFigures.ts';
 import { rebuildMemberMonths } from './rebuildMemberMonths.ts';
+import { rebuildSpan } from './rebuildSpan.ts';
 
 /**
  * Rebuilds every analytics roll-up from raw rows in one transaction: the
@@ -16,8 +17,10 @@ export async function rebuildFigures(db: Database): Promise<{ days: number; memb
         await tx.$executeRaw`LOCK TABLE "DailyFigures", "MemberMonth" IN EXCLUSIVE MODE`;
       await tx.$executeRaw`DELETE FROM "DailyFigures"`;
       await tx.$executeRaw`DELETE FROM "MemberMonth"`;
-      const days = await rebuildDailyFigures(tx, db.provider);
-      const memberMonths = await rebuildMemberMonths(tx);
+      const span = await rebuildSpan(tx);
+      if (!span) return { days: 0, memberMonths: 0 };
+      const days = await rebuildDailyFigures(tx, db.provider, span);
+      const memberMonths = await rebuildMemberMonths(tx, db.provider, span);
       return { days, memberMonths };
     },
     { timeout: 30 * 60_000, maxWait: 60_000 },

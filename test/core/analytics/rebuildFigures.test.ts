@@ -3,6 +3,7 @@
 // writes, on the programme's days (Europe/Chisinau, UTC+2 in March).
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { rebuildFigures } from '../../../core/storage/analytics/rebuildFigures.ts';
+import { rebuildFiguresIfMissing } from '../../../core/storage/analytics/rebuildFiguresIfMissing.ts';
 import { describeEachProvider } from '../../support/testDatabase.ts';
 import { createAnalyticsWorld, type AnalyticsWorld } from './support/analyticsWorld.ts';
 
@@ -47,6 +48,17 @@ describeEachProvider('analytics roll-ups', (provider) => {
     await rebuildFigures(world.db);
 
     expect(await world.rollUps()).toEqual(kept);
+  });
+
+  it('builds the figures once for a database that has purchases but no figures yet (an upgrade)', async () => {
+    await mixedHistory();
+    const kept = await world.rollUps();
+    await world.db.prisma.dailyFigures.deleteMany();
+    await world.db.prisma.memberMonth.deleteMany();
+
+    expect(await rebuildFiguresIfMissing(world.db)).toBe(true);
+    expect(await world.rollUps()).toEqual(kept);
+    expect(await rebuildFiguresIfMissing(world.db)).toBe(false);
   });
 
   it('keeps no row for a month whose every purchase was refunded', async () => {
