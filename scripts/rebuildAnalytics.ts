@@ -1,7 +1,7 @@
 // `npm run analytics:rebuild`: rebuilds the analytics roll-ups (DailyFigures,
 // MemberMonth) from the receipts, the members and the ledger, in one
-// transaction, in the programme's time zone. Run it once after upgrading to
-// a version that adds them, or after changing PROGRAM_TIMEZONE.
+// transaction, in the programme's time zone. The first start of a version
+// that adds them builds them once; run this after changing PROGRAM_TIMEZONE.
 import dotenv from 'dotenv';
 import { ConfigError, loadConfig } from '../app/config.ts';
 import { migrateDatabase } from '../core/storage/db/migrateDatabase.ts';
