@@ -50,6 +50,13 @@ export interface EffectSides {
   after: { purchases: number; spend: number };
 }
 
+export interface PurchaseActivity {
+  buyers: number;
+  repeatBuyers: number;
+  active30: number;
+  active90: number;
+}
+
 /** A ticket's desk times; null where the step has not happened. */
 export interface TicketTimes {
   openedAt: Date;
@@ -70,8 +77,12 @@ export interface AnalyticsReads {
   daySeries(days: DayRange): Promise<(DayTotals & { day: string })[]>;
   /** Members who joined on or before the day. */
   membersUpTo(day: string): Promise<number>;
-  /** Members with at least one purchase in the range, and those with two or more (refunded purchases excluded). */
-  buyers(range: InstantRange): Promise<{ buyers: number; repeatBuyers: number }>;
+  /**
+   * In one read of the purchases (refunded ones excluded): members with at
+   * least one purchase in the range and those with two or more, and members
+   * with a purchase in the 30 and in the 90 days before the range's end.
+   */
+  purchaseActivity(range: InstantRange): Promise<PurchaseActivity>;
   /** Unspent points of every member, now. */
   outstandingPoints(): Promise<number>;
   /** Tickets not resolved, now. */

@@ -3,7 +3,6 @@ import type { SurveyReports } from '../surveys/surveysPorts.ts';
 import type { AnalyticsReads, DayTotals, InstantRange } from './analyticsPorts.ts';
 import { averageCheck, changeOf, median, pointsLiability, repeatPurchaseRate } from './figures.ts';
 import type { ReportPeriod } from './reportPeriod.ts';
-import { DAY_MS } from '../program/days.ts';
 
 /** A figure for the period, for the period before, and the change between them in percent. */
 export interface ComparedFigure {
@@ -77,12 +76,10 @@ export async function overviewReport(deps: OverviewDeps, period: ReportPeriod): 
 
 async function sideOf(deps: OverviewDeps, days: { from: string; to: string }, instants: InstantRange): Promise<Side> {
   const { reads } = deps;
-  const [totals, members, buyers, active30, active90, desk, nps, csat] = await Promise.all([
+  const [totals, members, activity, desk, nps, csat] = await Promise.all([
     reads.dayTotals(days),
     reads.membersUpTo(days.to),
-    reads.buyers(instants),
-    reads.buyers(lastDays(instants.to, 30)),
-    reads.buyers(lastDays(instants.to, 90)),
+    reads.purchaseActivity(instants),
     deskTimes(reads, instants),
     npsReport(deps.surveys, { range: wholeDays(instants, deps.timezone), groupBy: null }),
     csatReport(deps.surveys, { range: wholeDays(instants, deps.timezone), groupBy: null, touchpoint: 'desk' }),
@@ -90,9 +87,9 @@ async function sideOf(deps: OverviewDeps, days: { from: string; to: string }, in
   return {
     members,
     newMembers: totals.newMembers,
-    activeMembers30: active30.buyers,
-    activeMembers90: active90.buyers,
-    repeatPurchaseRate: repeatPurchaseRate(buyers.buyers, buyers.repeatBuyers),
+    activeMembers30: activity.active30,
+    activeMembers90: activity.active90,
+    repeatPurchaseRate: repeatPurchaseRate(activity.buyers, activity.repeatBuyers),
     ...moneyAndPoints(totals),
     ...desk,
     deskCsat: csat.summary.csat,
@@ -124,11 +121,6 @@ async function deskTimes(reads: AnalyticsReads, range: InstantRange) {
     medianFirstResponseMinutes: rounded(median(minutes((t) => t.firstResponseAt))),
     medianResolutionMinutes: rounded(median(minutes((t) => t.resolvedAt))),
   };
-}
-
-/** Active members as of the period's end: members with a purchase in the `days` days before it. */
-function lastDays(end: Date, days: number): InstantRange {
-  return { from: new Date(end.getTime() - days * DAY_MS), to: end };
 }
 
 function compared(value: number | null, previous: number | null): ComparedFigure {

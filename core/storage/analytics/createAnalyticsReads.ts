@@ -3,7 +3,7 @@ import type { Database } from '../db/openDatabase.ts';
 import { dayTotals, daySeries, membersUpTo } from './dayReads.ts';
 import { effectSides } from './effectReads.ts';
 import { cohortCells, cohortSizes, lifetimes } from './monthReads.ts';
-import { buyers, openTickets, outstandingPoints, ticketTimes } from './rawReads.ts';
+import { purchaseActivity, openTickets, outstandingPoints, ticketTimes } from './rawReads.ts';
 
 /** The analytics reads on SQLite or PostgreSQL. */
 export function createAnalyticsReads(db: Database): AnalyticsReads {
@@ -11,7 +11,7 @@ export function createAnalyticsReads(db: Database): AnalyticsReads {
     dayTotals: (days) => dayTotals(db, days),
     daySeries: (days) => daySeries(db, days),
     membersUpTo: (day) => membersUpTo(db, day),
-    buyers: (range) => buyers(db, range),
+    purchaseActivity: (range) => purchaseActivity(db, range),
     outstandingPoints: () => outstandingPoints(db),
     openTickets: () => openTickets(db),
     ticketTimes: (range) => ticketTimes(db, range),

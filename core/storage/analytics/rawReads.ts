@@ -1,18 +1,37 @@
-import type { InstantRange, TicketTimes } from '../../analytics/analyticsPorts.ts';
+import type { InstantRange, PurchaseActivity, TicketTimes } from '../../analytics/analyticsPorts.ts';
 import { Prisma } from '../generated/sqlite/client.ts';
 import type { Database } from '../db/openDatabase.ts';
 
-/** Buyers of the range and those who bought twice or more, from the Purchase (createdAt, memberId, refundedAt) index alone. */
-export async function buyers(db: Database, range: InstantRange): Promise<{ buyers: number; repeatBuyers: number }> {
+const DAY_MS = 86_400_000;
+
+/**
+ * Buyers and repeat buyers of the range, and members active in the 30 and 90
+ * days before its end, from one range of the Purchase (createdAt, memberId,
+ * refundedAt) index: each member's purchases in the range and their latest.
+ */
+export async function purchaseActivity(db: Database, range: InstantRange): Promise<PurchaseActivity> {
   // SQLite would rather walk (memberId, createdAt) whole to group without sorting: a range of this one reads far less.
   const index =
     db.provider === 'sqlite' ? Prisma.sql`INDEXED BY "Purchase_createdAt_memberId_refundedAt_idx"` : Prisma.empty;
-  const [row] = await db.prisma.$queryRaw<{ buyers: bigint | number; repeat: bigint | number | null }[]>`
-    SELECT COUNT(*) AS "buyers", SUM(CASE WHEN t."n" >= 2 THEN 1 ELSE 0 END) AS "repeat" FROM (
-      SELECT "memberId", COUNT(*) AS "n" FROM "Purchase" ${index}
-      WHERE "createdAt" >= ${range.from} AND "createdAt" < ${range.to} AND "refundedAt" IS NULL
+  const since = (days: number) => new Date(range.to.getTime() - days * DAY_MS);
+  const start = new Date(Math.min(range.from.getTime(), since(90).getTime()));
+  const [row] = await db.prisma.$queryRaw<
+    Record<'buyers' | 'repeat' | 'active30' | 'active90', bigint | number | null>[]
+  >`
+    SELECT SUM(CASE WHEN t."n" >= 1 THEN 1 ELSE 0 END) AS "buyers", SUM(CASE WHEN t."n" >= 2 THEN 1 ELSE 0 END) AS "repeat",
+           SUM(CASE WHEN t."last" >= ${since(30)} THEN 1 ELSE 0 END) AS "active30",
+           SUM(CASE WHEN t."last" >= ${since(90)} THEN 1 ELSE 0 END) AS "active90" FROM (
+      SELECT "memberId", SUM(CASE WHEN "createdAt" >= ${range.from} THEN 1 ELSE 0 END) AS "n", MAX("createdAt") AS "last"
+      FROM "Purchase" ${index}
+      WHERE "createdAt" >= ${start} AND "createdAt" < ${range.to} AND "refundedAt" IS NULL
       GROUP BY "memberId") t`;
-  return { buyers: Number(row?.buyers ?? 0), repeatBuyers: Number(row?.repeat ?? 0) };
+  const n = (value: bigint | number | null | undefined) => Number(value ?? 0);
+  return {
+    buyers: n(row?.buyers),
+    repeatBuyers: n(row?.repeat),
+    active30: n(row?.active30),
+    active90: n(row?.active90),
+  };
 }
 
 /** Every member's unspent points, now. */
