@@ -15,6 +15,7 @@ import type { StaffStore } from '../core/staff/staffPorts.ts';
 import type { DeskInbox } from '../core/desk/deskInbox.ts';
 import type { QuizStore } from '../core/quizzes/quizzesPorts.ts';
 import type { SurveyReports, SurveySending } from '../core/surveys/surveysPorts.ts';
+import type { AnalyticsReads } from '../core/analytics/analyticsPorts.ts';
 import type { SegmentMembers, SegmentStore } from '../core/segments/segmentsPorts.ts';
 import type { CampaignDeps } from '../core/campaigns/campaignDeps.ts';
 import type { PictureStore } from '../core/media/mediaPorts.ts';
@@ -71,6 +72,8 @@ export interface ApiDeps {
   surveys: { reports: SurveyReports; sending: SurveySending };
   /** Customer stages, the loyalty square and RFM: the daily scores' reports, and a run on demand (core/scoring/). */
   scores: { reads: ScoreReads; refresh: ScoreRefresh };
+  /** The analytics roll-ups and the reads behind the reports (core/analytics). */
+  analytics: AnalyticsReads;
   points: PointsService;
   adminToken: { verify(presented: string): boolean };
   /** The same settings the chats enrol with: region for phones, consent text version. */

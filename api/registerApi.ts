@@ -32,6 +32,7 @@ import { automationRoutes } from './routes/automationRoutes.ts';
 import { pictureRoutes } from './routes/pictureRoutes.ts';
 import { surveyReportRoutes } from './routes/surveyReportRoutes.ts';
 import { scoreReportRoutes } from './routes/scoreReportRoutes.ts';
+import { reportRoutes } from './routes/reportRoutes.ts';
 import { prizeCodeRoutes } from './routes/prizeCodeRoutes.ts';
 import { drawRoutes } from './routes/drawRoutes.ts';
 
@@ -68,6 +69,7 @@ export function apiRoutes(deps: ApiDeps, apiKeys: ApiKeyCache): ApiRoute[] {
     ...pictureRoutes(deps),
     ...surveyReportRoutes(deps),
     ...scoreReportRoutes(deps),
+    ...reportRoutes(deps),
     ...drawRoutes(deps),
     ...prizeCodeRoutes(deps),
   ];

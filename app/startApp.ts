@@ -58,6 +58,9 @@ import { startScheduler } from './startScheduler.ts';
 import { createSurveyStore } from '../core/storage/surveys/createSurveyStore.ts';
 import { surveysApiOf } from './surveysApi.ts';
 import { scoresApiOf } from './scoresApi.ts';
+import { useFiguresTimezone } from '../core/storage/analytics/figuresCalendar.ts';
+import { createAnalyticsReads } from '../core/storage/analytics/createAnalyticsReads.ts';
+import { rebuildFiguresIfMissing } from '../core/storage/analytics/rebuildFiguresIfMissing.ts';
 import { startDispatcher, webInboxOf } from './startDispatcher.ts';
 import {
   deskDeliveryFor,
@@ -124,6 +127,9 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     botUsername: config.TELEGRAM_BOT_USERNAME,
     viberChatUri: config.VIBER_CHAT_URI,
   };
+  // The analytics roll-ups count purchases and points on the programme's days (core/storage/analytics/).
+  useFiguresTimezone(settings.timezone);
+  if (await rebuildFiguresIfMissing(db)) log.info('analytics roll-ups built from the existing purchases and ledger');
   const points = createPointsService({
     store: createPointsStore(
       db,
@@ -217,6 +223,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     deskInbox: deskInboxFor({ desk, staffDesk, presence, photos, translator, clock, log }),
     surveys: surveysApiOf(db),
     scores,
+    analytics: createAnalyticsReads(db),
     points,
     adminToken,
     settings,

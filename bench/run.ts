@@ -13,8 +13,9 @@ import { benchCampaigns, type ChatLatency } from './campaigns.bench.ts';
 import { benchDraws } from './draws.bench.ts';
 import { benchContestVotes } from './contestVotes.bench.ts';
 import { benchScoring, SEGMENTS as SCORE_SEGMENTS } from './scoring.bench.ts';
+import { benchAnalytics } from './analytics.bench.ts';
 
-/** `npm run bench`: every benchmark, its figures and the machine they ran on; `BENCH_ONLY=telegram|purchases|outbox|understanding|members|quizzes|surveys|segments|campaigns|draws|contests|scoring` runs one (`telegram` and `viber` run the two channels together; `BENCH_PROVIDER=sqlite|postgresql` limits members to one database; `BENCH_MEMBERS_LEDGER=5000000` gives members the issue's full 5,000,000 ledger entries). */
+/** `npm run bench`: every benchmark, its figures and the machine they ran on; `BENCH_ONLY=telegram|purchases|outbox|understanding|members|quizzes|surveys|segments|campaigns|draws|contests|scoring|analytics` runs one (`BENCH_ANALYTICS_SCALE=0.1` seeds a tenth of the analytics data set; `telegram` and `viber` run the two channels together; `BENCH_PROVIDER=sqlite|postgresql` limits members to one database; `BENCH_MEMBERS_LEDGER=5000000` gives members the issue's full 5,000,000 ledger entries). */
 async function main(): Promise<void> {
   console.log(`Machine: ${describeMachine()}`);
   console.log(`Date: ${new Date().toISOString()}\n`);
@@ -31,6 +32,36 @@ async function main(): Promise<void> {
   if (only === undefined || only === 'draws') await reportDraws();
   if (only === undefined || only === 'contests') await reportContestVotes();
   if (only === undefined || only === 'scoring') await reportScoring();
+  if (only === undefined || only === 'analytics') await reportAnalytics();
+}
+
+async function reportAnalytics(): Promise<void> {
+  const providers = process.env.BENCH_PROVIDER ? [process.env.BENCH_PROVIDER] : ['sqlite', 'postgresql'];
+  for (const provider of providers as ('sqlite' | 'postgresql')[]) {
+    const bench = await benchAnalytics(provider);
+    if ('skipped' in bench) {
+      console.log(`\nAnalytics reports on ${provider}: skipped (${bench.skipped})`);
+      continue;
+    }
+    const { sizes } = bench;
+    const n = (value: number) => value.toLocaleString('en');
+    console.log(
+      `\nAnalytics reports on ${provider}: ${n(sizes.members)} members, ${n(sizes.purchases)} purchases, ${n(sizes.ledger)} ledger entries, ${n(sizes.answers)} survey answers (seeded in ${bench.seedSeconds.toFixed(0)} s), loopback HTTP one at a time:`,
+    );
+    console.log(
+      `  rebuilding the roll-ups from raw rows (npm run analytics:rebuild)  ${bench.rebuildSeconds.toFixed(1)} s`,
+    );
+    const baseline = bench.kinds[BASELINE_KIND]!;
+    for (const [kind, t] of Object.entries(bench.kinds))
+      console.log(
+        `  ${kind.padEnd(46)} p50 ${t.p50Ms.toFixed(1).padStart(7)} ms   p95 ${t.p95Ms.toFixed(1).padStart(7)} ms${kind === BASELINE_KIND ? '' : `   p95 ${(t.p95Ms / baseline.p95Ms).toFixed(1)}x the baseline's`}`,
+      );
+    const reports = Object.entries(bench.kinds).filter(([kind]) => kind !== BASELINE_KIND);
+    const worst = Math.max(...reports.map(([, t]) => t.p95Ms));
+    console.log(
+      `  target: p95 ≤ 500 ms for every report — ${verdict(worst <= 500)} (worst p95 ${worst.toFixed(1)} ms)`,
+    );
+  }
 }
 
 async function reportScoring(): Promise<void> {

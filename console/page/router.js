@@ -3,6 +3,7 @@
 // leaves out what the role cannot use. An address below a section
 // (`#/members/<id>`) belongs to it; what follows `?` is the page's own state.
 import * as accounts from './pages/accounts.js';
+import * as analytics from './pages/analytics.js';
 import * as audit from './pages/audit.js';
 import * as automations from './pages/automations.js';
 import * as campaigns from './pages/campaigns.js';
@@ -14,7 +15,6 @@ import * as members from './pages/members.js';
 import * as password from './pages/password.js';
 import * as program from './pages/program.js';
 import * as quizzes from './pages/quizzes.js';
-import * as scores from './pages/scores.js';
 import * as segments from './pages/segments.js';
 import * as surveys from './pages/surveys.js';
 
@@ -25,8 +25,7 @@ export const sections = [
   { path: 'program', label: 'nav.program', permission: 'program', page: program },
   { path: 'quizzes', label: 'nav.quizzes', permission: 'quizzes', page: quizzes },
   { path: 'surveys', label: 'nav.surveys', permission: 'reports', page: surveys },
-  // Customer stages, the loyalty square and RFM (#/analytics/stages, /quadrant, /rfm).
-  { path: 'analytics', label: 'nav.scores', permission: 'reports', page: scores },
+  { path: 'analytics', label: 'nav.analytics', permission: 'reports', page: analytics },
   { path: 'segments', label: 'nav.segments', permission: 'campaigns', page: segments },
   { path: 'campaigns', label: 'nav.campaigns', permission: 'campaigns', page: campaigns },
   { path: 'automations', label: 'nav.automations', permission: 'campaigns', page: automations },

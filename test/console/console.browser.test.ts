@@ -96,7 +96,7 @@ describe.skipIf(skipBrowserTests)(`the console in Chromium${skipBrowserTests ? `
       'Programme',
       'Quizzes',
       'NPS and CSAT',
-      'Customer loyalty',
+      'Analytics',
       'Segments',
       'Campaigns',
       'Automatic messages',

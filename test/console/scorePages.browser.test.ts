@@ -62,7 +62,9 @@ async function openTab(tab: string, width = 1280): Promise<Page> {
   const page = await world.open({ width });
   await signInInPage(page, OWNER.email, OWNER.password);
   await page.getByRole('heading', { name: `Welcome, ${OWNER.name}` }).waitFor();
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Customer loyalty' }).click();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Analytics' }).click();
+  await page.getByRole('heading', { name: 'Analytics' }).waitFor();
+  await page.getByRole('list').getByRole('link', { name: 'Customer stages' }).click();
   await page.getByRole('heading', { name: 'Customer loyalty' }).waitFor();
   await page.getByRole('navigation', { name: 'Loyalty figures' }).getByRole('link', { name: tab }).click();
   await page.getByRole('link', { name: tab, exact: true }).and(page.locator('[aria-current="page"]')).waitFor();

@@ -9,6 +9,7 @@ import { searchName } from '../../members/searchName.ts';
 import { reversedPhoneDigits } from '../../members/reversedPhoneDigits.ts';
 import { TryAgainError } from '../../errors.ts';
 import { welcomeWithheld } from '../privacy/erasedPhones.ts';
+import { countNewMemberInTransaction } from '../analytics/countNewMember.ts';
 
 /** A new member as storage writes them, from a chat or from the till. */
 export interface NewMember {
@@ -48,6 +49,7 @@ export async function enrolInTransaction(tx: Tx, enrolment: NewMember): Promise<
   // Referral: the inviter, remembered now and rewarded at the first purchase (core/storage/referral/).
   const referredById = await referrerForEnrolment(tx, enrolment.referralCode, member);
   let row = await tx.member.create({ data: { ...memberRow(enrolment), referredById } });
+  await countNewMemberInTransaction(tx, row.createdAt);
   const withheld = enrolment.welcome !== null && (await welcomeWithheld(tx, member.phone, at));
   const welcome = withheld ? null : enrolment.welcome;
   if (welcome) {

@@ -1,5 +1,6 @@
 import type { Credit } from '../../points/pointsPorts.ts';
 import type { Tx } from '../db/openDatabase.ts';
+import { countLedgerEntryInTransaction } from '../analytics/countLedgerEntry.ts';
 import type { Member } from '../members/records.ts';
 
 /**
@@ -29,5 +30,6 @@ export async function creditInTransaction(tx: Tx, credit: Credit): Promise<Membe
       createdAt: credit.at,
     },
   });
+  await countLedgerEntryInTransaction(tx, { kind: credit.kind, delta: credit.points, at: credit.at });
   return member;
 }

@@ -1,4 +1,5 @@
 import type { Tx } from '../db/openDatabase.ts';
+import { countLedgerEntryInTransaction } from '../analytics/countLedgerEntry.ts';
 
 export interface Debit {
   memberId: string;
@@ -36,6 +37,7 @@ export async function debitInTransaction(tx: Tx, debit: Debit): Promise<string> 
   await tx.$executeRaw`
     INSERT INTO "LedgerEntry" ("id", "memberId", "kind", "seq", "delta", "balanceAfter", "remaining", "expiresAt", "idempotencyKey", "createdAt")
     VALUES (${entryId}, ${debit.memberId}, ${debit.kind}, ${member.ledgerSeq}, ${-debit.points}, ${member.balance}, 0, ${null}, ${debit.idempotencyKey}, ${debit.at})`;
+  await countLedgerEntryInTransaction(tx, { kind: debit.kind, delta: -debit.points, at: debit.at });
   await drawFromLots(tx, debit, entryId);
   return entryId;
 }
@@ -108,6 +110,7 @@ async function expireLot(tx: Tx, memberId: string, lot: { id: string; remaining:
       createdAt: at,
     },
   });
+  await countLedgerEntryInTransaction(tx, { kind: 'expire', delta: -lot.remaining, at });
   await tx.lotDraw.create({
     data: { id: crypto.randomUUID(), debitId: entryId, lotId: lot.id, points: lot.remaining },
   });

@@ -1,6 +1,7 @@
 import type { Purchase } from '../generated/sqlite/client.ts';
 import type { Tx } from '../db/openDatabase.ts';
 import type { Member } from '../members/records.ts';
+import { countLedgerEntryInTransaction } from '../analytics/countLedgerEntry.ts';
 
 // The purchase transaction's writes, as plain SQL that SQLite and PostgreSQL
 // both read: every purchase runs them, and through the ORM each statement
@@ -71,6 +72,7 @@ async function insertEarnedLot(tx: Tx, after: Member, points: number, lot: Earne
   await tx.$executeRaw`
     INSERT INTO "LedgerEntry" ("id", "memberId", "kind", "seq", "delta", "balanceAfter", "remaining", "expiresAt", "idempotencyKey", "createdAt")
     VALUES (${lot.id}, ${after.id}, 'purchase', ${after.ledgerSeq}, ${points}, ${after.balance}, ${points}, ${lot.expiresAt}, ${lot.idempotencyKey}, ${at})`;
+  await countLedgerEntryInTransaction(tx, { kind: 'purchase', delta: points, at });
 }
 
 /**

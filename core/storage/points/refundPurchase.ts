@@ -4,7 +4,9 @@ import type { Database } from '../db/openDatabase.ts';
 import type { Tx } from '../db/openDatabase.ts';
 import { withTransactionRetry } from '../db/withTransactionRetry.ts';
 import { debitInTransaction, expireDueInTransaction, restoreDrawsInTransaction } from './lots.ts';
-import { enqueueAll } from './recordPurchase.ts';
+import { enqueueAll, spendOf } from './recordPurchase.ts';
+import { countPurchaseInTransaction } from '../analytics/countPurchase.ts';
+import { countLedgerEntryInTransaction } from '../analytics/countLedgerEntry.ts';
 import { reactToRefund, type PurchaseReaction } from './purchaseReactions.ts';
 import { toMemberRecord } from '../members/records.ts';
 import { toPurchaseRecord } from './toPurchaseRecord.ts';
@@ -51,10 +53,11 @@ async function refundInTransaction(
   await expireDueInTransaction(tx, row.memberId, at);
   await giveBackRedeemed(tx, row, at);
   const shortfall = await takeBackEarned(tx, row, at);
-  const { tier: tierBefore } = await tx.member.findUniqueOrThrow({
+  const { tier: tierBefore, createdAt: memberSince } = await tx.member.findUniqueOrThrow({
     where: { id: row.memberId },
-    select: { tier: true },
+    select: { tier: true, createdAt: true },
   });
+  await countPurchaseInTransaction(tx, spendOf(row, memberSince), -1);
   const rolledBack = await rollBackFigures(tx, { ...toPurchaseRecord(row), stamped: row.stamped }, policy);
   const purchase = toPurchaseRecord(
     await tx.purchase.update({ where: { id: purchaseId }, data: { refundShortfall: shortfall } }),
@@ -88,6 +91,7 @@ async function giveBackRedeemed(
       createdAt: at,
     },
   });
+  await countLedgerEntryInTransaction(tx, { kind: 'refund', delta: restored, at });
   // Lots that expired meanwhile get their points back only to expire them at once.
   await expireDueInTransaction(tx, row.memberId, at);
 }
