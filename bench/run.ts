@@ -1,3 +1,5 @@
+// `npm run bench`'s entry: it only chooses which benchmarks run and prints their figures, one small report function
+// each, past 300 lines because there is one per benchmark. The measuring lives in each `*.bench.ts` beside it.
 import { describeMachine } from './machine.ts';
 import type { RunFigures } from './latency.ts';
 import { benchTelegramUpdates } from './telegramUpdates.bench.ts';

@@ -12,6 +12,19 @@ export interface CountedPurchase {
   spend: number;
 }
 
+/** A purchase row as the roll-ups count it: what it was worth, the same sum the lifetime spend grows by. */
+export function countedPurchase(
+  purchase: { memberId: string; createdAt: Date; paidAmount: number; redeemedAmount: number },
+  memberSince: Date,
+): CountedPurchase {
+  return {
+    memberId: purchase.memberId,
+    memberSince,
+    at: purchase.createdAt,
+    spend: purchase.paidAmount + purchase.redeemedAmount,
+  };
+}
+
 /**
  * Adds a purchase to its day's figures and to its buyer's month (`sign` 1),
  * or takes a refunded one back out (`sign` -1), inside the transaction that

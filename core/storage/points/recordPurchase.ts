@@ -18,7 +18,7 @@ import { reactToPurchase, type PurchaseReaction } from './purchaseReactions.ts';
 import { toMemberRecord, type Member } from '../members/records.ts';
 import { toPurchaseRecord } from './toPurchaseRecord.ts';
 import { completeInTransaction } from '../api/idempotency.ts';
-import { countPurchaseInTransaction } from '../analytics/countPurchase.ts';
+import { countedPurchase, countPurchaseInTransaction } from '../analytics/countPurchase.ts';
 import {
   applyPurchaseToMember,
   fillReceipt,
@@ -123,7 +123,7 @@ async function recordInTransaction(
   };
   if (receiptFirst) await fillReceipt(tx, purchase);
   else if (!(await insertReceipt(tx, purchase))) throw new ReceiptTaken(locked.id);
-  await countPurchaseInTransaction(tx, spendOf(purchase, row.createdAt), 1);
+  await countPurchaseInTransaction(tx, countedPurchase(purchase, row.createdAt), 1);
   await enqueueAll(tx, policy.notifyPurchase(toPurchaseRecord(purchase), member), request.at);
   // The capabilities' reactions (the referral reward…) write in this same transaction; the member comes back as they leave them.
   const recordedPurchase = toPurchaseRecord(purchase);
@@ -222,19 +222,6 @@ function memberChange(
     lifetimeEarned: before.lifetimeEarned + earned,
   });
   return { earned, spend, stamps: quote.stampsAfter, tier, at: request.at };
-}
-
-/** The purchase as the roll-ups count it: what it was worth, the same sum the lifetime spend grows by. */
-export function spendOf(
-  purchase: Pick<Purchase, 'memberId' | 'createdAt' | 'paidAmount' | 'redeemedAmount'>,
-  memberSince: Date,
-) {
-  return {
-    memberId: purchase.memberId,
-    memberSince,
-    at: purchase.createdAt,
-    spend: purchase.paidAmount + purchase.redeemedAmount,
-  };
 }
 
 function earnedLot(request: PurchaseRequest, policy: PurchasePolicy): EarnedLot {

@@ -4,8 +4,8 @@ import type { Database } from '../db/openDatabase.ts';
 import type { Tx } from '../db/openDatabase.ts';
 import { withTransactionRetry } from '../db/withTransactionRetry.ts';
 import { debitInTransaction, expireDueInTransaction, restoreDrawsInTransaction } from './lots.ts';
-import { enqueueAll, spendOf } from './recordPurchase.ts';
-import { countPurchaseInTransaction } from '../analytics/countPurchase.ts';
+import { enqueueAll } from './recordPurchase.ts';
+import { countedPurchase, countPurchaseInTransaction } from '../analytics/countPurchase.ts';
 import { countLedgerEntryInTransaction } from '../analytics/countLedgerEntry.ts';
 import { reactToRefund, type PurchaseReaction } from './purchaseReactions.ts';
 import { toMemberRecord } from '../members/records.ts';
@@ -57,7 +57,7 @@ async function refundInTransaction(
     where: { id: row.memberId },
     select: { tier: true, createdAt: true },
   });
-  await countPurchaseInTransaction(tx, spendOf(row, memberSince), -1);
+  await countPurchaseInTransaction(tx, countedPurchase(row, memberSince), -1);
   const rolledBack = await rollBackFigures(tx, { ...toPurchaseRecord(row), stamped: row.stamped }, policy);
   const purchase = toPurchaseRecord(
     await tx.purchase.update({ where: { id: purchaseId }, data: { refundShortfall: shortfall } }),
