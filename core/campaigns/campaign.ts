@@ -58,5 +58,14 @@ export interface Campaign extends CampaignContent {
 }
 
 /** What became of one member of the audience. `pending`: not decided yet. */
-export type RecipientOutcome =
-  'pending' | 'not-opted-in' | 'muted' | 'held-out' | 'capped' | 'unreachable' | 'queued' | 'cancelled';
+export const recipientOutcomes = [
+  'pending',
+  'not-opted-in',
+  'muted',
+  'held-out',
+  'capped',
+  'unreachable',
+  'queued',
+  'cancelled',
+] as const;
+export type RecipientOutcome = (typeof recipientOutcomes)[number];

@@ -1,3 +1,4 @@
+import { recipientOutcomes } from '../../campaigns/campaign.ts';
 import type { CampaignCounts, CampaignPurchases, CampaignStatsReads } from '../../campaigns/campaignsPorts.ts';
 import type { Database } from '../db/openDatabase.ts';
 
@@ -8,7 +9,12 @@ export function createCampaignStatsReads(db: Database): CampaignStatsReads {
   return {
     counts: async (campaignId) => {
       const [outcomes, statuses, receipts, pressed, lostChats] = await Promise.all([
-        prisma.campaignRecipient.groupBy({ by: ['outcome'], where: { campaignId }, _count: { _all: true } }),
+        // Every outcome by name: the recipients' index leads with it, so each is counted in its own range of the index.
+        prisma.campaignRecipient.groupBy({
+          by: ['outcome'],
+          where: { outcome: { in: [...recipientOutcomes] }, campaignId },
+          _count: { _all: true },
+        }),
         prisma.outboxMessage.groupBy({ by: ['status'], where: { campaignId }, _count: { _all: true } }),
         prisma.outboxMessage.aggregate({ where: { campaignId }, _count: { deliveredAt: true, seenAt: true } }),
         prisma.campaignRecipient.count({ where: { campaignId, pressedAt: { not: null } } }),
