@@ -9,6 +9,7 @@ import { createOutboxStore } from '../../core/storage/outbox/createOutboxStore.t
 import { createTestDatabase, describeEachProvider, type TestDatabase } from '../support/testDatabase.ts';
 import { aChat, aMember, telegramDraft } from './support/outboxFixtures.ts';
 import type { Outbound } from '../../core/outbound.ts';
+import type { ClaimedMessage } from '../../core/outbox/outboxPorts.ts';
 
 const LEASE_MS = 60_000;
 const claimTelegram = (db: TestDatabase, limit: number, now = new Date()) =>
@@ -148,6 +149,15 @@ describeEachProvider('the outbox table', (provider) => {
       'tier change',
       'stamp card',
     ]);
+  });
+
+  it('claims the message due longest ago first, not the one written first', async () => {
+    const written = new Date(Date.now() - 60_000);
+    await enqueue(db, telegramDraft(1, 'held', { at: written, notBefore: new Date(written.getTime() + 50_000) }));
+    await enqueue(db, telegramDraft(2, 'due long ago', { at: new Date(written.getTime() + 1000) }));
+    const text = (claimed: ClaimedMessage[]) => claimed.map((message) => (message.message as Outbound | null)?.text);
+    expect(text(await claimTelegram(db, 1))).toEqual(['due long ago']);
+    expect(text(await claimTelegram(db, 1))).toEqual(['held']);
   });
 
   it('does not claim a message before its time, nor one another instance holds', async () => {
