@@ -55,6 +55,7 @@ import { createHttpServer } from './httpServer.ts';
 import type { Pino } from './logger.ts';
 import { programSettingsFrom } from './programSettings.ts';
 import { startScheduler } from './startScheduler.ts';
+import { backupScheduleOf } from './backups.ts';
 import { createSurveyStore } from '../core/storage/surveys/createSurveyStore.ts';
 import { surveysApiOf } from './surveysApi.ts';
 import { scoresApiOf } from './scoresApi.ts';
@@ -289,7 +290,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   // Expiry sweep, expiry reminders and birthday greetings (core/jobs), every JOBS_INTERVAL_SECONDS.
   const scheduler = startScheduler(
     db,
-    { translator, settings, clock, log, loadRules: points.rules, desk },
+    { translator, settings, clock, log, loadRules: points.rules, desk, backup: backupScheduleOf(config) },
     { intervalMs: config.JOBS_INTERVAL_SECONDS * 1000 },
   );
   // Messages the system sends on its own (core/outbox), within each channel's rate limits.

@@ -25,6 +25,7 @@ import { drawDepsOf } from './draws.ts';
 import { prizesOf } from './prizes.ts';
 import { scoringJobs } from '../core/scoring/scoringJobs.ts';
 import { createScoreStore } from '../core/storage/scoring/createScoreStore.ts';
+import { backupJobs, type BackupSchedule } from '../core/backup/backupJobs.ts';
 
 export interface SchedulerOptions {
   /** Time between the end of one run and the start of the next; 0 switches the scheduler off. */
@@ -49,6 +50,8 @@ export interface SchedulerDeps {
   loadRules: () => Promise<ProgramRules>;
   /** The staff desk, whose untaken tickets are announced again. */
   desk?: DeskDeps;
+  /** The scheduled backup of the SQLite database (BACKUP_DIR); none by default. */
+  backup?: BackupSchedule;
 }
 
 /**
@@ -91,6 +94,8 @@ export function scheduledJobsOf(db: Database, deps: Omit<SchedulerDeps, 'clock'>
       return drawDepsOf(db, prizesOf(db, { ...common, clock }).awarding, clock, deps.log);
     }),
     ...scoringJobs({ ...common, scores: createScoreStore(db) }),
+    // Last, so the copy holds what this run's jobs wrote.
+    ...(deps.backup ? backupJobs(deps.backup) : []),
   ];
 }
 
