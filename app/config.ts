@@ -218,8 +218,8 @@ export const configSchema = z
     METRICS_TOKEN: optional(
       z.string().min(32, 'must be at least 32 characters long (for example the output of: openssl rand -base64 32)'),
     ),
-    /** A port of its own, on 127.0.0.1 only, that serves GET /metrics without a token. */
-    METRICS_PORT: optional(integer(1, 65535)),
+    /** A port of its own, on 127.0.0.1 only, that serves GET /metrics without a token (0: any free port). */
+    METRICS_PORT: optional(integer(0, 65535)),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         error: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -283,7 +283,7 @@ function refineOperations(
       message: 'is for the embedded SQLite database; back up PostgreSQL with pg_dump -Fc (README, "Backups")',
     });
   }
-  if (config.METRICS_PORT !== undefined && config.METRICS_PORT === config.PORT) {
+  if (config.METRICS_PORT !== undefined && config.METRICS_PORT !== 0 && config.METRICS_PORT === config.PORT) {
     ctx.addIssue({
       code: 'custom',
       path: ['METRICS_PORT'],

@@ -52,6 +52,8 @@ export interface SchedulerDeps {
   desk?: DeskDeps;
   /** The scheduled backup of the SQLite database (BACKUP_DIR); none by default. */
   backup?: BackupSchedule;
+  /** Told what each run of the jobs came to (the metrics count runs and failures). */
+  onOutcomes?: (outcomes: JobOutcome[]) => void;
 }
 
 /**
@@ -66,7 +68,11 @@ export function startScheduler(db: Database, deps: SchedulerDeps, options: Sched
   const runs = createJobRuns(db);
   // A little shorter than the interval, so this instance's next tick always finds its own lease expired.
   const leaseMs = Math.max(1, Math.floor(options.intervalMs * 0.9));
-  const runNow = () => runScheduledJobs(jobs, runs, deps.log, deps.clock(), leaseMs);
+  const runNow = async () => {
+    const outcomes = await runScheduledJobs(jobs, runs, deps.log, deps.clock(), leaseMs);
+    deps.onOutcomes?.(outcomes);
+    return outcomes;
+  };
   if (options.intervalMs <= 0) return { runNow, stop: async () => {} };
   return loop(runNow, deps.log, options.intervalMs, options.firstRunAfterMs ?? 1_000);
 }
