@@ -19,6 +19,7 @@ import { createViberBroadcaster } from '../bots/viber/createViberBroadcaster.ts'
 import { createViberSender } from '../bots/viber/createViberSender.ts';
 import { viberLimitsOf, viberSendDepsFor, type ViberConfig } from './viber.ts';
 import { countSends, type SendObserver } from './metrics/countSends.ts';
+import { countBatchSends } from './metrics/countBatchSends.ts';
 
 /** Telegram asks bots to write to one chat at most about once a second. */
 export const TELEGRAM_CHAT_INTERVAL_MS = 1_000;
@@ -106,7 +107,7 @@ function customerLanes(config: DispatcherConfig, db: Database, clock: () => Date
   if (viber) {
     senders.viber = countSends('viber', createViberSender(viber), observe);
     limits.viber = viberLimitsOf(config);
-    batching.viber = createViberBroadcaster(viber);
+    batching.viber = countBatchSends('viber', createViberBroadcaster(viber), observe);
   }
   return { senders, limits, batching };
 }
