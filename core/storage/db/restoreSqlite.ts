@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileStampOf } from '../../backup/fileStampOf.ts';
 
@@ -17,12 +17,17 @@ export interface Restored {
 export function restoreSqlite(backupPath: string, databasePath: string, now: Date): Restored {
   checkBackup(backupPath);
   mkdirSync(dirname(databasePath), { recursive: true, mode: 0o700 });
-  const keptAside = existsSync(databasePath) ? setAside(databasePath, now) : null;
+  // The copy is made before the database is moved, so a full disk leaves the database where it was.
   const incoming = `${databasePath}.${process.pid}.restoring`;
   copyFileSync(backupPath, incoming);
   chmodSync(incoming, 0o600);
-  renameSync(incoming, databasePath);
-  return { keptAside };
+  try {
+    const keptAside = existsSync(databasePath) ? setAside(databasePath, now) : null;
+    renameSync(incoming, databasePath);
+    return { keptAside };
+  } finally {
+    rmSync(incoming, { force: true });
+  }
 }
 
 /** Refuses a file that is not an intact SQLite database with this product's migrations. */
