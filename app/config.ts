@@ -208,6 +208,18 @@ export const configSchema = z
     /** The language of what the desk writes in Slack (default: DEFAULT_LOCALE). */
     STAFF_LOCALE: optional(z.enum(locales, { error: `must be one of ${locales.join(', ')}` })),
     JOBS_INTERVAL_SECONDS: integerOr(0, 86_400, 60),
+    /** Where the scheduled backups of the embedded SQLite database go; unset (the default) takes none. */
+    BACKUP_DIR: optional(z.string().trim().min(1, 'must be a directory')),
+    /** Hours between two scheduled backups. */
+    BACKUP_EVERY_HOURS: integerOr(1, 8_760, 24),
+    /** Scheduled backups kept in BACKUP_DIR; older ones are removed. */
+    BACKUP_KEEP: integerOr(1, 10_000, 7),
+    /** Bearer token that opens GET /metrics on the main port; without it (or METRICS_PORT) /metrics is off. */
+    METRICS_TOKEN: optional(
+      z.string().min(32, 'must be at least 32 characters long (for example the output of: openssl rand -base64 32)'),
+    ),
+    /** A port of its own, on 127.0.0.1 only, that serves GET /metrics without a token (0: any free port). */
+    METRICS_PORT: optional(integer(0, 65535)),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         error: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -231,6 +243,7 @@ export const configSchema = z
           'is required when VIBER_AUTH_TOKEN is set: Viber shows it as the sender of every message (at most 28 characters)',
       });
     }
+    refineOperations(config, ctx);
     // The staff desk needs all three Slack variables or none of them.
     const slack = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_STAFF_CHANNEL'] as const;
     const missing = slack.filter((name) => !config[name]);
@@ -256,6 +269,27 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const value = env[name];
   const shown = value === undefined || /TOKEN|SECRET|DATABASE_URL/.test(name) ? '' : ` (got "${value}")`;
   throw new ConfigError(`Invalid configuration: ${name} ${issue.message}${shown}.`);
+}
+
+/** Backups and metrics: each setting that cannot work with the others is named. */
+function refineOperations(
+  config: { DATABASE_URL: string; BACKUP_DIR?: string; PORT: number; METRICS_PORT?: number },
+  ctx: z.RefinementCtx,
+): void {
+  if (config.BACKUP_DIR && providerOf(config.DATABASE_URL) === 'postgresql') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['BACKUP_DIR'],
+      message: 'is for the embedded SQLite database; back up PostgreSQL with pg_dump -Fc (README, "Backups")',
+    });
+  }
+  if (config.METRICS_PORT !== undefined && config.METRICS_PORT !== 0 && config.METRICS_PORT === config.PORT) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['METRICS_PORT'],
+      message: 'must differ from PORT: the metrics port is served on 127.0.0.1 only',
+    });
+  }
 }
 
 function isDatabaseUrl(value: string): boolean {

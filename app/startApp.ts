@@ -55,6 +55,12 @@ import { createHttpServer } from './httpServer.ts';
 import type { Pino } from './logger.ts';
 import { programSettingsFrom } from './programSettings.ts';
 import { startScheduler } from './startScheduler.ts';
+import { backupScheduleOf } from './backups.ts';
+import { metricsFor } from './metrics/metricsFor.ts';
+import { countUpdates } from './metrics/countUpdates.ts';
+import { countPoints } from './metrics/countPoints.ts';
+import { countResponses } from './metrics/countResponses.ts';
+import { serveMetrics } from './metrics/serveMetrics.ts';
 import { createSurveyStore } from '../core/storage/surveys/createSurveyStore.ts';
 import { surveysApiOf } from './surveysApi.ts';
 import { scoresApiOf } from './scoresApi.ts';
@@ -101,6 +107,8 @@ export interface RunningApp {
   telegram: { bot: Bot; transport: TelegramTransport } | null;
   /** Delivers the outbox; `nudge()` it after writing a message to skip the wait for the next poll. */
   outbox: Dispatcher;
+  /** Where GET /metrics is served without a token (METRICS_PORT, on 127.0.0.1); null when it is not. */
+  metricsUrl: string | null;
   stop(): Promise<void>;
 }
 
@@ -120,7 +128,10 @@ export async function startApp(config: Config, log: Pino, options: { clock?: () 
 }
 
 async function wire(config: Config, log: Pino, db: Database, clock: () => Date): Promise<RunningApp> {
+  // Prometheus metrics (app/metrics/): the core is observed from outside, through the ports it is given.
+  const metrics = metricsFor(db, clock);
   const stores = createConversationStores(db);
+  const updates = countUpdates(metrics, stores.inbound);
   const translator = createTranslator();
   const settings = {
     ...programSettingsFrom(config),
@@ -130,16 +141,19 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   // The analytics roll-ups count purchases and points on the programme's days (core/storage/analytics/).
   useFiguresTimezone(settings.timezone);
   if (await rebuildFiguresIfMissing(db)) log.info('analytics roll-ups built from the existing purchases and ledger');
-  const points = createPointsService({
-    store: createPointsStore(
-      db,
-      { welcomeBonus: config.WELCOME_BONUS_POINTS, pointsLifetimeDays: config.POINTS_LIFETIME_DAYS },
-      purchaseReactions(translator, settings.timezone),
-    ),
-    translator,
-    clock,
-    log,
-  });
+  const points = countPoints(
+    metrics,
+    createPointsService({
+      store: createPointsStore(
+        db,
+        { welcomeBonus: config.WELCOME_BONUS_POINTS, pointsLifetimeDays: config.POINTS_LIFETIME_DAYS },
+        purchaseReactions(translator, settings.timezone),
+      ),
+      translator,
+      clock,
+      log,
+    }),
+  );
   // Referral: invitation codes reach the conversation as an extra of the assistant's deps (core/referral/referralPorts.ts).
   // A customer is promised a waiting time only while a desk is connected: Slack, or the inbox worked within a day.
   const presence = deskPresenceFor(db, clock, config);
@@ -166,6 +180,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
   const prizes = prizesOf(db, { translator, settings, loadRules: points.rules, clock, log });
   const deps: AssistantDeps = {
     ...stores,
+    inbound: updates.inbound,
     menu,
     understanding: defaultUnderstanding(),
     translator,
@@ -187,7 +202,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     draws: createDrawStore(db),
   };
   await deps.understanding.ready;
-  const assistant = createAssistant(deps);
+  const assistant = updates.assistant(createAssistant(deps));
   const staffDesk = createStaffDesk({ desk, translator, settings, loadRules: points.rules, clock, log });
   const adminToken = await ensureAdminToken(
     createSettingsStore(db),
@@ -203,6 +218,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     secure,
     routerRefusals: { [`${API_PREFIX}/`]: apiRouterRefusal },
   });
+  countResponses(server, metrics);
   registerMediaRoute(server, pictures);
   await registerWebChat(server, {
     assistant,
@@ -284,22 +300,49 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     log.info(
       'staff desk: Slack is not configured; tickets are answered in the console’s desk inbox (/admin, or GET /api/v1/tickets); set SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_STAFF_CHANNEL to post new tickets to Slack too',
     );
-  const address = await server.listen({ port: config.PORT, host: config.HOST });
+  // GET /metrics behind METRICS_TOKEN here, and/or open on METRICS_PORT at 127.0.0.1; off (404) without either.
+  const servedMetrics = await serveMetrics(server, metrics.registry, {
+    token: config.METRICS_TOKEN,
+    port: config.METRICS_PORT,
+  });
+  const address = await server.listen({ port: config.PORT, host: config.HOST }).catch(async (error: unknown) => {
+    await servedMetrics.close();
+    throw error;
+  });
   await viber?.setWebhook();
   // Expiry sweep, expiry reminders and birthday greetings (core/jobs), every JOBS_INTERVAL_SECONDS.
   const scheduler = startScheduler(
     db,
-    { translator, settings, clock, log, loadRules: points.rules, desk },
+    {
+      translator,
+      settings,
+      clock,
+      log,
+      loadRules: points.rules,
+      desk,
+      backup: backupScheduleOf(config),
+      onOutcomes: (outcomes) => {
+        for (const { job, kind } of outcomes) metrics.jobRuns.inc({ job, outcome: kind });
+      },
+    },
     { intervalMs: config.JOBS_INTERVAL_SECONDS * 1000 },
   );
   // Messages the system sends on its own (core/outbox), within each channel's rate limits.
-  const outbox = startDispatcher(config, db, log, clock, deskDeliveryFor(config, staffDesk, { slack }));
+  const outbox = startDispatcher(
+    config,
+    db,
+    log,
+    clock,
+    deskDeliveryFor(config, staffDesk, { slack }),
+    (channel, kind) => metrics.sends.inc({ channel, kind }),
+  );
   // Intake first, so what is in flight finishes against an open database; the outbox gives its leases back last.
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       await telegram?.transport.stop();
       await server.close();
+      await servedMetrics.close();
       await scheduler.stop();
       await outbox.stop();
       await scores.refresh.settled();
@@ -314,6 +357,7 @@ async function wire(config: Config, log: Pino, db: Database, clock: () => Date):
     adminToken,
     telegram,
     outbox,
+    metricsUrl: servedMetrics.loopbackUrl,
     stop,
   };
 }

@@ -18,6 +18,8 @@ import type { Config } from './config.ts';
 import { createViberBroadcaster } from '../bots/viber/createViberBroadcaster.ts';
 import { createViberSender } from '../bots/viber/createViberSender.ts';
 import { viberLimitsOf, viberSendDepsFor, type ViberConfig } from './viber.ts';
+import { countSends, type SendObserver } from './metrics/countSends.ts';
+import { countBatchSends } from './metrics/countBatchSends.ts';
 
 /** Telegram asks bots to write to one chat at most about once a second. */
 export const TELEGRAM_CHAT_INTERVAL_MS = 1_000;
@@ -60,10 +62,11 @@ export function startDispatcher(
   log: Logger,
   clock: () => Date,
   desk?: DeskDelivery,
+  observeSend: SendObserver = () => {},
 ): Dispatcher {
-  const { senders, limits, batching } = customerLanes(config, db, clock);
+  const { senders, limits, batching } = customerLanes(config, db, clock, observeSend);
   if (desk && desk.outlets.length > 0) {
-    senders[DESK_LANE] = fanOutSenders(desk.outlets.map((outlet) => outlet.sender));
+    senders[DESK_LANE] = countSends(DESK_LANE, fanOutSenders(desk.outlets.map((outlet) => outlet.sender)), observeSend);
     // One ticket's posts one after another; the lane as a whole at the slowest desk's pace.
     limits[DESK_LANE] = {
       perSecond: Math.min(...desk.outlets.map((outlet) => outlet.perSecond)),
@@ -88,8 +91,8 @@ export function startDispatcher(
  * The lanes of the customers' channels the deployment has: the web chat
  * always, Telegram and Viber when configured; Viber sends campaigns by broadcast.
  */
-function customerLanes(config: DispatcherConfig, db: Database, clock: () => Date) {
-  const senders: DispatcherOptions['senders'] = { web: webInboxSender };
+function customerLanes(config: DispatcherConfig, db: Database, clock: () => Date, observe: SendObserver) {
+  const senders: DispatcherOptions['senders'] = { web: countSends('web', webInboxSender, observe) };
   const limits: DispatcherOptions['limits'] = { web: WEB_LIMITS };
   const batching: NonNullable<DispatcherOptions['batching']> = {};
   if (config.TELEGRAM_BOT_TOKEN) {
@@ -97,14 +100,14 @@ function customerLanes(config: DispatcherConfig, db: Database, clock: () => Date
       apiRoot: config.TELEGRAM_API_ROOT,
       timeoutSeconds: TELEGRAM_TIMEOUT_SECONDS,
     });
-    senders.telegram = createTelegramSender(api);
+    senders.telegram = countSends('telegram', createTelegramSender(api), observe);
     limits.telegram = { perSecond: config.TELEGRAM_RATE_PER_SECOND, perAddressIntervalMs: TELEGRAM_CHAT_INTERVAL_MS };
   }
   const viber = viberSendDepsFor(config, db, clock);
   if (viber) {
-    senders.viber = createViberSender(viber);
+    senders.viber = countSends('viber', createViberSender(viber), observe);
     limits.viber = viberLimitsOf(config);
-    batching.viber = createViberBroadcaster(viber);
+    batching.viber = countBatchSends('viber', createViberBroadcaster(viber), observe);
   }
   return { senders, limits, batching };
 }

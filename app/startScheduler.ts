@@ -25,6 +25,7 @@ import { drawDepsOf } from './draws.ts';
 import { prizesOf } from './prizes.ts';
 import { scoringJobs } from '../core/scoring/scoringJobs.ts';
 import { createScoreStore } from '../core/storage/scoring/createScoreStore.ts';
+import { backupJobs, type BackupSchedule } from '../core/backup/backupJobs.ts';
 
 export interface SchedulerOptions {
   /** Time between the end of one run and the start of the next; 0 switches the scheduler off. */
@@ -49,6 +50,10 @@ export interface SchedulerDeps {
   loadRules: () => Promise<ProgramRules>;
   /** The staff desk, whose untaken tickets are announced again. */
   desk?: DeskDeps;
+  /** The scheduled backup of the SQLite database (BACKUP_DIR); none by default. */
+  backup?: BackupSchedule;
+  /** Told what each run of the jobs came to (the metrics count runs and failures). */
+  onOutcomes?: (outcomes: JobOutcome[]) => void;
 }
 
 /**
@@ -63,7 +68,11 @@ export function startScheduler(db: Database, deps: SchedulerDeps, options: Sched
   const runs = createJobRuns(db);
   // A little shorter than the interval, so this instance's next tick always finds its own lease expired.
   const leaseMs = Math.max(1, Math.floor(options.intervalMs * 0.9));
-  const runNow = () => runScheduledJobs(jobs, runs, deps.log, deps.clock(), leaseMs);
+  const runNow = async () => {
+    const outcomes = await runScheduledJobs(jobs, runs, deps.log, deps.clock(), leaseMs);
+    deps.onOutcomes?.(outcomes);
+    return outcomes;
+  };
   if (options.intervalMs <= 0) return { runNow, stop: async () => {} };
   return loop(runNow, deps.log, options.intervalMs, options.firstRunAfterMs ?? 1_000);
 }
@@ -91,6 +100,8 @@ export function scheduledJobsOf(db: Database, deps: Omit<SchedulerDeps, 'clock'>
       return drawDepsOf(db, prizesOf(db, { ...common, clock }).awarding, clock, deps.log);
     }),
     ...scoringJobs({ ...common, scores: createScoreStore(db) }),
+    // Last, so the copy holds what this run's jobs wrote.
+    ...(deps.backup ? backupJobs(deps.backup) : []),
   ];
 }
 

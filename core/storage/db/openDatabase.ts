@@ -1,5 +1,6 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { serializedSqlite } from './serializedSqlite.ts';
@@ -20,7 +21,16 @@ export type Tx = Parameters<Parameters<Prisma['$transaction']>[0]>[0];
 export interface Database {
   readonly provider: Provider;
   readonly prisma: Prisma;
+  /** The PostgreSQL pool's connections as they stand (for the metrics); absent on SQLite, which is one connection. */
+  readonly pool?: () => PoolUsage;
   close(): Promise<void>;
+}
+
+export interface PoolUsage {
+  total: number;
+  idle: number;
+  /** Queries waiting for a free connection. */
+  waiting: number;
 }
 
 /** Which provider a `DATABASE_URL` selects: `file:` is SQLite, `postgres(ql)://` is PostgreSQL. */
@@ -41,9 +51,22 @@ export interface OpenOptions {
 export function openDatabase(url: string, options: OpenOptions = {}): Database {
   const provider = providerOf(url);
   const log = options.onQuery ? { log: [{ emit: 'event' as const, level: 'query' as const }] } : {};
-  const prisma = provider === 'sqlite' ? openSqlite(url, log) : openPostgres(url, log);
-  if (options.onQuery) prisma.$on('query' as never, options.onQuery);
-  return { provider, prisma, close: () => prisma.$disconnect() };
+  if (provider === 'sqlite') return withQueryHook({ provider, prisma: openSqlite(url, log) }, options);
+  // The pool is made here, not inside the adapter, so the metrics can read its counts; the adapter still ends it.
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  return withQueryHook(
+    {
+      provider,
+      prisma: openPostgres(pool, log),
+      pool: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    },
+    options,
+  );
+}
+
+function withQueryHook(opened: Omit<Database, 'close'>, options: OpenOptions): Database {
+  if (options.onQuery) opened.prisma.$on('query' as never, options.onQuery);
+  return { ...opened, close: () => opened.prisma.$disconnect() };
 }
 
 type LogOption = { log?: { emit: 'event'; level: 'query' }[] };
@@ -67,7 +90,7 @@ function createPrivately(path: string): void {
   closeSync(openSync(path, 'a', 0o600));
 }
 
-function openPostgres(url: string, log: LogOption): Prisma {
-  const adapter = new PrismaPg({ connectionString: url, max: 10 });
+function openPostgres(pool: pg.Pool, log: LogOption): Prisma {
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   return new PostgresClient({ adapter, ...log }) as unknown as Prisma;
 }
