@@ -9,6 +9,10 @@ import Fastify, {
   type FastifyRequest,
 } from 'fastify';
 import type { Pino } from './logger.ts';
+import { noteForegroundRequest } from '../core/jobs/foregroundTraffic.ts';
+
+/** Asked for by load balancers and monitoring every few seconds, not by people (core/jobs/foregroundTraffic.ts). */
+const MACHINE_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 export interface HttpServerOptions {
   log: Pino;
@@ -43,6 +47,9 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
   void server.register(helmet, securityHeaders(options));
   // No limit of its own: parts create the limits they need (api/, bots/web/) with createRateLimit.
   void server.register(rateLimit, { global: false, cache: 20_000 });
+  server.addHook('onRequest', async (request) => {
+    if (!MACHINE_PATHS.has(request.url.split('?', 1)[0]!)) noteForegroundRequest();
+  });
   server.get('/healthz', async () => ({ status: 'ok' }));
   server.get('/readyz', async (_request, reply) => {
     try {

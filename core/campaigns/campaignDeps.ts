@@ -17,4 +17,6 @@ export interface CampaignDeps {
   log: Logger;
   /** Members enrolled or decided per transaction: small enough that chat traffic never waits long behind one. */
   batchSize?: number;
+  /** True while people are being answered, when batches are smaller; by default this process's HTTP traffic says. */
+  serving?: () => boolean;
 }

@@ -4,6 +4,7 @@ import type { Campaign } from './campaign.ts';
 import type { CampaignDeps } from './campaignDeps.ts';
 import type { AudienceMember, Decision, RecipientCursor } from './campaignsPorts.ts';
 import { decideRecipient } from './decideRecipient.ts';
+import { servingRecently } from '../jobs/foregroundTraffic.ts';
 import { nextTurn } from './nextTurn.ts';
 import { campaignRenderer } from './renderCampaignMessage.ts';
 
@@ -12,6 +13,12 @@ import { campaignRenderer } from './renderCampaignMessage.ts';
  * commits); the fan-out gives way to the chats between statements (nextTurn.ts), so each waits behind one at most.
  */
 export const DEFAULT_BATCH = 1000;
+/**
+ * While people are being answered, batches are this many times smaller: a chat request that arrives behind a
+ * statement of a thousand members waited about as long again as its own answer takes (SQLite runs each statement on
+ * this thread; PostgreSQL's batch is still made and read here).
+ */
+const SMALLER_WHILE_SERVING = 5;
 
 /** Where a walk through members takes its batches from, and how it records what it decided for one. */
 export interface BatchWalk {
@@ -39,13 +46,15 @@ export async function decideBatches(
   const capSince = DateTime.fromJSDate(now).minus({ days: rules.marketingCap.days }).toJSDate();
   const notBefore = afterQuietHours(now, timezone, rules.quietHours);
   const render = campaignRenderer(campaign, defaultLocale, deps.translator);
-  const limit = deps.batchSize ?? DEFAULT_BATCH;
+  const full = deps.batchSize ?? DEFAULT_BATCH;
+  const serving = deps.serving ?? servingRecently;
+  const limit = () => (serving() ? Math.ceil(full / SMALLER_WHILE_SERVING) : full);
   // Each batch starts after the last member of the one before, whose members are all decided once it settles (by
   // this instance or another): a walk from the start would step over every decided member's old index entry again,
   // which PostgreSQL keeps until it vacuums, and each batch would cost more than the one before. Knowing where it
   // starts, the next batch is read while this one is decided and written, and where the database takes several
   // connections at once, the batch before may still be being written, on connections of their own.
-  let next = walk.read(walk.from, capSince, limit);
+  let next = walk.read(walk.from, capSince, limit());
   // Batches written at once, oldest first. A batch refused (the campaign stopped) stops the walk once the ones before
   // it are written; one written after a refused one leaves a gap in the walk, which is why a one-off campaign's walk
   // reads only members not enrolled yet.
@@ -55,7 +64,7 @@ export async function decideBatches(
     const members = await next;
     if (members.length === 0) break;
     const last = members.at(-1)!;
-    next = walk.read({ memberId: last.memberId, round: last.round }, capSince, limit);
+    next = walk.read({ memberId: last.memberId, round: last.round }, capSince, limit());
     // A batch that is not settled leaves its read unawaited: its failure must not go unhandled.
     next.catch(() => {});
     // A turn after each statement, not only after each batch: a chat request waits behind one of them at most.

@@ -71,6 +71,30 @@ describeEachProvider('a campaign’s fan-out', (provider) => {
     expect(sumOf(figures)).toBe(figures.segment);
   });
 
+  it('takes smaller batches while people are being answered, and still writes to every member once', async () => {
+    await world.seed(Array.from({ length: 30 }, (_, i) => ({ name: `Member ${i}` })));
+    const id = await world.campaign(await world.segment('Everyone'), { holdoutPercent: 0 });
+    await start(id);
+    const limits: number[] = [];
+    // People start being answered once the first batch is being read.
+    const deps = world.deps({ batchSize: 10, serving: () => limits.length > 0 });
+    const busy = {
+      ...deps.fanOut,
+      segmentAudience: async (...args: Parameters<typeof deps.fanOut.segmentAudience>) => {
+        limits.push(args[5]);
+        return deps.fanOut.segmentAudience(...args);
+      },
+    };
+    expect(await fanOutCampaign({ ...deps, fanOut: busy }, id, clock.now())).toBe('fanned-out');
+    expect(limits[0]).toBe(10);
+    // The other 20 members in batches of 2, then the read that finds no one left.
+    expect(limits).toHaveLength(12);
+    expect(new Set(limits.slice(1))).toEqual(new Set([2]));
+    const members = (await world.messagesOf(id)).map((row) => row.memberId);
+    expect(members).toHaveLength(30);
+    expect(new Set(members).size).toBe(30);
+  });
+
   it('counts a member who blocked the bot as opted out, with the answer recorded', async () => {
     const [blocker] = await world.seed([{ name: 'Blocked us' }]);
     const chat = await world.db.prisma.chat.findFirstOrThrow({ where: { memberId: blocker } });
