@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DateTime } from 'luxon';
 import { afterQuietHours } from '../program/quietHours.ts';
 import type { Campaign } from './campaign.ts';
@@ -63,6 +64,7 @@ export async function decideBatches(
   for (;;) {
     const members = await next;
     if (members.length === 0) break;
+    const stepStart = performance.now();
     const last = members.at(-1)!;
     next = walk.read({ memberId: last.memberId, round: last.round }, capSince, limit());
     // A batch that is not settled leaves its read unawaited: its failure must not go unhandled.
@@ -75,10 +77,13 @@ export async function decideBatches(
     const written = walk.settle(decisions);
     written.catch(() => {});
     writing.push(written);
-    if (writing.length >= deps.fanOut.batchesAtOnce && !(await writing.shift()!)) {
-      sending = false;
-      break;
-    }
+    const busy = serving();
+    while (sending && writing.length >= (busy ? 1 : deps.fanOut.batchesAtOnce)) sending = await writing.shift()!;
+    if (!sending) break;
+    // While people are being answered, they get as much time as the batch took: on two cores a fan-out at full speed
+    // keeps both busy (this thread and the database's), and every chat answer would take twice as long, not only the
+    // ones that arrive behind a statement.
+    if (busy) await sleep(performance.now() - stepStart);
     await nextTurn();
   }
   const rest = await Promise.all(writing);
